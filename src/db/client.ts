@@ -1,0 +1,97 @@
+// One database handle for both engines: PGlite (embedded, a data folder or memory)
+// and PostgreSQL (DATABASE_URL). Same Drizzle schema, same SQL, same migrations.
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Reads accept either; writes take a Tx so that they always run inside one. */
+export type Queryable = Database | Tx;
+/** Reads only: selects and relational queries; what a GET handler is given. */
+export type ReadDb = Pick<Database, 'select' | 'selectDistinct' | '$count' | 'query' | 'execute'>;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  engine: Engine;
+  db: Database;
+  /** Runs a multi-statement SQL script (migrations, schema set-up). */
+  exec(script: string): Promise<void>;
+  /** Raw parameterised query, rows as objects. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn on one dedicated connection (session-level locks need one). */
+  session<T>(fn: (conn: Pick<DbHandle, 'exec' | 'query'>) => Promise<T>): Promise<T>;
+  /** PGlite only: the whole data folder as a tarball (tests clone prepared databases from it). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… for a server; otherwise PGlite. */
+  url?: string;
+  /** PGlite data folder; undefined means in memory. */
+  dataDir?: string;
+  /** PostgreSQL only: a schema to work in (tests use a fresh one each). */
+  searchPath?: string;
+  /** PGlite only: start from this data-folder tarball (see DbHandle.dumpDataDir). */
+  loadDataDir?: Blob;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
+  if (opts.url) return openPostgres(opts.url, opts.searchPath);
+  const client = await PGlite.create(opts.dataDir ?? 'memory://', opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const conn = {
+    exec: async (script: string) => {
+      await client.exec(script);
+    },
+    query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+  };
+  // PGlite is one connection already.
+  return {
+    engine: 'pglite',
+    db,
+    ...conn,
+    session: (fn) => fn(conn),
+    dumpDataDir: () => client.dumpDataDir('none'),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, searchPath?: string): Promise<DbHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+  });
+  if (searchPath) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${searchPath}"`);
+  const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  return {
+    engine: 'postgres',
+    db,
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    session: async (fn) => {
+      const c = await pool.connect();
+      try {
+        return await fn({
+          exec: async (script) => {
+            await c.query(script);
+          },
+          query: async <T>(text: string, params: unknown[] = []) => (await c.query(text, params)).rows as T[],
+        });
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,78 @@
+// Ordered plain-SQL migrations (migrations/NNNN_name.sql), applied the same way on
+// PGlite and PostgreSQL. A database whose recorded history does not match the files
+// is refused rather than patched over.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DbHandle } from './client';
+import { AppError } from '../shared/errors';
+
+export const migrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function loadMigrations(dir = migrationsDir): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((file) => {
+      const sql = readFileSync(join(dir, file), 'utf8');
+      return {
+        version: Number(file.slice(0, 4)),
+        name: file.replace(/\.sql$/, ''),
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      };
+    });
+}
+
+// Any fixed number: several API processes starting at once take turns here.
+const LOCK_KEY = 7420431;
+
+export function migrate(handle: DbHandle, migrations = loadMigrations()): Promise<string[]> {
+  return handle.session((conn) => migrateOn(conn, handle.engine === 'postgres', migrations));
+}
+
+async function migrateOn(
+  handle: Pick<DbHandle, 'exec' | 'query'>,
+  lock: boolean,
+  migrations: Migration[],
+): Promise<string[]> {
+  if (lock) await handle.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+  try {
+    await handle.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`);
+    const applied = await handle.query<{ version: number; name: string; checksum: string }>(
+      'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
+    );
+    for (const row of applied) {
+      const file = migrations.find((m) => m.version === row.version);
+      if (!file || file.name !== row.name || file.checksum !== row.checksum) {
+        throw new AppError('db.migrations_out_of_sync', { migration: row.name });
+      }
+    }
+    const done = new Set(applied.map((r) => r.version));
+    const ran: string[] = [];
+    for (const m of migrations.filter((m) => !done.has(m.version))) {
+      const name = m.name.replace(/'/g, "''");
+      try {
+        await handle.exec(`BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version, name, checksum)
+          VALUES (${m.version}, '${name}', '${m.checksum}');\nCOMMIT;`);
+      } catch (err) {
+        await handle.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+      ran.push(m.name);
+    }
+    return ran;
+  } finally {
+    if (lock) await handle.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
+  }
+}

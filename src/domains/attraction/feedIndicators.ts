@@ -1,0 +1,51 @@
+// 招商 counts as a feed of the targets domain (see ../feeds/sync): for each month
+// the signings from 1 January to the month's end — 新签约亿元以上项目 and their
+// planned investment, 新签约外资项目 and theirs (亿元 at the zone's rate for the
+// year, or 亿美元 when the indicator is kept in 亿美元) — zone-wide, and by the
+// handling unit (lead) or responsible unit (project) for indicators summed
+// over units. A month whose amount needs a missing USD rate is left alone.
+import type { Tx } from '../../db/client';
+import type { Audit } from '../../server/context';
+import type { IsoDate } from '../../shared/calendar';
+import { feedAfterWrite, type FeedSource, type Indicator, type Months, type Series } from '../feeds/sync';
+import { getSettings } from '../projects/views';
+import { countSignings, signingsOf, type MonthCount, type Signing } from './service';
+
+type Pick = (c: MonthCount, ind: Indicator) => string | number | null;
+
+/** Which indicator of the catalogue (targets/seed.ts) each count fills. */
+export const ATTRACTION_INDICATORS: Record<string, Pick> = {
+  signed_projects: (c) => c.signedLarge,
+  signed_investment: (c, ind) => (ind.measure === '亿美元' ? null : c.signedLargeInvestmentYuan),
+  foreign_projects: (c) => c.foreignProjects,
+  foreign_investment: (c, ind) => (ind.measure === '亿美元' ? c.foreignInvestmentUsd : c.foreignInvestmentYuan),
+};
+
+export const attractionFeed: FeedSource = {
+  name: 'attraction',
+  codes: Object.keys(ATTRACTION_INDICATORS),
+  async series(db, zoneId, year, inds) {
+    const [signings, settings] = await Promise.all([signingsOf(db, zoneId, year), getSettings(db, zoneId)]);
+    const rate = settings.usdRates[String(year)];
+    const ytdOf = (list: readonly Signing[]) => countSignings(list, year, rate).ytd;
+    const zone = ytdOf(signings);
+    const byUnit = new Map<string, MonthCount[]>();
+    const units = [...new Set(signings.map((s) => s.unitId))];
+    for (const u of units) byUnit.set(u, ytdOf(signings.filter((s) => s.unitId === u)));
+    const out = new Map<string, Series>();
+    for (const ind of inds) {
+      const pick = ATTRACTION_INDICATORS[ind.code];
+      if (!pick) continue;
+      const months = (ytd: MonthCount[]): Months => ytd.map((c) => pick(c, ind));
+      out.set(ind.code, { zone: months(zone), byUnit: new Map([...byUnit].map(([u, ytd]) => [u, months(ytd)])) });
+    }
+    return out;
+  },
+};
+
+/** Called by every lead write that can change a count, in its transaction; `dates` are the signing dates before and after. */
+export async function feedAttractionCounts(tx: Tx, audit: Audit, zoneId: string, dates: (IsoDate | null | undefined)[], today: IsoDate): Promise<number> {
+  const years = dates.filter((d): d is IsoDate => !!d).map((d) => Number(d.slice(0, 4)));
+  if (years.length === 0) return 0;
+  return feedAfterWrite(tx, audit, zoneId, attractionFeed, { from: Math.min(...years), to: Math.max(...years) }, today);
+}

@@ -1,0 +1,152 @@
+// The bulletin's tables as an Excel workbook: the text on the first sheet, then
+// one sheet per table, with the same rows and columns as the Word file.
+import ExcelJS from 'exceljs';
+import { fmt, type BulletinContent } from './data';
+
+export interface XlsxInput {
+  title: string;
+  issueNo: string;
+  issuer: string;
+  date: string;
+  lead: string;
+  closing: string;
+  content: BulletinContent;
+  draft: boolean;
+}
+
+/** The tables of a bulletin, as the Word file and the workbook print them. */
+export interface BulletinTable {
+  key: string;
+  name: string;
+  title: string;
+  headers: string[];
+  widths: number[];
+  rows: string[][];
+}
+
+export function bulletinTables(c: BulletinContent): BulletinTable[] {
+  const out: BulletinTable[] = [];
+  const zf = c.zoneFigures ?? [];
+  if (zf.length) {
+    out.push({
+      key: 'zone',
+      name: '全区主要指标',
+      title: `全区主要指标完成情况（${c.cumulativeLabel}）`,
+      headers: ['指标', '单位', '累计', '同比（%）', '年度目标', '完成率', '序时进度', '快慢（百分点）'],
+      widths: [30, 8, 12, 11, 11, 11, 11, 13],
+      rows: zf.map((f) => [
+        f.name,
+        f.measure,
+        fmt.value(f.value, f.decimals),
+        f.yoy === null ? '—' : fmt.value(f.yoy, 1),
+        fmt.value(f.target, f.decimals),
+        fmt.pct(f.completion),
+        fmt.pct(f.expectedShare),
+        f.expectedShare === null ? '—' : fmt.gap(f.gap),
+      ]),
+    });
+  }
+  for (const ind of c.indicators) {
+    out.push({
+      key: `unit:${ind.code}`,
+      name: ind.name,
+      title: `${ind.name}分单位完成情况（${ind.measure}）`,
+      headers: ['排名', '单位', `${c.cumulativeLabel}累计`, '同比（%）', '完成率', '序时进度', '快慢（百分点）'],
+      widths: [8, 22, 16, 12, 12, 12, 14],
+      rows: ind.rows.map((r) => [
+        r.rank === null ? '—' : String(r.rank),
+        r.unitName,
+        fmt.value(r.value, ind.decimals),
+        r.yoy === null ? '—' : fmt.value(r.yoy, 1),
+        fmt.pct(r.completion),
+        fmt.pct(r.expectedShare),
+        fmt.gap(r.gap),
+      ]),
+    });
+  }
+  out.push({
+    key: 'projects',
+    name: '节点滞后项目',
+    title: '节点滞后项目清单',
+    headers: ['序号', '项目名称', '责任单位', '滞后节点', '计划完成', '滞后天数'],
+    widths: [7, 30, 16, 20, 15, 12],
+    rows: c.projectsBehind.map((p, i) => [String(i + 1), p.project, p.unitName, p.milestone, p.due, String(p.daysLate)]),
+  });
+  out.push({
+    key: 'tasks',
+    name: '逾期督办任务',
+    title: '逾期督办任务清单',
+    headers: ['序号', '任务内容', '责任单位', '完成时限', '逾期天数'],
+    widths: [7, 43, 18, 16, 12],
+    rows: c.overdueTasks.map((t, i) => [String(i + 1), t.title, t.unitName, t.deadline, String(t.daysOverdue)]),
+  });
+  if (c.ranking) {
+    out.push({
+      key: 'ranking',
+      name: '考核排名',
+      title: `${c.ranking.schemeName}得分排名`,
+      headers: ['排名', '单位', '综合得分', '较上期', '流动红旗'],
+      widths: [10, 30, 20, 20, 20],
+      rows: c.ranking.rows.map((r) => [r.rank === null ? '—' : String(r.rank), r.unitName, r.total, fmt.change(r.rankChange), r.redFlag ? '★' : '']),
+    });
+  }
+  return out;
+}
+
+/** Excel forbids []:*?/\ in sheet names and allows 31 characters; names stay unique. */
+function sheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, '').slice(0, 28) || '表';
+  let n = base;
+  for (let i = 2; used.has(n); i++) n = `${base}${i}`;
+  used.add(n);
+  return n;
+}
+
+const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
+const border = { top: thin, left: thin, bottom: thin, right: thin };
+
+export async function buildXlsx(input: XlsxInput): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gongjian 攻坚';
+  wb.created = new Date(`${input.date}T00:00:00+08:00`);
+  const used = new Set<string>();
+  const cover = wb.addWorksheet(sheetName('通报', used));
+  cover.getColumn(1).width = 110;
+  const lines: [string, Partial<ExcelJS.Font>][] = [
+    [input.draft ? `${input.title}（草稿）` : input.title, { bold: true, size: 16 }],
+    [[input.issueNo, input.issuer, input.date].filter(Boolean).join('　'), { size: 11, color: { argb: 'FF666666' } }],
+    ['', {}],
+    ...input.lead.split(/\n+/).filter(Boolean).map((p): [string, Partial<ExcelJS.Font>] => [p, { size: 12 }]),
+    ...input.closing.split(/\n+/).filter(Boolean).map((p): [string, Partial<ExcelJS.Font>] => [p, { size: 12 }]),
+  ];
+  for (const [text, font] of lines) {
+    const row = cover.addRow([text]);
+    row.font = font;
+    row.alignment = { wrapText: true, vertical: 'top' };
+  }
+  for (const t of bulletinTables(input.content)) {
+    const ws = wb.addWorksheet(sheetName(t.name, used));
+    ws.addRow([t.title]).font = { bold: true, size: 13 };
+    ws.mergeCells(1, 1, 1, t.headers.length);
+    const head = ws.addRow(t.headers);
+    head.font = { bold: true };
+    head.eachCell((c) => {
+      c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+      c.border = border;
+      c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    });
+    if (t.rows.length === 0) ws.addRow(['无']);
+    for (const r of t.rows) {
+      const row = ws.addRow(r.map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v)));
+      row.eachCell((c, col) => {
+        const d = /^-?\d+\.(\d+)$/.exec(r[col - 1] ?? '')?.[1]?.length ?? 0;
+        if (typeof c.value === 'number') c.numFmt = d ? `0.${'0'.repeat(d)}` : '0';
+        c.border = border;
+        c.alignment = { vertical: 'middle', wrapText: true };
+      });
+    }
+    t.widths.forEach((w, i) => (ws.getColumn(i + 1).width = Math.max(8, w * 0.9)));
+    ws.views = [{ state: 'frozen', ySplit: 2 }];
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

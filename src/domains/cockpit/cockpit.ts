@@ -1,0 +1,143 @@
+// Loads one zone's month for the cockpit and the big screen: five plain queries,
+// then the pure computation in ./compute.
+import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { ReadDb } from '../../db/client';
+import { campaigns, figures, indicators, targets, units, zones } from '../../db/schema';
+import { addDays, today, type Clock } from '../../shared/calendar';
+import { dec } from '../../shared/decimal';
+import { getSettings } from '../targets/catalogue';
+import { expectedShare, periodEnd } from '../targets/progress';
+import { round } from '../../shared/decimal';
+import { computeCockpit, overallRanking, previousPeriod, type CFigure, type IndicatorRow } from './compute';
+import { campaignClock } from '../campaigns/clock';
+
+/** The latest month with approved figures, or last month when there are none. */
+export async function defaultPeriod(db: ReadDb, zoneId: string, clock: Clock): Promise<string> {
+  const [row] = await db
+    .select({ period: figures.period })
+    .from(figures)
+    .where(and(eq(figures.zoneId, zoneId), eq(figures.state, 'approved')))
+    .orderBy(desc(figures.period))
+    .limit(1);
+  if (row) return row.period;
+  const t = today(clock);
+  const firstOfMonth = `${t.slice(0, 7)}-01`;
+  return addDays(firstOfMonth, -1).slice(0, 7);
+}
+
+export interface CockpitQuery {
+  period?: string;
+  asOf?: string;
+  /** Only these indicators (a campaign's subset). */
+  indicatorIds?: string[];
+}
+
+export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, clock: Clock) {
+  const period = q.period ?? (await defaultPeriod(db, zoneId, clock));
+  const year = Number(period.slice(0, 4));
+  const asOf = q.asOf ?? periodEnd(period);
+  const prev = previousPeriod(period);
+  const periods = prev ? [period, prev] : [period];
+  const [zone, inds, unitRows, tgs, figs, settings, camps] = await Promise.all([
+    db.select({ name: zones.name, code: zones.code }).from(zones).where(eq(zones.id, zoneId)),
+    db
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.zoneId, zoneId), eq(indicators.active, true), q.indicatorIds ? inArray(indicators.id, q.indicatorIds) : undefined))
+      .orderBy(asc(indicators.sortOrder), asc(indicators.code)),
+    db
+      .select({ id: units.id, code: units.code, name: units.name, rankingGroup: units.rankingGroup })
+      .from(units)
+      .where(and(eq(units.zoneId, zoneId), eq(units.active, true)))
+      .orderBy(asc(units.sortOrder)),
+    db
+      .select({ indicatorId: targets.indicatorId, unitId: targets.unitId, floor: targets.floor, stretch: targets.stretch, monthlyPlan: targets.monthlyPlan })
+      .from(targets)
+      .where(and(eq(targets.zoneId, zoneId), eq(targets.year, year))),
+    db
+      .select({
+        indicatorId: figures.indicatorId,
+        unitId: figures.unitId,
+        period: figures.period,
+        value: figures.value,
+        prevYear: figures.prevYear,
+        corrected: sql<boolean>`${figures.correctedAt} IS NOT NULL`,
+      })
+      .from(figures)
+      .where(and(eq(figures.zoneId, zoneId), inArray(figures.period, periods), eq(figures.state, 'approved'))),
+    getSettings(db, zoneId),
+    db
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.zoneId, zoneId), gte(campaigns.endDate, asOf)))
+      .orderBy(asc(campaigns.endDate))
+      .limit(6),
+  ]);
+  const thresholds = { amber: Number(settings.amberPoints), red: Number(settings.redPoints) };
+  // `previous`: the month before judged at its own end, for the overall ranking's 争先进位.
+  const { indicators: rows, previous } = computeCockpit({ thresholds, indicators: inds, units: unitRows, targets: tgs, period, asOf, figures: figs as CFigure[] });
+  return {
+    zone: zone[0] ?? { name: '', code: '' },
+    period,
+    year,
+    asOf,
+    timeProgress: round(expectedShare(asOf, year, 'days'), 1),
+    thresholds: { amber: settings.amberPoints, red: settings.redPoints },
+    indicators: rows,
+    behind: behindList(rows),
+    ranking: overallRanking(rows, previous),
+    campaigns: camps.map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, ...campaignClock(c.startDate, c.endDate, asOf) })),
+  };
+}
+
+export type Cockpit = Awaited<ReturnType<typeof loadCockpit>>;
+
+/** Units behind time progress (amber and red), worst first. */
+function behindList(rows: IndicatorRow[]) {
+  const out = [];
+  for (const ind of rows) {
+    for (const u of ind.units) {
+      if (u.status !== 'slightly_behind' && u.status !== 'far_behind') continue;
+      out.push({ indicatorId: ind.id, indicatorCode: ind.code, indicatorName: ind.name, unitId: u.unitId, unitName: u.unitName, completion: u.completion, expectedShare: u.expectedShare, gap: u.gap, status: u.status });
+    }
+  }
+  return out.sort((a, b) => dec(a.gap ?? 0).cmp(dec(b.gap ?? 0)));
+}
+
+/** Every month of the year for one unit (or the zone figure) of one indicator: the drill-down. */
+export async function drillDown(
+  db: ReadDb,
+  zoneId: string,
+  q: { indicatorId: string; unitId: string | null; year: number; includeUnapproved: boolean },
+) {
+  const rows = await db
+    .select({
+      id: figures.id,
+      period: figures.period,
+      value: figures.value,
+      prevYear: figures.prevYear,
+      note: figures.note,
+      fileIds: figures.fileIds,
+      state: figures.state,
+      source: figures.source,
+      sourceName: figures.sourceName,
+      correctionReason: figures.correctionReason,
+      correctedAt: figures.correctedAt,
+      approvedAt: figures.approvedAt,
+      demo: figures.demo,
+      enteredBy: figures.enteredBy,
+      enteredByName: sql<string | null>`(SELECT display_name FROM users WHERE id = ${figures.enteredBy})`,
+    })
+    .from(figures)
+    .where(
+      and(
+        eq(figures.zoneId, zoneId),
+        eq(figures.indicatorId, q.indicatorId),
+        q.unitId ? eq(figures.unitId, q.unitId) : isNull(figures.unitId),
+        sql`${figures.period} LIKE ${`${q.year}-%`}`,
+        q.includeUnapproved ? undefined : or(eq(figures.state, 'approved')),
+      ),
+    )
+    .orderBy(asc(figures.period));
+  return rows;
+}

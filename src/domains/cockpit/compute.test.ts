@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dec } from '../../shared/decimal';
+import { computeCockpit, overallRanking, previousPeriod, type CIndicator, type CockpitInput } from './compute';
+
+const indicator = (over: Partial<CIndicator> = {}): CIndicator => ({
+  id: 'i1', code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow', higherIsBetter: true, aggregation: 'sum', decimals: 2,
+  fillMethod: 'manual', progressMode: 'days', numeratorCode: null, denominatorCode: null, parentCode: null, ...over,
+});
+const units = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, code: id, name: `单位${id}`, rankingGroup: i < 3 ? 'territorial' : 'functional' }));
+const base = (over: Partial<CockpitInput> = {}): CockpitInput => ({
+  period: '2023-06', asOf: '2023-06-30', thresholds: { amber: 10, red: 30 }, indicators: [indicator()], units, targets: [], figures: [], ...over,
+});
+const amount = fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 100).toFixed(2));
+
+describe('computeCockpit', () => {
+  it('previous period stays within the year', () => {
+    expect(previousPeriod('2023-01')).toBeNull();
+    expect(previousPeriod('2023-10')).toBe('2023-09');
+  });
+
+  it('reproduces seed 001: 18.56亿元, 同比36.7%, 税占比93.25%', () => {
+    const inds = [indicator({ aggregation: 'zone_reported' }), indicator({ id: 'i2', code: 'tax', aggregation: 'zone_reported' }),
+      indicator({ id: 'i3', code: 'tax_share', kind: 'ratio', numeratorCode: 'tax', denominatorCode: 'gbr', aggregation: 'zone_reported' })];
+    const out = computeCockpit(base({
+      indicators: inds,
+      figures: [
+        { indicatorId: 'i1', unitId: null, period: '2023-06', value: '18.56', prevYear: '13.58', corrected: false },
+        { indicatorId: 'i2', unitId: null, period: '2023-06', value: '17.307', prevYear: null, corrected: false },
+      ],
+    }));
+    const [gbr, , share] = out.indicators;
+    expect(gbr).toMatchObject({ value: '18.56', yoy: '36.7' });
+    expect(share!.value).toBe('93.25');
+  });
+
+  it('property: a summed zone value is the exact sum of the units; zone floor is the sum of unit floors', () => {
+    fc.assert(fc.property(fc.array(fc.option(amount, { nil: null }), { minLength: 4, maxLength: 4 }), fc.array(amount, { minLength: 4, maxLength: 4 }), (values, floors) => {
+      const figures = values.flatMap((v, i) => (v === null ? [] : [{ indicatorId: 'i1', unitId: units[i]!.id, period: '2023-06', value: v, prevYear: null, corrected: false }]));
+      const targets = floors.map((f, i) => ({ indicatorId: 'i1', unitId: units[i]!.id, floor: f, stretch: null, monthlyPlan: null }));
+      const [row] = computeCockpit(base({ figures, targets })).indicators;
+      const present = values.filter((v): v is string => v !== null);
+      expect(row!.value).toBe(present.length ? present.reduce((s, v) => s.plus(v), dec(0)).toFixed(2) : null);
+      expect(row!.floor).toBe(floors.reduce((s, v) => s.plus(v), dec(0)).toFixed(2));
+    }));
+  });
+
+  it('property: ranks in a group are competition ranks by completion; colours follow the printed gap', () => {
+    fc.assert(fc.property(fc.array(amount, { minLength: 4, maxLength: 4 }), (values) => {
+      const figures = values.map((v, i) => ({ indicatorId: 'i1', unitId: units[i]!.id, period: '2023-06', value: v, prevYear: null, corrected: false }));
+      const targets = units.map((u) => ({ indicatorId: 'i1', unitId: u.id, floor: '1000', stretch: null, monthlyPlan: null }));
+      const [row] = computeCockpit(base({ figures, targets })).indicators;
+      const terr = row!.units.filter((u) => u.group === 'territorial');
+      for (const u of terr) {
+        const better = terr.filter((o) => dec(o.completion!).gt(dec(u.completion!))).length;
+        expect(u.rank).toBe(better + 1);
+        const g = dec(u.gap!);
+        expect(u.status).toBe(g.gt(0) ? 'ahead' : g.gt(-10) ? 'on_track' : g.gte(-30) ? 'slightly_behind' : 'far_behind');
+      }
+      expect(row!.units.find((u) => u.group === 'functional')!.rank).toBe(1);
+    }));
+  });
+
+  it('uses the monthly plan where one is set, months when switched, days otherwise', () => {
+    const fig = [{ indicatorId: 'i1', unitId: 'a', period: '2023-06', value: '30', prevYear: null, corrected: false }];
+    const plan = ['5', '10', '20', '30', '40', '60', '70', '80', '90', '95', '98', '100'];
+    const withPlan = computeCockpit(base({ figures: fig, targets: [{ indicatorId: 'i1', unitId: 'a', floor: '100', stretch: '120', monthlyPlan: plan }] }));
+    expect(withPlan.indicators[0]!.units[0]).toMatchObject({ expectedShare: '60.0', completion: '30.0', gap: '-30.0', status: 'slightly_behind', completionStretch: '25.0' });
+    const months = computeCockpit(base({ indicators: [indicator({ progressMode: 'months' })], figures: fig, targets: [{ indicatorId: 'i1', unitId: 'a', floor: '100', stretch: null, monthlyPlan: null }] }));
+    expect(months.indicators[0]!.units[0]!.expectedShare).toBe('50.0');
+    const days = computeCockpit(base({ figures: fig, targets: [{ indicatorId: 'i1', unitId: 'a', floor: '100', stretch: null, monthlyPlan: null }] }));
+    expect(days.indicators[0]!.units[0]!.expectedShare).toBe('49.6');
+  });
+
+  it('gives the rank change against the previous month (争先进位)', () => {
+    const f = (unitId: string, period: string, value: string) => ({ indicatorId: 'i1', unitId, period, value, prevYear: null, corrected: false });
+    const targets = units.map((u) => ({ indicatorId: 'i1', unitId: u.id, floor: '100', stretch: null, monthlyPlan: null }));
+    const out = computeCockpit(base({ targets, figures: [f('a', '2023-05', '50'), f('b', '2023-05', '40'), f('c', '2023-05', '30'), f('a', '2023-06', '51'), f('b', '2023-06', '60'), f('c', '2023-06', '30')] }));
+    const r = Object.fromEntries(out.indicators[0]!.units.map((u) => [u.unitCode, [u.rank, u.rankChange]]));
+    expect(r).toMatchObject({ a: [2, -1], b: [1, 1], c: [3, 0] });
+    const overall = overallRanking(out.indicators, null);
+    expect(overall.find((o) => o.unitId === 'b')).toMatchObject({ rank: 1, ahead: 1 });
+  });
+});

@@ -1,0 +1,471 @@
+// The cockpit (驾驶舱) as a pure function of one zone's indicators, targets and
+// approved figures for a month (and the month before, for rank changes):
+// every indicator's zone value, growth, completion against floor and stretch,
+// time progress and colour; per unit the same with ranks within the unit's group.
+import { dec, decOrNull, round, roundDecimal, sum, type Decimal } from '../../shared/decimal';
+import { assessParsed, type ParsedAssessment, type ParsedFigureInput } from '../targets/assess';
+import { expectedShare, share, type ProgressStatus, type Thresholds } from '../targets/progress';
+import { rank, rankChange } from '../targets/ranking';
+
+export interface CIndicator {
+  id: string;
+  code: string;
+  name: string;
+  measure: string;
+  kind: 'flow' | 'stock' | 'count' | 'ratio';
+  higherIsBetter: boolean;
+  aggregation: 'sum' | 'zone_reported';
+  decimals: number;
+  fillMethod: string;
+  progressMode: 'days' | 'months';
+  numeratorCode: string | null;
+  denominatorCode: string | null;
+  parentCode: string | null;
+}
+export interface CUnit {
+  id: string;
+  code: string;
+  name: string;
+  rankingGroup: string;
+}
+export interface CTarget {
+  indicatorId: string;
+  unitId: string | null;
+  floor: string;
+  stretch: string | null;
+  monthlyPlan: string[] | null;
+}
+export interface CFigure {
+  indicatorId: string;
+  unitId: string | null;
+  period: string;
+  value: string;
+  prevYear: string | null;
+  corrected: boolean;
+}
+
+export interface UnitRow {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  group: string;
+  reported: boolean;
+  corrected: boolean;
+  value: string | null;
+  prevYear: string | null;
+  yoy: string | null;
+  floor: string | null;
+  stretch: string | null;
+  completion: string | null;
+  completionStretch: string | null;
+  expectedShare: string | null;
+  gap: string | null;
+  status: ProgressStatus | null;
+  rank: number | null;
+  rankChange: number | null;
+}
+
+export interface IndicatorRow {
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  kind: CIndicator['kind'];
+  decimals: number;
+  higherIsBetter: boolean;
+  aggregation: CIndicator['aggregation'];
+  fillMethod: string;
+  parentCode: string | null;
+  value: string | null;
+  prevYear: string | null;
+  yoy: string | null;
+  floor: string | null;
+  stretch: string | null;
+  completion: string | null;
+  completionStretch: string | null;
+  expectedShare: string | null;
+  gap: string | null;
+  status: ProgressStatus | null;
+  doubleHalf: boolean;
+  reportedUnits: number;
+  expectedUnits: number;
+  units: UnitRow[];
+}
+
+export interface CockpitInput {
+  period: string;
+  /** The date figures are judged on: the period's last day unless asked otherwise. */
+  asOf: string;
+  thresholds: Thresholds;
+  indicators: CIndicator[];
+  units: CUnit[];
+  targets: CTarget[];
+  /** Approved figures of `period` and of the month before (same year). */
+  figures: CFigure[];
+}
+
+const PCT = 1;
+
+export function previousPeriod(period: string): string | null {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? null : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+interface Raw {
+  value: Decimal | null;
+  prevYear: Decimal | null;
+  corrected: boolean;
+}
+
+/** A target parsed once: every cell reads the Decimals, the response the strings. */
+interface PTarget {
+  src: CTarget;
+  floor: Decimal;
+  stretch: Decimal | null;
+}
+
+/** What the overall ranking needs of an indicator: its units' gaps and colours. */
+export interface RankedUnits {
+  units: Pick<UnitRow, 'unitId' | 'unitName' | 'group' | 'gap' | 'status'>[];
+}
+
+const NO_RAW: Raw = { value: null, prevYear: null, corrected: false };
+const ZONE = ''; // the unit key of a zone's own figure or target
+
+// Hot path (60 indicators × 30 units × 2 months): every figure and target is
+// parsed into a Decimal once, lookups go through nested Maps keyed by id, and the
+// rounded values stay Decimals until printed (assessParsed). The results are the
+// same strings the straightforward version printed; the month before is only
+// assessed as far as its ranks and colours need (no growth, no stretch).
+export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[]; previous: RankedUnits[] | null } {
+  const year = Number(input.period.slice(0, 4));
+  const prev = previousPeriod(input.period);
+  const byCode = new Map(input.indicators.map((i) => [i.code, i]));
+  // indicatorId → unitId ('' for the zone) → parsed target
+  const tgt = new Map<string, Map<string, PTarget>>();
+  for (const t of input.targets) {
+    let m = tgt.get(t.indicatorId);
+    if (!m) tgt.set(t.indicatorId, (m = new Map()));
+    m.set(t.unitId ?? ZONE, { src: t, floor: dec(t.floor), stretch: t.stretch ? dec(t.stretch) : null });
+  }
+  // period → indicatorId → unitId ('' for the zone) → parsed figure
+  const figs = new Map<string, Map<string, Map<string, Raw>>>();
+  for (const f of input.figures) {
+    let p = figs.get(f.period);
+    if (!p) figs.set(f.period, (p = new Map()));
+    let m = p.get(f.indicatorId);
+    if (!m) p.set(f.indicatorId, (m = new Map()));
+    m.set(f.unitId ?? ZONE, { value: decOrNull(f.value), prevYear: decOrNull(f.prevYear), corrected: f.corrected });
+  }
+
+  // Zone totals are asked for by the indicator's own row and by ratios over it: computed once per period.
+  const zoneTotals = new Map<string, Raw>();
+  // Raw (unrounded) figures of an indicator for one unit (or the zone, unitId null) in one period.
+  const raw = (ind: CIndicator, unitId: string | null, period: string, depth = 0): Raw => {
+    if (ind.kind === 'ratio') {
+      const num = ind.numeratorCode ? byCode.get(ind.numeratorCode) : undefined;
+      const den = ind.denominatorCode ? byCode.get(ind.denominatorCode) : undefined;
+      if (!num || !den || depth > 3) return NO_RAW;
+      const a = raw(num, unitId, period, depth + 1);
+      const b = raw(den, unitId, period, depth + 1);
+      return { value: share(a.value, b.value), prevYear: share(a.prevYear, b.prevYear), corrected: a.corrected || b.corrected };
+    }
+    const m = figs.get(period)?.get(ind.id);
+    if (unitId !== null || ind.aggregation === 'zone_reported') return m?.get(unitId ?? ZONE) ?? NO_RAW;
+    const k = `${period}|${ind.id}`;
+    let total = zoneTotals.get(k);
+    if (!total) zoneTotals.set(k, (total = zoneSum(m)));
+    return total;
+  };
+  // Zone total of a summed indicator: the units' figures.
+  const zoneSum = (m: Map<string, Raw> | undefined): Raw => {
+    const parts: Raw[] = [];
+    if (m) for (const u of input.units) {
+      const f = m.get(u.id);
+      if (f) parts.push(f);
+    }
+    if (parts.length === 0) return NO_RAW;
+    let value = dec(0);
+    let prevYear: Decimal | null = dec(0);
+    let corrected = false;
+    for (const p of parts) {
+      value = value.plus(p.value ?? dec(''));
+      // A zone's previous-year total is only comparable when every part has one.
+      prevYear = prevYear === null || p.prevYear === null ? null : prevYear.plus(p.prevYear);
+      corrected ||= p.corrected;
+    }
+    return { value, prevYear, corrected };
+  };
+
+  // The zone's target: its own, or the sum of its units' for a summed indicator.
+  const zoneTarget = (ind: CIndicator): PTarget | null => {
+    const own = tgt.get(ind.id)?.get(ZONE);
+    if (own) return own;
+    if (ind.aggregation !== 'sum' || ind.kind === 'ratio') return null;
+    const m = tgt.get(ind.id);
+    const parts = m ? input.units.map((u) => m.get(u.id)).filter((t): t is PTarget => t !== undefined) : [];
+    if (parts.length === 0) return null;
+    const stretches = parts.map((p) => p.src.stretch);
+    const plans = parts.map((p) => p.src.monthlyPlan);
+    const floor = sum(parts.map((p) => p.floor));
+    const stretch = stretches.every((s) => s !== null) ? sum(stretches as string[]) : null;
+    return {
+      floor,
+      stretch,
+      src: {
+        indicatorId: ind.id,
+        unitId: null,
+        floor: floor.toString(),
+        stretch: stretch === null ? null : stretch.toString(),
+        monthlyPlan: plans.every((p) => p !== null)
+          ? Array.from({ length: 12 }, (_, i) => sum(plans.map((p) => p![i]!)).toString())
+          : null,
+      },
+    };
+  };
+
+  // The calendar's share is the same for every unit and indicator of a mode: computed once;
+  // a plan's share once per target and date.
+  const calendarShares = new Map<string, Decimal>();
+  const planShares = new Map<PTarget, Map<string, Decimal | null>>();
+  const expectedFor = (ind: CIndicator, t: PTarget | null, asOf: string): Decimal | null => {
+    // A ratio (税占比) is a level judged against its whole target at any date.
+    if (ind.kind === 'ratio') return HUNDRED;
+    if (t?.src.monthlyPlan) {
+      let m = planShares.get(t);
+      if (!m) planShares.set(t, (m = new Map()));
+      let e = m.get(asOf);
+      if (e === undefined) m.set(asOf, (e = expectedShare(asOf, year, 'plan', { cumulative: t.src.monthlyPlan }, t.src.floor)));
+      return e;
+    }
+    const k = `${ind.progressMode}|${asOf}`;
+    let e = calendarShares.get(k);
+    if (!e) calendarShares.set(k, (e = expectedShare(asOf, year, ind.progressMode)));
+    return e;
+  };
+
+  const parsed = (ind: CIndicator, actual: Decimal | null, target: Decimal | null, prevYear: Decimal | null, expected: Decimal | null): ParsedFigureInput => ({
+    actual,
+    target,
+    prevYear,
+    expectedShare: expected,
+    lowerIsBetter: !ind.higherIsBetter,
+    decimals: ind.decimals,
+    percentDecimals: PCT,
+    thresholds: input.thresholds,
+  });
+  const assess = (ind: CIndicator, r: Raw, t: PTarget | null, asOf: string) => {
+    const expected = ind.higherIsBetter ? expectedFor(ind, t, asOf) : null;
+    const floorA = assessParsed(parsed(ind, r.value, t?.floor ?? null, ind.kind === 'ratio' ? null : r.prevYear, expected));
+    // Of the stretch target only the completion is shown.
+    const stretchA = t?.stretch ? assessParsed(parsed(ind, r.value, t.stretch, null, expected), true) : null;
+    return { floorA, stretchA };
+  };
+
+  type Assessed = { t: PTarget | null; r: Raw; floorA: ParsedAssessment; stretchA: ParsedAssessment | null };
+  // Every unit with a target or a figure for the indicator, assessed once per period.
+  const perUnit = (ind: CIndicator, period: string, asOf: string, full: boolean) => {
+    const out = new Map<string, Assessed>();
+    const ts = tgt.get(ind.id);
+    for (const u of input.units) {
+      const t = ts?.get(u.id) ?? null;
+      const r = raw(ind, u.id, period);
+      if (r.value === null && !t) continue;
+      if (full) out.set(u.id, { t, r, ...assess(ind, r, t, asOf) });
+      else {
+        const expected = ind.higherIsBetter ? expectedFor(ind, t, asOf) : null;
+        out.set(u.id, { t, r, floorA: assessParsed(parsed(ind, r.value, t?.floor ?? null, null, expected), true), stretchA: null });
+      }
+    }
+    return out;
+  };
+
+  // Ranks within each ranking group: units with targets by completion, without by the figure.
+  const ranks = (ind: CIndicator, assessed: Map<string, Assessed>) => {
+    const out = new Map<string, number | null>();
+    const groups = new Map<string, string[]>();
+    for (const u of input.units) {
+      if (!assessed.has(u.id)) continue;
+      const g = groups.get(u.rankingGroup);
+      if (g) g.push(u.id);
+      else groups.set(u.rankingGroup, [u.id]);
+    }
+    for (const ids of groups.values()) {
+      const byCompletion = ids.some((id) => assessed.get(id)!.t !== null);
+      const ranked = rank(
+        ids.map((id) => {
+          const a = assessed.get(id)!;
+          return { key: id, value: byCompletion ? (a.t ? a.floorA.completionValue : null) : a.floorA.actualValue };
+        }),
+        byCompletion ? true : ind.higherIsBetter,
+      );
+      for (const e of ranked) out.set(e.key, e.rank);
+    }
+    return out;
+  };
+
+  const prevAsOf = prev ? lastDay(prev) : null;
+  const previous: RankedUnits[] = [];
+  const rows: IndicatorRow[] = input.indicators.map((ind) => {
+    const zt = zoneTarget(ind);
+    const zr = raw(ind, null, input.period);
+    const { floorA, stretchA } = assess(ind, zr, zt, input.asOf);
+    const now = perUnit(ind, input.period, input.asOf, true);
+    const nowRanks = ranks(ind, now);
+    const before = prev && prevAsOf ? perUnit(ind, prev, prevAsOf, false) : null;
+    const prevRanks = before ? ranks(ind, before) : new Map<string, number | null>();
+    if (before) {
+      previous.push({
+        units: input.units.flatMap((u) => {
+          const a = before.get(u.id);
+          return a ? [{ unitId: u.id, unitName: u.name, group: u.rankingGroup, gap: a.floorA.gap, status: a.floorA.status }] : [];
+        }),
+      });
+    }
+    const change = rankChange(
+      [...nowRanks].map(([k, r]) => ({ key: k, rank: r })),
+      [...prevRanks].map(([k, r]) => ({ key: k, rank: r })),
+    );
+    const unitRows: UnitRow[] = [];
+    let expectedUnits = 0;
+    let reportedUnits = 0;
+    for (const u of input.units) {
+      const a = now.get(u.id);
+      if (!a) continue;
+      const { t, r } = a;
+      if (t) expectedUnits++;
+      if (r.value !== null) reportedUnits++;
+      unitRows.push({
+        unitId: u.id,
+        unitCode: u.code,
+        unitName: u.name,
+        group: u.rankingGroup,
+        reported: r.value !== null,
+        corrected: r.corrected,
+        value: a.floorA.actual,
+        prevYear: r.prevYear === null ? null : fixedRound(r.prevYear, ind.decimals),
+        yoy: a.floorA.yoy,
+        floor: t ? fixedRound(t.floor, ind.decimals) : null,
+        stretch: t?.stretch ? fixedRound(t.stretch, ind.decimals) : null,
+        completion: a.floorA.completion,
+        completionStretch: a.stretchA?.completion ?? null,
+        expectedShare: a.floorA.expectedShare,
+        gap: a.floorA.gap,
+        status: a.floorA.status,
+        rank: nowRanks.get(u.id) ?? null,
+        rankChange: change[u.id] ?? null,
+      });
+    }
+    const zoneExpected = floorA.expectedShare ?? (expectedFor(ind, zt, input.asOf) === null ? null : fixedRound(expectedFor(ind, zt, input.asOf)!, PCT));
+    return {
+      id: ind.id,
+      code: ind.code,
+      name: ind.name,
+      unit: ind.measure,
+      kind: ind.kind,
+      decimals: ind.decimals,
+      higherIsBetter: ind.higherIsBetter,
+      aggregation: ind.aggregation,
+      fillMethod: ind.fillMethod,
+      parentCode: ind.parentCode,
+      value: floorA.actual,
+      prevYear: zr.prevYear === null ? null : fixedRound(zr.prevYear, ind.decimals),
+      yoy: floorA.yoy,
+      floor: zt ? fixedRound(zt.floor, ind.decimals) : null,
+      stretch: zt?.stretch ? fixedRound(zt.stretch, ind.decimals) : null,
+      completion: floorA.completion,
+      completionStretch: stretchA?.completion ?? null,
+      expectedShare: zoneExpected,
+      gap: floorA.gap,
+      status: floorA.status,
+      // 双过半 is about flows through the year; a ratio or a stock is judged as a level.
+      doubleHalf: floorA.doubleHalf && (ind.kind === 'flow' || ind.kind === 'count'),
+      reportedUnits,
+      expectedUnits,
+      units: unitRows.sort((a, b) => a.group.localeCompare(b.group) || (a.rank ?? 1e9) - (b.rank ?? 1e9)),
+    };
+  });
+  return { indicators: rows, previous: prev ? previous : null };
+}
+
+const HUNDRED = dec(100);
+const fixedRound = (d: Decimal, places: number) => roundDecimal(d, places).toFixed(places);
+
+function lastDay(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The overall ranking table: per unit, how many of its indicators are ahead,
+ * on track, amber and red, and its mean gap to time progress; ranked within the
+ * unit's group by mean gap (higher first), with the change against last month.
+ */
+export interface OverallRow {
+  unitId: string;
+  unitName: string;
+  group: string;
+  indicators: number;
+  ahead: number;
+  onTrack: number;
+  amber: number;
+  red: number;
+  meanGap: string | null;
+  rank: number | null;
+  rankChange: number | null;
+}
+
+export function overallRanking(current: RankedUnits[], previous: RankedUnits[] | null): OverallRow[] {
+  // Gaps are printed with one decimal, so the same few strings recur: parse each once.
+  const gaps = new Map<string, Decimal>();
+  const gapOf = (g: string) => {
+    let d = gaps.get(g);
+    if (!d) gaps.set(g, (d = dec(g)));
+    return d;
+  };
+  const build = (rows: RankedUnits[]) => {
+    const acc = new Map<string, { name: string; group: string; gaps: Decimal[]; counts: Record<string, number> }>();
+    for (const ind of rows) {
+      for (const u of ind.units) {
+        if (u.gap === null) continue;
+        const a = acc.get(u.unitId) ?? { name: u.unitName, group: u.group, gaps: [], counts: {} };
+        a.gaps.push(gapOf(u.gap));
+        if (u.status) a.counts[u.status] = (a.counts[u.status] ?? 0) + 1;
+        acc.set(u.unitId, a);
+      }
+    }
+    const out = new Map<string, OverallRow>();
+    const groups = new Map<string, string[]>();
+    for (const [id, a] of acc) groups.set(a.group, [...(groups.get(a.group) ?? []), id]);
+    for (const ids of groups.values()) {
+      const ranked = rank(ids.map((id) => ({ key: id, value: round(sum(acc.get(id)!.gaps).div(acc.get(id)!.gaps.length), PCT) })));
+      for (const r of ranked) {
+        const a = acc.get(r.key)!;
+        out.set(r.key, {
+          unitId: r.key,
+          unitName: a.name,
+          group: a.group,
+          indicators: a.gaps.length,
+          ahead: a.counts.ahead ?? 0,
+          onTrack: a.counts.on_track ?? 0,
+          amber: a.counts.slightly_behind ?? 0,
+          red: a.counts.far_behind ?? 0,
+          meanGap: r.value as string,
+          rank: r.rank,
+          rankChange: null,
+        });
+      }
+    }
+    return out;
+  };
+  const now = build(current);
+  if (previous) {
+    const before = build(previous);
+    const change = rankChange(
+      [...now.values()].map((r) => ({ key: r.unitId, rank: r.rank })),
+      [...before.values()].map((r) => ({ key: r.unitId, rank: r.rank })),
+    );
+    for (const r of now.values()) r.rankChange = change[r.unitId] ?? null;
+  }
+  return [...now.values()].sort((a, b) => a.group.localeCompare(b.group) || (a.rank ?? 1e9) - (b.rank ?? 1e9));
+}

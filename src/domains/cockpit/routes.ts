@@ -1,0 +1,68 @@
+// 驾驶舱 / 数据大屏: one zone's month, and the drill-down to a unit's reported rows.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../server/context';
+import { errors, isoDate } from '../../shared/http';
+import { can } from '../../shared/policy';
+import { periodString } from '../targets/catalogue';
+import { drillDown, loadCockpit } from './cockpit';
+
+const status = z.enum(['ahead', 'on_track', 'slightly_behind', 'far_behind']).nullable();
+const s = z.string().nullable();
+const unitRow = z.object({
+  unitId: z.string(), unitCode: z.string(), unitName: z.string(), group: z.string(), reported: z.boolean(), corrected: z.boolean(),
+  value: s, prevYear: s, yoy: s, floor: s, stretch: s, completion: s, completionStretch: s, expectedShare: s, gap: s, status,
+  rank: z.number().nullable(), rankChange: z.number().nullable(),
+});
+const indicatorRow = z.object({
+  id: z.string(), code: z.string(), name: z.string(), unit: z.string(), kind: z.string(), decimals: z.number(), higherIsBetter: z.boolean(),
+  aggregation: z.string(), fillMethod: z.string(), parentCode: s,
+  value: s, prevYear: s, yoy: s, floor: s, stretch: s, completion: s, completionStretch: s, expectedShare: s, gap: s, status,
+  doubleHalf: z.boolean(), reportedUnits: z.number(), expectedUnits: z.number(), units: z.array(unitRow),
+});
+export const cockpitBody = z.object({
+  zone: z.object({ name: z.string(), code: z.string() }),
+  period: z.string(), year: z.number(), asOf: z.string(), timeProgress: z.string(),
+  thresholds: z.object({ amber: z.string(), red: z.string() }),
+  indicators: z.array(indicatorRow),
+  behind: z.array(z.object({ indicatorId: z.string(), indicatorCode: z.string(), indicatorName: z.string(), unitId: z.string(), unitName: z.string(), completion: s, expectedShare: s, gap: s, status })),
+  ranking: z.array(z.object({ unitId: z.string(), unitName: z.string(), group: z.string(), indicators: z.number(), ahead: z.number(), onTrack: z.number(), amber: z.number(), red: z.number(), meanGap: s, rank: z.number().nullable(), rankChange: z.number().nullable() })),
+  campaigns: z.array(z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), phase: z.string(), daysLeft: z.number(), totalDays: z.number(), elapsedShare: z.string() })),
+});
+
+export async function cockpitRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['cockpit'];
+  api.get(
+    '/api/cockpit',
+    {
+      config: { action: 'zoneData.read' },
+      schema: {
+        tags,
+        summary: 'Every indicator of the zone for a month: value, growth, completion, time progress, colour, units and ranks',
+        querystring: z.object({ period: periodString.optional(), asOf: isoDate.optional() }),
+        response: { 200: cockpitBody, ...errors },
+      },
+    },
+    async (req) => loadCockpit(req.ctx.db, requireActor(req.ctx).zoneId, req.query, app.clock),
+  );
+  api.get(
+    '/api/cockpit/drill',
+    {
+      config: { action: 'zoneData.read' },
+      schema: {
+        tags,
+        summary: 'The months of one unit’s (or the zone’s) figures for an indicator; drafts only for those who may read the unit',
+        querystring: z.object({ indicatorId: z.uuid(), unitId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 200: z.array(z.looseObject({ id: z.string(), period: z.string(), value: z.string(), state: z.string() })), ...errors },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      const unitId = req.query.unitId ?? null;
+      const includeUnapproved = unitId ? can(actor, 'unitData.read', { unitId }) : can(actor, 'unitData.approve');
+      return drillDown(req.ctx.db, actor.zoneId, { indicatorId: req.query.indicatorId, unitId, year: req.query.year, includeUnapproved });
+    },
+  );
+}

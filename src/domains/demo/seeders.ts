@@ -1,0 +1,25 @@
+// Each domain's demo records, run in this order for a new demo zone after its
+// units and accounts exist. A seeder writes through the domain's own services
+// (validated and audited) and uses the seeds' exact figures where they give them.
+import type { DbHandle } from '../../db/client';
+import type { DemoZone } from './zones';
+import { seedSupervision } from '../supervision/demo';
+import { seedProjects } from '../projects/demo';
+import { seedAssessment } from '../assessment/demo';
+import { seedEnterprises } from '../enterprises/demo';
+import { seedTargets } from '../targets/seed';
+import { seedCampaigns } from '../campaigns/seed';
+import { seedFeeds } from '../feeds/demo';
+
+export type DemoSeeder = (handle: DbHandle, zone: DemoZone, zoneId: string) => Promise<void>;
+
+export const seeders: DemoSeeder[] = [
+  // one line per domain, e.g. seedTargets,
+  seedTargets, // first: other domains may feed counts into its indicators
+  seedProjects,
+  seedAssessment,
+  seedEnterprises,
+  seedFeeds, // after projects, leads and the register: their counts into the system-filled indicators
+  seedSupervision,
+  seedCampaigns, // last: links the projects the seeds name
+];

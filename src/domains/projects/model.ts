@@ -1,0 +1,113 @@
+// Input schemas of the projects domain: one per write, shared by routes, services and the importer.
+import { z } from 'zod';
+import { currencies, investmentStatuses, projectCategories, projectStages } from '../../db/schema';
+import { isoDate } from '../../shared/http';
+import { loopCategoryValues } from './problems';
+
+/** An amount in 亿, kept exact: up to 4 decimals. */
+export const amount = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, 'a non-negative amount with at most 4 decimals'));
+
+const stageDate = z.object({ planned: isoDate.nullable().optional(), actual: isoDate.nullable().optional() });
+export const stageDates = z.partialRecord(z.enum(projectStages), stageDate);
+
+export const projectInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  category: z.enum(projectCategories),
+  chain: z.string().trim().max(40).default(''),
+  keyProject: z.boolean().default(false),
+  year: z.number().int().min(2000).max(2100),
+  currency: z.enum(currencies).default('CNY'),
+  totalInvestment: amount,
+  annualPlan: amount.default('0'),
+  responsibleUnitId: z.uuid(),
+  leaderUserId: z.uuid().nullable().optional(),
+  taskForceUserIds: z.array(z.uuid()).max(30).default([]),
+  lng: z.number().min(-180).max(180).nullable().optional(),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  stageDates: stageDates.default({}),
+  /** Target date of the last milestone (投产 for industrial projects); lays the plan backwards. */
+  targetDate: isoDate.nullable().optional(),
+  foreignCapital: z.boolean().optional(),
+  note: z.string().trim().max(2000).default(''),
+});
+export type ProjectInput = z.infer<typeof projectInput>;
+
+export const projectPatch = projectInput.partial().extend({ version: z.number().int().optional() });
+export type ProjectPatch = z.infer<typeof projectPatch>;
+
+export const templateStep = z.object({
+  key: z.string().trim().regex(/^[a-z0-9_]{1,40}$/, 'lower-case letters, digits, _'),
+  name: z.string().trim().min(1).max(60),
+  durationWorkdays: z.number().int().min(1).max(1000),
+  dependsOn: z.array(z.string()).max(40).default([]),
+  department: z.string().trim().max(40).default(''),
+  marksStage: z.enum(projectStages).optional(),
+});
+export const planInput = z.object({
+  targetDate: isoDate,
+  /** The project's own flow; the zone's (or default) template for its category when absent. */
+  steps: z.array(templateStep).min(1).max(60).optional(),
+});
+
+export const milestoneUpdate = z.object({
+  actualStart: isoDate.nullable().optional(),
+  actualEnd: isoDate.nullable().optional(),
+  ownerUnitId: z.uuid().nullable().optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+
+export const progressUpdateInput = z.object({
+  onDate: isoDate,
+  text: z.string().trim().min(1).max(2000),
+  fileIds: z.array(z.uuid()).max(12).default([]),
+});
+
+export const investmentInput = z.object({
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+  amount,
+  note: z.string().trim().max(500).default(''),
+  submit: z.boolean().default(false),
+});
+export const investmentReview = z.object({
+  action: z.enum(['approve', 'return']),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const problemInput = z.object({
+  title: z.string().trim().min(1).max(200),
+  detail: z.string().trim().max(4000).default(''),
+  category: z.enum(loopCategoryValues),
+  assigneeUnitId: z.uuid().nullable().optional(),
+  deadline: isoDate.nullable().optional(),
+});
+
+export const listFilter = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  unitId: z.uuid().optional(),
+  chain: z.string().max(40).optional(),
+  leaderUserId: z.uuid().optional(),
+  category: z.enum(projectCategories).optional(),
+  stage: z.enum(projectStages).optional(),
+  keyProject: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().max(100).optional(),
+});
+export type ListFilter = z.infer<typeof listFilter>;
+
+export const settingsInput = z.object({
+  usdRates: z.record(z.string().regex(/^\d{4}$/), z.string().regex(/^\d{1,3}(\.\d{1,6})?$/)).optional(),
+  stageRules: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('same_year'), stages: z.array(z.enum(projectStages)).min(2).max(5) }),
+        z.object({ kind: z.literal('months'), from: z.enum(projectStages), to: z.enum(projectStages), months: z.number().int().min(1).max(120) }),
+      ]),
+    )
+    .max(10)
+    .optional(),
+  templates: z.partialRecord(z.enum(projectCategories), z.array(templateStep).min(1).max(60)).optional(),
+});
+
+export { investmentStatuses };

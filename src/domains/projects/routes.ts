@@ -1,0 +1,325 @@
+// 项目 routes: register, backward plans, progress by the task force, monthly
+// investment (submit → approve), problems into the shared loop, the battle map,
+// the zone's project settings, and Excel in and out.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { memberships, projectInvestments, projects, projectStages, units, users } from '../../db/schema';
+import { requireActor } from '../../server/context';
+import { today } from '../../shared/calendar';
+import { AppError } from '../../shared/errors';
+import { errors, idParams } from '../../shared/http';
+import { startJob } from '../../shared/jobs';
+import { pageQuery } from '../../shared/pagination';
+import {
+  investmentInput,
+  investmentReview,
+  listFilter,
+  milestoneUpdate,
+  planInput,
+  problemInput,
+  progressUpdateInput,
+  projectInput,
+  projectPatch,
+  settingsInput,
+} from './model';
+import { importProjects, exportProjects, projectTemplate } from './sheet';
+import './watch';
+import {
+  addProgressUpdate,
+  approvePlan,
+  createProject,
+  planProject,
+  raiseProblem,
+  reviewInvestment,
+  saveInvestment,
+  saveSettings,
+  setStageDate,
+  templateFor,
+  updateMilestone,
+  updateProject,
+} from './service';
+import {
+  battleMapBody,
+  historyPage,
+  investmentQueue,
+  investmentRow,
+  milestoneRow,
+  optionsBody,
+  problemRow,
+  projectDetail,
+  projectPage,
+  projectRow,
+  settingsBody,
+  settingsRow,
+  templatesBody,
+  updateRow,
+} from './schemas';
+import { battleMap, chainsInUse, getProject, getSettings, listProjects, projectHistory } from './views';
+import { projectCategories } from '../../db/schema';
+import { isoDate } from '../../shared/http';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The 200 response with the standard errors. */
+const ok = <T extends z.ZodType>(body: T) => ({ 200: body, ...errors });
+
+/** A GeoJSON outline: a FeatureCollection (or one Feature) of polygons. */
+const outlineInput = z
+  .object({
+    type: z.enum(['FeatureCollection', 'Feature']),
+    features: z.array(z.object({ type: z.literal('Feature'), geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).loose() }).loose()).optional(),
+    geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).loose().optional(),
+  })
+  .loose();
+
+function asFeatureCollection(g: z.infer<typeof outlineInput>): Record<string, unknown> {
+  const features = g.type === 'Feature' ? [g as { type: 'Feature'; geometry?: { type: string } }] : (g.features ?? []);
+  if (features.length === 0) throw new AppError('project.outline_invalid', { reason: 'no features' });
+  const bad = features.find((f) => !f.geometry || !['Polygon', 'MultiPolygon'].includes(f.geometry.type));
+  if (bad) throw new AppError('project.outline_invalid', { reason: `geometry ${bad.geometry?.type ?? 'missing'}` });
+  // ECharts registerMap needs a name on every feature.
+  return {
+    type: 'FeatureCollection',
+    features: features.map((f, i) => ({ ...f, properties: { name: `area-${i + 1}`, ...((f as { properties?: object }).properties ?? {}) } })),
+  };
+}
+
+export async function projectRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['projects'];
+  const day = () => today(app.clock);
+
+  api.get(
+    '/api/projects',
+    {
+      config: { action: 'zoneData.read' },
+      schema: { tags, summary: 'Projects with status, forecast and completed investment; filters by unit, chain, leader, category, stage', querystring: pageQuery.merge(listFilter), response: ok(projectPage) },
+    },
+    async (req) => listProjects(req.ctx.db, requireActor(req.ctx), req.query, day()),
+  );
+
+  api.get(
+    '/api/projects/battle-map',
+    {
+      config: { action: 'zoneData.read' },
+      schema: { tags, summary: '挂图作战: every matching project (≤500) with milestones, forecast, status, location, and the zone outline', querystring: listFilter, response: ok(battleMapBody) },
+    },
+    async (req) => battleMap(req.ctx.db, requireActor(req.ctx), req.query, day()),
+  );
+
+  api.get(
+    '/api/projects/options',
+    {
+      config: { action: 'zoneData.read' },
+      schema: { tags, summary: 'Choices for filters and forms: chains in use, leaders, people for task forces', response: ok(optionsBody) },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      const people = await req.ctx.db
+        .select({ id: users.id, name: users.displayName, role: memberships.role, unitName: units.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .leftJoin(units, eq(units.id, memberships.unitId))
+        .where(and(eq(memberships.zoneId, actor.zoneId), eq(users.disabled, false)))
+        .orderBy(asc(users.displayName));
+      return {
+        today: day(),
+        chains: await chainsInUse(req.ctx.db, actor.zoneId),
+        people: people.filter((p) => ['leader', 'supervisor', 'reporter'].includes(p.role)),
+      };
+    },
+  );
+
+  api.get(
+    '/api/projects/settings',
+    { config: { action: 'zoneData.read' }, schema: { tags, summary: 'USD rates by year, stage rules, milestone templates and the zone outline', response: ok(settingsBody) } },
+    async (req) => getSettings(req.ctx.db, requireActor(req.ctx).zoneId),
+  );
+
+  api.put(
+    '/api/projects/settings',
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Set USD rates, stage rules (当年签约当年开工, "765"-style month limits) and per-category templates', body: settingsInput, response: ok(settingsRow) } },
+    async (req) => req.ctx.write((tx, audit) => saveSettings(tx, audit, requireActor(req.ctx), req.body)),
+  );
+
+  api.put(
+    '/api/projects/settings/outline',
+    {
+      config: { action: 'config.write' },
+      schema: { tags, summary: 'Upload the zone outline (GeoJSON polygons) the map draws; no online tiles are used', body: outlineInput, response: ok(z.object({ ok: z.literal(true), features: z.number().int() })) },
+    },
+    async (req) => {
+      const fc = asFeatureCollection(req.body);
+      await req.ctx.write((tx, audit) => saveSettings(tx, audit, requireActor(req.ctx), { outline: fc, outlineDemo: false }));
+      return { ok: true as const, features: (fc.features as unknown[]).length };
+    },
+  );
+
+  api.get(
+    '/api/projects/templates',
+    { config: { action: 'zoneData.read' }, schema: { tags, summary: 'The milestone flow used for each category', response: ok(templatesBody) } },
+    async (req) => {
+      const zoneId = requireActor(req.ctx).zoneId;
+      const out = {} as z.output<typeof templatesBody>;
+      for (const c of projectCategories) out[c] = await templateFor(req.ctx.db, zoneId, c);
+      return out;
+    },
+  );
+
+  api.post(
+    '/api/projects',
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Create a project; with a target date its plan is laid backwards at once', body: projectInput, response: ok(projectRow) } },
+    async (req) => req.ctx.write((tx, audit) => createProject(tx, audit, requireActor(req.ctx), req.body, day())),
+  );
+
+  api.get(
+    '/api/projects/export.xlsx',
+    { config: { action: 'zoneData.read' }, schema: { tags, summary: 'The filtered project list as Excel', querystring: listFilter } },
+    async (req, reply) => {
+      const list = await listProjects(req.ctx.db, requireActor(req.ctx), { ...req.query, page: 1, pageSize: 5000 }, day());
+      const buf = await exportProjects(list.items);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('项目清单.xlsx')}`)
+        .send(buf);
+    },
+  );
+
+  api.get(
+    '/api/projects/template.xlsx',
+    { config: { action: 'config.write' }, schema: { tags, summary: 'The import template' } },
+    async (_req, reply) =>
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('项目导入模板.xlsx')}`)
+        .send(await projectTemplate()),
+  );
+
+  api.post(
+    '/api/projects/import',
+    {
+      config: { action: 'config.write' },
+      schema: { tags, summary: 'Import a project list (xlsx, multipart field "file"); all or nothing; poll GET /api/jobs/:id for the row errors', consumes: ['multipart/form-data'], response: ok(z.object({ jobId: z.string() })) },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      const part = await req.file().catch(() => undefined);
+      if (!part) throw new AppError('validation.failed', { fields: 'file' });
+      const data = await part.toBuffer();
+      const now = day();
+      const jobId = await startJob(app.handle.db, actor, 'projects.import', (progress) => importProjects(app.handle.db, actor, data, now, progress));
+      return { jobId };
+    },
+  );
+
+  api.get(
+    '/api/projects/investments',
+    {
+      config: { action: 'unitData.approve' },
+      schema: { tags, summary: 'Submitted monthly investment figures awaiting approval', querystring: pageQuery, response: ok(investmentQueue) },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      const where = and(eq(projectInvestments.zoneId, actor.zoneId), eq(projectInvestments.status, 'submitted'));
+      const rows = await req.ctx.db
+        .select({ inv: projectInvestments, projectName: projects.name, unitName: units.name })
+        .from(projectInvestments)
+        .innerJoin(projects, eq(projects.id, projectInvestments.projectId))
+        .innerJoin(units, eq(units.id, projectInvestments.unitId))
+        .where(where)
+        .orderBy(asc(projectInvestments.period))
+        .limit(req.query.pageSize)
+        .offset((req.query.page - 1) * req.query.pageSize);
+      return { items: rows.map((r) => ({ ...r.inv, projectName: r.projectName, unitName: r.unitName })), page: req.query.page, pageSize: req.query.pageSize };
+    },
+  );
+
+  api.post(
+    '/api/projects/investments/:id/review',
+    { config: { action: 'unitData.approve' }, schema: { tags, summary: 'Approve or return a submitted monthly figure', params: idParams, body: investmentReview, response: ok(investmentRow) } },
+    async (req) => req.ctx.write((tx, audit) => reviewInvestment(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
+  );
+
+  api.get(
+    '/api/projects/:id',
+    { config: { action: 'zoneData.read' }, schema: { tags, summary: 'One project: plan with baseline and forecast, stage rules, problems, investment, photos, and what the user may do', params: idParams, response: ok(projectDetail) } },
+    async (req) => getProject(req.ctx.db, requireActor(req.ctx), req.params.id, day()),
+  );
+
+  api.patch(
+    '/api/projects/:id',
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Change a project', params: idParams, body: projectPatch, response: ok(projectRow) } },
+    async (req) => req.ctx.write((tx, audit) => updateProject(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+  );
+
+  api.get(
+    '/api/projects/:id/history',
+    { config: { action: 'zoneData.read' }, schema: { tags, summary: 'Every change of the project, newest first', params: idParams, querystring: pageQuery, response: ok(historyPage) } },
+    async (req) => projectHistory(req.ctx.db, requireActor(req.ctx), req.params.id, req.query),
+  );
+
+  api.put(
+    '/api/projects/:id/plan',
+    { config: { action: 'config.write' }, schema: { tags, summary: '倒排工期: lay the milestones backwards from a target date in working days', params: idParams, body: planInput, response: ok(projectRow) } },
+    async (req) => req.ctx.write((tx, audit) => planProject(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
+  );
+
+  api.post(
+    '/api/projects/:id/plan/approve',
+    { config: { action: 'unitData.approve' }, schema: { tags, summary: 'Approve the plan; the first approved plan is kept as the baseline', params: idParams, response: ok(projectRow) } },
+    async (req) => req.ctx.write((tx, audit) => approvePlan(tx, audit, requireActor(req.ctx), req.params.id)),
+  );
+
+  const milestoneParams = z.object({ id: z.uuid(), milestoneId: z.uuid() });
+  api.patch(
+    '/api/projects/:id/milestones/:milestoneId',
+    {
+      config: { action: 'project.progress', scoped: true },
+      schema: { tags, summary: 'Record a milestone’s actual dates, owner or note (task force, assigned leader, responsible unit, supervisors)', params: milestoneParams, body: milestoneUpdate, response: ok(milestoneRow) },
+    },
+    async (req) => req.ctx.write((tx, audit) => updateMilestone(tx, audit, requireActor(req.ctx), req.params.id, req.params.milestoneId, req.body, day())),
+  );
+
+  api.post(
+    '/api/projects/:id/stage',
+    {
+      config: { action: 'project.progress', scoped: true },
+      schema: {
+        tags,
+        summary: 'Set a stage’s planned or actual date (签约, 开工, 投产, 达效)',
+        params: idParams,
+        body: z.object({ stage: z.enum(projectStages), planned: isoDate.nullable().optional(), actual: isoDate.nullable().optional() }),
+        response: ok(projectRow),
+      },
+    },
+    async (req) => req.ctx.write((tx, audit) => setStageDate(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+  );
+
+  api.post(
+    '/api/projects/:id/updates',
+    {
+      config: { action: 'project.progress', scoped: true },
+      schema: { tags, summary: '形象进度: a dated note with photos uploaded through /api/files', params: idParams, body: progressUpdateInput, response: ok(updateRow) },
+    },
+    async (req) => req.ctx.write((tx, audit) => addProgressUpdate(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+  );
+
+  api.post(
+    '/api/projects/:id/problems',
+    {
+      config: { action: 'project.progress', scoped: true },
+      schema: { tags, summary: 'Raise a problem (环评, 能耗, 供水…) into the shared closed loop; it moves through /api/loop/items', params: idParams, body: problemInput, response: ok(problemRow) },
+    },
+    async (req) => req.ctx.write((tx, audit) => raiseProblem(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
+  );
+
+  api.post(
+    '/api/projects/:id/investments',
+    {
+      config: { action: 'unitData.write', scoped: true },
+      schema: { tags, summary: 'Save or submit the month’s completed investment (reporters of the responsible unit)', params: idParams, body: investmentInput, response: ok(investmentRow) },
+    },
+    async (req) => req.ctx.write((tx, audit) => saveInvestment(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+  );
+}

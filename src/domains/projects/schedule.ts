@@ -1,0 +1,308 @@
+// Backward scheduling (倒排工期): lay a project's milestone flow back from its target
+// date on Chinese working days, then forecast it against what has actually happened.
+// A template is a DAG of steps; parallel steps (供水/供电/供气) are ordinary branches.
+import {
+  addWorkdays,
+  maxDate,
+  minDate,
+  nextWorkday,
+  parseIsoDate,
+  prevWorkday,
+  workdayOnOrAfter,
+  workdayOnOrBefore,
+  workdaysBetween,
+  type IsoDate,
+} from '../../shared/calendar';
+
+export interface MilestoneStep {
+  key: string;
+  name: string;
+  /** Working days the step takes, counting its first and last day (≥ 1). */
+  durationWorkdays: number;
+  /** Steps that must finish before this one starts. */
+  dependsOn: readonly string[];
+  /** Who delivers it, e.g. '自然资源和规划局', '供电公司', '项目单位'. */
+  department: string;
+}
+
+export interface MilestoneTemplate {
+  steps: readonly MilestoneStep[];
+}
+
+export type ScheduleErrorCode =
+  | 'schedule.empty'
+  | 'schedule.duplicate_key'
+  | 'schedule.invalid_duration'
+  | 'schedule.unknown_dependency'
+  | 'schedule.cycle';
+
+export interface ScheduleIssue {
+  code: ScheduleErrorCode;
+  message: { zh: string; en: string };
+  /** The steps concerned; for a cycle, the path round it. */
+  keys: string[];
+}
+
+export class ScheduleError extends Error {
+  readonly code: ScheduleErrorCode;
+  readonly messages: { zh: string; en: string };
+  readonly keys: string[];
+  constructor(issue: ScheduleIssue) {
+    super(issue.message.en);
+    this.name = 'ScheduleError';
+    this.code = issue.code;
+    this.messages = issue.message;
+    this.keys = issue.keys;
+  }
+}
+
+const issue = (code: ScheduleErrorCode, keys: string[], zh: string, en: string): ScheduleIssue => ({
+  code,
+  keys,
+  message: { zh, en },
+});
+
+/** Checks a template; on success returns its keys with every step after its dependencies. */
+export function validateTemplate(
+  template: MilestoneTemplate,
+): { ok: true; order: string[] } | { ok: false; error: ScheduleIssue } {
+  const { steps } = template;
+  if (steps.length === 0) return { ok: false, error: issue('schedule.empty', [], '模板没有任何节点', 'The template has no steps') };
+  const byKey = new Map<string, MilestoneStep>();
+  for (const s of steps) {
+    if (byKey.has(s.key))
+      return { ok: false, error: issue('schedule.duplicate_key', [s.key], `节点编号重复：${s.key}`, `Duplicate step key: ${s.key}`) };
+    byKey.set(s.key, s);
+  }
+  for (const s of steps) {
+    if (!Number.isInteger(s.durationWorkdays) || s.durationWorkdays < 1)
+      return {
+        ok: false,
+        error: issue(
+          'schedule.invalid_duration',
+          [s.key],
+          `节点“${s.name}”的工期须为不少于1的整数个工作日`,
+          `Step ${s.key} needs a whole number of working days, at least 1`,
+        ),
+      };
+    const missing = s.dependsOn.find((d) => !byKey.has(d));
+    if (missing !== undefined)
+      return {
+        ok: false,
+        error: issue(
+          'schedule.unknown_dependency',
+          [s.key, missing],
+          `节点“${s.name}”依赖的节点“${missing}”不存在`,
+          `Step ${s.key} depends on unknown step ${missing}`,
+        ),
+      };
+  }
+  // Depth-first, dependencies first; a node met again while still on the path closes a cycle.
+  const order: string[] = [];
+  const mark = new Map<string, 'active' | 'done'>();
+  const path: string[] = [];
+  const visit = (key: string): string[] | null => {
+    const m = mark.get(key);
+    if (m === 'done') return null;
+    if (m === 'active') return [...path.slice(path.indexOf(key)), key];
+    mark.set(key, 'active');
+    path.push(key);
+    for (const dep of byKey.get(key)?.dependsOn ?? []) {
+      const cycle = visit(dep);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    mark.set(key, 'done');
+    order.push(key);
+    return null;
+  };
+  for (const s of steps) {
+    const cycle = visit(s.key);
+    if (cycle) {
+      // Found by walking dependencies, so reverse it to read in working order.
+      const shown = [...cycle].reverse().join(' → ');
+      return {
+        ok: false,
+        error: issue('schedule.cycle', cycle.slice(1).reverse(), `节点之间存在循环依赖：${shown}`, `Steps depend on each other in a cycle: ${shown}`),
+      };
+    }
+  }
+  return { ok: true, order };
+}
+
+function orderedSteps(steps: readonly MilestoneStep[]): MilestoneStep[] {
+  const result = validateTemplate({ steps });
+  if (!result.ok) throw new ScheduleError(result.error);
+  const byKey = new Map(steps.map((s) => [s.key, s]));
+  return result.order.map((k) => byKey.get(k)!);
+}
+
+export interface PlannedStep extends MilestoneStep {
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
+}
+
+export interface Plan {
+  /** First planned start over all steps. */
+  start: IsoDate;
+  /** The date the last step ends (the target, moved back to a working day if needed). */
+  targetDate: IsoDate;
+  /** In dependency order: every step after the steps it depends on. */
+  steps: PlannedStep[];
+}
+
+/**
+ * Latest-start schedule: steps nobody waits for end on the target date, every other
+ * step ends the working day before its earliest successor starts. A target on a
+ * day off moves back to the working day before (a deadline is not met late).
+ * Throws ScheduleError for an invalid template.
+ */
+export function planBackward(template: MilestoneTemplate, targetDate: IsoDate): Plan {
+  const steps = orderedSteps(template.steps);
+  const target = workdayOnOrBefore(targetDate);
+  const successors = new Map<string, string[]>(steps.map((s) => [s.key, []]));
+  for (const s of steps) for (const d of s.dependsOn) successors.get(d)!.push(s.key);
+  const planned = new Map<string, PlannedStep>();
+  for (const s of [...steps].reverse()) {
+    const succStarts = successors.get(s.key)!.map((k) => planned.get(k)!.plannedStart);
+    const end = succStarts.length === 0 ? target : prevWorkday(minDate(...(succStarts as [IsoDate, ...IsoDate[]])));
+    planned.set(s.key, { ...s, plannedStart: addWorkdays(end, -(s.durationWorkdays - 1)), plannedEnd: end });
+  }
+  const result = steps.map((s) => planned.get(s.key)!);
+  return { start: minDate(...(result.map((s) => s.plannedStart) as [IsoDate, ...IsoDate[]])), targetDate: target, steps: result };
+}
+
+/**
+ * Earliest-start schedule from a start date (moved forward to a working day):
+ * each step starts the working day after its last dependency ends.
+ */
+export function planForward(template: MilestoneTemplate, startDate: IsoDate): Plan {
+  const steps = orderedSteps(template.steps);
+  const start = workdayOnOrAfter(startDate);
+  const planned = new Map<string, PlannedStep>();
+  for (const s of steps) {
+    const depEnds = s.dependsOn.map((d) => planned.get(d)!.plannedEnd);
+    const first = depEnds.length === 0 ? start : nextWorkday(maxDate(...(depEnds as [IsoDate, ...IsoDate[]])));
+    planned.set(s.key, { ...s, plannedStart: first, plannedEnd: addWorkdays(first, s.durationWorkdays - 1) });
+  }
+  const result = steps.map((s) => planned.get(s.key)!);
+  return { start, targetDate: maxDate(...(result.map((s) => s.plannedEnd) as [IsoDate, ...IsoDate[]])), steps: result };
+}
+
+/**
+ * Keys of the steps with no slack in a plan: laid forward from the plan's start
+ * they still start on their planned date, so any delay to them delays the project.
+ */
+export function criticalKeys(plan: Plan): string[] {
+  const forward = new Map(planForward(plan, plan.start).steps.map((s) => [s.key, s.plannedStart]));
+  return plan.steps.filter((s) => forward.get(s.key) === s.plannedStart).map((s) => s.key);
+}
+
+export interface StepActual {
+  key: string;
+  actualStart?: IsoDate | null;
+  actualEnd?: IsoDate | null;
+}
+
+export type StepStatus = 'done' | 'on_time' | 'at_risk' | 'behind';
+
+export interface ForecastStep {
+  key: string;
+  plannedStart: IsoDate;
+  plannedEnd: IsoDate;
+  /** Actual start, or the earliest start its dependencies now allow. */
+  forecastStart: IsoDate;
+  /** Actual end, or when it is now expected to end. */
+  forecastEnd: IsoDate;
+  /** Working days forecast end is after planned end (negative: finished early). */
+  slipDays: number;
+  status: StepStatus;
+}
+
+export interface Forecast {
+  steps: ForecastStep[];
+  plannedCompletion: IsoDate;
+  forecastCompletion: IsoDate;
+  totalSlipDays: number;
+  /** 'done' when every step is done, else the worst status of the open steps. */
+  status: StepStatus;
+  /** Keys in the actuals that the plan does not have; ignored. */
+  unknownKeys: string[];
+}
+
+export interface ForecastOptions {
+  /** A slip up to this many working days is 'at_risk'; more is 'behind'. */
+  atRiskSlipWorkdays?: number;
+  /** An unstarted step due within this many working days is 'at_risk'. */
+  nearDueWorkdays?: number;
+}
+
+const severity: Record<StepStatus, number> = { done: 0, on_time: 1, at_risk: 2, behind: 3 };
+
+/**
+ * Forecast from the plan and the actual dates. Slips only push forward: an open
+ * step never starts before its plan nor before its dependencies' forecast ends,
+ * an open step past its planned end cannot end before the next working day after
+ * today, and an early finish is not banked for steps still open (the plan stays
+ * the commitment). A started step keeps its actual start whatever its
+ * dependencies say (work often overlaps in practice).
+ */
+export function forecast(
+  plan: Plan | readonly PlannedStep[],
+  actuals: readonly StepActual[],
+  today: IsoDate,
+  { atRiskSlipWorkdays = 5, nearDueWorkdays = 3 }: ForecastOptions = {},
+): Forecast {
+  parseIsoDate(today);
+  const planned = 'steps' in plan ? plan.steps : plan;
+  const order = orderedSteps(planned) as PlannedStep[];
+  const actualByKey = new Map(actuals.map((a) => [a.key, a]));
+  const unknownKeys = actuals.map((a) => a.key).filter((k) => !order.some((s) => s.key === k));
+  const byKey = new Map<string, ForecastStep>();
+
+  for (const p of order) {
+    const a = actualByKey.get(p.key);
+    let start: IsoDate;
+    let end: IsoDate;
+    let status: StepStatus;
+    if (a?.actualEnd) {
+      end = a.actualEnd;
+      start = a.actualStart ?? minDate(p.plannedStart, end);
+      status = 'done';
+    } else {
+      start = p.plannedStart;
+      for (const d of p.dependsOn) start = maxDate(start, nextWorkday(byKey.get(d)!.forecastEnd));
+      if (a?.actualStart) start = a.actualStart;
+      end = maxDate(p.plannedEnd, addWorkdays(start, p.durationWorkdays - 1));
+      if (p.plannedEnd < today) end = maxDate(end, nextWorkday(today));
+      const slip = workdaysBetween(p.plannedEnd, end);
+      const dueIn = workdaysBetween(today, p.plannedEnd);
+      if (slip > atRiskSlipWorkdays) status = 'behind';
+      else if (slip > 0) status = 'at_risk';
+      else if (!a?.actualStart && dueIn >= 0 && dueIn <= nearDueWorkdays) status = 'at_risk';
+      else status = 'on_time';
+    }
+    byKey.set(p.key, {
+      key: p.key,
+      plannedStart: p.plannedStart,
+      plannedEnd: p.plannedEnd,
+      forecastStart: start,
+      forecastEnd: end,
+      slipDays: workdaysBetween(p.plannedEnd, end),
+      status,
+    });
+  }
+
+  const steps = order.map((s) => byKey.get(s.key)!);
+  const plannedCompletion = maxDate(...(steps.map((s) => s.plannedEnd) as [IsoDate, ...IsoDate[]]));
+  const forecastCompletion = maxDate(...(steps.map((s) => s.forecastEnd) as [IsoDate, ...IsoDate[]]));
+  const status = steps.reduce<StepStatus>((worst, s) => (severity[s.status] > severity[worst] ? s.status : worst), 'done');
+  return {
+    steps,
+    plannedCompletion,
+    forecastCompletion,
+    totalSlipDays: workdaysBetween(plannedCompletion, forecastCompletion),
+    status,
+    unknownKeys,
+  };
+}

@@ -1,0 +1,427 @@
+// Project writes: create and edit, lay the plan backwards, approve it as the
+// baseline, record milestone and stage progress, photos, problems, and monthly
+// completed investment (submit → approve). Every function takes the transaction
+// and the audit recorder; authorisation by role AND unit happens here, against
+// the project's own responsible unit and task force.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ReadDb, Tx } from '../../db/client';
+import {
+  memberships,
+  projectInvestments,
+  projectMilestones,
+  projects,
+  projectSettings,
+  projectUpdates,
+  units,
+  type StageDates,
+  type TemplateStep,
+} from '../../db/schema';
+import type { Audit } from '../../server/context';
+import type { IsoDate } from '../../shared/calendar';
+import { AppError } from '../../shared/errors';
+import { fileInfos } from '../../shared/files';
+import { raiseItem } from '../../shared/loop/store';
+import { authorize, can, type Actor } from '../../shared/policy';
+import type {
+  investmentInput,
+  investmentReview,
+  milestoneUpdate,
+  planInput,
+  problemInput,
+  progressUpdateInput,
+  ProjectInput,
+  ProjectPatch,
+  settingsInput,
+} from './model';
+import { feedAttractionCounts } from '../attraction/feedIndicators';
+import { PROJECT_SUBJECT } from './problems';
+import { reachedStage, STAGES, type Stage } from './rules';
+import { planBackward, ScheduleError, validateTemplate } from './schedule';
+import { defaultTemplate, type ProjectCategory } from './templates';
+
+export type Project = typeof projects.$inferSelect;
+
+/** The day a project was signed (签约), which dates it in the 招商 counts. */
+const signedOn = (dates: StageDates): string | null => dates.signed?.actual ?? null;
+
+export function projectScope(p: Pick<Project, 'responsibleUnitId' | 'leaderUserId' | 'taskForceUserIds'>) {
+  return { unitId: p.responsibleUnitId, memberIds: [...p.taskForceUserIds, ...(p.leaderUserId ? [p.leaderUserId] : [])] };
+}
+
+export async function loadProject(tx: Tx, zoneId: string, id: string, lock = false): Promise<Project> {
+  const q = tx.select().from(projects).where(and(eq(projects.id, id), eq(projects.zoneId, zoneId)));
+  const [p] = lock ? await q.for('update') : await q;
+  if (!p) throw new AppError('not_found', { entity: 'project' });
+  return p;
+}
+
+async function assertUnit(tx: Tx, zoneId: string, unitId: string | null | undefined) {
+  if (!unitId) return;
+  const [u] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), eq(units.zoneId, zoneId)));
+  if (!u) throw new AppError('not_found', { entity: 'unit' });
+}
+
+async function assertMembers(tx: Tx, zoneId: string, userIds: string[]) {
+  const wanted = [...new Set(userIds)];
+  if (wanted.length === 0) return;
+  const found = await tx
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.zoneId, zoneId), inArray(memberships.userId, wanted)));
+  if (new Set(found.map((f) => f.id)).size !== wanted.length) throw new AppError('not_found', { entity: 'user' });
+}
+
+async function assertUniqueName(tx: Tx, zoneId: string, name: string, exceptId?: string) {
+  const [hit] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.zoneId, zoneId), eq(projects.name, name)));
+  if (hit && hit.id !== exceptId) throw new AppError('conflict.duplicate', { entity: 'project', value: name });
+}
+
+function scheduleFailure(err: unknown): never {
+  if (err instanceof ScheduleError) throw new AppError(err.code, { keys: err.keys.join(',') }, { ...err.messages, status: 400 });
+  throw err;
+}
+
+function checkStageDates(dates: StageDates, today: IsoDate) {
+  let last: string | null = null;
+  for (const s of STAGES) {
+    const a = dates[s]?.actual;
+    if (!a) continue;
+    if (a > today) throw new AppError('project.future_date', { date: a });
+    if (last && a < last) throw new AppError('project.stage_order', { stage: s });
+    last = a;
+  }
+}
+
+export interface CreateExtras {
+  leadId?: string | null;
+  demo?: boolean;
+  steps?: TemplateStep[];
+}
+
+export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: ProjectInput, today: IsoDate, extras: CreateExtras = {}) {
+  await assertUnit(tx, actor.zoneId, input.responsibleUnitId);
+  await assertMembers(tx, actor.zoneId, [...input.taskForceUserIds, ...(input.leaderUserId ? [input.leaderUserId] : [])]);
+  await assertUniqueName(tx, actor.zoneId, input.name);
+  checkStageDates(input.stageDates, today);
+  const { lng, lat, targetDate, foreignCapital, ...rest } = input;
+  const [row] = await tx
+    .insert(projects)
+    .values({
+      ...rest,
+      zoneId: actor.zoneId,
+      lng: lng == null ? null : String(lng),
+      lat: lat == null ? null : String(lat),
+      leaderUserId: input.leaderUserId ?? null,
+      stage: reachedStage(input.stageDates),
+      foreignCapital: foreignCapital ?? input.currency === 'USD',
+      leadId: extras.leadId ?? null,
+      demo: extras.demo ?? false,
+    })
+    .returning();
+  await audit({ action: 'create', entity: 'project', entityId: row!.id, unitId: row!.responsibleUnitId, after: row });
+  // The demo fills its feeds once at the end (feeds/demo.ts).
+  if (!extras.demo) await feedAttractionCounts(tx, audit, actor.zoneId, [signedOn(row!.stageDates)], today);
+  if (targetDate) return layPlan(tx, audit, actor, row!, { targetDate, steps: extras.steps });
+  return row!;
+}
+
+export async function updateProject(tx: Tx, audit: Audit, actor: Actor, id: string, patch: ProjectPatch, today: IsoDate) {
+  const before = await loadProject(tx, actor.zoneId, id, true);
+  if (patch.version !== undefined && patch.version !== before.version) throw new AppError('conflict.stale');
+  await assertUnit(tx, actor.zoneId, patch.responsibleUnitId);
+  await assertMembers(tx, actor.zoneId, [...(patch.taskForceUserIds ?? []), ...(patch.leaderUserId ? [patch.leaderUserId] : [])]);
+  if (patch.name) await assertUniqueName(tx, actor.zoneId, patch.name, id);
+  const stageDates = patch.stageDates ?? before.stageDates;
+  checkStageDates(stageDates, today);
+  const { lng, lat, targetDate: _t, version: _v, ...rest } = patch;
+  const [after] = await tx
+    .update(projects)
+    .set({
+      ...rest,
+      ...(lng !== undefined ? { lng: lng === null ? null : String(lng) } : {}),
+      ...(lat !== undefined ? { lat: lat === null ? null : String(lat) } : {}),
+      stage: reachedStage(stageDates),
+      updatedAt: new Date(),
+      version: before.version + 1,
+    })
+    .where(eq(projects.id, id))
+    .returning();
+  await audit({ action: 'update', entity: 'project', entityId: id, unitId: after!.responsibleUnitId, before, after });
+  const counted = (p: Project) => [signedOn(p.stageDates), p.totalInvestment, p.currency, p.foreignCapital, p.responsibleUnitId].join('|');
+  if (counted(before) !== counted(after!)) await feedAttractionCounts(tx, audit, actor.zoneId, [signedOn(before.stageDates), signedOn(after!.stageDates)], today);
+  return after!;
+}
+
+/** The flow for a category: the zone's own template if it set one, else the default. */
+export async function templateFor(tx: ReadDb, zoneId: string, category: ProjectCategory): Promise<TemplateStep[]> {
+  const [s] = await tx.select({ templates: projectSettings.templates }).from(projectSettings).where(eq(projectSettings.zoneId, zoneId));
+  const own = s?.templates?.[category];
+  if (own && own.length) return own;
+  return defaultTemplate(category).steps.map((st) => ({ ...st, dependsOn: [...st.dependsOn] }));
+}
+
+async function layPlan(tx: Tx, audit: Audit, actor: Actor, project: Project, input: z.infer<typeof planInput>) {
+  const steps = input.steps ?? (await templateFor(tx, actor.zoneId, project.category));
+  let plan;
+  try {
+    plan = planBackward({ steps }, input.targetDate);
+  } catch (err) {
+    scheduleFailure(err);
+  }
+  const existing = await tx.select().from(projectMilestones).where(eq(projectMilestones.projectId, project.id));
+  const old = new Map(existing.map((m) => [m.key, m]));
+  const keep = new Set(plan.steps.map((s) => s.key));
+  const gone = existing.filter((m) => !keep.has(m.key)).map((m) => m.id);
+  if (gone.length) await tx.delete(projectMilestones).where(inArray(projectMilestones.id, gone));
+  const order = new Map(steps.map((s, i) => [s.key, i]));
+  for (const s of plan.steps) {
+    const marks = (steps.find((x) => x.key === s.key)?.marksStage ?? null) as Stage | null;
+    const values = {
+      name: s.name,
+      department: s.department,
+      dependsOn: [...s.dependsOn],
+      durationWorkdays: s.durationWorkdays,
+      marksStage: marks,
+      sortOrder: order.get(s.key) ?? 0,
+      plannedStart: s.plannedStart,
+      plannedEnd: s.plannedEnd,
+    };
+    const prev = old.get(s.key);
+    if (prev) await tx.update(projectMilestones).set(values).where(eq(projectMilestones.id, prev.id));
+    else await tx.insert(projectMilestones).values({ ...values, zoneId: actor.zoneId, projectId: project.id, key: s.key });
+  }
+  // The stage dates' plan follows the milestones that mark each stage.
+  const stageDates: StageDates = structuredClone(project.stageDates);
+  for (const s of plan.steps) {
+    const marks = steps.find((x) => x.key === s.key)?.marksStage;
+    if (marks) stageDates[marks] = { ...stageDates[marks], planned: s.plannedEnd };
+  }
+  const [after] = await tx
+    .update(projects)
+    .set({ targetDate: plan.targetDate, stageDates, updatedAt: new Date(), version: project.version + 1 })
+    .where(eq(projects.id, project.id))
+    .returning();
+  await audit({
+    action: 'plan',
+    entity: 'project',
+    entityId: project.id,
+    unitId: project.responsibleUnitId,
+    before: { targetDate: project.targetDate, steps: existing.map((m) => ({ key: m.key, plannedStart: m.plannedStart, plannedEnd: m.plannedEnd })) },
+    after: { targetDate: plan.targetDate, steps: plan.steps.map((m) => ({ key: m.key, plannedStart: m.plannedStart, plannedEnd: m.plannedEnd })) },
+  });
+  return after!;
+}
+
+/** Lays (or re-lays) the plan backwards from a target date; actual dates stay. */
+export async function planProject(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof planInput>) {
+  const project = await loadProject(tx, actor.zoneId, id, true);
+  if (input.steps) {
+    const v = validateTemplate({ steps: input.steps });
+    if (!v.ok) scheduleFailure(new ScheduleError(v.error));
+  }
+  return layPlan(tx, audit, actor, project, input);
+}
+
+/** Approves the current plan; the first approval is kept as the baseline for good. */
+export async function approvePlan(tx: Tx, audit: Audit, actor: Actor, id: string) {
+  const project = await loadProject(tx, actor.zoneId, id, true);
+  const ms = await tx.select().from(projectMilestones).where(eq(projectMilestones.projectId, id));
+  if (ms.length === 0) throw new AppError('project.no_plan');
+  let set = 0;
+  for (const m of ms) {
+    if (m.baselineEnd) continue;
+    set++;
+    await tx.update(projectMilestones).set({ baselineStart: m.plannedStart, baselineEnd: m.plannedEnd }).where(eq(projectMilestones.id, m.id));
+  }
+  const [after] = await tx
+    .update(projects)
+    .set({ planApprovedAt: project.planApprovedAt ?? new Date(), updatedAt: new Date(), version: project.version + 1 })
+    .where(eq(projects.id, id))
+    .returning();
+  await audit({ action: 'approve_plan', entity: 'project', entityId: id, unitId: project.responsibleUnitId, after: { baselineSet: set } });
+  return after!;
+}
+
+export async function updateMilestone(
+  tx: Tx,
+  audit: Audit,
+  actor: Actor,
+  projectId: string,
+  milestoneId: string,
+  input: z.infer<typeof milestoneUpdate>,
+  today: IsoDate,
+) {
+  const project = await loadProject(tx, actor.zoneId, projectId, true);
+  authorize(actor, 'project.progress', projectScope(project));
+  const [before] = await tx
+    .select()
+    .from(projectMilestones)
+    .where(and(eq(projectMilestones.id, milestoneId), eq(projectMilestones.projectId, projectId)));
+  if (!before) throw new AppError('not_found', { entity: 'milestone' });
+  await assertUnit(tx, actor.zoneId, input.ownerUnitId);
+  const actualStart = input.actualStart !== undefined ? input.actualStart : before.actualStart;
+  const actualEnd = input.actualEnd !== undefined ? input.actualEnd : before.actualEnd;
+  for (const d of [actualStart, actualEnd]) if (d && d > today) throw new AppError('project.future_date', { date: d });
+  if (actualStart && actualEnd && actualEnd < actualStart) throw new AppError('project.end_before_start');
+  const [after] = await tx
+    .update(projectMilestones)
+    .set({
+      actualStart,
+      actualEnd,
+      ...(input.ownerUnitId !== undefined ? { ownerUnitId: input.ownerUnitId } : {}),
+      ...(input.note !== undefined ? { note: input.note } : {}),
+    })
+    .where(eq(projectMilestones.id, milestoneId))
+    .returning();
+  await audit({ action: 'milestone', entity: 'project.milestone', entityId: milestoneId, unitId: project.responsibleUnitId, before: { ...before, projectId }, after: { ...after, projectId } });
+  // A milestone that marks a stage records the stage's actual date.
+  if (before.marksStage && (before.actualEnd ?? null) !== (actualEnd ?? null)) {
+    const stageDates: StageDates = structuredClone(project.stageDates);
+    stageDates[before.marksStage] = { ...stageDates[before.marksStage], actual: actualEnd ?? null };
+    const [p] = await tx
+      .update(projects)
+      .set({ stageDates, stage: reachedStage(stageDates), updatedAt: new Date(), version: project.version + 1 })
+      .where(eq(projects.id, projectId))
+      .returning();
+    await audit({ action: 'stage', entity: 'project', entityId: projectId, unitId: project.responsibleUnitId, before: { stage: project.stage, stageDates: project.stageDates }, after: { stage: p!.stage, stageDates } });
+  }
+  return after!;
+}
+
+/** A stage's actual (or planned) date set by hand: 签约 and 达效 have no milestone of their own in every flow. */
+export async function setStageDate(
+  tx: Tx,
+  audit: Audit,
+  actor: Actor,
+  projectId: string,
+  input: { stage: Stage; planned?: string | null; actual?: string | null },
+  today: IsoDate,
+) {
+  const project = await loadProject(tx, actor.zoneId, projectId, true);
+  authorize(actor, 'project.progress', projectScope(project));
+  const stageDates: StageDates = structuredClone(project.stageDates);
+  stageDates[input.stage] = {
+    ...stageDates[input.stage],
+    ...(input.planned !== undefined ? { planned: input.planned } : {}),
+    ...(input.actual !== undefined ? { actual: input.actual } : {}),
+  };
+  checkStageDates(stageDates, today);
+  const [p] = await tx
+    .update(projects)
+    .set({ stageDates, stage: reachedStage(stageDates), updatedAt: new Date(), version: project.version + 1 })
+    .where(eq(projects.id, projectId))
+    .returning();
+  await audit({ action: 'stage', entity: 'project', entityId: projectId, unitId: project.responsibleUnitId, before: { stage: project.stage, stageDates: project.stageDates }, after: { stage: p!.stage, stageDates } });
+  if (input.stage === 'signed') await feedAttractionCounts(tx, audit, actor.zoneId, [signedOn(project.stageDates), signedOn(stageDates)], today);
+  return p!;
+}
+
+/** 形象进度: a dated note with photos already uploaded through /api/files. */
+export async function addProgressUpdate(tx: Tx, audit: Audit, actor: Actor, projectId: string, input: z.infer<typeof progressUpdateInput>, today: IsoDate) {
+  const project = await loadProject(tx, actor.zoneId, projectId);
+  authorize(actor, 'project.progress', projectScope(project));
+  if (input.onDate > today) throw new AppError('project.future_date', { date: input.onDate });
+  const infos = await fileInfos(tx, actor, input.fileIds);
+  if (infos.length !== new Set(input.fileIds).size) throw new AppError('not_found', { entity: 'file' });
+  const notImage = infos.find((f) => !f.mime.startsWith('image/'));
+  if (notImage) throw new AppError('project.photo_type', { name: notImage.name });
+  const [row] = await tx
+    .insert(projectUpdates)
+    .values({ zoneId: actor.zoneId, projectId, onDate: input.onDate, text: input.text, fileIds: input.fileIds, createdBy: actor.userId })
+    .returning();
+  await audit({ action: 'progress', entity: 'project.update', entityId: row!.id, unitId: project.responsibleUnitId, after: { ...row, projectId } });
+  return row!;
+}
+
+/** Raises a problem of the project into the shared closed loop. */
+export async function raiseProblem(tx: Tx, audit: Audit, actor: Actor, projectId: string, input: z.infer<typeof problemInput>) {
+  const project = await loadProject(tx, actor.zoneId, projectId);
+  authorize(actor, 'project.progress', projectScope(project));
+  return raiseItem(tx, audit, actor, {
+    kind: 'problem',
+    title: input.title,
+    detail: input.detail,
+    category: input.category,
+    subjectType: PROJECT_SUBJECT,
+    subjectId: project.id,
+    raisedUnitId: project.responsibleUnitId,
+    assigneeUnitId: input.assigneeUnitId ?? null,
+    deadline: input.deadline ?? null,
+  });
+}
+
+/** Monthly completed investment: the responsible unit's reporters save a draft or submit. */
+export async function saveInvestment(tx: Tx, audit: Audit, actor: Actor, projectId: string, input: z.infer<typeof investmentInput>, today: IsoDate, opts: { demo?: boolean } = {}) {
+  const project = await loadProject(tx, actor.zoneId, projectId);
+  authorize(actor, 'unitData.write', { unitId: project.responsibleUnitId });
+  if (input.period > today.slice(0, 7)) throw new AppError('project.future_period', { period: input.period });
+  const [before] = await tx
+    .select()
+    .from(projectInvestments)
+    .where(and(eq(projectInvestments.projectId, projectId), eq(projectInvestments.period, input.period)))
+    .for('update');
+  if (before && (before.status === 'approved' || before.status === 'submitted')) throw new AppError('project.investment_locked', { period: input.period });
+  const values = {
+    amount: input.amount,
+    note: input.note,
+    status: input.submit ? ('submitted' as const) : ('draft' as const),
+    submittedBy: input.submit ? actor.userId : null,
+    submittedAt: input.submit ? new Date() : null,
+    returnReason: null,
+    demo: opts.demo ?? false,
+  };
+  const [row] = before
+    ? await tx.update(projectInvestments).set(values).where(eq(projectInvestments.id, before.id)).returning()
+    : await tx
+        .insert(projectInvestments)
+        .values({ ...values, zoneId: actor.zoneId, projectId, unitId: project.responsibleUnitId, period: input.period })
+        .returning();
+  await audit({ action: input.submit ? 'submit' : 'save', entity: 'project.investment', entityId: row!.id, unitId: project.responsibleUnitId, before, after: row });
+  return row!;
+}
+
+export async function reviewInvestment(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof investmentReview>) {
+  const [before] = await tx
+    .select()
+    .from(projectInvestments)
+    .where(and(eq(projectInvestments.id, id), eq(projectInvestments.zoneId, actor.zoneId)))
+    .for('update');
+  if (!before) throw new AppError('not_found', { entity: 'investment' });
+  if (before.status !== 'submitted') throw new AppError('project.investment_not_submitted');
+  if (input.action === 'return' && !input.reason) throw new AppError('project.reason_required');
+  const [after] = await tx
+    .update(projectInvestments)
+    .set(
+      input.action === 'approve'
+        ? { status: 'approved', approvedBy: actor.userId, approvedAt: new Date() }
+        : { status: 'returned', returnReason: input.reason ?? null },
+    )
+    .where(eq(projectInvestments.id, id))
+    .returning();
+  await audit({ action: input.action, entity: 'project.investment', entityId: id, unitId: before.unitId, before, after });
+  return after!;
+}
+
+export async function saveSettings(tx: Tx, audit: Audit, actor: Actor, input: z.infer<typeof settingsInput> & { outline?: Record<string, unknown> | null; outlineDemo?: boolean }) {
+  for (const [cat, steps] of Object.entries(input.templates ?? {})) {
+    const v = validateTemplate({ steps: steps! });
+    if (!v.ok) throw new AppError(v.error.code, { category: cat }, { ...v.error.message, status: 400 });
+  }
+  const [before] = await tx.select().from(projectSettings).where(eq(projectSettings.zoneId, actor.zoneId)).for('update');
+  const values = {
+    ...(input.usdRates ? { usdRates: input.usdRates } : {}),
+    ...(input.stageRules ? { stageRules: input.stageRules } : {}),
+    ...(input.templates ? { templates: { ...(before?.templates ?? {}), ...input.templates } } : {}),
+    ...(input.outline !== undefined ? { outline: input.outline, outlineDemo: input.outlineDemo ?? false } : {}),
+    updatedAt: new Date(),
+  };
+  const [after] = before
+    ? await tx.update(projectSettings).set(values).where(eq(projectSettings.id, before.id)).returning()
+    : await tx.insert(projectSettings).values({ ...values, zoneId: actor.zoneId }).returning();
+  await audit({ action: 'update', entity: 'project.settings', entityId: after!.id, before: before ? { ...before, outline: before.outline ? '(GeoJSON)' : null } : null, after: { ...after, outline: after!.outline ? '(GeoJSON)' : null } });
+  return after!;
+}
+
+/** Whether the actor may see a unit's unapproved investment figures. */
+export const seesDrafts = (actor: Actor, unitId: string) => can(actor, 'unitData.read', { unitId });

@@ -1,0 +1,134 @@
+// Project lists in and out of Excel: one column description writes the template
+// and the export and reads an import (all-or-nothing, row-by-row errors).
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { projects, units } from '../../db/schema';
+import { writeAudited } from '../../server/context';
+import type { IsoDate } from '../../shared/calendar';
+import { AppError } from '../../shared/errors';
+import { JobFailure, type Progress } from '../../shared/jobs';
+import type { Actor } from '../../shared/policy';
+import { cells, readSheet, writeSheet, type RowError, type SheetSpec } from '../../shared/xlsx';
+import { projectInput } from './model';
+import { STAGE_LABELS } from './rules';
+import { createProject } from './service';
+
+export interface SheetRow {
+  name: string;
+  category: 'industrial' | 'urban' | 'livelihood';
+  chain: string | null;
+  keyProject: boolean | null;
+  year: number;
+  currency: 'CNY' | 'USD' | null;
+  totalInvestment: string;
+  annualPlan: string | null;
+  unit: string;
+  stage: string | null;
+  signedOn: string | null;
+  targetDate: string | null;
+  lng: string | null;
+  lat: string | null;
+  note: string | null;
+}
+
+const CATEGORY = {
+  industrial: { zh: '重大产业项目', en: 'Industrial' },
+  urban: { zh: '城建重点工程', en: 'Urban works' },
+  livelihood: { zh: '民生实事', en: 'Livelihood' },
+};
+const CURRENCY = { CNY: { zh: '亿元', en: 'CNY' }, USD: { zh: '亿美元', en: 'USD' } };
+
+export const projectSheet: SheetSpec<SheetRow> = {
+  name: '项目清单',
+  notes: ['带*为必填；类别：重大产业项目/城建重点工程/民生实事；币种：亿元/亿美元；责任单位填单位全称；日期格式 2022-08-31；阶段由各阶段实际日期推算，导入时不读此列'],
+  columns: [
+    { key: 'name', header: '项目名称', headerEn: 'Name', required: true, width: 34, example: '弘元新材料光伏基地', parse: cells.text(100) },
+    { key: 'category', header: '类别', headerEn: 'Category', required: true, width: 16, example: '重大产业项目', parse: cells.oneOf(CATEGORY), format: (v) => CATEGORY[v as SheetRow['category']].zh },
+    { key: 'chain', header: '产业链', headerEn: 'Chain', width: 18, example: '新能源新材料', parse: cells.text(40) },
+    { key: 'keyProject', header: '1号工程', headerEn: 'Key project', width: 10, example: '是', parse: cells.yesNo(), format: (v) => (v ? '是' : '否') },
+    { key: 'year', header: '年度', headerEn: 'Year', required: true, width: 8, example: 2022, parse: cells.integer({ min: 2000, max: 2100 }) },
+    { key: 'currency', header: '币种', headerEn: 'Currency', width: 10, example: '亿元', parse: cells.oneOf(CURRENCY), format: (v) => (v ? CURRENCY[v as 'CNY' | 'USD'].zh : '亿元') },
+    { key: 'totalInvestment', header: '总投资（亿）', headerEn: 'Total investment', required: true, width: 14, example: '120', parse: cells.decimal({ min: 0, places: 4 }) },
+    { key: 'annualPlan', header: '年度计划投资（亿元）', headerEn: 'Annual plan', width: 18, example: '30', parse: cells.decimal({ min: 0, places: 4 }) },
+    { key: 'unit', header: '责任单位', headerEn: 'Responsible unit', required: true, width: 14, example: '金龙湖街道', parse: cells.text(60) },
+    { key: 'stage', header: '阶段', headerEn: 'Stage', width: 8, example: '签约', parse: cells.text(10) },
+    { key: 'signedOn', header: '签约日期', headerEn: 'Signed on', width: 12, example: '2022-03-18', parse: cells.date() },
+    { key: 'targetDate', header: '目标投产日期', headerEn: 'Target date', width: 14, example: '2022-12-30', parse: cells.date() },
+    { key: 'lng', header: '经度', headerEn: 'Longitude', width: 10, parse: cells.decimal({ places: 6 }) },
+    { key: 'lat', header: '纬度', headerEn: 'Latitude', width: 10, parse: cells.decimal({ places: 6 }) },
+    { key: 'note', header: '备注', headerEn: 'Note', width: 30, parse: cells.text(2000) },
+  ],
+};
+
+type ListedProject = Omit<typeof projects.$inferSelect, 'lng' | 'lat'> & { lng: number | null; lat: number | null; responsibleUnitName: string };
+
+export async function exportProjects(rows: ListedProject[]) {
+  return writeSheet(
+    projectSheet,
+    rows.map((p) => ({
+      name: p.name,
+      category: p.category,
+      chain: p.chain,
+      keyProject: p.keyProject,
+      year: p.year,
+      currency: p.currency,
+      totalInvestment: p.totalInvestment,
+      annualPlan: p.annualPlan,
+      unit: p.responsibleUnitName,
+      stage: STAGE_LABELS[p.stage].zh,
+      signedOn: p.stageDates.signed?.actual ?? null,
+      targetDate: p.targetDate,
+      lng: p.lng === null ? null : String(p.lng),
+      lat: p.lat === null ? null : String(p.lat),
+      note: p.note,
+    })),
+  );
+}
+
+export const projectTemplate = () => writeSheet(projectSheet, [], { example: true });
+
+/** Checks every row (cells, unit names, duplicate names) and then writes all of them in one transaction, or none. */
+export async function importProjects(db: Database, actor: Actor, data: Buffer, today: IsoDate, progress: Progress) {
+  const { rows, errors } = await readSheet(projectSheet, data);
+  const unitRows = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.zoneId, actor.zoneId));
+  const unitByName = new Map(unitRows.map((u) => [u.name, u.id]));
+  const seen = new Map<string, number>();
+  const inputs: { row: number; input: ReturnType<typeof projectInput.parse> }[] = [];
+  const err = (row: number, column: string, value: string, zh: string, en: string): RowError => ({ row, column, value, message: { zh, en } });
+  for (const { row, value: v } of rows) {
+    const unitId = unitByName.get(v.unit);
+    if (!unitId) errors.push(err(row, '责任单位', v.unit, `“责任单位”不存在：${v.unit}`, `Unknown unit: ${v.unit}`));
+    if (seen.has(v.name)) errors.push(err(row, '项目名称', v.name, `与第${seen.get(v.name)}行重名`, `Same name as row ${seen.get(v.name)}`));
+    seen.set(v.name, row);
+    const [dup] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.zoneId, actor.zoneId), eq(projects.name, v.name)));
+    if (dup) errors.push(err(row, '项目名称', v.name, '项目已存在', 'A project of this name exists'));
+    if (v.signedOn && v.signedOn > today) errors.push(err(row, '签约日期', v.signedOn, '签约日期晚于今天', 'Signing date is in the future'));
+    const parsed = projectInput.safeParse({
+      name: v.name,
+      category: v.category,
+      chain: v.chain ?? '',
+      keyProject: v.keyProject ?? false,
+      year: v.year,
+      currency: v.currency ?? 'CNY',
+      totalInvestment: v.totalInvestment,
+      annualPlan: v.annualPlan ?? '0',
+      responsibleUnitId: unitId ?? '00000000-0000-4000-8000-000000000000',
+      lng: v.lng === null ? null : Number(v.lng),
+      lat: v.lat === null ? null : Number(v.lat),
+      stageDates: v.signedOn ? { signed: { actual: v.signedOn } } : {},
+      targetDate: v.targetDate,
+      note: v.note ?? '',
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push(err(row, String(issue.path[0] ?? ''), '', `数据有误：${issue.message}`, issue.message));
+    } else inputs.push({ row, input: parsed.data });
+  }
+  if (errors.length) throw new JobFailure(new AppError('import.failed', { count: errors.length }), errors.sort((a, b) => a.row - b.row));
+  await progress(30, 'writing');
+  const created = await writeAudited(db, actor, null, async (tx, audit) => {
+    const ids: string[] = [];
+    for (const r of inputs) ids.push((await createProject(tx, audit, actor, r.input, today)).id);
+    return ids;
+  });
+  return { created: created.length };
+}

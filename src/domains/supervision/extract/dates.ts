@@ -1,0 +1,127 @@
+/** Calendar helpers and the document's own date (year, meeting/publication day). */
+import { parseChineseInt } from './numerals';
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
+}
+
+export function lastDayOfMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= lastDayOfMonth(y, m);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** Adds calendar months, clamping to the month's last day (01-31 + 1 month → 02-28). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return iso(ny, nm, Math.min(d, lastDayOfMonth(ny, nm)));
+}
+
+/** 8 / 八 / 十二 → 8 / 8 / 12 */
+export function smallNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  return parseChineseInt(s);
+}
+
+export interface DocumentDate {
+  year: number | null;
+  /** ISO date of the document (meeting or publication day) when known */
+  date: string | null;
+  /** offset where the date was read */
+  at: number | null;
+}
+
+const CN = '[〇零一二三四五六七八九十]';
+const FULL_DATE = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})(?!\d)`, 'g');
+const MONTH_DAY = new RegExp(String.raw`(?<![\d年-])(\d{1,2}|${CN}{1,3})月(\d{1,2}|${CN}{1,3})日(?!前|之前|以前|止)`, 'g');
+const YEAR_WORD = /(?<!\d)((?:19|20)\d{2})年/g;
+
+/**
+ * Reads the document's year and date. The year: the first full date (2022-08-14, 2021年8月24日),
+ * else the most frequent "YYYY年" (ties → the later year), else null. The date: the first date in
+ * text order, a month-day ("8月14日") taking the year.
+ */
+export function detectDocumentDate(norm: string, yearOverride?: number): DocumentDate {
+  interface Cand { at: number; y: number | null; m: number; d: number }
+  const cands: Cand[] = [];
+  for (const m of norm.matchAll(FULL_DATE)) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (isValidDate(y, mo, d)) cands.push({ at: m.index!, y, m: mo, d });
+  }
+  for (const m of norm.matchAll(MONTH_DAY)) {
+    const mo = smallNumber(m[1]!);
+    const d = smallNumber(m[2]!);
+    if (mo !== null && d !== null) cands.push({ at: m.index!, y: null, m: mo, d });
+  }
+  cands.sort((a, b) => a.at - b.at);
+  let year: number | null = yearOverride ?? null;
+  if (year === null) {
+    const full = cands.find((c) => c.y !== null);
+    if (full) year = full.y;
+  }
+  if (year === null) {
+    const counts = new Map<number, number>();
+    for (const m of norm.matchAll(YEAR_WORD)) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+    let best = 0;
+    for (const [y, c] of counts) {
+      if (c > best || (c === best && year !== null && y > year)) {
+        best = c;
+        year = y;
+      }
+    }
+  }
+  let date: string | null = null;
+  let at: number | null = null;
+  for (const c of cands) {
+    const y = c.y ?? year;
+    if (y === null) continue;
+    if (yearOverride !== undefined && c.y !== null && c.y !== yearOverride) continue;
+    if (!isValidDate(y, c.m, c.d)) continue;
+    date = iso(y, c.m, c.d);
+    at = c.at;
+    break;
+  }
+  return { year, date, at };
+}
+
+const CNN = '[〇零一二三四五六七八九十]';
+const DATE_MASKS: RegExp[] = [
+  /(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}/g,
+  /(?:19|20)\d{2}年/g,
+  /[〇零一二三四五六七八九]{4}年/g,
+  new RegExp(String.raw`(?:\d{1,2}|${CNN}{1,3})\s*[-~至到]\s*(?:\d{1,2}|${CNN}{1,3})月份?`, 'g'),
+  new RegExp(String.raw`(?:\d{1,2}|${CNN}{1,3})月份?(?:(?:\d{1,2}|${CNN}{1,3})[日号])?`, 'g'),
+  /\d{1,2}:\d{2}(?::\d{2})?/g,
+];
+
+/**
+ * Marks years, dates, months and clock times (and everything already marked in `base`, e.g.
+ * quotations): no quantity starts there.
+ */
+export function dateMask(norm: string, base?: Uint8Array): Uint8Array {
+  const m = base ? new Uint8Array(base) : new Uint8Array(norm.length);
+  for (const re of DATE_MASKS) {
+    for (const x of norm.matchAll(re)) m.fill(1, x.index!, x.index! + x[0].length);
+  }
+  return m;
+}

@@ -1,0 +1,231 @@
+/**
+ * Deadline phrases → ISO dates, normalised with the document's year and date.
+ *
+ * | phrase                               | date                         | rule                    |
+ * |--------------------------------------|------------------------------|-------------------------|
+ * | 8月底前, 8月底, 8月末, 八月底         | last day of August           | deadline:month-end      |
+ * | 8月上旬/中旬/下旬(前)                | 08-10 / 08-20 / 08-31        | deadline:dekad          |
+ * | 9月30日前, 9月30日之前                | 09-30                        | deadline:date           |
+ * | 三季度, 第三季度, 三季度末            | 09-30 (end of the quarter)   | deadline:quarter        |
+ * | 上半年 / 下半年                       | 06-30 / 12-31                | deadline:half           |
+ * | 年内, 年底前, 年底, 年末, 今年, 当年, 全年 | 12-31                    | deadline:year-end       |
+ * | 明年, 明年底                          | 12-31 of the next year       | deadline:next-year      |
+ * | 2021年 (no month after it), 2021年底  | 2021-12-31 (only ≥ doc year) | deadline:year           |
+ * | 冲刺100天, 大干一百天                  | document date + 100 days     | deadline:campaign       |
+ * | 30天内, 三十日内                       | document date + 30 days      | deadline:within-days    |
+ * | 三个月内, 两个季度内                   | document date + 3 / 6 months | deadline:within-months  |
+ *
+ * A period phrase that qualifies a noun ("全年目标任务", "下半年工作", "三季度黄金窗口期",
+ * "二季度“三百”劳动竞赛", "今年以来") is not a deadline. Phrases in quotation marks are ignored.
+ */
+import { addDays, addMonths, iso, lastDayOfMonth, smallNumber } from './dates';
+import { parseChineseInt } from './numerals';
+import { normalize, quoteMask } from './sentences';
+
+export interface DeadlineContext {
+  year: number | null;
+  /** the document's date (ISO), for campaign phrases */
+  date: string | null;
+}
+
+export interface DeadlineHit {
+  start: number;
+  end: number;
+  phrase: string;
+  date: string | null;
+  rule: string;
+}
+
+const CNM = '[一二三四五六七八九十]{1,3}';
+const CND = '[一二三四五六七八九十]{1,3}';
+/** optional year before a phrase: group 1 an explicit year, group 2 明年/次年 */
+const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年)|今年)?`;
+
+/** Words after a period phrase that make it an attribute of a noun, not a deadline. */
+const ATTRIBUTIVE_AFTER =
+  /^(?:的|工作|经济|考核|情况|目标|任务|各项|以来|来|黄金|劳动|态势|实绩|成绩|是|同期|计划|预算|指标|数据|形势|“|"|‘)/;
+
+/** Words before a period phrase that make it the topic, not a deadline ("就上半年工业经济…"). */
+const TOPIC_BEFORE = /(?:就|对|关于|围绕|总结|盘点|通报|回顾|迈入|进入|宣读了?)$/;
+
+interface Pattern {
+  re: RegExp;
+  rule: string;
+  /** check ATTRIBUTIVE_AFTER */
+  attributive: boolean;
+  /** the date; null when the year is unknown; false when the phrase is not a deadline after all */
+  resolve(m: RegExpExecArray, ctx: DeadlineContext): string | null | false;
+}
+
+function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number | null {
+  const y = m[idx];
+  if (y) return Number(y);
+  if (m[idx + 1]) return ctx.year === null ? null : ctx.year + 1;
+  return ctx.year;
+}
+
+const PATTERNS: Pattern[] = [
+  {
+    rule: 'deadline:date',
+    attributive: false,
+    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月(\d{1,2}|${CND})日(?:之前|以前|前|止)`, 'g'),
+    resolve(m, ctx) {
+      const y = yearOf(m, 1, ctx);
+      const mo = smallNumber(m[3]!);
+      const d = smallNumber(m[4]!);
+      if (mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+      if (y === null) return null;
+      if (d > lastDayOfMonth(y, mo)) return false;
+      return iso(y, mo, d);
+    },
+  },
+  {
+    rule: 'deadline:dekad',
+    attributive: false,
+    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月份?(上旬|中旬|下旬)(?:之前|以前|前|末)?`, 'g'),
+    resolve(m, ctx) {
+      const y = yearOf(m, 1, ctx);
+      const mo = smallNumber(m[3]!);
+      if (mo === null || mo < 1 || mo > 12) return false;
+      if (y === null) return null;
+      const d = m[4] === '上旬' ? 10 : m[4] === '中旬' ? 20 : lastDayOfMonth(y, mo);
+      return iso(y, mo, d);
+    },
+  },
+  {
+    rule: 'deadline:month-end',
+    attributive: false,
+    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月份?(?:底|末)(?:之前|以前|前)?`, 'g'),
+    resolve(m, ctx) {
+      const y = yearOf(m, 1, ctx);
+      const mo = smallNumber(m[3]!);
+      if (mo === null || mo < 1 || mo > 12) return false;
+      if (y === null) return null;
+      return iso(y, mo, lastDayOfMonth(y, mo));
+    },
+  },
+  {
+    rule: 'deadline:quarter',
+    attributive: true,
+    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![前个每])第?([一二三四1-4])季度(?:末|底)?(?:之前|以前|前)?`, 'g'),
+    resolve(m, ctx) {
+      const y = yearOf(m, 1, ctx);
+      const q = smallNumber(m[3]!);
+      if (y === null || q === null) return null;
+      const mo = q * 3;
+      return iso(y, mo, lastDayOfMonth(y, mo));
+    },
+  },
+  {
+    rule: 'deadline:half',
+    attributive: true,
+    re: new RegExp(String.raw`${YEAR_PREFIX}(上|下)半年(?!来)(?:末|底)?(?:之前|以前|前)?`, 'g'),
+    resolve(m, ctx) {
+      const y = yearOf(m, 1, ctx);
+      if (y === null) return null;
+      return m[3] === '上' ? iso(y, 6, 30) : iso(y, 12, 31);
+    },
+  },
+  {
+    rule: 'deadline:next-year',
+    attributive: true,
+    re: /明年(?:年底|底|内)?(?:之前|以前|前)?/g,
+    resolve(_m, ctx) {
+      return ctx.year === null ? null : iso(ctx.year + 1, 12, 31);
+    },
+  },
+  {
+    rule: 'deadline:year',
+    attributive: true,
+    re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零一二三四五六七八九十]|上半年|下半年|第?[一二三四]季度|以来)`, 'g'),
+    resolve(m, ctx) {
+      const y = Number(m[1]);
+      if (ctx.year !== null && y < ctx.year) return false;
+      return iso(y, 12, 31);
+    },
+  },
+  {
+    rule: 'deadline:year-end',
+    attributive: true,
+    re: /(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年|当年|全年)/g,
+    resolve(_m, ctx) {
+      return ctx.year === null ? null : iso(ctx.year, 12, 31);
+    },
+  },
+  {
+    rule: 'deadline:campaign',
+    attributive: false,
+    re: /(?:冲刺|大干|决战|奋战|鏖战|会战|攻坚)(\d{1,4}|[一二三四五六七八九十百两]{1,4})(?:天|日)/g,
+    resolve(m, ctx) {
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInt(m[1]!);
+      if (n === null || ctx.date === null) return null;
+      return addDays(ctx.date, n);
+    },
+  },
+  {
+    rule: 'deadline:within-days',
+    attributive: false,
+    re: /(?<![\d第])(\d{1,4}|[一二三四五六七八九十百两]{1,4})(?:天|日)(?:之内|以内|内)/g,
+    resolve(m, ctx) {
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInt(m[1]!);
+      if (n === null || ctx.date === null) return null;
+      return addDays(ctx.date, n);
+    },
+  },
+  {
+    rule: 'deadline:within-months',
+    attributive: false,
+    re: /(?<![\d第])(\d{1,2}|[一二三四五六七八九十两]{1,3})个(?:月|季度)(?:之内|以内|内)/g,
+    resolve(m, ctx) {
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInt(m[1]!);
+      if (n === null || ctx.date === null) return n === null ? false : null;
+      return addMonths(ctx.date, m[0].includes('季度') ? 3 * n : n);
+    },
+  },
+];
+
+/**
+ * All deadline phrases in norm[start, end), outside quotation marks, not attributive,
+ * non-overlapping (earlier, then longer, wins).
+ */
+export function findDeadlines(
+  norm: string,
+  mask: Uint8Array,
+  start: number,
+  end: number,
+  ctx: DeadlineContext,
+): DeadlineHit[] {
+  const text = norm.slice(start, end);
+  const hits: DeadlineHit[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
+      if (m[0].length === 0) {
+        p.re.lastIndex++;
+        continue;
+      }
+      const s = start + m.index;
+      const e = s + m[0].length;
+      if (mask[s] || mask[e - 1]) continue;
+      if (p.attributive && ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4))) continue;
+      if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
+      const date = p.resolve(m, ctx);
+      if (date === false) continue;
+      hits.push({ start: s, end: e, phrase: m[0], date, rule: p.rule });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: DeadlineHit[] = [];
+  for (const h of hits) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+/** Convenience: deadline phrases of a plain string (normalised, quotations ignored). */
+export function deadlinesOf(text: string, ctx: DeadlineContext): DeadlineHit[] {
+  const norm = normalize(text);
+  return findDeadlines(norm, quoteMask(norm), 0, norm.length, ctx);
+}

@@ -1,0 +1,316 @@
+/**
+ * Rule-based extractor: speech / report / pledge text → draft task list.
+ * Pure, deterministic, framework-free. See docs/extraction.md for the rules.
+ *
+ *   extract(text, { year: 2022, units: ['大庙街道'] }) → { year, items }
+ */
+import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
+import { normalize, quoteMask, segment, type Clause, type Segment } from './sentences';
+import { dateMask, detectDocumentDate } from './dates';
+import { findDeadlines, type DeadlineContext, type DeadlineHit } from './deadline';
+import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
+import { findProjects, type ProjectHit } from './projects';
+import { UnitMatcher } from './units';
+import { findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
+
+export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
+export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
+
+/** Verbs that make a clause with only a deadline a task. */
+const ACTION_VERBS =
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进/;
+
+interface ClauseInfo {
+  clause: Clause;
+  deadlines: DeadlineHit[];
+  quantities: QuantityHit[];
+  projects: ProjectHit[];
+}
+
+interface Group {
+  clauses: ClauseInfo[];
+  deadline: DeadlineHit | null;
+  inherited: boolean;
+}
+
+function toQuantity(h: QuantityHit, aspirational: boolean): Quantity {
+  const q: Quantity = { value: h.value, unit: h.unit, label: h.label, atLeast: h.atLeast };
+  if (h.upTo !== undefined) q.upTo = h.upTo;
+  if (aspirational) q.aspirational = true;
+  return q;
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** The deadline governing a clause: the nearest one before its first quantity, else its first. */
+function governing(deadlines: DeadlineHit[], quantities: QuantityHit[]): DeadlineHit | null {
+  if (deadlines.length === 0) return null;
+  const q0 = quantities[0];
+  if (q0) {
+    let best: DeadlineHit | null = null;
+    for (const d of deadlines) if (d.start < q0.numStart) best = d;
+    if (best) return best;
+  }
+  return deadlines[0]!;
+}
+
+/** Is the quantity under 力争/争取 (not reset by a later 确保) since the segment start? */
+function isAspirational(norm: string, segStart: number, pos: number): boolean {
+  const t = norm.slice(segStart, pos);
+  const a = Math.max(t.lastIndexOf('力争'), t.lastIndexOf('争取'));
+  const e = t.lastIndexOf('确保');
+  return a >= 0 && a > e;
+}
+
+export function extract(text: string, opts: ExtractOptions = {}): ExtractResult {
+  const norm = normalize(text);
+  const quotes = quoteMask(norm);
+  const blocked = dateMask(norm, quotes);
+  const doc = detectDocumentDate(norm, opts.year);
+  const ctx: DeadlineContext = { year: doc.year, date: doc.date };
+  const units = new UnitMatcher(opts.units);
+  const items: ExtractedItem[] = [];
+  let sectionUnit: string | null = null;
+
+  for (const para of segment(norm, quotes)) {
+    const paraText = norm.slice(para.start, para.end);
+    if (para.heading) {
+      const u = units.heading(paraText);
+      if (u) sectionUnit = u;
+      continue;
+    }
+    const speaker = units.speaker(paraText);
+    const baseUnits = [sectionUnit, speaker].filter((u): u is string => u !== null);
+    const makeUnits = (t: string) => uniq([...baseUnits, ...units.named(t)]);
+
+    for (const sentence of para.sentences) {
+      const sText = norm.slice(sentence.start, sentence.end);
+      const report = isReportSentence(sText);
+      const period = report ? findPeriod(sText) : null;
+      for (const seg of sentence.segments) {
+        const infos = analyseSegment(norm, quotes, blocked, seg, ctx, report);
+        if (report) items.push(...resultItems(text, norm, seg, infos, period, makeUnits));
+        else items.push(...taskItems(text, norm, seg, infos, makeUnits));
+      }
+    }
+  }
+  return { year: doc.year, items };
+}
+
+function analyseSegment(
+  norm: string,
+  quotes: Uint8Array,
+  blocked: Uint8Array,
+  seg: Segment,
+  ctx: DeadlineContext,
+  report: boolean,
+): ClauseInfo[] {
+  const projects = findProjects(norm, quotes, seg.start, seg.end);
+  for (const p of projects) blocked.fill(1, p.start, p.end); // investment and name are not quantities
+  const infos: ClauseInfo[] = [];
+  for (const clause of seg.clauses) {
+    let quantities = findQuantities(norm, blocked, clause.start, clause.end);
+    if (report) {
+      const yoy = findYoy(norm, clause.start, clause.end);
+      quantities = quantities.filter((q) => !yoy.some((y) => q.numStart >= y.start && q.numStart < y.end));
+    }
+    labelQuantities(norm, quantities, clause.start, clause.end);
+    infos.push({
+      clause,
+      // deadline phrases are read outside quotations only (dates are what they are made of)
+      deadlines: report ? [] : findDeadlines(norm, quotes, clause.start, clause.end, ctx),
+      quantities,
+      projects: projects.filter((p) => p.start >= clause.start && p.start < clause.end),
+    });
+  }
+  return infos;
+}
+
+type UnitsFn = (t: string) => string[];
+
+function item(
+  source: string,
+  kind: 'task' | 'result',
+  start: number,
+  end: number,
+  makeUnits: UnitsFn,
+): ExtractedItem {
+  const t = source.slice(start, end);
+  return { kind, text: t, start, end, units: makeUnits(t), deadline: null, quantities: [], project: null, rules: [] };
+}
+
+/**
+ * Task mode. Clauses (，) are grouped: a clause with its own deadline starts a group, and so does a
+ * clause naming a project; other clauses with quantities join the current group. A deadline
+ * carries to later clauses of the same ；-segment. A group is an item if it has a quantity or a
+ * project, or a deadline and an action verb.
+ */
+function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo[], makeUnits: UnitsFn): ExtractedItem[] {
+  const groups: Group[] = [];
+  let current: Group | null = null;
+  let carried: DeadlineHit | null = null;
+  let lastSignal = -1;
+  infos.forEach((info, idx) => {
+    const own = governing(info.deadlines, info.quantities);
+    const signal = own !== null || info.projects.length > 0 || info.quantities.length > 0;
+    if (
+      own &&
+      current &&
+      current.deadline === null &&
+      info.quantities.length === 0 &&
+      info.projects.length === 0 &&
+      current.clauses.some((c) => c.projects.length > 0) &&
+      idx - lastSignal <= 3
+    ) {
+      // a project's milestone: "推进总投资35亿元的X项目，力争10月底前开工建设"
+      current.clauses.push(info);
+      current.deadline = own;
+      carried = own;
+    } else if (own) {
+      current = { clauses: [info], deadline: own, inherited: false };
+      groups.push(current);
+      carried = own;
+    } else if (info.projects.length > 0 || (info.quantities.length > 0 && current === null)) {
+      current = { clauses: [info], deadline: carried, inherited: carried !== null };
+      groups.push(current);
+    } else if (current) {
+      current.clauses.push(info);
+    }
+    if (signal) lastSignal = idx;
+  });
+  const out: ExtractedItem[] = [];
+  for (const g of groups) {
+    const quantities = g.clauses.flatMap((c) => c.quantities);
+    const projects = g.clauses.flatMap((c) => c.projects);
+    const first = g.clauses[0]!;
+    // the item ends with its last clause that carries a signal; a bare deadline clause reaches on
+    // to the first clause with an action verb
+    let lastIdx = 0;
+    g.clauses.forEach((c, k) => {
+      if (c.quantities.length > 0 || c.projects.length > 0 || c.deadlines.length > 0) lastIdx = k;
+    });
+    if (quantities.length === 0 && projects.length === 0) {
+      // the verb must be in the deadline's clause or the one right after it
+      const k = g.clauses.findIndex((c) => ACTION_VERBS.test(norm.slice(c.clause.start, c.clause.end)));
+      if (k < 0 || k > 1 || g.deadline === null) continue;
+      lastIdx = Math.max(lastIdx, k);
+    }
+    // a campaign clause ("要决战冲刺100天") reaches on to the task it sets ("全力完成主要目标任务")
+    const nextClause = g.clauses[lastIdx + 1];
+    if (g.deadline?.rule === 'deadline:campaign' && nextClause && nextClause.quantities.length === 0 &&
+        ACTION_VERBS.test(norm.slice(nextClause.clause.start, nextClause.clause.end))) {
+      lastIdx += 1;
+    }
+    const start = first.clause.start;
+    const end = g.clauses[lastIdx]!.clause.end;
+    const spans: Array<{ start: number; end: number; project: ProjectHit | null }> = [];
+    if (projects.length <= 1) {
+      spans.push({ start, end, project: projects[0] ?? null });
+    } else {
+      projects.forEach((p, k) => {
+        const s = k === 0 ? start : p.start;
+        const e = k === projects.length - 1 ? end : p.nameEnd;
+        spans.push({ start: s, end: e, project: p });
+      });
+    }
+    const used = new Set<QuantityHit>();
+    for (const sp of spans) {
+      const it = item(source, 'task', sp.start, sp.end, makeUnits);
+      if (g.deadline) {
+        it.deadline = g.deadline.date;
+        it.deadlinePhrase = g.deadline.phrase;
+        it.rules.push(g.deadline.rule);
+        if (g.inherited) it.rules.push('deadline:inherited');
+        if (g.deadline.date === null) it.rules.push('deadline:year-unknown');
+      }
+      let qs = quantities.filter((q) => q.numStart >= sp.start && q.numStart < sp.end && !used.has(q));
+      if (sp === spans[0]) qs = quantities.filter((q) => !used.has(q) && !spans.slice(1).some((o) => q.numStart >= o.start && q.numStart < o.end));
+      for (const q of qs) {
+        used.add(q);
+        const asp = isAspirational(norm, seg.start, q.numStart);
+        it.quantities.push(toQuantity(q, asp));
+        it.rules.push(...q.rules);
+        if (asp) it.rules.push('quantity:aspirational');
+      }
+      if (sp.project) {
+        it.project = { name: sp.project.name, investment: { ...sp.project.investment } };
+        it.rules.push(sp.project.rule);
+      }
+      if (it.quantities.length === 0 && !it.project) it.rules.push('task:action-verb');
+      it.rules = uniq(it.rules);
+      out.push(it);
+    }
+  }
+  return out;
+}
+
+const ELEMENT_STOP = new Set(['、', '，', ',', '；', ';', '：', ':']);
+
+/** Report mode: one result per figure, with a following 同比 change as its yoy. */
+function resultItems(
+  source: string,
+  norm: string,
+  seg: Segment,
+  infos: ClauseInfo[],
+  period: string | null,
+  makeUnits: UnitsFn,
+): ExtractedItem[] {
+  const out: ExtractedItem[] = [];
+  const quantities = infos.flatMap((c) => c.quantities);
+  const yoys: YoyHit[] = findYoy(norm, seg.start, seg.end);
+  const usedYoy = new Set<YoyHit>();
+  const elementStart = (pos: number, floor: number) => {
+    let s = pos;
+    while (s > floor && !ELEMENT_STOP.has(norm[s - 1]!)) s--;
+    return s;
+  };
+  quantities.forEach((q, k) => {
+    const prevEnd = k > 0 ? quantities[k - 1]!.end : seg.start;
+    const s = elementStart(q.start, Math.max(seg.start, prevEnd));
+    let e = q.end;
+    const y = yoys.find((y) => y.start >= q.end && !usedYoy.has(y) && /^[、，,\s]*$/.test(norm.slice(q.end, y.start)));
+    const it = item(source, 'result', s, e, makeUnits);
+    if (y) {
+      usedYoy.add(y);
+      e = y.end;
+      it.end = e;
+      it.text = source.slice(s, e);
+      it.yoy = y.value;
+      it.rules.push('result:yoy');
+    }
+    it.quantities.push(toQuantity(q, false));
+    it.indicator = indicatorOf(q.label);
+    if (period) {
+      it.period = period;
+      it.rules.push('result:period');
+    }
+    it.rules.unshift('result:report-sentence');
+    it.rules.push(...q.rules);
+    it.rules = uniq(it.rules);
+    out.push(it);
+  });
+  for (const y of yoys) {
+    if (usedYoy.has(y)) continue;
+    const s = elementStart(y.start, seg.start);
+    const it = item(source, 'result', s, y.end, makeUnits);
+    it.yoy = y.value;
+    const ind = norm.slice(s, y.start).replace(/(同比|比上年|较上年).*$/, '');
+    if (ind) it.indicator = indicatorOf(ind);
+    if (period) it.period = period;
+    it.rules.push('result:report-sentence', 'result:yoy');
+    out.push(it);
+  }
+  for (const info of infos) {
+    for (const p of info.projects) {
+      const it = item(source, 'result', p.start, p.nameEnd, makeUnits);
+      it.project = { name: p.name, investment: { ...p.investment } };
+      if (period) it.period = period;
+      it.rules.push('result:report-sentence', p.rule);
+      out.push(it);
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}

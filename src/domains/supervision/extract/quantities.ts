@@ -1,0 +1,308 @@
+/**
+ * Quantities: a number (Arabic or Chinese) followed by a measure word, with what it counts.
+ *
+ * Principles (see docs/extraction.md):
+ * - a quantity needs a measure word or unit right after the number (余/多 and 万/亿/千/百 may come
+ *   between): "2家", "130万平方米", "300余亩", "一百天". So "765"计划, "5+2", 二十大, 1号工程, 5G,
+ *   3A, 十亿级, 50强 are not quantities;
+ * - years, dates, months and times are masked beforehand; ordinals (第一家, 第38位) are not counted;
+ * - a bare 百/千/万/亿 is a word, not a number ("百亿元企业" is a label, "百日攻坚" a name);
+ * - 一 as an article or in idioms is not a count: 一批, 一系列, 一个…一个, 不漏一人, 统一;
+ * - "N类" right after another count is the class of the counted thing ("2个1类创新药" → 2个);
+ * - 以上/余/多 after, 超过/突破/不少于/至少 before → atLeast; "3-5家" → value 3, upTo 5;
+ * - 万/亿 stay in the unit ("130万平方米" → 130 万平方米, "6.7亿元" → 6.7 亿元).
+ */
+import type { Quantity } from './types';
+import { measureAt, MAGNITUDES } from './measures';
+import { CN_NUMERAL_CHARS, CN_NUMERAL_START, decimalValue, parseChineseInt } from './numerals';
+
+export interface QuantityHit extends Quantity {
+  start: number;
+  end: number;
+  /** where the number itself starts (start may include a prefix such as 超过) */
+  numStart: number;
+  rules: string[];
+}
+
+const ARABIC_RE = /\d+(?:,\d{3})*(?:\.\d+)?/y;
+const RANGE_SEP = ['-', '~', '—', '至', '到'];
+const AT_LEAST_SUFFIX = ['以上', '之多', '余', '多'];
+const OTHER_SUFFIX = ['以下', '以内', '左右', '上下'];
+const AT_LEAST_PREFIX = ['超过', '突破', '不少于', '不低于', '至少', '逾', '超'];
+const ARTICLE_ONE = ['批', '些', '系列', '个', '种', '道', '番', '股', '片', '体', '条', '场', '次', '点', '线', '流', '项', '件', '名', '位', '座', '所', '处', '支', '张', '套', '轮'];
+/** 一 after a negation within two characters is emphatic: 不漏一人, 无一例外 */
+const NEGATION_BEFORE = /[不无没未][\u4e00-\u9fa5]?$/;
+const ONE_IDIOM_BEFORE = '统唯之单专同划合归均逐不无每万第';
+const TIME_UNITS = ['天', '日', '个工作日', '工作日', '小时', '个月', '个季度'];
+const ASCII_BEFORE = /[0-9A-Za-z.+#_/\\-]/;
+const ASCII_AFTER = /[A-Za-z+#_]/;
+
+interface NumTok {
+  end: number;
+  value: number;
+  cn: boolean;
+  /** for Chinese numerals: a trailing 万/亿 moved into the unit */
+  magnitude: string;
+}
+
+function readNumber(norm: string, pos: number, limit: number): NumTok | null {
+  const ch = norm[pos]!;
+  if (ch >= '0' && ch <= '9') {
+    ARABIC_RE.lastIndex = pos;
+    const m = ARABIC_RE.exec(norm);
+    if (!m || pos + m[0].length > limit) return null;
+    return { end: pos + m[0].length, value: decimalValue(m[0]), cn: false, magnitude: '' };
+  }
+  if (!CN_NUMERAL_START.includes(ch)) return null;
+  let e = pos;
+  while (e < limit && CN_NUMERAL_CHARS.includes(norm[e]!)) e++;
+  // try the whole run, then with a trailing 万/亿 moved to the unit, then shorter runs
+  for (let end = e; end > pos; end--) {
+    const run = norm.slice(pos, end);
+    const v = parseChineseInt(run);
+    if (v === null) continue;
+    if (end === e || measureAt(norm, end) !== null) {
+      // prefer moving a trailing 万/亿 into the unit when a measure word follows
+      const last = run[run.length - 1]!;
+      if ((last === '万' || last === '亿') && run.length > 1) {
+        const base = parseChineseInt(run.slice(0, -1));
+        if (base !== null && measureAt(norm, end) !== null) return { end, value: base, cn: true, magnitude: last };
+      }
+      return { end, value: v, cn: true, magnitude: '' };
+    }
+  }
+  return null;
+}
+
+function startsWithAny(s: string, pos: number, words: string[]): string | null {
+  for (const w of words) if (s.startsWith(w, pos)) return w;
+  return null;
+}
+
+/**
+ * All quantities in norm[start, end). `blocked` marks characters where no quantity may start
+ * (quotations, dates, project names and investments).
+ */
+export function findQuantities(norm: string, blocked: Uint8Array, start: number, end: number): QuantityHit[] {
+  const hits: QuantityHit[] = [];
+  let i = start;
+  while (i < end) {
+    const ch = norm[i]!;
+    const isDigit = ch >= '0' && ch <= '9';
+    const isCn = CN_NUMERAL_START.includes(ch);
+    if (!isDigit && !isCn) {
+      i++;
+      continue;
+    }
+    const prev = i > 0 ? norm[i - 1]! : '\u0000';
+    const tok = readNumber(norm, i, end);
+    if (!tok) {
+      i++;
+      continue;
+    }
+    const skip = () => {
+      i = Math.max(i + 1, tok.end);
+    };
+    if (blocked[i]) { skip(); continue; }
+    if (isDigit && ASCII_BEFORE.test(prev)) { skip(); continue; }
+    if (isCn && (CN_NUMERAL_CHARS.includes(prev) || prev === '第')) { skip(); continue; }
+    if (prev === '第') { skip(); continue; }
+    if (ASCII_AFTER.test(norm[tok.end] ?? '')) { skip(); continue; }
+    const rules = ['quantity:measure-word'];
+    if (tok.cn) rules.push('quantity:chinese-numeral');
+    let p = tok.end;
+    let atLeast = false;
+    let upTo: number | undefined;
+    // range: 3-5家, 三到五家
+    const sep = startsWithAny(norm, p, RANGE_SEP);
+    if (sep) {
+      const t2 = readNumber(norm, p + sep.length, end);
+      if (t2 && t2.cn === tok.cn && t2.value > tok.value) {
+        upTo = t2.value;
+        p = t2.end;
+        rules.push('quantity:range');
+      }
+    }
+    const approx = startsWithAny(norm, p, ['余', '多']);
+    if (approx && (measureAt(norm, p + 1) || startsWithAny(norm, p + 1, MAGNITUDES))) {
+      atLeast = true;
+      p += 1;
+    }
+    let magnitude = tok.magnitude;
+    if (!tok.cn) {
+      const mag = startsWithAny(norm, p, MAGNITUDES);
+      if (mag && measureAt(norm, p + mag.length)) {
+        magnitude = mag;
+        p += mag.length;
+      }
+    }
+    if (tok.cn && upTo === undefined && tok.magnitude === '') {
+      // 三千万元 handled by readNumber; nothing else to do
+    }
+    const measure = p < end ? measureAt(norm, p) : null;
+    if (!measure || blocked[p]) { skip(); continue; }
+    const isOne = tok.cn && norm.slice(i, tok.end) === '一';
+    if (isOne && (ARTICLE_ONE.some((w) => norm.startsWith(w, p)) || ONE_IDIOM_BEFORE.includes(prev) || NEGATION_BEFORE.test(norm.slice(Math.max(start, i - 2), i)))) { skip(); continue; }
+    if (measure === '类' && hits.length > 0 && hits[hits.length - 1]!.end === i) { skip(); continue; }
+    p += measure.length;
+    const suf = startsWithAny(norm, p, AT_LEAST_SUFFIX);
+    let other: string | null = null;
+    if (suf) {
+      atLeast = true;
+      p += suf.length;
+    } else {
+      other = startsWithAny(norm, p, OTHER_SUFFIX);
+      if (other && !(TIME_UNITS.includes(measure) && other === '以内')) p += other.length;
+    }
+    if (measure === '%' && upTo === undefined) {
+      const s2 = startsWithAny(norm, p, RANGE_SEP);
+      if (s2) {
+        ARABIC_RE.lastIndex = p + s2.length;
+        const m2 = ARABIC_RE.exec(norm);
+        if (m2 && norm[p + s2.length + m2[0].length] === '%') {
+          const v2 = decimalValue(m2[0]);
+          if (v2 > tok.value) {
+            upTo = v2;
+            p = p + s2.length + m2[0].length + 1;
+            rules.push('quantity:range');
+          }
+        }
+      }
+    }
+    // a time limit (30日内, 3个月以内) is a deadline, not a quantity
+    if (TIME_UNITS.includes(measure) && /^(?:之内|以内|内)/.test(norm.slice(p, p + 2))) { skip(); continue; }
+    if (other && TIME_UNITS.includes(measure) && other === '以内') { skip(); continue; }
+    let qStart = i;
+    const before = norm.slice(Math.max(start, i - 3), i);
+    const pre = AT_LEAST_PREFIX.find((w) => before.endsWith(w));
+    if (pre) {
+      atLeast = true;
+      qStart = i - pre.length;
+    }
+    if (atLeast) rules.push('quantity:at-least');
+    if (magnitude) rules.push('quantity:magnitude-unit');
+    const q: QuantityHit = {
+      value: tok.value,
+      unit: magnitude + measure,
+      label: '',
+      atLeast,
+      start: qStart,
+      end: Math.min(p, end),
+      numStart: i,
+      rules,
+    };
+    if (upTo !== undefined) q.upTo = upTo;
+    hits.push(q);
+    i = p;
+  }
+  return dropThresholds(norm, hits, end);
+}
+
+const ELEMENT_END = new Set(['、', '，', ',', '；', ';', '。', '：', ':']);
+
+/**
+ * An amount with 以上/以下 that qualifies a counted noun is a threshold, not a quantity:
+ * "其中10亿元以上项目5个" counts 5 个 projects. Recognised when a noun follows the amount and
+ * another quantity follows in the same enumeration element.
+ */
+function dropThresholds(norm: string, hits: QuantityHit[], end: number): QuantityHit[] {
+  return hits.filter((h, k) => {
+    const next = hits[k + 1];
+    if (!next || !/(?:以上|以下)$/.test(norm.slice(h.numStart, h.end))) return true;
+    const after = norm[h.end];
+    if (after === undefined || ELEMENT_END.has(after) || h.end >= end) return true;
+    for (let j = h.end; j < next.start; j++) if (ELEMENT_END.has(norm[j]!)) return true;
+    return false;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels: what the number counts.
+
+/** Boundaries of a label run. */
+const LABEL_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '等', '\n', ' ']);
+/** Leading words stripped from a preceding label (modal, time and linking words). */
+const LEAD_STRIP =
+  /^(?:(?:19|20)\d{2}年|\d{1,2}月份?(?:底|末)?(?:之前|以前|前)?|今年内|年底前|年内|年底|今年|当年|全年|上半年|下半年|第?[一二三四]季度(?:末|底)?(?:之前|以前|前)?|力争|确保|争取|全力|努力|预计|累计|其中|同时|并且|并|要|将|把|对|共|年均|连续)/;
+/** Verbs that introduce the counted thing: the label starts after the last of them. */
+const LEAD_VERBS = [
+  '加快推进', '聚力推进', '序时推进', '全力推进', '推进', '完成', '实现', '办好', '实施好', '实施', '招引', '创建',
+  '培育', '打造', '抓好', '引进', '构建', '做好', '开展', '推动', '建成', '建设', '获批', '投用', '开工',
+];
+/** Trailing linking words removed from a preceding label. */
+const TRAIL_STRIP = /(?:达到|达|至|到|为|突破|超过|超|共计|共|累计|约|近|逾|不少于|不低于|至少)$/;
+/** A following label ends before these (verbs after the counted noun). */
+const FOLLOW_CUT = [
+  '早投产', '早见效', '多增', '全部', '作了', '作出', '进行', '实现', '完成', '建设', '上市', '落地', '开工', '投产',
+  '竣工', '达产', '获', '绽放', '顶格', '推进', '盘活', '落户', '签约', '开业', '投用', '达到', '实施', '提升',
+];
+const MAX_LABEL = 24;
+
+function stripLead(s: string): string {
+  let t = s;
+  for (let guard = 0; guard < 8; guard++) {
+    const m = LEAD_STRIP.exec(t);
+    if (!m || m[0].length === t.length) break;
+    t = t.slice(m[0].length);
+  }
+  let cut = -1;
+  for (const v of LEAD_VERBS) {
+    const k = t.lastIndexOf(v);
+    if (k >= 0 && k + v.length < t.length - 1) cut = Math.max(cut, k + v.length);
+  }
+  if (cut > 0) t = t.slice(cut);
+  for (let guard = 0; guard < 4; guard++) {
+    const m = LEAD_STRIP.exec(t);
+    if (!m || m[0].length === t.length) break;
+    t = t.slice(m[0].length);
+  }
+  t = t.replace(TRAIL_STRIP, '');
+  return t.length > MAX_LABEL ? t.slice(t.length - MAX_LABEL) : t;
+}
+
+function cutFollowing(s: string): string {
+  let cut = s.length;
+  for (const w of FOLLOW_CUT) {
+    const k = s.indexOf(w);
+    if (k >= 2 && k < cut) cut = k;
+  }
+  const t = s.slice(0, cut).replace(/(?:和|及|与|以及|或)$/, '');
+  return t.length > MAX_LABEL ? t.slice(0, MAX_LABEL) : t;
+}
+
+/**
+ * Sets `label` on each hit of one clause [clauseStart, clauseEnd): the noun run after the unit
+ * ("79件民生实事" → 民生实事), else the run before the number ("新增百亿元企业2家" → 新增百亿元企业).
+ */
+export function labelQuantities(norm: string, hits: QuantityHit[], clauseStart: number, clauseEnd: number): void {
+  for (let k = hits.length - 1; k >= 0; k--) {
+    const h = hits[k]!;
+    const next = hits[k + 1];
+    // following run
+    let e = h.end;
+    while (e < clauseEnd && !LEAD_STOP_OR_NUMBER(norm, e, next)) e++;
+    const following = norm.slice(h.end, e);
+    let label = '';
+    if (next && next.start === h.end && next.label) {
+      label = next.label; // 6处300余亩低效用地 → both count 低效用地
+    } else if (following.length > 0 && !following.startsWith('的')) {
+      label = cutFollowing(following);
+    }
+    if (label.length < 2) {
+      // preceding run
+      const prevHit = hits[k - 1];
+      let s = h.start;
+      const floor = Math.max(clauseStart, prevHit ? prevHit.end : clauseStart);
+      while (s > floor && !LABEL_STOP.has(norm[s - 1]!)) s--;
+      const preceding = stripLead(norm.slice(s, h.start));
+      if (preceding.length >= label.length) label = preceding;
+    }
+    h.label = label;
+  }
+}
+
+function LEAD_STOP_OR_NUMBER(norm: string, pos: number, next: QuantityHit | undefined): boolean {
+  if (LABEL_STOP.has(norm[pos]!)) return true;
+  if (next && pos >= next.start) return true;
+  return false;
+}

@@ -1,0 +1,182 @@
+/**
+ * Text preparation: width normalisation (same length, so offsets stay valid), quotation
+ * masks, and segmentation into paragraphs → sentences → segments (；) → clauses (，).
+ */
+import type { Span } from './types';
+
+/** Same-length normalisation: full-width digits/letters/%/. → ASCII. */
+export function normalize(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (ch.length === 2) {
+      // astral char: keep both UTF-16 units so offsets stay aligned
+      out += ch;
+      continue;
+    }
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+    else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) out += String.fromCharCode(c - 0xfee0);
+    else if (ch === '％') out += '%';
+    else if (ch === '．') out += '.';
+    else if (ch === '～' || ch === '〜') out += '~';
+    else if (ch === '－') out += '-';
+    else if (ch === '＋') out += '+';
+    else if (ch === '\u3000') out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+const OPEN_CLOSE: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》' };
+/** The longest stretch treated as a quotation; a longer one is a stray quote mark. */
+const MAX_QUOTE = 60;
+
+/**
+ * Marks characters inside quotation marks (including the marks). Quoted text is a name or a
+ * slogan ("765"计划, “冲刺100天、奋力保全年”的工作要求): no quantities or deadlines are read from it.
+ */
+export function quoteMask(norm: string): Uint8Array {
+  const mask = new Uint8Array(norm.length);
+  let i = 0;
+  while (i < norm.length) {
+    const ch = norm[i]!;
+    const close = OPEN_CLOSE[ch] ?? (ch === '"' ? '"' : undefined);
+    if (close !== undefined) {
+      let j = i + 1;
+      while (j < norm.length && j - i <= MAX_QUOTE && norm[j] !== close && norm[j] !== '\n') j++;
+      if (j < norm.length && norm[j] === close && j - i <= MAX_QUOTE) {
+        mask.fill(1, i, j + 1);
+        i = j + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return mask;
+}
+
+export interface Clause extends Span {
+  /** index of the segment (；-part) within the whole document */
+  segment: number;
+  sentence: number;
+  paragraph: number;
+}
+
+export interface Segment extends Span {
+  index: number;
+  clauses: Clause[];
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+  segments: Segment[];
+}
+
+export interface Paragraph extends Span {
+  index: number;
+  /** a line without clause punctuation: a title or a heading, not a source of items */
+  heading: boolean;
+  sentences: Sentence[];
+}
+
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…']);
+const SEGMENT_END = new Set(['；', ';']);
+const CLAUSE_END = new Set(['，', ',', '：', ':']);
+const TRIM = new Set([' ', '\t', '\r', '—', '■', '●', '·', '-', '…', '|']);
+const CLAUSE_PUNCT = /[。，；！？,;：:]/;
+
+function trimSpan(norm: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && TRIM.has(norm[s]!)) s++;
+  while (e > s && (TRIM.has(norm[e - 1]!) || norm[e - 1] === '\n')) e--;
+  return { start: s, end: e };
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Splits the document. Delimiters inside quotation marks do not split. */
+export function segment(norm: string, mask: Uint8Array): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let sentenceIdx = 0;
+  let segmentIdx = 0;
+  let lineStart = 0;
+  const lines: Span[] = [];
+  for (let i = 0; i <= norm.length; i++) {
+    if (i === norm.length || norm[i] === '\n') {
+      lines.push({ start: lineStart, end: i });
+      lineStart = i + 1;
+    }
+  }
+  for (const line of lines) {
+    const t = trimSpan(norm, line.start, line.end);
+    if (t.end <= t.start) continue;
+    const text = norm.slice(t.start, t.end);
+    const para: Paragraph = {
+      start: t.start,
+      end: t.end,
+      index: paragraphs.length,
+      heading: !CLAUSE_PUNCT.test(text) && text.length <= 40,
+      sentences: [],
+    };
+    let sStart = t.start;
+    let segStart = t.start;
+    let cStart = t.start;
+    let sentence: Sentence = { start: t.start, end: t.end, index: sentenceIdx, paragraph: para.index, segments: [] };
+    let seg: Segment = { start: t.start, end: t.end, index: segmentIdx, clauses: [] };
+    const closeClause = (end: number) => {
+      const c = trimSpan(norm, cStart, end);
+      if (c.end > c.start) {
+        seg.clauses.push({ ...c, segment: seg.index, sentence: sentence.index, paragraph: para.index });
+      }
+    };
+    const closeSegment = (end: number) => {
+      closeClause(end);
+      const s = trimSpan(norm, segStart, end);
+      if (seg.clauses.length > 0) {
+        seg.start = s.start;
+        seg.end = s.end;
+        sentence.segments.push(seg);
+        segmentIdx++;
+      }
+      seg = { start: end, end, index: segmentIdx, clauses: [] };
+    };
+    const closeSentence = (end: number) => {
+      closeSegment(end);
+      const s = trimSpan(norm, sStart, end);
+      if (sentence.segments.length > 0) {
+        sentence.start = s.start;
+        sentence.end = s.end;
+        para.sentences.push(sentence);
+        sentenceIdx++;
+      }
+      sentence = { start: end, end, index: sentenceIdx, paragraph: para.index, segments: [] };
+    };
+    for (let i = t.start; i < t.end; i++) {
+      if (mask[i]) continue;
+      const ch = norm[i]!;
+      if (SENTENCE_END.has(ch)) {
+        // swallow runs like …… or ?!
+        let j = i + 1;
+        while (j < t.end && SENTENCE_END.has(norm[j]!)) j++;
+        // a closing quote right after the end mark belongs to the sentence
+        closeSentence(i);
+        sStart = segStart = cStart = j;
+        i = j - 1;
+      } else if (SEGMENT_END.has(ch)) {
+        closeSegment(i);
+        segStart = cStart = i + 1;
+      } else if (CLAUSE_END.has(ch)) {
+        if ((ch === ',' || ch === ':') && isDigit(norm[i - 1]) && isDigit(norm[i + 1])) continue; // 1,200 / 10:49
+        closeClause(i);
+        cStart = i + 1;
+      }
+    }
+    closeSentence(t.end);
+    paragraphs.push(para);
+  }
+  return paragraphs;
+}

@@ -1,0 +1,229 @@
+// The indicator catalogue (指标), annual targets (目标: 确保 floor, 力争 stretch,
+// optional monthly plan) and the zone's reporting settings (deadline, thresholds).
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Queryable, ReadDb, Tx } from '../../db/client';
+import {
+  aggregations,
+  fillMethods,
+  indicatorKinds,
+  indicators,
+  progressModes,
+  targetSettings,
+  targets,
+  units,
+} from '../../db/schema';
+import type { Audit } from '../../server/context';
+import { dec } from '../../shared/decimal';
+import { AppError } from '../../shared/errors';
+import { offsetOf, type PageQuery } from '../../shared/pagination';
+
+/** An exact decimal as a string: amounts never travel as floats. */
+export const decimalString = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,14}(\.\d{1,6})?$/, 'a number such as 18.56 (at most 6 decimals)');
+export const periodString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+
+export const indicatorInput = z.object({
+  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case letters, digits and _'),
+  name: z.string().trim().min(1).max(60),
+  measure: z.string().trim().min(1).max(12),
+  kind: z.enum(indicatorKinds),
+  higherIsBetter: z.boolean().default(true),
+  aggregation: z.enum(aggregations).default('sum'),
+  decimals: z.number().int().min(0).max(6).default(2),
+  fillMethod: z.enum(fillMethods).default('manual'),
+  progressMode: z.enum(progressModes).default('days'),
+  numeratorCode: z.string().trim().max(40).nullable().default(null),
+  denominatorCode: z.string().trim().max(40).nullable().default(null),
+  zoneUnitId: z.uuid().nullable().default(null),
+  parentCode: z.string().trim().max(40).nullable().default(null),
+  sortOrder: z.number().int().min(0).max(100000).default(0),
+  active: z.boolean().default(true),
+});
+export type IndicatorInput = z.infer<typeof indicatorInput>;
+export const indicatorPatch = indicatorInput.omit({ code: true }).partial();
+export type Indicator = typeof indicators.$inferSelect;
+
+export async function listIndicators(db: ReadDb, zoneId: string, q: PageQuery & { search?: string }) {
+  const rows = await allIndicators(db, zoneId);
+  const hit = q.search ? rows.filter((r) => r.name.includes(q.search!) || r.code.includes(q.search!)) : rows;
+  return { items: hit.slice(offsetOf(q), offsetOf(q) + q.pageSize), total: hit.length, page: q.page, pageSize: q.pageSize };
+}
+
+export async function allIndicators(db: ReadDb | Queryable, zoneId: string): Promise<Indicator[]> {
+  return db.select().from(indicators).where(eq(indicators.zoneId, zoneId)).orderBy(asc(indicators.sortOrder), asc(indicators.code));
+}
+
+async function checkIndicator(tx: Tx, zoneId: string, input: Partial<IndicatorInput>, before?: Indicator) {
+  const kind = input.kind ?? before?.kind;
+  if (kind === 'ratio') {
+    for (const code of [input.numeratorCode ?? before?.numeratorCode, input.denominatorCode ?? before?.denominatorCode]) {
+      if (!code) throw new AppError('validation.failed', { fields: 'numeratorCode, denominatorCode' });
+      const [hit] = await tx.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.zoneId, zoneId), eq(indicators.code, code)));
+      if (!hit) throw new AppError('targets.indicator_unknown', { code });
+    }
+  }
+  if (input.zoneUnitId) {
+    const [u] = await tx.select({ id: units.id }).from(units).where(and(eq(units.zoneId, zoneId), eq(units.id, input.zoneUnitId)));
+    if (!u) throw new AppError('not_found', { entity: 'unit' });
+  }
+}
+
+export async function createIndicator(tx: Tx, audit: Audit, zoneId: string, input: IndicatorInput) {
+  const [dup] = await tx.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.zoneId, zoneId), eq(indicators.code, input.code)));
+  if (dup) throw new AppError('conflict.duplicate', { entity: 'indicator', value: input.code });
+  await checkIndicator(tx, zoneId, input);
+  const [row] = await tx.insert(indicators).values({ ...input, zoneId }).returning();
+  await audit({ action: 'create', entity: 'indicator', entityId: row!.id, after: row });
+  return row!;
+}
+
+export async function updateIndicator(tx: Tx, audit: Audit, zoneId: string, id: string, patch: z.infer<typeof indicatorPatch>) {
+  const [before] = await tx.select().from(indicators).where(and(eq(indicators.id, id), eq(indicators.zoneId, zoneId)));
+  if (!before) throw new AppError('not_found', { entity: 'indicator' });
+  await checkIndicator(tx, zoneId, patch, before);
+  const [after] = await tx.update(indicators).set(patch).where(eq(indicators.id, id)).returning();
+  await audit({ action: 'update', entity: 'indicator', entityId: id, before, after });
+  return after!;
+}
+
+export async function indicatorByCode(db: Queryable | ReadDb, zoneId: string, code: string): Promise<Indicator> {
+  const [row] = await db.select().from(indicators).where(and(eq(indicators.zoneId, zoneId), eq(indicators.code, code)));
+  if (!row) throw new AppError('targets.indicator_unknown', { code });
+  return row;
+}
+
+// ---------------------------------------------------------------- targets
+
+export const targetInput = z.object({
+  indicatorId: z.uuid(),
+  /** null: the zone's own target. */
+  unitId: z.uuid().nullable(),
+  year: z.number().int().min(2000).max(2100),
+  floor: decimalString,
+  stretch: decimalString.nullable().default(null),
+  /** 12 cumulative year-to-date values. */
+  monthlyPlan: z.array(decimalString).length(12).nullable().default(null),
+});
+export type TargetInput = z.infer<typeof targetInput>;
+export type Target = typeof targets.$inferSelect;
+
+export function checkTarget(t: Pick<TargetInput, 'floor' | 'stretch' | 'monthlyPlan'>, higherIsBetter = true) {
+  if (t.stretch !== null && t.stretch !== undefined) {
+    const below = higherIsBetter ? dec(t.stretch).lt(dec(t.floor)) : dec(t.stretch).gt(dec(t.floor));
+    if (below) throw new AppError('targets.stretch_below_floor', { floor: t.floor, stretch: t.stretch });
+  }
+  if (t.monthlyPlan) {
+    for (let i = 1; i < 12; i++) if (dec(t.monthlyPlan[i]!).lt(dec(t.monthlyPlan[i - 1]!))) throw new AppError('targets.plan');
+  }
+}
+
+/** Sets (inserts or replaces) one target. */
+export async function upsertTarget(tx: Tx, audit: Audit, zoneId: string, input: TargetInput, opts: { demo?: boolean } = {}) {
+  const [ind] = await tx.select().from(indicators).where(and(eq(indicators.id, input.indicatorId), eq(indicators.zoneId, zoneId)));
+  if (!ind) throw new AppError('not_found', { entity: 'indicator' });
+  if (input.unitId) {
+    const [u] = await tx.select({ id: units.id }).from(units).where(and(eq(units.zoneId, zoneId), eq(units.id, input.unitId)));
+    if (!u) throw new AppError('not_found', { entity: 'unit' });
+  }
+  checkTarget(input, ind.higherIsBetter);
+  const where = and(
+    eq(targets.zoneId, zoneId),
+    eq(targets.indicatorId, input.indicatorId),
+    input.unitId ? eq(targets.unitId, input.unitId) : isNull(targets.unitId),
+    eq(targets.year, input.year),
+  );
+  const [before] = await tx.select().from(targets).where(where);
+  const values = { floor: input.floor, stretch: input.stretch, monthlyPlan: input.monthlyPlan, demo: opts.demo ?? false, updatedAt: new Date() };
+  const [after] = before
+    ? await tx.update(targets).set(values).where(eq(targets.id, before.id)).returning()
+    : await tx.insert(targets).values({ ...input, ...values, zoneId }).returning();
+  await audit({ action: before ? 'update' : 'create', entity: 'target', entityId: after!.id, unitId: input.unitId, before: before ?? null, after });
+  return after!;
+}
+
+export async function deleteTarget(tx: Tx, audit: Audit, zoneId: string, id: string) {
+  const [before] = await tx.select().from(targets).where(and(eq(targets.id, id), eq(targets.zoneId, zoneId)));
+  if (!before) throw new AppError('not_found', { entity: 'target' });
+  await tx.delete(targets).where(eq(targets.id, id));
+  await audit({ action: 'delete', entity: 'target', entityId: id, unitId: before.unitId, before });
+}
+
+export async function listTargets(
+  db: ReadDb,
+  zoneId: string,
+  q: PageQuery & { year: number; indicatorId?: string; unitId?: string },
+) {
+  const where = and(
+    eq(targets.zoneId, zoneId),
+    eq(targets.year, q.year),
+    q.indicatorId ? eq(targets.indicatorId, q.indicatorId) : undefined,
+    q.unitId ? eq(targets.unitId, q.unitId) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: targets.id,
+        indicatorId: targets.indicatorId,
+        indicatorCode: indicators.code,
+        indicatorName: indicators.name,
+        measure: indicators.measure,
+        unitId: targets.unitId,
+        unitName: units.name,
+        year: targets.year,
+        floor: targets.floor,
+        stretch: targets.stretch,
+        monthlyPlan: targets.monthlyPlan,
+        demo: targets.demo,
+      })
+      .from(targets)
+      .innerJoin(indicators, eq(indicators.id, targets.indicatorId))
+      .leftJoin(units, eq(units.id, targets.unitId))
+      .where(where)
+      .orderBy(asc(indicators.sortOrder), asc(indicators.code), asc(units.sortOrder))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    db.select({ n: count() }).from(targets).where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+/** Targets of a year for the given indicators (all units and the zone). */
+export async function targetsOfYear(db: ReadDb | Queryable, zoneId: string, year: number, indicatorIds?: string[]) {
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.zoneId, zoneId), eq(targets.year, year), indicatorIds ? inArray(targets.indicatorId, indicatorIds) : undefined));
+}
+
+// ---------------------------------------------------------------- settings
+
+export const settingsInput = z.object({
+  deadlineDay: z.number().int().min(1).max(28),
+  remindDaysBefore: z.number().int().min(0).max(20),
+  amberPoints: decimalString,
+  redPoints: decimalString,
+});
+export type TargetSettings = z.infer<typeof settingsInput>;
+export const DEFAULT_SETTINGS: TargetSettings = { deadlineDay: 5, remindDaysBefore: 2, amberPoints: '10', redPoints: '30' };
+
+export async function getSettings(db: ReadDb | Queryable, zoneId: string): Promise<TargetSettings> {
+  const [row] = await db.select().from(targetSettings).where(eq(targetSettings.zoneId, zoneId));
+  if (!row) return DEFAULT_SETTINGS;
+  return { deadlineDay: row.deadlineDay, remindDaysBefore: row.remindDaysBefore, amberPoints: row.amberPoints, redPoints: row.redPoints };
+}
+
+export async function saveSettings(tx: Tx, audit: Audit, zoneId: string, input: TargetSettings) {
+  if (dec(input.redPoints).lt(dec(input.amberPoints)) || dec(input.amberPoints).lt(0)) {
+    throw new AppError('validation.failed', { fields: 'amberPoints ≤ redPoints' });
+  }
+  const before = await getSettings(tx, zoneId);
+  await tx
+    .insert(targetSettings)
+    .values({ zoneId, ...input })
+    .onConflictDoUpdate({ target: targetSettings.zoneId, set: { ...input, updatedAt: new Date() } });
+  await audit({ action: 'update', entity: 'target_settings', entityId: zoneId, before, after: input });
+  return getSettings(tx, zoneId);
+}

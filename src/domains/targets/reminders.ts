@@ -1,0 +1,79 @@
+// Reporting deadlines: last month's figures are due on the zone's deadline day
+// (default the 5th). Units that have not submitted are reminded from
+// `remindDaysBefore` days before, warned once after, and the supervisors get
+// the list of late units (and the zone's group robot, if any).
+import type { Database } from '../../db/client';
+import { zones } from '../../db/schema';
+import { addDays, today } from '../../shared/calendar';
+import { notify, sendWebhook } from '../../shared/notify';
+import { registerScheduledJob } from '../../shared/scheduler';
+import { getSettings } from './catalogue';
+import { missingReports } from './reporting';
+
+export function reportingDeadline(period: string, deadlineDay: number): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(deadlineDay).padStart(2, '0')}`;
+}
+
+/** The month due now: the one before today's month. */
+export function duePeriod(todayIso: string): string {
+  return addDays(`${todayIso.slice(0, 7)}-01`, -1).slice(0, 7);
+}
+
+const periodZh = (p: string) => `${Number(p.slice(0, 4))}年${Number(p.slice(5, 7))}月`;
+const dateZh = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+/** One pass over every zone; notifications are deduplicated, so running twice sends nothing new. */
+export async function runReminders(db: Database, now: Date, fetchImpl?: typeof fetch): Promise<{ reminded: number; overdue: number }> {
+  const t = today(() => now);
+  const period = duePeriod(t);
+  let reminded = 0;
+  let overdue = 0;
+  const all = await db.select({ id: zones.id }).from(zones);
+  for (const z of all) {
+    const settings = await getSettings(db, z.id);
+    const deadline = reportingDeadline(period, settings.deadlineDay);
+    if (t < addDays(deadline, -settings.remindDaysBefore)) continue;
+    const late = t > deadline;
+    const missing = await missingReports(db, z.id, period);
+    if (missing.length === 0) continue;
+    for (const m of missing) {
+      const sent = await notify(db, {
+        zoneId: z.id,
+        unitId: m.unitId,
+        kind: late ? 'targets.overdue' : 'targets.due',
+        level: late ? 'danger' : 'warning',
+        title: late ? `${periodZh(period)}指标数据逾期未报` : `请于${dateZh(deadline)}前报送${periodZh(period)}指标数据`,
+        body: `尚有${m.missing}项指标未报送（共${m.owed}项）。`,
+        link: `/targets/report?period=${period}`,
+        dedupeKey: `targets.${late ? 'overdue' : 'due'}:${period}:${m.unitId}`,
+      });
+      if (sent && late) overdue++;
+      else if (sent) reminded++;
+    }
+    if (late) {
+      const names = missing.map((m) => m.unitName).join('、');
+      const sent = await notify(db, {
+        zoneId: z.id,
+        kind: 'targets.overdue_units',
+        level: 'danger',
+        title: `${periodZh(period)}指标数据：${missing.length}个单位逾期未报`,
+        body: names,
+        link: `/targets/review?period=${period}`,
+        dedupeKey: `targets.overdue_units:${period}`,
+      });
+      if (sent) await sendWebhook(db, z.id, `【攻坚】${periodZh(period)}指标数据截至${dateZh(deadline)}仍未报送：${names}`, fetchImpl);
+    }
+  }
+  return { reminded, overdue };
+}
+
+registerScheduledJob({
+  name: 'targets.reminders',
+  runKey: (now) => today(() => now),
+  run: async (db, now) => {
+    await runReminders(db, now);
+  },
+});

@@ -1,0 +1,169 @@
+// Builds the HTTP server: security headers, sessions, CSRF, language, the one
+// error handler, OpenAPI docs, every domain's routes, and the built web app.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DbHandle } from '../db/client';
+import { AppError, errorMessage, type Lang } from '../shared/errors';
+import { authorize, type Action } from '../shared/policy';
+import { makeCtx, type Ctx } from './context';
+import { lookupSession, SESSION_COOKIE, type SessionInfo } from '../domains/auth/sessions';
+import { registerDomains } from '../domains';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    session: SessionInfo | null;
+  }
+  interface FastifyContextConfig {
+    /** The policy action a route performs; required on every /api route unless public. */
+    action?: Action;
+    /** The action depends on a unit the handler resolves; it authorizes with that scope. */
+    scoped?: boolean;
+    public?: boolean;
+  }
+  interface FastifyInstance {
+    handle: DbHandle;
+    clock: () => Date;
+  }
+}
+
+export interface AppOptions {
+  handle: DbHandle;
+  /** Folder of the built web app (dist/web); not served when absent. */
+  webDir?: string;
+  logger?: boolean;
+  clock?: () => Date;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('handle', opts.handle);
+  app.decorate('clock', opts.clock ?? (() => new Date()));
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('session', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gongjian 攻坚 API', version: '0.1.0', description: 'Every route of the Gongjian server.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Every API route must say what it does, so that no route escapes the policy.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const cfg = route.config as { action?: Action; public?: boolean } | undefined;
+    if (!cfg?.action && !cfg?.public) throw new Error(`route ${route.method} ${route.url} names no policy action`);
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    req.session = token ? await lookupSession(app.handle.db, token, app.clock()) : null;
+    const lang = pickLang(req, req.session?.locale);
+    req.ctx = makeCtx(app.handle.db, req.session?.actor ?? null, lang, req.ip);
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const cfg = req.routeOptions.config;
+    if (!req.url.startsWith('/api/') || cfg.public || !cfg.action) return;
+    const actor = req.ctx.actor;
+    if (!actor) throw new AppError('auth.required');
+    // Cookie-authenticated writes must carry the session's CSRF token.
+    if (!SAFE_METHODS.has(req.method) && req.session) {
+      if (req.headers['x-csrf-token'] !== req.session.csrfToken) throw new AppError('auth.csrf');
+    }
+    if (!cfg.scoped) authorize(actor, cfg.action);
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const lang: Lang = req.ctx?.lang ?? 'zh';
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ code: err.code, message: err.localized(lang) });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = [
+        ...new Set(
+          err.validation.map((v) => {
+            const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+            return `${err.validationContext ?? ''}${path ? `.${path}` : ''}: ${v.message}`;
+          }),
+        ),
+      ].join('; ');
+      return reply.status(400).send({ code: 'validation.failed', message: errorMessage('validation.failed', lang, { fields }) });
+    }
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code = status === 429 ? 'rate_limited' : 'validation.failed';
+      const message =
+        status === 429 ? errorMessage('rate_limited', lang) : errorMessage('validation.failed', lang, { fields: (err as Error).message });
+      return reply.status(status).send({ code, message });
+    }
+    req.log.error(err);
+    return reply.status(500).send({ code: 'internal', message: errorMessage('internal', lang) });
+  });
+
+  await registerDomains(app);
+
+  if (opts.webDir && existsSync(join(opts.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false });
+    // The web app routes on the client: unknown non-API paths get its page.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ code: 'not_found', message: errorMessage('not_found', req.ctx?.lang ?? 'zh', { entity: req.url }) });
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) =>
+      reply.status(404).send({ code: 'not_found', message: errorMessage('not_found', req.ctx?.lang ?? 'zh', { entity: req.url }) }),
+    );
+  }
+  return app;
+}
+
+function pickLang(req: FastifyRequest, userLocale?: 'zh' | 'en'): Lang {
+  const explicit = req.headers['x-lang'] ?? req.cookies?.gj_lang;
+  if (explicit === 'en' || explicit === 'zh') return explicit;
+  if (userLocale) return userLocale;
+  const accept = req.headers['accept-language'] ?? '';
+  return /^en\b/i.test(accept) ? 'en' : 'zh';
+}

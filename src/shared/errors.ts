@@ -1,0 +1,230 @@
+// One error catalogue: a stable code, its HTTP status and its message in both
+// languages. Clients get {code, message}; nothing else about a failure leaks out.
+export type Lang = 'zh' | 'en';
+
+interface Entry {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+// Messages may name parameters as {name}.
+const catalogue = {
+  'validation.failed': { status: 400, zh: '输入有误：{fields}', en: 'Invalid input: {fields}' },
+  'auth.required': { status: 401, zh: '请先登录', en: 'Please sign in' },
+  'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.locked': {
+    status: 429,
+    zh: '登录失败次数过多，请在{minutes}分钟后再试',
+    en: 'Too many failed sign-ins; try again in {minutes} minutes',
+  },
+  'auth.zone_required': {
+    status: 400,
+    zh: '该账号属于多个开发区，请选择开发区',
+    en: 'This account belongs to several zones; choose one',
+  },
+  'auth.no_membership': { status: 403, zh: '该账号不属于此开发区', en: 'This account does not belong to that zone' },
+  'auth.csrf': { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
+  'auth.disabled': { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  'auth.weak_password': {
+    status: 400,
+    zh: '密码至少8位，且须包含字母和数字',
+    en: 'A password needs at least 8 characters with letters and digits',
+  },
+  'auth.wrong_password': { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  'policy.forbidden': { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  'not_found': { status: 404, zh: '未找到{entity}', en: '{entity} not found' },
+  'conflict.duplicate': { status: 409, zh: '{entity}已存在：{value}', en: '{entity} already exists: {value}' },
+  'conflict.in_use': { status: 409, zh: '{entity}仍在使用中，不能删除', en: '{entity} is still in use and cannot be deleted' },
+  'conflict.stale': {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'Someone else changed this; reload and try again',
+  },
+  'zone.not_found': { status: 404, zh: '开发区不存在：{zone}', en: 'No such zone: {zone}' },
+  'zone.exists': { status: 409, zh: '开发区已存在：{zone}', en: 'Zone already exists: {zone}' },
+  'db.migrations_out_of_sync': {
+    status: 500,
+    zh: '数据库迁移记录与代码不一致：{migration}',
+    en: 'Database migration history does not match the code: {migration}',
+  },
+  'backup.invalid': { status: 400, zh: '备份文件无效：{reason}', en: 'Invalid backup file: {reason}' },
+  'backup.not_empty': {
+    status: 409,
+    zh: '目标数据库中已有开发区{zone}的数据',
+    en: 'The target database already holds zone {zone}',
+  },
+  'file.type': { status: 415, zh: '不支持的文件类型：{name}（允许：{allowed}）', en: 'Unsupported file type: {name} (allowed: {allowed})' },
+  'file.content': { status: 415, zh: '文件内容与扩展名不符：{name}', en: 'The file content does not match its extension: {name}' },
+  'file.size': { status: 413, zh: '文件过大：{name}（不超过{mb}MB）', en: 'File too large: {name} (at most {mb} MB)' },
+  'job.not_found': { status: 404, zh: '任务进度记录不存在', en: 'No such background job' },
+  'import.failed': {
+    status: 400,
+    zh: '导入失败：共{count}处错误，未导入任何数据',
+    en: 'Import failed: {count} errors; nothing was imported',
+  },
+  'import.empty': { status: 400, zh: '表格中没有数据行', en: 'The sheet has no data rows' },
+  'import.unreadable': { status: 400, zh: '无法读取该Excel文件，请使用下载的模板（.xlsx）', en: 'Cannot read this Excel file; use the downloaded template (.xlsx)' },
+  // --- targets: indicators, targets, reporting, feeds, campaigns
+  'targets.indicator_unknown': { status: 400, zh: '没有这个指标：{code}', en: 'No such indicator: {code}' },
+  'targets.system_filled': {
+    status: 409,
+    zh: '“{name}”由系统自动统计（企业库、招商等），不能手工填报',
+    en: '"{name}" is counted by the system (enterprise register, investment attraction); it cannot be entered by hand',
+  },
+  'targets.derived': {
+    status: 400,
+    zh: '“{name}”由其他指标计算得出，不能填报',
+    en: '"{name}" is derived from other indicators and cannot be reported',
+  },
+  'targets.zone_level': {
+    status: 403,
+    zh: '“{name}”只报全区数，由{unit}填报',
+    en: '"{name}" is reported for the whole zone, by {unit}',
+  },
+  'targets.period_locked': {
+    status: 409,
+    zh: '{period}已锁定发布，如需更正请联系督查办填写更正原因',
+    en: '{period} is locked and published; ask the supervisor to correct it with a reason',
+  },
+  'targets.correction_reason': {
+    status: 400,
+    zh: '{period}已锁定，修改数据须填写更正原因',
+    en: '{period} is locked: a change needs a reason',
+  },
+  'targets.state': {
+    status: 409,
+    zh: '“{name}”当前状态为{state}，不能{action}',
+    en: '"{name}" is {state}; cannot {action}',
+  },
+  'targets.return_reason': { status: 400, zh: '退回须填写原因', en: 'A return needs a reason' },
+  'targets.period_future': { status: 400, zh: '{period}尚未结束，不能填报', en: '{period} has not ended yet' },
+  'targets.stretch_below_floor': {
+    status: 400,
+    zh: '力争目标（{stretch}）不能低于确保目标（{floor}）',
+    en: 'The stretch target ({stretch}) cannot be below the floor ({floor})',
+  },
+  'targets.plan': {
+    status: 400,
+    zh: '月度计划须为12个月的累计数，逐月不减',
+    en: 'A monthly plan has 12 cumulative values that never decrease',
+  },
+  'targets.token_invalid': { status: 401, zh: '接口令牌无效或已停用', en: 'The API token is invalid or revoked' },
+  'targets.token_unit': { status: 403, zh: '该接口令牌无权报送{unit}的数据', en: 'This API token may not send figures for {unit}' },
+  'targets.nothing': { status: 400, zh: '没有可{action}的数据', en: 'Nothing to {action}' },
+  'campaigns.dates': { status: 400, zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
+  // supervision (督查督办)
+  'supervision.year_required': { status: 400, zh: '无法从文中读出年份，请填写文件年份', en: 'The text gives no year; enter the document year' },
+  'supervision.source_range': { status: 400, zh: '第{row}项的原文位置超出文件范围', en: 'Item {row}: the source position lies outside the document' },
+  'supervision.lead_required': { status: 400, zh: '第{row}项须指定牵头单位和办结时限', en: 'Item {row} needs a lead unit and a deadline' },
+  'supervision.unreadable': { status: 400, zh: '无法读取文件内容：{name}（支持 .txt 和 .docx）', en: 'Cannot read the text of {name} (.txt and .docx are supported)' },
+  'supervision.not_involved': { status: 403, zh: '只有该任务的牵头或配合单位可以执行此操作', en: 'Only the lead or a supporting unit of this task may do this' },
+  'supervision.lead_only': { status: 403, zh: '只有该任务的牵头单位可以执行此操作', en: 'Only the lead unit of this task may do this' },
+  'supervision.closed': { status: 409, zh: '任务已销号，不能再报送', en: 'The task is closed; nothing more can be reported' },
+  'supervision.not_late': { status: 409, zh: '任务未逾期：{deadline}前办结即可', en: 'The task is not late: it is due by {deadline}' },
+  'supervision.request_pending': { status: 409, zh: '已有同类申请待督查办决定', en: 'A request of this kind is already waiting for the supervisor' },
+  'supervision.request_decided': { status: 409, zh: '该申请已有决定', en: 'This request has been decided already' },
+  'supervision.proposed_text': { status: 400, zh: '申请调整任务表述须填写新的表述', en: 'A rewording request needs the new wording' },
+  'supervision.files': { status: 400, zh: '附件不存在或无权使用', en: 'An attachment does not exist or is not yours to use' },
+  // enterprises (企业库、培育库、一企一策、走访与诉求)
+  'enterprises.account_unlinked': { status: 403, zh: '该企业账号尚未关联企业，请联系管委会', en: 'This enterprise account is not linked to an enterprise yet' },
+  'enterprises.tag_dates': { status: 400, zh: '标签失去日期不能早于获得日期', en: 'A tag cannot be lost before it was gained' },
+  'enterprises.tag_overlap': { status: 409, zh: '该企业在{date}已持有“{tag}”标签', en: 'The enterprise already holds "{tag}" on {date}' },
+  'enterprises.not_member': { status: 404, zh: '该企业不在此培育库中', en: 'The enterprise is not in this pool' },
+  'enterprises.actual_decrease': { status: 400, zh: '累计产值不能低于上月累计（{prev}万元）', en: 'A year-to-date output cannot fall below the previous month ({prev} 万元)' },
+  'enterprises.rate_closed_only': { status: 409, zh: '诉求办结后才能评价', en: 'An appeal can be rated once it is closed' },
+  'enterprises.rated': { status: 409, zh: '该诉求已评价', en: 'This appeal has been rated already' },
+  'enterprises.answer_role': { status: 403, zh: '只有承办单位可以答复诉求', en: 'Only the unit handling the appeal may answer it' },
+  // projects and investment attraction
+  'project.future_date': { status: 400, zh: '实际日期{date}晚于今天', en: 'The actual date {date} is in the future' },
+  'project.stage_order': { status: 400, zh: '阶段日期顺序有误：“{stage}”早于前一阶段', en: 'Stage dates out of order: {stage} comes before the stage before it' },
+  'project.no_plan': { status: 409, zh: '项目尚未倒排节点计划', en: 'The project has no milestone plan yet' },
+  'project.end_before_start': { status: 400, zh: '实际完成日期早于实际开始日期', en: 'The actual end is before the actual start' },
+  'project.photo_type': { status: 415, zh: '形象进度只接受图片：{name}', en: 'Visual progress takes images only: {name}' },
+  'project.future_period': { status: 400, zh: '不能填报未来月份：{period}', en: 'Cannot report a future month: {period}' },
+  'project.investment_locked': { status: 409, zh: '{period}的完成投资已报送或已审核，不能修改', en: 'Completed investment for {period} is submitted or approved and cannot be changed' },
+  'project.investment_not_submitted': { status: 409, zh: '只有已报送的数据可以审核或退回', en: 'Only submitted figures can be approved or returned' },
+  'project.reason_required': { status: 400, zh: '退回须填写理由', en: 'A reason is required to return' },
+  'project.outline_invalid': { status: 400, zh: '边界文件须为含面要素的GeoJSON：{reason}', en: 'The outline must be GeoJSON with polygon features: {reason}' },
+  'attraction.already_converted': { status: 409, zh: '该线索已转为项目', en: 'This lead has already become a project' },
+  'attraction.not_signed': { status: 409, zh: '线索签约后才能转为项目', en: 'Only a signed lead can become a project' },
+  'attraction.signed_date_required': { status: 400, zh: '签约须填写签约日期', en: 'Signing needs the signing date' },
+  'rate_limited': { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  'internal': { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
+} satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof catalogue;
+/** Values fill `{name}` slots; a value given in both languages fills each message with its own. */
+type Params = Record<string, string | number | Texts>;
+/** Messages that pure domain code already wrote in both languages. */
+export interface Texts {
+  zh: string;
+  en: string;
+  status?: number;
+}
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly params: Params;
+  private readonly texts?: Texts;
+  constructor(code: ErrorCode, params?: Params);
+  constructor(code: string, params: Params, texts: Texts);
+  constructor(code: string, params: Params = {}, texts?: Texts) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.texts = texts;
+  }
+  get status(): number {
+    return this.texts?.status ?? (catalogue as Record<string, Entry>)[this.code]?.status ?? 400;
+  }
+  localized(lang: Lang): string {
+    const text = this.texts?.[lang] ?? (catalogue as Record<string, Entry>)[this.code]?.[lang] ?? this.code;
+    return interpolate(text, this.params, lang);
+  }
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: Params = {}): string {
+  return interpolate(catalogue[code][lang], params, lang);
+}
+
+/** What an `{entity}` parameter is called in each language; unknown names pass through. */
+export const entityNames: Record<string, Texts> = {
+  unit: { zh: '单位', en: 'Unit' },
+  user: { zh: '用户', en: 'User' },
+  item: { zh: '事项', en: 'Item' },
+  file: { zh: '文件', en: 'File' },
+  zone: { zh: '开发区', en: 'Zone' },
+  adjustment: { zh: '加减分', en: 'Adjustment' },
+  appeal: { zh: '诉求', en: 'Appeal' },
+  campaign: { zh: '攻坚行动', en: 'Campaign' },
+  document: { zh: '文稿', en: 'Document' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  figure: { zh: '填报数据', en: 'Figure' },
+  indicator: { zh: '指标', en: 'Indicator' },
+  investment: { zh: '投资完成额', en: 'Investment' },
+  lead: { zh: '招商线索', en: 'Lead' },
+  lock: { zh: '锁定记录', en: 'Lock' },
+  milestone: { zh: '节点', en: 'Milestone' },
+  notice: { zh: '督办单', en: 'Supervision notice' },
+  plan: { zh: '一企一策', en: 'Plan' },
+  pool: { zh: '培育库', en: 'Pool' },
+  project: { zh: '项目', en: 'Project' },
+  request: { zh: '申请', en: 'Request' },
+  scheme: { zh: '考核方案', en: 'Assessment scheme' },
+  tag: { zh: '标签', en: 'Tag' },
+  target: { zh: '目标', en: 'Target' },
+  task: { zh: '任务', en: 'Task' },
+  token: { zh: '接口令牌', en: 'API token' },
+  bulletin: { zh: '通报', en: 'Bulletin' },
+};
+
+function interpolate(text: string, params: Params, lang: Lang): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const raw = params[k] ?? '';
+    if (typeof raw === 'object') return raw[lang];
+    const v = String(raw);
+    return k === 'entity' ? (entityNames[v]?.[lang] ?? v) : v;
+  });
+}

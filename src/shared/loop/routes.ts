@@ -1,0 +1,145 @@
+// Generic closed-loop routes: list, open, act on, and comment on any item the
+// actor may see. Raising happens in the domain that owns the subject.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loopKinds } from '../../db/schema';
+import { requireActor } from '../../server/context';
+import { today } from '../calendar';
+import { errors, idParams, isoDate } from '../http';
+import { pageOf, pageQuery } from '../pagination';
+import { LOOP_ACTIONS, LOOP_STATES } from './machine';
+import { actOnItem, addNote, getItem, listItems } from './store';
+
+const lightEnum = z.enum(['green', 'amber', 'red', 'done']);
+export const loopItemBody = z.object({
+  id: z.string(),
+  kind: z.enum(loopKinds),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  category: z.string().nullable(),
+  title: z.string(),
+  detail: z.string(),
+  state: z.enum(LOOP_STATES),
+  raisedBy: z.string().nullable(),
+  raisedUnitId: z.string().nullable(),
+  assigneeUnitId: z.string().nullable(),
+  supportingUnitIds: z.array(z.string()),
+  deadline: z.string().nullable(),
+  amberDays: z.number(),
+  escalation: z.number(),
+  closedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  version: z.number(),
+  light: lightEnum,
+});
+const eventBody = z.object({
+  id: z.string(),
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  unitName: z.string().nullable(),
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+  assigneeUnitId: z.string().nullable(),
+  deadline: z.string().nullable(),
+  fileIds: z.array(z.string()),
+  at: z.date(),
+});
+export const actBody = z.object({
+  action: z.enum(LOOP_ACTIONS),
+  reason: z.string().trim().max(2000).optional(),
+  note: z.string().trim().max(4000).optional(),
+  assigneeUnitId: z.uuid().optional(),
+  deadline: isoDate.optional(),
+  fileIds: z.array(z.uuid()).max(20).optional(),
+  version: z.number().int().optional(),
+});
+
+export async function loopRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['closed loop'];
+  const day = () => today(app.clock);
+
+  api.get(
+    '/api/loop/items',
+    {
+      config: { action: 'zone.read' },
+      schema: {
+        tags,
+        summary: 'Closed-loop items the user may see (problems, tasks, hazards, appeals), with warning lights',
+        querystring: pageQuery.extend({
+          kind: z.enum(loopKinds).optional(),
+          state: z.enum(LOOP_STATES).optional(),
+          open: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          unitId: z.uuid().optional(),
+          subjectType: z.string().max(40).optional(),
+          subjectId: z.uuid().optional(),
+          q: z.string().max(100).optional(),
+          light: lightEnum.optional(),
+        }),
+        response: { 200: pageOf(loopItemBody.extend({ assigneeName: z.string().nullable() })), ...errors },
+      },
+    },
+    async (req) => listItems(req.ctx.db, requireActor(req.ctx), req.query, day()),
+  );
+
+  api.get(
+    '/api/loop/items/:id',
+    {
+      config: { action: 'zone.read' },
+      schema: {
+        tags,
+        summary: 'One item with its history and the actions open to the user',
+        params: idParams,
+        response: {
+          200: z.object({
+            item: loopItemBody,
+            events: z.array(eventBody),
+            allowedActions: z.array(z.object({ action: z.enum(LOOP_ACTIONS), requires: z.array(z.string()) })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => getItem(req.ctx.db, requireActor(req.ctx), req.params.id, day()),
+  );
+
+  api.post(
+    '/api/loop/items/:id/actions',
+    {
+      config: { action: 'zone.read' },
+      schema: {
+        tags,
+        summary: 'Move an item along the loop: assign (交办), accept, report done, verify (销号), return, close, reopen',
+        params: idParams,
+        body: actBody,
+        response: { 200: loopItemBody, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      const item = await req.ctx.write((tx, audit) => actOnItem(tx, audit, actor, req.params.id, req.body));
+      return { ...item, light: (await getItem(req.ctx.db, actor, item.id, day())).item.light };
+    },
+  );
+
+  api.post(
+    '/api/loop/items/:id/notes',
+    {
+      config: { action: 'zone.read' },
+      schema: {
+        tags,
+        summary: 'Add a progress note with evidence (assignee or supporting unit)',
+        params: idParams,
+        body: z.object({ note: z.string().trim().min(1).max(4000), fileIds: z.array(z.uuid()).max(20).optional() }),
+        response: { 200: eventBody.omit({ actorName: true, unitName: true }), ...errors },
+      },
+    },
+    async (req) =>
+      req.ctx.write((tx, audit) => addNote(tx, audit, requireActor(req.ctx), req.params.id, req.body.note, req.body.fileIds)),
+  );
+}

@@ -1,0 +1,256 @@
+// The closed loop, persisted: one table of items whatever domain raised them, an
+// event per step, the pure machine deciding every transition. Domains (project
+// problems, supervision tasks, enterprise appeals) raise items here and keep
+// their own detail in their own tables.
+import { and, arrayContains, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { ReadDb, Tx } from '../../db/client';
+import { loopEvents, loopItems, units, users, type LoopKind } from '../../db/schema';
+import type { Audit } from '../../server/context';
+import { AppError } from '../errors';
+import { offsetOf, paged, type PageQuery } from '../pagination';
+import type { Actor } from '../policy';
+import {
+  allowedActions,
+  isLoopError,
+  light,
+  transition,
+  type Light,
+  type LoopAction,
+  type LoopRole,
+  type LoopState,
+} from './machine';
+
+export type LoopItem = typeof loopItems.$inferSelect;
+const ZONE_WIDE = ['admin', 'leader', 'supervisor'];
+
+export interface RaiseInput {
+  kind: LoopKind;
+  title: string;
+  detail?: string;
+  category?: string | null;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  raisedUnitId?: string | null;
+  assigneeUnitId?: string | null;
+  supportingUnitIds?: string[];
+  deadline?: string | null;
+  amberDays?: number;
+}
+
+export interface ActInput {
+  action: LoopAction;
+  reason?: string | null;
+  note?: string | null;
+  assigneeUnitId?: string | null;
+  deadline?: string | null;
+  fileIds?: string[];
+  /** The version the user saw; a stale one is refused rather than overwritten. */
+  version?: number;
+}
+
+/** The parts this actor plays for an item: supervisor, assignee, raiser. */
+export function loopRolesOf(actor: Actor, item: Pick<LoopItem, 'raisedBy' | 'raisedUnitId' | 'assigneeUnitId'>): LoopRole[] {
+  const roles: LoopRole[] = [];
+  if (actor.role === 'supervisor') roles.push('supervisor');
+  const unitBound = actor.role === 'reporter';
+  if (unitBound && actor.unitId && actor.unitId === item.assigneeUnitId) roles.push('assignee');
+  if (item.raisedBy === actor.userId || (unitBound && actor.unitId && actor.unitId === item.raisedUnitId)) roles.push('raiser');
+  return roles;
+}
+
+export function canSeeItem(actor: Actor, item: Pick<LoopItem, 'zoneId' | 'raisedBy' | 'raisedUnitId' | 'assigneeUnitId' | 'supportingUnitIds'>): boolean {
+  if (item.zoneId !== actor.zoneId) return false;
+  if (ZONE_WIDE.includes(actor.role)) return true;
+  if (item.raisedBy === actor.userId) return true;
+  const u = actor.unitId;
+  return !!u && (item.raisedUnitId === u || item.assigneeUnitId === u || item.supportingUnitIds.includes(u));
+}
+
+/** The same rule as canSeeItem, as SQL for lists. */
+export function visibleWhere(actor: Actor): SQL {
+  const zone = eq(loopItems.zoneId, actor.zoneId);
+  if (ZONE_WIDE.includes(actor.role)) return zone;
+  const u = actor.unitId;
+  const mine = eq(loopItems.raisedBy, actor.userId);
+  if (!u) return and(zone, mine)!;
+  return and(
+    zone,
+    or(mine, eq(loopItems.raisedUnitId, u), eq(loopItems.assigneeUnitId, u), arrayContains(loopItems.supportingUnitIds, [u])),
+  )!;
+}
+
+function fail(e: { code: string; message: { zh: string; en: string } }, status = 409): never {
+  throw new AppError(e.code, {}, { ...e.message, status });
+}
+
+async function assertUnits(tx: Tx, zoneId: string, ids: (string | null | undefined)[]) {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (wanted.length === 0) return;
+  const found = await tx.select({ id: units.id }).from(units).where(and(eq(units.zoneId, zoneId), inArray(units.id, wanted)));
+  if (found.length !== wanted.length) throw new AppError('not_found', { entity: 'unit' });
+}
+
+export async function raiseItem(tx: Tx, audit: Audit, actor: Actor, input: RaiseInput): Promise<LoopItem> {
+  await assertUnits(tx, actor.zoneId, [input.raisedUnitId, input.assigneeUnitId, ...(input.supportingUnitIds ?? [])]);
+  const roles: LoopRole[] = actor.role === 'supervisor' ? ['supervisor', 'raiser'] : ['raiser'];
+  const found = transition(null, 'raise', roles);
+  if (isLoopError(found)) fail(found, 403);
+  const [item] = await tx
+    .insert(loopItems)
+    .values({
+      zoneId: actor.zoneId,
+      kind: input.kind,
+      subjectType: input.subjectType ?? null,
+      subjectId: input.subjectId ?? null,
+      category: input.category ?? null,
+      title: input.title,
+      detail: input.detail ?? '',
+      state: found,
+      raisedBy: actor.userId,
+      raisedUnitId: input.raisedUnitId ?? (actor.role === 'reporter' ? actor.unitId : null),
+      supportingUnitIds: input.supportingUnitIds ?? [],
+      amberDays: input.amberDays ?? 3,
+    })
+    .returning();
+  await tx.insert(loopEvents).values({ zoneId: actor.zoneId, itemId: item!.id, action: 'raise', toState: found, actorId: actor.userId, actorUnitId: actor.unitId });
+  await audit({ action: 'raise', entity: `loop.${input.kind}`, entityId: item!.id, unitId: item!.raisedUnitId, after: item });
+  // A supervisor raising with an assignee and deadline assigns at once (交办).
+  if (input.assigneeUnitId && input.deadline && actor.role === 'supervisor') {
+    return actOnItem(tx, audit, actor, item!.id, { action: 'assign', assigneeUnitId: input.assigneeUnitId, deadline: input.deadline });
+  }
+  return item!;
+}
+
+export async function actOnItem(tx: Tx, audit: Audit, actor: Actor, itemId: string, input: ActInput): Promise<LoopItem> {
+  const [before] = await tx.select().from(loopItems).where(and(eq(loopItems.id, itemId), eq(loopItems.zoneId, actor.zoneId))).for('update');
+  if (!before || !canSeeItem(actor, before)) throw new AppError('not_found', { entity: 'item' });
+  if (input.version !== undefined && input.version !== before.version) throw new AppError('conflict.stale');
+  await assertUnits(tx, actor.zoneId, [input.assigneeUnitId]);
+  const next = transition(before.state, input.action, loopRolesOf(actor, before), {
+    reason: input.reason ?? undefined,
+    assignee: input.assigneeUnitId ?? undefined,
+    deadline: input.deadline ?? undefined,
+  });
+  if (isLoopError(next)) fail(next, next.code === 'loop.not_allowed' ? 403 : next.code === 'loop.invalid_transition' ? 409 : 400);
+  const reassign = input.action === 'assign' || input.action === 'reopen';
+  const [after] = await tx
+    .update(loopItems)
+    .set({
+      state: next,
+      assigneeUnitId: reassign ? (input.assigneeUnitId ?? before.assigneeUnitId) : before.assigneeUnitId,
+      deadline: reassign ? (input.deadline ?? before.deadline) : before.deadline,
+      escalation: reassign ? 0 : before.escalation,
+      closedAt: next === 'closed' ? new Date() : null,
+      updatedAt: new Date(),
+      version: before.version + 1,
+    })
+    .where(eq(loopItems.id, itemId))
+    .returning();
+  await tx.insert(loopEvents).values({
+    zoneId: actor.zoneId,
+    itemId,
+    action: input.action,
+    fromState: before.state,
+    toState: next,
+    actorId: actor.userId,
+    actorUnitId: actor.unitId,
+    reason: input.reason ?? null,
+    note: input.note ?? null,
+    assigneeUnitId: reassign ? (input.assigneeUnitId ?? null) : null,
+    deadline: reassign ? (input.deadline ?? null) : null,
+    fileIds: input.fileIds ?? [],
+  });
+  await audit({ action: input.action, entity: `loop.${before.kind}`, entityId: itemId, unitId: after!.assigneeUnitId, before, after });
+  return after!;
+}
+
+/** Progress notes (with evidence) from the assignee or a supporting unit; the state stays. */
+export async function addNote(tx: Tx, audit: Audit, actor: Actor, itemId: string, note: string, fileIds: string[] = []) {
+  const [item] = await tx.select().from(loopItems).where(and(eq(loopItems.id, itemId), eq(loopItems.zoneId, actor.zoneId)));
+  if (!item || !canSeeItem(actor, item)) throw new AppError('not_found', { entity: 'item' });
+  if (actor.role === 'viewer' || actor.role === 'leader') throw new AppError('policy.forbidden');
+  const [ev] = await tx
+    .insert(loopEvents)
+    .values({ zoneId: actor.zoneId, itemId, action: 'note', fromState: item.state, toState: item.state, actorId: actor.userId, actorUnitId: actor.unitId, note, fileIds })
+    .returning();
+  await audit({ action: 'note', entity: `loop.${item.kind}`, entityId: itemId, unitId: actor.unitId, after: ev });
+  return ev!;
+}
+
+export interface ItemFilter extends PageQuery {
+  kind?: LoopKind;
+  state?: LoopState;
+  open?: boolean;
+  unitId?: string;
+  subjectType?: string;
+  subjectId?: string;
+  q?: string;
+  light?: Light;
+}
+
+export const withLight = (today: string) => (item: LoopItem) => ({
+  ...item,
+  light: light(item.deadline, today, item.state, { amberDays: item.amberDays }),
+});
+
+function lightWhere(l: Light, today: string): SQL {
+  const open = sql`${loopItems.state} <> 'closed'`;
+  if (l === 'done') return eq(loopItems.state, 'closed');
+  if (l === 'red') return sql`${open} AND ${loopItems.deadline} < ${today}::date`;
+  if (l === 'amber') return sql`${open} AND ${loopItems.deadline} >= ${today}::date AND ${loopItems.deadline} - ${today}::date <= ${loopItems.amberDays}`;
+  return sql`${open} AND (${loopItems.deadline} IS NULL OR ${loopItems.deadline} - ${today}::date > ${loopItems.amberDays})`;
+}
+
+export async function listItems(db: ReadDb, actor: Actor, f: ItemFilter, today: string) {
+  const where = and(
+    visibleWhere(actor),
+    f.kind ? eq(loopItems.kind, f.kind) : undefined,
+    f.state ? eq(loopItems.state, f.state) : undefined,
+    f.open === true ? sql`${loopItems.state} <> 'closed'` : f.open === false ? eq(loopItems.state, 'closed') : undefined,
+    f.unitId ? or(eq(loopItems.assigneeUnitId, f.unitId), eq(loopItems.raisedUnitId, f.unitId), arrayContains(loopItems.supportingUnitIds, [f.unitId])) : undefined,
+    f.subjectType ? eq(loopItems.subjectType, f.subjectType) : undefined,
+    f.subjectId ? eq(loopItems.subjectId, f.subjectId) : undefined,
+    f.q ? ilike(loopItems.title, `%${f.q}%`) : undefined,
+    f.light ? lightWhere(f.light, today) : undefined,
+  );
+  const page = await paged(
+    f,
+    db
+      .select({ item: loopItems, assigneeName: units.name })
+      .from(loopItems)
+      .leftJoin(units, eq(units.id, loopItems.assigneeUnitId))
+      .where(where)
+      .orderBy(sql`${loopItems.state} = 'closed'`, sql`${loopItems.deadline} ASC NULLS LAST`, desc(loopItems.createdAt))
+      .limit(f.pageSize)
+      .offset(offsetOf(f)),
+    db.select({ n: count() }).from(loopItems).where(where),
+  );
+  const lit = withLight(today);
+  return { ...page, items: page.items.map((r) => ({ ...lit(r.item), assigneeName: r.assigneeName })) };
+}
+
+export async function getItem(db: ReadDb, actor: Actor, id: string, today: string) {
+  const [item] = await db.select().from(loopItems).where(and(eq(loopItems.id, id), eq(loopItems.zoneId, actor.zoneId)));
+  if (!item || !canSeeItem(actor, item)) throw new AppError('not_found', { entity: 'item' });
+  const events = await db
+    .select({ event: loopEvents, actorName: users.displayName, unitName: units.name })
+    .from(loopEvents)
+    .leftJoin(users, eq(users.id, loopEvents.actorId))
+    .leftJoin(units, eq(units.id, loopEvents.actorUnitId))
+    .where(eq(loopEvents.itemId, id))
+    .orderBy(loopEvents.at);
+  return {
+    item: withLight(today)(item),
+    events: events.map((e) => ({ ...e.event, actorName: e.actorName, unitName: e.unitName })),
+    allowedActions: allowedActions(item.state, loopRolesOf(actor, item)).map((t) => ({ action: t.action, requires: [...t.requires] })),
+  };
+}
+
+/** Open items whose light is amber or red today, across zones; for the scheduled job. */
+export async function dueItems(db: ReadDb, today: string): Promise<LoopItem[]> {
+  return db
+    .select()
+    .from(loopItems)
+    .where(and(sql`${loopItems.state} <> 'closed'`, sql`${loopItems.deadline} - ${today}::date <= ${loopItems.amberDays}`))
+    .orderBy(loopItems.zoneId, loopItems.deadline);
+}

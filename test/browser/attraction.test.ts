@@ -1,0 +1,100 @@
+// 招商 in a real browser, on the demo's day (2022-08-20, clock pinned on the server):
+// 招商局's reporter records a lead, logs a contact and moves it 线索 → 在谈 → 签约;
+// the supervisor makes the signed lead a project without retyping and lands on it;
+// the counts by month and year to date take the signing once.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { openModal } from './pages/antd';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ clock: () => new Date('2022-08-20T02:00:00Z') });
+});
+afterAll(async () => h?.close());
+
+/** August's year-to-date foreign-capital projects on the counts page. */
+async function augustForeignYtd(page: Page): Promise<number> {
+  await page.goto('/attraction/counts');
+  const row = page.getByTestId('at-counts-table').locator('.ant-table-row').nth(7);
+  await row.waitFor();
+  const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
+  return Number(cells[6]);
+}
+
+describe('招商 in the browser', () => {
+  const NAME = '隆基高效光伏组件二期';
+  let zs: Page;
+  let sup: Page;
+  let leadUrl = '';
+  let foreignBefore = 0;
+
+  it('招商局 records a lead and logs a contact', async () => {
+    sup = await h.signedIn('supervisor');
+    foreignBefore = await augustForeignYtd(sup);
+    await h.screenshot(sup, 'attraction-counts-before');
+
+    zs = await h.signedIn('xz-zhaoshang');
+    await zs.goto('/attraction/board');
+    await zs.getByTestId('at-board').waitFor();
+    await zs.getByTestId('lead-new').click();
+    const form = zs.getByTestId('lead-form');
+    await form.getByTestId('lead-name').fill(NAME);
+    await form.getByLabel('投资方').fill('隆基绿能科技股份有限公司');
+    await form.getByLabel('来源').fill('以商招商');
+    await form.getByLabel('招商组团').fill('新能源招商组');
+    await form.getByTestId('lead-chain').fill('新能源新材料');
+    await zs.locator('[data-testid="lead-investment"] input, input[data-testid="lead-investment"]').first().fill('2.3');
+    await zs.getByTestId('lead-currency').click();
+    await zs.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '亿美元' }).click();
+    await form.getByLabel('外资').check();
+    await h.screenshot(zs, 'attraction-lead-form');
+    await openModal(zs).locator('.ant-btn-primary').click();
+    await zs.getByTestId('lead-detail').waitFor();
+    leadUrl = new URL(zs.url()).pathname;
+    expect(await zs.getByTestId('lead-stage').innerText()).toBe('线索');
+
+    await zs.getByTestId('lead-contact-note').fill('客商来区考察二期选址，对金龙湖片区地块意向明确。');
+    await zs.getByTestId('lead-contact-submit').click();
+    await zs.getByTestId('lead-contacts').getByText('对金龙湖片区地块意向明确').waitFor();
+  });
+
+  it('moves 线索 → 在谈 → 签约 with the signing date; the board shows it signed', async () => {
+    await zs.getByTestId('lead-move-negotiating').click();
+    await openModal(zs).locator('.ant-btn-primary').click();
+    await expect.poll(() => zs.getByTestId('lead-stage').innerText()).toBe('在谈');
+    await zs.getByTestId('lead-move-signed').click();
+    const date = zs.locator('input[data-testid="lead-signed-on"], [data-testid="lead-signed-on"] input').first();
+    await date.click();
+    await date.fill('2022-08-19');
+    await date.press('Enter');
+    expect(await date.inputValue()).toBe('2022-08-19');
+    await openModal(zs).locator('.ant-btn-primary').click();
+    await expect.poll(() => zs.getByTestId('lead-stage').innerText()).toBe('签约');
+    await h.screenshot(zs, 'attraction-lead-signed');
+    await zs.goto('/attraction/board');
+    await zs.getByTestId('at-col-signed').getByText(NAME).waitFor();
+    await h.screenshot(zs, 'attraction-board');
+  });
+
+  it('the supervisor makes it a project without retyping and lands on the project', async () => {
+    await sup.goto(leadUrl);
+    await sup.getByTestId('lead-convert').click();
+    await h.screenshot(sup, 'attraction-convert');
+    await openModal(sup).locator('.ant-btn-primary').click();
+    await sup.waitForURL('**/projects/p/**');
+    await sup.getByText(NAME).first().waitFor();
+    await h.screenshot(sup, 'attraction-project');
+    await sup.goto(leadUrl);
+    await expect.poll(() => sup.getByTestId('lead-stage').innerText()).toBe('落地');
+    expect(await sup.getByTestId('lead-project-link').getAttribute('href')).toMatch(/^\/projects\/p\/[0-9a-f-]{36}$/);
+    await h.screenshot(sup, 'attraction-lead-landed');
+  });
+
+  it('the counts take the signing once, in August and year to date', async () => {
+    expect(await augustForeignYtd(sup)).toBe(foreignBefore + 1);
+    await h.screenshot(sup, 'attraction-counts');
+  });
+
+  it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));
+});

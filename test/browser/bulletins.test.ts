@@ -1,0 +1,65 @@
+// 通报 in a real browser: the supervisor of Huai'an drafts the bulletin of
+// 2023 1–6月 (a job with progress), whose lead paragraph states seed 001's
+// figures; edits it, publishes it (frozen) and downloads the Word and Excel files.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
+import { LoginPage } from './pages/LoginPage';
+import { ShellPage } from './pages/ShellPage';
+
+const HUAIAN = '淮安经济技术开发区';
+const LEAD =
+  '今年上半年，完成一般公共预算收入18.56亿元、同比增长36.7%，税占比93.25%；新签约外资项目10个、计划总投资57.7亿元；预计完成进出口总额83.04亿元，其中出口57.6亿元、同比增长5.2%；新签约亿元以上项目49个、计划总投资280.63亿元。';
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('通报 in the browser', () => {
+  it('drafts, edits, publishes and downloads the 2023 1–6月 bulletin of Huai’an', async () => {
+    const page = await h.newPage();
+    await new LoginPage(page).open().then((l) => l.signIn('supervisor', DEMO_PASSWORD, HUAIAN));
+    await new ShellPage(page).waitUntilSignedIn();
+    await page.goto('/bulletins');
+    await page.getByTestId('bu-new').click();
+    await page.getByTestId('bu-period').fill('2023-13');
+    await page.getByTestId('bu-draft-ok').click();
+    expect(await page.getByTestId('bu-draft-error').innerText()).toContain('通报周期“2023-13”无效');
+    await page.getByTestId('bu-period').fill('2023-06');
+    await page.getByTestId('bu-draft-ok').click();
+    await page.getByTestId('bu-detail').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('bu-lead').inputValue()).toBe(LEAD);
+    await page.getByTestId('bu-chart').first().waitFor();
+    await h.screenshot(page, 'bulletins-01-draft');
+
+    await page.getByTestId('bu-issue').fill('淮开督〔2023〕7号');
+    await page.getByTestId('bu-closing').fill('各单位要对照序时进度查漏补缺，确保全年目标任务圆满完成。');
+    await page.getByTestId('bu-save').click();
+    await page.getByText('已保存').waitFor();
+    await page.getByTestId('bu-publish').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByText('已发布，内容已冻结').waitFor();
+    expect(await page.getByTestId('bu-lead').isDisabled()).toBe(true);
+    expect(await page.getByTestId('bu-save').count()).toBe(0);
+    await h.screenshot(page, 'bulletins-02-published');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bu-docx').click()]);
+    expect(download.suggestedFilename()).toBe('关于2023年1-6月目标任务推进情况的通报.docx');
+    const zip = await JSZip.loadAsync(await import('node:fs').then((fs) => download.path().then((p) => fs.readFileSync(p))));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain(LEAD);
+    expect(text).toContain('淮开督〔2023〕7号');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bu-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toBe('关于2023年1-6月目标任务推进情况的通报.xlsx');
+
+    await page.goto('/bulletins');
+    await page.getByTestId('bu-row').first().waitFor();
+    await h.screenshot(page, 'bulletins-03-list');
+  });
+
+  it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));
+});

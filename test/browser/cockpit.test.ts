@@ -1,0 +1,76 @@
+// 驾驶舱 in a real browser on the demo zones: Xuzhou's August 2022 with the units'
+// colours, charts against the time-progress line, ranks and rank changes, the units
+// behind and the 冲刺100天 countdown; a drill-down to a unit's months; English.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { ShellPage } from './pages/ShellPage';
+import { tableRows } from './pages/antd';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+describe('驾驶舱 (Xuzhou 2022)', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await h.signedIn('leader', 'xuzhou');
+  });
+
+  it('opens on the latest month with figures, with every colour among the units', async () => {
+    await page.goto('/cockpit');
+    await page.getByTestId('ind-gbr').waitFor();
+    expect(await page.getByTestId('ck-period-label').innerText()).toContain('2022年1—8月');
+    expect(await page.getByTestId('ck-time-progress').innerText()).toBe('66.6%');
+    await page.getByTestId('chart-gbr').locator('canvas').waitFor();
+    await h.screenshot(page, 'cockpit-xuzhou');
+    await page.getByTestId('ck-ranking').scrollIntoViewIfNeeded();
+    await h.screenshot(page, 'cockpit-xuzhou-ranking', { keepScroll: true });
+    const ranking = await tableRows(page.getByTestId('ck-ranking'));
+    expect(ranking.length).toBeGreaterThanOrEqual(6);
+    expect(ranking[0]![1]).toBe('1');
+    const behind = await tableRows(page.getByTestId('ck-behind'));
+    expect(behind.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('campaign-countdown').first().innerText()).toContain('剩余');
+    // The supervision lights of today: the counts, and the units to chase, each opening its tasks.
+    const sv = page.getByTestId('ck-supervision');
+    await sv.getByTestId('ck-sv-late').waitFor();
+    expect(await sv.getByTestId('ck-sv-late').innerText()).toMatch(/^逾期 \d+$/);
+    await sv.scrollIntoViewIfNeeded();
+    await h.screenshot(page, 'cockpit-xuzhou-supervision', { keepScroll: true });
+    const first = sv.locator('.ant-table-row a').first();
+    const unit = await first.innerText();
+    await first.click();
+    await page.waitForURL('**/supervision/tasks?**');
+    expect(decodeURIComponent(page.url())).toContain(`groupLabel=${unit}`);
+    await page.goto('/cockpit');
+    await page.getByTestId('ind-gbr').waitFor();
+  });
+
+  it('drills down from a zone figure to its units and to a unit’s months', async () => {
+    await page.getByTestId('ind-gbr-value').click();
+    const drawer = page.getByTestId('drill-units');
+    await drawer.waitFor();
+    await drawer.locator('.ant-table-row').first().locator('button').click();
+    const months = page.getByTestId('drill-months');
+    await months.locator('.ant-table-row').first().waitFor();
+    const rows = await tableRows(months);
+    expect(rows.map((r) => r[0])).toEqual(['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06', '2022-07', '2022-08']);
+    expect(rows[0]![3]).toBe('已审核');
+    await h.screenshot(page, 'cockpit-drill');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('drill-months').waitFor({ state: 'detached' });
+  });
+
+  it('reads in English', async () => {
+    await new ShellPage(page).switchLanguage('en');
+    await page.getByText('Key indicators').waitFor();
+    expect(await page.getByTestId('ck-period-label').innerText()).toContain('Jan–Aug 2022');
+    await h.screenshot(page, 'cockpit-xuzhou-en');
+    await new ShellPage(page).switchLanguage('zh');
+  });
+});
+
+it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));

@@ -1,0 +1,39 @@
+// The frame of a signed-in page: the menu, the header (zone, user, role, language, sign-out).
+import type { Page } from 'playwright-core';
+
+export class ShellPage {
+  constructor(readonly page: Page) {}
+
+  async waitUntilSignedIn(): Promise<this> {
+    await this.page.getByTestId('main-menu').waitFor();
+    return this;
+  }
+
+  /** The labels of the sider menu, in order. */
+  async menu(): Promise<string[]> {
+    const items = this.page.getByTestId('main-menu').locator('.ant-menu-item');
+    return (await items.allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+  }
+
+  async openModule(label: string): Promise<void> {
+    await this.page.getByTestId('main-menu').locator('.ant-menu-item', { hasText: label }).click();
+  }
+
+  async role(): Promise<string> {
+    return (await this.page.getByTestId('header-role').innerText()).trim();
+  }
+
+  async zone(): Promise<string> {
+    return (await this.page.getByTestId('header-zone').innerText()).trim();
+  }
+
+  async switchLanguage(lang: 'zh' | 'en'): Promise<void> {
+    await this.page.getByTestId('lang-switch').click();
+    await this.page.getByTestId(`lang-${lang}`).click();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('logout').click();
+    await this.page.locator('#login_username').waitFor();
+  }
+}

@@ -1,0 +1,108 @@
+// 系统管理: the units, users and audit-log tabs.
+import type { Locator, Page } from 'playwright-core';
+import { chooseOption, openModal, tableRows } from './antd';
+
+export interface NewUnit {
+  name: string;
+  code: string;
+  /** The kind as the form shows it, e.g. 功能区. */
+  kind: string;
+}
+
+export class SystemPage {
+  constructor(readonly page: Page) {}
+
+  async openTab(tab: 'units' | 'users' | 'audit'): Promise<void> {
+    await this.page.getByTestId(`tab-${tab}`).click();
+    await this.page.getByTestId(`${tab}-page`).waitFor();
+    await this.settled(this.page.getByTestId(`${tab}-page`));
+  }
+
+  /** Waits until the table in `scope` has stopped loading. */
+  async settled(scope: Locator): Promise<void> {
+    await scope.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await scope.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+  }
+
+  async tabs(): Promise<string[]> {
+    return (await this.page.locator('.ant-tabs-tab').allInnerTexts()).map((s) => s.trim());
+  }
+
+  async unitRows(): Promise<string[][]> {
+    const scope = this.page.getByTestId('units-page');
+    await this.settled(scope);
+    return tableRows(scope);
+  }
+
+  /** The unit names in the table (second column). */
+  async unitNames(): Promise<string[]> {
+    return (await this.unitRows()).map((r) => r[1] ?? '');
+  }
+
+  async hasCreateUnitButton(): Promise<boolean> {
+    return (await this.page.getByTestId('unit-create').count()) > 0;
+  }
+
+  /** Opens 新建单位 and fills it in, without saving. */
+  async fillNewUnit(u: NewUnit): Promise<Locator> {
+    await this.page.getByTestId('unit-create').click();
+    const modal = openModal(this.page);
+    await modal.waitFor();
+    await this.page.locator('#unit_name').fill(u.name);
+    await this.page.locator('#unit_code').fill(u.code);
+    await chooseOption(this.page, 'unit_kind', u.kind);
+    return modal;
+  }
+
+  /** Saves the open form dialog and waits until it closes. */
+  async saveDialog(): Promise<void> {
+    const modal = openModal(this.page);
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+  }
+
+  async createUnit(u: NewUnit): Promise<void> {
+    await this.fillNewUnit(u);
+    await this.saveDialog();
+  }
+
+  /** Deletes the unit named `name` through its confirm; returns the message that follows. */
+  async deleteUnit(name: string): Promise<string> {
+    const row = this.page.getByTestId('units-page').locator('.ant-table-tbody tr.ant-table-row', { hasText: name }).first();
+    await row.locator('.ant-btn-dangerous').click();
+    await this.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    const notice = this.page.locator('.ant-message-notice').last();
+    await notice.waitFor();
+    return (await notice.innerText()).trim();
+  }
+
+  async closeDrawer(): Promise<void> {
+    await this.page.locator('.gj-audit-drawer .ant-drawer-close').click();
+    await this.page.locator('.gj-audit-drawer .ant-drawer-section').waitFor({ state: 'hidden' });
+  }
+
+  async userRows(): Promise<string[][]> {
+    const scope = this.page.getByTestId('users-page');
+    await this.settled(scope);
+    return tableRows(scope);
+  }
+
+  async auditRows(): Promise<string[][]> {
+    const scope = this.page.getByTestId('audit-page');
+    await this.settled(scope);
+    return tableRows(scope);
+  }
+
+  /** Opens the audit entry whose row shows `text`; returns the drawer. */
+  async openAuditEntry(text: string): Promise<Locator> {
+    await this.page.getByTestId('audit-page').locator('.ant-table-tbody tr.ant-table-row', { hasText: text }).first().click();
+    const drawer = this.page.locator('.gj-audit-drawer .ant-drawer-section');
+    await drawer.waitFor();
+    return drawer;
+  }
+
+  /** The before/after rows of the open drawer: [field, before, after]. */
+  async auditDiff(drawer: Locator): Promise<string[][]> {
+    return tableRows(drawer.getByTestId('audit-diff'));
+  }
+}

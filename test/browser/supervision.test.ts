@@ -1,0 +1,162 @@
+// 督查督办 in a real browser, the clock pinned to 5 September 2022 (the demo's
+// day): seed 003 pasted in gives a draft whose dated tasks carry their dates,
+// numbers and investments; the supervisor confirms two with units; the lead unit
+// reports; the late one gets a 督办单; the other is reported done, verified and
+// closed. The views and counts are checked on the demo data.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+const NOW = new Date('2022-09-05T02:00:00Z'); // 10:00 in China
+const SEED_003 = readFileSync(resolve('src/domains/supervision/demo/seed-003.txt'), 'utf8');
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ clock: () => NOW });
+});
+afterAll(async () => h?.close());
+
+/** Picks an option in an antd Select by typing its label. */
+async function pick(page: Page, select: ReturnType<Page['locator']>, label: string) {
+  await select.click();
+  await page.keyboard.type(label);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+const draftRow = (page: Page, text: string) => page.getByTestId('sv-draft').locator('tr.ant-table-row').filter({ has: page.locator(`textarea:text-is("${text}")`) });
+
+describe('督查督办 in the browser', () => {
+  it('shows the supervisor the demo tasks with lights and counts by unit', async () => {
+    const page = await h.signedIn('supervisor');
+    await page.goto('/supervision/tasks');
+    await page.getByTestId('sv-tasks').locator('tr.ant-table-row').first().waitFor();
+    const late = Number(await page.getByTestId('sv-count-late').locator('.ant-statistic-content-value').innerText());
+    const closed = Number(await page.getByTestId('sv-count-closed').locator('.ant-statistic-content-value').innerText());
+    expect(late).toBe(1); // 8月底前 江苏汇智: overdue, with a notice
+    expect(closed).toBe(1); // 10月底前 e窗: verified and closed
+    const units = await page.getByTestId('sv-summary').locator('tr.ant-table-row td:first-child').allInnerTexts();
+    expect(units).toEqual(expect.arrayContaining(['大庙街道', '金龙湖街道', '经发局', '重大办']));
+    // the late task is red and first in the list
+    const first = page.getByTestId('sv-tasks').locator('tr.ant-table-row').first();
+    expect(await first.innerText()).toContain('江苏汇智');
+    expect(await first.locator('.gj-sv-light').getAttribute('data-light')).toBe('red');
+    await h.screenshot(page, 'supervision-01-tasks-by-unit');
+    await page.getByTestId('sv-views').getByText('按领导').click();
+    await page.getByTestId('sv-summary').getByText('刘雷').waitFor();
+    await page.getByTestId('sv-summary').getByText('刘雷').click();
+    await page.getByTestId('sv-clear-group').waitFor();
+    const rows = await page.getByTestId('sv-tasks').locator('tr.ant-table-row').allInnerTexts();
+    expect(rows.every((r) => r.includes('大庙街道'))).toBe(true);
+    await h.screenshot(page, 'supervision-02-by-leader');
+  });
+
+  it('drafts seed 003, and the supervisor confirms two tasks with their units', async () => {
+    const page = await h.signedIn('supervisor');
+    await page.goto('/supervision/breakdown');
+    await page.getByTestId('sv-doc-title').fill('经开区党工委工作会议（浏览器测试）');
+    await page.getByTestId('sv-doc-year').fill('2022');
+    await page.getByTestId('sv-doc-body').fill(SEED_003);
+    await page.getByTestId('sv-doc-submit').click();
+    await page.getByTestId('sv-draft').waitFor();
+    const hz = draftRow(page, '8月底前完成江苏汇智高端工程机械创新中心建设').first();
+    expect(await hz.locator('.ant-picker input').inputValue()).toBe('2022-08-31');
+    const ewin = draftRow(page, '10月底前将“e窗”平台应用范围拓展至450项').first();
+    expect(await ewin.locator('.ant-picker input').inputValue()).toBe('2022-10-31');
+    expect(await ewin.innerText()).toContain('450项');
+    // projects carry their investments
+    const draftText = await page.getByTestId('sv-draft').innerText();
+    expect(draftText).toContain('弘元新材料光伏基地 · 总投资120亿元');
+    expect(draftText).toContain('中能4.6万吨颗粒硅 · 总投资4.7亿美元');
+    expect(draftText).toContain('50家以上');
+    // highlighted in the source
+    expect(await page.getByTestId('sv-source-text').locator('mark').count()).toBeGreaterThan(10);
+    await h.screenshot(page, 'supervision-03-draft');
+
+    // take only the two
+    await page.getByTestId('sv-include-all').first().click(); // all on
+    await page.getByTestId('sv-include-all').first().click(); // all off
+    await hz.getByTestId('sv-include').click();
+    await ewin.getByTestId('sv-include').click();
+    await page.getByTestId('sv-confirm').click();
+    await page.getByText('请为每项纳入的任务指定牵头单位和办结时限').first().waitFor();
+    await pick(page, hz.getByTestId('sv-lead'), '经发局');
+    await pick(page, ewin.getByTestId('sv-lead'), '经发局');
+    await hz.locator('td').nth(7).locator('input').fill('张克');
+    await page.getByTestId('sv-campaign').fill('冲刺100天');
+    await h.screenshot(page, 'supervision-04-draft-assigned');
+    await page.getByTestId('sv-confirm').click();
+    await page.waitForURL('**/supervision/tasks?documentId=*');
+    await page.getByTestId('sv-tasks').locator('tr.ant-table-row').nth(1).waitFor();
+    const rows = await page.getByTestId('sv-tasks').locator('tr.ant-table-row').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('江苏汇智');
+    expect(rows[0]).toContain('逾期');
+    await h.screenshot(page, 'supervision-05-confirmed');
+  });
+
+  it('lets the lead unit report, and the supervisor press the late task and close the done one', async () => {
+    const docId = (await h.handle.query<{ id: string }>(`SELECT id FROM supervision_documents WHERE title = '经开区党工委工作会议（浏览器测试）'`))[0]!.id;
+    const ids = await h.handle.query<{ id: string; text: string }>(`SELECT id, text FROM supervision_tasks WHERE document_id = $1`, [docId]);
+    const hzId = ids.find((r) => r.text.includes('江苏汇智'))!.id;
+    const ewinId = ids.find((r) => r.text.includes('450项'))!.id;
+
+    const jingfa = await h.signedIn('xz-jingfa');
+    await jingfa.goto(`/supervision/tasks/${ewinId}`);
+    await jingfa.getByTestId('sv-report-body').fill('“e窗”平台已上线事项450项');
+    await jingfa.getByTestId('sv-report-percent').fill('100');
+    await jingfa.getByTestId('sv-report-reached').fill('450');
+    await jingfa.getByTestId('sv-report-submit').click();
+    await jingfa.getByTestId('sv-progress').getByText('“e窗”平台已上线事项450项').waitFor();
+    expect(await jingfa.getByTestId('sv-task-progress').innerText()).toBe('450 / 450项 · 100%');
+    await jingfa.getByTestId('sv-act-report_done').click();
+    await jingfa.getByText('待复核').first().waitFor();
+    await h.screenshot(jingfa, 'supervision-06-unit-reported');
+
+    // another sub-district cannot open it
+    const donghuan = await h.signedIn('xz-donghuan');
+    await donghuan.goto(`/supervision/tasks/${ewinId}`);
+    await donghuan.getByText('未找到').first().waitFor();
+
+    const sup = await h.signedIn('supervisor');
+    await sup.goto(`/supervision/tasks/${hzId}`);
+    await sup.getByTestId('sv-issue-notice').click();
+    await sup.getByTestId('sv-notice-requirements').fill('倒排设备安装调试计划，明确到日\n9月15日前完成建设并报送验收材料');
+    await sup.getByTestId('sv-notice-date').click();
+    await sup.keyboard.type('2022-09-15');
+    await sup.keyboard.press('Enter');
+    await sup.locator('#sv-notice-ok').click();
+    await sup.getByTestId('sv-notices').getByText('经开督〔2022〕2号').waitFor();
+    expect(await sup.getByTestId('sv-notices').locator('a', { hasText: '下载督办单' }).getAttribute('href')).toMatch(/\/api\/supervision\/notices\/.+\/docx$/);
+    await h.screenshot(sup, 'supervision-07-notice');
+
+    await sup.goto(`/supervision/tasks/${ewinId}`);
+    await sup.getByTestId('sv-act-verify').click();
+    await sup.getByTestId('sv-task').getByText('已销号').first().waitFor();
+    await h.screenshot(sup, 'supervision-08-closed');
+  });
+
+  it('lets the supervisor set the amber lead time and the group robot; a bad address is refused', async () => {
+    const sup = await h.signedIn('supervisor');
+    await sup.goto('/supervision/settings');
+    await sup.getByTestId('sv-settings').waitFor();
+    const amber = sup.locator('input[data-testid="sv-set-amber"], [data-testid="sv-set-amber"] input').first();
+    expect(await amber.inputValue()).toBe('3');
+    await sup.getByTestId('sv-set-webhook').fill('not a url');
+    await sup.getByTestId('sv-set-save').click();
+    await sup.locator('.ant-form-item-explain-error').first().waitFor();
+    await amber.fill('5');
+    await sup.getByTestId('sv-set-webhook').fill('https://oapi.dingtalk.com/robot/send?access_token=demo');
+    await sup.getByTestId('sv-set-save').click();
+    await sup.getByText('设置已保存').first().waitFor();
+    await h.screenshot(sup, 'supervision-09-settings');
+    const [zone] = await h.handle.query<{ settings: { webhookUrl?: string; supervision?: { amberDays?: number } } }>(`SELECT settings FROM zones WHERE code = 'xuzhou'`);
+    expect(zone!.settings.webhookUrl).toBe('https://oapi.dingtalk.com/robot/send?access_token=demo');
+    expect(zone!.settings.supervision?.amberDays).toBe(5);
+  });
+
+  it('raised no error in any page', () => {
+    expect(h.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,162 @@
+// 指标目标 in a real browser, Huai’an, on 20 July 2023 (clock pinned on the server):
+// the finance office's reporter downloads its May template, fills it with exceljs,
+// first with a bad cell (every bad row reported, nothing saved), then correctly
+// (submitted); the supervisor approves and locks May, then corrects a figure with a
+// reason (shown as 更正); the leader's cockpit shows May's growth, completion, time
+// progress and colours, June shows seed 001's 18.56亿元 / 36.7% / 93.25%; the big
+// screen at 1920×1080.
+import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { tableRows } from './pages/antd';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ clock: () => new Date('2023-07-20T02:00:00Z') });
+});
+afterAll(async () => h?.close());
+
+const signedIn = (username: string, viewport?: { width: number; height: number }) => h.signedIn(username, 'huaian', viewport ? { viewport } : {});
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `screenshots/${name}.png` });
+}
+
+/** Fills the downloaded template: value and prevYear by indicator code. */
+async function fillTemplate(path: string, out: string, rows: Record<string, [string, string | null]>) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.worksheets[0]!;
+  let header = 0;
+  ws.eachRow((row, n) => {
+    if (!header && String(row.getCell(1).value ?? '').startsWith('指标代码')) header = n;
+  });
+  expect(header).toBeGreaterThan(0);
+  const seen: string[] = [];
+  ws.eachRow((row, n) => {
+    if (n <= header) return;
+    const code = String(row.getCell(1).value ?? '');
+    seen.push(code);
+    const v = rows[code];
+    if (!v) return;
+    row.getCell(4).value = v[0];
+    row.getCell(5).value = v[1];
+  });
+  await wb.xlsx.writeFile(out);
+  return seen;
+}
+
+describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
+  it('the finance office imports May from its template: a bad cell is reported and nothing saved; then it is submitted', async () => {
+    const page = await signedIn('ha-caizheng');
+    expect(page.url()).toContain('/targets/report');
+    await page.goto('/targets/report?period=2023-05');
+    await page.getByTestId('rp-table').locator('.ant-table-row').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rp-template').click()]);
+    const template = resolve('screenshots/ha-caizheng-2023-05.xlsx');
+    await download.saveAs(template);
+    const bad = resolve('screenshots/ha-caizheng-2023-05-bad.xlsx');
+    const codes = await fillTemplate(template, bad, { gbr: ['15.2x', '11.90'], tax: ['14.10', null] });
+    expect(codes).toEqual(['gbr', 'tax']);
+    await page.getByTestId('rp-import').locator('..').locator('input[type=file]').setInputFiles(bad);
+    const result = page.getByTestId('rp-import-result');
+    await result.locator('.ant-alert-error').waitFor();
+    expect(await result.innerText()).toContain('第4行');
+    await shot(page, 'targets-import-errors');
+    expect(await page.getByTestId('rp-value-gbr').inputValue()).toBe('');
+
+    const good = resolve('screenshots/ha-caizheng-2023-05-good.xlsx');
+    await fillTemplate(template, good, { gbr: ['15.20', '11.90'], tax: ['14.10', null] });
+    await page.getByTestId('rp-import').locator('..').locator('input[type=file]').setInputFiles(good);
+    await result.locator('.ant-alert-success').waitFor();
+    expect(await result.innerText()).toContain('已导入 2 项');
+    await page.getByTestId('rp-state-gbr').waitFor();
+    expect(await page.getByTestId('rp-state-gbr').innerText()).toBe('已报送');
+    expect(await page.getByTestId('rp-value-gbr').inputValue()).toBe('15.2');
+    await shot(page, 'targets-import-done');
+  });
+
+  it('the supervisor approves May, locks it, and corrects a figure with a reason shown as 更正', async () => {
+    const page = await signedIn('supervisor');
+    expect(page.url()).toContain('/cockpit');
+    await page.goto('/targets/review?period=2023-05');
+    const table = page.getByTestId('rv-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    expect((await tableRows(table)).map((r) => r[2])).toEqual(['一般公共预算收入', '税收收入']);
+    await table.locator('thead .ant-checkbox-input').check();
+    await page.getByTestId('rv-approve').click();
+    await page.getByText('已处理 2 项').waitFor();
+    await page.getByTestId('rv-lock').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('rv-locked').waitFor();
+    await page.getByTestId('rv-state').getByText('全部').click();
+    await table.getByText('已审核').first().waitFor();
+    await shot(page, 'targets-review-locked');
+
+    await page.getByTestId('tg-tab-report').click();
+    await page.getByTestId('rp-unit').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '财政局' }).click();
+    await page.getByTestId('rp-value-tax').waitFor();
+    await page.getByTestId('rp-value-tax').fill('14.20');
+    // Locked: a correction needs its reason first.
+    expect(await page.getByTestId('rp-correct').isDisabled()).toBe(true);
+    await page.getByTestId('rp-reason').fill('税务局反馈5月入库数调整');
+    await page.getByTestId('rp-correct').click();
+    await page.getByText('已更正 1 项').waitFor();
+    await page.getByText('更正：税务局反馈5月入库数调整').waitFor();
+    await shot(page, 'targets-correction');
+  });
+
+  it('the leader’s cockpit shows May’s growth, completion, time progress and colours, and seed 001’s June', async () => {
+    const page = await signedIn('leader');
+    await page.goto('/cockpit?period=2023-05');
+    const gbr = page.getByTestId('ind-gbr');
+    await gbr.waitFor();
+    expect(await page.getByTestId('ck-time-progress').innerText()).toBe('41.4%'); // 151 of 365 days
+    expect(await page.getByTestId('ind-gbr-value').innerText()).toBe('15.20亿元');
+    expect(await page.getByTestId('ind-gbr-yoy').innerText()).toBe('同比增长27.7%'); // (15.20 − 11.90) / 11.90
+    expect(await page.getByTestId('ind-gbr-completion').innerText()).toBe('44.7%'); // 15.20 / 34
+    expect(await page.getByTestId('ind-gbr-expected').innerText()).toBe('41.4%');
+    expect(await gbr.getAttribute('data-status')).toBe('ahead');
+    expect(await page.getByTestId('ind-tax_share-value').innerText()).toBe('93.42%'); // 14.20 / 15.20 after the correction
+    expect(await page.getByTestId('ind-trade').getAttribute('data-status')).toBe('none');
+    await shot(page, 'cockpit-huaian-2023-05');
+    // The drill-down shows the corrected row.
+    await page.getByTestId('ind-tax-value').click();
+    const months = page.getByTestId('drill-months');
+    await months.locator('.ant-table-row').first().waitFor();
+    expect(await months.innerText()).toContain('更正');
+    await shot(page, 'cockpit-huaian-drill');
+    await page.keyboard.press('Escape');
+
+    await page.goto('/cockpit?period=2023-06');
+    await page.getByTestId('ck-period-label').getByText('2023年1—6月').waitFor();
+    expect(await page.getByTestId('ind-gbr-value').innerText()).toBe('18.56亿元');
+    expect(await page.getByTestId('ind-gbr-yoy').innerText()).toBe('同比增长36.7%');
+    expect(await page.getByTestId('ind-tax_share-value').innerText()).toBe('93.25%');
+    expect(await page.getByTestId('ind-trade-value').innerText()).toBe('83.04亿元');
+    expect(await page.getByTestId('ind-signed_projects-value').innerText()).toBe('49个');
+    expect(await page.getByTestId('ck-time-progress').innerText()).toBe('49.6%');
+    expect(await page.getByTestId('ind-gbr').getAttribute('data-status')).toBe('ahead');
+    expect(await page.getByTestId('campaign-countdown').innerText()).toContain('大干三季度、决胜下半年');
+    await shot(page, 'cockpit-huaian-2023-06');
+  });
+
+  it('the big screen fills 1920×1080 with the same figures', async () => {
+    const page = await signedIn('leader', { width: 1920, height: 1080 });
+    await page.goto('/cockpit/screen?period=2023-06');
+    await page.getByTestId('tile-gbr').waitFor();
+    await page.getByTestId('screen-chart').locator('canvas').waitFor();
+    expect(await page.getByTestId('tile-gbr').innerText()).toContain('18.56亿元');
+    expect(await page.getByTestId('tile-gbr').innerText()).toContain('同比增长36.7%');
+    expect(await page.getByTestId('tile-tax_share').innerText()).toContain('93.25%');
+    const box = await page.getByTestId('big-screen').boundingBox();
+    expect(box).toMatchObject({ width: 1920, height: 1080 });
+    await shot(page, 'big-screen-huaian');
+  });
+});
+
+it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));

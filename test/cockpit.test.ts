@@ -1,0 +1,162 @@
+// The cockpit API: seed 001's half-year figures exactly (as seeded, and entered
+// afresh as reports by the departments and approved); Xuzhou's units with
+// colours, ranks, rank changes, the units behind and the campaign countdown.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Client, type TestApp } from './helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp({ clock: () => new Date('2023-07-20T02:00:00Z') });
+});
+afterAll(async () => t.close());
+
+interface Row {
+  code: string;
+  value: string | null;
+  yoy: string | null;
+  status: string | null;
+  completion: string | null;
+  expectedShare: string | null;
+  gap: string | null;
+  doubleHalf: boolean;
+  units: { unitCode: string; value: string | null; rank: number | null; rankChange: number | null; status: string | null; gap: string | null; group: string; completion: string | null }[];
+}
+const byCode = (body: { indicators: Row[] }) => Object.fromEntries(body.indicators.map((i) => [i.code, i])) as Record<string, Row>;
+
+function expectSeed001(c: Record<string, Row>) {
+  expect(c.gbr).toMatchObject({ value: '18.56', yoy: '36.7' }); // 一般公共预算收入18.56亿元、同比增长36.7%
+  expect(c.tax_share!.value).toBe('93.25'); // 税占比93.25%
+  expect(c.foreign_projects!.value).toBe('10'); // 新签约外资项目10个
+  expect(Number(c.foreign_investment!.value)).toBe(57.7); // 计划总投资57.7亿元
+  expect(c.trade!.value).toBe('83.04'); // 进出口总额83.04亿元
+  expect(Number(c.export!.value)).toBe(57.6); // 出口57.6亿元
+  expect(c.export!.yoy).toBe('5.2'); // 同比增长5.2%
+  expect(c.signed_projects!.value).toBe('49'); // 新签约亿元以上项目49个
+  expect(c.signed_investment!.value).toBe('280.63'); // 计划总投资280.63亿元
+}
+
+describe('Huai’an 2023 1–6月 (seed 001)', () => {
+  let leader: Client;
+  beforeAll(async () => {
+    leader = await t.signIn('leader', 'huaian');
+  });
+
+  it('opens on the seed’s latest reported month and shows its figures exactly', async () => {
+    const res = await leader.get('/api/cockpit');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ period: '2023-06', year: 2023, asOf: '2023-06-30', timeProgress: '49.6' });
+    expectSeed001(byCode(body));
+    // 双过半: by 30 June time is 49.6% (181/365 days), so it is the task that has to pass half.
+    expect(byCode(body).gbr).toMatchObject({ completion: '54.6', expectedShare: '49.6', gap: '5.0', status: 'ahead' });
+    // 税占比 is a level against its target (90%), at any date.
+    expect(byCode(body).tax_share).toMatchObject({ completion: '103.6', expectedShare: '100.0', status: 'ahead' });
+  });
+
+  it('shows the same figures when the departments enter them as reports and the supervisor approves them', async () => {
+    await t.handle.query(`DELETE FROM figures WHERE period = '2023-06' AND zone_id = (SELECT id FROM zones WHERE code = 'huaian')`);
+    expect(byCode((await leader.get('/api/cockpit?period=2023-06')).json()).gbr!.value).toBeNull();
+    const [sup, caizheng, jingfa, zhaoshang] = (await Promise.all(
+      ['supervisor', 'ha-caizheng', 'ha-jingfa', 'ha-zhaoshang'].map((u) => t.signIn(u, 'huaian')),
+    )) as [Client, Client, Client, Client];
+    const ids = Object.fromEntries(
+      ((await sup.get('/api/targets/indicators?pageSize=100')).json().items as { id: string; code: string }[]).map((i) => [i.code, i.id]),
+    );
+    const report = async (c: Client, rows: [string, string, string | null][]) => {
+      const res = await c.send('PUT', '/api/targets/report', {
+        unitId: c.me.user.unitId,
+        period: '2023-06',
+        submit: true,
+        rows: rows.map(([code, value, prevYear]) => ({ indicatorId: ids[code], value, prevYear })),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await report(caizheng, [['gbr', '18.56', '13.58'], ['tax', '17.307', null]]);
+    await report(jingfa, [['trade', '83.04', null], ['export', '57.6', '54.75']]);
+    await report(zhaoshang, [['signed_projects', '49', null], ['signed_investment', '280.63', null], ['foreign_projects', '10', null], ['foreign_investment', '57.7', null]]);
+    // The finance office cannot report the economic office's figures.
+    expect((await caizheng.send('PUT', '/api/targets/report', { unitId: jingfa.me.user.unitId, period: '2023-06', rows: [{ indicatorId: ids.trade, value: '1' }] })).statusCode).toBe(403);
+    const queue = (await sup.get('/api/targets/figures?period=2023-06&state=submitted&pageSize=50')).json();
+    expect(queue.total).toBe(8);
+    await sup.send('POST', '/api/targets/figures/review', { ids: queue.items.map((f: { id: string }) => f.id), decision: 'approve' });
+    expect((await sup.send('POST', '/api/targets/periods/2023-06/lock')).statusCode).toBe(200);
+    expectSeed001(byCode((await leader.get('/api/cockpit')).json()));
+  });
+
+  it('shows campaign countdowns that have not ended', async () => {
+    const body = (await leader.get('/api/cockpit?period=2023-06')).json();
+    expect(body.campaigns).toEqual([
+      expect.objectContaining({ name: '大干三季度、决胜下半年', phase: 'upcoming', startDate: '2023-07-15', endDate: '2023-12-31', daysLeft: 184 }),
+    ]);
+  });
+});
+
+describe('Xuzhou 2022: units, colours and ranks', () => {
+  let leader: Client, reporter: Client;
+  let body: { period: string; indicators: Row[]; behind: { gap: string; status: string }[]; ranking: { rank: number | null; group: string; rankChange: number | null }[]; campaigns: { name: string; daysLeft: number; phase: string }[] };
+  beforeAll(async () => {
+    leader = await t.signIn('leader', 'xuzhou');
+    reporter = await t.signIn('xz-donghuan', 'xuzhou');
+    body = (await leader.get('/api/cockpit')).json();
+  });
+
+  it('opens on August 2022 with every colour among the units', () => {
+    expect(body.period).toBe('2022-08');
+    const statuses = new Set(body.indicators.flatMap((i) => i.units.map((u) => u.status)));
+    for (const s of ['ahead', 'on_track', 'slightly_behind', 'far_behind']) expect(statuses).toContain(s);
+  });
+
+  it('sums the units into the zone and ranks them within their group, with the change since July', () => {
+    const gbr = byCode(body).gbr!;
+    const total = gbr.units.reduce((s, u) => s + Math.round(Number(u.value) * 100), 0) / 100;
+    expect(Number(gbr.value)).toBeCloseTo(total, 2);
+    const territorial = gbr.units.filter((u) => u.group === 'territorial');
+    expect(territorial).toHaveLength(6);
+    expect(territorial.map((u) => u.rank).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    // Ranked by completion, best first.
+    const comps = territorial.map((u) => Number(u.completion));
+    expect([...comps].sort((a, b) => b - a)).toEqual(comps);
+    expect(territorial.every((u) => typeof u.rankChange === 'number')).toBe(true);
+    expect(body.indicators.some((i) => i.units.some((u) => u.rankChange !== 0 && u.rankChange !== null))).toBe(true);
+  });
+
+  it('lists the units behind, worst first, and an overall ranking', () => {
+    expect(body.behind.length).toBeGreaterThan(0);
+    const gaps = body.behind.map((b) => Number(b.gap));
+    expect([...gaps].sort((a, b) => a - b)).toEqual(gaps);
+    expect(body.behind.every((b) => b.status === 'slightly_behind' || b.status === 'far_behind')).toBe(true);
+    expect(body.ranking.filter((r) => r.group === 'territorial').map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    // 争先进位 of the overall ranking: every unit ranked in July too has a change (the changes of a group add up to nought).
+    const changes = body.ranking.map((r) => r.rankChange);
+    expect(changes.every((c) => typeof c === 'number')).toBe(true);
+    expect(changes.reduce((a, c) => a! + c!, 0)).toBe(0);
+  });
+
+  it('counts down 冲刺100天 from the month’s end', () => {
+    expect(body.campaigns).toEqual([expect.objectContaining({ name: '冲刺100天、奋力保全年', phase: 'running', daysLeft: 82 })]);
+  });
+
+  it('judges an earlier month against its own time progress, and a chosen date', async () => {
+    const march = (await leader.get('/api/cockpit?period=2022-03')).json();
+    expect(march).toMatchObject({ period: '2022-03', asOf: '2022-03-31', timeProgress: '24.7' });
+    const mid = (await leader.get('/api/cockpit?period=2022-03&asOf=2022-04-15')).json();
+    expect(mid.timeProgress).toBe('28.8');
+    expect(Number(byCode(mid).gbr!.expectedShare)).toBeGreaterThan(Number(byCode(march).gbr!.expectedShare));
+  });
+
+  it('drills down to a unit’s months; a reporter of another unit reads only approved rows', async () => {
+    const gbr = byCode(body).gbr!;
+    const damiao = (await leader.get(`/api/units?search=${encodeURIComponent('大庙')}`)).json().items[0].id;
+    const rows = (await leader.get(`/api/cockpit/drill?indicatorId=${(body.indicators.find((i) => i.code === 'gbr') as unknown as { id: string }).id}&unitId=${damiao}&year=2022`)).json();
+    expect(rows.map((r: { period: string }) => r.period)).toEqual(['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06', '2022-07', '2022-08']);
+    expect(rows.at(-1).value).toBe(gbr.units.find((u) => u.unitCode === 'damiao')!.value);
+    const asReporter = await reporter.get(`/api/cockpit/drill?indicatorId=${(gbr as unknown as { id: string }).id}&unitId=${damiao}&year=2022`);
+    expect(asReporter.statusCode).toBe(200);
+    expect(asReporter.json().every((r: { state: string }) => r.state === 'approved')).toBe(true);
+  });
+
+  it('refuses a malformed period and anonymous readers', async () => {
+    expect((await leader.get('/api/cockpit?period=2022-13')).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/cockpit' })).statusCode).toBe(401);
+  });
+});

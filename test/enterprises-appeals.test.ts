@@ -1,0 +1,174 @@
+// Appeals through HTTP: an enterprise user raises one, the supervisor assigns it
+// to a department (deadline from the service standard), the department responds,
+// answers and reports done, the supervisor verifies, the enterprise rates it;
+// statistics; the daily watch; and an enterprise never sees another's.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchAppeals } from '../src/domains/enterprises/appeals';
+import { tick, scheduledJobs } from '../src/shared/scheduler';
+import { testApp, type Client, type TestApp } from './helpers/app';
+
+let now = new Date('2022-08-22T01:00:00Z'); // Monday 09:00 in China
+let t: TestApp;
+let sup: Client, jingfa: Client, zhaoshang: Client, damiao: Client, donghuan: Client, viewer: Client, ent: Client;
+let other: Client;
+/** Moves the clock; sessions last 12 hours, so everybody signs in again. */
+async function setNow(iso: string) {
+  now = new Date(iso);
+  [sup, jingfa, zhaoshang, damiao, donghuan, viewer, ent, other] = (await Promise.all([
+    ...['supervisor', 'xz-jingfa', 'xz-zhaoshang', 'xz-damiao', 'xz-donghuan', 'viewer', 'ent-xcmg'].map((u) => t.signIn(u)),
+    t.signIn('ent-xinhua', 'xuzhou', 'xinhua-pass-1'),
+  ])) as [Client, Client, Client, Client, Client, Client, Client, Client];
+}
+let unitId: (code: string) => Promise<string>;
+
+beforeAll(async () => {
+  t = await testApp({ clock: () => now });
+  [sup, jingfa, zhaoshang, damiao, donghuan, viewer, ent] = (await Promise.all(
+    ['supervisor', 'xz-jingfa', 'xz-zhaoshang', 'xz-damiao', 'xz-donghuan', 'viewer', 'ent-xcmg'].map((u) => t.signIn(u)),
+  )) as [Client, Client, Client, Client, Client, Client, Client];
+  unitId = async (code) => (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code]))[0]!.id;
+  // A second enterprise account, for 鑫华半导体.
+  const xh = (await sup.get(`/api/enterprises?q=${encodeURIComponent('鑫华')}`)).json().items[0];
+  expect((await sup.send('POST', `/api/enterprises/${xh.id}/accounts`, { username: 'ent-xinhua', displayName: '鑫华半导体', password: 'xinhua-pass-1' })).statusCode).toBe(200);
+  other = await t.signIn('ent-xinhua', 'xuzhou', 'xinhua-pass-1');
+});
+afterAll(async () => t.close());
+
+describe('an appeal from the enterprise to closure', () => {
+  let id: string;
+
+  it('the enterprise sees only its own enterprise', async () => {
+    const mine = (await ent.get('/api/my-enterprise')).json();
+    expect(mine).toMatchObject({ name: '徐工集团', unitName: '大庙街道' });
+    expect(mine.note).toBeUndefined();
+    expect((await other.get('/api/my-enterprise')).json().name).toBe('鑫华半导体');
+  });
+
+  it('raises an appeal with the service-standard due dates', async () => {
+    const bad = await ent.send('POST', '/api/my-enterprise/appeals', { title: '厂区', category: 'parking' });
+    expect(bad.statusCode).toBe(400);
+    const res = await ent.send('POST', '/api/my-enterprise/appeals', { title: '新厂区道路配套与供水管网接入', detail: '二期厂房9月投产，需接入市政供水。', category: 'utilities' });
+    expect(res.statusCode).toBe(200);
+    const a = res.json();
+    id = a.id;
+    // Raised Monday 2022-08-22: respond by Tue, answer by Wed, solve within 10 working days (Mon 09-05).
+    expect(a).toMatchObject({ raisedOn: '2022-08-22', respondBy: '2022-08-23', answerBy: '2022-08-24', solveBy: '2022-09-05' });
+    const list = (await ent.get('/api/my-enterprise/appeals')).json();
+    expect(list.items[0]).toMatchObject({ id, state: 'found', title: '新厂区道路配套与供水管网接入' });
+    // The supervisors hear of it.
+    const notes = (await sup.get('/api/notifications')).json();
+    expect(notes.items.some((n: { title: string }) => n.title.includes('新诉求：徐工集团'))).toBe(true);
+  });
+
+  it('another enterprise can neither see nor rate it', async () => {
+    expect((await other.get(`/api/my-enterprise/appeals/${id}`)).statusCode).toBe(404);
+    expect((await other.get('/api/my-enterprise/appeals')).json().items.map((a: { id: string }) => a.id)).not.toContain(id);
+    expect((await other.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'dissatisfied' })).statusCode).toBe(404);
+    // Nor can it use the staff routes or the generic loop.
+    expect((await other.get(`/api/enterprise-appeals/${id}`)).statusCode).toBe(403);
+    expect((await other.get('/api/loop/items?kind=appeal')).statusCode).toBe(403);
+  });
+
+  it('the supervisor assigns it to a department, which responds, answers and reports done', async () => {
+    const act = (c: Client, body: object) => c.send('POST', `/api/enterprise-appeals/${id}/actions`, body);
+    const early = await act(jingfa, { action: 'assign', assigneeUnitId: await unitId('jingfa') });
+    expect(early.statusCode, early.body).toBe(404);
+    await setNow('2022-08-22T03:00:00Z');
+    const assigned = await act(sup, { action: 'assign', assigneeUnitId: await unitId('jingfa') });
+    expect(assigned.json()).toMatchObject({ state: 'assigned', deadline: '2022-09-05', assigneeName: '经发局', light: 'green' });
+    expect((await jingfa.get('/api/notifications')).json().items[0].title).toContain('交办诉求');
+    // Another department neither sees nor moves it.
+    expect((await zhaoshang.get(`/api/enterprise-appeals/${id}`)).statusCode).toBe(404);
+    expect((await act(zhaoshang, { action: 'accept' })).statusCode).toBe(404);
+    expect((await zhaoshang.send('POST', `/api/enterprise-appeals/${id}/answer`, { answer: '越权答复' })).statusCode).toBe(404);
+    await setNow('2022-08-22T06:30:00Z');
+    expect((await act(jingfa, { action: 'accept' })).json().state).toBe('rectifying');
+    await setNow('2022-08-23T02:00:00Z');
+    const answered = await jingfa.send('POST', `/api/enterprise-appeals/${id}/answer`, { answer: '已协调水务集团，8月底前完成管网接入。' });
+    expect(answered.statusCode).toBe(200);
+    // The enterprise follows it.
+    const mine = (await ent.get(`/api/my-enterprise/appeals/${id}`)).json();
+    expect(mine.appeal).toMatchObject({ state: 'rectifying', assigneeName: '经发局', answer: '已协调水务集团，8月底前完成管网接入。' });
+    expect(mine.events.map((e: { action: string }) => e.action)).toEqual(['raise', 'assign', 'accept', 'note']);
+    expect(mine.canRate).toBe(false);
+    expect((await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'satisfied' })).statusCode).toBe(409);
+    await setNow('2022-08-30T08:00:00Z');
+    expect((await act(jingfa, { action: 'report_done', note: '管网已接通' })).json().state).toBe('verifying');
+    // The department cannot close its own work.
+    expect((await act(jingfa, { action: 'verify' })).statusCode).toBe(403);
+    await setNow('2022-08-31T01:00:00Z');
+    expect((await act(sup, { action: 'verify' })).json()).toMatchObject({ state: 'closed', light: 'done' });
+  });
+
+  it('the enterprise rates the outcome once', async () => {
+    const notes = (await ent.get('/api/notifications')).json();
+    expect(notes.items[0].title).toContain('诉求已办结');
+    const detail = (await ent.get(`/api/my-enterprise/appeals/${id}`)).json();
+    expect(detail.canRate).toBe(true);
+    expect((await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'great' })).statusCode).toBe(400);
+    const rated = await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'basically_satisfied', note: '办理及时' });
+    expect(rated.json()).toMatchObject({ satisfaction: 'basically_satisfied' });
+    expect((await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'satisfied' })).statusCode).toBe(409);
+  });
+
+  it('counts it right in the statistics', async () => {
+    const s = (await viewer.get('/api/enterprise-appeals/stats?from=2022-08-22&to=2022-08-31')).json();
+    expect(s.total).toMatchObject({ total: 1, closed: 1, open: 0, respondedOnTime: 1, overdue: 0, basicallySatisfied: 1, satisfactionRate: '100.0' });
+    // Raised 09:00, accepted 14:30 the same day: 5.5 hours; closed after 9.0 days.
+    expect(s.total).toMatchObject({ avgResponseHours: '5.5', avgClosureDays: '9.0' });
+    expect(s.byUnit).toHaveLength(1);
+    expect(s.byUnit[0]).toMatchObject({ unitName: '经发局', total: 1 });
+    expect(s.byCategory.find((c: { category: string }) => c.category === 'utilities').count).toBe(1);
+    // The demo appeals of August: 华恒's finance appeal is late in responding.
+    const aug = (await viewer.get('/api/enterprise-appeals/stats?from=2022-07-01&to=2022-08-21')).json();
+    expect(aug.total.total).toBe(5);
+    const jinrong = aug.byUnit.find((u: { unitName: string }) => u.unitName === '地方金融监管局');
+    expect(jinrong).toMatchObject({ total: 1, respondedOnTime: 0, avgResponseHours: null });
+    expect(aug.total).toMatchObject({ satisfied: 1, closed: 2 });
+  });
+});
+
+describe('staff-raised appeals, lights and the daily watch', () => {
+  it('a sub-district raises an appeal on a visit for its own enterprises only', async () => {
+    const xh = (await damiao.get(`/api/enterprises?q=${encodeURIComponent('鑫华')}`)).json().items[0];
+    const body = { enterpriseId: xh.id, title: '高纯硅料危化品运输通道', category: 'logistics', hard: true };
+    expect((await donghuan.send('POST', '/api/enterprise-appeals', body)).statusCode).toBe(403);
+    expect((await viewer.send('POST', '/api/enterprise-appeals', body)).statusCode).toBe(403);
+    await setNow('2022-09-01T02:00:00Z');
+    const res = await damiao.send('POST', '/api/enterprise-appeals', body);
+    // A hard case: 25 working days, over Mid-Autumn (09-10…12) and National Day (10-01…07), with 10-08 and 10-09 worked.
+    expect(res.json()).toMatchObject({ hard: true, raisedOn: '2022-09-01', solveBy: '2022-10-12' });
+    // The enterprise sees appeals raised for it by staff too.
+    expect((await other.get('/api/my-enterprise/appeals')).json().items.map((a: { title: string }) => a.title)).toContain('高纯硅料危化品运输通道');
+    expect((await damiao.get('/api/enterprise-appeals')).json().items.map((a: { title: string }) => a.title)).toContain('高纯硅料危化品运输通道');
+    expect((await donghuan.get('/api/enterprise-appeals')).json().items.map((a: { title: string }) => a.title)).not.toContain('高纯硅料危化品运输通道');
+  });
+
+  it('warns late responses and escalates overdue appeals once, from the scheduled job', async () => {
+    const before = await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind LIKE 'appeal.%'`);
+    expect(scheduledJobs().map((j) => j.name)).toContain('enterprises.appeal-watch');
+    const ran = await tick(t.handle.db, scheduledJobs().filter((j) => j.name === 'enterprises.appeal-watch'), new Date('2022-09-10T01:00:00Z'));
+    expect(ran).toEqual(['enterprises.appeal-watch']);
+    const after = await t.handle.query<{ kind: string; title: string }>(`SELECT kind, title FROM notifications WHERE kind LIKE 'appeal.%' ORDER BY created_at`);
+    expect(after.length).toBeGreaterThan(before[0]!.n);
+    // 华恒新能源's finance appeal (solve by 2022-08-19) is overdue beyond 7 days: level 3 after 30 days is not reached, level 2 is.
+    const esc = await t.handle.query<{ escalation: number }>(`SELECT l.escalation FROM loop_items l JOIN enterprise_appeals a ON a.loop_item_id = l.id JOIN enterprises e ON e.id = a.enterprise_id WHERE e.name = '华恒新能源'`);
+    expect(esc[0]!.escalation).toBe(2);
+    expect(after.some((n) => n.kind === 'appeal.respond_late' && n.title.includes('华恒新能源'))).toBe(true);
+    // Running again the same day or the next repeats nothing.
+    expect(await watchAppeals(t.handle.db, '2022-09-11')).toBe(0);
+    const lit = (await sup.get('/api/enterprise-appeals?open=true&pageSize=50')).json();
+    expect(lit.items.find((a: { enterpriseName: string }) => a.enterpriseName === '华恒新能源').light).toBe('red');
+  });
+
+  it('refuses bad input with clear messages and changes nothing', async () => {
+    const n = async () => (await t.handle.query<{ n: number }>('SELECT count(*)::int AS n FROM enterprise_appeals'))[0]!.n;
+    const before = await n();
+    const r = await sup.send('POST', '/api/enterprise-appeals', { enterpriseId: '00000000-0000-4000-8000-000000000000', title: '不存在的企业', category: 'land' });
+    expect(r.statusCode).toBe(404);
+    const r2 = await sup.send('POST', '/api/enterprise-appeals', { title: 'x', category: 'land' }, { 'x-lang': 'en' });
+    expect(r2.statusCode).toBe(400);
+    expect(r2.json().message).toContain('Invalid input');
+    expect(await n()).toBe(before);
+  });
+});

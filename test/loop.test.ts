@@ -1,0 +1,84 @@
+// The shared closed loop through HTTP: raise (by a domain), assign, accept,
+// report done, return, verify; who may do what; lights; history.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { raiseItem } from '../src/shared/loop/store';
+import { writeAudited } from '../src/server/context';
+import { testApp, type Client, type TestApp } from './helpers/app';
+
+let t: TestApp;
+let sup: Client, damiao: Client, donghuan: Client, leader: Client;
+let unitId: (code: string) => Promise<string>;
+beforeAll(async () => {
+  // Pin the clock: 2022-08-20 in China.
+  t = await testApp({ clock: () => new Date('2022-08-20T02:00:00Z') });
+  [sup, damiao, donghuan, leader] = await Promise.all([t.signIn('supervisor'), t.signIn('xz-damiao'), t.signIn('xz-donghuan'), t.signIn('leader')]);
+  unitId = async (code) => (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code]))[0]!.id;
+});
+afterAll(async () => t.close());
+
+async function raise(title: string, deadline: string) {
+  const actor = { userId: sup.me.user.id, zoneId: sup.me.zone.id, role: 'supervisor' as const, unitId: null };
+  return writeAudited(t.handle.db, actor, null, (tx, audit) =>
+    raiseItem(tx, audit, actor, { kind: 'problem', title, assigneeUnitId: null, deadline: null }).then((item) => ({ item, deadline })),
+  );
+}
+
+describe('closed loop', () => {
+  it('runs found → assigned → rectifying → verifying → returned → verifying → closed', async () => {
+    const { item } = await raise('金阳硅业项目供电配套滞后', '2022-08-31');
+    expect(item.state).toBe('found');
+    const id = item.id;
+    const act = (c: Client, body: object) => c.send('POST', `/api/loop/items/${id}/actions`, body);
+
+    // Only a supervisor assigns, and needs the unit and deadline.
+    expect((await act(damiao, { action: 'assign' })).statusCode).toBe(404); // not visible to damiao yet
+    const noDeadline = await act(sup, { action: 'assign', assigneeUnitId: await unitId('damiao') });
+    expect(noDeadline.statusCode).toBe(400);
+    const assigned = await act(sup, { action: 'assign', assigneeUnitId: await unitId('damiao'), deadline: '2022-08-22' });
+    expect(assigned.json()).toMatchObject({ state: 'assigned', light: 'amber' });
+
+    // Another sub-district neither sees nor moves it.
+    expect((await donghuan.get(`/api/loop/items/${id}`)).statusCode).toBe(404);
+    expect((await act(donghuan, { action: 'accept' })).statusCode).toBe(404);
+    expect((await donghuan.get('/api/loop/items')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+
+    expect((await act(damiao, { action: 'accept' })).json().state).toBe('rectifying');
+    expect((await damiao.send('POST', `/api/loop/items/${id}/notes`, { note: '已协调供电公司现场踏勘' })).statusCode).toBe(200);
+    expect((await act(damiao, { action: 'report_done' })).json().state).toBe('verifying');
+    // The assignee cannot verify its own work; a return needs a reason.
+    expect((await act(damiao, { action: 'verify' })).statusCode).toBe(403);
+    expect((await act(sup, { action: 'return' })).statusCode).toBe(400);
+    expect((await act(sup, { action: 'return', reason: '未见供电公司书面答复' })).json().state).toBe('returned');
+    expect((await act(damiao, { action: 'accept' })).json().state).toBe('rectifying');
+    expect((await act(damiao, { action: 'report_done' })).json().state).toBe('verifying');
+    const closed = await act(sup, { action: 'verify' });
+    expect(closed.json()).toMatchObject({ state: 'closed', light: 'done' });
+
+    const detail = (await leader.get(`/api/loop/items/${id}`)).json();
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual([
+      'raise', 'assign', 'accept', 'note', 'report_done', 'return', 'accept', 'report_done', 'verify',
+    ]);
+    expect(detail.allowedActions).toEqual([]);
+    // The leader reads but does not act.
+    expect((await act(leader, { action: 'reopen', reason: 'x', deadline: '2022-09-30' })).statusCode).toBe(403);
+  });
+
+  it('refuses a stale version instead of overwriting', async () => {
+    const { item } = await raise('道路配套', '2022-09-30');
+    const res = await sup.send('POST', `/api/loop/items/${item.id}/actions`, {
+      action: 'assign', assigneeUnitId: await unitId('donghuan'), deadline: '2022-09-30', version: item.version + 5,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('conflict.stale');
+  });
+
+  it('lights items red once overdue and filters by light', async () => {
+    const { item } = await raise('征迁扫尾', '2022-08-10');
+    await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: await unitId('donghuan'), deadline: '2022-08-10' });
+    const red = (await sup.get('/api/loop/items?light=red')).json();
+    expect(red.items.map((i: { id: string }) => i.id)).toContain(item.id);
+    expect(red.items.every((i: { light: string }) => i.light === 'red')).toBe(true);
+    const mine = (await donghuan.get('/api/loop/items')).json();
+    expect(mine.items.find((i: { id: string }) => i.id === item.id)?.light).toBe('red');
+  });
+});

@@ -1,0 +1,368 @@
+// Indicators, targets and monthly reporting through HTTP: who may do what,
+// draft → submitted → returned/approved → locked → correction; imports; the
+// feed token; figures from other domains; deadlines and reminders.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAudited } from '../src/server/context';
+import { settleJobs } from '../src/shared/jobs';
+import { recordSystemFigure } from '../src/domains/targets/feed';
+import { runReminders } from '../src/domains/targets/reminders';
+import { testApp, type Client, type TestApp } from './helpers/app';
+
+const NOW = new Date('2022-10-08T02:00:00Z'); // 8 October 2022 in China: September is due (deadline 5 October)
+let t: TestApp;
+let sup: Client, leader: Client, admin: Client, damiao: Client, donghuan: Client, jingfa: Client;
+const ind: Record<string, string> = {};
+const unit: Record<string, string> = {};
+const P = '2022-09';
+
+beforeAll(async () => {
+  t = await testApp({ clock: () => NOW });
+  const cs = await Promise.all(['supervisor', 'leader', 'admin', 'xz-damiao', 'xz-donghuan', 'xz-jingfa'].map((u) => t.signIn(u)));
+  [sup, leader, admin, damiao, donghuan, jingfa] = cs as [Client, Client, Client, Client, Client, Client];
+  const inds = (await sup.get('/api/targets/indicators?pageSize=100')).json().items as { id: string; code: string }[];
+  for (const i of inds) ind[i.code] = i.id;
+  const us = (await sup.get('/api/units?pageSize=100')).json().items as { id: string; code: string }[];
+  for (const u of us) unit[u.code] = u.id;
+});
+afterAll(async () => t.close());
+
+const count = async (where: string, params: unknown[] = []) =>
+  (await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM figures f WHERE ${where}`, params))[0]!.n;
+
+const rowsFor = (values: Record<string, string>) =>
+  Object.entries(values).map(([code, value]) => ({ indicatorId: ind[code], value, prevYear: null }));
+
+async function multipart(c: Client, url: string, data: Buffer) {
+  const boundary = '----gj' + Math.random().toString(16).slice(2);
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({ method: 'POST', url, payload: body, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}
+async function job(c: Client, id: string) {
+  await settleJobs();
+  return (await c.get(`/api/jobs/${id}`)).json();
+}
+
+describe('catalogue and targets', () => {
+  it('seeds the indicators the seeds name, with kinds, measures and fill methods', async () => {
+    const list = (await damiao.get('/api/targets/indicators?pageSize=100')).json();
+    const codes = list.items.map((i: { code: string }) => i.code);
+    expect(codes).toEqual(expect.arrayContaining(['gbr', 'tax', 'tax_share', 'industrial_va', 'fai', 'industrial_inv', 'trade', 'export', 'fdi', 'signed_projects', 'foreign_projects', 'sei_output', 'net_four_above', 'net_hightech', 'little_giants', 'cloud_stars']));
+    const share = list.items.find((i: { code: string }) => i.code === 'tax_share');
+    expect(share).toMatchObject({ kind: 'ratio', measure: '%', numeratorCode: 'tax', denominatorCode: 'gbr' });
+    expect(list.items.find((i: { code: string }) => i.code === 'fdi')).toMatchObject({ measure: '亿美元', aggregation: 'zone_reported', fillMethod: 'manual' });
+  });
+
+  it('lets a supervisor add an indicator and switch it to month-based progress; nobody else', async () => {
+    const body = { code: 'cloud_new', name: '新增星级上云企业', measure: '家', kind: 'count', decimals: 0 };
+    expect((await damiao.send('POST', '/api/targets/indicators', body)).statusCode).toBe(403);
+    expect((await leader.send('POST', '/api/targets/indicators', body)).statusCode).toBe(403);
+    const made = await sup.send('POST', '/api/targets/indicators', body);
+    expect(made.statusCode).toBe(200);
+    expect((await sup.send('POST', '/api/targets/indicators', body)).json().code).toBe('conflict.duplicate');
+    const patched = await sup.send('PATCH', `/api/targets/indicators/${made.json().id}`, { progressMode: 'months', fillMethod: 'feed' });
+    expect(patched.json()).toMatchObject({ progressMode: 'months', fillMethod: 'feed' });
+    const badRatio = await sup.send('POST', '/api/targets/indicators', { code: 'bad_ratio', name: 'x', measure: '%', kind: 'ratio', numeratorCode: 'nope', denominatorCode: 'gbr' });
+    expect(badRatio.json()).toMatchObject({ code: 'targets.indicator_unknown' });
+    expect(badRatio.json().message).toContain('nope');
+  });
+
+  it('sets two-tier targets with an optional cumulative monthly plan and refuses bad ones', async () => {
+    const base = { indicatorId: ind.little_giants, unitId: null, year: 2022 };
+    const bad = await sup.send('PUT', '/api/targets/targets', { ...base, floor: '10', stretch: '8' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toBe('力争目标（8）不能低于确保目标（10）');
+    const badPlan = await sup.send('PUT', '/api/targets/targets', { ...base, floor: '12', monthlyPlan: ['1', '2', '3', '2', '5', '6', '7', '8', '9', '10', '11', '12'] });
+    expect(badPlan.json().code).toBe('targets.plan');
+    const notNumber = await sup.send('PUT', '/api/targets/targets', { ...base, floor: '1e3' });
+    expect(notNumber.statusCode).toBe(400);
+    expect((await t.handle.query(`SELECT 1 FROM targets WHERE indicator_id = $1`, [ind.little_giants])).length).toBe(0);
+    const ok = await sup.send('PUT', '/api/targets/targets', { ...base, floor: '12', stretch: '15', monthlyPlan: ['0', '1', '2', '3', '4', '6', '7', '8', '9', '10', '11', '12'] });
+    expect(ok.json()).toMatchObject({ floor: '12', stretch: '15' });
+    expect((await damiao.send('PUT', '/api/targets/targets', { ...base, floor: '13' })).statusCode).toBe(403);
+    const list = (await leader.get(`/api/targets/targets?year=2022&indicatorId=${ind.little_giants}`)).json();
+    expect(list.items).toHaveLength(1);
+  });
+
+  it('exports targets to xlsx and imports them back, all or nothing with every bad row named', async () => {
+    const res = await sup.get('/api/targets/targets/export?year=2022');
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    let damiaoGbrRow = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === 'gbr' && r.getCell(3).value === '大庙街道') damiaoGbrRow = n;
+    });
+    expect(damiaoGbrRow).toBeGreaterThan(0);
+    ws.getRow(damiaoGbrRow).getCell(4).value = '7.5';
+    ws.getRow(damiaoGbrRow).getCell(5).value = '8.1';
+    const good = Buffer.from(await wb.xlsx.writeBuffer());
+
+    // A bad copy: an unknown unit, a word for a number, a stretch below the floor.
+    const badWb = new ExcelJS.Workbook();
+    await badWb.xlsx.load(good as unknown as ArrayBuffer);
+    const bws = badWb.worksheets[0]!;
+    bws.addRow(['gbr', '', '不存在街道', '5', '']);
+    bws.addRow(['net_hightech', '', '大庙街道', '四十', '']);
+    bws.addRow(['gbr', '', '全区', '50', '40']);
+    const before = await t.handle.query(`SELECT floor::text FROM targets WHERE indicator_id = $1 AND unit_id = $2`, [ind.gbr, unit.damiao]);
+    const failed = await job(sup, (await multipart(sup, '/api/targets/targets/import?year=2022', Buffer.from(await badWb.xlsx.writeBuffer()))).json().jobId);
+    expect(failed.status).toBe('failed');
+    expect(failed.errors.message.zh).toMatch(/导入失败：共3处错误/);
+    const messages = failed.errors.details.map((d: { message: { zh: string } }) => d.message.zh).join('|');
+    expect(messages).toContain('没有单位“不存在街道”');
+    expect(messages).toContain('“确保目标”应为数字');
+    expect(messages).toContain('力争目标（40）不能低于确保目标（50）');
+    expect(await t.handle.query(`SELECT floor::text FROM targets WHERE indicator_id = $1 AND unit_id = $2`, [ind.gbr, unit.damiao])).toEqual(before);
+
+    expect((await multipart(damiao, '/api/targets/targets/import?year=2022', good)).statusCode).toBe(403);
+    const done = await job(sup, (await multipart(sup, '/api/targets/targets/import?year=2022', good)).json().jobId);
+    expect(done.status).toBe('succeeded');
+    expect(done.progress).toBe(100);
+    const after = await t.handle.query<{ floor: string; stretch: string }>(`SELECT floor::text, stretch::text FROM targets WHERE indicator_id = $1 AND unit_id = $2`, [ind.gbr, unit.damiao]);
+    expect(after[0]).toEqual({ floor: '7.5', stretch: '8.1' });
+  });
+});
+
+describe('monthly reporting', () => {
+  it('gives a reporter the form of its own unit only', async () => {
+    const form = (await damiao.get(`/api/targets/report?unitId=${unit.damiao}&period=${P}`)).json();
+    expect(form.rows.map((r: { code: string }) => r.code)).toEqual(['gbr', 'tax', 'fai', 'industrial_inv', 'signed_projects', 'net_four_above']);
+    expect(form.deadline).toBe('2022-10-05');
+    expect((await damiao.get(`/api/targets/report?unitId=${unit.donghuan}&period=${P}`)).statusCode).toBe(403);
+    // The economic office reports the zone figures it answers for.
+    const zoneForm = (await jingfa.get(`/api/targets/report?unitId=${unit.jingfa}&period=${P}`)).json();
+    expect(zoneForm.rows.every((r: { level: string }) => r.level === 'zone')).toBe(true);
+    expect(zoneForm.rows.map((r: { code: string }) => r.code)).toContain('trade');
+  });
+
+  it('refuses another unit, bad numbers, derived and zone-level indicators, a future month — and changes nothing', async () => {
+    const before = await count(`period = $1`, [P]);
+    const other = await damiao.send('PUT', '/api/targets/report', { unitId: unit.donghuan, period: P, rows: rowsFor({ gbr: '4' }) });
+    expect(other.statusCode).toBe(403);
+    const word = await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '四' }) });
+    expect(word.statusCode).toBe(400);
+    expect(word.json().code).toBe('validation.failed');
+    const derived = await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '4', tax_share: '90' }) });
+    expect(derived.json()).toMatchObject({ code: 'targets.derived', message: '“税占比”由其他指标计算得出，不能填报' });
+    const zoneLevel = await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '4', trade: '90' }) });
+    expect(zoneLevel.statusCode).toBe(403);
+    expect(zoneLevel.json().message).toBe('“进出口总额”只报全区数，由经发局填报');
+    const future = await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: '2022-10', rows: rowsFor({ gbr: '4' }) });
+    expect(future.json().code).toBe('targets.period_future');
+    const en = await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: P, rows: rowsFor({ tax_share: '90' }) }, { 'x-lang': 'en' });
+    expect(en.json().message).toBe('"税占比" is derived from other indicators and cannot be reported');
+    expect(await count(`period = $1`, [P])).toBe(before);
+  });
+
+  it('runs draft → submitted → returned → submitted → approved, with drafts private to the unit', async () => {
+    // signed_projects and net_four_above are counted by the system (feeds/), not reported.
+    const values = { gbr: '4.12', tax: '3.80', fai: '30.5', industrial_inv: '17.25' };
+    const saved = await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: P, rows: rowsFor(values) });
+    expect(saved.json()).toEqual({ saved: 4 });
+    // Another sub-district sees none of it; the cockpit shows only approved figures.
+    const seen = (await donghuan.get(`/api/targets/figures?period=${P}`)).json();
+    expect(seen.items.every((f: { reportingUnitId: string }) => f.reportingUnitId === unit.donghuan)).toBe(true);
+    expect((await donghuan.get(`/api/targets/figures?period=${P}&unitId=${unit.damiao}`)).statusCode).toBe(403);
+    const c0 = (await leader.get(`/api/cockpit?period=${P}`)).json();
+    expect(c0.indicators.find((i: { code: string }) => i.code === 'gbr').units.find((u: { unitCode: string }) => u.unitCode === 'damiao').reported).toBe(false);
+
+    expect((await damiao.send('POST', '/api/targets/report/submit', { unitId: unit.damiao, period: P })).json()).toEqual({ submitted: 4 });
+    const queue = (await sup.get(`/api/targets/figures?period=${P}&state=submitted&unitId=${unit.damiao}`)).json();
+    expect(queue.total).toBe(4);
+    const ids = queue.items.map((f: { id: string }) => f.id);
+    expect((await damiao.send('POST', '/api/targets/figures/review', { ids, decision: 'approve' })).statusCode).toBe(403);
+    expect((await sup.send('POST', '/api/targets/figures/review', { ids, decision: 'return' })).json().code).toBe('targets.return_reason');
+    const gbrId = queue.items.find((f: { indicatorCode: string }) => f.indicatorCode === 'gbr').id;
+    expect((await sup.send('POST', '/api/targets/figures/review', { ids: [gbrId], decision: 'return', reason: '与财政口径不一致' })).json()).toEqual({ reviewed: 1 });
+    const form = (await damiao.get(`/api/targets/report?unitId=${unit.damiao}&period=${P}`)).json();
+    expect(form.rows.find((r: { code: string }) => r.code === 'gbr').figure).toMatchObject({ state: 'returned', returnReason: '与财政口径不一致' });
+    await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '4.21' }), submit: true });
+    const all = (await sup.get(`/api/targets/figures?period=${P}&state=submitted&unitId=${unit.damiao}`)).json();
+    expect((await sup.send('POST', '/api/targets/figures/review', { ids: all.items.map((f: { id: string }) => f.id), decision: 'approve' })).json()).toEqual({ reviewed: 4 });
+    // Approved twice is refused.
+    expect((await sup.send('POST', '/api/targets/figures/review', { ids: [gbrId], decision: 'approve' })).statusCode).toBe(409);
+    // An approved figure is not the reporter's to overwrite.
+    const over = await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '9' }) });
+    expect(over.json().code).toBe('targets.state');
+
+    const c1 = (await leader.get(`/api/cockpit?period=${P}`)).json();
+    const row = c1.indicators.find((i: { code: string }) => i.code === 'gbr').units.find((u: { unitCode: string }) => u.unitCode === 'damiao');
+    expect(row).toMatchObject({ reported: true, value: '4.21' });
+  });
+
+  it('locks a published month; afterwards only a supervisor corrects, with a reason, shown as a correction', async () => {
+    expect((await damiao.send('POST', `/api/targets/periods/${P}/lock`)).statusCode).toBe(403);
+    expect((await sup.send('POST', `/api/targets/periods/${P}/lock`)).statusCode).toBe(200);
+    expect((await sup.send('POST', `/api/targets/periods/${P}/lock`)).statusCode).toBe(409);
+    const late = await donghuan.send('PUT', '/api/targets/report', { unitId: unit.donghuan, period: P, rows: rowsFor({ gbr: '3' }) });
+    expect(late.json()).toMatchObject({ code: 'targets.period_locked' });
+    const noReason = await sup.send('POST', '/api/targets/figures/correct', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '4.25' }) });
+    expect(noReason.json().code).toBe('targets.correction_reason');
+    const fixed = await sup.send('POST', '/api/targets/figures/correct', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '4.25' }), reason: '财政局复核后更正' });
+    expect(fixed.json()).toEqual({ saved: 1 });
+    const drill = (await leader.get(`/api/cockpit/drill?indicatorId=${ind.gbr}&unitId=${unit.damiao}&year=2022`)).json();
+    const sept = drill.find((d: { period: string }) => d.period === P);
+    expect(sept).toMatchObject({ value: '4.25', state: 'approved', correctionReason: '财政局复核后更正' });
+    const cockpit = (await leader.get(`/api/cockpit?period=${P}`)).json();
+    expect(cockpit.indicators.find((i: { code: string }) => i.code === 'gbr').units.find((u: { unitCode: string }) => u.unitCode === 'damiao')).toMatchObject({ value: '4.25', corrected: true });
+    const audit = (await sup.get(`/api/audit?entity=figures&pageSize=5`)).json();
+    expect(audit.items[0]).toMatchObject({ action: 'correct', unitId: unit.damiao });
+  });
+
+  it('lists the units that have not reported and reminds them once', async () => {
+    const missing = (await leader.get(`/api/targets/missing?period=2022-09`)).json();
+    expect(missing).toMatchObject({ deadline: '2022-10-05', overdue: true });
+    const names = missing.units.map((u: { unitName: string }) => u.unitName);
+    expect(names).toEqual(expect.arrayContaining(['东环街道', '金山桥街道', '经发局']));
+    expect(names).not.toContain('大庙街道');
+    const first = await runReminders(t.handle.db, NOW);
+    expect(first.overdue).toBe(missing.units.length);
+    expect(await runReminders(t.handle.db, NOW)).toEqual({ reminded: 0, overdue: 0 });
+    const inbox = (await donghuan.get('/api/notifications')).json();
+    expect(inbox.items.map((n: { title: string }) => n.title)).toContain('2022年9月指标数据逾期未报');
+    const supInbox = (await sup.get('/api/notifications')).json();
+    expect(supInbox.items.some((n: { title: string; body: string }) => /个单位逾期未报/.test(n.title) && n.body.includes('东环街道'))).toBe(true);
+  });
+
+  it('imports a unit’s month from its xlsx template, reporting every bad row and saving nothing on error', async () => {
+    const period = '2022-09';
+    // Unlock is not offered; use October with a clock in November for a fresh month.
+    const t2 = await testApp({ clock: () => new Date('2022-11-02T02:00:00Z') });
+    try {
+      const rep = await t2.signIn('xz-jinshanqiao');
+      const us = (await rep.get('/api/units?pageSize=100')).json().items as { id: string; code: string }[];
+      const u = us.find((x) => x.code === 'jinshanqiao')!.id;
+      const tpl = await rep.get(`/api/targets/report/template?unitId=${u}&period=2022-10`);
+      expect(tpl.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const codes: string[] = [];
+      ws.eachRow((r, n) => {
+        const c = String(r.getCell(1).value ?? '');
+        if (/^[a-z_]+$/.test(c)) {
+          codes.push(c);
+          r.getCell(4).value = String(10 + n);
+          r.getCell(5).value = String(9 + n);
+        }
+      });
+      // The system-counted indicators (signed_projects, net_four_above) are not in the template.
+      expect(codes).toEqual(['gbr', 'tax', 'fai', 'industrial_inv']);
+      const good = Buffer.from(await wb.xlsx.writeBuffer());
+      ws.addRow(['trade', '进出口总额', '亿元', '5', '']);
+      ws.addRow(['gbr', '', '', '十二', '']);
+      const bad = Buffer.from(await wb.xlsx.writeBuffer());
+      const failed = await (async () => {
+        const res = await multipartOn(t2, rep, `/api/targets/report/import?unitId=${u}&period=2022-10`, bad);
+        await settleJobs();
+        return (await rep.get(`/api/jobs/${res.json().jobId}`)).json();
+      })();
+      expect(failed.status).toBe('failed');
+      const msgs = failed.errors.details.map((d: { row: number; message: { zh: string } }) => `${d.row}:${d.message.zh}`);
+      expect(msgs.some((m: string) => m.includes('“本年累计”应为数字'))).toBe(true);
+      expect(msgs.some((m: string) => m.includes('指标代码“trade”不是本单位本月应填报的指标'))).toBe(true);
+      expect((await t2.handle.query(`SELECT 1 FROM figures WHERE period = '2022-10'`)).length).toBe(0);
+      // Another unit's reporter cannot import into it.
+      const other = await t2.signIn('xz-damiao');
+      expect((await multipartOn(t2, other, `/api/targets/report/import?unitId=${u}&period=2022-10`, good)).statusCode).toBe(403);
+      const res = await multipartOn(t2, rep, `/api/targets/report/import?unitId=${u}&period=2022-10&submit=true`, good);
+      await settleJobs();
+      const done = (await rep.get(`/api/jobs/${res.json().jobId}`)).json();
+      expect(done).toMatchObject({ status: 'succeeded', progress: 100, result: { imported: 4 } });
+      const rows = await t2.handle.query<{ state: string }>(`SELECT state FROM figures WHERE period = '2022-10' AND unit_id = $1`, [u]);
+      expect(rows.map((r) => r.state)).toEqual(Array(4).fill('submitted'));
+    } finally {
+      await t2.close();
+    }
+    void period;
+  });
+});
+
+async function multipartOn(app: TestApp, c: Client, url: string, data: Buffer) {
+  const boundary = '----gj' + Math.random().toString(16).slice(2);
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.app.inject({ method: 'POST', url, payload: body, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}
+
+describe('figures from elsewhere', () => {
+  it('accepts a feed with a bearer token limited to units, audited under the token’s name', async () => {
+    expect((await damiao.send('POST', '/api/targets/tokens', { name: '统计局', unitIds: [] })).statusCode).toBe(403);
+    const made = (await admin.send('POST', '/api/targets/tokens', { name: '区统计局数据接口', unitIds: [unit.jinshanqiao] })).json();
+    expect(made.token).toMatch(/^gjt_/);
+    const stored = await t.handle.query<{ token_hash: string }>(`SELECT token_hash FROM api_tokens WHERE id = $1`, [made.id]);
+    expect(stored[0]!.token_hash).not.toContain(made.token);
+    const feed = (body: object, token = made.token) =>
+      t.app.inject({ method: 'POST', url: '/api/targets/feed', payload: body, headers: { authorization: `Bearer ${token}` } });
+    const figures = [{ indicatorCode: 'gbr', value: '3.33', prevYear: '3.01' }, { indicatorCode: 'fai', value: '28.1' }];
+    // August is open (not locked) in the demo, its figures approved: the supervisor returns two for the feed to resend.
+    const aug = (await sup.get(`/api/targets/figures?period=2022-08&unitId=${unit.jinshanqiao}&pageSize=50`)).json().items as { id: string; indicatorCode: string }[];
+    const resend = aug.filter((f) => f.indicatorCode === 'gbr' || f.indicatorCode === 'fai').map((f) => f.id);
+    expect((await sup.send('POST', '/api/targets/figures/review', { ids: resend, decision: 'return', reason: '以统计局数据为准' })).json()).toEqual({ reviewed: 2 });
+    const ok = await feed({ period: '2022-08', unitCode: 'jinshanqiao', figures });
+    expect(ok.json()).toEqual({ saved: 2 });
+    const row = (await t.handle.query<{ source: string; source_name: string; state: string; value: string }>(
+      `SELECT source, source_name, state, value::text FROM figures WHERE unit_id = $1 AND period = '2022-08' AND indicator_id = $2`, [unit.jinshanqiao, ind.gbr],
+    ))[0];
+    expect(row).toEqual({ source: 'feed', source_name: '区统计局数据接口', state: 'submitted', value: '3.33' });
+    const audit = await t.handle.query<{ user_id: string | null; after: { via: string } }>(`SELECT user_id, after FROM audit_log WHERE entity = 'figures' AND entity_id = '2022-08:jinshanqiao' ORDER BY at DESC LIMIT 1`);
+    expect(audit[0]).toMatchObject({ user_id: null, after: { via: '区统计局数据接口' } });
+
+    expect((await feed({ period: '2022-08', unitCode: 'damiao', figures })).json().code).toBe('targets.token_unit');
+    expect((await feed({ period: '2022-08', unitCode: 'jinshanqiao', figures }, 'gjt_wrong')).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/targets/feed', payload: { period: '2022-08', figures } })).statusCode).toBe(401);
+    expect((await feed({ period: '2022-08', unitCode: 'jinshanqiao', figures: [{ indicatorCode: 'nope', value: '1' }] })).json().code).toBe('targets.indicator_unknown');
+    expect((await feed({ period: '2022-08', unitCode: 'jinshanqiao', figures: [{ indicatorCode: 'gbr', value: 'x' }] })).statusCode).toBe(400);
+    await admin.send('DELETE', `/api/targets/tokens/${made.id}`);
+    expect((await feed({ period: '2022-08', unitCode: 'jinshanqiao', figures })).statusCode).toBe(401);
+  });
+
+  it('records a figure from another domain as approved and system-filled, audited', async () => {
+    const zoneId = sup.me.zone.id;
+    await writeAudited(t.handle.db, { zoneId, userId: null }, null, (tx, audit) =>
+      recordSystemFigure(tx, audit, { zoneId, indicatorCode: 'foreign_projects', unitId: null, period: '2022-08', value: '7', source: 'attraction' }),
+    );
+    const drill = (await leader.get(`/api/cockpit/drill?indicatorId=${ind.foreign_projects}&year=2022`)).json();
+    expect(drill.find((d: { period: string }) => d.period === '2022-08')).toMatchObject({ value: '7', state: 'approved', source: 'system', sourceName: 'attraction' });
+    // Again: an upsert, not a second row.
+    await writeAudited(t.handle.db, { zoneId, userId: null }, null, (tx, audit) =>
+      recordSystemFigure(tx, audit, { zoneId, indicatorCode: 'foreign_projects', unitId: null, period: '2022-08', value: '8', source: 'attraction' }),
+    );
+    expect(await count(`indicator_id = $1 AND period = '2022-08'`, [ind.foreign_projects])).toBe(1);
+    const cockpit = (await leader.get('/api/cockpit?period=2022-08')).json();
+    expect(cockpit.indicators.find((i: { code: string }) => i.code === 'foreign_projects').value).toBe('8');
+    await expect(
+      writeAudited(t.handle.db, { zoneId, userId: null }, null, (tx, audit) =>
+        recordSystemFigure(tx, audit, { zoneId, indicatorCode: 'tax_share', unitId: null, period: '2022-08', value: '8', source: 'x' }),
+      ),
+    ).rejects.toMatchObject({ code: 'targets.derived' });
+  });
+});
+
+describe('settings', () => {
+  it('changes the deadline and the colour thresholds, refusing amber above red', async () => {
+    expect((await sup.send('PUT', '/api/targets/settings', { deadlineDay: 8, remindDaysBefore: 2, amberPoints: '40', redPoints: '20' })).statusCode).toBe(400);
+    expect((await damiao.send('PUT', '/api/targets/settings', { deadlineDay: 8, remindDaysBefore: 2, amberPoints: '5', redPoints: '20' })).statusCode).toBe(403);
+    const ok = await sup.send('PUT', '/api/targets/settings', { deadlineDay: 8, remindDaysBefore: 2, amberPoints: '5', redPoints: '20' });
+    expect(ok.json()).toEqual({ deadlineDay: 8, remindDaysBefore: 2, amberPoints: '5', redPoints: '20' });
+    expect((await leader.get('/api/targets/missing?period=2022-09')).json()).toMatchObject({ deadline: '2022-10-08', overdue: false });
+    const c = (await leader.get('/api/cockpit?period=2022-08')).json();
+    expect(c.thresholds).toEqual({ amber: '5', red: '20' });
+    for (const i of c.indicators) {
+      for (const u of i.units) {
+        if (u.gap === null) continue;
+        const g = Number(u.gap);
+        expect(u.status).toBe(g > 0 ? 'ahead' : g > -5 ? 'on_track' : g >= -20 ? 'slightly_behind' : 'far_behind');
+      }
+    }
+  });
+});

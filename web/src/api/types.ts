@@ -1,0 +1,52 @@
+// Shapes of the server's answers that several domains use.
+import type { Lang } from './client';
+
+export const roles = ['admin', 'leader', 'supervisor', 'reporter', 'viewer', 'enterprise'] as const;
+export type Role = (typeof roles)[number];
+
+export const unitKinds = ['town', 'subdistrict', 'department', 'enterprise_group', 'area'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+/** Policy actions the server sends as `abilities`; see src/shared/policy.ts. */
+export type Action =
+  | 'self.manage'
+  | 'zone.read'
+  | 'unit.manage'
+  | 'user.manage'
+  | 'audit.read'
+  | 'unitData.read'
+  | 'unitData.write'
+  | 'unitData.approve'
+  | 'config.write'
+  | 'zoneData.read';
+
+export type Abilities = Partial<Record<Action, boolean>>;
+
+export interface ZoneRef {
+  code: string;
+  name: string;
+}
+
+export interface Me {
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    locale: Lang;
+    role: Role;
+    unitId: string | null;
+    unitName: string | null;
+  };
+  zone: { id: string; code: string; name: string };
+  zones: ZoneRef[];
+  abilities: Abilities;
+  csrfToken: string;
+}
+
+/** The envelope of every server-paginated list. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

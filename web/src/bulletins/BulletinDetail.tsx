@@ -1,0 +1,187 @@
+// One bulletin: the text the supervisor edits (title, number, lead paragraph,
+// requirements), the tables and charts drawn from the data, publish (frozen),
+// and the Word and Excel downloads.
+import { useEffect } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Spin, Table, Tag } from 'antd';
+import { ArrowLeftOutlined, CheckCircleOutlined, DeleteOutlined, FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
+import { useSession } from '../auth/session';
+import { useErrorMessage } from '../api/useErrorMessage';
+import { QueryError } from '../system/QueryError';
+import { bulletinsApi, type Content, type EditInput, type IndicatorTable, type ZoneFigure } from './api';
+import { useBuT, type BuKey } from './i18n';
+import { useBuMutation, useBulletin, useCharts } from './queries';
+
+/** A figure as the bulletin prints it (the server sends exact decimal strings). */
+const fx = (v: string | null, d: number) => (v === null ? '—' : Number(v).toFixed(d));
+const pct = (v: string | null) => (v === null ? '—' : `${Number(v).toFixed(1)}%`);
+const gap = (v: string | null) => (v === null ? '—' : `${v.startsWith('-') ? '' : '+'}${Number(v).toFixed(1)}`);
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="gj-bu-section">
+      <h4>{title}</h4>
+      {children}
+    </div>
+  );
+}
+
+function Preview({ id, c }: { id: string; c: Content }) {
+  const bt = useBuT();
+  const charts = useCharts(id);
+  const col = (key: BuKey, dataIndex: string) => ({ title: bt(key), dataIndex, key: dataIndex });
+  const small = { size: 'small' as const, pagination: false as const, bordered: true, locale: { emptyText: bt('none') } };
+  return (
+    <div data-testid="bu-preview">
+      <div className="gj-bu-meta" style={{ marginBottom: 10 }}>
+        {bt('asOf', { date: c.asOf, month: c.figureMonth, tp: c.timeProgress ? `${c.timeProgress}%` : '—' })}
+      </div>
+      {c.zoneFigures.length > 0 && (
+        <Section title={bt('zoneFigures')}>
+          <Table<ZoneFigure>
+            {...small}
+            rowKey="code"
+            dataSource={c.zoneFigures}
+            columns={[
+              col('c.indicator', 'name'),
+              { ...col('c.measure', 'measure'), width: 64, onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) },
+              { ...col('c.value', 'value'), align: 'right' as const, render: (v: string, r) => fx(v, r.decimals) },
+              { ...col('c.yoy', 'yoy'), align: 'right' as const, render: (v: string | null) => fx(v, 1) },
+              { ...col('c.completion', 'completion'), align: 'right' as const, render: pct },
+              { ...col('c.expected', 'expectedShare'), align: 'right' as const, render: pct },
+              { ...col('c.gap', 'gap'), align: 'right' as const, render: (v: string | null, r) => (r.expectedShare === null ? '—' : gap(v)) },
+            ]}
+          />
+        </Section>
+      )}
+      {c.indicators.map((ind) => (
+        <Section key={ind.code} title={bt('byUnit', { name: ind.name, measure: ind.measure })}>
+          <Table<IndicatorTable['rows'][number]>
+            {...small}
+            rowKey="unitName"
+            dataSource={ind.rows}
+            columns={[
+              { ...col('c.rank', 'rank'), width: 60, render: (v: number | null) => v ?? '—' },
+              col('c.unit', 'unitName'),
+              { ...col('c.value', 'value'), align: 'right' as const, render: (v: string | null) => fx(v, ind.decimals) },
+              { ...col('c.yoy', 'yoy'), align: 'right' as const, render: (v: string | null) => fx(v, 1) },
+              { ...col('c.completion', 'completion'), align: 'right' as const, render: pct },
+              { ...col('c.expected', 'expectedShare'), align: 'right' as const, render: pct },
+              { ...col('c.gap', 'gap'), align: 'right' as const, render: gap },
+            ]}
+          />
+        </Section>
+      ))}
+      <Section title={bt('projects')}>
+        <Table<Content['projectsBehind'][number]>
+          {...small}
+          rowKey={(r) => r.project}
+          dataSource={c.projectsBehind}
+          columns={[col('c.project', 'project'), col('c.unit', 'unitName'), col('c.milestone', 'milestone'), col('c.due', 'due'), { ...col('c.daysLate', 'daysLate'), align: 'right' as const }]}
+        />
+      </Section>
+      <Section title={bt('tasks')}>
+        <Table<Content['overdueTasks'][number]>
+          {...small}
+          rowKey={(r) => `${r.title}-${r.deadline}`}
+          dataSource={c.overdueTasks}
+          columns={[col('c.task', 'title'), col('c.unit', 'unitName'), col('c.deadline', 'deadline'), { ...col('c.daysOverdue', 'daysOverdue'), align: 'right' as const }]}
+        />
+      </Section>
+      {c.ranking && (
+        <Section title={bt('ranking', { name: c.ranking.schemeName })}>
+          <Table<NonNullable<Content['ranking']>['rows'][number]>
+            {...small}
+            rowKey="unitName"
+            dataSource={c.ranking.rows}
+            columns={[
+              { ...col('c.rank', 'rank'), width: 60 },
+              col('c.unit', 'unitName'),
+              { ...col('c.total', 'total'), align: 'right' as const },
+              { ...col('c.change', 'rankChange'), render: (n: number | null) => (n === null || n === 0 ? '—' : n > 0 ? `↑${n}` : `↓${-n}`) },
+              { ...col('c.flag', 'redFlag'), render: (f: boolean) => (f ? <Tag color="red">★ {bt('c.flag')}</Tag> : '') },
+            ]}
+          />
+        </Section>
+      )}
+      {charts.isLoading && <Spin />}
+      {(charts.data ?? []).map((ch) => (
+        <img key={ch.title} className="gj-bu-chart" alt={ch.title} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(ch.svg)}`} data-testid="bu-chart" />
+      ))}
+    </div>
+  );
+}
+
+export function BulletinDetail() {
+  const { id = '' } = useParams();
+  const bt = useBuT();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const onError = useErrorMessage();
+  const q = useBulletin(id);
+  const [form] = Form.useForm<EditInput>();
+  const save = useBuMutation((v: EditInput) => bulletinsApi.update(id, v));
+  const publish = useBuMutation(() => bulletinsApi.publish(id));
+  const remove = useBuMutation(() => bulletinsApi.remove(id));
+  const b = q.data;
+  useEffect(() => {
+    if (b) form.setFieldsValue({ title: b.title, issueNo: b.issueNo, lead: b.lead, closing: b.closing });
+  }, [b, form]);
+  if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
+  if (!b) return <Spin />;
+  const editable = b.state === 'draft' && can('unitData.approve');
+
+  const submit = (v: Omit<EditInput, 'version'>) =>
+    save.mutate({ ...v, closing: v.closing ?? '', version: b.version }, { onError, onSuccess: () => void message.success(bt('saved')) });
+
+  return (
+    <div data-testid="bu-detail">
+      <div className="gj-bu-toolbar">
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/bulletins')}>{bt('back')}</Button>
+          <Tag color={b.state === 'published' ? 'green' : 'default'} data-testid="bu-state">{bt(`state.${b.state}`)}</Tag>
+        </Space>
+        <Space wrap>
+          <Button icon={<FileWordOutlined />} href={bulletinsApi.downloadUrl(id, 'docx')} data-testid="bu-docx">{bt('docx')}</Button>
+          <Button icon={<FileExcelOutlined />} href={bulletinsApi.downloadUrl(id, 'xlsx')} data-testid="bu-xlsx">{bt('xlsx')}</Button>
+          {editable && (
+            <>
+              <Popconfirm title={bt('deleteConfirm')} onConfirm={() => remove.mutate(undefined, { onError, onSuccess: () => navigate('/bulletins') })}>
+                <Button danger icon={<DeleteOutlined />}>{bt('delete')}</Button>
+              </Popconfirm>
+              <Popconfirm title={bt('publishConfirm')} onConfirm={() => publish.mutate(undefined, { onError, onSuccess: () => void message.success(bt('publishedOk')) })}>
+                <Button type="primary" icon={<CheckCircleOutlined />} loading={publish.isPending} data-testid="bu-publish">{bt('publish')}</Button>
+              </Popconfirm>
+            </>
+          )}
+        </Space>
+      </div>
+      <div className="gj-bu-layout">
+        <Card title={bt('text')} variant="borderless">
+          {b.state === 'published' && <Alert type="info" showIcon title={bt('frozen')} style={{ marginBottom: 12 }} />}
+          <Form form={form} layout="vertical" disabled={!editable} onFinish={submit} requiredMark={false}>
+            <Form.Item name="title" label={bt('title')} rules={[{ required: true, min: 4 }]}>
+              <Input maxLength={120} data-testid="bu-title" />
+            </Form.Item>
+            <Form.Item name="issueNo" label={bt('issueNo')}>
+              <Input maxLength={40} data-testid="bu-issue" />
+            </Form.Item>
+            <Form.Item name="lead" label={bt('lead')} rules={[{ required: true }]} className="gj-bu-lead">
+              <Input.TextArea autoSize={{ minRows: 5, maxRows: 16 }} maxLength={5000} data-testid="bu-lead" />
+            </Form.Item>
+            <Form.Item name="closing" label={bt('closing')}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={10000} data-testid="bu-closing" />
+            </Form.Item>
+            {editable && (
+              <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} data-testid="bu-save">{bt('save')}</Button>
+            )}
+          </Form>
+        </Card>
+        <Card title={bt('preview')} variant="borderless">
+          <Preview id={id} c={b.content} />
+        </Card>
+      </div>
+    </div>
+  );
+}

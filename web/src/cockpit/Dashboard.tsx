@@ -1,0 +1,241 @@
+// 驾驶舱: for a chosen month, every indicator's zone value, growth, completion and
+// time progress with its colour; per indicator the units against the time-progress
+// line; the ranking (争先进位); the units behind; campaign countdowns. Every figure
+// opens the drill-down.
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Table, Tag } from 'antd';
+import { FullscreenOutlined, ReloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useT } from '../i18n';
+import { QueryError } from '../system/QueryError';
+import { EChart } from '../projects/EChart';
+import type { Cockpit, IndicatorRow } from './api';
+import { completionBars, indicatorBars, unitBars, withUnits } from './charts';
+import { pct } from './format';
+import { periodLabel, useCkT } from './i18n';
+import { DrillDrawer, type DrillTarget } from './DrillDrawer';
+import { IndicatorCards } from './IndicatorCards';
+import { SupervisionCard } from './SupervisionCard';
+import { useCan } from '../auth/session';
+import { CampaignCountdown, RankChange, StatusTag } from './parts';
+import { useCockpit } from './queries';
+
+export default function Dashboard() {
+  const t = useT();
+  const ct = useCkT();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const period = params.get('period') ?? undefined;
+  const q = useCockpit(period);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const d = q.data;
+
+  const pick = (p: string | undefined) => setParams(p ? { period: p } : {}, { replace: true });
+
+  return (
+    <div className="gj-page">
+      <div className="gj-page-head gj-ck-head">
+        <h2 className="gj-page-title">{t('module.cockpit')}</h2>
+        <Space wrap>
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={d ? dayjs(`${d.period}-01`) : null}
+            onChange={(v) => v && pick(v.format('YYYY-MM'))}
+            data-testid="ck-period"
+            aria-label={ct('period')}
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
+            {ct('refresh')}
+          </Button>
+          <Button type="primary" icon={<FullscreenOutlined />} onClick={() => navigate(`/cockpit/screen${d ? `?period=${d.period}` : ''}`)} data-testid="ck-screen">
+            {ct('screen')}
+          </Button>
+        </Space>
+      </div>
+      {q.error ? (
+        <QueryError error={q.error} onRetry={() => void q.refetch()} />
+      ) : !d ? (
+        <Spin />
+      ) : d.indicators.length === 0 ? (
+        <Card variant="borderless">
+          <Empty description={ct('empty')} />
+        </Card>
+      ) : (
+        <Body d={d} onDrill={setDrill} />
+      )}
+      <DrillDrawer target={drill} year={d?.year ?? 0} onChange={setDrill} onClose={() => setDrill(null)} />
+    </div>
+  );
+}
+
+function Body({ d, onDrill }: { d: Cockpit; onDrill(t: DrillTarget): void }) {
+  const ct = useCkT();
+  const can = useCan();
+  const count = (s: string) => d.indicators.filter((i) => i.status === s).length;
+  const unitCharts = withUnits(d.indicators);
+  const zoneBars = indicatorBars(d.indicators);
+  const byId = new Map(d.indicators.map((i) => [i.id, i]));
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card variant="borderless" className="gj-ck-summary">
+        <div className="gj-ck-summary-row">
+          <div>
+            <div className="gj-ck-muted">{d.zone.name}</div>
+            <div className="gj-ck-summary-period" data-testid="ck-period-label">
+              {periodLabel(ct, d.period)} · {ct('asOf', { date: d.asOf })}
+            </div>
+          </div>
+          <div className="gj-ck-summary-tp">
+            <span className="gj-ck-muted">{ct('timeProgress')}</span>
+            <b data-testid="ck-time-progress">{pct(d.timeProgress)}</b>
+          </div>
+          <Space size={6} wrap>
+            <Tag color="#389e0d">{ct('status.ahead')} {count('ahead') + count('on_track')}</Tag>
+            <Tag color="#d48806">{ct('status.slightly_behind')} {count('slightly_behind')}</Tag>
+            <Tag color="#cf1322">{ct('status.far_behind')} {count('far_behind')}</Tag>
+          </Space>
+        </div>
+        <div className="gj-ck-muted gj-ck-legend">{ct('legend', { amber: d.thresholds.amber, red: d.thresholds.red })}</div>
+      </Card>
+
+      <section>
+        <h3 className="gj-ck-section">{ct('section.indicators')}</h3>
+        <IndicatorCards rows={d.indicators} onDrill={(ind) => onDrill({ ind, unitId: null })} />
+      </section>
+
+      <section>
+        <h3 className="gj-ck-section">{ct('section.charts')}</h3>
+        <Row gutter={[12, 12]}>
+          {unitCharts.map((ind) => (
+            <Col key={ind.id} xs={24} xl={12}>
+              <Card size="small" variant="borderless" title={ct('chart.title', { name: ind.name })} data-testid={`chart-${ind.code}`}>
+                <EChart
+                  height={240}
+                  option={completionBars(unitBars(ind), ind.expectedShare, { timeLineLabel: ct('chart.timeLine', { value: ind.expectedShare ?? '' }), seriesName: ct('chart.completion') })}
+                  onReady={(c) => {
+                    c.off('click');
+                    c.on('click', (p) => onDrill({ ind, unitId: (p.data as { id: string }).id }));
+                  }}
+                />
+              </Card>
+            </Col>
+          ))}
+          {zoneBars.length > 0 && (
+            <Col xs={24} xl={unitCharts.length % 2 === 1 ? 12 : 24}>
+              <Card size="small" variant="borderless" title={`${d.zone.name} · ${ct('col.completion')}`} data-testid="chart-zone">
+                <EChart
+                  height={260}
+                  option={completionBars(zoneBars, d.timeProgress, { timeLineLabel: ct('chart.timeLine', { value: d.timeProgress }), seriesName: ct('chart.completion') })}
+                  onReady={(c) => {
+                    c.off('click');
+                    c.on('click', (p) => {
+                      const ind = byId.get((p.data as { id: string }).id);
+                      if (ind) onDrill({ ind, unitId: null });
+                    });
+                  }}
+                />
+              </Card>
+            </Col>
+          )}
+        </Row>
+      </section>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card size="small" variant="borderless" title={ct('section.ranking')}>
+            <RankingTable d={d} onDrill={onDrill} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card size="small" variant="borderless" title={ct('section.campaigns')}>
+              {d.campaigns.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ct('campaign.none')} /> : d.campaigns.map((c) => <CampaignCountdown key={c.id} c={c} />)}
+            </Card>
+            {can('zone.read') && <SupervisionCard />}
+            <Card size="small" variant="borderless" title={ct('section.behind')}>
+              <BehindTable d={d} onDrill={(indicatorId, unitId) => onDrill({ ind: byId.get(indicatorId)!, unitId })} />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+type Ranked = Cockpit['ranking'][number];
+
+function RankingTable({ d, onDrill }: { d: Cockpit; onDrill(t: DrillTarget): void }) {
+  const ct = useCkT();
+  const rankedInds = withUnits(d.indicators);
+  return (
+    <Table<Ranked>
+      rowKey="unitId"
+      size="small"
+      pagination={false}
+      dataSource={d.ranking}
+      data-testid="ck-ranking"
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+      expandable={{
+        rowExpandable: () => rankedInds.length > 0,
+        expandedRowRender: (r) => <UnitIndicators unitId={r.unitId} inds={rankedInds} onDrill={onDrill} />,
+      }}
+      columns={[
+        { title: ct('col.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (v: number | null) => (v === null ? '—' : <b>{v}</b>) },
+        { title: ct('col.unit'), dataIndex: 'unitName' },
+        { title: ct('col.group'), dataIndex: 'group', responsive: ['lg'], render: (g: string) => (g === 'territorial' || g === 'functional' ? ct(`group.${g}`) : g) },
+        { title: ct('col.ahead'), key: 'green', align: 'right', render: (_, r) => <span style={{ color: '#389e0d' }}>{r.ahead + r.onTrack}</span> },
+        { title: ct('col.amber'), dataIndex: 'amber', align: 'right', render: (v: number) => <span style={{ color: '#d48806' }}>{v}</span> },
+        { title: ct('col.red'), dataIndex: 'red', align: 'right', render: (v: number) => <span style={{ color: '#cf1322' }}>{v}</span> },
+        { title: ct('col.meanGap'), dataIndex: 'meanGap', align: 'right', render: (v: string | null) => v ?? '—' },
+        { title: ct('col.change'), dataIndex: 'rankChange', render: (v: number | null) => <RankChange change={v} /> },
+      ]}
+    />
+  );
+}
+
+function UnitIndicators({ unitId, inds, onDrill }: { unitId: string; inds: IndicatorRow[]; onDrill(t: DrillTarget): void }) {
+  const ct = useCkT();
+  const rows = inds.flatMap((ind) => {
+    const u = ind.units.find((x) => x.unitId === unitId);
+    return u ? [{ ind, u }] : [];
+  });
+  return (
+    <Table
+      rowKey={(r) => r.ind.id}
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      columns={[
+        { title: ct('col.indicator'), key: 'n', render: (_, r) => <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => onDrill({ ind: r.ind, unitId })}>{r.ind.name}</Button> },
+        { title: ct('col.completion'), key: 'c', align: 'right', render: (_, r) => pct(r.u.completion) },
+        { title: ct('col.gap'), key: 'g', align: 'right', render: (_, r) => r.u.gap ?? '—' },
+        { title: ct('col.status'), key: 's', render: (_, r) => <StatusTag status={r.u.status} /> },
+        { title: ct('col.rank'), key: 'r', align: 'right', render: (_, r) => r.u.rank ?? '—' },
+        { title: ct('col.change'), key: 'x', render: (_, r) => <RankChange change={r.u.rankChange} /> },
+      ]}
+    />
+  );
+}
+
+function BehindTable({ d, onDrill }: { d: Cockpit; onDrill(indicatorId: string, unitId: string): void }) {
+  const ct = useCkT();
+  return (
+    <Table
+      rowKey={(r) => `${r.indicatorId}|${r.unitId}`}
+      size="small"
+      dataSource={d.behind}
+      pagination={d.behind.length > 8 ? { pageSize: 8, size: 'small' } : false}
+      data-testid="ck-behind"
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ct('behind.none')} /> }}
+      columns={[
+        { title: ct('col.unit'), dataIndex: 'unitName', render: (v: string, r) => <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => onDrill(r.indicatorId, r.unitId)}>{v}</Button> },
+        { title: ct('col.indicator'), dataIndex: 'indicatorName' },
+        { title: ct('col.completion'), dataIndex: 'completion', align: 'right', render: pct },
+        { title: ct('col.gap'), dataIndex: 'gap', align: 'right' },
+        { title: ct('col.status'), dataIndex: 'status', render: (s) => <StatusTag status={s} /> },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,59 @@
+// Small pieces shared by the cockpit and the big screen.
+import { Progress, Tag } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
+import type { CampaignClock, Status } from './api';
+import { statusColor } from './format';
+import { useCkT } from './i18n';
+
+export function StatusTag({ status, testId }: { status: Status | null; testId?: string }) {
+  const ct = useCkT();
+  return (
+    <Tag color={statusColor(status)} data-testid={testId} data-status={status ?? 'none'} style={{ marginInlineEnd: 0 }}>
+      {ct(`status.${status ?? 'none'}`)}
+    </Tag>
+  );
+}
+
+/** 争先进位: a positive change is a move up the table. */
+export function RankChange({ change }: { change: number | null }) {
+  const ct = useCkT();
+  if (change === null) return <span className="gj-ck-muted">{ct('rank.new')}</span>;
+  if (change === 0)
+    return (
+      <span className="gj-ck-muted">
+        <MinusOutlined /> {ct('rank.same')}
+      </span>
+    );
+  return change > 0 ? (
+    <span className="gj-ck-up">
+      <ArrowUpOutlined /> {ct('rank.up', { n: change })}
+    </span>
+  ) : (
+    <span className="gj-ck-down">
+      <ArrowDownOutlined /> {ct('rank.down', { n: -change })}
+    </span>
+  );
+}
+
+export function CampaignCountdown({ c, dark }: { c: CampaignClock; dark?: boolean }) {
+  const ct = useCkT();
+  const head =
+    c.phase === 'ended' ? ct('campaign.ended') : c.phase === 'upcoming' ? ct('campaign.upcoming', { date: c.startDate }) : ct('campaign.left', { n: c.daysLeft });
+  return (
+    <div className="gj-ck-campaign" data-testid="campaign-countdown">
+      <div className="gj-ck-campaign-name">{c.name}</div>
+      <div className="gj-ck-campaign-days">{head}</div>
+      <div className="gj-ck-muted">
+        {c.startDate} ～ {c.endDate}
+        {c.phase === 'upcoming' ? ` · ${ct('campaign.left', { n: c.daysLeft })}` : ''}
+      </div>
+      <Progress
+        percent={Number(c.elapsedShare)}
+        showInfo={false}
+        size="small"
+        strokeColor={dark ? '#ffd666' : '#a3241c'}
+        railColor={dark ? 'rgba(255,255,255,0.15)' : undefined}
+      />
+    </div>
+  );
+}

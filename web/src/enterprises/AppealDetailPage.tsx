@@ -1,0 +1,146 @@
+// One appeal for staff: where it stands against the service standard, the
+// department's answer, and the loop's next steps open to this user (交办 with a
+// deadline, 签收, 报结, 复核办结, 退回, 重新交办), with its history.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Spin } from 'antd';
+import { useErrorMessage } from '../api/useErrorMessage';
+import { QueryError } from '../system/QueryError';
+import { entApi, type AppealDetail } from './api';
+import { AppealHistory, AppealInfo } from './AppealInfo';
+import { useEntT, type EntKey } from './i18n';
+import { useAppeal, useEntMutation, useUnits } from './queries';
+
+interface ActValues {
+  assigneeUnitId?: string;
+  deadline?: Dayjs;
+  reason?: string;
+  note?: string;
+}
+
+function ActDialog({ d, action, requires, onClose }: { d: AppealDetail; action: string; requires: string[]; onClose(): void }) {
+  const t = useEntT();
+  const units = useUnits();
+  const [form] = Form.useForm<ActValues>();
+  const { message } = App.useApp();
+  const onError = useErrorMessage();
+  const act = useEntMutation((v: ActValues) =>
+    entApi.act(d.appeal.id, {
+      action,
+      assigneeUnitId: v.assigneeUnitId,
+      deadline: v.deadline?.format('YYYY-MM-DD'),
+      reason: v.reason || undefined,
+      note: v.note || undefined,
+      version: d.appeal.version,
+    }),
+  );
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      await act.mutateAsync(v);
+      message.success(t('saved'));
+      onClose();
+    } catch (err) {
+      onError(err);
+    }
+  };
+  const needs = (f: string) => requires.includes(f);
+  return (
+    <Modal open title={t(`action.${action}` as EntKey)} onCancel={onClose} onOk={() => void submit()} confirmLoading={act.isPending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ assigneeUnitId: d.appeal.assigneeUnitId ?? undefined, deadline: dayjs(d.appeal.deadline ?? d.appeal.solveBy) }} data-testid="appeal-act-form">
+        {needs('assignee') && (
+          <Form.Item name="assigneeUnitId" label={t('appeals.assignee')} rules={[{ required: true, message: t('form.required') }]}>
+            <Select
+              data-testid="appeal-assignee"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </Form.Item>
+        )}
+        {needs('deadline') && (
+          <Form.Item name="deadline" label={t('appeals.deadline')} rules={[{ required: true, message: t('form.required') }]}>
+            <DatePicker />
+          </Form.Item>
+        )}
+        {needs('reason') ? (
+          <Form.Item name="reason" label={t('appeals.reason')} rules={[{ required: true, message: t('form.required') }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="note" label={t('appeals.note')}>
+            <Input.TextArea rows={3} maxLength={4000} data-testid="appeal-act-note" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+function AnswerBox({ id }: { id: string }) {
+  const t = useEntT();
+  const [text, setText] = useState('');
+  const { message } = App.useApp();
+  const onError = useErrorMessage();
+  const answer = useEntMutation((s: string) => entApi.answer(id, s));
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Input.TextArea rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('appeals.answerPlaceholder')} maxLength={4000} data-testid="appeal-answer-input" />
+      <Button
+        type="primary"
+        style={{ height: 'auto' }}
+        loading={answer.isPending}
+        disabled={text.trim().length < 2}
+        data-testid="appeal-answer-submit"
+        onClick={() => answer.mutateAsync(text.trim()).then(() => { setText(''); message.success(t('saved')); }, onError)}
+      >
+        {t('action.answer')}
+      </Button>
+    </Space.Compact>
+  );
+}
+
+export default function AppealDetailPage() {
+  const { id = '' } = useParams();
+  const t = useEntT();
+  const q = useAppeal(id);
+  const [acting, setActing] = useState<{ action: string; requires: string[] } | null>(null);
+  if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <Spin />;
+  const d = q.data;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="appeal-detail">
+      <Link to="/enterprises/appeals">← {t('back')}</Link>
+      <Card
+        size="small"
+        title={<span data-testid="appeal-title">{d.appeal.title}</span>}
+        extra={
+          <Space wrap>
+            {d.allowedActions.map((a) => (
+              <Button key={a.action} type={a.action === 'return' || a.action === 'close' ? 'default' : 'primary'} danger={a.action === 'return'} onClick={() => setActing(a)} data-testid={`appeal-act-${a.action}`}>
+                {t(`action.${a.action}` as EntKey)}
+              </Button>
+            ))}
+          </Space>
+        }
+      >
+        <AppealInfo a={d.appeal} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        {d.canAnswer && d.appeal.state !== 'closed' && (
+          <Col xs={24} lg={12}>
+            <Card size="small" title={t('appeals.giveAnswer')}>
+              <AnswerBox id={d.appeal.id} />
+            </Card>
+          </Col>
+        )}
+        <Col xs={24} lg={d.canAnswer && d.appeal.state !== 'closed' ? 12 : 24}>
+          <Card size="small" title={t('appeals.history')}>
+            <AppealHistory events={d.events} />
+          </Card>
+        </Col>
+      </Row>
+      {acting && <ActDialog d={d} action={acting.action} requires={acting.requires} onClose={() => setActing(null)} />}
+    </Space>
+  );
+}

@@ -1,0 +1,67 @@
+// One of the enterprise's own appeals: where it stands, the department's answer,
+// the history; once closed, the enterprise rates it 满意 / 基本满意 / 不满意.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { App, Button, Card, Input, Radio, Space, Spin } from 'antd';
+import { useErrorMessage } from '../api/useErrorMessage';
+import { QueryError } from '../system/QueryError';
+import { entApi, SATISFACTIONS, type Satisfaction } from './api';
+import { AppealHistory, AppealInfo } from './AppealInfo';
+import { useEntT } from './i18n';
+import { useEntMutation, useMyAppeal } from './queries';
+
+function RateBox({ id }: { id: string }) {
+  const t = useEntT();
+  const [value, setValue] = useState<Satisfaction | null>(null);
+  const [note, setNote] = useState('');
+  const { message } = App.useApp();
+  const onError = useErrorMessage();
+  const rate = useEntMutation((v: { satisfaction: Satisfaction; note?: string }) => entApi.myRate(id, v));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="appeal-rate">
+      <Radio.Group value={value} onChange={(e) => setValue(e.target.value as Satisfaction)} optionType="button" buttonStyle="solid" options={SATISFACTIONS.map((s) => ({ value: s, label: t(`sat.${s}`) }))} />
+      <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder={t('col.note')} />
+      <Button
+        type="primary"
+        disabled={!value}
+        loading={rate.isPending}
+        data-testid="appeal-rate-submit"
+        onClick={() => value && rate.mutateAsync({ satisfaction: value, note: note.trim() || undefined }).then(() => message.success(t('saved')), onError)}
+      >
+        {t('save')}
+      </Button>
+    </Space>
+  );
+}
+
+export default function MyAppealPage() {
+  const { id = '' } = useParams();
+  const t = useEntT();
+  const q = useMyAppeal(id);
+  const { message } = App.useApp();
+  const onError = useErrorMessage();
+  const withdraw = useEntMutation((reason: string) => entApi.myWithdraw(id, reason));
+  if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <Spin />;
+  const d = q.data;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="my-appeal">
+      <Link to="/enterprises/my">← {t('back')}</Link>
+      <Card
+        size="small"
+        title={<span data-testid="appeal-title">{d.appeal.title}</span>}
+        extra={d.canWithdraw && <Button onClick={() => withdraw.mutateAsync(t('appeals.withdraw')).then(() => message.success(t('saved')), onError)}>{t('appeals.withdraw')}</Button>}
+      >
+        <AppealInfo a={d.appeal} />
+      </Card>
+      {d.canRate && (
+        <Card size="small" title={t('appeals.rate')}>
+          <RateBox id={d.appeal.id} />
+        </Card>
+      )}
+      <Card size="small" title={t('appeals.history')}>
+        <AppealHistory events={d.events} />
+      </Card>
+    </Space>
+  );
+}

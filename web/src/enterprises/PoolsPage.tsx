@@ -1,0 +1,88 @@
+// 梯度培育: the zone counts (净增"四上", 新增百亿元企业…) taken from the register's
+// tag dates, and the pools with members, suggested candidates and who reached the next tier.
+import { useNavigate } from 'react-router-dom';
+import { Card, Col, Row, Space, Spin, Tag } from 'antd';
+import { useI18n } from '../i18n';
+import { QueryError } from '../system/QueryError';
+import type { Pool, PoolGoal, PoolRules } from './api';
+import { useEntT } from './i18n';
+import { money } from './parts';
+import { useCounts, usePools } from './queries';
+
+export function useRuleText() {
+  const t = useEntT();
+  const { lang } = useI18n();
+  const wan = (v: string) => money(v, lang);
+  return {
+    rules: (r: PoolRules) => {
+      const parts: string[] = [];
+      if (r.minOutput) parts.push(t('pools.ruleMinOutput', { v: wan(r.minOutput) }));
+      if (r.maxOutput) parts.push(t('pools.ruleMaxOutput', { v: wan(r.maxOutput) }));
+      if (r.minTax) parts.push(t('pools.ruleMinTax', { v: wan(r.minTax) }));
+      if (r.minEmployees !== undefined) parts.push(t('pools.ruleMinEmployees', { v: r.minEmployees }));
+      if (r.allTags?.length) parts.push(t('pools.ruleAll', { v: r.allTags.map((g) => t(`tag.${g}`)).join('、') }));
+      if (r.noneTags?.length) parts.push(t('pools.ruleNone', { v: r.noneTags.map((g) => t(`tag.${g}`)).join('、') }));
+      return parts.join('；') || t('pools.noRules');
+    },
+    goal: (g: PoolGoal) => {
+      const parts: string[] = [];
+      if (g.output) parts.push(t('pools.goalOutput', { v: wan(g.output) }));
+      if (g.tag) parts.push(t('pools.goalTag', { v: t(`tag.${g.tag}`) }));
+      return parts.join('，') || '—';
+    },
+  };
+}
+
+export function ZoneCounts() {
+  const t = useEntT();
+  const { lang } = useI18n();
+  const q = useCounts();
+  if (!q.data) return null;
+  return (
+    <div data-testid="ent-counts">
+      <div className="gj-ent-section-title">{t('counts.title', { year: q.data.year, to: q.data.to })}</div>
+      <div className="gj-ent-counts">
+        {q.data.counts.map((c) => (
+          <Card key={c.indicatorCode} size="small" className="gj-ent-count-card" data-testid={`ent-count-${c.indicatorCode}`}>
+              <div className="gj-ent-count-label">{lang === 'zh' ? c.zh : c.en}</div>
+              <div className="gj-ent-count-value">{c.value}</div>
+              <div className="gj-ent-muted" style={{ fontSize: 12 }}>{t('counts.detail', c as unknown as Record<string, number>)}</div>
+          </Card>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export default function PoolsPage() {
+  const t = useEntT();
+  const navigate = useNavigate();
+  const q = usePools();
+  const text = useRuleText();
+  if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="ent-pools">
+      <ZoneCounts />
+      {!q.data ? (
+        <Spin />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {q.data.map((p: Pool) => (
+            <Col key={p.id} xs={24} md={12} xl={8}>
+              <Card className="gj-ent-pool-card" title={p.name} onClick={() => navigate(`/enterprises/pools/${p.id}`)} data-testid={`pool-${p.code}`}>
+                <div className="gj-ent-pool-desc">{p.description}</div>
+                <Space wrap size={4} style={{ marginBottom: 8 }}>
+                  <Tag color="red">{t('pools.members', { n: p.members })}</Tag>
+                  <Tag color="blue">{t('pools.candidates', { n: p.candidates })}</Tag>
+                  {(p.goal.output || p.goal.tag) && <Tag color="green">{t('pools.reached', { n: p.reached })}</Tag>}
+                </Space>
+                <div className="gj-ent-muted">{t('pools.rules')}：{text.rules(p.rules)}</div>
+                <div className="gj-ent-muted">{t('pools.goal')}：{text.goal(p.goal)}</div>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </Space>
+  );
+}

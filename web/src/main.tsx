@@ -1,0 +1,47 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import { ApiError } from './api/client';
+import { antdLocales, I18nProvider, useI18n } from './i18n';
+import { SessionProvider } from './auth/session';
+import { AppRoutes } from './App';
+import { theme } from './theme';
+import './styles.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A refused or missing record will not appear by asking again.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+    },
+  },
+});
+
+function Themed() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={antdLocales[lang]} theme={theme}>
+      <AntApp>
+        <SessionProvider>
+          <AppRoutes />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <I18nProvider>
+          <Themed />
+        </I18nProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);

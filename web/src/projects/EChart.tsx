@@ -1,0 +1,53 @@
+// One ECharts instance in a div: options in, the instance out (for PNG export and
+// clicks), resized with its box. Nothing here fetches tiles or anything online.
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts';
+
+export type ChartInstance = echarts.ECharts;
+
+export function EChart({
+  option,
+  height,
+  onReady,
+  testId,
+}: {
+  option: echarts.EChartsCoreOption;
+  height: number;
+  onReady?: (chart: ChartInstance) => void;
+  testId?: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<ChartInstance | null>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    const c = echarts.init(box.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(box.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    if (!chart.current) return;
+    chart.current.setOption(option, { notMerge: true });
+    onReady?.(chart.current);
+  }, [option, onReady]);
+  return <div ref={box} style={{ width: '100%', height }} data-testid={testId} />;
+}
+
+/** Saves what the chart shows as a PNG file (white background, twice the screen resolution). */
+export function downloadPng(chart: ChartInstance | null, name: string) {
+  if (!chart) return;
+  const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${name}.png`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export { echarts };

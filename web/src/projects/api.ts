@@ -1,0 +1,223 @@
+// The projects domain's server calls and the shapes they return.
+import { api, ApiError, queryString, type QueryValue } from '../api/client';
+
+export type Stage = 'negotiating' | 'signed' | 'started' | 'producing' | 'at_capacity';
+export const STAGES: Stage[] = ['negotiating', 'signed', 'started', 'producing', 'at_capacity'];
+export type Status = 'done' | 'on_time' | 'at_risk' | 'behind';
+export type Category = 'industrial' | 'urban' | 'livelihood';
+export type Light = 'green' | 'amber' | 'red' | 'done';
+
+export interface Milestone {
+  id: string;
+  key: string;
+  name: string;
+  department: string;
+  ownerUnitId: string | null;
+  dependsOn: string[];
+  durationWorkdays: number;
+  marksStage: Stage | null;
+  plannedStart: string;
+  plannedEnd: string;
+  baselineStart: string | null;
+  baselineEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  forecastStart: string;
+  forecastEnd: string;
+  slipDays: number;
+  status: Status;
+  note: string;
+}
+
+export interface Finding {
+  stage: Stage;
+  dueBy: string;
+  expected: string | null;
+  status: 'met' | 'on_track' | 'behind';
+  message: { zh: string; en: string };
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  category: Category;
+  chain: string;
+  keyProject: boolean;
+  year: number;
+  currency: 'CNY' | 'USD';
+  totalInvestment: string;
+  totalInvestmentYuan: string | null;
+  annualPlan: string;
+  completedInvestment: string;
+  responsibleUnitId: string;
+  responsibleUnitName: string;
+  leaderUserId: string | null;
+  leaderName: string | null;
+  taskForce: { id: string; name: string }[];
+  lng: number | null;
+  lat: number | null;
+  stage: Stage;
+  stageDates: Partial<Record<Stage, { planned?: string | null; actual?: string | null }>>;
+  targetDate: string | null;
+  planApprovedAt: string | null;
+  foreignCapital: boolean;
+  note: string;
+  demo: boolean;
+  status: Status;
+  slipDays: number;
+  forecastCompletion: string | null;
+  openProblems: number;
+  findings: Finding[];
+  milestones: Milestone[];
+  version: number;
+}
+
+export interface ProblemItem {
+  id: string;
+  title: string;
+  detail: string;
+  category: string | null;
+  state: string;
+  light: Light;
+  deadline: string | null;
+  assigneeName: string | null;
+  /** 0 not overdue; 1 overdue, 2 and 3 escalated by the daily watch. */
+  escalation: number;
+  version: number;
+}
+
+export interface Investment {
+  id: string;
+  period: string;
+  amount: string;
+  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  note: string;
+  returnReason: string | null;
+  demo: boolean;
+}
+
+export interface FileInfo {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+export interface ProgressUpdate {
+  id: string;
+  onDate: string;
+  text: string;
+  files: FileInfo[];
+}
+
+export interface ProjectDetail {
+  project: Project;
+  investments: Investment[];
+  completedThisYear: string;
+  planShare: string | null;
+  updates: ProgressUpdate[];
+  problems: ProblemItem[];
+  can: { edit: boolean; approvePlan: boolean; progress: boolean; report: boolean; approveInvestment: boolean };
+}
+
+export interface BattleMap {
+  today: string;
+  projects: Project[];
+  counts: Record<Status, number>;
+  outline: GeoJson | null;
+  outlineDemo: boolean;
+}
+
+export type GeoJson = { type: 'FeatureCollection'; features: unknown[] };
+
+export type StageRule = { kind: 'same_year'; stages: Stage[] } | { kind: 'months'; from: Stage; to: Stage; months: number };
+
+export interface TemplateStep {
+  key: string;
+  name: string;
+  durationWorkdays: number;
+  dependsOn: string[];
+  department: string;
+  marksStage?: Stage;
+}
+
+export interface Settings {
+  usdRates: Record<string, string>;
+  stageRules: StageRule[];
+  templates: Partial<Record<Category, TemplateStep[]>>;
+  outline: GeoJson | null;
+  outlineDemo: boolean;
+}
+
+export interface Filters {
+  year?: number;
+  unitId?: string;
+  chain?: string;
+  leaderUserId?: string;
+  category?: Category;
+  stage?: Stage;
+  q?: string;
+}
+
+export interface Options {
+  today: string;
+  chains: string[];
+  people: { id: string; name: string; role: string; unitName: string | null }[];
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface LoopDetail {
+  item: ProblemItem;
+  events: { id: string; action: string; at: string; actorName: string | null; unitName: string | null; reason: string | null; note: string | null }[];
+  allowedActions: { action: string; requires: string[] }[];
+}
+
+export interface JobState {
+  status: 'running' | 'succeeded' | 'failed';
+  progress: number;
+  result: { created: number } | null;
+  errors: { message: { zh: string; en: string }; details: { row: number; column?: string; value?: string; message: { zh: string; en: string } }[] | null } | null;
+}
+
+const q = (f: Filters) => f as Record<string, QueryValue>;
+
+/** Multipart uploads (photos, Excel): the JSON client does not make them; the session's CSRF token goes along. */
+export async function uploadFile<T>(path: string, file: File, csrf: string, lang: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  const res = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': csrf, 'x-lang': lang } });
+  const data = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+  if (!res.ok) throw new ApiError(res.status, data.code ?? `http.${res.status}`, data.message ?? `HTTP ${res.status}`);
+  return data as T;
+}
+
+export const projectsApi = {
+  list: (f: Filters & { page: number; pageSize: number }) => api.get<{ items: Project[]; total: number }>('/api/projects', q(f)),
+  battleMap: (f: Filters) => api.get<BattleMap>('/api/projects/battle-map', q(f)),
+  options: () => api.get<Options>('/api/projects/options'),
+  units: () => api.get<{ items: Unit[] }>('/api/units', { pageSize: 200 }),
+  get: (id: string) => api.get<ProjectDetail>(`/api/projects/${id}`),
+  create: (body: object) => api.post<{ id: string }>('/api/projects', body),
+  update: (id: string, body: object) => api.patch<{ id: string }>(`/api/projects/${id}`, body),
+  plan: (id: string, targetDate: string) => api.put(`/api/projects/${id}/plan`, { targetDate }),
+  approvePlan: (id: string) => api.post(`/api/projects/${id}/plan/approve`),
+  milestone: (id: string, milestoneId: string, body: object) => api.patch(`/api/projects/${id}/milestones/${milestoneId}`, body),
+  raiseProblem: (id: string, body: object) => api.post(`/api/projects/${id}/problems`, body),
+  loopItem: (id: string) => api.get<LoopDetail>(`/api/loop/items/${id}`),
+  loopAct: (id: string, body: object) => api.post(`/api/loop/items/${id}/actions`, body),
+  saveInvestment: (id: string, body: object) => api.post(`/api/projects/${id}/investments`, body),
+  reviewInvestment: (id: string, body: object) => api.post(`/api/projects/investments/${id}/review`, body),
+  addUpdate: (id: string, body: object) => api.post(`/api/projects/${id}/updates`, body),
+  history: (id: string) => api.get<{ items: { id: string; at: string; action: string; entity: string; actorName: string | null }[] }>(`/api/projects/${id}/history`, { pageSize: 50 }),
+  job: (id: string) => api.get<JobState>(`/api/jobs/${id}`),
+  settings: () => api.get<Settings>('/api/projects/settings'),
+  saveSettings: (body: { usdRates?: Record<string, string>; stageRules?: StageRule[]; templates?: Partial<Record<Category, TemplateStep[]>> }) => api.put('/api/projects/settings', body),
+  saveOutline: (geojson: unknown) => api.put<{ ok: true; features: number }>('/api/projects/settings/outline', geojson),
+  templates: () => api.get<Record<Category, TemplateStep[]>>('/api/projects/templates'),
+  exportUrl: (f: Filters) => `/api/projects/export.xlsx${queryString(q(f))}`,
+};

@@ -1,0 +1,87 @@
+// 预警通知 in the header: the signed-in user's notifications (their unit's warnings,
+// and the supervisors' zone-wide ones) raised by the daily scans of tasks, project
+// problems and appeals. A bell with the unread count; a click opens the list, an item
+// opens what it is about and is marked read.
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { useI18n } from '../i18n';
+
+interface Note {
+  id: string;
+  kind: string;
+  level: 'info' | 'warning' | 'danger';
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+const TEXT = {
+  zh: { title: '预警通知', readAll: '全部已读', empty: '暂无通知', unread: '{n}条未读' },
+  en: { title: 'Notifications', readAll: 'Mark all read', empty: 'No notifications', unread: '{n} unread' },
+} as const;
+const COLORS = { info: '#1677ff', warning: '#d48806', danger: '#cf1322' } as const;
+const key = ['notifications'] as const;
+
+export function NotificationBell({ className }: { className?: string }) {
+  const { lang } = useI18n();
+  const tx = TEXT[lang];
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const q = useQuery({
+    queryKey: key,
+    queryFn: () => api.get<{ items: Note[]; total: number; unread: number }>('/api/notifications', { page: 1, pageSize: 20 }),
+    refetchInterval: 60_000,
+  });
+  const refresh = () => qc.invalidateQueries({ queryKey: key });
+  const read = useMutation({ mutationFn: (id: string) => api.post(`/api/notifications/${id}/read`), onSuccess: refresh });
+  const readAll = useMutation({ mutationFn: () => api.post('/api/notifications/read-all'), onSuccess: refresh });
+  const unread = q.data?.unread ?? 0;
+  const content = (
+    <div style={{ width: 420 }} data-testid="notifications">
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 4 }}>
+        <Typography.Text type="secondary">{tx.unread.replace('{n}', String(unread))}</Typography.Text>
+        <Button size="small" type="link" disabled={unread === 0} onClick={() => readAll.mutate()}>
+          {tx.readAll}
+        </Button>
+      </Space>
+      <List<Note>
+        size="small"
+        dataSource={q.data?.items ?? []}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tx.empty} /> }}
+        style={{ maxHeight: 420, overflowY: 'auto' }}
+        renderItem={(n) => (
+          <List.Item
+            style={{ cursor: n.link ? 'pointer' : 'default', opacity: n.readAt ? 0.6 : 1 }}
+            onClick={() => {
+              if (!n.readAt) read.mutate(n.id);
+              if (n.link) {
+                setOpen(false);
+                navigate(n.link);
+              }
+            }}
+          >
+            <List.Item.Meta
+              avatar={<span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginTop: 8, background: COLORS[n.level] }} />}
+              title={<span style={{ fontWeight: n.readAt ? 400 : 600 }}>{n.title}</span>}
+              description={`${n.body ? `${n.body} · ` : ''}${new Date(n.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false })}`}
+            />
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+  return (
+    <Popover trigger="click" placement="bottomRight" title={tx.title} content={content} open={open} onOpenChange={setOpen}>
+      <Badge count={unread} size="small" overflowCount={99}>
+        <Button type="text" className={className} icon={<BellOutlined />} data-testid="notification-bell" aria-label={tx.title} />
+      </Badge>
+    </Popover>
+  );
+}

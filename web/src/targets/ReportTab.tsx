@@ -1,0 +1,243 @@
+// 月度填报: a unit's figures for the month — year to date, same period last year,
+// note, attachments — saved as a draft or submitted; or imported from the unit's
+// xlsx template. A supervisor enters corrections here (with a reason once locked).
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Checkbox, Empty, Input, Select, Space, Table, Tag, Upload } from 'antd';
+import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useMe, useSession } from '../auth/session';
+import { useI18n } from '../i18n';
+import { useErrorMessage } from '../api/useErrorMessage';
+import { QueryError } from '../system/QueryError';
+import { targetsApi, upload, type FigureRowInput, type FigureState, type FormRow } from './api';
+import { useTgT } from './i18n';
+import { useImport } from './ImportButton';
+import { useReport, useTgMutation, useUnits } from './queries';
+
+const NUMBER = /^-?\d{1,14}(\.\d{1,6})?$/;
+type Draft = { value: string; prevYear: string; note: string; fileIds: string[] };
+
+export const STATE_COLOR: Record<FigureState, string> = { draft: 'default', submitted: 'blue', approved: 'green', returned: 'red' };
+
+export default function ReportTab({ period }: { period: string }) {
+  const tt = useTgT();
+  const me = useMe();
+  const { can } = useSession();
+  const supervisor = can('unitData.approve');
+  const units = useUnits();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const unitId = supervisor ? chosen : me.user.unitId;
+  const q = useReport(unitId, period);
+  const imp = useImportFigures(unitId, period);
+  return (
+    <>
+      <div className="gj-tg-toolbar">
+        <Space wrap>
+          {supervisor ? (
+            <Select
+              style={{ width: 220 }}
+              placeholder={tt('rp.chooseUnit')}
+              value={chosen ?? undefined}
+              onChange={setChosen}
+              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="rp-unit"
+            />
+          ) : (
+            <b data-testid="rp-unit-name">{me.user.unitName}</b>
+          )}
+          <Tag color="blue">{period}</Tag>
+          {q.data && <span className="gj-tg-muted">{tt('rp.deadline', { date: q.data.deadline })}</span>}
+        </Space>
+        {unitId && (
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={targetsApi.templateUrl(unitId, period)} data-testid="rp-template">
+              {tt('rp.template')}
+            </Button>
+            {!supervisor && imp.controls}
+          </Space>
+        )}
+      </div>
+      {!supervisor && imp.result}
+      {!unitId ? (
+        <Empty description={tt('rp.chooseUnit')} />
+      ) : q.error ? (
+        <QueryError error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <FigureForm key={`${unitId}|${period}|${q.dataUpdatedAt}`} unitId={unitId} period={period} rows={q.data?.rows ?? []} locked={q.data?.locked ?? false} loading={q.isLoading} supervisor={supervisor} />
+      )}
+    </>
+  );
+}
+
+function useImportFigures(unitId: string | null, period: string) {
+  const tt = useTgT();
+  const [submit, setSubmit] = useState(true);
+  const imp = useImport({
+    url: `/api/targets/report/import?unitId=${unitId}&period=${period}&submit=${submit}`,
+    label: tt('rp.import'),
+    testId: 'rp-import',
+    doneText: (j) => tt('rp.imported', { n: j.result?.imported ?? 0 }),
+  });
+  const controls = (
+    <>
+      <Checkbox checked={submit} onChange={(e) => setSubmit(e.target.checked)} data-testid="rp-import-submit">
+        {tt('rp.importSubmit')}
+      </Checkbox>
+      {imp.button}
+    </>
+  );
+  return { controls, result: imp.result };
+}
+
+function FigureForm({ unitId, period, rows, locked, loading, supervisor }: { unitId: string; period: string; rows: FormRow[]; locked: boolean; loading: boolean; supervisor: boolean }) {
+  const tt = useTgT();
+  const me = useMe();
+  const { lang } = useI18n();
+  const { message } = App.useApp();
+  const onError = useErrorMessage();
+  const init = (r: FormRow): Draft => ({ value: r.figure?.value ?? '', prevYear: r.figure?.prevYear ?? '', note: r.figure?.note ?? '', fileIds: r.figure?.fileIds ?? [] });
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(rows.map((r) => [r.indicatorId, init(r)])));
+  const [reason, setReason] = useState('');
+  useEffect(() => setDrafts(Object.fromEntries(rows.map((r) => [r.indicatorId, init(r)]))), [rows]);
+  const set = (id: string, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [id]: { ...d[id]!, ...patch } }));
+  const editable = (r: FormRow) => (supervisor ? true : !locked && r.figure?.state !== 'approved' && r.fillMethod !== 'system');
+  const bad = (v: string) => v.trim() !== '' && !NUMBER.test(v.trim());
+
+  const save = useTgMutation(async (submit: boolean) => {
+    const out: FigureRowInput[] = [];
+    for (const r of rows) {
+      const d = drafts[r.indicatorId];
+      if (!d || !editable(r) || d.value.trim() === '') continue;
+      const changed = !r.figure || d.value.trim() !== r.figure.value || (d.prevYear.trim() || null) !== r.figure.prevYear || d.note !== r.figure.note || d.fileIds.join() !== r.figure.fileIds.join();
+      if (supervisor && !changed) continue;
+      out.push({ indicatorId: r.indicatorId, value: d.value.trim(), prevYear: d.prevYear.trim() || null, note: d.note.trim(), fileIds: d.fileIds });
+    }
+    if (out.length === 0) {
+      if (submit && !supervisor) return { n: (await targetsApi.submit(unitId, period)).submitted, kind: 'submit' as const };
+      throw new Error(tt('rp.nothing'));
+    }
+    if (supervisor) return { n: (await targetsApi.correct({ unitId, period, rows: out, reason: reason.trim() || undefined })).saved, kind: 'correct' as const };
+    return { n: (await targetsApi.saveReport({ unitId, period, rows: out, submit })).saved, kind: submit ? ('submit' as const) : ('save' as const) };
+  });
+  const run = (submit: boolean) =>
+    save.mutateAsync(submit).then((r) => message.success(r.kind === 'save' ? tt('saved') : r.kind === 'submit' ? tt('rp.submitted', { n: r.n }) : tt('rp.corrected', { n: r.n })), onError);
+  const anyBad = Object.values(drafts).some((d) => bad(d.value) || bad(d.prevYear));
+
+  return (
+    <>
+      {locked && <Alert type={supervisor ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} title={tt(supervisor ? 'rp.lockedSupervisor' : 'rp.locked', { period })} />}
+      <Table<FormRow>
+        rowKey="indicatorId"
+        size="small"
+        loading={loading}
+        pagination={false}
+        dataSource={rows}
+        data-testid="rp-table"
+        locale={{ emptyText: <Empty description={tt('rp.noRows')} /> }}
+        columns={[
+          {
+            title: tt('tg.indicator'),
+            dataIndex: 'name',
+            render: (v: string, r) => (
+              <Space size={4} wrap>
+                <span>{v}</span>
+                <span className="gj-tg-muted">（{r.measure}）</span>
+                {r.level === 'zone' && <Tag color="purple">{tt('rp.level.zone')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: tt('tg.floor'), dataIndex: 'floor', align: 'right', render: (v: string | null) => v ?? '—' },
+          {
+            title: tt('rp.value'),
+            key: 'value',
+            width: 150,
+            render: (_, r) => (
+              <Input
+                value={drafts[r.indicatorId]?.value}
+                disabled={!editable(r)}
+                status={bad(drafts[r.indicatorId]?.value ?? '') ? 'error' : undefined}
+                onChange={(e) => set(r.indicatorId, { value: e.target.value })}
+                inputMode="decimal"
+                data-testid={`rp-value-${r.code}`}
+                aria-label={`${r.name} ${tt('rp.value')}`}
+              />
+            ),
+          },
+          {
+            title: tt('rp.prevYear'),
+            key: 'prevYear',
+            width: 150,
+            render: (_, r) => (
+              <Input
+                value={drafts[r.indicatorId]?.prevYear}
+                disabled={!editable(r)}
+                status={bad(drafts[r.indicatorId]?.prevYear ?? '') ? 'error' : undefined}
+                onChange={(e) => set(r.indicatorId, { prevYear: e.target.value })}
+                inputMode="decimal"
+                data-testid={`rp-prev-${r.code}`}
+                aria-label={`${r.name} ${tt('rp.prevYear')}`}
+              />
+            ),
+          },
+          {
+            title: tt('rp.note'),
+            key: 'note',
+            render: (_, r) => <Input value={drafts[r.indicatorId]?.note} disabled={!editable(r)} maxLength={500} onChange={(e) => set(r.indicatorId, { note: e.target.value })} />,
+          },
+          {
+            title: tt('rp.files'),
+            key: 'files',
+            width: 90,
+            render: (_, r) => (
+              <Upload
+                showUploadList={false}
+                disabled={!editable(r)}
+                beforeUpload={(file) => {
+                  upload<{ id: string }>('/api/files', file, me.csrfToken, lang).then((f) => set(r.indicatorId, { fileIds: [...(drafts[r.indicatorId]?.fileIds ?? []), f.id] }), onError);
+                  return false;
+                }}
+              >
+                <Button size="small" icon={<PaperClipOutlined />} disabled={!editable(r)}>
+                  {drafts[r.indicatorId]?.fileIds.length || ''}
+                </Button>
+              </Upload>
+            ),
+          },
+          {
+            title: tt('rp.state'),
+            key: 'state',
+            render: (_, r) =>
+              r.figure ? (
+                <Space orientation="vertical" size={0}>
+                  <Tag color={STATE_COLOR[r.figure.state]} data-testid={`rp-state-${r.code}`}>{tt(`state.${r.figure.state}`)}</Tag>
+                  {r.figure.returnReason && <span style={{ color: '#cf1322' }}>{tt('rp.returned', { reason: r.figure.returnReason })}</span>}
+                  {r.figure.correctionReason && <Tag color="orange">{tt('rp.correction', { reason: r.figure.correctionReason })}</Tag>}
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+      {rows.length > 0 && (
+        <Space style={{ marginTop: 12 }} wrap>
+          {supervisor ? (
+            <>
+              {locked && <Input style={{ width: 320 }} placeholder={tt('rp.correctReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="rp-reason" />}
+              <Button type="primary" onClick={() => void run(true)} loading={save.isPending} disabled={anyBad || (locked && !reason.trim())} data-testid="rp-correct">
+                {tt('rp.correct')}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button onClick={() => void run(false)} loading={save.isPending} disabled={locked || anyBad} data-testid="rp-save">
+                {tt('rp.saveDraft')}
+              </Button>
+              <Button type="primary" onClick={() => void run(true)} loading={save.isPending} disabled={locked || anyBad} data-testid="rp-submit">
+                {tt('rp.submit')}
+              </Button>
+            </>
+          )}
+        </Space>
+      )}
+    </>
+  );
+}

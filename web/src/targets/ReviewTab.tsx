@@ -1,0 +1,105 @@
+// 审核锁定: the month's figures by state; a supervisor approves or returns them
+// (with a reason) and locks the month once it is published. Corrections show as such.
+import { useState } from 'react';
+import { App, Button, Input, Modal, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { CheckOutlined, LockOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useErrorMessage } from '../api/useErrorMessage';
+import { formatDateTime } from '../i18n/format';
+import { QueryError } from '../system/QueryError';
+import { targetsApi, type FigureItem, type FigureState } from './api';
+import { useTgT } from './i18n';
+import { useFigures, useTgMutation } from './queries';
+import { STATE_COLOR } from './ReportTab';
+
+const STATES: FigureState[] = ['submitted', 'returned', 'draft', 'approved'];
+
+export default function ReviewTab({ period }: { period: string }) {
+  const tt = useTgT();
+  const { message } = App.useApp();
+  const onError = useErrorMessage();
+  const [state, setState] = useState<FigureState | 'all'>('submitted');
+  const [page, setPage] = useState(1);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const q = useFigures({ period, page, pageSize: 50, state: state === 'all' ? undefined : state });
+  const review = useTgMutation(targetsApi.review);
+  const lock = useTgMutation(() => targetsApi.lock(period));
+  const decide = (decision: 'approve' | 'return') =>
+    review
+      .mutateAsync({ ids: selected, decision, reason: decision === 'return' ? reason.trim() : undefined })
+      .then((r) => {
+        message.success(tt('rv.reviewed', { n: r.reviewed }));
+        setSelected([]);
+        setReturning(false);
+        setReason('');
+      }, onError);
+  if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
+  const locked = q.data?.locked ?? false;
+  return (
+    <>
+      <div className="gj-tg-toolbar">
+        <Space wrap>
+          <Tag color="blue">{period}</Tag>
+          <Segmented<FigureState | 'all'>
+            value={state}
+            onChange={(v) => (setState(v), setPage(1), setSelected([]))}
+            options={[...STATES.map((s) => ({ value: s, label: tt(`state.${s}`) })), { value: 'all', label: tt('all') }]}
+            data-testid="rv-state"
+          />
+          {locked && (
+            <Tag icon={<LockOutlined />} color="red" data-testid="rv-locked">
+              {tt('rv.locked')}
+            </Tag>
+          )}
+        </Space>
+        <Space wrap>
+          {selected.length > 0 && <span className="gj-tg-muted">{tt('rv.selected', { n: selected.length })}</span>}
+          <Button type="primary" icon={<CheckOutlined />} disabled={!selected.length} loading={review.isPending} onClick={() => void decide('approve')} data-testid="rv-approve">
+            {tt('rv.approve')}
+          </Button>
+          <Button danger icon={<RollbackOutlined />} disabled={!selected.length} onClick={() => setReturning(true)} data-testid="rv-return">
+            {tt('rv.return')}
+          </Button>
+          <Popconfirm title={tt('rv.lockConfirm', { period })} onConfirm={() => lock.mutateAsync(undefined).then(() => message.success(tt('rv.lockedDone', { period })), onError)}>
+            <Button icon={<LockOutlined />} disabled={locked} loading={lock.isPending} data-testid="rv-lock">
+              {tt('rv.lock')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      </div>
+      <Table<FigureItem>
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        data-testid="rv-table"
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.state !== 'submitted' }) }}
+        pagination={{ current: page, pageSize: 50, total: q.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: tt('unit'), dataIndex: 'unitName', render: (v: string | null, r) => (r.unitId ? v : <Space size={4}>{v}<Tag color="purple">{tt('rp.level.zone')}</Tag></Space>) },
+          { title: tt('tg.indicator'), dataIndex: 'indicatorName' },
+          { title: tt('rp.value'), dataIndex: 'value', align: 'right', render: (v: string, r) => `${v} ${r.measure}` },
+          { title: tt('rp.prevYear'), dataIndex: 'prevYear', align: 'right', render: (v: string | null, r) => (v === null ? '—' : `${v} ${r.measure}`) },
+          { title: tt('rp.note'), dataIndex: 'note', ellipsis: true },
+          {
+            title: tt('rv.state'),
+            dataIndex: 'state',
+            render: (s: FigureState, r) => (
+              <Space size={4} wrap>
+                <Tag color={STATE_COLOR[s]}>{tt(`state.${s}`)}</Tag>
+                {r.correctionReason && <Tag color="orange" title={r.correctionReason}>{tt('rv.corrected')}：{r.correctionReason}</Tag>}
+                {r.returnReason && <span style={{ color: '#cf1322' }}>{r.returnReason}</span>}
+              </Space>
+            ),
+          },
+          { title: tt('rv.source'), dataIndex: 'source', render: (s: string, r) => `${tt(`fillMethod.${s === 'feed' ? 'feed' : s === 'system' ? 'system' : 'manual'}`)}${r.sourceName && r.sourceName !== 'demo' ? `（${r.sourceName}）` : ''}` },
+          { title: tt('rv.updated'), dataIndex: 'updatedAt', render: formatDateTime },
+        ]}
+      />
+      <Modal open={returning} title={tt('rv.return')} onCancel={() => setReturning(false)} onOk={() => void decide('return')} okButtonProps={{ disabled: !reason.trim(), danger: true }} confirmLoading={review.isPending}>
+        <Input.TextArea rows={3} maxLength={500} placeholder={tt('rv.returnReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="rv-reason" />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,192 @@
+// The 指标目标 endpoints (src/domains/targets/routes.ts, campaigns/routes.ts) and their shapes.
+import { api, ApiError, queryString } from '../api/client';
+import type { Page } from '../api/types';
+import type { IndicatorRow } from '../cockpit/api';
+
+export const KINDS = ['flow', 'stock', 'count', 'ratio'] as const;
+export const AGGREGATIONS = ['sum', 'zone_reported'] as const;
+export const FILL_METHODS = ['manual', 'feed', 'system'] as const;
+export const PROGRESS_MODES = ['days', 'months'] as const;
+export type FigureState = 'draft' | 'submitted' | 'approved' | 'returned';
+
+export interface Indicator {
+  id: string;
+  code: string;
+  name: string;
+  measure: string;
+  kind: (typeof KINDS)[number];
+  higherIsBetter: boolean;
+  aggregation: (typeof AGGREGATIONS)[number];
+  decimals: number;
+  fillMethod: (typeof FILL_METHODS)[number];
+  progressMode: (typeof PROGRESS_MODES)[number];
+  numeratorCode: string | null;
+  denominatorCode: string | null;
+  zoneUnitId: string | null;
+  parentCode: string | null;
+  sortOrder: number;
+  active: boolean;
+}
+export type IndicatorInput = Omit<Indicator, 'id'>;
+
+export interface Target {
+  id: string;
+  indicatorId: string;
+  indicatorCode: string;
+  indicatorName: string;
+  measure: string;
+  unitId: string | null;
+  unitName: string | null;
+  year: number;
+  floor: string;
+  stretch: string | null;
+  monthlyPlan: string[] | null;
+  demo: boolean;
+}
+
+export interface FormRow {
+  indicatorId: string;
+  code: string;
+  name: string;
+  measure: string;
+  kind: string;
+  decimals: number;
+  fillMethod: string;
+  level: 'unit' | 'zone';
+  floor: string | null;
+  stretch: string | null;
+  figure: {
+    id: string;
+    value: string;
+    prevYear: string | null;
+    note: string;
+    fileIds: string[];
+    state: FigureState;
+    returnReason: string | null;
+    source: string;
+    sourceName: string | null;
+    correctionReason: string | null;
+  } | null;
+}
+export interface ReportForm {
+  unitId: string;
+  period: string;
+  locked: boolean;
+  deadline: string;
+  rows: FormRow[];
+}
+export interface FigureRowInput {
+  indicatorId: string;
+  value: string;
+  prevYear: string | null;
+  note: string;
+  fileIds: string[];
+}
+
+export interface FigureItem {
+  id: string;
+  period: string;
+  indicatorId: string;
+  indicatorName: string;
+  measure: string;
+  decimals: number;
+  unitId: string | null;
+  reportingUnitId: string | null;
+  unitName: string | null;
+  value: string;
+  prevYear: string | null;
+  note: string;
+  state: FigureState;
+  returnReason: string | null;
+  source: string;
+  sourceName: string | null;
+  correctionReason: string | null;
+  updatedAt: string;
+}
+
+export interface Missing {
+  period: string;
+  deadline: string;
+  overdue: boolean;
+  units: { unitId: string; unitName: string; unitCode: string; owed: number; missing: number }[];
+}
+
+export interface Campaign {
+  id: string;
+  name: string;
+  description: string;
+  startDate: string;
+  endDate: string;
+  phase: 'upcoming' | 'running' | 'ended';
+  daysLeft: number;
+  totalDays: number;
+  elapsedShare: string;
+}
+export interface CampaignDetail extends Campaign {
+  indicatorIds: string[];
+  items: { id: string; itemType: 'project' | 'task'; itemId: string; title: string; exists: boolean; status: string | null; deadline: string | null }[];
+  period: string | null;
+  indicators: IndicatorRow[];
+}
+export interface CampaignInput {
+  name: string;
+  description: string;
+  startDate: string;
+  endDate: string;
+  indicatorIds: string[];
+  items: { itemType: 'project' | 'task'; itemId: string; title: string }[];
+}
+
+export interface Unit {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  active: boolean;
+}
+
+export interface JobState {
+  status: 'running' | 'succeeded' | 'failed';
+  progress: number;
+  message: string;
+  result: { imported?: number; created?: number; updated?: number } | null;
+  errors: { message: { zh: string; en: string }; details: { row: number; column?: string; value?: string; message: { zh: string; en: string } }[] | null } | null;
+}
+
+/** Multipart upload with the session's CSRF token. */
+export async function upload<T>(path: string, file: File, csrf: string, lang: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  const res = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': csrf, 'x-lang': lang } });
+  const data = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+  if (!res.ok) throw new ApiError(res.status, data.code ?? `http.${res.status}`, data.message ?? `HTTP ${res.status}`);
+  return data as T;
+}
+
+export const targetsApi = {
+  indicators: () => api.get<Page<Indicator>>('/api/targets/indicators', { pageSize: 200 }),
+  createIndicator: (body: IndicatorInput) => api.post<Indicator>('/api/targets/indicators', body),
+  updateIndicator: (id: string, body: Partial<IndicatorInput>) => api.patch<Indicator>(`/api/targets/indicators/${id}`, body),
+  targets: (q: { year: number; page: number; pageSize: number; indicatorId?: string; unitId?: string }) => api.get<Page<Target>>('/api/targets/targets', q),
+  setTarget: (body: { indicatorId: string; unitId: string | null; year: number; floor: string; stretch: string | null; monthlyPlan: string[] | null }) => api.put<Target>('/api/targets/targets', body),
+  deleteTarget: (id: string) => api.delete(`/api/targets/targets/${id}`),
+  exportUrl: (year: number) => `/api/targets/targets/export${queryString({ year })}`,
+  report: (unitId: string, period: string) => api.get<ReportForm>('/api/targets/report', { unitId, period }),
+  saveReport: (body: { unitId: string; period: string; rows: FigureRowInput[]; submit: boolean }) => api.put<{ saved: number }>('/api/targets/report', body),
+  submit: (unitId: string, period: string) => api.post<{ submitted: number }>('/api/targets/report/submit', { unitId, period }),
+  templateUrl: (unitId: string, period: string) => `/api/targets/report/template${queryString({ unitId, period })}`,
+  figures: (q: { period: string; page: number; pageSize: number; state?: FigureState; unitId?: string }) =>
+    api.get<Page<FigureItem> & { locked: boolean }>('/api/targets/figures', q),
+  review: (body: { ids: string[]; decision: 'approve' | 'return'; reason?: string }) => api.post<{ reviewed: number }>('/api/targets/figures/review', body),
+  correct: (body: { unitId: string; period: string; rows: FigureRowInput[]; reason?: string }) => api.post<{ saved: number }>('/api/targets/figures/correct', body),
+  lock: (period: string) => api.post(`/api/targets/periods/${period}/lock`),
+  missing: (period: string) => api.get<Missing>('/api/targets/missing', { period }),
+  units: () => api.get<Page<Unit>>('/api/units', { pageSize: 200 }),
+  job: (id: string) => api.get<JobState>(`/api/jobs/${id}`),
+  campaigns: (page: number) => api.get<Page<Campaign>>('/api/campaigns', { page, pageSize: 20 }),
+  campaign: (id: string, period?: string) => api.get<CampaignDetail>(`/api/campaigns/${id}`, { period }),
+  candidates: (type: 'project' | 'task', search: string) => api.get<{ itemId: string; title: string; status: string | null }[]>('/api/campaigns/candidates', { type, search }),
+  createCampaign: (body: CampaignInput) => api.post<Campaign>('/api/campaigns', body),
+  updateCampaign: (id: string, body: CampaignInput) => api.put<Campaign>(`/api/campaigns/${id}`, body),
+  deleteCampaign: (id: string) => api.delete(`/api/campaigns/${id}`),
+};
