@@ -1,5 +1,5 @@
 // Drizzle mirror of migrations/0003_targets.sql.
-import { boolean, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -130,4 +130,10 @@ export const campaignItems = pgTable('campaign_items', {
   itemType: text('item_type').$type<CampaignItemType>().notNull(),
   itemId: uuid('item_id').notNull(),
   title: text('title').notNull(),
+});
+
+/** migrations/0008: moves on every write the cockpit reads (triggers); keys the cockpit cache. */
+export const zoneDataVersions = pgTable('zone_data_versions', {
+  zoneId: uuid('zone_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
 });

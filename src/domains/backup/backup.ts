@@ -12,8 +12,8 @@ import { AppError } from '../../shared/errors';
 type Conn = Pick<DbHandle, 'exec' | 'query'>;
 
 export const FORMAT = 'gongjian-backup';
-/** Transient tables: a restored zone starts with nobody signed in. */
-const SKIP = new Set(['sessions', 'login_failures', 'schema_migrations']);
+/** Transient tables: a restored zone starts with nobody signed in and an empty cockpit cache. */
+const SKIP = new Set(['sessions', 'login_failures', 'schema_migrations', 'zone_data_versions']);
 
 interface Header {
   format: typeof FORMAT;

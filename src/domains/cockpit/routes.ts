@@ -6,7 +6,8 @@ import { requireActor } from '../../server/context';
 import { errors, isoDate } from '../../shared/http';
 import { can } from '../../shared/policy';
 import { periodString } from '../targets/catalogue';
-import { drillDown, loadCockpit } from './cockpit';
+import { CockpitCache, zoneDataVersion } from './cache';
+import { defaultPeriod, drillDown, loadCockpit } from './cockpit';
 
 const status = z.enum(['ahead', 'on_track', 'slightly_behind', 'far_behind']).nullable();
 const s = z.string().nullable();
@@ -34,6 +35,7 @@ export const cockpitBody = z.object({
 export async function cockpitRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cockpit'];
+  const cache = new CockpitCache();
   api.get(
     '/api/cockpit',
     {
@@ -45,7 +47,21 @@ export async function cockpitRoutes(app: FastifyInstance) {
         response: { 200: cockpitBody, ...errors },
       },
     },
-    async (req) => loadCockpit(req.ctx.db, requireActor(req.ctx).zoneId, req.query, app.clock),
+    async (req, reply) => {
+      const { db } = req.ctx;
+      const zoneId = requireActor(req.ctx).zoneId;
+      const version = await zoneDataVersion(db, zoneId); // before any figure is read: see ./cache
+      const period = req.query.period ?? (await defaultPeriod(db, zoneId, app.clock));
+      const key = `${zoneId}|${period}|${req.query.asOf ?? ''}`;
+      let body = cache.get(key, version);
+      if (body === undefined) {
+        // Checked against the response schema once, when computed, as the serializer would.
+        body = JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf: req.query.asOf }, app.clock)));
+        cache.set(key, version, body);
+      }
+      // A JSON string is sent as it is, without the per-request schema serialisation.
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
   );
   api.get(
     '/api/cockpit/drill',
