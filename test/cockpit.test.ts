@@ -48,7 +48,7 @@ describe('Huai’an 2023 1–6月 (seed 001)', () => {
     expect(body).toMatchObject({ period: '2023-06', year: 2023, asOf: '2023-06-30', timeProgress: '49.6' });
     expectSeed001(byCode(body));
     // 双过半: by 30 June time is 49.6% (181/365 days), so it is the task that has to pass half.
-    expect(byCode(body).gbr).toMatchObject({ completion: '54.6', expectedShare: '49.6', gap: '5.0', status: 'ahead' });
+    expect(byCode(body).gbr).toMatchObject({ completion: '54.6', expectedShare: '49.6', gap: '5.0', status: 'ahead', doubleHalf: true });
     // 税占比 is a level against its target (90%), at any date.
     expect(byCode(body).tax_share).toMatchObject({ completion: '103.6', expectedShare: '100.0', status: 'ahead' });
   });
@@ -141,6 +141,7 @@ describe('Xuzhou 2022: units, colours and ranks', () => {
     expect(march).toMatchObject({ period: '2022-03', asOf: '2022-03-31', timeProgress: '24.7' });
     const mid = (await leader.get('/api/cockpit?period=2022-03&asOf=2022-04-15')).json();
     expect(mid.timeProgress).toBe('28.8');
+    expect(march.indicators.some((i: Row) => i.doubleHalf)).toBe(false);
     expect(Number(byCode(mid).gbr!.expectedShare)).toBeGreaterThan(Number(byCode(march).gbr!.expectedShare));
   });
 
@@ -158,5 +159,43 @@ describe('Xuzhou 2022: units, colours and ranks', () => {
   it('refuses a malformed period and anonymous readers', async () => {
     expect((await leader.get('/api/cockpit?period=2022-13')).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/cockpit' })).statusCode).toBe(401);
+  });
+});
+
+describe('the cockpit cache (migrations/0008)', () => {
+  const zone = `(SELECT id FROM zones WHERE code = 'xuzhou')`;
+  const version = async () => Number((await t.handle.query<{ v: string }>(`SELECT COALESCE((SELECT version FROM zone_data_versions WHERE zone_id = ${zone}), 0) AS v`))[0]!.v);
+
+  it('moves the zone’s data version once per committed transaction, and not for a rolled-back one', async () => {
+    const before = await version();
+    await t.handle.exec(`BEGIN; UPDATE figures SET note = note WHERE zone_id = ${zone} AND period = '2022-08'; UPDATE targets SET floor = floor WHERE zone_id = ${zone}; COMMIT;`);
+    expect(await version()).toBe(before + 1);
+    await t.handle.exec(`BEGIN; UPDATE figures SET note = note WHERE zone_id = ${zone}; ROLLBACK;`);
+    expect(await version()).toBe(before + 1);
+    // Another zone's writes leave it alone.
+    await t.handle.query(`UPDATE figures SET note = note WHERE zone_id = (SELECT id FROM zones WHERE code = 'huaian')`);
+    expect(await version()).toBe(before + 1);
+  });
+
+  it('serves a repeated read from the cache and sees a write made by another process at once', async () => {
+    const leader = await t.signIn('leader', 'xuzhou');
+    const first = await leader.get('/api/cockpit?period=2022-08');
+    const again = await leader.get('/api/cockpit?period=2022-08');
+    expect(again.headers['content-type']).toMatch(/^application\/json/);
+    expect(again.body).toBe(first.body);
+    // Straight into the database, as an API process on another machine would.
+    await t.handle.query(
+      `UPDATE figures SET value = value + 1 WHERE zone_id = ${zone} AND period = '2022-08'
+       AND indicator_id = (SELECT id FROM indicators WHERE zone_id = ${zone} AND code = 'gbr')
+       AND unit_id = (SELECT id FROM units WHERE zone_id = ${zone} AND code = 'damiao')`,
+    );
+    const after = byCode((await leader.get('/api/cockpit?period=2022-08')).json()).gbr!;
+    const was = byCode(first.json()).gbr!;
+    expect(Number(after.value)).toBeCloseTo(Number(was.value) + 1, 2);
+    expect(Number(after.units.find((u) => u.unitCode === 'damiao')!.value)).toBeCloseTo(Number(was.units.find((u) => u.unitCode === 'damiao')!.value) + 1, 2);
+    // A changed threshold (zone settings) is a new cockpit too.
+    await t.handle.query(`INSERT INTO target_settings (zone_id, amber_points, red_points) VALUES (${zone}, 1, 2)
+      ON CONFLICT (zone_id) DO UPDATE SET amber_points = 1, red_points = 2`);
+    expect((await leader.get('/api/cockpit?period=2022-08')).json().thresholds).toMatchObject({ amber: expect.stringMatching(/^1(\.0+)?$/), red: expect.stringMatching(/^2(\.0+)?$/) });
   });
 });

@@ -4,7 +4,7 @@
 // time progress and colour; per unit the same with ranks within the unit's group.
 import { dec, decOrNull, round, roundDecimal, sum, type Decimal } from '../../shared/decimal';
 import { assessParsed, type ParsedAssessment, type ParsedFigureInput } from '../targets/assess';
-import { expectedShare, share, type ProgressStatus, type Thresholds } from '../targets/progress';
+import { expectedShare, halfYearPassed, share, type ProgressStatus, type Thresholds } from '../targets/progress';
 import { rank, rankChange } from '../targets/ranking';
 
 export interface CIndicator {
@@ -244,21 +244,22 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     return e;
   };
 
-  const parsed = (ind: CIndicator, actual: Decimal | null, target: Decimal | null, prevYear: Decimal | null, expected: Decimal | null): ParsedFigureInput => ({
+  const parsed = (ind: CIndicator, actual: Decimal | null, target: Decimal | null, prevYear: Decimal | null, expected: Decimal | null, asOf: string): ParsedFigureInput => ({
     actual,
     target,
     prevYear,
     expectedShare: expected,
     lowerIsBetter: !ind.higherIsBetter,
+    halfYearPassed: halfYearPassed(asOf, year),
     decimals: ind.decimals,
     percentDecimals: PCT,
     thresholds: input.thresholds,
   });
   const assess = (ind: CIndicator, r: Raw, t: PTarget | null, asOf: string) => {
     const expected = ind.higherIsBetter ? expectedFor(ind, t, asOf) : null;
-    const floorA = assessParsed(parsed(ind, r.value, t?.floor ?? null, ind.kind === 'ratio' ? null : r.prevYear, expected));
+    const floorA = assessParsed(parsed(ind, r.value, t?.floor ?? null, ind.kind === 'ratio' ? null : r.prevYear, expected, asOf));
     // Of the stretch target only the completion is shown.
-    const stretchA = t?.stretch ? assessParsed(parsed(ind, r.value, t.stretch, null, expected), true) : null;
+    const stretchA = t?.stretch ? assessParsed(parsed(ind, r.value, t.stretch, null, expected, asOf), true) : null;
     return { floorA, stretchA };
   };
 
@@ -274,7 +275,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       if (full) out.set(u.id, { t, r, ...assess(ind, r, t, asOf) });
       else {
         const expected = ind.higherIsBetter ? expectedFor(ind, t, asOf) : null;
-        out.set(u.id, { t, r, floorA: assessParsed(parsed(ind, r.value, t?.floor ?? null, null, expected), true), stretchA: null });
+        out.set(u.id, { t, r, floorA: assessParsed(parsed(ind, r.value, t?.floor ?? null, null, expected, asOf), true), stretchA: null });
       }
     }
     return out;

@@ -5,7 +5,7 @@ import type { EnterpriseTag, PoolGoal, PoolRules } from '../../db/schema';
 import { addDays, type IsoDate } from '../../shared/calendar';
 import { dec, decOrNull, round } from '../../shared/decimal';
 import { assessFigure, type FigureAssessment } from '../targets/assess';
-import { expectedShare } from '../targets/progress';
+import { expectedShare, halfYearPassed } from '../targets/progress';
 
 /** What the rules look at: one year's figures (万元) and the tags held on a date. */
 export interface Snapshot {
@@ -116,6 +116,7 @@ export function assessPlan(targetOutput: string, ytdOutput: string | null, year:
     target: targetOutput,
     prevYear: prevYearOutput ?? null,
     expectedShare: expectedShare(asOf, year, 'months'),
+    halfYearPassed: halfYearPassed(asOf, year),
     decimals: 2,
   });
 }

@@ -9,6 +9,7 @@ describe('assessFigure', () => {
       target: '29.9371',
       prevYear: '13.5789',
       expectedShare: expectedShare('2023-06', 2023, 'months'),
+      halfYearPassed: true,
       decimals: 2,
     });
     // completion from the printed 18.56 / 29.94
@@ -36,9 +37,11 @@ describe('assessFigure', () => {
     expect(a.status).toBeNull();
     expect(a.doubleHalf).toBe(false);
     expect(assessFigure({ actual: '3', expectedShare: '50' }).status).toBeNull();
+    // Half the task done before the half-year is over is not yet 双过半.
+    expect(assessFigure({ actual: '6', target: '10', expectedShare: '45' }).doubleHalf).toBe(false);
   });
   it('lower-is-better is judged against the whole ceiling', () => {
-    const a = assessFigure({ actual: '0.45', target: '0.5', expectedShare: '50', lowerIsBetter: true });
+    const a = assessFigure({ actual: '0.45', target: '0.5', expectedShare: '50', lowerIsBetter: true, halfYearPassed: true });
     expect(a.completion).toBe('110.0');
     expect(a.expectedShare).toBe('100.0');
     expect(a.status).toBe('ahead');

@@ -22,6 +22,8 @@ export interface FigureInput {
   /** Percent of the annual target expected now, from `expectedShare`. */
   expectedShare?: Maybe;
   lowerIsBetter?: boolean;
+  /** The as-of date is past 30 June of the target's year (`halfYearPassed`): 双过半 can be judged. */
+  halfYearPassed?: boolean;
   /** The indicator's decimals, for actual and target (default 2). */
   decimals?: number;
   /** Decimals of completion, expected share, gap and yoy (default 1). */
@@ -53,6 +55,7 @@ export interface ParsedFigureInput {
   prevYear: Decimal | null;
   expectedShare: Decimal | null;
   lowerIsBetter: boolean;
+  halfYearPassed: boolean;
   decimals: number;
   percentDecimals: number;
   thresholds: Thresholds;
@@ -73,6 +76,7 @@ export function assessFigure(input: FigureInput): FigureAssessment {
     prevYear: decOrNull(input.prevYear),
     expectedShare: input.lowerIsBetter ? null : decOrNull(input.expectedShare),
     lowerIsBetter: input.lowerIsBetter ?? false,
+    halfYearPassed: input.halfYearPassed ?? false,
     decimals: input.decimals ?? 2,
     percentDecimals: input.percentDecimals ?? 1,
     thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
@@ -114,7 +118,7 @@ export function assessParsed(input: ParsedFigureInput, lean = false): ParsedAsse
     gap: fixed(gap, pct),
     status: judge(gap, input.thresholds),
     yoy: growth,
-    doubleHalf: !lean && !input.lowerIsBetter && expected !== null && completion !== null && expected.gte(50) && completion.gte(50),
+    doubleHalf: !lean && !input.lowerIsBetter && input.halfYearPassed && completion !== null && completion.gte(50),
     actualValue: actual,
     completionValue: completion,
   };

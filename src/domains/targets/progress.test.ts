@@ -158,12 +158,24 @@ describe('gapPoints and judge', () => {
 });
 
 describe('isDoubleHalf', () => {
-  it('both at least 50%', () => {
-    expect(isDoubleHalf(50, 50)).toBe(true);
-    expect(isDoubleHalf('50', '62.0')).toBe(true);
-    expect(isDoubleHalf('49.59', '62.0')).toBe(false);
-    expect(isDoubleHalf(50, '49.99')).toBe(false);
-    expect(isDoubleHalf(50, null)).toBe(false);
+  it('is the half-year over and half the task done', () => {
+    // 30 June is 49.6% of the year by days, and still the day 双过半 is judged on.
+    expect(isDoubleHalf('2023-06-30', 2023, '50')).toBe(true);
+    expect(isDoubleHalf('2023-09-30', 2023, '62.0')).toBe(true);
+    expect(isDoubleHalf('2023-06-29', 2023, '62.0')).toBe(false);
+    expect(isDoubleHalf('2023-06-30', 2023, '49.99')).toBe(false);
+    expect(isDoubleHalf('2023-06-30', 2023, null)).toBe(false);
+    // A December report judged in January of the next year is past its half-year.
+    expect(isDoubleHalf('2024-01-10', 2023, '98')).toBe(true);
+  });
+  it('agrees with the rule for any date and completion', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 364 }), fc.integer({ min: 0, max: 2000 }), (day, tenths) => {
+        const asOf = new Date(Date.UTC(2023, 0, 1 + day)).toISOString().slice(0, 10);
+        const completion = (tenths / 10).toFixed(1);
+        expect(isDoubleHalf(asOf, 2023, completion)).toBe(day >= 180 && tenths >= 500);
+      }),
+    );
   });
 });
 

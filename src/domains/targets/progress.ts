@@ -202,11 +202,19 @@ export function judge(gap: Maybe, thresholds: Thresholds = DEFAULT_THRESHOLDS): 
   return 'far_behind';
 }
 
-/** 双过半: time and task both at least half (≥ 50%). Missing → false. */
-export function isDoubleHalf(timeShare: Maybe, completion: Maybe): boolean {
-  const t = decOrNull(timeShare);
+/**
+ * 时间过半: the first half of the year is over on 30 June. By days that date is only
+ * 181/365 = 49.6% of the year, yet it is the day 双过半 is reported on, so the rule
+ * is the calendar's half-year, not a share of days.
+ */
+export function halfYearPassed(asOf: string, year: number): boolean {
+  return asOf >= `${year}-06-30`;
+}
+
+/** 双过半: the half-year is over and at least half of the annual task is done. Missing → false. */
+export function isDoubleHalf(asOf: string, year: number, completion: Maybe): boolean {
   const c = decOrNull(completion);
-  return t !== null && c !== null && t.gte(50) && c.gte(50);
+  return halfYearPassed(asOf, year) && c !== null && c.gte(50);
 }
 
 // ---------------------------------------------------------------- growth, shares, zone totals
