@@ -80,7 +80,8 @@ describe('catalogue and targets', () => {
     expect(badPlan.json().code).toBe('targets.plan');
     const notNumber = await sup.send('PUT', '/api/targets/targets', { ...base, floor: '1e3' });
     expect(notNumber.statusCode).toBe(400);
-    expect((await t.handle.query(`SELECT 1 FROM targets WHERE indicator_id = $1`, [ind.little_giants])).length).toBe(0);
+    // The seed's target (省级专精特新“小巨人”5家) is untouched by the refused writes.
+    expect(await t.handle.query(`SELECT floor::text AS floor, stretch FROM targets WHERE indicator_id = $1`, [ind.little_giants])).toEqual([{ floor: '5', stretch: null }]);
     const ok = await sup.send('PUT', '/api/targets/targets', { ...base, floor: '12', stretch: '15', monthlyPlan: ['0', '1', '2', '3', '4', '6', '7', '8', '9', '10', '11', '12'] });
     expect(ok.json()).toMatchObject({ floor: '12', stretch: '15' });
     expect((await damiao.send('PUT', '/api/targets/targets', { ...base, floor: '13' })).statusCode).toBe(403);

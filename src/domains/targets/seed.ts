@@ -24,7 +24,7 @@ type Def = Pick<IndicatorInput, 'code' | 'name' | 'measure' | 'kind'> & Partial<
  * stated figures by hand.
  */
 export const SYSTEM_FILLED = [
-  'net_four_above', 'new_hundred_billion', 'net_hightech', 'little_giants', 'new_single_champion', 'cloud_stars',
+  'net_four_above', 'new_hundred_billion', 'net_hightech', 'little_giants', 'new_single_champion', 'cloud_stars', 'new_smart_workshop',
   'signed_projects', 'signed_investment', 'foreign_projects', 'foreign_investment',
 ] as const;
 
@@ -52,7 +52,9 @@ export function catalogue(zone: 'xuzhou' | 'huaian'): Def[] {
     { code: 'net_four_above', name: '净增“四上”企业', measure: '家', kind: 'count', decimals: 0, ...unitsOr('jingfa') },
     { code: 'net_hightech', name: '净增高新技术企业', measure: '家', kind: 'count', decimals: 0, ...zoneLevel('jingfa') },
     { code: 'little_giants', name: '新增专精特新“小巨人”企业', measure: '家', kind: 'count', decimals: 0, ...zoneLevel('jingfa') },
-    { code: 'cloud_stars', name: '星级上云企业', measure: '家', kind: 'stock', decimals: 0, ...zoneLevel('jingfa') },
+    // Seed 003: 获批智能车间5家以上、星级上云企业40家以上 (gained in the year).
+    { code: 'cloud_stars', name: '新增星级上云企业', measure: '家', kind: 'count', decimals: 0, ...zoneLevel('jingfa') },
+    { code: 'new_smart_workshop', name: '新增智能车间', measure: '家', kind: 'count', decimals: 0, ...zoneLevel('jingfa') },
     // Seed 003: 新增百亿元企业2家, 新增国家制造业单项冠军1家.
     { code: 'new_hundred_billion', name: '新增百亿元企业', measure: '家', kind: 'count', decimals: 0, ...zoneLevel('jingfa') },
     { code: 'new_single_champion', name: '新增制造业单项冠军企业', measure: '家', kind: 'count', decimals: 0, ...zoneLevel('jingfa') },
@@ -197,8 +199,10 @@ async function seedXuzhou(
   for (const [code, annual] of zoneFlows) {
     await upsertTarget(tx, audit, zoneId, { indicatorId: ids.get(code)!, unitId: null, year, floor: String(annual), stretch: round(annual * 1.06, 2), monthlyPlan: null }, { demo: true });
   }
-  // Seed 003's goals for counts the register feeds (力争新增百亿元企业2家、单项冠军1家、净增高企50家以上).
-  for (const [code, floor] of [['new_hundred_billion', '2'], ['new_single_champion', '1'], ['net_hightech', '50']] as const) {
+  // Seed 003's goals for counts the register feeds (力争新增百亿元企业2家、单项冠军1家、"小巨人"5家、
+  // 净增高企50家以上; 获批智能车间5家以上、星级上云企业40家以上).
+  const registerGoals = [['new_hundred_billion', '2'], ['new_single_champion', '1'], ['little_giants', '5'], ['net_hightech', '50'], ['new_smart_workshop', '5'], ['cloud_stars', '40']] as const;
+  for (const [code, floor] of registerGoals) {
     await upsertTarget(tx, audit, zoneId, { indicatorId: ids.get(code)!, unitId: null, year, floor, stretch: null, monthlyPlan: null }, { demo: true });
   }
   const systemIds = new Set(SYSTEM_FILLED.map((c) => ids.get(c)));
