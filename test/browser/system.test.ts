@@ -61,6 +61,8 @@ describe('系统管理 in the browser', () => {
     expect(rows.find((r) => r[1] === '经发局')?.[3]).toBe('部门');
     await h.screenshot(page, '03-units');
 
+    // Saved empty, the dialog names what is missing and stays (no uncaught rejection: see the last test).
+    expect(await system.saveEmptyNewUnit()).toEqual(expect.arrayContaining(['请输入单位名称']));
     await system.fillNewUnit({ name: '高新技术产业园', code: 'gaoxin', kind: '功能区' });
     await h.screenshot(page, '04a-unit-form');
     await system.saveDialog();

@@ -27,9 +27,21 @@ export class ShellPage {
     return (await this.page.getByTestId('header-zone').innerText()).trim();
   }
 
+  /** Picks the language and waits until the switch shows it (saved on the account first). */
   async switchLanguage(lang: 'zh' | 'en'): Promise<void> {
-    await this.page.getByTestId('lang-switch').click();
-    await this.page.getByTestId(`lang-${lang}`).click();
+    const shown = this.page.getByTestId('lang-switch').filter({ hasText: lang === 'en' ? 'English' : '中文' });
+    // A click that lands while the menu is still sliding in can miss on a loaded machine: try again.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.getByTestId('lang-switch').click();
+      await this.page.getByTestId(`lang-${lang}`).click();
+      try {
+        await shown.waitFor({ timeout: 10_000 });
+        return;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   async signOut(): Promise<void> {

@@ -54,6 +54,20 @@ export class SystemPage {
     return modal;
   }
 
+  /** Opens 新建单位, saves it empty and returns the messages beside the fields; the dialog is cancelled. */
+  async saveEmptyNewUnit(): Promise<string[]> {
+    await this.page.getByTestId('unit-create').click();
+    const modal = openModal(this.page);
+    await modal.waitFor();
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    const errors = modal.locator('.ant-form-item-explain-error');
+    await errors.first().waitFor();
+    const texts = (await errors.allInnerTexts()).map((s) => s.trim());
+    await modal.locator('.ant-modal-footer .ant-btn').first().click();
+    await modal.waitFor({ state: 'hidden' });
+    return texts;
+  }
+
   /** Saves the open form dialog and waits until it closes. */
   async saveDialog(): Promise<void> {
     const modal = openModal(this.page);

@@ -12,6 +12,7 @@ import { useAtT } from './i18n';
 import { LeadForm } from './LeadForm';
 import { StageTag, useAmount } from './parts';
 import { useAtMutation, useLead, useUnits } from './queries';
+import { valuesOf } from '../forms';
 
 function MoveDialog({ d, stage, onClose }: { d: LeadDetail; stage: LeadStage; onClose(): void }) {
   const t = useAtT();
@@ -21,7 +22,8 @@ function MoveDialog({ d, stage, onClose }: { d: LeadDetail; stage: LeadStage; on
   const move = useAtMutation((v: { signedOn?: Dayjs }) => attractionApi.move(d.lead.id, { stage, signedOn: v.signedOn?.format('YYYY-MM-DD') ?? null }));
   const needsDate = stage === 'signed' && !d.lead.signedOn;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       await move.mutateAsync(v);
       message.success(t('saved'));
@@ -54,7 +56,8 @@ function ConvertDialog({ d, onClose }: { d: LeadDetail; onClose(): void }) {
     attractionApi.convert(d.lead.id, { responsibleUnitId: v.responsibleUnitId, targetDate: v.targetDate?.format('YYYY-MM-DD') ?? null, keyProject: !!v.keyProject }),
   );
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       const r = await convert.mutateAsync(v);
       message.success(t('detail.project', { name: r.project.name }));
@@ -89,7 +92,8 @@ function ContactForm({ id, today }: { id: string; today: string }) {
   const onError = useErrorMessage();
   const add = useAtMutation((v: { onDate: Dayjs; kind: ContactKind; note: string }) => attractionApi.contact(id, { onDate: v.onDate.format('YYYY-MM-DD'), kind: v.kind, note: v.note }));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       await add.mutateAsync(v);
       form.resetFields(['note']);

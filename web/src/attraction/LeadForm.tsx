@@ -5,6 +5,7 @@ import { useErrorMessage } from '../api/useErrorMessage';
 import { attractionApi, type Lead, type LeadInput } from './api';
 import { useAtT } from './i18n';
 import { useAtMutation, useUnits } from './queries';
+import { valuesOf } from '../forms';
 
 export function LeadForm({ initial, onClose, onSaved }: { initial?: Lead; onClose(): void; onSaved?(id: string): void }) {
   const t = useAtT();
@@ -18,7 +19,8 @@ export function LeadForm({ initial, onClose, onSaved }: { initial?: Lead; onClos
     return initial ? attractionApi.update(initial.id, { ...body, version: initial.version }) : attractionApi.create(body);
   });
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       const l = await save.mutateAsync(v);
       message.success(t('saved'));

@@ -5,6 +5,7 @@ import { useT } from '../i18n';
 import { authApi } from './api';
 import { strongPassword } from './passwordRule';
 import { useSession } from './session';
+import { valuesOf } from '../forms';
 
 interface Values {
   current: string;
@@ -20,7 +21,8 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     setSaving(true);
     try {
       await authApi.changePassword(v.current, v.next);

@@ -11,6 +11,7 @@ import { entApi, type AppealDetail } from './api';
 import { AppealHistory, AppealInfo } from './AppealInfo';
 import { useEntT, type EntKey } from './i18n';
 import { useAppeal, useEntMutation, useUnits } from './queries';
+import { valuesOf } from '../forms';
 
 interface ActValues {
   assigneeUnitId?: string;
@@ -36,7 +37,8 @@ function ActDialog({ d, action, requires, onClose }: { d: AppealDetail; action: 
     }),
   );
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       await act.mutateAsync(v);
       message.success(t('saved'));

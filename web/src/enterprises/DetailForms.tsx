@@ -7,6 +7,7 @@ import { CATEGORIES, entApi, TAGS, type AppealCategory, type EnterpriseTag } fro
 import { EnterpriseSearch } from './EnterpriseSearch';
 import { useEntT } from './i18n';
 import { useCounts, useEntMutation } from './queries';
+import { valuesOf } from '../forms';
 
 const D = 'YYYY-MM-DD';
 const num = (v: number | string | null | undefined) => (v === null || v === undefined || v === '' ? null : String(v));
@@ -36,7 +37,7 @@ export function FigureForm({ enterpriseId, year, onClose }: { enterpriseId: stri
   const s = useSubmit((v: { year: number; outputValue?: number; tax?: number; employees?: number }) =>
     entApi.setFigures(enterpriseId, { year: v.year, outputValue: num(v.outputValue), tax: num(v.tax), employees: v.employees ?? null }), onClose);
   return (
-    <Modal open title={t('detail.addFigure')} onCancel={onClose} onOk={() => void form.validateFields().then(s.run)} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+    <Modal open title={t('detail.addFigure')} onCancel={onClose} onOk={() => void valuesOf(form).then((v) => v && s.run(v))} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ year }}>
         <Form.Item name="year" label={t('col.year')} rules={[{ required: true }]}>
           <InputNumber min={1990} max={2100} precision={0} />
@@ -60,7 +61,7 @@ export function TagForm({ enterpriseId, onClose }: { enterpriseId: string; onClo
   const [form] = Form.useForm<{ tag: EnterpriseTag; gainedOn: Dayjs; note?: string }>();
   const s = useSubmit((v: { tag: EnterpriseTag; gainedOn: Dayjs; note?: string }) => entApi.addTag(enterpriseId, { tag: v.tag, gainedOn: v.gainedOn.format(D), note: v.note ?? '' }), onClose);
   return (
-    <Modal open title={t('detail.addTag')} onCancel={onClose} onOk={() => void form.validateFields().then(s.run)} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+    <Modal open title={t('detail.addTag')} onCancel={onClose} onOk={() => void valuesOf(form).then((v) => v && s.run(v))} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
       <Form form={form} layout="vertical">
         <Form.Item name="tag" label={t('col.tag')} rules={[{ required: true, message: t('form.required') }]}>
           <Select options={TAGS.map((g) => ({ value: g, label: t(`tag.${g}`) }))} />
@@ -81,7 +82,7 @@ export function LoseTagForm({ enterpriseId, spanId, onClose }: { enterpriseId: s
   const [form] = Form.useForm<{ lostOn: Dayjs }>();
   const s = useSubmit((v: { lostOn: Dayjs }) => entApi.loseTag(enterpriseId, spanId, v.lostOn.format(D)), onClose);
   return (
-    <Modal open title={t('detail.loseTag')} onCancel={onClose} onOk={() => void form.validateFields().then(s.run)} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+    <Modal open title={t('detail.loseTag')} onCancel={onClose} onOk={() => void valuesOf(form).then((v) => v && s.run(v))} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
       <Form form={form} layout="vertical">
         <Form.Item name="lostOn" label={t('col.lost')} rules={[{ required: true, message: t('form.required') }]}>
           <DatePicker />
@@ -96,7 +97,7 @@ export function AccountForm({ enterpriseId, onClose }: { enterpriseId: string; o
   const [form] = Form.useForm<{ username: string; displayName: string; password: string }>();
   const s = useSubmit((v: { username: string; displayName: string; password: string }) => entApi.addAccount(enterpriseId, v), onClose);
   return (
-    <Modal open title={t('detail.addAccount')} onCancel={onClose} onOk={() => void form.validateFields().then(s.run)} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+    <Modal open title={t('detail.addAccount')} onCancel={onClose} onOk={() => void valuesOf(form).then((v) => v && s.run(v))} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
       <Form form={form} layout="vertical">
         <Form.Item name="username" label={t('detail.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{2,64}$/, message: t('form.required') }]}>
           <Input />
@@ -119,7 +120,7 @@ export function VisitForm({ enterpriseId, onClose }: { enterpriseId?: string; on
   const s = useSubmit((v: { enterpriseId: string; visitedOn: Dayjs; visitors: string; findings?: string }) =>
     entApi.createVisit({ enterpriseId: enterpriseId ?? v.enterpriseId, visitedOn: v.visitedOn.format(D), visitors: v.visitors, findings: v.findings ?? '' }), onClose);
   return (
-    <Modal open title={t('visits.new')} onCancel={onClose} onOk={() => void form.validateFields().then(s.run)} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+    <Modal open title={t('visits.new')} onCancel={onClose} onOk={() => void valuesOf(form).then((v) => v && s.run(v))} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ visitedOn: dayjs(counts.data?.to) }}>
         {!enterpriseId && (
           <Form.Item name="enterpriseId" label={t('visits.enterprise')} rules={[{ required: true, message: t('form.required') }]}>
@@ -153,7 +154,7 @@ export function AppealForm({ onClose, submit }: { onClose(): void; submit(v: App
   const [form] = Form.useForm<AppealFormValues>();
   const s = useSubmit(submit, onClose);
   return (
-    <Modal open title={t('appeals.new')} onCancel={onClose} onOk={() => void form.validateFields().then(s.run)} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} width={600} destroyOnHidden>
+    <Modal open title={t('appeals.new')} onCancel={onClose} onOk={() => void valuesOf(form).then((v) => v && s.run(v))} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} width={600} destroyOnHidden>
       <p className="gj-ent-muted">{t('appeals.standard')}</p>
       <Form form={form} layout="vertical" initialValues={{ hard: false }} data-testid="appeal-form">
         <Form.Item name="category" label={t('appeals.category')} rules={[{ required: true, message: t('form.required') }]}>

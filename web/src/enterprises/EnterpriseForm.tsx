@@ -6,6 +6,7 @@ import { useErrorMessage } from '../api/useErrorMessage';
 import { entApi, type Enterprise, type EnterpriseInput } from './api';
 import { useEntT } from './i18n';
 import { useChains, useEntMutation, useUnits } from './queries';
+import { valuesOf } from '../forms';
 
 export function EnterpriseForm({ initial, onClose, onSaved }: { initial?: Enterprise; onClose(): void; onSaved?(id: string): void }) {
   const t = useEntT();
@@ -17,7 +18,8 @@ export function EnterpriseForm({ initial, onClose, onSaved }: { initial?: Enterp
   const save = useEntMutation((v: EnterpriseInput) => (initial ? entApi.update(initial.id, { ...v, version: initial.version }) : entApi.create(v)));
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       const saved = await save.mutateAsync(v);
       message.success(t('saved'));

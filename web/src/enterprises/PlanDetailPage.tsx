@@ -11,6 +11,7 @@ import { entApi, type PlanDetail } from './api';
 import { useEntT } from './i18n';
 import { has, pct, StatusTag, wan } from './parts';
 import { useEntMutation, usePlan } from './queries';
+import { valuesOf } from '../forms';
 
 function ActualForm({ plan, onClose }: { plan: PlanDetail; onClose(): void }) {
   const t = useEntT();
@@ -21,7 +22,8 @@ function ActualForm({ plan, onClose }: { plan: PlanDetail; onClose(): void }) {
   const save = useEntMutation((v: { month: number; output: string; note?: string }) => entApi.setActual(plan.id, v.month, { output: String(v.output), note: v.note ?? '' }));
   const next = (plan.months.at(-1)?.month ?? 0) + 1;
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       await save.mutateAsync(v);
       message.success(t('saved'));

@@ -14,6 +14,7 @@ import { EnterpriseSearch } from './EnterpriseSearch';
 import { useEntT } from './i18n';
 import { has, pct, StatusTag, wan } from './parts';
 import { useCounts, useEntMutation, usePlans } from './queries';
+import { valuesOf } from '../forms';
 
 interface PlanValues {
   enterpriseId: string;
@@ -30,7 +31,8 @@ function PlanForm({ year, onClose, onSaved }: { year: number; onClose(): void; o
   const onError = useErrorMessage();
   const save = useEntMutation((v: PlanValues) => entApi.createPlan({ ...v, targetOutput: String(v.targetOutput) }));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       const p = await save.mutateAsync(v);
       message.success(t('saved'));

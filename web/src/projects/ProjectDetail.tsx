@@ -19,6 +19,7 @@ import { Gantt, milestoneRows } from './Gantt';
 import { ProjectForm } from './ProjectForm';
 import { usePT, usePTMaybe } from './i18n';
 import { useHistory, useLoopItem, useOptions, usePMutation, useProject, useUnits } from './queries';
+import { valuesOf } from '../forms';
 
 const CATEGORIES = ['eia', 'energy', 'water', 'power', 'gas', 'relocation', 'road', 'other'] as const;
 
@@ -301,7 +302,8 @@ function Problems({ d }: { d: Detail }) {
         cancelText={pt('cancel')}
         okButtonProps={{ 'data-testid': 'problem-save' } as ButtonProps}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await valuesOf(form);
+          if (!v) return;
           try {
             await raise.mutateAsync(v);
             message.success(pt('pb.raised'));
@@ -420,7 +422,8 @@ function Investments({ d, today }: { d: Detail; today: string }) {
   const save = usePMutation((body: object) => projectsApi.saveInvestment(d.project.id, body));
   const review = usePMutation((x: { id: string; action: string; reason?: string }) => projectsApi.reviewInvestment(x.id, { action: x.action, reason: x.reason }));
   const submit = async (send: boolean) => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       await save.mutateAsync({ period: v.period.format('YYYY-MM'), amount: v.amount, submit: send });
       message.success(pt('saved'));
@@ -520,7 +523,8 @@ function Photos({ d, today }: { d: Detail; today: string }) {
               type="primary"
               style={{ marginLeft: 8 }}
               onClick={async () => {
-                const v = await form.validateFields();
+                const v = await valuesOf(form);
+                if (!v) return;
                 try {
                   await add.mutateAsync({ onDate: v.onDate.format('YYYY-MM-DD'), text: v.text, fileIds: files.map((f) => f.id) });
                   setFiles([]);

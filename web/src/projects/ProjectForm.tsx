@@ -11,6 +11,7 @@ import { projectsApi, type Project } from './api';
 import { usePT } from './i18n';
 import { useBattleMap, useOptions, usePMutation, useUnits } from './queries';
 import { ZoneMap } from './ZoneMap';
+import { valuesOf } from '../forms';
 
 interface Values {
   name: string;
@@ -58,7 +59,8 @@ export function ProjectForm({ project, onClose, onCreated }: { project?: Project
   const people = options.data?.people ?? [];
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       const res = await create.mutateAsync({
         ...v,

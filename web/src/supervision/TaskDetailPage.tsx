@@ -12,6 +12,7 @@ import { supervisionApi, uploadFile, type FileInfo, type RequestKind, type TaskD
 import { useSvT } from './i18n';
 import { LightDot, progressText, StandingTag, StateTag } from './parts';
 import { useSvMutation, useTask } from './queries';
+import { valuesOf } from '../forms';
 
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -169,8 +170,8 @@ function NoticeModal({ d, open, onClose }: { d: TaskDetail; open: boolean; onClo
       onCancel={onClose}
       okButtonProps={{ loading: issue.isPending, id: 'sv-notice-ok' }}
       onOk={() =>
-        form.validateFields().then((v) =>
-          issue.mutate(
+        valuesOf(form).then((v) =>
+          v && issue.mutate(
             { requirements: v.requirements, requiredBy: v.requiredBy.format('YYYY-MM-DD') },
             { onSuccess: (n) => (message.success(t('notice.issued', { number: n.number })), onClose(), form.resetFields()), onError },
           ),

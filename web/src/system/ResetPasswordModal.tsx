@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { strongPassword } from '../auth/passwordRule';
 import { useT } from '../i18n';
 import type { User } from './api';
 import { applyServerError } from './formErrors';
 import { useUpdateUser } from './mutations';
+import { valuesOf } from '../forms';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose(): void }) {
   const t = useT();
@@ -12,13 +13,15 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   const [form] = Form.useForm<{ password: string }>();
   const update = useUpdateUser();
 
-  useEffect(() => {
+  // Before paint, so nothing typed into the just-opened dialog is reset afterwards.
+  useLayoutEffect(() => {
     if (user) form.resetFields();
   }, [user, form]);
 
   const submit = async () => {
     if (!user) return;
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       await update.mutateAsync({ id: user.id, patch: { password: v.password } });
       message.success(t('user.passwordReset', { name: user.displayName }));

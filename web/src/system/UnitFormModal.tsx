@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { unitKinds } from '../api/types';
 import { useI18n } from '../i18n';
@@ -6,6 +6,7 @@ import type { Unit, UnitInput } from './api';
 import { applyServerError } from './formErrors';
 import { defaultRankingGroup, rankingGroupLabel, rankingGroups } from './labels';
 import { useCreateUnit, useUpdateUnit } from './mutations';
+import { valuesOf } from '../forms';
 
 interface Props {
   open: boolean;
@@ -25,7 +26,8 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
   const update = useUpdateUnit();
   const [formError, setFormError] = useState<string | null>(null);
 
-  useEffect(() => {
+  // Before paint, so nothing typed into the just-opened dialog is reset afterwards.
+  useLayoutEffect(() => {
     if (!open) return;
     setFormError(null);
     form.resetFields();
@@ -39,7 +41,8 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
   const groups = [...rankingGroups, ...(unit && !rankingGroups.includes(unit.rankingGroup as never) ? [unit.rankingGroup] : [])];
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     setFormError(null);
     const input: UnitInput = { ...v, code: v.code.trim(), name: v.name.trim() };
     try {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { roles, type Role } from '../api/types';
 import { strongPassword } from '../auth/passwordRule';
@@ -7,6 +7,7 @@ import type { User, UserInput } from './api';
 import { applyServerError } from './formErrors';
 import { useCreateUser, useUpdateUser } from './mutations';
 import { useUnitOptions } from './queries';
+import { valuesOf } from '../forms';
 
 /** Roles whose account belongs to one unit (the server refuses them without one). */
 export const unitBoundRoles: Role[] = ['reporter', 'viewer'];
@@ -32,7 +33,8 @@ export function UserFormModal({ open, user, selfId, onClose }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const unitRequired = role ? unitBoundRoles.includes(role) : false;
 
-  useEffect(() => {
+  // Before paint, so nothing typed into the just-opened dialog is reset afterwards.
+  useLayoutEffect(() => {
     if (!open) return;
     setFormError(null);
     form.resetFields();
@@ -40,7 +42,8 @@ export function UserFormModal({ open, user, selfId, onClose }: Props) {
   }, [open, user, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     setFormError(null);
     try {
       if (user) {

@@ -16,6 +16,7 @@ import { StatusTag } from '../cockpit/parts';
 import { targetsApi, type Campaign, type CampaignDetail, type CampaignInput } from './api';
 import { useTgT } from './i18n';
 import { useCampaign, useCampaigns, useIndicators, useTgMutation } from './queries';
+import { valuesOf } from '../forms';
 
 export default function CampaignsTab({ period }: { period: string }) {
   const tt = useTgT();
@@ -165,7 +166,8 @@ function CampaignModal({ campaign, onClose }: { campaign: CampaignDetail | null;
   const [form] = Form.useForm<Values>();
   const save = useTgMutation((body: CampaignInput) => (campaign ? targetsApi.updateCampaign(campaign.id, body) : targetsApi.createCampaign(body)));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     const items = [
       ...(v.projects ?? []).map((p) => ({ itemType: 'project' as const, itemId: p.value, title: String(p.label) })),
       ...(v.tasks ?? []).map((p) => ({ itemType: 'task' as const, itemId: p.value, title: String(p.label).slice(0, 200) })),

@@ -10,6 +10,7 @@ import { applyServerError } from '../system/formErrors';
 import { AGGREGATIONS, FILL_METHODS, KINDS, PROGRESS_MODES, targetsApi, type Indicator, type IndicatorInput } from './api';
 import { useTgT } from './i18n';
 import { useIndicators, useTgMutation, useUnits } from './queries';
+import { valuesOf } from '../forms';
 
 export default function CatalogueTab() {
   const tt = useTgT();
@@ -70,7 +71,8 @@ function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | nu
     numeratorCode: null, denominatorCode: null, zoneUnitId: null, parentCode: null, sortOrder: (all.length + 1) * 10,
   };
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     try {
       await save.mutateAsync({ ...initial, ...v } as IndicatorInput);
       message.success(tt('saved'));

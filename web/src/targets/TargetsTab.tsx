@@ -11,6 +11,7 @@ import { targetsApi, type Target } from './api';
 import { useTgT } from './i18n';
 import { useImport } from './ImportButton';
 import { useIndicators, useTargets, useTgMutation, useUnits } from './queries';
+import { valuesOf } from '../forms';
 
 const NUMBER = /^-?\d{1,14}(\.\d{1,6})?$/;
 const ZONE = '__zone__';
@@ -126,7 +127,8 @@ function TargetModal({ year, target, onClose }: { year: number; target: Target |
   const save = useTgMutation(targetsApi.setTarget);
   const num = [{ pattern: NUMBER, message: tt('number') }];
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await valuesOf(form);
+    if (!v) return;
     const plan = v.plan.map((x) => x?.trim() ?? '');
     const filled = plan.filter(Boolean).length;
     if (filled > 0 && filled < 12) {
