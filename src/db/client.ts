@@ -70,6 +70,12 @@ async function openPostgres(url: string, searchPath?: string): Promise<DbHandle>
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   });
+  // A connection the server drops (restart, failover, an administrator) must not end the
+  // process: the query using it fails with the error, the pool replaces it, and we log it.
+  // pg only listens for this on idle connections, so every connection gets a listener.
+  const lost = (err: Error) => console.error(`database connection lost: ${err.message}`);
+  pool.on('connect', (client) => client.on('error', lost));
+  pool.on('error', () => undefined); // an idle connection's error: already logged by `lost`
   if (searchPath) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${searchPath}"`);
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
   return {
