@@ -3,8 +3,19 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Opens an antd Select (by its input's id) and picks the option showing `text`. */
 export async function chooseOption(page: Page, selectInputId: string, text: string): Promise<void> {
-  await page.locator(`#${selectInputId}`).click({ force: true });
+  // The Select box itself, clicked once it is stable: inside a dialog that is still
+  // zooming in, an early click can land before the Select listens.
+  const select = page.locator(`.ant-select:has(#${selectInputId})`).first();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    try {
+      await dropdown.waitFor({ timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
   await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
 }
 
