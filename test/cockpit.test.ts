@@ -102,6 +102,8 @@ describe('Xuzhou 2022: units, colours and ranks', () => {
 
   it('opens on August 2022 with every colour among the units', () => {
     expect(body.period).toBe('2022-08');
+    // 双过半 belongs to the half-year report, not to every month after it.
+    expect(body.indicators.some((i) => i.doubleHalf)).toBe(false);
     const statuses = new Set(body.indicators.flatMap((i) => i.units.map((u) => u.status)));
     for (const s of ['ahead', 'on_track', 'slightly_behind', 'far_behind']) expect(statuses).toContain(s);
   });

@@ -305,6 +305,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     return out;
   };
 
+  const halfYearReport = input.period.endsWith('-06');
   const prevAsOf = prev ? lastDay(prev) : null;
   const previous: RankedUnits[] = [];
   const rows: IndicatorRow[] = input.indicators.map((ind) => {
@@ -379,8 +380,9 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       expectedShare: zoneExpected,
       gap: floorA.gap,
       status: floorA.status,
-      // 双过半 is about flows through the year; a ratio or a stock is judged as a level.
-      doubleHalf: floorA.doubleHalf && (ind.kind === 'flow' || ind.kind === 'count'),
+      // 双过半 is the half-year report's verdict (1–6月 figures), about flows through the
+      // year; a ratio or a stock is judged as a level, and later months by time progress.
+      doubleHalf: halfYearReport && floorA.doubleHalf && (ind.kind === 'flow' || ind.kind === 'count'),
       reportedUnits,
       expectedUnits,
       units: unitRows.sort((a, b) => a.group.localeCompare(b.group) || (a.rank ?? 1e9) - (b.rank ?? 1e9)),
