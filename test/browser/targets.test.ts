@@ -153,6 +153,8 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
     expect(await page.getByTestId('tile-gbr').innerText()).toContain('18.56亿元');
     expect(await page.getByTestId('tile-gbr').innerText()).toContain('同比增长36.7%');
     expect(await page.getByTestId('tile-tax_share').innerText()).toContain('93.25%');
+    // 双过半 in the half-year report, on the wall too.
+    expect(await page.getByTestId('tile-gbr').innerText()).toContain('双过半');
     const box = await page.getByTestId('big-screen').boundingBox();
     expect(box).toMatchObject({ width: 1920, height: 1080 });
     await shot(page, 'big-screen-huaian');

@@ -25,7 +25,9 @@ export const attractionFeed: FeedSource = {
   name: 'attraction',
   codes: Object.keys(ATTRACTION_INDICATORS),
   async series(db, zoneId, year, inds) {
-    const [signings, settings] = await Promise.all([signingsOf(db, zoneId, year), getSettings(db, zoneId)]);
+    // Inside a writer's transaction: one query at a time (see feeds/sync.ts).
+    const signings = await signingsOf(db, zoneId, year);
+    const settings = await getSettings(db, zoneId);
     const rate = settings.usdRates[String(year)];
     const ytdOf = (list: readonly Signing[]) => countSignings(list, year, rate).ytd;
     const zone = ytdOf(signings);

@@ -51,11 +51,11 @@ export function lastMonthOf(year: number, today: IsoDate): number {
 }
 
 /** Years the zone works in: those with any target or figure. Writes after a change stay within them. */
+// Called inside writers' transactions: one query at a time, as a transaction's single
+// connection serves them anyway (and pg 9 will refuse overlapping ones).
 export async function yearsInUse(db: ReadDb | Tx, zoneId: string): Promise<number[]> {
-  const [t, f] = await Promise.all([
-    db.selectDistinct({ year: targets.year }).from(targets).where(eq(targets.zoneId, zoneId)),
-    db.selectDistinct({ period: figures.period }).from(figures).where(eq(figures.zoneId, zoneId)),
-  ]);
+  const t = await db.selectDistinct({ year: targets.year }).from(targets).where(eq(targets.zoneId, zoneId));
+  const f = await db.selectDistinct({ period: figures.period }).from(figures).where(eq(figures.zoneId, zoneId));
   return [...new Set([...t.map((r) => r.year), ...f.map((r) => Number(r.period.slice(0, 4)))])].sort((a, b) => a - b);
 }
 
@@ -79,17 +79,15 @@ export async function planSync(db: ReadDb | Tx, zoneId: string, source: FeedSour
   const inds = await fedIndicators(db, zoneId, source);
   if (inds.length === 0) return [];
   const ids = inds.map((i) => i.id);
-  const [series, existing, unitTargets] = await Promise.all([
-    source.series(db, zoneId, year, inds),
-    db
-      .select({ indicatorId: figures.indicatorId, unitId: figures.unitId, period: figures.period, value: figures.value, source: figures.source, state: figures.state })
-      .from(figures)
-      .where(and(eq(figures.zoneId, zoneId), inArray(figures.indicatorId, ids), like(figures.period, `${year}-%`))),
-    db
-      .select({ indicatorId: targets.indicatorId, unitId: targets.unitId })
-      .from(targets)
-      .where(and(eq(targets.zoneId, zoneId), eq(targets.year, year), inArray(targets.indicatorId, ids), isNotNull(targets.unitId))),
-  ]);
+  const series = await source.series(db, zoneId, year, inds);
+  const existing = await db
+    .select({ indicatorId: figures.indicatorId, unitId: figures.unitId, period: figures.period, value: figures.value, source: figures.source, state: figures.state })
+    .from(figures)
+    .where(and(eq(figures.zoneId, zoneId), inArray(figures.indicatorId, ids), like(figures.period, `${year}-%`)));
+  const unitTargets = await db
+    .select({ indicatorId: targets.indicatorId, unitId: targets.unitId })
+    .from(targets)
+    .where(and(eq(targets.zoneId, zoneId), eq(targets.year, year), inArray(targets.indicatorId, ids), isNotNull(targets.unitId)));
   const key = (indicatorId: string, unitId: string | null, p: string) => `${indicatorId}|${unitId ?? ''}|${p}`;
   const have = new Map(existing.map((f) => [key(f.indicatorId, f.unitId, f.period), f]));
   const changes: FigureChange[] = [];

@@ -113,7 +113,10 @@ function Tile({ ind }: { ind: IndicatorRow }) {
   const color = statusColor(ind.status);
   return (
     <div className="gj-screen-tile" style={{ borderLeftColor: color }} data-testid={`tile-${ind.code}`} data-status={ind.status ?? 'none'}>
-      <div className="gj-screen-tile-name">{ind.name}</div>
+      <div className="gj-screen-tile-head">
+        <span className="gj-screen-tile-name">{ind.name}</span>
+        {ind.doubleHalf && <span className="gj-screen-badge" title={ct('doubleHalf')}>{ct('screen.doubleHalf')}</span>}
+      </div>
       <div className="gj-screen-tile-value">{figure(ind.value, ind.unit, ind.decimals, lang)}</div>
       <div className="gj-screen-tile-line">
         <span className={ind.yoy !== null && Number(ind.yoy) < 0 ? 'gj-screen-down' : 'gj-screen-up'}>{ind.yoy === null ? `${ct('yoy')} —` : formatYoy(ind.yoy, { lang })}</span>

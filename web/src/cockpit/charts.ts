@@ -22,9 +22,11 @@ export function completionBars(data: BarDatum[], expectedShare: string | null, l
   const grid = look.dark ? 'rgba(255,255,255,0.12)' : '#f0f0f0';
   const fs = look.fontSize ?? 12;
   const max = Math.max(100, Number(expectedShare ?? 0) + 10, ...data.map((d) => Number(d.completion ?? 0) + 10));
+  // Many bars leave each label less room than "54.6%": smaller, and without the % the axis already shows.
+  const crowded = data.length > 6;
   return {
     animation: false,
-    grid: { left: 8 + (data.length > 6 ? 3 * fs : 0), right: 16 + 8 * fs, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 8 + (data.length > 6 ? 3 * fs : 0), right: 16 + 5 * fs, top: 28, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
     xAxis: {
       type: 'category',
@@ -44,7 +46,13 @@ export function completionBars(data: BarDatum[], expectedShare: string | null, l
         type: 'bar',
         barMaxWidth: 42,
         data: data.map((d) => ({ value: d.completion === null ? null : Number(d.completion), itemStyle: { color: statusColor(d.status) }, id: d.id })),
-        label: { show: true, position: 'top', color: fg, fontSize: fs, formatter: (p: { value: number | null }) => (p.value === null ? '' : `${p.value}%`) },
+        label: {
+          show: true,
+          position: 'top',
+          color: fg,
+          fontSize: crowded ? Math.round(fs * 0.8) : fs,
+          formatter: (p: { value: number | null }) => (p.value === null ? '' : crowded ? String(p.value) : `${p.value}%`),
+        },
         markLine:
           expectedShare === null
             ? undefined
