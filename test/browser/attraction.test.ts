@@ -96,5 +96,28 @@ describe('招商 in the browser', () => {
     await h.screenshot(sup, 'attraction-counts');
   });
 
+  it('重新同步 puts back a count changed behind the ledger’s back, then finds nothing to change', async () => {
+    const xz = `(SELECT id FROM zones WHERE code = 'xuzhou')`;
+    const changed = await h.handle.query(
+      `UPDATE figures SET value = value + 5 WHERE zone_id = ${xz} AND period = '2022-08'
+         AND indicator_id = (SELECT id FROM indicators WHERE zone_id = ${xz} AND code = 'foreign_projects') RETURNING id`,
+    );
+    expect(changed.length).toBeGreaterThan(0);
+    // The pinned clock keeps messages up: read the one each click adds.
+    const notices = sup.locator('.ant-message-notice');
+    const resync = async () => {
+      const before = await notices.count();
+      await sup.getByTestId('at-resync').click();
+      await sup.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await expect.poll(() => notices.count()).toBe(before + 1);
+      return (await notices.last().innerText()).trim();
+    };
+    await sup.goto('/attraction/counts');
+    await sup.getByTestId('at-resync').waitFor();
+    expect(await resync()).toMatch(/^已重新同步2022年：[1-9]\d*条数据有变化$/);
+    await h.screenshot(sup, 'attraction-resync');
+    expect(await resync()).toBe('2022年的数据已与台账一致，无需更改');
+  });
+
   it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));
 });

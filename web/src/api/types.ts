@@ -18,7 +18,9 @@ export type Action =
   | 'unitData.write'
   | 'unitData.approve'
   | 'config.write'
-  | 'zoneData.read';
+  | 'zoneData.read'
+  | 'enterprise.read'
+  | 'enterprise.manage';
 
 export type Abilities = Partial<Record<Action, boolean>>;
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import dayjs from 'dayjs';
 import { Card, Col, Row, Select, Space, Spin, Statistic, Table } from 'antd';
 import { EChart } from '../projects/EChart';
+import { ResyncButton } from '../feeds/ResyncButton';
 import { QueryError } from '../system/QueryError';
 import type { MonthCount } from './api';
 import { useAtT } from './i18n';
@@ -54,6 +55,7 @@ export default function CountsPage() {
         <span>{t('counts.year')}</span>
         <Select style={{ width: 100 }} value={year} onChange={setYear} options={[year - 2, year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))} data-testid="at-counts-year" />
         <span className="gj-at-muted">{c.usdRate ? t('counts.rate', { rate: c.usdRate }) : t('counts.noRate')}</span>
+        <ResyncButton path="/api/attraction/counts/sync" ability="config.write" year={c.year} testId="at-resync" />
       </Space>
       <div className="gj-at-muted">{t('counts.ytdTitle', { m: lastWithData.month })}</div>
       <Row gutter={[12, 12]}>

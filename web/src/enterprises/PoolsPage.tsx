@@ -3,6 +3,7 @@
 import { useNavigate } from 'react-router-dom';
 import { Card, Col, Row, Space, Spin, Tag } from 'antd';
 import { useI18n } from '../i18n';
+import { ResyncButton } from '../feeds/ResyncButton';
 import { QueryError } from '../system/QueryError';
 import type { Pool, PoolGoal, PoolRules } from './api';
 import { useEntT } from './i18n';
@@ -40,7 +41,10 @@ export function ZoneCounts() {
   if (!q.data) return null;
   return (
     <div data-testid="ent-counts">
-      <div className="gj-ent-section-title">{t('counts.title', { year: q.data.year, to: q.data.to })}</div>
+      <div className="gj-ent-section-title" style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <span>{t('counts.title', { year: q.data.year, to: q.data.to })}</span>
+        <ResyncButton path="/api/enterprise-counts/sync" ability="enterprise.manage" year={q.data.year} testId="ent-resync" />
+      </div>
       <div className="gj-ent-counts">
         {q.data.counts.map((c) => (
           <Card key={c.indicatorCode} size="small" className="gj-ent-count-card" data-testid={`ent-count-${c.indicatorCode}`}>
