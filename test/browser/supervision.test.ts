@@ -47,8 +47,12 @@ describe('督查督办 in the browser', () => {
     await page.getByTestId('sv-summary').getByText('刘雷').waitFor();
     await page.getByTestId('sv-summary').getByText('刘雷').click();
     await page.getByTestId('sv-clear-group').waitFor();
-    const rows = await page.getByTestId('sv-tasks').locator('tr.ant-table-row').allInnerTexts();
-    expect(rows.every((r) => r.includes('大庙街道'))).toBe(true);
+    // The filtered list arrives after the filter chip: wait for it rather than read the old one.
+    const rows = page.getByTestId('sv-tasks').locator('tr.ant-table-row');
+    await expect.poll(async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.length > 0 && texts.every((r) => r.includes('大庙街道'));
+    }).toBe(true);
     await h.screenshot(page, 'supervision-02-by-leader');
   });
 
