@@ -37,24 +37,17 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE CONSTRAINT TRIGGER figures_data_version AFTER INSERT OR UPDATE OR DELETE ON figures
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_zone_data_version('zone_id');
-CREATE CONSTRAINT TRIGGER targets_data_version AFTER INSERT OR UPDATE OR DELETE ON targets
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_zone_data_version('zone_id');
-CREATE CONSTRAINT TRIGGER indicators_data_version AFTER INSERT OR UPDATE OR DELETE ON indicators
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_zone_data_version('zone_id');
-CREATE CONSTRAINT TRIGGER units_data_version AFTER INSERT OR UPDATE OR DELETE ON units
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_zone_data_version('zone_id');
-CREATE CONSTRAINT TRIGGER campaigns_data_version AFTER INSERT OR UPDATE OR DELETE ON campaigns
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_zone_data_version('zone_id');
-CREATE CONSTRAINT TRIGGER target_settings_data_version AFTER INSERT OR UPDATE OR DELETE ON target_settings
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_zone_data_version('zone_id');
+-- The tables the cockpit reads, each with a deferred row trigger and a TRUNCATE trigger.
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['figures', 'targets', 'indicators', 'units', 'campaigns', 'target_settings'] LOOP
+    EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_zone_data_version(''zone_id'')', t || '_data_version', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION bump_all_zone_data_versions()', t || '_truncated', t);
+  END LOOP;
+END $$;
+
+-- The zone row itself (its name, its settings) is keyed by id.
 CREATE CONSTRAINT TRIGGER zones_data_version AFTER UPDATE ON zones
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_zone_data_version('id');
-
-CREATE TRIGGER figures_truncated AFTER TRUNCATE ON figures FOR EACH STATEMENT EXECUTE FUNCTION bump_all_zone_data_versions();
-CREATE TRIGGER targets_truncated AFTER TRUNCATE ON targets FOR EACH STATEMENT EXECUTE FUNCTION bump_all_zone_data_versions();
-CREATE TRIGGER indicators_truncated AFTER TRUNCATE ON indicators FOR EACH STATEMENT EXECUTE FUNCTION bump_all_zone_data_versions();
-CREATE TRIGGER units_truncated AFTER TRUNCATE ON units FOR EACH STATEMENT EXECUTE FUNCTION bump_all_zone_data_versions();
-CREATE TRIGGER campaigns_truncated AFTER TRUNCATE ON campaigns FOR EACH STATEMENT EXECUTE FUNCTION bump_all_zone_data_versions();
-CREATE TRIGGER target_settings_truncated AFTER TRUNCATE ON target_settings FOR EACH STATEMENT EXECUTE FUNCTION bump_all_zone_data_versions();

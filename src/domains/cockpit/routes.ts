@@ -6,6 +6,7 @@ import { requireActor } from '../../server/context';
 import { errors, isoDate } from '../../shared/http';
 import { can } from '../../shared/policy';
 import { periodString } from '../targets/catalogue';
+import { periodEnd } from '../targets/progress';
 import { CockpitCache, zoneDataVersion } from './cache';
 import { defaultPeriod, drillDown, loadCockpit } from './cockpit';
 
@@ -52,11 +53,13 @@ export async function cockpitRoutes(app: FastifyInstance) {
       const zoneId = requireActor(req.ctx).zoneId;
       const version = await zoneDataVersion(db, zoneId); // before any figure is read: see ./cache
       const period = req.query.period ?? (await defaultPeriod(db, zoneId, app.clock));
-      const key = `${zoneId}|${period}|${req.query.asOf ?? ''}`;
+      // The as-of date made explicit, so "no date" and "the month's end" share one entry.
+      const asOf = req.query.asOf ?? periodEnd(period);
+      const key = `${zoneId}|${period}|${asOf}`;
       let body = cache.get(key, version);
       if (body === undefined) {
         // Checked against the response schema once, when computed, as the serializer would.
-        body = JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf: req.query.asOf }, app.clock)));
+        body = JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, app.clock)));
         cache.set(key, version, body);
       }
       // A JSON string is sent as it is, without the per-request schema serialisation.

@@ -1,5 +1,6 @@
 // The frame of a signed-in page: the menu, the header (zone, user, role, language, sign-out).
 import type { Page } from 'playwright-core';
+import { clickUntilShown } from './antd';
 
 export class ShellPage {
   constructor(readonly page: Page) {}
@@ -30,18 +31,11 @@ export class ShellPage {
   /** Picks the language and waits until the switch shows it (saved on the account first). */
   async switchLanguage(lang: 'zh' | 'en'): Promise<void> {
     const shown = this.page.getByTestId('lang-switch').filter({ hasText: lang === 'en' ? 'English' : '中文' });
-    // A click that lands while the menu is still sliding in can miss on a loaded machine: try again.
-    for (let attempt = 1; ; attempt++) {
+    const pick = async () => {
       await this.page.getByTestId('lang-switch').click();
       await this.page.getByTestId(`lang-${lang}`).click();
-      try {
-        await shown.waitFor({ timeout: 10_000 });
-        return;
-      } catch (err) {
-        if (attempt === 3) throw err;
-        await this.page.keyboard.press('Escape');
-      }
-    }
+    };
+    await clickUntilShown(pick, shown, 10_000, () => this.page.keyboard.press('Escape'));
   }
 
   async signOut(): Promise<void> {

@@ -3,20 +3,29 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Opens an antd Select (by its input's id) and picks the option showing `text`. */
 export async function chooseOption(page: Page, selectInputId: string, text: string): Promise<void> {
-  // The Select box itself, clicked once it is stable: inside a dialog that is still
-  // zooming in, an early click can land before the Select listens.
+  // The Select box itself, clicked once it is stable (not forced on its hidden input).
   const select = page.locator(`.ant-select:has(#${selectInputId})`).first();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await clickUntilShown(() => select.click(), dropdown, 5_000);
+  await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
+}
+
+/**
+ * Clicks until `shown` appears, three tries at most: on a loaded machine a click that
+ * lands while a menu or dialog is still animating in can miss. `between` undoes a
+ * half-done try (e.g. closes a menu left open).
+ */
+export async function clickUntilShown(click: () => Promise<void>, shown: Locator, timeout: number, between?: () => Promise<void>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await select.click();
+    await click();
     try {
-      await dropdown.waitFor({ timeout: 5_000 });
-      break;
+      await shown.waitFor({ timeout });
+      return;
     } catch (err) {
       if (attempt === 3) throw err;
+      await between?.();
     }
   }
-  await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
 }
 
 /** The rows of an antd table inside `scope`, as the visible text of their cells. */
