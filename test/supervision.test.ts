@@ -37,6 +37,32 @@ const find = (needle: string) => {
   return it;
 };
 
+describe('supervision: who the text names, slogans and duplicates', () => {
+  it('fills 牵头单位, 配合单位 and 责任领导 from the text, drops a rallying call, flags an existing task', async () => {
+    const text =
+      '2022年8月20日会议要求：9月30日前完成金龙湖片区道路改造（牵头单位：征迁办；配合单位：金龙湖街道、财政局；责任领导：张克）。' +
+      '要决战冲刺100天，全力完成主要目标任务。由招商局牵头，10月底前新签约亿元以上项目5个。8月底前完成江苏汇智高端工程机械创新中心建设。';
+    const res = await sup.send('POST', '/api/supervision/extract', { text, year: 2022 });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as Array<{ text: string; leadUnitId: string | null; supportingUnitIds: string[]; leaderName: string | null; duplicateOf: { id: string; text: string } | null }>;
+    expect(items.map((i) => i.text)).toEqual([
+      '9月30日前完成金龙湖片区道路改造',
+      '10月底前新签约亿元以上项目5个',
+      '8月底前完成江苏汇智高端工程机械创新中心建设',
+    ]);
+    expect(items[0]).toMatchObject({ leadUnitId: unit.zhengqian, supportingUnitIds: [unit.jinlonghu, unit.caizheng], leaderName: '张克', duplicateOf: null });
+    expect(items[1]).toMatchObject({ leadUnitId: unit.zhaoshang, duplicateOf: null });
+    // the demo zone already tracks this task (from seed 003): flagged with its id
+    const [known] = await t.handle.query<{ id: string }>(
+      `SELECT t.id FROM supervision_tasks t JOIN zones z ON z.id = t.zone_id WHERE z.code = 'xuzhou' AND t.text LIKE '%江苏汇智高端工程机械创新中心%' LIMIT 1`,
+    );
+    expect(known).toBeDefined();
+    expect(items[2]!.duplicateOf).toMatchObject({ text: expect.stringContaining('江苏汇智') });
+    const [dupTask] = await t.handle.query<{ text: string }>(`SELECT text FROM supervision_tasks WHERE id = $1`, [items[2]!.duplicateOf!.id]);
+    expect(dupTask!.text).toContain('江苏汇智');
+  });
+});
+
 describe('supervision: from a speech to tasks', () => {
   it('stores seed 003 and drafts its tasks with dates, numbers and projects', async () => {
     // The report gives "8月14日" but no year: the year is asked for.

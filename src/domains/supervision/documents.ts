@@ -3,7 +3,7 @@
 // it and confirms; each confirmed item becomes a task on the closed loop (or a
 // reported figure), linked to its sentence in the document.
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
 import {
@@ -24,6 +24,7 @@ import { raiseItem } from '../../shared/loop/store';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import type { Actor } from '../../shared/policy';
 import { extract, type ExtractedItem } from './extract';
+import { possibleDuplicate, type KnownTask } from './duplicates';
 import { getSettings } from './settings';
 import { readSourceText, UnreadableText } from './sourceText';
 
@@ -70,21 +71,63 @@ export const confirmInput = z.object({ items: z.array(confirmItem).min(1).max(50
 export interface DraftItem extends ExtractedItem {
   /** zone unit ids for `units`, same order; names not matching a unit are left out */
   unitIds: string[];
+  /** 牵头单位, 配合单位 and 责任领导 as the text states them (kind 'task'), as zone ids */
+  leadUnitId: string | null;
+  supportingUnitIds: string[];
+  leaderName: string | null;
+  /** an existing task of the zone that this item may restate */
+  duplicateOf: { id: string; text: string; similarity: number } | null;
 }
 
 async function zoneUnits(db: ReadDb | Tx, zoneId: string) {
   return db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.zoneId, zoneId), eq(units.active, true))).orderBy(asc(units.sortOrder));
 }
 
-/** Runs the extractor on a text with the zone's unit names; unit names are mapped to ids. */
-export async function draftOf(db: ReadDb | Tx, zoneId: string, text: string, year?: number) {
-  const list = await zoneUnits(db, zoneId);
+/** The zone's leaders as tasks name them (责任领导), for matching in new texts. */
+async function zoneLeaders(db: ReadDb | Tx, zoneId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: supervisionTasks.leaderName })
+    .from(supervisionTasks)
+    .where(and(eq(supervisionTasks.zoneId, zoneId), isNotNull(supervisionTasks.leaderName)));
+  return rows.flatMap((r) => (r.name ? [r.name] : []));
+}
+
+async function zoneTasks(db: ReadDb | Tx, zoneId: string): Promise<KnownTask[]> {
+  return db.select({ id: supervisionTasks.id, text: supervisionTasks.text }).from(supervisionTasks).where(eq(supervisionTasks.zoneId, zoneId));
+}
+
+/**
+ * Runs the extractor on a text with the zone's unit and leader names; names are mapped to ids,
+ * and each task item is compared with the zone's tasks (a possible duplicate is flagged).
+ * `documentId`: tasks confirmed from this same document are not duplicates of its own items.
+ */
+export async function draftOf(db: ReadDb | Tx, zoneId: string, text: string, year?: number, documentId?: string) {
+  const [list, leaders, known] = [await zoneUnits(db, zoneId), await zoneLeaders(db, zoneId), await zoneTasks(db, zoneId)];
+  const others = documentId ? await tasksNotFrom(db, zoneId, documentId, known) : known;
   const byName = new Map(list.map((u) => [u.name, u.id]));
+  const idOf = (n: string) => byName.get(n);
+  const ids = (names: readonly string[]) => names.map(idOf).filter((x): x is string => !!x);
   const t0 = performance.now();
-  const result = extract(text, { year, units: list.map((u) => u.name) });
+  const result = extract(text, { year, units: list.map((u) => u.name), leaders });
   const ms = Math.round((performance.now() - t0) * 10) / 10;
-  const items: DraftItem[] = result.items.map((it) => ({ ...it, unitIds: it.units.map((n) => byName.get(n)).filter((x): x is string => !!x) }));
+  const items: DraftItem[] = result.items.map((it) => ({
+    ...it,
+    unitIds: ids(it.units),
+    leadUnitId: it.lead ? (idOf(it.lead) ?? null) : null,
+    supportingUnitIds: ids(it.supporting ?? []),
+    leaderName: it.leader ?? null,
+    duplicateOf: it.kind === 'task' ? possibleDuplicate(it.text, others) : null,
+  }));
   return { year: result.year, items, ms };
+}
+
+async function tasksNotFrom(db: ReadDb | Tx, zoneId: string, documentId: string, known: KnownTask[]) {
+  const own = await db
+    .select({ id: supervisionTasks.id })
+    .from(supervisionTasks)
+    .where(and(eq(supervisionTasks.zoneId, zoneId), eq(supervisionTasks.documentId, documentId)));
+  const mine = new Set(own.map((r) => r.id));
+  return known.filter((k) => !mine.has(k.id));
 }
 
 async function fileText(tx: Tx, actor: Actor, fileId: string) {
@@ -140,7 +183,7 @@ export async function listDocuments(db: ReadDb, actor: Actor, q: PageQuery) {
 export async function getDocument(db: ReadDb, actor: Actor, id: string) {
   const [doc] = await db.select().from(supervisionDocuments).where(and(eq(supervisionDocuments.id, id), eq(supervisionDocuments.zoneId, actor.zoneId)));
   if (!doc) throw new AppError('not_found', { entity: 'document' });
-  const draft = await draftOf(db, actor.zoneId, doc.body, doc.year);
+  const draft = await draftOf(db, actor.zoneId, doc.body, doc.year, doc.id);
   const confirmed = await db
     .select({ id: supervisionTasks.id, start: supervisionTasks.sourceStart, end: supervisionTasks.sourceEnd, text: supervisionTasks.text })
     .from(supervisionTasks)

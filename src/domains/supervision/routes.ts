@@ -47,6 +47,13 @@ const draftItemBody = z.object({
   indicator: z.string().optional(),
   yoy: z.number().optional(),
   period: z.string().optional(),
+  lead: z.string().nullable().optional(),
+  supporting: z.array(z.string()).optional(),
+  leader: z.string().nullable().optional(),
+  leadUnitId: z.string().nullable(),
+  supportingUnitIds: z.array(z.string()),
+  leaderName: z.string().nullable(),
+  duplicateOf: z.object({ id: z.string(), text: z.string(), similarity: z.number() }).nullable(),
   rules: z.array(z.string()),
 });
 const draftBody = z.object({ year: z.number().nullable(), items: z.array(draftItemBody), ms: z.number() });

@@ -3,7 +3,7 @@
 // units, a leader and a deadline, and confirms: the items become tasks (or
 // reported figures), each linked to its sentence.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { App, Alert, Button, Checkbox, Col, DatePicker, Input, Row, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -32,6 +32,7 @@ interface Row_ {
   indicator?: string;
   yoy?: number;
   period?: string;
+  duplicateOf: DraftItem['duplicateOf'];
   rules: string[];
 }
 
@@ -45,7 +46,8 @@ function rowsOf(view: DocumentView): Row_[] {
     const confirmed = done.has(`${it.start}:${it.end}`) || doneResults.has(`${it.start}:${it.end}`);
     return {
       key: nextKey(),
-      include: !confirmed && it.kind === 'task',
+      // a possible duplicate of an existing task starts unticked: the supervisor decides
+      include: !confirmed && it.kind === 'task' && !it.duplicateOf,
       confirmed,
       kind: it.kind,
       text: it.text,
@@ -55,9 +57,10 @@ function rowsOf(view: DocumentView): Row_[] {
       quantities: it.quantities,
       project: it.project,
       units: it.units,
-      leadUnitId: it.unitIds[0] ?? null,
-      supportingUnitIds: it.unitIds.slice(1),
-      leaderName: '',
+      leadUnitId: it.leadUnitId ?? it.unitIds[0] ?? null,
+      supportingUnitIds: it.leadUnitId ? it.supportingUnitIds : it.unitIds.slice(1),
+      leaderName: it.leaderName ?? '',
+      duplicateOf: it.duplicateOf,
       campaign: '',
       indicator: it.indicator,
       yoy: it.yoy,
@@ -286,6 +289,13 @@ function Review({ view }: { view: DocumentView }) {
                       )}
                     </Space>
                     <Input.TextArea className="gj-sv-item-text" autoSize={{ minRows: 1, maxRows: 4 }} value={r.text} onChange={(e) => patch(r.key, { text: e.target.value })} disabled={r.confirmed} />
+                    {!r.confirmed && r.duplicateOf && (
+                      <Tooltip title={r.duplicateOf.text}>
+                        <Tag color="orange" data-testid="sv-duplicate">
+                          {t('review.duplicate')} <Link to={`/supervision/tasks/${r.duplicateOf.id}`} target="_blank">{t('review.duplicate.open')}</Link>
+                        </Tag>
+                      </Tooltip>
+                    )}
                   </Space>
                 ),
               },

@@ -133,6 +133,10 @@ export interface DraftItem {
   indicator?: string;
   yoy?: number;
   period?: string;
+  leadUnitId: string | null;
+  supportingUnitIds: string[];
+  leaderName: string | null;
+  duplicateOf: { id: string; text: string; similarity: number } | null;
   rules: string[];
 }
 export interface Draft {

@@ -11,6 +11,7 @@ import { findDeadlines, type DeadlineContext, type DeadlineHit } from './deadlin
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
 import { findProjects, type ProjectHit } from './projects';
 import { UnitMatcher } from './units';
+import { assignRoles } from './roles';
 import { findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
 
 export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
@@ -38,6 +39,27 @@ function toQuantity(h: QuantityHit, aspirational: boolean): Quantity {
   if (h.upTo !== undefined) q.upTo = h.upTo;
   if (aspirational) q.aspirational = true;
   return q;
+}
+
+/** The object of a rallying call rather than a task: "全力完成主要目标任务". */
+const GENERIC_OBJECT = /(?:主要|全年|各项|既定|年度)?目标任务|各项工作|全年目标|奋斗目标|全年胜利|保全年/;
+
+/**
+ * A campaign's rallying call ("要决战冲刺100天，全力完成主要目标任务") names the campaign and a
+ * generic object, nothing to check off: no project, no quantity but the campaign's own days.
+ */
+function isExhortation(text: string, deadline: DeadlineHit | null, quantities: QuantityHit[], projects: ProjectHit[]): boolean {
+  if (deadline?.rule !== 'deadline:campaign' || projects.length > 0) return false;
+  if (quantities.some((q) => q.unit !== '天' || q.numStart < deadline.start || q.numStart >= deadline.end)) return false;
+  return GENERIC_OBJECT.test(text);
+}
+
+/** An item stops before a bracket it does not close: "…中心建设（牵头单位：经发局…）". */
+function openParenCut(norm: string, start: number, end: number): number {
+  const open = Math.max(norm.lastIndexOf('（', end - 1), norm.lastIndexOf('(', end - 1));
+  if (open < start) return end;
+  const closed = /[）)]/.test(norm.slice(open, end));
+  return closed ? end : open;
 }
 
 function uniq(xs: string[]): string[] {
@@ -82,6 +104,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       continue;
     }
     const speaker = units.speaker(paraText);
+    const speakerPerson = units.speakerPerson(paraText);
     const baseUnits = [sectionUnit, speaker].filter((u): u is string => u !== null);
     const makeUnits = (t: string) => uniq([...baseUnits, ...units.named(t)]);
 
@@ -89,11 +112,26 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const sText = norm.slice(sentence.start, sentence.end);
       const report = isReportSentence(sText);
       const period = report ? findPeriod(sText) : null;
+      const before = items.length;
       for (const seg of sentence.segments) {
         const infos = analyseSegment(norm, quotes, blocked, seg, ctx, report);
         if (report) items.push(...resultItems(text, norm, seg, infos, period, makeUnits));
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));
       }
+      // who does it may be said before the item ("由征迁办牵头，…") or after it ("（牵头单位：…）"):
+      // an item's context runs from the previous item's end to the next one's start
+      const own = items.slice(before);
+      own.forEach((it, k) => {
+        if (it.kind !== 'task') return;
+        const from = k > 0 ? own[k - 1]!.end : sentence.start;
+        const to = k + 1 < own.length ? own[k + 1]!.start : sentence.end;
+        const context = norm.slice(Math.min(from, it.start), Math.max(to, it.end));
+        const r = assignRoles(context, uniq([...it.units, ...makeUnits(context)]), units, opts.leaders, speakerPerson);
+        it.lead = r.lead;
+        it.supporting = r.supporting;
+        it.leader = r.leader;
+        it.rules.push(...r.rules);
+      });
     }
   }
   return { year: doc.year, items };
@@ -204,7 +242,8 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
       lastIdx += 1;
     }
     const start = first.clause.start;
-    const end = g.clauses[lastIdx]!.clause.end;
+    const end = openParenCut(norm, start, g.clauses[lastIdx]!.clause.end);
+    if (isExhortation(norm.slice(start, end), g.deadline, quantities, projects)) continue;
     const spans: Array<{ start: number; end: number; project: ProjectHit | null }> = [];
     if (projects.length <= 1) {
       spans.push({ start, end, project: projects[0] ?? null });

@@ -37,6 +37,12 @@ export interface ExtractedItem {
   yoy?: number;
   /** kind 'result': reporting period, e.g. 'H1', '1-6月', 'Q1' */
   period?: string;
+  /** kind 'task': 牵头单位 as the text states it, else the first of `units` */
+  lead?: string | null;
+  /** kind 'task': 配合单位 */
+  supporting?: string[];
+  /** kind 'task': 责任领导 named in the text (label, a known leader, or the pledging speaker) */
+  leader?: string | null;
   /** which rules fired, e.g. 'deadline:month-end', 'quantity:at-least' */
   rules: string[];
 }
@@ -46,6 +52,8 @@ export interface ExtractOptions {
   year?: number;
   /** known unit names (镇/街道/部门…) to look for */
   units?: string[];
+  /** known leaders' names (责任领导) to look for */
+  leaders?: string[];
 }
 
 export interface ExtractResult {

@@ -18,6 +18,10 @@ const HEADING_RE = new RegExp(`^[\\u4e00-\\u9fa5]{1,14}(?:${HEADING_SUFFIXES.joi
 const SPEAKER_RE =
   /^([\u4e00-\u9fa5]{2,16}?(?:街道|镇|乡|局|委|办|集团|公司|商务区|园区|管委会))(?:党委|党工委|党组|党总支)?(?:副)?(?:书记|局长|主任|董事长|总经理|负责人|部长|镇长|乡长|主席)/;
 
+/** A name of two or three characters right after a title, before 表示/说/指出… */
+const PERSON_RE =
+  /(?:书记|局长|镇长|乡长|主任|负责人|主席|部长|董事长|总经理)([\u4e00-\u9fa5]{2,3}?)(?:同志)?(?:表示|说|指出|介绍|强调|坦言|谈道|称)/;
+
 /** Common short form of a unit name: 大庙街道 → 大庙, 徐庄镇 → 徐庄. */
 export function shortForm(name: string): string | null {
   for (const s of UNIT_SUFFIXES) {
@@ -62,6 +66,30 @@ export class UnitMatcher {
     const name = m[1]!;
     const known = this.names.find((n) => n === name || shortForm(n) === name);
     return known ?? name;
+  }
+
+  /** The person speaking in a paragraph ("大村镇党委书记张金宝表示…" → 张金宝). */
+  speakerPerson(paragraph: string): string | null {
+    const m = SPEAKER_RE.exec(paragraph);
+    if (!m) return null;
+    const p = PERSON_RE.exec(paragraph.slice(m.index, m.index + m[0].length + 24));
+    return p ? p[1]! : null;
+  }
+
+  /** Known units named in the text, in order, longest name first where two overlap. */
+  mentions(text: string): Array<{ name: string; start: number; end: number }> {
+    const found: Array<{ name: string; start: number; end: number }> = [];
+    const forms = [...this.names.map((n) => ({ form: n, name: n })), ...this.shorts.map((s) => ({ form: s.short, name: s.name }))];
+    forms.sort((a, b) => b.form.length - a.form.length);
+    const taken = new Uint8Array(text.length);
+    for (const { form, name } of forms) {
+      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
+        if (taken.subarray(at, at + form.length).some((x) => x === 1)) continue;
+        taken.fill(1, at, at + form.length);
+        found.push({ name, start: at, end: at + form.length });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
   }
 
   /** Known units named in the text. */
