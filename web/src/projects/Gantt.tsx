@@ -4,7 +4,7 @@
 // red line marks today.
 import { useMemo } from 'react';
 import type { Milestone, Project, Status } from './api';
-import { EChart, echarts, type ChartInstance } from './EChart';
+import { EChart, echarts, type ChartInstance, type CustomSeriesOption } from './EChart';
 import { STATUS_COLORS } from './format';
 import { usePT, usePTMaybe } from './i18n';
 
@@ -68,7 +68,7 @@ export function Gantt({ rows, today, height, onReady, onClick, testId }: { rows:
     all.push(today);
     const minX = Math.min(...all.map(day)) - 7 * DAY;
     const maxX = Math.max(...all.map(day)) + 7 * DAY;
-    const bar = (kind: 'baseline' | 'forecast'): echarts.CustomSeriesOption['renderItem'] =>
+    const bar = (kind: 'baseline' | 'forecast'): CustomSeriesOption['renderItem'] =>
       (params, api) => {
         const i = api.value(0) as number;
         const s = api.value(1) as number;
