@@ -54,8 +54,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   // The demo zones, built once per run by the global set-up (password DEMO_PASSWORD).
   const handle: TestDb = await openTestDb({ start: opts.start ?? 'demo' });
   try {
-    if (opts.clock) await unpinZones(handle);
     await opts.prepare?.(handle);
+    if (opts.clock) await unpinZones(handle);
   } catch (e) {
     await handle.drop();
     web.remove();

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/context';
+import { isIsoDate } from '../../shared/calendar';
 import { errors, isoDate } from '../../shared/http';
 import { periodDomains, setPinnedDate, zoneInfo } from './zone';
 
@@ -37,7 +38,7 @@ export async function zoneRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Pin the zone to a business date (a zone replaying history), or clear it (null: today)',
-        body: z.object({ pinnedDate: isoDate.nullable() }),
+        body: z.object({ pinnedDate: isoDate.refine(isIsoDate, 'not a calendar date').nullable() }),
         response: { 200: z.object({ pinnedDate: z.string().nullable() }), ...errors },
       },
     },
