@@ -19,11 +19,10 @@ describe('year choices', () => {
 
 describe("the zone's first data", () => {
   it('is none for a zone without data', () => {
-    expect(firstDataDate({ years: none(), months: [] })).toBeNull();
+    expect(firstDataDate({ years: none() })).toBeNull();
   });
-  it('is the first month of figures, or 1 January of the earliest year', () => {
-    expect(firstDataDate({ years: { ...none(), figures: [2022], projects: [2022] }, months: ['2022-03', '2022-02'] })).toBe('2022-01-01');
-    expect(firstDataDate({ years: { ...none(), figures: [2022] }, months: ['2022-03', '2022-02'] })).toBe('2022-01-01');
-    expect(firstDataDate({ years: { ...none(), projects: [2023, 2021] }, months: [] })).toBe('2021-01-01');
+  it('is 1 January of the earliest year holding data in any domain', () => {
+    expect(firstDataDate({ years: { ...none(), figures: [2022], projects: [2022] } })).toBe('2022-01-01');
+    expect(firstDataDate({ years: { ...none(), projects: [2023], plans: [2021] } })).toBe('2021-01-01');
   });
 });

@@ -44,14 +44,13 @@ export async function dataPeriods(db: ReadDb | Tx, zoneId: string): Promise<{ ye
   return { years, months };
 }
 
-/** The first day of the earliest period that holds the zone's data; null for a zone with none. */
-export function firstDataDate(p: { years: Record<PeriodDomain, number[]>; months: string[] }): IsoDate | null {
-  const firstMonth = p.months.at(-1);
+/**
+ * 1 January of the earliest year holding the zone's data; null for a zone with none.
+ * A year, not a day: data of a year (targets, plans, projects) stands from its start.
+ */
+export function firstDataDate(p: { years: Record<PeriodDomain, number[]> }): IsoDate | null {
   const firstYear = Math.min(...periodDomains.flatMap((d) => p.years[d]));
-  if (!Number.isFinite(firstYear)) return null;
-  // A year known only as a year starts on 1 January; figures say which month.
-  const fromYear = `${firstYear}-01-01`;
-  return firstMonth && firstMonth < fromYear ? `${firstMonth}-01` : fromYear;
+  return Number.isFinite(firstYear) ? `${firstYear}-01-01` : null;
 }
 
 export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate; pinnedDate: IsoDate | null }) {
