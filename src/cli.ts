@@ -12,6 +12,7 @@ import { AppError } from './shared/errors';
 import { writeAudited } from './server/context';
 import { buildApp } from './server/app';
 import { startScheduler } from './shared/scheduler';
+import { zoneClock } from './shared/zoneClock';
 import { buildDemo, type DemoAccount } from './domains/demo/build';
 import { demoZones } from './domains/demo/zones';
 import { createUser, findUserIdInZone, updateUser } from './domains/system/users';
@@ -94,7 +95,8 @@ const commands: Record<string, Command> = {
     try {
       const [zone] = await handle.db.select().from(zones).where(eq(zones.code, values.zone));
       if (!zone) throw new AppError('zone.not_found', { zone: values.zone });
-      const file = await buildBulletinFile(handle.db, zone.id, values.period, format, () => new Date());
+      // Worded as of the zone's date (a demo zone's pinned day), like the web's bulletins.
+      const file = await buildBulletinFile(handle.db, zone.id, values.period, format, zoneClock(() => new Date(), zone.pinnedDate));
       writeFileSync(values.out, file.data);
       console.log(`wrote ${values.out} (${file.name}, ${file.data.length} bytes)`);
     } finally {

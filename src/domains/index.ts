@@ -27,6 +27,7 @@ export async function registerDomains(app: FastifyInstance): Promise<void> {
   );
   await app.register(authRoutes);
   await app.register(systemRoutes);
+  await app.register((await import('./system/zoneRoutes')).zoneRoutes);
   await app.register(loopRoutes);
   await app.register(fileRoutes);
   await app.register(jobRoutes);

@@ -19,6 +19,7 @@ import type { DbHandle } from '../db/client';
 import { AppError, errorMessage, type Lang } from '../shared/errors';
 import { authorize, type Action } from '../shared/policy';
 import { makeCtx, type Ctx } from './context';
+import { zoneDate } from '../shared/zoneClock';
 import { lookupSession, SESSION_COOKIE, type SessionInfo } from '../domains/auth/sessions';
 import { registerDomains } from '../domains';
 
@@ -101,7 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const token = req.cookies[SESSION_COOKIE];
     req.session = token ? await lookupSession(app.handle.db, token, app.clock()) : null;
     const lang = pickLang(req, req.session?.locale);
-    req.ctx = makeCtx(app.handle.db, req.session?.actor ?? null, lang, req.ip);
+    const actor = req.session?.actor ?? null;
+    req.ctx = makeCtx(app.handle.db, actor, lang, req.ip, actor ? await zoneDate(app.handle.db, actor.zoneId, app.clock) : app.clock);
   });
 
   app.addHook('preHandler', async (req) => {

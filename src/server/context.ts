@@ -7,6 +7,8 @@ import type { Lang } from '../shared/errors';
 import { AppError } from '../shared/errors';
 import type { Actor } from '../shared/policy';
 import { recordAudit, type AuditEntry } from '../shared/audit';
+import { today, type Clock, type IsoDate } from '../shared/calendar';
+import type { ZoneDate } from '../shared/zoneClock';
 
 
 export type Audit = (entry: AuditEntry) => Promise<void>;
@@ -16,6 +18,12 @@ export interface Ctx {
   lang: Lang;
   ip: string;
   db: ReadDb;
+  /** The zone's clock for business judgements (pinned date or today); app.clock stays for sessions and audit. */
+  clock: Clock;
+  /** The zone's working date: its pinned date, or today in China. */
+  today: IsoDate;
+  /** Set when the zone replays history (e.g. the demo zones). */
+  pinnedDate: IsoDate | null;
   write<T>(fn: (tx: Tx, audit: Audit) => Promise<T>): Promise<T>;
 }
 
@@ -23,12 +31,16 @@ export interface AuthedCtx extends Ctx {
   actor: Actor;
 }
 
-export function makeCtx(db: Database, actor: Actor | null, lang: Lang, ip: string): Ctx {
+export function makeCtx(db: Database, actor: Actor | null, lang: Lang, ip: string, zone: ZoneDate | Clock): Ctx {
+  const date = typeof zone === 'function' ? { clock: zone, today: today(zone), pinnedDate: null } : zone;
   return {
     actor,
     lang,
     ip,
     db,
+    clock: date.clock,
+    today: date.today,
+    pinnedDate: date.pinnedDate,
     write: (fn) => writeAudited(db, actor, ip, fn),
   };
 }

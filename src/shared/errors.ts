@@ -43,6 +43,12 @@ const catalogue = {
   },
   'zone.not_found': { status: 404, zh: '开发区不存在：{zone}', en: 'No such zone: {zone}' },
   'zone.exists': { status: 409, zh: '开发区已存在：{zone}', en: 'Zone already exists: {zone}' },
+  'zone.pinned_future': { status: 400, zh: '业务日期不能晚于今天（{today}）：{date}', en: 'The business date cannot be after today ({today}): {date}' },
+  'zone.pinned_before_data': {
+    status: 400,
+    zh: '业务日期不能早于本区最早的数据（{first}）：{date}',
+    en: "The business date cannot be before the zone's first data ({first}): {date}",
+  },
   'db.migrations_out_of_sync': {
     status: 500,
     zh: '数据库迁移记录与代码不一致：{migration}',

@@ -37,6 +37,8 @@ export const rules = {
   'zone.read': anyOf('admin', 'leader', 'supervisor', 'reporter', 'viewer'),
   'unit.manage': anyOf('admin'),
   'user.manage': anyOf('admin'),
+  /** The zone's settings, e.g. its pinned business date. */
+  'zone.manage': anyOf('admin'),
   'audit.read': anyOf('admin', 'leader', 'supervisor'),
   /** A unit's own records, drafts included. */
   'unitData.read': either(zoneWide, (a, s) => (a.role === 'reporter' || a.role === 'viewer') && ownUnit(a, s)),

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
-import { openTestDb, type Start, type TestDb } from '../helpers/db';
+import { openTestDb, unpinZones, type Start, type TestDb } from '../helpers/db';
 import { DEMO_PASSWORD } from '../helpers/templateNames';
 import { webSnapshot } from './webSnapshot';
 
@@ -55,6 +55,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const handle: TestDb = await openTestDb({ start: opts.start ?? 'demo' });
   try {
     await opts.prepare?.(handle);
+    if (opts.clock) await unpinZones(handle);
   } catch (e) {
     await handle.drop();
     web.remove();

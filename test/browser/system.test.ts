@@ -52,7 +52,7 @@ describe('系统管理 in the browser', () => {
 
     const system = new SystemPage(page);
     await page.getByTestId('units-page').waitFor();
-    expect(await system.tabs()).toEqual(['单位', '用户', '审计日志']);
+    expect(await system.tabs()).toEqual(['单位', '用户', '审计日志', '业务日期']);
     const names = await system.unitNames();
     for (const n of TERRITORIAL) expect(names).toContain(n);
     const rows = await system.unitRows();
@@ -124,7 +124,7 @@ describe('系统管理 in the browser', () => {
     expect(await shell.role()).toBe('Administrator');
     const system = new SystemPage(page);
     await page.getByTestId('units-page').waitFor();
-    expect(await system.tabs()).toEqual(['Units', 'Users', 'Audit log']);
+    expect(await system.tabs()).toEqual(['Units', 'Users', 'Audit log', 'Business date']);
     const headers = await page.getByTestId('units-page').locator('.ant-table-thead th').allInnerTexts();
     expect(headers.map((s) => s.trim())).toEqual(expect.arrayContaining(['Name', 'Code', 'Kind', 'Ranking group', 'Status', 'Actions']));
     expect((await system.unitRows()).find((r) => r[1] === '徐庄镇')?.[3]).toBe('Town');

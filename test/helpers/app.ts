@@ -1,7 +1,7 @@
 // An app on a fresh database with the demo zones, and a signed-in client per user.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
-import { openTestDb } from './db';
+import { openTestDb, unpinZones } from './db';
 
 import { DEMO_PASSWORD } from './templateNames';
 
@@ -24,6 +24,7 @@ export interface Client {
 
 export async function testApp(opts: { demo?: boolean; clock?: () => Date } = {}): Promise<TestApp> {
   const handle = await openTestDb({ start: opts.demo === false ? 'migrated' : 'demo' });
+  if (opts.clock) await unpinZones(handle);
   const app = await buildApp({ handle, clock: opts.clock });
   await app.ready();
   return {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type DbHandle } from '../../src/db/client';
+import { zones } from '../../src/db/schema';
 import { databaseUrl } from './templateNames';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -63,4 +64,12 @@ export async function demoDataFolder(prefix: string): Promise<string> {
   const handle = await openDatabase({ dataDir: join(dir, 'pglite'), loadDataDir: blob });
   await handle.close();
   return dir;
+}
+
+/**
+ * A test that pins the server's clock plays a live zone on that day; the demo
+ * zones' pinned business dates (2022-08-31, 2023-06-30) would override it.
+ */
+export async function unpinZones(handle: DbHandle): Promise<void> {
+  await handle.db.update(zones).set({ pinnedDate: null });
 }

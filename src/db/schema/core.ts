@@ -1,6 +1,6 @@
 // Drizzle mirror of migrations/0001_foundation.sql. The SQL files are the source
 // of truth; test/schema.test.ts checks that every column here exists there.
-import { bigint, boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -10,6 +10,8 @@ export const zones = pgTable('zones', {
   name: text('name').notNull(),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** migrations/0010: the date a zone that replays history is pinned to; null = today. */
+  pinnedDate: date('pinned_date', { mode: 'string' }),
 });
 
 export const unitKinds = ['town', 'subdistrict', 'department', 'enterprise_group', 'area'] as const;

@@ -5,7 +5,6 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodKinds, units } from '../../db/schema';
 import { requireActor } from '../../server/context';
-import { today } from '../../shared/calendar';
 import { errors, idParams, okBody } from '../../shared/http';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { indicatorsByCode } from './queries';
@@ -101,7 +100,6 @@ const schemeParams = z.object({ id: z.uuid(), adjustmentId: z.uuid() });
 export async function assessmentRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['assessment'];
-  const todayIso = () => today(app.clock);
 
   api.get(
     '/api/assessment/options',
@@ -232,7 +230,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
         response: { 200: resultsBody, ...errors },
       },
     },
-    async (req) => schemeResults(req.ctx.db, requireActor(req.ctx), req.params.id, todayIso()),
+    async (req) => schemeResults(req.ctx.db, requireActor(req.ctx), req.params.id, req.ctx.today),
   );
 
   api.post(
@@ -241,7 +239,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
       config: { action: 'unitData.approve' },
       schema: { tags, summary: 'Publish and freeze the results', params: idParams, response: { 200: z.object({ scheme: schemeBody, results: resultsBody }), ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => publishScheme(tx, audit, requireActor(req.ctx), req.params.id, todayIso())),
+    async (req) => req.ctx.write((tx, audit) => publishScheme(tx, audit, requireActor(req.ctx), req.params.id, req.ctx.today)),
   );
 
   api.get(
@@ -255,6 +253,6 @@ export async function assessmentRoutes(app: FastifyInstance) {
         response: { 200: z.object({ published: resultsBody.nullable(), current: resultsBody, differences: z.array(differenceBody) }), ...errors },
       },
     },
-    async (req) => recompute(req.ctx.db, requireActor(req.ctx), req.params.id, todayIso()),
+    async (req) => recompute(req.ctx.db, requireActor(req.ctx), req.params.id, req.ctx.today),
   );
 }

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/context';
-import { today } from '../../shared/calendar';
 import { errors, idParams, okBody } from '../../shared/http';
 import { startJob } from '../../shared/jobs';
 import { pageOf, pageQuery } from '../../shared/pagination';
@@ -126,8 +125,8 @@ export async function bulletinRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireActor(req.ctx);
       // A bad period or campaign is refused here, before any job starts.
-      await resolvePeriod(req.ctx.db, actor.zoneId, req.body, today(app.clock));
-      const jobId = await startJob(app.handle.db, actor, 'bulletins.draft', (progress) => draftBulletin(app.handle.db, actor, req.body, app.clock, progress));
+      await resolvePeriod(req.ctx.db, actor.zoneId, req.body, req.ctx.today);
+      const jobId = await startJob(app.handle.db, actor, 'bulletins.draft', (progress) => draftBulletin(app.handle.db, actor, req.body, req.ctx.clock, progress));
       return { jobId };
     },
   );
@@ -183,7 +182,7 @@ export async function bulletinRoutes(app: FastifyInstance) {
       config: { action: 'unitData.approve' },
       schema: { tags, summary: 'Publish: the text is frozen and the Word and Excel files are kept', params: idParams, response: { 200: bulletinBody, ...errors } },
     },
-    async (req) => toBody(await req.ctx.write((tx, audit) => publishBulletin(tx, audit, requireActor(req.ctx), req.params.id, app.clock()))),
+    async (req) => toBody(await req.ctx.write((tx, audit) => publishBulletin(tx, audit, requireActor(req.ctx), req.params.id, req.ctx.clock()))),
   );
 
   api.get(
@@ -193,7 +192,7 @@ export async function bulletinRoutes(app: FastifyInstance) {
       schema: { tags, summary: 'The bulletin as Word (GB/T 9704 layout) or Excel (the same tables)', params: idParams, querystring: formats, response: { 200: z.unknown().describe('the .docx or .xlsx file'), ...errors } },
     },
     async (req, reply) => {
-      const file = await downloadBulletin(req.ctx.db, requireActor(req.ctx), req.params.id, req.query.format, today(app.clock));
+      const file = await downloadBulletin(req.ctx.db, requireActor(req.ctx), req.params.id, req.query.format, req.ctx.today);
       return reply
         .header('content-type', MIME[req.query.format])
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/context';
-import { today } from '../../shared/calendar';
 import { errors, idParams, isoDate, okBody } from '../../shared/http';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { loadCockpit } from '../cockpit/cockpit';
@@ -22,7 +21,7 @@ export async function campaignRoutes(app: FastifyInstance) {
       config: { action: 'zoneData.read' },
       schema: { tags, summary: 'Campaigns with their countdown on a date (default today)', querystring: pageQuery.extend(asOfQuery.shape), response: { 200: pageOf(campaignBody), ...errors } },
     },
-    async (req) => listCampaigns(req.ctx.db, requireActor(req.ctx).zoneId, req.query, req.query.asOf ?? today(app.clock)),
+    async (req) => listCampaigns(req.ctx.db, requireActor(req.ctx).zoneId, req.query, req.query.asOf ?? req.ctx.today),
   );
   api.get(
     '/api/campaigns/candidates',
@@ -51,9 +50,9 @@ export async function campaignRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const zoneId = requireActor(req.ctx).zoneId;
-      const campaign = await getCampaign(req.ctx.db, zoneId, req.params.id, req.query.asOf ?? today(app.clock));
+      const campaign = await getCampaign(req.ctx.db, zoneId, req.params.id, req.query.asOf ?? req.ctx.today);
       const cockpit = campaign.indicatorIds.length
-        ? await loadCockpit(req.ctx.db, zoneId, { period: req.query.period, indicatorIds: campaign.indicatorIds }, app.clock)
+        ? await loadCockpit(req.ctx.db, zoneId, { period: req.query.period, indicatorIds: campaign.indicatorIds }, req.ctx.clock)
         : null;
       // Counted down from the cockpit's date when no date is asked for, so a past year's campaign reads as it did then.
       const clock = req.query.asOf || !cockpit ? campaign : await getCampaign(req.ctx.db, zoneId, req.params.id, cockpit.asOf);

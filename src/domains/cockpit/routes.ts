@@ -52,14 +52,14 @@ export async function cockpitRoutes(app: FastifyInstance) {
       const { db } = req.ctx;
       const zoneId = requireActor(req.ctx).zoneId;
       const version = await zoneDataVersion(db, zoneId); // before any figure is read: see ./cache
-      const period = req.query.period ?? (await defaultPeriod(db, zoneId, app.clock));
+      const period = req.query.period ?? (await defaultPeriod(db, zoneId, req.ctx.clock));
       // The as-of date made explicit, so "no date" and "the month's end" share one entry.
       const asOf = req.query.asOf ?? periodEnd(period);
       const key = `${zoneId}|${period}|${asOf}`;
       let body = cache.get(key, version);
       if (body === undefined) {
         // Checked against the response schema once, when computed, as the serializer would.
-        body = JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, app.clock)));
+        body = JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, req.ctx.clock)));
         cache.set(key, version, body);
       }
       // A JSON string is sent as it is, without the per-request schema serialisation.

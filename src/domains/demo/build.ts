@@ -45,7 +45,7 @@ async function createDemoZone(handle: DbHandle, zone: DemoZone, password: string
   await writeAudited(handle.db, { zoneId, userId: null }, null, async (tx, audit) => {
     const [z] = await tx
       .insert(zones)
-      .values({ id: zoneId, code: zone.code, name: zone.name, settings: { demo: true, year: zone.year } })
+      .values({ id: zoneId, code: zone.code, name: zone.name, settings: { demo: true, year: zone.year }, pinnedDate: zone.pinnedDate })
       .returning();
     await audit({ action: 'create', entity: 'zone', entityId: zoneId, after: z });
     const unitIds = new Map<string, string>();

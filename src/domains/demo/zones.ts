@@ -15,6 +15,8 @@ export interface DemoZone {
   name: string;
   /** The seed's year: the demo opens on it. */
   year: number;
+  /** Where the seed's data ends: the zone replays history as of this date (its business date). */
+  pinnedDate: string;
   /** Short prefix for the unit reporters' usernames. */
   prefix: string;
   units: DemoUnit[];
@@ -27,6 +29,7 @@ export const demoZones: DemoZone[] = [
     code: 'xuzhou',
     name: '徐州经济技术开发区',
     year: 2022,
+    pinnedDate: '2022-08-31',
     prefix: 'xz',
     viewerUnit: 'jingfa',
     units: [
@@ -52,6 +55,7 @@ export const demoZones: DemoZone[] = [
     code: 'huaian',
     name: '淮安经济技术开发区',
     year: 2023,
+    pinnedDate: '2023-06-30',
     prefix: 'ha',
     viewerUnit: 'jingfa',
     units: [

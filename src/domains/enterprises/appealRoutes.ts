@@ -53,7 +53,6 @@ export async function myEnterprise(db: ReadDb, actor: Actor) {
 export async function appealRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['enterprise appeals'];
-  const day = () => today(app.clock);
 
   api.get(
     '/api/enterprise-appeals',
@@ -71,14 +70,14 @@ export async function appealRoutes(app: FastifyInstance) {
         response: { 200: appealPage, ...errors },
       },
     },
-    async (req) => listAppeals(req.ctx.db, requireActor(req.ctx), req.query, day()),
+    async (req) => listAppeals(req.ctx.db, requireActor(req.ctx), req.query, req.ctx.today),
   );
   api.post(
     '/api/enterprise-appeals',
     { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Raise an appeal for an enterprise (e.g. on a visit)', body: staffAppealInput, response: { 200: appealRow, ...errors } } },
     async (req) => {
       const { enterpriseId, visitId, ...input } = req.body;
-      return req.ctx.write((tx, audit) => raiseAppeal(tx, audit, requireActor(req.ctx), input, { enterpriseId, visitId, now: app.clock() }));
+      return req.ctx.write((tx, audit) => raiseAppeal(tx, audit, requireActor(req.ctx), input, { enterpriseId, visitId, now: req.ctx.clock() }));
     },
   );
   api.get(
@@ -88,28 +87,28 @@ export async function appealRoutes(app: FastifyInstance) {
       schema: { tags, summary: 'Response and closure times, overdue and satisfaction by department, for appeals raised in a period', querystring: z.object({ from: isoDate.optional(), to: isoDate.optional() }), response: { 200: appealStatsBody, ...errors } },
     },
     async (req) => {
-      const d = day();
+      const d = req.ctx.today;
       return appealStatistics(req.ctx.db, requireActor(req.ctx).zoneId, req.query.from ?? `${d.slice(0, 4)}-01-01`, req.query.to ?? d, d);
     },
   );
   api.get(
     '/api/enterprise-appeals/:id',
     { config: { action: 'enterprise.read' }, schema: { tags, summary: 'One appeal with its history and the actions open to the user', params: idParams, response: { 200: appealDetailBody, ...errors } } },
-    async (req) => appealDetail(req.ctx.db, requireActor(req.ctx), req.params.id, day()),
+    async (req) => appealDetail(req.ctx.db, requireActor(req.ctx), req.params.id, req.ctx.today),
   );
   api.post(
     '/api/enterprise-appeals/:id/actions',
     { config: { action: 'enterprise.read' }, schema: { tags, summary: 'Assign (deadline from the service standard), accept, report done, verify, return, close, reopen', params: idParams, body: appealActBody, response: { 200: appealView, ...errors } } },
     async (req) => {
       const actor = requireActor(req.ctx);
-      await req.ctx.write((tx, audit) => actOnAppeal(tx, audit, actor, req.params.id, req.body, app.clock()));
-      return (await appealDetail(req.ctx.db, actor, req.params.id, day())).appeal;
+      await req.ctx.write((tx, audit) => actOnAppeal(tx, audit, actor, req.params.id, req.body, req.ctx.clock()));
+      return (await appealDetail(req.ctx.db, actor, req.params.id, req.ctx.today)).appeal;
     },
   );
   api.post(
     '/api/enterprise-appeals/:id/answer',
     { config: { action: 'enterprise.read' }, schema: { tags, summary: 'The handling unit’s answer (答复) to the enterprise', params: idParams, body: z.object({ answer: z.string().trim().min(2).max(4000) }), response: { 200: appealRow, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => answerAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body.answer, app.clock())),
+    async (req) => req.ctx.write((tx, audit) => answerAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body.answer, req.ctx.clock())),
   );
 
   // ---------------------------------------------------------------- the enterprise's own
@@ -123,29 +122,29 @@ export async function appealRoutes(app: FastifyInstance) {
   api.get(
     '/api/my-enterprise/appeals',
     { config: self, schema: { tags: my, summary: 'This enterprise’s appeals', querystring: pageQuery, response: { 200: appealPage, ...errors } } },
-    async (req) => listMyAppeals(req.ctx.db, requireActor(req.ctx), req.query, day()),
+    async (req) => listMyAppeals(req.ctx.db, requireActor(req.ctx), req.query, req.ctx.today),
   );
   api.post(
     '/api/my-enterprise/appeals',
     { config: self, schema: { tags: my, summary: 'Raise an appeal (用地, 用工, 融资, 审批, 水电气, 物流, other)', body: appealInput, response: { 200: appealRow, ...errors } } },
     async (req) => {
       const actor = requireActor(req.ctx);
-      return req.ctx.write(async (tx, audit) => raiseAppeal(tx, audit, actor, req.body, { enterpriseId: await linkedEnterpriseId(tx, actor), now: app.clock() }));
+      return req.ctx.write(async (tx, audit) => raiseAppeal(tx, audit, actor, req.body, { enterpriseId: await linkedEnterpriseId(tx, actor), now: req.ctx.clock() }));
     },
   );
   api.get(
     '/api/my-enterprise/appeals/:id',
     { config: self, schema: { tags: my, summary: 'One of this enterprise’s appeals with its progress', params: idParams, response: { 200: myAppealDetailBody, ...errors } } },
-    async (req) => myAppealDetail(req.ctx.db, requireActor(req.ctx), req.params.id, day()),
+    async (req) => myAppealDetail(req.ctx.db, requireActor(req.ctx), req.params.id, req.ctx.today),
   );
   api.post(
     '/api/my-enterprise/appeals/:id/rate',
     { config: self, schema: { tags: my, summary: 'Rate a closed appeal: 满意 / 基本满意 / 不满意', params: idParams, body: rateInput, response: { 200: appealRow, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => rateAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body, app.clock())),
+    async (req) => req.ctx.write((tx, audit) => rateAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock())),
   );
   api.post(
     '/api/my-enterprise/appeals/:id/withdraw',
     { config: self, schema: { tags: my, summary: 'Withdraw an appeal not yet assigned', params: idParams, body: z.object({ reason: z.string().trim().min(1).max(500) }), response: { 200: appealRow, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => withdrawAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, app.clock())),
+    async (req) => req.ctx.write((tx, audit) => withdrawAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, req.ctx.clock())),
   );
 }

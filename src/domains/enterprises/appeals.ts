@@ -15,6 +15,7 @@ import { actOnItem, addNote, canSeeItem, getItem, loopRolesOf, raiseItem, visibl
 import { notify, sendWebhook } from '../../shared/notify';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
+import { pinnedZoneIds } from '../../shared/zoneClock';
 import { appealStats, type AppealFacts } from './appealStats';
 import { CATEGORY_LABELS } from './labels';
 import { loadEnterprise } from './register';
@@ -333,7 +334,9 @@ export async function watchAppeals(db: Database, today: IsoDate): Promise<number
     .innerJoin(enterprises, eq(enterprises.id, enterpriseAppeals.enterpriseId))
     .where(sql`${loopItems.state} <> 'closed'`);
   let sent = 0;
+  const pinned = await pinnedZoneIds(db); // a zone replaying history gets no reminders
   for (const { a, item, enterpriseName } of rows) {
+    if (pinned.has(a.zoneId)) continue;
     const who = { zoneId: a.zoneId, unitId: item.assigneeUnitId };
     const label = `${enterpriseName}：${item.title}`;
     if (!a.respondedAt && today > a.respondBy) {

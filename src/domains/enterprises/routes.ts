@@ -1,13 +1,12 @@
 // Enterprise routes: the register (with xlsx import/export), zone counts,
 // cultivation pools, one-enterprise plans and visits. Appeals and the
 // enterprise users' own routes are in appealRoutes.ts.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ReadDb } from '../../db/client';
 import { enterpriseTags } from '../../db/schema';
 import { requireActor } from '../../server/context';
-import { today } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { sniffType } from '../../shared/files';
 import { errors, idParams, isoDate, okBody } from '../../shared/http';
@@ -75,8 +74,7 @@ export async function enterprisePage(db: ReadDb, zoneId: string, id: string) {
 export async function enterpriseRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['enterprises'];
-  const day = () => today(app.clock);
-  const year = () => Number(day().slice(0, 4));
+  const year = (req: FastifyRequest) => Number(req.ctx.today.slice(0, 4));
   const filters = z.object({
     q: z.string().trim().max(60).optional(),
     tag: z.enum(enterpriseTags).optional(),
@@ -89,7 +87,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   api.get(
     '/api/enterprises',
     { config: { action: 'enterprise.read' }, schema: { tags, summary: 'Search the register by name, credit code, tag, chain, unit; figures of a year', querystring: pageQuery.extend(filters.shape), response: { 200: enterprisePageBody, ...errors } } },
-    async (req) => listEnterprises(req.ctx.db, requireActor(req.ctx).zoneId, { ...req.query, year: req.query.year ?? year() }, day()),
+    async (req) => listEnterprises(req.ctx.db, requireActor(req.ctx).zoneId, { ...req.query, year: req.query.year ?? year(req) }, req.ctx.today),
   );
   api.get(
     '/api/enterprises/chains',
@@ -105,7 +103,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
     '/api/enterprises/export',
     { config: { action: 'enterprise.read' }, schema: { tags, summary: 'The register (filtered) as xlsx', querystring: filters } },
     async (req, reply) => {
-      const buf = await exportRegister(req.ctx.db, requireActor(req.ctx).zoneId, { ...req.query, year: req.query.year ?? year() }, day());
+      const buf = await exportRegister(req.ctx.db, requireActor(req.ctx).zoneId, { ...req.query, year: req.query.year ?? year(req) }, req.ctx.today);
       return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('企业库.xlsx')}`).send(buf);
     },
   );
@@ -121,7 +119,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
       if (!part) throw new AppError('validation.failed', { fields: 'file' });
       const data = await part.toBuffer();
       sniffType(part.filename, data, ['xlsx']);
-      const jobId = await startJob(app.handle.db, actor, 'enterprises.import', (progress) => importRegister(app.handle.db, actor, data, progress, day()));
+      const jobId = await startJob(app.handle.db, actor, 'enterprises.import', (progress) => importRegister(app.handle.db, actor, data, progress, req.ctx.today));
       return { jobId };
     },
   );
@@ -138,7 +136,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   api.patch(
     '/api/enterprises/:id',
     { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Change an enterprise', params: idParams, body: enterprisePatch, response: { 200: enterpriseRow, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => updateEnterprise(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => updateEnterprise(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
   api.put(
     '/api/enterprises/:id/figures',
@@ -148,18 +146,18 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   api.post(
     '/api/enterprises/:id/tags',
     { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Record a tag with the date it was gained (and lost)', params: idParams, body: tagInput, response: { 200: tagSpanRow, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => addTag(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => addTag(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
   api.post(
     '/api/enterprises/:id/tags/:spanId/lose',
     { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Record the date a tag was lost', params: spanParams, body: z.object({ lostOn: isoDate }), response: { 200: tagSpanRow, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => loseTag(tx, audit, requireActor(req.ctx), req.params.id, req.params.spanId, req.body.lostOn, day())),
+    async (req) => req.ctx.write((tx, audit) => loseTag(tx, audit, requireActor(req.ctx), req.params.id, req.params.spanId, req.body.lostOn, req.ctx.today)),
   );
   api.delete(
     '/api/enterprises/:id/tags/:spanId',
     { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Delete a tag entered by mistake', params: spanParams, response: { 200: okBody, ...errors } } },
     async (req) => {
-      await req.ctx.write((tx, audit) => deleteTag(tx, audit, requireActor(req.ctx), req.params.id, req.params.spanId, day()));
+      await req.ctx.write((tx, audit) => deleteTag(tx, audit, requireActor(req.ctx), req.params.id, req.params.spanId, req.ctx.today));
       return { ok: true as const };
     },
   );
@@ -175,7 +173,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
       config: { action: 'enterprise.read' },
       schema: { tags, summary: 'Zone counts from tag dates (净增"四上", 新增百亿元企业, 净增高企, 新增"小巨人"…) for a year up to a date', querystring: z.object({ year: z.coerce.number().int().min(1990).max(2100).optional(), asOf: isoDate.optional() }), response: { 200: countsBody, ...errors } },
     },
-    async (req) => zoneCounts(req.ctx.db, requireActor(req.ctx).zoneId, req.query.year ?? year(), req.query.asOf ?? day()),
+    async (req) => zoneCounts(req.ctx.db, requireActor(req.ctx).zoneId, req.query.year ?? year(req), req.query.asOf ?? req.ctx.today),
   );
 
   api.post(
@@ -184,7 +182,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
       config: { action: 'enterprise.manage' },
       schema: { tags, summary: '重新同步: recompute every month of a year (default this year) from the register into the system-filled indicators; writes only what differs', body: syncBody, response: { 200: syncResponse, ...errors } },
     },
-    async (req) => resyncYear(req.ctx.db, req.ctx.write, requireActor(req.ctx).zoneId, enterpriseFeed, req.body?.year ?? year(), day()),
+    async (req) => resyncYear(req.ctx.db, req.ctx.write, requireActor(req.ctx).zoneId, enterpriseFeed, req.body?.year ?? year(req), req.ctx.today),
   );
 
   // ---------------------------------------------------------------- pools
@@ -192,7 +190,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   api.get(
     '/api/enterprise-pools',
     { config: { action: 'enterprise.read' }, schema: { tags, summary: 'Cultivation pools with members, suggested candidates and members at the next tier', querystring: yearQuery, response: { 200: poolList, ...errors } } },
-    async (req) => listPools(req.ctx.db, requireActor(req.ctx).zoneId, req.query.year ?? year(), day()),
+    async (req) => listPools(req.ctx.db, requireActor(req.ctx).zoneId, req.query.year ?? year(req), req.ctx.today),
   );
   api.post(
     '/api/enterprise-pools',
@@ -202,7 +200,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   api.get(
     '/api/enterprise-pools/:id',
     { config: { action: 'enterprise.read' }, schema: { tags, summary: 'Members with progress to the next tier, and candidates the rules suggest', params: idParams, querystring: yearQuery, response: { 200: poolDetailBody, ...errors } } },
-    async (req) => ({ ...(await poolDetail(req.ctx.db, requireActor(req.ctx).zoneId, req.params.id, req.query.year ?? year(), day())), today: day() }),
+    async (req) => ({ ...(await poolDetail(req.ctx.db, requireActor(req.ctx).zoneId, req.params.id, req.query.year ?? year(req), req.ctx.today)), today: req.ctx.today }),
   );
   api.patch(
     '/api/enterprise-pools/:id',
@@ -227,7 +225,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   api.get(
     '/api/enterprise-plans',
     { config: { action: 'enterprise.read' }, schema: { tags, summary: 'One-enterprise plans of a year, judged against time progress', querystring: yearQuery, response: { 200: planList, ...errors } } },
-    async (req) => listPlans(req.ctx.db, requireActor(req.ctx).zoneId, req.query.year ?? year()),
+    async (req) => listPlans(req.ctx.db, requireActor(req.ctx).zoneId, req.query.year ?? year(req)),
   );
   api.post(
     '/api/enterprise-plans',

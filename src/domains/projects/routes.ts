@@ -7,7 +7,6 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, projectInvestments, projects, projectStages, units, users } from '../../db/schema';
 import { requireActor } from '../../server/context';
-import { today } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { errors, idParams } from '../../shared/http';
 import { startJob } from '../../shared/jobs';
@@ -88,7 +87,6 @@ function asFeatureCollection(g: z.infer<typeof outlineInput>): Record<string, un
 export async function projectRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
-  const day = () => today(app.clock);
 
   api.get(
     '/api/projects',
@@ -96,7 +94,7 @@ export async function projectRoutes(app: FastifyInstance) {
       config: { action: 'zoneData.read' },
       schema: { tags, summary: 'Projects with status, forecast and completed investment; filters by unit, chain, leader, category, stage', querystring: pageQuery.merge(listFilter), response: ok(projectPage) },
     },
-    async (req) => listProjects(req.ctx.db, requireActor(req.ctx), req.query, day()),
+    async (req) => listProjects(req.ctx.db, requireActor(req.ctx), req.query, req.ctx.today),
   );
 
   api.get(
@@ -105,7 +103,7 @@ export async function projectRoutes(app: FastifyInstance) {
       config: { action: 'zoneData.read' },
       schema: { tags, summary: '挂图作战: every matching project (≤500) with milestones, forecast, status, location, and the zone outline', querystring: listFilter, response: ok(battleMapBody) },
     },
-    async (req) => battleMap(req.ctx.db, requireActor(req.ctx), req.query, day()),
+    async (req) => battleMap(req.ctx.db, requireActor(req.ctx), req.query, req.ctx.today),
   );
 
   api.get(
@@ -124,7 +122,7 @@ export async function projectRoutes(app: FastifyInstance) {
         .where(and(eq(memberships.zoneId, actor.zoneId), eq(users.disabled, false)))
         .orderBy(asc(users.displayName));
       return {
-        today: day(),
+        today: req.ctx.today,
         chains: await chainsInUse(req.ctx.db, actor.zoneId),
         people: people.filter((p) => ['leader', 'supervisor', 'reporter'].includes(p.role)),
       };
@@ -170,14 +168,14 @@ export async function projectRoutes(app: FastifyInstance) {
   api.post(
     '/api/projects',
     { config: { action: 'config.write' }, schema: { tags, summary: 'Create a project; with a target date its plan is laid backwards at once', body: projectInput, response: ok(projectRow) } },
-    async (req) => req.ctx.write((tx, audit) => createProject(tx, audit, requireActor(req.ctx), req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => createProject(tx, audit, requireActor(req.ctx), req.body, req.ctx.today)),
   );
 
   api.get(
     '/api/projects/export.xlsx',
     { config: { action: 'zoneData.read' }, schema: { tags, summary: 'The filtered project list as Excel', querystring: listFilter } },
     async (req, reply) => {
-      const list = await listProjects(req.ctx.db, requireActor(req.ctx), { ...req.query, page: 1, pageSize: 5000 }, day());
+      const list = await listProjects(req.ctx.db, requireActor(req.ctx), { ...req.query, page: 1, pageSize: 5000 }, req.ctx.today);
       const buf = await exportProjects(list.items);
       return reply
         .header('content-type', XLSX)
@@ -207,7 +205,7 @@ export async function projectRoutes(app: FastifyInstance) {
       const part = await req.file().catch(() => undefined);
       if (!part) throw new AppError('validation.failed', { fields: 'file' });
       const data = await part.toBuffer();
-      const now = day();
+      const now = req.ctx.today;
       const jobId = await startJob(app.handle.db, actor, 'projects.import', (progress) => importProjects(app.handle.db, actor, data, now, progress));
       return { jobId };
     },
@@ -244,13 +242,13 @@ export async function projectRoutes(app: FastifyInstance) {
   api.get(
     '/api/projects/:id',
     { config: { action: 'zoneData.read' }, schema: { tags, summary: 'One project: plan with baseline and forecast, stage rules, problems, investment, photos, and what the user may do', params: idParams, response: ok(projectDetail) } },
-    async (req) => getProject(req.ctx.db, requireActor(req.ctx), req.params.id, day()),
+    async (req) => getProject(req.ctx.db, requireActor(req.ctx), req.params.id, req.ctx.today),
   );
 
   api.patch(
     '/api/projects/:id',
     { config: { action: 'config.write' }, schema: { tags, summary: 'Change a project', params: idParams, body: projectPatch, response: ok(projectRow) } },
-    async (req) => req.ctx.write((tx, audit) => updateProject(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => updateProject(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
 
   api.get(
@@ -278,7 +276,7 @@ export async function projectRoutes(app: FastifyInstance) {
       config: { action: 'project.progress', scoped: true },
       schema: { tags, summary: 'Record a milestone’s actual dates, owner or note (task force, assigned leader, responsible unit, supervisors)', params: milestoneParams, body: milestoneUpdate, response: ok(milestoneRow) },
     },
-    async (req) => req.ctx.write((tx, audit) => updateMilestone(tx, audit, requireActor(req.ctx), req.params.id, req.params.milestoneId, req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => updateMilestone(tx, audit, requireActor(req.ctx), req.params.id, req.params.milestoneId, req.body, req.ctx.today)),
   );
 
   api.post(
@@ -293,7 +291,7 @@ export async function projectRoutes(app: FastifyInstance) {
         response: ok(projectRow),
       },
     },
-    async (req) => req.ctx.write((tx, audit) => setStageDate(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => setStageDate(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
 
   api.post(
@@ -302,7 +300,7 @@ export async function projectRoutes(app: FastifyInstance) {
       config: { action: 'project.progress', scoped: true },
       schema: { tags, summary: '形象进度: a dated note with photos uploaded through /api/files', params: idParams, body: progressUpdateInput, response: ok(updateRow) },
     },
-    async (req) => req.ctx.write((tx, audit) => addProgressUpdate(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => addProgressUpdate(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
 
   api.post(
@@ -320,6 +318,6 @@ export async function projectRoutes(app: FastifyInstance) {
       config: { action: 'unitData.write', scoped: true },
       schema: { tags, summary: 'Save or submit the month’s completed investment (reporters of the responsible unit)', params: idParams, body: investmentInput, response: ok(investmentRow) },
     },
-    async (req) => req.ctx.write((tx, audit) => saveInvestment(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => saveInvestment(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
 }

@@ -14,6 +14,7 @@ import { escalationLevel, light, overdueDays } from '../../shared/loop/machine';
 import { dueItems } from '../../shared/loop/store';
 import { notify, sendWebhook } from '../../shared/notify';
 import { registerScheduledJob } from '../../shared/scheduler';
+import { pinnedZoneIds } from '../../shared/zoneClock';
 import { PROJECT_SUBJECT } from './problems';
 
 export interface WatchResult {
@@ -31,7 +32,8 @@ const LEVEL_ZH = ['', '逾期', '二级督办', '三级督办'] as const;
 export async function watchProblems(db: Database, now: Date, fetchImpl?: typeof fetch): Promise<WatchResult> {
   const today = todayOf(() => now);
   const result: WatchResult = { today, amber: 0, escalated: 0, notified: 0, webhooks: 0 };
-  const due = (await dueItems(db, today)).filter((i) => i.kind === 'problem' && i.subjectType === PROJECT_SUBJECT && i.deadline);
+  const pinned = await pinnedZoneIds(db); // a zone replaying history gets no reminders
+  const due = (await dueItems(db, today)).filter((i) => i.kind === 'problem' && i.subjectType === PROJECT_SUBJECT && i.deadline && !pinned.has(i.zoneId));
   if (due.length === 0) return result;
   const names = new Map(
     (

@@ -6,7 +6,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestKinds, supervisionDocumentKinds, taskCadences, taskOrigins, taskPriorities } from '../../db/schema';
 import { requireActor } from '../../server/context';
-import { today } from '../../shared/calendar';
 import { errors, idParams } from '../../shared/http';
 import { LOOP_ACTIONS, LOOP_STATES } from '../../shared/loop/machine';
 import { pageOf, pageQuery } from '../../shared/pagination';
@@ -162,7 +161,6 @@ const taskFilter = z.object({
 export async function supervisionRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['supervision'];
-  const day = () => today(app.clock);
 
   api.get(
     '/api/supervision/settings',
@@ -233,7 +231,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
       config: { action: 'zone.read' },
       schema: { tags, summary: 'Tasks the user may see, with lights and standing (on time, amber, late, closed)', querystring: pageQuery.extend(taskFilter.shape).extend({ standing: z.enum(STANDINGS).optional() }), response: { 200: pageOf(taskBody), ...errors } },
     },
-    async (req) => listTasks(req.ctx.db, requireActor(req.ctx), req.query, day()),
+    async (req) => listTasks(req.ctx.db, requireActor(req.ctx), req.query, req.ctx.today),
   );
   api.get(
     '/api/supervision/summary',
@@ -248,7 +246,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const { by, ...f } = req.query;
-      return summary(req.ctx.db, requireActor(req.ctx), by, f, day());
+      return summary(req.ctx.db, requireActor(req.ctx), by, f, req.ctx.today);
     },
   );
   api.get(
@@ -276,7 +274,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (req) => getTask(req.ctx.db, requireActor(req.ctx), req.params.id, day()),
+    async (req) => getTask(req.ctx.db, requireActor(req.ctx), req.params.id, req.ctx.today),
   );
   api.post(
     '/api/supervision/tasks/:id/progress',
@@ -284,7 +282,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
       config: { action: 'unitData.write', scoped: true },
       schema: { tags, summary: 'Report progress (lead or supporting unit): text, percent or quantity reached, attachments from /api/files', params: idParams, body: progressInput, response: { 200: progressBody.omit({ unitName: true, authorName: true, files: true }).extend({ fileIds: z.array(z.string()) }), ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => reportProgress(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => reportProgress(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
   api.post(
     '/api/supervision/tasks/:id/delay-reason',
@@ -292,7 +290,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
       config: { action: 'unitData.write', scoped: true },
       schema: { tags, summary: 'The lead unit records why a late task missed its deadline', params: idParams, body: z.object({ reason: z.string().trim().min(1).max(2000) }), response: { 200: delayBody, ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => explainDelay(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, day())),
+    async (req) => req.ctx.write((tx, audit) => explainDelay(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, req.ctx.today)),
   );
   api.post(
     '/api/supervision/tasks/:id/requests',
@@ -317,8 +315,8 @@ export async function supervisionRoutes(app: FastifyInstance) {
     { config: { action: 'unitData.approve' }, schema: { tags, summary: 'Issue a supervision notice (督办单) on a late task', params: idParams, body: noticeInput, response: { 200: noticeBody, ...errors } } },
     async (req) => {
       const actor = requireActor(req.ctx);
-      const n = await req.ctx.write((tx, audit) => issueNotice(tx, audit, actor, req.params.id, req.body, day()));
-      const { task } = await getTask(req.ctx.db, actor, req.params.id, day());
+      const n = await req.ctx.write((tx, audit) => issueNotice(tx, audit, actor, req.params.id, req.body, req.ctx.today));
+      const { task } = await getTask(req.ctx.db, actor, req.params.id, req.ctx.today);
       await announceNotice(req.ctx.db, actor.zoneId, n, task.text);
       return n;
     },
@@ -327,7 +325,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
     '/api/supervision/notices/:id/docx',
     { config: { action: 'zone.read' }, schema: { tags, summary: 'The supervision notice as a Word document (official layout)', params: idParams } },
     async (req, reply) => {
-      const { file, name } = await noticeDocument(req.ctx.db, requireActor(req.ctx), req.params.id, day());
+      const { file, name } = await noticeDocument(req.ctx.db, requireActor(req.ctx), req.params.id, req.ctx.today);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)

@@ -12,6 +12,7 @@ import { dueItems } from '../../shared/loop/store';
 import { light } from '../../shared/loop/machine';
 import { notify, sendWebhook } from '../../shared/notify';
 import { registerScheduledJob } from '../../shared/scheduler';
+import { pinnedZoneIds } from '../../shared/zoneClock';
 import { SUBJECT_TYPE } from './documents';
 import { daysLate, zhDate } from './rules';
 import { recordSlip } from './tasks';
@@ -26,7 +27,8 @@ export interface ScanResult {
 
 export async function scanDueTasks(db: Database, now: Date, fetchImpl?: typeof fetch): Promise<ScanResult> {
   const today = todayOf(() => now);
-  const due = (await dueItems(db, today)).filter((i) => i.kind === 'task' && i.subjectType === SUBJECT_TYPE);
+  const pinned = await pinnedZoneIds(db); // a zone replaying history gets no reminders
+  const due = (await dueItems(db, today)).filter((i) => i.kind === 'task' && i.subjectType === SUBJECT_TYPE && !pinned.has(i.zoneId));
   const result: ScanResult = { today, amber: 0, red: 0, notified: 0, webhooks: 0 };
   if (due.length === 0) return result;
   const tasks = await db

@@ -3,6 +3,7 @@
 // `remindDaysBefore` days before, warned once after, and the supervisors get
 // the list of late units (and the zone's group robot, if any).
 import type { Database } from '../../db/client';
+import { isNull } from 'drizzle-orm';
 import { zones } from '../../db/schema';
 import { addDays, today } from '../../shared/calendar';
 import { notify, sendWebhook } from '../../shared/notify';
@@ -31,7 +32,7 @@ export async function runReminders(db: Database, now: Date, fetchImpl?: typeof f
   const period = duePeriod(t);
   let reminded = 0;
   let overdue = 0;
-  const all = await db.select({ id: zones.id }).from(zones);
+  const all = await db.select({ id: zones.id }).from(zones).where(isNull(zones.pinnedDate)); // a zone replaying history gets no reminders
   for (const z of all) {
     const settings = await getSettings(db, z.id);
     const deadline = reportingDeadline(period, settings.deadlineDay);

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { figureStates, units } from '../../db/schema';
 import { requireActor, writeAudited } from '../../server/context';
-import { today } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { errors, idParams, okBody } from '../../shared/http';
 import { startJob } from '../../shared/jobs';
@@ -80,7 +79,6 @@ async function uploaded(req: { file: () => Promise<{ toBuffer(): Promise<Buffer>
 export async function targetsRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['targets'];
-  const todayIso = () => today(app.clock);
 
   // ------------------------------------------------------------ catalogue
   api.get(
@@ -198,7 +196,7 @@ export async function targetsRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      const out = await req.ctx.write((tx, audit) => saveFigures(tx, audit, reporterWriter(actor), req.body, { todayIso: todayIso() }));
+      const out = await req.ctx.write((tx, audit) => saveFigures(tx, audit, reporterWriter(actor), req.body, { todayIso: req.ctx.today }));
       return { saved: out.length };
     },
   );
@@ -241,7 +239,7 @@ export async function targetsRoutes(app: FastifyInstance) {
       const writer = reporterWriter(actor);
       writer.authorizeUnit(req.query.unitId);
       const data = await uploaded(req);
-      const args = { unitId: req.query.unitId, period: req.query.period, data, submit: req.query.submit === 'true', todayIso: todayIso() };
+      const args = { unitId: req.query.unitId, period: req.query.period, data, submit: req.query.submit === 'true', todayIso: req.ctx.today };
       const jobId = await startJob(app.handle.db, actor, 'targets.report_import', (progress) => importFigures(app.handle.db, writer, args, progress));
       return { jobId };
     },
@@ -297,7 +295,7 @@ export async function targetsRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireActor(req.ctx);
       const out = await req.ctx.write((tx, audit) =>
-        saveFigures(tx, audit, supervisorWriter(actor), { ...req.body, submit: true }, { todayIso: todayIso(), state: 'approved', correctionReason: req.body.reason ?? null }),
+        saveFigures(tx, audit, supervisorWriter(actor), { ...req.body, submit: true }, { todayIso: req.ctx.today, state: 'approved', correctionReason: req.body.reason ?? null }),
       );
       return { saved: out.length };
     },
@@ -310,7 +308,7 @@ export async function targetsRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      return req.ctx.write((tx, audit) => lockPeriod(tx, audit, actor, req.params.period, todayIso()));
+      return req.ctx.write((tx, audit) => lockPeriod(tx, audit, actor, req.params.period, req.ctx.today));
     },
   );
   api.get(
@@ -328,7 +326,7 @@ export async function targetsRoutes(app: FastifyInstance) {
       const actor = requireActor(req.ctx);
       const settings = await getSettings(req.ctx.db, actor.zoneId);
       const deadline = reportingDeadline(req.query.period, settings.deadlineDay);
-      return { period: req.query.period, deadline, overdue: todayIso() > deadline, units: await missingReports(req.ctx.db, actor.zoneId, req.query.period) };
+      return { period: req.query.period, deadline, overdue: req.ctx.today > deadline, units: await missingReports(req.ctx.db, actor.zoneId, req.query.period) };
     },
   );
 
@@ -402,7 +400,7 @@ export async function targetsRoutes(app: FastifyInstance) {
       const saved = await writeAudited(app.handle.db, { zoneId: token.zoneId, userId: null }, req.ip, async (tx, audit) => {
         let n = 0;
         for (const [owner, rows] of groups) {
-          n += (await saveFigures(tx, audit, writer, { unitId: owner, period: req.body.period, rows, submit: true }, { todayIso: todayIso() })).length;
+          n += (await saveFigures(tx, audit, writer, { unitId: owner, period: req.body.period, rows, submit: true }, { todayIso: req.ctx.today })).length;
         }
         await touchToken(tx, token.id);
         return n;

@@ -13,6 +13,7 @@ export type Action =
   | 'zone.read'
   | 'unit.manage'
   | 'user.manage'
+  | 'zone.manage'
   | 'audit.read'
   | 'unitData.read'
   | 'unitData.write'

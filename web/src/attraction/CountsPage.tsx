@@ -10,6 +10,7 @@ import type { MonthCount } from './api';
 import { useAtT } from './i18n';
 import { yi } from './parts';
 import { useCounts } from './queries';
+import { useYearOptions } from '../shell/zone';
 
 /** The last month that has happened in the year shown: this month in the current year, else December. */
 const upTo = (c: { year: number; today: string }) => (c.year === Number(c.today.slice(0, 4)) ? Number(c.today.slice(5, 7)) : c.year < Number(c.today.slice(0, 4)) ? 12 : 1);
@@ -19,6 +20,7 @@ export default function CountsPage() {
   const [chosen, setYear] = useState<number | undefined>(undefined);
   const q = useCounts(chosen);
   const year = q.data?.year ?? chosen ?? Number(dayjs().format('YYYY'));
+  const years = useYearOptions('attraction', year);
   const rows = useMemo(() => (q.data ? q.data.months.map((m, i) => ({ m, y: q.data.ytd[i]! })) : []), [q.data]);
   const option = useMemo(
     () => ({
@@ -53,7 +55,7 @@ export default function CountsPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="at-counts">
       <Space>
         <span>{t('counts.year')}</span>
-        <Select style={{ width: 100 }} value={year} onChange={setYear} options={[year - 2, year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))} data-testid="at-counts-year" />
+        <Select style={{ width: 100 }} value={year} onChange={setYear} options={years} data-testid="at-counts-year" />
         <span className="gj-at-muted">{c.usdRate ? t('counts.rate', { rate: c.usdRate }) : t('counts.noRate')}</span>
         <ResyncButton path="/api/attraction/counts/sync" ability="config.write" year={c.year} testId="at-resync" />
       </Space>

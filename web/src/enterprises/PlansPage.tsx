@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
-import { Button, Form, Input, InputNumber, Modal, Table } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { App } from 'antd';
 import { useMe } from '../auth/session';
@@ -15,6 +15,7 @@ import { useEntT } from './i18n';
 import { has, pct, StatusTag, wan } from './parts';
 import { useCounts, useEntMutation, usePlans } from './queries';
 import { valuesOf } from '../forms';
+import { useYearOptions } from '../shell/zone';
 
 interface PlanValues {
   enterpriseId: string;
@@ -69,8 +70,10 @@ export default function PlansPage() {
   const me = useMe();
   const navigate = useNavigate();
   const counts = useCounts();
-  const year = counts.data?.year ?? dayjs().year();
+  const [chosen, setChosen] = useState<number | undefined>(undefined);
+  const year = chosen ?? counts.data?.year ?? dayjs().year();
   const q = usePlans(counts.data ? year : undefined);
+  const years = useYearOptions('plans', year);
   const [creating, setCreating] = useState(false);
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   return (
@@ -81,6 +84,10 @@ export default function PlansPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('plans.new')}</Button>
         </div>
       )}
+      <Space style={{ marginBottom: 12 }}>
+        <span>{t('plans.year')}</span>
+        <Select style={{ width: 100 }} value={year} onChange={setChosen} options={years} data-testid="ent-plans-year" />
+      </Space>
       <Table<PlanRow>
         rowKey="id"
         size="middle"

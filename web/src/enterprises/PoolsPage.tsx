@@ -1,7 +1,8 @@
 // 梯度培育: the zone counts (净增"四上", 新增百亿元企业…) taken from the register's
 // tag dates, and the pools with members, suggested candidates and who reached the next tier.
 import { useNavigate } from 'react-router-dom';
-import { Card, Col, Row, Space, Spin, Tag } from 'antd';
+import { useState } from 'react';
+import { Card, Col, Row, Select, Space, Spin, Tag } from 'antd';
 import { useI18n } from '../i18n';
 import { ResyncButton } from '../feeds/ResyncButton';
 import { QueryError } from '../system/QueryError';
@@ -9,6 +10,7 @@ import type { Pool, PoolGoal, PoolRules } from './api';
 import { useEntT } from './i18n';
 import { money } from './parts';
 import { useCounts, usePools } from './queries';
+import { useYearOptions } from '../shell/zone';
 
 export function useRuleText() {
   const t = useEntT();
@@ -34,15 +36,17 @@ export function useRuleText() {
   };
 }
 
-export function ZoneCounts() {
+export function ZoneCounts({ year, onYear }: { year?: number; onYear?(y: number): void }) {
   const t = useEntT();
   const { lang } = useI18n();
-  const q = useCounts();
+  const q = useCounts(year);
+  const years = useYearOptions('enterprises', q.data?.year);
   if (!q.data) return null;
   return (
     <div data-testid="ent-counts">
       <div className="gj-ent-section-title" style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
         <span>{t('counts.title', { year: q.data.year, to: q.data.to })}</span>
+        {onYear && <Select size="small" style={{ width: 100, marginLeft: 'auto', marginRight: 8 }} value={q.data.year} onChange={onYear} options={years} data-testid="ent-pools-year" />}
         <ResyncButton path="/api/enterprise-counts/sync" ability="enterprise.manage" year={q.data.year} testId="ent-resync" />
       </div>
       <div className="gj-ent-counts">
@@ -61,12 +65,13 @@ export function ZoneCounts() {
 export default function PoolsPage() {
   const t = useEntT();
   const navigate = useNavigate();
-  const q = usePools();
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const q = usePools(year);
   const text = useRuleText();
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="ent-pools">
-      <ZoneCounts />
+      <ZoneCounts year={year} onYear={setYear} />
       {!q.data ? (
         <Spin />
       ) : (

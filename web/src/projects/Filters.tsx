@@ -3,12 +3,13 @@ import { Input, Select, Space } from 'antd';
 import type { Category, Filters } from './api';
 import { usePT } from './i18n';
 import { useOptions, useUnits } from './queries';
+import { useYearOptions } from '../shell/zone';
 
 export function FilterBar({ value, onChange, search }: { value: Filters; onChange(f: Filters): void; search?: boolean }) {
   const pt = usePT();
   const units = useUnits();
   const options = useOptions();
-  const year = Number((options.data?.today ?? '2022').slice(0, 4));
+  const years = useYearOptions('projects', options.data ? Number(options.data.today.slice(0, 4)) : undefined);
   return (
     <Space wrap size={8} className="gj-pj-filters">
       <Select
@@ -17,7 +18,7 @@ export function FilterBar({ value, onChange, search }: { value: Filters; onChang
         value={value.year}
         allowClear
         placeholder={pt('filter.year')}
-        options={[year - 1, year, year + 1].map((y) => ({ value: y, label: String(y) }))}
+        options={years}
         onChange={(y) => onChange({ ...value, year: y ?? undefined })}
       />
       <Select

@@ -12,6 +12,7 @@ import { useMe, useSession } from '../auth/session';
 import { Brand } from './Brand';
 import { HOME_PATH, startPath, visibleModules } from './modules';
 import { NotificationBell } from './NotificationBell';
+import { ZoneDateBanner } from './ZoneDateBanner';
 
 const { Header, Sider, Content } = Layout;
 
@@ -129,6 +130,7 @@ export function AppShell() {
           <Menu mode="inline" selectedKeys={[selected]} items={items} className="gj-menu" data-testid="main-menu" />
         </Sider>
         <Content className="gj-content">
+          <ZoneDateBanner />
           <Suspense fallback={<Spin className="gj-page-spin" />}>
             <Outlet />
           </Suspense>

@@ -17,6 +17,7 @@ const abilityOrder: Action[] = [
   'zone.read',
   'unit.manage',
   'user.manage',
+  'zone.manage',
   'audit.read',
   'self.manage',
 ];

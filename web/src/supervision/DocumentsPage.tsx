@@ -10,6 +10,7 @@ import { QueryError } from '../system/QueryError';
 import { supervisionApi, uploadFile, type FileInfo, type SvDocument } from './api';
 import { useSvT } from './i18n';
 import { useDocuments, useSvMutation } from './queries';
+import { useZoneYear } from '../shell/zone';
 
 interface NewDoc {
   title: string;
@@ -25,6 +26,7 @@ export default function DocumentsPage() {
   const { me } = useSession();
   const [page, setPage] = useState(1);
   const docs = useDocuments(page);
+  const zoneYear = useZoneYear();
   const [file, setFile] = useState<FileInfo | null>(null);
   const [form] = Form.useForm<NewDoc>();
   const create = useSvMutation((v: NewDoc & { fileId?: string }) => supervisionApi.createDocument(v));
@@ -35,7 +37,7 @@ export default function DocumentsPage() {
           form={form}
           layout="vertical"
           data-testid="sv-doc-form"
-          initialValues={{ kind: 'speech', year: dayjs().year() }}
+          initialValues={{ kind: 'speech', year: zoneYear ?? dayjs().year() }}
           onFinish={(v) =>
             create.mutate(
               { ...v, body: file ? undefined : v.body, fileId: file?.id, year: v.year ?? undefined },

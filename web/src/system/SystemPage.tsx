@@ -10,6 +10,7 @@ const pages: Record<SystemTab['key'], React.LazyExoticComponent<React.ComponentT
   units: lazy(() => import('./UnitsPage')),
   users: lazy(() => import('./UsersPage')),
   audit: lazy(() => import('./AuditPage')),
+  zone: lazy(() => import('./ZoneDatePage')),
 };
 
 export default function SystemPage() {

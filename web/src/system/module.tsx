@@ -6,7 +6,7 @@ import type { DictKey } from '../i18n/dict';
 import type { Action } from '../api/types';
 
 export interface SystemTab {
-  key: 'units' | 'users' | 'audit';
+  key: 'units' | 'users' | 'audit' | 'zone';
   labelKey: DictKey;
   /** The ability that shows the tab. */
   action: Action;
@@ -17,6 +17,7 @@ export const systemTabs: SystemTab[] = [
   { key: 'units', labelKey: 'system.units', action: 'zone.read' },
   { key: 'users', labelKey: 'system.users', action: 'user.manage' },
   { key: 'audit', labelKey: 'system.audit', action: 'audit.read' },
+  { key: 'zone', labelKey: 'zone.tab', action: 'zone.manage' },
 ];
 
 /** Abilities that make 系统管理 worth showing at all. */

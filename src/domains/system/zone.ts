@@ -1,0 +1,89 @@
+// The zone's working date and the periods that hold its data. A zone that
+// replays history is pinned to a date (the demo zones where their seeds end);
+// pickers offer the years that hold data plus the zone's current one, so no
+// page hides data behind the calendar year.
+import { eq, sql } from 'drizzle-orm';
+import type { ReadDb, Tx } from '../../db/client';
+import { zones } from '../../db/schema';
+import type { Audit } from '../../server/context';
+import { today as chinaToday, type Clock, type IsoDate } from '../../shared/calendar';
+import { AppError } from '../../shared/errors';
+
+/** Domains whose pages pick a year; each lists the years its rows fall in. */
+export const periodDomains = ['projects', 'attraction', 'enterprises', 'plans', 'figures', 'assessment', 'bulletins', 'supervision'] as const;
+export type PeriodDomain = (typeof periodDomains)[number];
+
+const rowsOf = <T>(res: unknown): T[] => (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as T[];
+
+/** The years holding data plus the current one, newest first. */
+export function yearChoices(dataYears: readonly number[], currentYear: number): number[] {
+  return [...new Set([...dataYears, currentYear])].sort((a, b) => b - a);
+}
+
+/** Years and months holding data, per domain (without the current period). */
+export async function dataPeriods(db: ReadDb | Tx, zoneId: string): Promise<{ years: Record<PeriodDomain, number[]>; months: string[] }> {
+  const year4 = (col: string) => sql.raw(`CASE WHEN ${col} ~ '^\\d{4}' THEN substr(${col}, 1, 4)::int END`);
+  const res = await db.execute(sql`
+    SELECT 'projects' AS d, year AS y FROM projects WHERE zone_id = ${zoneId}
+    UNION SELECT 'attraction', ${year4(`stage_dates->'signed'->>'actual'`)} FROM projects WHERE zone_id = ${zoneId}
+    UNION SELECT 'attraction', extract(year FROM signed_on)::int FROM attraction_leads WHERE zone_id = ${zoneId} AND signed_on IS NOT NULL
+    UNION SELECT 'enterprises', year FROM enterprise_figures WHERE zone_id = ${zoneId}
+    UNION SELECT 'plans', year FROM enterprise_plans WHERE zone_id = ${zoneId}
+    UNION SELECT 'figures', ${year4('period')} FROM figures WHERE zone_id = ${zoneId}
+    UNION SELECT 'assessment', ${year4('period')} FROM assessment_schemes WHERE zone_id = ${zoneId}
+    UNION SELECT 'bulletins', ${year4('period')} FROM bulletins WHERE zone_id = ${zoneId}
+    UNION SELECT 'supervision', year FROM supervision_documents WHERE zone_id = ${zoneId}`);
+  const years = Object.fromEntries(periodDomains.map((d) => [d, [] as number[]])) as Record<PeriodDomain, number[]>;
+  for (const r of rowsOf<{ d: PeriodDomain; y: number | null }>(res)) if (r.y !== null) years[r.d].push(Number(r.y));
+  for (const d of periodDomains) years[d].sort((a, b) => b - a);
+  const months = rowsOf<{ p: string }>(
+    await db.execute(sql`SELECT DISTINCT period AS p FROM figures WHERE zone_id = ${zoneId} AND period ~ '^\\d{4}-\\d{2}$' ORDER BY 1 DESC`),
+  ).map((r) => r.p);
+  // Bulletins are drafted from the figures: their years are the figures' too.
+  years.bulletins = [...new Set([...years.bulletins, ...years.figures])].sort((a, b) => b - a);
+  return { years, months };
+}
+
+/**
+ * 1 January of the earliest year holding the zone's data; null for a zone with none.
+ * A year, not a day: data of a year (targets, plans, projects) stands from its start.
+ */
+export function firstDataDate(p: { years: Record<PeriodDomain, number[]> }): IsoDate | null {
+  const firstYear = Math.min(...periodDomains.flatMap((d) => p.years[d]));
+  return Number.isFinite(firstYear) ? `${firstYear}-01-01` : null;
+}
+
+export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate; pinnedDate: IsoDate | null }) {
+  const [z] = await db.select({ code: zones.code, name: zones.name, settings: zones.settings }).from(zones).where(eq(zones.id, zoneId));
+  if (!z) throw new AppError('not_found', { entity: zoneId });
+  const periods = await dataPeriods(db, zoneId);
+  const year = Number(ctx.today.slice(0, 4));
+  const choices = Object.fromEntries(Object.entries(periods.years).map(([d, ys]) => [d, yearChoices(ys, year)])) as Record<PeriodDomain, number[]>;
+  const month = ctx.today.slice(0, 7);
+  return {
+    code: z.code,
+    name: z.name,
+    demo: z.settings.demo === true,
+    pinnedDate: ctx.pinnedDate,
+    today: ctx.today,
+    firstDataDate: firstDataDate(periods),
+    hasData: periods.months.length > 0 || Object.values(periods.years).some((ys) => ys.length > 0),
+    years: choices,
+    months: [...new Set([...periods.months, month])].sort().reverse(),
+  };
+}
+
+/** Pins the zone to a date (or back to today with null); only the zone's row changes. */
+export async function setPinnedDate(tx: Tx, audit: Audit, zoneId: string, date: IsoDate | null, realClock: Clock) {
+  const [before] = await tx.select({ pinnedDate: zones.pinnedDate }).from(zones).where(eq(zones.id, zoneId));
+  if (!before) throw new AppError('not_found', { entity: zoneId });
+  if (date !== null) {
+    const now = chinaToday(realClock);
+    if (date > now) throw new AppError('zone.pinned_future', { date, today: now });
+    const first = firstDataDate(await dataPeriods(tx, zoneId));
+    if (first && date < first) throw new AppError('zone.pinned_before_data', { date, first });
+  }
+  await tx.update(zones).set({ pinnedDate: date }).where(eq(zones.id, zoneId));
+  await audit({ action: 'update', entity: 'zone.pinned_date', entityId: zoneId, before, after: { pinnedDate: date } });
+  return { pinnedDate: date };
+}

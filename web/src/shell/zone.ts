@@ -1,0 +1,40 @@
+// The signed-in zone's business date and the periods holding its data
+// (GET /api/zone). Every year picker offers `years[domain]` (data years plus the
+// current one) and defaults to the zone's date, so no page hides data behind
+// the calendar year; a demo zone is pinned where its data ends.
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+
+export type PeriodDomain = 'projects' | 'attraction' | 'enterprises' | 'plans' | 'figures' | 'assessment' | 'bulletins' | 'supervision';
+
+export interface ZoneInfo {
+  code: string;
+  name: string;
+  demo: boolean;
+  /** Set when the zone replays history; null: today in China. */
+  pinnedDate: string | null;
+  /** The zone's working date. */
+  today: string;
+  firstDataDate: string | null;
+  hasData: boolean;
+  years: Record<PeriodDomain, number[]>;
+  months: string[];
+}
+
+export const zoneKey = ['zone'] as const;
+
+export const useZone = () => useQuery({ queryKey: zoneKey, queryFn: () => api.get<ZoneInfo>('/api/zone'), staleTime: 60_000 });
+
+/** The zone's current year, once known. */
+export function useZoneYear(): number | undefined {
+  const zone = useZone();
+  return zone.data ? Number(zone.data.today.slice(0, 4)) : undefined;
+}
+
+/** Options for a year picker of one domain; `also` adds a year on show (e.g. the one chosen). */
+export function useYearOptions(domain: PeriodDomain, also?: number): { value: number; label: string }[] {
+  const zone = useZone();
+  const years = new Set(zone.data?.years[domain] ?? []);
+  if (also !== undefined) years.add(also);
+  return [...years].sort((a, b) => b - a).map((y) => ({ value: y, label: String(y) }));
+}
