@@ -311,7 +311,7 @@ export async function targetsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Lock (publish) a month; with units not all approved, 409 names them unless confirmMissing and a reason are given',
         params: z.object({ period: periodString }),
-        body: lockInput.optional(),
+        body: lockInput.nullish(), // no body: a plain lock
         response: { 200: z.looseObject({ period: z.string() }), ...errors },
       },
     },
