@@ -4,7 +4,7 @@
 // opens the drill-down.
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Table, Tag, Tooltip } from 'antd';
 import { FullscreenOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useT } from '../i18n';
@@ -46,6 +46,14 @@ export default function Dashboard() {
             data-testid="ck-period"
             aria-label={ct('period')}
           />
+          {d?.month.latest && d.month.latest > d.period && (
+            // A newer month with figures not all approved: one click away, marked 未齐.
+            <Tooltip title={ct('month.newerTip')}>
+              <Button onClick={() => pick(d.month.latest!)} data-testid="ck-newer">
+                {ct('month.newer', { period: periodLabel(ct, d.month.latest) })}
+              </Button>
+            </Tooltip>
+          )}
           <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} loading={q.isFetching}>
             {ct('refresh')}
           </Button>
@@ -63,14 +71,14 @@ export default function Dashboard() {
           <Empty description={ct('empty')} />
         </Card>
       ) : (
-        <Body d={d} onDrill={setDrill} />
+        <Body d={d} onDrill={setDrill} onPick={pick} />
       )}
       <DrillDrawer target={drill} year={d?.year ?? 0} onChange={setDrill} onClose={() => setDrill(null)} />
     </div>
   );
 }
 
-function Body({ d, onDrill }: { d: Cockpit; onDrill(t: DrillTarget): void }) {
+function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): void; onPick(period: string): void }) {
   const ct = useCkT();
   const can = useCan();
   const count = (s: string) => d.indicators.filter((i) => i.status === s).length;
@@ -95,10 +103,26 @@ function Body({ d, onDrill }: { d: Cockpit; onDrill(t: DrillTarget): void }) {
             <Tag color="#389e0d">{ct('status.ahead')} {count('ahead') + count('on_track')}</Tag>
             <Tag color="#d48806">{ct('status.slightly_behind')} {count('slightly_behind')}</Tag>
             <Tag color="#cf1322">{ct('status.far_behind')} {count('far_behind')}</Tag>
+            {d.indicators.some((i) => !i.complete) && <Tag style={{ borderStyle: 'dashed' }}>{ct('incomplete')} {d.indicators.filter((i) => !i.complete).length}</Tag>}
           </Space>
         </div>
         <div className="gj-ck-muted gj-ck-legend">{ct('legend', { amber: d.thresholds.amber, red: d.thresholds.red })}</div>
       </Card>
+      {!d.month.complete && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="ck-incomplete"
+          title={ct('month.incomplete', { period: periodLabel(ct, d.period), names: d.month.missingUnitNames.join('、') })}
+          action={
+            d.month.latestComplete && d.month.latestComplete !== d.period ? (
+              <Button size="small" onClick={() => onPick(d.month.latestComplete!)} data-testid="ck-latest-complete">
+                {ct('month.latestComplete', { period: periodLabel(ct, d.month.latestComplete) })}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
 
       <section>
         <h3 className="gj-ck-section">{ct('section.indicators')}</h3>

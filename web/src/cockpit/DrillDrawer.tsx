@@ -37,6 +37,16 @@ export function DrillDrawer({ target, year, onChange, onClose }: { target: Drill
           {ct('drill.zone')}
         </Button>
       )}
+      {ind && !ind.complete && ind.coverage && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="drill-incomplete"
+          title={`${ct('coverage', { reported: ind.coverage.reported, expected: ind.coverage.expected })} · ${ct('incomplete.note')}`}
+          description={ind.coverage.missingUnitNames.length ? ct('coverage.missing', { names: ind.coverage.missingUnitNames.join('、') }) : undefined}
+        />
+      )}
       {ind && showUnits && <UnitsTable ind={ind} onPick={(u) => onChange({ ind, unitId: u.unitId })} />}
       {ind && !showUnits && ind.kind === 'ratio' && !target?.unitId ? (
         <Alert type="info" showIcon title={`${ind.name}：${figure(ind.value, ind.unit, ind.decimals, 'zh')}`} />

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import type { IndicatorRow } from './api';
 import { figure, formatGapToTimeProgress, formatYoy, pct, statusColor } from './format';
 import { useCkT } from './i18n';
-import { StatusTag } from './parts';
+import { Coverage, IncompleteTag, StatusTag } from './parts';
 
 export function IndicatorCards({ rows, onDrill }: { rows: IndicatorRow[]; onDrill(ind: IndicatorRow): void }) {
   return (
@@ -24,13 +24,13 @@ function IndicatorCard({ ind, onDrill }: { ind: IndicatorRow; onDrill(): void })
   const { lang } = useI18n();
   const color = statusColor(ind.status);
   return (
-    <div className="gj-ck-card" style={{ borderTopColor: color }} data-testid={`ind-${ind.code}`} data-status={ind.status ?? 'none'}>
+    <div className="gj-ck-card" style={{ borderTopColor: color }} data-testid={`ind-${ind.code}`} data-status={ind.complete ? (ind.status ?? 'none') : 'incomplete'}>
       <div className="gj-ck-card-head">
         <span className="gj-ck-card-name" title={ind.name}>
           {ind.parentCode ? <span className="gj-ck-muted">└ </span> : null}
           {ind.name}
         </span>
-        <StatusTag status={ind.status} />
+        {ind.complete ? <StatusTag status={ind.status} /> : <IncompleteTag testId={`ind-${ind.code}-incomplete`} />}
       </div>
       <button type="button" className="gj-ck-value" onClick={onDrill} data-testid={`ind-${ind.code}-value`}>
         {figure(ind.value, ind.unit, ind.decimals, lang)}
@@ -60,7 +60,7 @@ function IndicatorCard({ ind, onDrill }: { ind: IndicatorRow; onDrill(): void })
             <span>
               {ct('timeProgress')} <b data-testid={`ind-${ind.code}-expected`}>{pct(ind.expectedShare)}</b>
             </span>
-            <span style={{ color }}>{formatGapToTimeProgress(ind.gap, { lang })}</span>
+            {ind.complete ? <span style={{ color }}>{formatGapToTimeProgress(ind.gap, { lang })}</span> : <span className="gj-ck-muted">{ct('incomplete')}</span>}
           </div>
           {ind.stretch !== null && (
             <div className="gj-ck-line gj-ck-muted">
@@ -75,7 +75,7 @@ function IndicatorCard({ ind, onDrill }: { ind: IndicatorRow; onDrill(): void })
         </>
       )}
       <div className="gj-ck-line gj-ck-muted">
-        {ind.expectedUnits > 0 ? <span>{ct('units', { reported: ind.reportedUnits, expected: ind.expectedUnits })}</span> : <span />}
+        <Coverage ind={ind} testId={`ind-${ind.code}-coverage`} />
         {ind.doubleHalf && <Tag color="red">{ct('doubleHalf')}</Tag>}
       </div>
     </div>

@@ -1,7 +1,7 @@
 // Small pieces shared by the cockpit and the big screen.
-import { Progress, Tag } from 'antd';
+import { Progress, Tag, Tooltip } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
-import type { CampaignClock, Status } from './api';
+import type { CampaignClock, IndicatorRow, Status } from './api';
 import { statusColor } from './format';
 import { useCkT } from './i18n';
 
@@ -12,6 +12,25 @@ export function StatusTag({ status, testId }: { status: Status | null; testId?: 
       {ct(`status.${status ?? 'none'}`)}
     </Tag>
   );
+}
+
+/** 未齐: a zone sum with units missing, in place of a colour. */
+export function IncompleteTag({ testId }: { testId?: string }) {
+  const ct = useCkT();
+  return (
+    <Tag data-testid={testId} data-status="incomplete" style={{ marginInlineEnd: 0, borderStyle: 'dashed' }}>
+      {ct('incomplete')}
+    </Tag>
+  );
+}
+
+/** 已报 n/m个单位, the missing units on hover; nothing for a zone-reported figure. */
+export function Coverage({ ind, testId }: { ind: IndicatorRow; testId?: string }) {
+  const ct = useCkT();
+  const c = ind.coverage;
+  if (!c || c.expected === 0) return <span />;
+  const text = <span data-testid={testId} className={ind.complete ? undefined : 'gj-ck-incomplete'}>{ct('coverage', { reported: c.reported, expected: c.expected })}</span>;
+  return c.missingUnitNames.length ? <Tooltip title={ct('coverage.missing', { names: c.missingUnitNames.join('、') })}>{text}</Tooltip> : text;
 }
 
 /** 争先进位: a positive change is a move up the table. */

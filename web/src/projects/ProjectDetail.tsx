@@ -177,7 +177,7 @@ function Plan({ d, today }: { d: Detail; today: string }) {
           { title: pt('ms.department'), dataIndex: 'department', width: 130 },
           { title: pt('ms.duration'), dataIndex: 'durationWorkdays', width: 70, align: 'right' },
           { title: pt('ms.baseline'), width: 110, render: (_, m) => m.baselineEnd ?? '—' },
-          { title: pt('ms.planned'), width: 110, dataIndex: 'plannedEnd' },
+          { title: pt('ms.planned'), width: 110, dataIndex: 'plannedEnd', render: (v: string, m) => (m.needsConfirmation && !m.actualEnd ? <span>{v} <Tag data-testid={`to-confirm-${m.key}`}>{pt('ms.toConfirm')}</Tag></span> : v) },
           { title: pt('ms.forecast'), width: 150, render: (_, m) => (m.actualEnd ? '—' : <span>{m.forecastEnd}{m.slipDays > 0 && <span className="gj-pj-slip"> +{m.slipDays}</span>}</span>) },
           { title: pt('ms.actual'), width: 110, render: (_, m) => m.actualEnd ?? (m.actualStart ? `${m.actualStart} →` : '—') },
           { title: pt('col.status'), width: 80, render: (_, m) => <StatusTag status={m.status} /> },

@@ -3,11 +3,12 @@
 // location picked by clicking the zone map.
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useErrorMessage } from '../api/useErrorMessage';
 import dayjs from 'dayjs';
-import { projectsApi, type Project } from './api';
+import { projectsApi, type PlanCheck, type Project } from './api';
 import { usePT } from './i18n';
 import { useBattleMap, useOptions, usePMutation, useUnits } from './queries';
 import { ZoneMap } from './ZoneMap';
@@ -57,6 +58,16 @@ export function ProjectForm({ project, onClose, onCreated }: { project?: Project
   const create = usePMutation((v: object) => (project ? projectsApi.update(project.id, { ...v, version: project.version }) : projectsApi.create(v)));
   const year = options.data ? Number(options.data.today.slice(0, 4)) : 2022;
   const people = options.data?.people ?? [];
+  // 工期不足: the flow checked against the zone's date as soon as a target date is picked.
+  const targetDate = Form.useWatch('targetDate', form) as Dayjs | undefined;
+  const category = Form.useWatch('category', form) as string | undefined;
+  const target = !project && targetDate ? targetDate.format('YYYY-MM-DD') : null;
+  const check = useQuery({
+    queryKey: ['projects', 'plan-check', target, category],
+    queryFn: () => projectsApi.planCheck({ targetDate: target!, category }),
+    enabled: Boolean(target && category),
+  });
+  const [compress, setCompress] = useState(false);
 
   async function submit() {
     const v = await valuesOf(form);
@@ -69,7 +80,7 @@ export function ProjectForm({ project, onClose, onCreated }: { project?: Project
         annualPlan: v.annualPlan ?? '0',
         taskForceUserIds: v.taskForceUserIds ?? [],
         leaderUserId: v.leaderUserId ?? null,
-        ...(project ? {} : { targetDate: v.targetDate ? v.targetDate.format('YYYY-MM-DD') : null }),
+        ...(project ? {} : { targetDate: v.targetDate ? v.targetDate.format('YYYY-MM-DD') : null, compressPlan: compress && Boolean(check.data?.compressed) }),
         lng: picked?.[0] ?? null,
         lat: picked?.[1] ?? null,
       });
@@ -150,6 +161,7 @@ export function ProjectForm({ project, onClose, onCreated }: { project?: Project
                 <DatePicker style={{ width: '100%' }} data-testid="form-target" />
               </Form.Item>
             )}
+            {target && check.data && check.data.shortfallWorkdays > 0 && <Shortfall check={check.data} compress={compress} onCompress={setCompress} />}
           </Form>
         </Col>
         <Col span={13}>
@@ -160,5 +172,37 @@ export function ProjectForm({ project, onClose, onCreated }: { project?: Project
         </Col>
       </Row>
     </Modal>
+  );
+}
+
+/** 工期不足: the shortfall, the compressed proposal to accept, and what is already past. */
+function Shortfall({ check, compress, onCompress }: { check: PlanCheck; compress: boolean; onCompress(v: boolean): void }) {
+  const pt = usePT();
+  const c = check.compressed;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="plan-shortfall"
+      title={pt('plan.shortfall', { n: check.shortfallWorkdays, start: check.plan.start, today: check.today })}
+      description={
+        <>
+          {c && (
+            <>
+              <div>{pt(c.fits ? 'plan.compressed' : 'plan.compressedShort', { start: c.plan.start })}</div>
+              <ul className="gj-pj-compressed" data-testid="plan-compressed">
+                {c.steps.map((s) => (
+                  <li key={s.key}>{pt('plan.compressedStep', { name: s.name, from: s.fromWorkdays, to: s.toWorkdays })}</li>
+                ))}
+              </ul>
+              <Checkbox checked={compress} onChange={(e) => onCompress(e.target.checked)} data-testid="plan-accept-compressed">
+                {pt('plan.accept')}
+              </Checkbox>
+            </>
+          )}
+          {!compress && check.needsConfirmation.length > 0 && <div>{pt('plan.toConfirm', { n: check.needsConfirmation.length })}</div>}
+        </>
+      }
+    />
   );
 }

@@ -27,6 +27,8 @@ export interface Milestone {
   slipDays: number;
   status: Status;
   note: string;
+  /** Planned in the past when the plan was laid: to be confirmed, not late. */
+  needsConfirmation: boolean;
 }
 
 export interface Finding {
@@ -203,6 +205,8 @@ export const projectsApi = {
   units: () => api.get<{ items: Unit[] }>('/api/units', { pageSize: 200 }),
   get: (id: string) => api.get<ProjectDetail>(`/api/projects/${id}`),
   create: (body: object) => api.post<{ id: string }>('/api/projects', body),
+  /** 倒排工期 checked against today: 工期不足, the compressed proposal, steps already past. */
+  planCheck: (body: { targetDate: string; category?: string; projectId?: string }) => api.post<PlanCheck>('/api/projects/plan-check', body),
   update: (id: string, body: object) => api.patch<{ id: string }>(`/api/projects/${id}`, body),
   plan: (id: string, targetDate: string) => api.put(`/api/projects/${id}/plan`, { targetDate }),
   approvePlan: (id: string) => api.post(`/api/projects/${id}/plan/approve`),
@@ -221,3 +225,11 @@ export const projectsApi = {
   templates: () => api.get<Record<Category, TemplateStep[]>>('/api/projects/templates'),
   exportUrl: (f: Filters) => `/api/projects/export.xlsx${queryString(q(f))}`,
 };
+
+export interface PlanCheck {
+  today: string;
+  shortfallWorkdays: number;
+  plan: { start: string; targetDate: string };
+  needsConfirmation: { key: string; name: string }[];
+  compressed: { fits: boolean; factor: number; steps: { key: string; name: string; fromWorkdays: number; toWorkdays: number }[]; plan: { start: string; targetDate: string } } | null;
+}

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { App, Button, Input, Modal, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
 import { CheckOutlined, LockOutlined, RollbackOutlined } from '@ant-design/icons';
+import { ApiError } from '../api/client';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { formatDateTime } from '../i18n/format';
 import { QueryError } from '../system/QueryError';
@@ -24,7 +25,19 @@ export default function ReviewTab({ period }: { period: string }) {
   const [reason, setReason] = useState('');
   const q = useFigures({ period, page, pageSize: 50, state: state === 'all' ? undefined : state });
   const review = useTgMutation(targetsApi.review);
-  const lock = useTgMutation(() => targetsApi.lock(period));
+  const lock = useTgMutation((confirm?: { confirmMissing: true; reason: string }) => targetsApi.lock(period, confirm));
+  // Units not all approved: the server names them; locking anyway needs a reason (audited).
+  const [missing, setMissing] = useState<string | null>(null);
+  const [lockReason, setLockReason] = useState('');
+  const doLock = (confirm?: { confirmMissing: true; reason: string }) =>
+    lock.mutateAsync(confirm).then(
+      () => {
+        message.success(tt('rv.lockedDone', { period }));
+        setMissing(null);
+        setLockReason('');
+      },
+      (err: unknown) => (err instanceof ApiError && err.code === 'targets.lock_missing_units' && !confirm ? setMissing(err.message) : onError(err)),
+    );
   const decide = (decision: 'approve' | 'return') =>
     review
       .mutateAsync({ ids: selected, decision, reason: decision === 'return' ? reason.trim() : undefined })
@@ -61,7 +74,7 @@ export default function ReviewTab({ period }: { period: string }) {
           <Button danger icon={<RollbackOutlined />} disabled={!selected.length} onClick={() => setReturning(true)} data-testid="rv-return">
             {tt('rv.return')}
           </Button>
-          <Popconfirm title={tt('rv.lockConfirm', { period })} onConfirm={() => lock.mutateAsync(undefined).then(() => message.success(tt('rv.lockedDone', { period })), onError)}>
+          <Popconfirm title={tt('rv.lockConfirm', { period })} onConfirm={() => void doLock()}>
             <Button icon={<LockOutlined />} disabled={locked} loading={lock.isPending} data-testid="rv-lock">
               {tt('rv.lock')}
             </Button>
@@ -99,6 +112,18 @@ export default function ReviewTab({ period }: { period: string }) {
       />
       <Modal open={returning} title={tt('rv.return')} onCancel={() => setReturning(false)} onOk={() => void decide('return')} okButtonProps={{ disabled: !reason.trim(), danger: true }} confirmLoading={review.isPending}>
         <Input.TextArea rows={3} maxLength={500} placeholder={tt('rv.returnReason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="rv-reason" />
+      </Modal>
+      <Modal
+        open={missing !== null}
+        title={tt('rv.lockMissing')}
+        onCancel={() => setMissing(null)}
+        onOk={() => void doLock({ confirmMissing: true, reason: lockReason.trim() })}
+        okText={tt('rv.lockAnyway')}
+        okButtonProps={{ disabled: !lockReason.trim(), danger: true, ...{ 'data-testid': 'rv-lock-anyway' } }}
+        confirmLoading={lock.isPending}
+      >
+        <p data-testid="rv-lock-missing">{missing}</p>
+        <Input.TextArea rows={3} maxLength={500} placeholder={tt('rv.lockReason')} value={lockReason} onChange={(e) => setLockReason(e.target.value)} data-testid="rv-lock-reason" />
       </Modal>
     </>
   );

@@ -179,7 +179,8 @@ export const targetsApi = {
     api.get<Page<FigureItem> & { locked: boolean }>('/api/targets/figures', q),
   review: (body: { ids: string[]; decision: 'approve' | 'return'; reason?: string }) => api.post<{ reviewed: number }>('/api/targets/figures/review', body),
   correct: (body: { unitId: string; period: string; rows: FigureRowInput[]; reason?: string }) => api.post<{ saved: number }>('/api/targets/figures/correct', body),
-  lock: (period: string) => api.post(`/api/targets/periods/${period}/lock`),
+  /** With units not all approved the server answers 409 targets.lock_missing_units, naming them; confirm with a reason. */
+  lock: (period: string, confirm?: { confirmMissing: true; reason: string }) => api.post(`/api/targets/periods/${period}/lock`, confirm ?? {}),
   missing: (period: string) => api.get<Missing>('/api/targets/missing', { period }),
   units: () => api.get<Page<Unit>>('/api/units', { pageSize: 200 }),
   job: (id: string) => api.get<JobState>(`/api/jobs/${id}`),
