@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { periodKinds, units } from '../../db/schema';
 import { requireActor } from '../../server/context';
 import { today } from '../../shared/calendar';
+import { version } from '../../shared/input';
 import { errors, idParams, okBody } from '../../shared/http';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { indicatorsByCode } from './queries';
@@ -171,7 +172,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
         tags,
         summary: 'Change a draft scheme',
         params: idParams,
-        body: schemeInput.extend({ version: z.number().int().optional() }),
+        body: schemeInput.extend({ version }),
         response: { 200: schemeBody, ...errors },
       },
     },

@@ -8,17 +8,13 @@ import type { Audit } from '../../server/context';
 import { dec, sum } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
 import { isoDate } from '../../shared/http';
+import { checkVersion, decimalInput } from '../../shared/input';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import { can, type Actor } from '../../shared/policy';
 import { parsePeriod } from './periods';
 import { existingIndicatorCodes } from './queries';
 
-const decimalText = (min: number, max: number) =>
-  z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim())
-    .refine((v) => /^-?\d+(\.\d{1,4})?$/.test(v), 'a number with at most 4 decimals')
-    .refine((v) => dec(v).gte(min) && dec(v).lte(max), `between ${min} and ${max}`);
+const decimalText = (min: number, max: number) => decimalInput({ places: 4, digits: 3, min, max, message: `a number between ${min} and ${max}, at most 4 decimals` });
 
 const itemBase = {
   key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits, _'),
@@ -179,10 +175,10 @@ export async function createScheme(tx: Tx, audit: Audit, actor: Actor, input: Sc
   return row!;
 }
 
-export async function updateScheme(tx: Tx, audit: Audit, actor: Actor, id: string, input: SchemeInput & { version?: number }) {
+export async function updateScheme(tx: Tx, audit: Audit, actor: Actor, id: string, input: SchemeInput & { version: number }) {
   const before = await getScheme(tx, actor, id);
   if (before.state === 'published') throw frozen();
-  if (input.version !== undefined && input.version !== before.version) throw new AppError('conflict.stale');
+  checkVersion(input.version, before.version);
   const { start, end } = await checkScheme(tx, actor.zoneId, input);
   await assertUniqueName(tx, actor.zoneId, input.name, id);
   const [after] = await tx

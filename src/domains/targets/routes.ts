@@ -10,6 +10,7 @@ import { requireActor, writeAudited } from '../../server/context';
 import { today } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { errors, idParams, okBody } from '../../shared/http';
+import { version } from '../../shared/input';
 import { startJob } from '../../shared/jobs';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
@@ -50,7 +51,7 @@ import { createToken, listTokens, revokeToken, tokenInput, touchToken, verifyBea
 // Loading ./reminders also registers the daily reminder job with the scheduler.
 import { reportingDeadline } from './reminders';
 
-const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string() });
+const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string(), version: z.number() });
 const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable() });
 const jobStarted = z.object({ jobId: z.string() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -256,7 +257,7 @@ export async function targetsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Figures of a month (supervisors: all units; others: their unit)',
         querystring: pageQuery.extend({ period: periodString, state: z.enum(figureStates).optional(), unitId: z.uuid().optional(), indicatorId: z.uuid().optional() }),
-        response: { 200: pageOf(z.looseObject({ id: z.string() })).extend({ locked: z.boolean() }), ...errors },
+        response: { 200: pageOf(z.looseObject({ id: z.string(), version: z.number() })).extend({ locked: z.boolean() }), ...errors },
       },
     },
     async (req) => {
@@ -274,7 +275,7 @@ export async function targetsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Approve or return submitted figures',
-        body: z.object({ ids: z.array(z.uuid()).min(1).max(2000), decision: z.enum(['approve', 'return']), reason: z.string().trim().max(500).optional() }),
+        body: z.object({ figures: z.array(z.object({ id: z.uuid(), version })).min(1).max(2000), decision: z.enum(['approve', 'return']), reason: z.string().trim().max(500).optional() }),
         response: { 200: z.object({ reviewed: z.number() }), ...errors },
       },
     },
