@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
-import { assessmentAdjustments, assessmentSchemes, periodKinds, units } from '../../db/schema';
+import { assessmentAdjustments, assessmentSchemes, campaigns, periodKinds, units } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { dec, sum } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
@@ -74,6 +74,11 @@ const err = (code: string, params: Record<string, string | number>, zh: string, 
 export async function checkScheme(db: ReadDb | Tx, zoneId: string, input: SchemeInput) {
   let start: string;
   let end: string;
+  // A campaign of another zone must not be linked (its name and dates would leak into this zone's bulletins).
+  if (input.campaignId) {
+    const [c] = await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, input.campaignId), eq(campaigns.zoneId, zoneId)));
+    if (!c) throw new AppError('not_found', { entity: 'campaign' });
+  }
   if (input.periodKind === 'campaign') {
     if (!input.startDate || !input.endDate) {
       throw err('assessment.campaign_dates', {}, '专项考核须填写起止日期', 'A campaign assessment needs its start and end dates');

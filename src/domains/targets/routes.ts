@@ -54,6 +54,8 @@ import { reportingDeadline } from './reminders';
 const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string(), version: z.number() });
 const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable() });
 const jobStarted = z.object({ jobId: z.string() });
+/** Settings as stored: the thresholds are decimal strings already (no input parsing on the way out). */
+const settingsBody = settingsInput.extend({ amberPoints: z.string(), redPoints: z.string() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reporterWriter(actor: Actor): Writer {
@@ -161,12 +163,12 @@ export async function targetsRoutes(app: FastifyInstance) {
   // ------------------------------------------------------------ settings
   api.get(
     '/api/targets/settings',
-    { config: { action: 'zone.read' }, schema: { tags, summary: 'Reporting deadline, reminders and colour thresholds', response: { 200: settingsInput, ...errors } } },
+    { config: { action: 'zone.read' }, schema: { tags, summary: 'Reporting deadline, reminders and colour thresholds', response: { 200: settingsBody, ...errors } } },
     async (req) => getSettings(req.ctx.db, requireActor(req.ctx).zoneId),
   );
   api.put(
     '/api/targets/settings',
-    { config: { action: 'config.write' }, schema: { tags, summary: 'Change them', body: settingsInput, response: { 200: settingsInput, ...errors } } },
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Change them', body: settingsInput, response: { 200: settingsBody, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => saveSettings(tx, audit, requireActor(req.ctx).zoneId, req.body)),
   );
 
