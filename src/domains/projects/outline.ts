@@ -3,6 +3,7 @@
 // everyone, because the browser's map library throws on it; so the API accepts only
 // what it can draw: finite [lng, lat] in range, closed rings, a bounded size.
 import { z } from 'zod';
+import { AppError } from '../../shared/errors';
 
 /** Enough for a zone's boundary at street-level detail; far below what would stall a browser. */
 export const MAX_OUTLINE_POSITIONS = 100_000;
@@ -49,6 +50,17 @@ function countPositions(g: OutlineInput): number {
     for (const p of polygons) for (const r of p) n += r.length;
   }
   return n;
+}
+
+/** What the route accepts before the strict check, so a bad file gets the outline's own message. */
+export const outlineBody = z.looseObject({ type: z.string().max(40) }).describe('GeoJSON: FeatureCollection, Feature, Polygon or MultiPolygon');
+
+/** The checked outline, or project.outline_invalid naming the first thing wrong. */
+export function parseOutline(body: unknown): OutlineInput {
+  const r = outlineInput.safeParse(body);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new AppError('project.outline_invalid', { reason: `${issue.path.join('.') || 'type'}: ${issue.message}` });
 }
 
 /** The outline as the FeatureCollection the map registers; ECharts needs a name on every feature. */

@@ -59,7 +59,7 @@ import {
 import { battleMap, chainsInUse, getProject, getSettings, listProjects, projectHistory } from './views';
 import { projectCategories } from '../../db/schema';
 import { isoDate } from '../../shared/http';
-import { asFeatureCollection, outlineInput } from './outline';
+import { asFeatureCollection, outlineBody, parseOutline } from './outline';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The 200 response with the standard errors. */
@@ -127,10 +127,10 @@ export async function projectRoutes(app: FastifyInstance) {
     '/api/projects/settings/outline',
     {
       config: { action: 'config.write' },
-      schema: { tags, summary: 'Upload the zone outline (GeoJSON polygons) the map draws; no online tiles are used', body: outlineInput, response: ok(z.object({ ok: z.literal(true), features: z.number().int() })) },
+      schema: { tags, summary: 'Upload the zone outline (GeoJSON polygons) the map draws; no online tiles are used', body: outlineBody, response: ok(z.object({ ok: z.literal(true), features: z.number().int() })) },
     },
     async (req) => {
-      const fc = asFeatureCollection(req.body);
+      const fc = asFeatureCollection(parseOutline(req.body));
       await req.ctx.write((tx, audit) => saveSettings(tx, audit, requireActor(req.ctx), { outline: fc, outlineDemo: false }));
       return { ok: true as const, features: fc.features.length };
     },
