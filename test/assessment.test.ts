@@ -120,7 +120,7 @@ describe('schemes', () => {
     expect(frozen.state).toBe('published');
     expect(frozen.units.map((u: { total: string }) => u.total)).toEqual(live.units.map((u: { total: string }) => u.total));
     // Frozen: no edits, no more adjustments, no second publish.
-    expect((await sup.send('PUT', `/api/assessment/schemes/${id}`, { ...body(), name: '改名', periodKind: 'month', period: '2022-09' })).statusCode).toBe(409);
+    expect((await sup.send('PUT', `/api/assessment/schemes/${id}`, { ...body(), name: '改名', periodKind: 'month', period: '2022-09', version: (await sup.get(`/api/assessment/schemes/${id}`)).json().version })).statusCode).toBe(409);
     expect((await add(sup, { unitId: await unitId('damiao'), points: '1', reason: '补加分' })).statusCode).toBe(409);
     expect((await sup.send('POST', `/api/assessment/schemes/${id}/publish`)).statusCode).toBe(409);
 

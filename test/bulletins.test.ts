@@ -77,7 +77,7 @@ describe('drafting', () => {
   it('edits, publishes (frozen), and downloads a Word file in official layout and an Excel file with the same tables', async () => {
     const lead = `${h1.lead}\n全区上下要咬定全年目标，打好打赢“大干三季度、决胜下半年”攻坚战。`;
     const edit = { title: h1.title, issueNo: '淮开督〔2023〕7号', lead, closing: '各单位要对照序时进度查漏补缺。\n督查办将持续跟踪督办。' };
-    expect((await reporter.send('PUT', `/api/bulletins/${h1.id}`, edit)).statusCode).toBe(403);
+    expect((await reporter.send('PUT', `/api/bulletins/${h1.id}`, { ...edit, version: h1.version })).statusCode).toBe(403);
     expect((await sup.send('PUT', `/api/bulletins/${h1.id}`, { ...edit, lead: '' })).statusCode).toBe(400);
     expect((await sup.send('PUT', `/api/bulletins/${h1.id}`, { ...edit, version: h1.version + 5 })).statusCode).toBe(409);
     const saved = await sup.send('PUT', `/api/bulletins/${h1.id}`, { ...edit, version: h1.version });
@@ -90,7 +90,7 @@ describe('drafting', () => {
     const pub = await sup.send('POST', `/api/bulletins/${h1.id}/publish`);
     expect(pub.statusCode).toBe(200);
     expect(pub.json().state).toBe('published');
-    expect((await sup.send('PUT', `/api/bulletins/${h1.id}`, edit)).statusCode).toBe(409);
+    expect((await sup.send('PUT', `/api/bulletins/${h1.id}`, { ...edit, version: saved.json().version })).statusCode).toBe(409);
     expect((await sup.send('POST', `/api/bulletins/${h1.id}/publish`)).statusCode).toBe(409);
     expect((await sup.send('DELETE', `/api/bulletins/${h1.id}`)).statusCode).toBe(409);
     const audit = await t.handle.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'bulletin' AND entity_id = $1 ORDER BY at, action`, [h1.id]);

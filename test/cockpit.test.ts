@@ -78,7 +78,7 @@ describe('Huai’an 2023 1–6月 (seed 001)', () => {
     expect((await caizheng.send('PUT', '/api/targets/report', { unitId: jingfa.me.user.unitId, period: '2023-06', rows: [{ indicatorId: ids.trade, value: '1' }] })).statusCode).toBe(403);
     const queue = (await sup.get('/api/targets/figures?period=2023-06&state=submitted&pageSize=50')).json();
     expect(queue.total).toBe(8);
-    await sup.send('POST', '/api/targets/figures/review', { ids: queue.items.map((f: { id: string }) => f.id), decision: 'approve' });
+    await sup.send('POST', '/api/targets/figures/review', { figures: queue.items.map((f: { id: string; version: number }) => ({ id: f.id, version: f.version })), decision: 'approve' });
     expect((await sup.send('POST', '/api/targets/periods/2023-06/lock')).statusCode).toBe(200);
     expectSeed001(byCode((await leader.get('/api/cockpit')).json()));
   });

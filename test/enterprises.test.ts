@@ -72,7 +72,7 @@ describe('register', () => {
     const id = own.json().id;
     // Another sub-district can neither add one in damiao nor change damiao's.
     expect((await donghuan.send('POST', '/api/enterprises', { name: '越界企业', creditCode: code(2), unitId: await unitId('damiao') })).statusCode).toBe(403);
-    expect((await donghuan.send('PATCH', `/api/enterprises/${id}`, { name: '改名' })).statusCode).toBe(403);
+    expect((await donghuan.send('PATCH', `/api/enterprises/${id}`, { name: '改名', version: own.json().version })).statusCode).toBe(403);
     expect((await donghuan.send('PUT', `/api/enterprises/${id}/figures`, { year: 2022, outputValue: '1.00' })).statusCode).toBe(403);
     expect((await donghuan.send('POST', `/api/enterprises/${id}/tags`, { tag: 'high_tech', gainedOn: '2022-08-01' })).statusCode).toBe(403);
     // …nor move its own into damiao; the viewer and leader write nothing.

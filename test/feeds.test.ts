@@ -118,7 +118,8 @@ describe('register → indicators', () => {
     await sup.send('POST', `/api/enterprises/${id}/tags`, { tag: 'four_above', gainedOn: '2022-08-01' });
     const donghuan0 = await series('net_four_above', unit.donghuan!);
     expect(diff(await series('net_four_above', unit.damiao!), base)).toMatchObject({ '2022-07': 0, '2022-08': 1 });
-    const moved = await sup.send('PATCH', `/api/enterprises/${id}`, { unitId: unit.donghuan });
+    const version = (await sup.get(`/api/enterprises/${id}`)).json().version;
+    const moved = await sup.send('PATCH', `/api/enterprises/${id}`, { unitId: unit.donghuan, version });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(diff(await series('net_four_above', unit.damiao!), base)).toMatchObject({ '2022-03': 0, '2022-08': 0 });
     expect(diff(await series('net_four_above', unit.donghuan!), donghuan0)).toMatchObject({ '2022-03': 1, '2022-04': 1, '2022-05': 0, '2022-08': 1 });

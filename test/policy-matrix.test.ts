@@ -108,7 +108,7 @@ describe('policy through HTTP', () => {
     const [other] = await t.handle.query<{ id: string }>(
       `SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'huaian' LIMIT 1`,
     );
-    const res = await admin.send('PATCH', `/api/units/${other!.id}`, { name: '越界' });
+    const res = await admin.send('PATCH', `/api/units/${other!.id}`, { name: '越界', version: 1 });
     expect(res.statusCode).toBe(404);
     const list = (await admin.get('/api/units?pageSize=100')).json();
     expect(list.items.map((u: { name: string }) => u.name)).not.toContain('钵池街道');

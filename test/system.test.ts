@@ -24,7 +24,7 @@ describe('units', () => {
     expect(created.statusCode).toBe(200);
     const unit = created.json();
     expect(unit.rankingGroup).toBe('functional');
-    const changed = await admin.send('PATCH', `/api/units/${unit.id}`, { name: '高新技术园区' });
+    const changed = await admin.send('PATCH', `/api/units/${unit.id}`, { name: '高新技术园区', version: unit.version });
     expect(changed.json().name).toBe('高新技术园区');
     const audit = (await admin.get(`/api/audit?entity=unit&entityId=${unit.id}`)).json();
     expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['update', 'create']);

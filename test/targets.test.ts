@@ -64,7 +64,7 @@ describe('catalogue and targets', () => {
     const made = await sup.send('POST', '/api/targets/indicators', body);
     expect(made.statusCode).toBe(200);
     expect((await sup.send('POST', '/api/targets/indicators', body)).json().code).toBe('conflict.duplicate');
-    const patched = await sup.send('PATCH', `/api/targets/indicators/${made.json().id}`, { progressMode: 'months', fillMethod: 'feed' });
+    const patched = await sup.send('PATCH', `/api/targets/indicators/${made.json().id}`, { progressMode: 'months', fillMethod: 'feed', version: made.json().version });
     expect(patched.json()).toMatchObject({ progressMode: 'months', fillMethod: 'feed' });
     const badRatio = await sup.send('POST', '/api/targets/indicators', { code: 'bad_ratio', name: 'x', measure: '%', kind: 'ratio', numeratorCode: 'nope', denominatorCode: 'gbr' });
     expect(badRatio.json()).toMatchObject({ code: 'targets.indicator_unknown' });
@@ -176,18 +176,22 @@ describe('monthly reporting', () => {
     expect((await damiao.send('POST', '/api/targets/report/submit', { unitId: unit.damiao, period: P })).json()).toEqual({ submitted: 4 });
     const queue = (await sup.get(`/api/targets/figures?period=${P}&state=submitted&unitId=${unit.damiao}`)).json();
     expect(queue.total).toBe(4);
-    const ids = queue.items.map((f: { id: string }) => f.id);
-    expect((await damiao.send('POST', '/api/targets/figures/review', { ids, decision: 'approve' })).statusCode).toBe(403);
-    expect((await sup.send('POST', '/api/targets/figures/review', { ids, decision: 'return' })).json().code).toBe('targets.return_reason');
-    const gbrId = queue.items.find((f: { indicatorCode: string }) => f.indicatorCode === 'gbr').id;
-    expect((await sup.send('POST', '/api/targets/figures/review', { ids: [gbrId], decision: 'return', reason: '与财政口径不一致' })).json()).toEqual({ reviewed: 1 });
+    // Review names each figure with the version the supervisor read.
+    const refs = (items: { id: string; version: number }[]) => items.map(({ id, version }) => ({ id, version }));
+    const figures = refs(queue.items);
+    expect((await damiao.send('POST', '/api/targets/figures/review', { figures, decision: 'approve' })).statusCode).toBe(403);
+    expect((await sup.send('POST', '/api/targets/figures/review', { figures, decision: 'return' })).json().code).toBe('targets.return_reason');
+    const gbr = queue.items.find((f: { indicatorCode: string }) => f.indicatorCode === 'gbr');
+    const gbrId = gbr.id;
+    expect((await sup.send('POST', '/api/targets/figures/review', { figures: refs([gbr]), decision: 'return', reason: '与财政口径不一致' })).json()).toEqual({ reviewed: 1 });
     const form = (await damiao.get(`/api/targets/report?unitId=${unit.damiao}&period=${P}`)).json();
     expect(form.rows.find((r: { code: string }) => r.code === 'gbr').figure).toMatchObject({ state: 'returned', returnReason: '与财政口径不一致' });
     await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '4.21' }), submit: true });
     const all = (await sup.get(`/api/targets/figures?period=${P}&state=submitted&unitId=${unit.damiao}`)).json();
-    expect((await sup.send('POST', '/api/targets/figures/review', { ids: all.items.map((f: { id: string }) => f.id), decision: 'approve' })).json()).toEqual({ reviewed: 4 });
+    expect((await sup.send('POST', '/api/targets/figures/review', { figures: refs(all.items), decision: 'approve' })).json()).toEqual({ reviewed: 4 });
     // Approved twice is refused.
-    expect((await sup.send('POST', '/api/targets/figures/review', { ids: [gbrId], decision: 'approve' })).statusCode).toBe(409);
+    const approved = (await sup.get(`/api/targets/figures?period=${P}&state=approved&unitId=${unit.damiao}`)).json().items.filter((f: { id: string }) => f.id === gbrId);
+    expect((await sup.send('POST', '/api/targets/figures/review', { figures: refs(approved), decision: 'approve' })).json().code).toBe('targets.state');
     // An approved figure is not the reporter's to overwrite.
     const over = await damiao.send('PUT', '/api/targets/report', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '9' }) });
     expect(over.json().code).toBe('targets.state');
@@ -306,9 +310,9 @@ describe('figures from elsewhere', () => {
       t.app.inject({ method: 'POST', url: '/api/targets/feed', payload: body, headers: { authorization: `Bearer ${token}` } });
     const figures = [{ indicatorCode: 'gbr', value: '3.33', prevYear: '3.01' }, { indicatorCode: 'fai', value: '28.1' }];
     // August is open (not locked) in the demo, its figures approved: the supervisor returns two for the feed to resend.
-    const aug = (await sup.get(`/api/targets/figures?period=2022-08&unitId=${unit.jinshanqiao}&pageSize=50`)).json().items as { id: string; indicatorCode: string }[];
-    const resend = aug.filter((f) => f.indicatorCode === 'gbr' || f.indicatorCode === 'fai').map((f) => f.id);
-    expect((await sup.send('POST', '/api/targets/figures/review', { ids: resend, decision: 'return', reason: '以统计局数据为准' })).json()).toEqual({ reviewed: 2 });
+    const aug = (await sup.get(`/api/targets/figures?period=2022-08&unitId=${unit.jinshanqiao}&pageSize=50`)).json().items as { id: string; version: number; indicatorCode: string }[];
+    const resend = aug.filter((f) => f.indicatorCode === 'gbr' || f.indicatorCode === 'fai').map(({ id, version }) => ({ id, version }));
+    expect((await sup.send('POST', '/api/targets/figures/review', { figures: resend, decision: 'return', reason: '以统计局数据为准' })).json()).toEqual({ reviewed: 2 });
     const ok = await feed({ period: '2022-08', unitCode: 'jinshanqiao', figures });
     expect(ok.json()).toEqual({ saved: 2 });
     const row = (await t.handle.query<{ source: string; source_name: string; state: string; value: string }>(

@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DbHandle } from '../db/client';
 import { AppError, errorMessage, type Lang } from '../shared/errors';
+import { refuseBadStrings } from '../shared/input';
 import { authorize, type Action } from '../shared/policy';
 import { makeCtx, type Ctx } from './context';
 import { zoneDate } from '../shared/zoneClock';
@@ -117,6 +118,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     if (!cfg.scoped) authorize(actor, cfg.action);
   });
+
+  // NUL (which PostgreSQL text cannot hold) and absurd lengths, refused once for every route.
+  app.addHook('preValidation', async (req) => refuseBadStrings({ body: req.body, query: req.query, params: req.params }));
 
   app.setErrorHandler((err, req, reply) => {
     const lang: Lang = req.ctx?.lang ?? 'zh';

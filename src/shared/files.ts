@@ -13,6 +13,8 @@ import { errors, idParams } from './http';
 import { can, type Actor } from './policy';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Types served inline; everything else is sent as an attachment. */
+const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
 const signatures: { mime: string; ext: string[]; test: (b: Buffer) => boolean }[] = [
   { mime: 'image/jpeg', ext: ['jpg', 'jpeg'], test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
@@ -106,10 +108,14 @@ export async function fileRoutes(app: FastifyInstance) {
       const actor = requireActor(req.ctx);
       const [f] = await req.ctx.db.select().from(files).where(and(eq(files.id, req.params.id), eq(files.zoneId, actor.zoneId)));
       if (!f || !canReadFile(actor, f)) throw new AppError('not_found', { entity: 'file' });
-      const inline = f.mime.startsWith('image/') || f.mime === 'application/pdf';
+      // Only the sniffed raster images may open in the browser: a PDF or a document
+      // could carry script, so it is always downloaded, never rendered in our origin.
+      const inline = INLINE_TYPES.has(f.mime);
       return reply
         .header('content-type', f.mime)
         .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'")
         .send(f.data);
     },
   );

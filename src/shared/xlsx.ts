@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from './errors';
 import { dec } from './decimal';
 import { isIsoDate } from './calendar';
+import { decimalInput } from './input';
 
 export interface Texts {
   zh: string;
@@ -40,13 +41,19 @@ const bad = (zh: string, en: string): CellResult<never> => ({ ok: false, message
 /** Cell parsers shared by every import. */
 export const cells = {
   text: (max = 200) => (raw: string) => (raw.length > max ? bad(`不能超过${max}个字`, `at most ${max} characters`) : ok(raw)),
-  /** A decimal kept as an exact string (amounts are numeric in the database). */
-  decimal: (opts: { min?: number; places?: number } = {}) => (raw: string) => {
+  /**
+   * A decimal kept as an exact string (amounts are numeric in the database), checked by
+   * the same rule as the JSON API (decimalInput: digits, places), so an import stores
+   * nothing the API would refuse.
+   */
+  decimal: (opts: { min?: number; places?: number; digits?: number } = {}) => (raw: string) => {
     const cleaned = raw.replace(/,/g, '').replace(/，/g, '');
     if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return bad('应为数字', 'must be a number');
     const d = dec(cleaned);
     if (opts.min !== undefined && d.lt(opts.min)) return bad(`不能小于${opts.min}`, `must be at least ${opts.min}`);
     if (opts.places !== undefined && d.decimalPlaces() > opts.places) return bad(`最多${opts.places}位小数`, `at most ${opts.places} decimals`);
+    const digits = opts.digits ?? 14;
+    if (!decimalInput({ places: opts.places ?? 20, digits, min: null }).safeParse(cleaned).success) return bad(`整数部分最多${digits}位`, `at most ${digits} digits before the point`);
     return ok(d.toString());
   },
   integer: (opts: { min?: number; max?: number } = {}) => (raw: string) => {

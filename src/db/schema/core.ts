@@ -27,6 +27,7 @@ export const units = pgTable('units', {
   sortOrder: integer('sort_order').notNull().default(0),
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
 });
 
 export const roles = ['admin', 'leader', 'supervisor', 'reporter', 'viewer', 'enterprise'] as const;

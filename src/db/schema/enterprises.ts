@@ -97,6 +97,7 @@ export const cultivationPools = pgTable('cultivation_pools', {
   goal: jsonb('goal').$type<PoolGoal>().notNull().default({}),
   sortOrder: integer('sort_order').notNull().default(0),
   createdAt: ts('created_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
 });
 
 export const poolMembers = pgTable('pool_members', {
@@ -119,6 +120,7 @@ export const enterprisePlans = pgTable('enterprise_plans', {
   leaderName: text('leader_name').notNull().default(''),
   demo: boolean('demo').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
 });
 
 export const planActuals = pgTable('plan_actuals', {

@@ -36,6 +36,7 @@ export const indicators = pgTable('indicators', {
   sortOrder: integer('sort_order').notNull().default(0),
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
 });
 
 export const targets = pgTable('targets', {

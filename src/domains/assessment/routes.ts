@@ -5,6 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodKinds, units } from '../../db/schema';
 import { requireActor } from '../../server/context';
+import { version } from '../../shared/input';
 import { errors, idParams, okBody } from '../../shared/http';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { indicatorsByCode } from './queries';
@@ -169,7 +170,7 @@ export async function assessmentRoutes(app: FastifyInstance) {
         tags,
         summary: 'Change a draft scheme',
         params: idParams,
-        body: schemeInput.extend({ version: z.number().int().optional() }),
+        body: schemeInput.extend({ version }),
         response: { 200: schemeBody, ...errors },
       },
     },

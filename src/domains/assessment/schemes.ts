@@ -3,22 +3,18 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
-import { assessmentAdjustments, assessmentSchemes, periodKinds, units } from '../../db/schema';
+import { assessmentAdjustments, assessmentSchemes, campaigns, periodKinds, units } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { dec, sum } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
 import { isoDate } from '../../shared/http';
+import { checkVersion, decimalInput } from '../../shared/input';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import { can, type Actor } from '../../shared/policy';
 import { parsePeriod } from './periods';
 import { existingIndicatorCodes } from './queries';
 
-const decimalText = (min: number, max: number) =>
-  z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim())
-    .refine((v) => /^-?\d+(\.\d{1,4})?$/.test(v), 'a number with at most 4 decimals')
-    .refine((v) => dec(v).gte(min) && dec(v).lte(max), `between ${min} and ${max}`);
+const decimalText = (min: number, max: number) => decimalInput({ places: 4, digits: 3, min, max, message: `a number between ${min} and ${max}, at most 4 decimals` });
 
 const itemBase = {
   key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits, _'),
@@ -78,6 +74,11 @@ const err = (code: string, params: Record<string, string | number>, zh: string, 
 export async function checkScheme(db: ReadDb | Tx, zoneId: string, input: SchemeInput) {
   let start: string;
   let end: string;
+  // A campaign of another zone must not be linked (its name and dates would leak into this zone's bulletins).
+  if (input.campaignId) {
+    const [c] = await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, input.campaignId), eq(campaigns.zoneId, zoneId)));
+    if (!c) throw new AppError('not_found', { entity: 'campaign' });
+  }
   if (input.periodKind === 'campaign') {
     if (!input.startDate || !input.endDate) {
       throw err('assessment.campaign_dates', {}, '专项考核须填写起止日期', 'A campaign assessment needs its start and end dates');
@@ -179,10 +180,10 @@ export async function createScheme(tx: Tx, audit: Audit, actor: Actor, input: Sc
   return row!;
 }
 
-export async function updateScheme(tx: Tx, audit: Audit, actor: Actor, id: string, input: SchemeInput & { version?: number }) {
+export async function updateScheme(tx: Tx, audit: Audit, actor: Actor, id: string, input: SchemeInput & { version: number }) {
   const before = await getScheme(tx, actor, id);
   if (before.state === 'published') throw frozen();
-  if (input.version !== undefined && input.version !== before.version) throw new AppError('conflict.stale');
+  checkVersion(input.version, before.version);
   const { start, end } = await checkScheme(tx, actor.zoneId, input);
   await assertUniqueName(tx, actor.zoneId, input.name, id);
   const [after] = await tx

@@ -10,6 +10,7 @@ import type { Audit } from '../../server/context';
 import type { IsoDate } from '../../shared/calendar';
 import { sum } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
+import { checkVersion, patchOf } from '../../shared/input';
 import { isoDate } from '../../shared/http';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { authorize, can, type Actor } from '../../shared/policy';
@@ -33,7 +34,7 @@ export const leadInput = z.object({
   expectedInvestment: amount,
   foreignCapital: z.boolean().optional(),
 });
-export const leadPatch = leadInput.partial().extend({ version: z.number().int().optional() });
+export const leadPatch = patchOf(leadInput);
 export const stageInput = z.object({ stage: z.enum(leadStages), signedOn: isoDate.nullable().optional() });
 export const contactInput = z.object({ onDate: isoDate, kind: z.enum(['visit', 'call', 'meeting', 'inspection', 'other']).default('visit'), note: z.string().trim().min(1).max(2000) });
 export const convertInput = z.object({
@@ -80,7 +81,7 @@ export async function updateLead(tx: Tx, audit: Audit, actor: Actor, id: string,
     authorize(actor, 'attraction.write', { unitId: patch.unitId });
     await assertUnit(tx, actor.zoneId, patch.unitId);
   }
-  if (patch.version !== undefined && patch.version !== before.version) throw new AppError('conflict.stale');
+  checkVersion(patch.version, before.version);
   const { version: _v, ...rest } = patch;
   const [after] = await tx.update(attractionLeads).set({ ...rest, updatedAt: new Date(), version: before.version + 1 }).where(eq(attractionLeads.id, id)).returning();
   await audit({ action: 'update', entity: 'lead', entityId: id, unitId: after!.unitId, before, after });

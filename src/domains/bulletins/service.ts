@@ -8,6 +8,7 @@ import { bulletinExports, bulletinSettings, bulletins, zones } from '../../db/sc
 import { writeAudited, type Audit } from '../../server/context';
 import { today, type Clock } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
+import { checkVersion, version } from '../../shared/input';
 import type { Progress } from '../../shared/jobs';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import type { Actor } from '../../shared/policy';
@@ -33,7 +34,7 @@ export const editInput = z.object({
   issueNo: z.string().trim().max(40),
   lead: z.string().trim().min(1).max(5000),
   closing: z.string().trim().max(10000),
-  version: z.number().int().optional(),
+  version,
 });
 export type EditInput = z.infer<typeof editInput>;
 
@@ -118,7 +119,7 @@ export async function draftBulletin(db: Database, actor: Actor, input: DraftInpu
 export async function updateBulletin(tx: Tx, audit: Audit, actor: Actor, id: string, input: EditInput) {
   const before = await getBulletin(tx, actor, id);
   if (before.state === 'published') throw frozenBulletin();
-  if (input.version !== undefined && input.version !== before.version) throw new AppError('conflict.stale');
+  checkVersion(input.version, before.version);
   const [after] = await tx
     .update(bulletins)
     .set({ title: input.title, issueNo: input.issueNo, lead: input.lead, closing: input.closing, updatedAt: new Date(), version: before.version + 1 })

@@ -37,6 +37,7 @@ async function setMembers(tx: Tx, zoneId: string, campaignId: string, input: Pic
   if (ids.length) await tx.insert(campaignIndicators).values(ids.map((indicatorId) => ({ zoneId, campaignId, indicatorId })));
   const seen = new Set<string>();
   const items = input.items.filter((i) => !seen.has(`${i.itemType}:${i.itemId}`) && seen.add(`${i.itemType}:${i.itemId}`));
+  await assertItemsInZone(tx, zoneId, items);
   if (items.length) await tx.insert(campaignItems).values(items.map((i) => ({ ...i, zoneId, campaignId })));
 }
 
@@ -103,6 +104,19 @@ async function hasTable(db: ReadDb, name: string): Promise<boolean> {
   const res = await db.execute<{ t: string | null }>(sql`SELECT to_regclass(${name})::text AS t`);
   const rows = (Array.isArray(res) ? res : (res as unknown as { rows: { t: string | null }[] }).rows) as { t: string | null }[];
   return Boolean(rows[0]?.t);
+}
+
+/**
+ * No project or task a campaign lists belongs to another zone. (One that does not
+ * exist, or no longer, may stay listed: the campaign shows it as gone.)
+ */
+async function assertItemsInZone(tx: Tx, zoneId: string, items: { itemType: string; itemId: string }[]) {
+  for (const [type, table] of [['project', 'projects'], ['task', 'supervision_tasks']] as const) {
+    const ids = items.filter((i) => i.itemType === type).map((i) => i.itemId);
+    if (!ids.length) continue;
+    const res = await tx.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE zone_id <> ${zoneId} AND id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    if (rowsOf<{ n: number }>(res)[0]?.n !== 0) throw new AppError('not_found', { entity: type });
+  }
 }
 
 function rowsOf<T>(res: unknown): T[] {

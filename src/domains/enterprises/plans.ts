@@ -9,8 +9,9 @@ import { AppError } from '../../shared/errors';
 import { authorize, type Actor } from '../../shared/policy';
 import { loadEnterprise } from './register';
 import { assessPlan } from './rules';
+import { checkVersion, decimalInput, patchOf } from '../../shared/input';
 
-const amount = z.string().trim().regex(/^\d{1,16}(\.\d{1,2})?$/, 'an amount in 万元 with at most 2 decimals');
+const amount = decimalInput({ places: 2, digits: 16, message: 'an amount in 万元 with at most 2 decimals' });
 export const planInput = z.object({
   enterpriseId: z.uuid(),
   year: z.number().int().min(1990).max(2100),
@@ -19,7 +20,7 @@ export const planInput = z.object({
   leaderName: z.string().trim().max(60).default(''),
 });
 export type PlanInput = z.infer<typeof planInput>;
-export const planPatch = planInput.omit({ enterpriseId: true, year: true }).partial();
+export const planPatch = patchOf(planInput.omit({ enterpriseId: true, year: true }));
 export const actualInput = z.object({ output: amount, note: z.string().trim().max(500).default('') });
 
 async function loadPlan(db: ReadDb | Tx, zoneId: string, id: string) {
@@ -39,7 +40,13 @@ export async function createPlan(tx: Tx, audit: Audit, actor: Actor, input: Plan
 
 export async function updatePlan(tx: Tx, audit: Audit, actor: Actor, id: string, patch: z.infer<typeof planPatch>) {
   const before = await loadPlan(tx, actor.zoneId, id);
-  const [after] = await tx.update(enterprisePlans).set(patch).where(eq(enterprisePlans.id, id)).returning();
+  checkVersion(patch.version, before.version);
+  const [after] = await tx
+    .update(enterprisePlans)
+    .set({ ...patch, version: before.version + 1 })
+    .where(and(eq(enterprisePlans.id, id), eq(enterprisePlans.version, before.version)))
+    .returning();
+  if (!after) throw new AppError('conflict.stale');
   await audit({ action: 'update', entity: 'enterprise.plan', entityId: id, before, after });
   return after!;
 }

@@ -11,8 +11,9 @@ import { isoDate } from '../../shared/http';
 import type { Actor } from '../../shared/policy';
 import { loadEnterprise, tagsHeld } from './register';
 import { goalProgress, matchesRules, type Snapshot } from './rules';
+import { checkVersion, decimalInput, patchOf } from '../../shared/input';
 
-const amount = z.string().trim().regex(/^\d{1,16}(\.\d{1,2})?$/, 'an amount in 万元');
+const amount = decimalInput({ places: 2, digits: 16, message: 'an amount in 万元' });
 export const poolRules = z.object({
   minOutput: amount.optional(),
   maxOutput: amount.optional(),
@@ -31,6 +32,7 @@ export const poolInput = z.object({
   sortOrder: z.number().int().min(0).max(10000).default(0),
 });
 export type PoolInput = z.infer<typeof poolInput>;
+export const poolPatch = patchOf(poolInput);
 
 export interface EnterpriseSnapshot extends Snapshot {
   id: string;
@@ -120,13 +122,19 @@ export async function createPool(tx: Tx, audit: Audit, actor: Actor, input: Pool
   return row!;
 }
 
-export async function updatePool(tx: Tx, audit: Audit, actor: Actor, id: string, patch: Partial<PoolInput>) {
+export async function updatePool(tx: Tx, audit: Audit, actor: Actor, id: string, patch: z.infer<typeof poolPatch>) {
   const before = await loadPool(tx, actor.zoneId, id);
+  checkVersion(patch.version, before.version);
   if (patch.code && patch.code !== before.code) {
     const [dup] = await tx.select({ id: cultivationPools.id }).from(cultivationPools).where(and(eq(cultivationPools.zoneId, actor.zoneId), eq(cultivationPools.code, patch.code)));
     if (dup) throw new AppError('conflict.duplicate', { entity: 'pool', value: patch.code });
   }
-  const [after] = await tx.update(cultivationPools).set(patch).where(eq(cultivationPools.id, id)).returning();
+  const [after] = await tx
+    .update(cultivationPools)
+    .set({ ...patch, version: before.version + 1 })
+    .where(and(eq(cultivationPools.id, id), eq(cultivationPools.version, before.version)))
+    .returning();
+  if (!after) throw new AppError('conflict.stale');
   await audit({ action: 'update', entity: 'enterprise.pool', entityId: id, before, after });
   return after!;
 }

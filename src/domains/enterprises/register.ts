@@ -14,9 +14,10 @@ import { authorize, type Actor } from '../../shared/policy';
 import { feedEnterpriseCounts } from './feedIndicators';
 import { TAG_LABELS } from './labels';
 import { validateUscc } from './uscc';
+import { checkVersion, decimalInput, patchOf } from '../../shared/input';
 
 export type Enterprise = typeof enterprises.$inferSelect;
-const amount = z.string().trim().regex(/^\d{1,16}(\.\d{1,2})?$/, 'a non-negative amount in 万元 with at most 2 decimals');
+const amount = decimalInput({ places: 2, digits: 16, message: 'a non-negative amount in 万元 with at most 2 decimals' });
 
 export const enterpriseInput = z.object({
   name: z.string().trim().min(1).max(100),
@@ -28,7 +29,7 @@ export const enterpriseInput = z.object({
   note: z.string().trim().max(2000).default(''),
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;
-export const enterprisePatch = enterpriseInput.partial().extend({ version: z.number().int().optional() });
+export const enterprisePatch = patchOf(enterpriseInput);
 
 export const figureInput = z.object({
   year: z.number().int().min(1990).max(2100),
@@ -98,7 +99,7 @@ export async function updateEnterprise(tx: Tx, audit: Audit, actor: Actor, id: s
     authorize(actor, 'enterprise.write', { unitId: patch.unitId });
     await assertUnit(tx, actor.zoneId, patch.unitId);
   }
-  if (patch.version !== undefined && patch.version !== before.version) throw new AppError('conflict.stale');
+  checkVersion(patch.version, before.version);
   const { version: _v, ...rest } = patch;
   const creditCode = rest.creditCode !== undefined ? checkCreditCode(rest.creditCode) : undefined;
   if (creditCode) await assertCodeFree(tx, actor.zoneId, creditCode, id);

@@ -18,7 +18,7 @@ import { resyncYear, syncBody, syncResponse } from '../feeds/sync';
 import { zoneCounts } from './counts';
 import { enterpriseFeed } from './feedIndicators';
 import { plansOf, actualInput, createPlan, listPlans, planDetail, planInput, planPatch, setActual, updatePlan } from './plans';
-import { addMember, createPool, listPools, memberInput, poolDetail, poolInput, poolsOf, removeMember, updatePool } from './pools';
+import { addMember, createPool, listPools, memberInput, poolDetail, poolInput, poolPatch, poolsOf, removeMember, updatePool } from './pools';
 import {
   addTag,
   createEnterprise,
@@ -204,7 +204,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   );
   api.patch(
     '/api/enterprise-pools/:id',
-    { config: { action: 'enterprise.manage' }, schema: { tags, summary: 'Change a pool', params: idParams, body: poolInput.partial(), response: { 200: poolRow, ...errors } } },
+    { config: { action: 'enterprise.manage' }, schema: { tags, summary: 'Change a pool', params: idParams, body: poolPatch, response: { 200: poolRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => updatePool(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
   );
   api.post(

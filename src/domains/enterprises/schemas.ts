@@ -84,6 +84,7 @@ export const planRow = z.object({
   leaderName: z.string(),
   demo: z.boolean(),
   createdAt: z.date(),
+  version: z.number().int(),
 });
 
 const poolOf = z.object({ id: z.string(), name: z.string(), addedOn: isoDate });
@@ -147,6 +148,7 @@ export const poolRow = z.object({
   goal: poolGoal,
   sortOrder: z.number().int(),
   createdAt: z.date(),
+  version: z.number().int(),
 });
 
 export const poolList = z.array(poolRow.extend({ members: z.number().int(), candidates: z.number().int(), reached: z.number().int() }));

@@ -62,8 +62,8 @@ export const registerSheet: SheetSpec<SheetRow> = {
     { key: 'chain', header: '产业链', headerEn: 'Industry chain', width: 20, example: '工程机械与智能制造', parse: cells.text(60) },
     { key: 'leaderName', header: '包挂领导', headerEn: 'Assigned leader', width: 12, parse: cells.text(60) },
     { key: 'year', header: '年份', headerEn: 'Year', width: 8, example: 2022, parse: cells.integer({ min: 1990, max: 2100 }) },
-    { key: 'outputValue', header: '产值(万元)', headerEn: 'Output (10k yuan)', width: 14, example: '12500.00', parse: cells.decimal({ min: 0, places: 2 }) },
-    { key: 'tax', header: '税收(万元)', headerEn: 'Tax (10k yuan)', width: 14, example: '860.50', parse: cells.decimal({ min: 0, places: 2 }) },
+    { key: 'outputValue', header: '产值(万元)', headerEn: 'Output (10k yuan)', width: 14, example: '12500.00', parse: cells.decimal({ min: 0, places: 2, digits: 16 }) },
+    { key: 'tax', header: '税收(万元)', headerEn: 'Tax (10k yuan)', width: 14, example: '860.50', parse: cells.decimal({ min: 0, places: 2, digits: 16 }) },
     { key: 'employees', header: '从业人数', headerEn: 'Employees', width: 10, example: 320, parse: cells.integer({ min: 0 }) },
     {
       key: 'tags',

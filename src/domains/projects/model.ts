@@ -2,13 +2,11 @@
 import { z } from 'zod';
 import { currencies, investmentStatuses, projectCategories, projectStages } from '../../db/schema';
 import { isoDate } from '../../shared/http';
+import { decimalInput, patchOf } from '../../shared/input';
 import { loopCategoryValues } from './problems';
 
 /** An amount in 亿, kept exact: up to 4 decimals. */
-export const amount = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, 'a non-negative amount with at most 4 decimals'));
+export const amount = decimalInput({ places: 4, digits: 10, message: 'a non-negative amount with at most 4 decimals' });
 
 const stageDate = z.object({ planned: isoDate.nullable().optional(), actual: isoDate.nullable().optional() });
 export const stageDates = z.partialRecord(z.enum(projectStages), stageDate);
@@ -37,7 +35,7 @@ export const projectInput = z.object({
 });
 export type ProjectInput = z.infer<typeof projectInput>;
 
-export const projectPatch = projectInput.partial().extend({ version: z.number().int().optional() });
+export const projectPatch = patchOf(projectInput);
 export type ProjectPatch = z.infer<typeof projectPatch>;
 
 export const templateStep = z.object({

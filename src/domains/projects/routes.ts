@@ -61,31 +61,11 @@ import {
 import { battleMap, chainsInUse, getProject, getSettings, listProjects, projectHistory } from './views';
 import { projectCategories } from '../../db/schema';
 import { isoDate } from '../../shared/http';
+import { asFeatureCollection, outlineBody, parseOutline } from './outline';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The 200 response with the standard errors. */
 const ok = <T extends z.ZodType>(body: T) => ({ 200: body, ...errors });
-
-/** A GeoJSON outline: a FeatureCollection (or one Feature) of polygons. */
-const outlineInput = z
-  .object({
-    type: z.enum(['FeatureCollection', 'Feature']),
-    features: z.array(z.object({ type: z.literal('Feature'), geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).loose() }).loose()).optional(),
-    geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).loose().optional(),
-  })
-  .loose();
-
-function asFeatureCollection(g: z.infer<typeof outlineInput>): Record<string, unknown> {
-  const features = g.type === 'Feature' ? [g as { type: 'Feature'; geometry?: { type: string } }] : (g.features ?? []);
-  if (features.length === 0) throw new AppError('project.outline_invalid', { reason: 'no features' });
-  const bad = features.find((f) => !f.geometry || !['Polygon', 'MultiPolygon'].includes(f.geometry.type));
-  if (bad) throw new AppError('project.outline_invalid', { reason: `geometry ${bad.geometry?.type ?? 'missing'}` });
-  // ECharts registerMap needs a name on every feature.
-  return {
-    type: 'FeatureCollection',
-    features: features.map((f, i) => ({ ...f, properties: { name: `area-${i + 1}`, ...((f as { properties?: object }).properties ?? {}) } })),
-  };
-}
 
 export async function projectRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -148,12 +128,12 @@ export async function projectRoutes(app: FastifyInstance) {
     '/api/projects/settings/outline',
     {
       config: { action: 'config.write' },
-      schema: { tags, summary: 'Upload the zone outline (GeoJSON polygons) the map draws; no online tiles are used', body: outlineInput, response: ok(z.object({ ok: z.literal(true), features: z.number().int() })) },
+      schema: { tags, summary: 'Upload the zone outline (GeoJSON polygons) the map draws; no online tiles are used', body: outlineBody, response: ok(z.object({ ok: z.literal(true), features: z.number().int() })) },
     },
     async (req) => {
-      const fc = asFeatureCollection(req.body);
+      const fc = asFeatureCollection(parseOutline(req.body));
       await req.ctx.write((tx, audit) => saveSettings(tx, audit, requireActor(req.ctx), { outline: fc, outlineDemo: false }));
-      return { ok: true as const, features: (fc.features as unknown[]).length };
+      return { ok: true as const, features: fc.features.length };
     },
   );
 

@@ -20,6 +20,7 @@ import {
 import type { Audit } from '../../server/context';
 import type { IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
+import { checkVersion } from '../../shared/input';
 import { fileInfos } from '../../shared/files';
 import { raiseItem } from '../../shared/loop/store';
 import { authorize, can, type Actor } from '../../shared/policy';
@@ -131,7 +132,7 @@ export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: P
 
 export async function updateProject(tx: Tx, audit: Audit, actor: Actor, id: string, patch: ProjectPatch, today: IsoDate) {
   const before = await loadProject(tx, actor.zoneId, id, true);
-  if (patch.version !== undefined && patch.version !== before.version) throw new AppError('conflict.stale');
+  checkVersion(patch.version, before.version);
   await assertUnit(tx, actor.zoneId, patch.responsibleUnitId);
   await assertMembers(tx, actor.zoneId, [...(patch.taskForceUserIds ?? []), ...(patch.leaderUserId ? [patch.leaderUserId] : [])]);
   if (patch.name) await assertUniqueName(tx, actor.zoneId, patch.name, id);

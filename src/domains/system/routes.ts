@@ -7,7 +7,7 @@ import { errors, idParams, isoDate, okBody } from '../../shared/http';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { requireActor } from '../../server/context';
 import { listAudit, auditEntities } from './auditQueries';
-import { createUnit, deleteUnit, listUnits, unitInput, updateUnit } from './units';
+import { createUnit, deleteUnit, listUnits, unitInput, unitPatch, updateUnit } from './units';
 import { createUser, listUsers, updateUser, userInput, userPatch } from './users';
 
 const unitBody = z.object({
@@ -18,6 +18,7 @@ const unitBody = z.object({
   rankingGroup: z.string(),
   sortOrder: z.number(),
   active: z.boolean(),
+  version: z.number(),
 });
 const userBody = z.object({
   id: z.string(),
@@ -77,7 +78,7 @@ export async function systemRoutes(app: FastifyInstance) {
     '/api/units/:id',
     {
       config: { action: 'unit.manage' },
-      schema: { tags, summary: 'Change a unit', params: idParams, body: unitInput.partial(), response: { 200: unitBody, ...errors } },
+      schema: { tags, summary: 'Change a unit', params: idParams, body: unitPatch, response: { 200: unitBody, ...errors } },
     },
     async (req) =>
       req.ctx.write((tx, audit) => updateUnit(tx, audit, requireActor(req.ctx).zoneId, req.params.id, req.body)),

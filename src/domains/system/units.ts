@@ -6,6 +6,7 @@ import type { ReadDb, Tx } from '../../db/client';
 import { memberships, unitKinds, units } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { AppError } from '../../shared/errors';
+import { checkVersion, patchOf } from '../../shared/input';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 
 export const unitInput = z.object({
@@ -17,6 +18,8 @@ export const unitInput = z.object({
   active: z.boolean().default(true),
 });
 export type UnitInput = z.infer<typeof unitInput>;
+export const unitPatch = patchOf(unitInput);
+export type UnitPatch = z.infer<typeof unitPatch>;
 
 /** Towns and sub-districts compete with each other; departments and the rest with theirs. */
 export const defaultRankingGroup = (kind: UnitInput['kind']) =>
@@ -54,11 +57,17 @@ export async function createUnit(tx: Tx, audit: Audit, zoneId: string, input: Un
   return row!;
 }
 
-export async function updateUnit(tx: Tx, audit: Audit, zoneId: string, id: string, patch: Partial<UnitInput>) {
+export async function updateUnit(tx: Tx, audit: Audit, zoneId: string, id: string, patch: UnitPatch) {
   const [before] = await tx.select().from(units).where(and(eq(units.id, id), eq(units.zoneId, zoneId)));
   if (!before) throw new AppError('not_found', { entity: 'unit' });
+  checkVersion(patch.version, before.version);
   await assertUnique(tx, zoneId, patch, id);
-  const [after] = await tx.update(units).set(patch).where(eq(units.id, id)).returning();
+  const [after] = await tx
+    .update(units)
+    .set({ ...patch, version: before.version + 1 })
+    .where(and(eq(units.id, id), eq(units.version, before.version)))
+    .returning();
+  if (!after) throw new AppError('conflict.stale');
   await audit({ action: 'update', entity: 'unit', entityId: id, unitId: id, before, after });
   return after!;
 }

@@ -16,13 +16,11 @@ import {
 import type { Audit } from '../../server/context';
 import { dec } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
+import { checkVersion, decimalInput, patchOf } from '../../shared/input';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 
 /** An exact decimal as a string: amounts never travel as floats. */
-export const decimalString = z
-  .string()
-  .trim()
-  .regex(/^-?\d{1,14}(\.\d{1,6})?$/, 'a number such as 18.56 (at most 6 decimals)');
+export const decimalString = decimalInput({ places: 6, digits: 14, min: null, message: 'a number such as 18.56 (at most 6 decimals)' });
 export const periodString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
 export const indicatorInput = z.object({
@@ -43,7 +41,7 @@ export const indicatorInput = z.object({
   active: z.boolean().default(true),
 });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
-export const indicatorPatch = indicatorInput.omit({ code: true }).partial();
+export const indicatorPatch = patchOf(indicatorInput.omit({ code: true }));
 export type Indicator = typeof indicators.$inferSelect;
 
 export async function listIndicators(db: ReadDb, zoneId: string, q: PageQuery & { search?: string }) {
@@ -83,8 +81,14 @@ export async function createIndicator(tx: Tx, audit: Audit, zoneId: string, inpu
 export async function updateIndicator(tx: Tx, audit: Audit, zoneId: string, id: string, patch: z.infer<typeof indicatorPatch>) {
   const [before] = await tx.select().from(indicators).where(and(eq(indicators.id, id), eq(indicators.zoneId, zoneId)));
   if (!before) throw new AppError('not_found', { entity: 'indicator' });
+  checkVersion(patch.version, before.version);
   await checkIndicator(tx, zoneId, patch, before);
-  const [after] = await tx.update(indicators).set(patch).where(eq(indicators.id, id)).returning();
+  const [after] = await tx
+    .update(indicators)
+    .set({ ...patch, version: before.version + 1 })
+    .where(and(eq(indicators.id, id), eq(indicators.version, before.version)))
+    .returning();
+  if (!after) throw new AppError('conflict.stale');
   await audit({ action: 'update', entity: 'indicator', entityId: id, before, after });
   return after!;
 }

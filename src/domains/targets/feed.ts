@@ -14,7 +14,7 @@ import { isLocked } from './reporting';
 
 const systemFigureInput = z.object({
   zoneId: z.uuid(),
-  indicatorCode: z.string().min(1),
+  indicatorCode: z.string().min(1).max(40),
   unitId: z.uuid().nullable(),
   period: periodString,
   value: decimalString,

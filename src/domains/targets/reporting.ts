@@ -8,6 +8,7 @@ import type { Queryable, ReadDb, Tx } from '../../db/client';
 import { figures, indicators, periodLocks, targets, units, type FigureState, type FillMethod } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { AppError } from '../../shared/errors';
+import { checkVersion } from '../../shared/input';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { periodEnd } from './progress';
 import { decimalString, periodString } from './catalogue';
@@ -202,17 +203,22 @@ export async function reviewFigures(
   tx: Tx,
   audit: Audit,
   actor: { zoneId: string; userId: string },
-  input: { ids: string[]; decision: 'approve' | 'return'; reason?: string | null },
+  input: { figures: { id: string; version: number }[]; decision: 'approve' | 'return'; reason?: string | null },
 ) {
   const reason = input.reason?.trim() || null;
   if (input.decision === 'return' && !reason) throw new AppError('targets.return_reason');
+  const ids = input.figures.map((f) => f.id);
+  const seen = new Map(input.figures.map((f) => [f.id, f.version]));
   const rows = await tx
     .select({ f: figures, name: indicators.name })
     .from(figures)
     .innerJoin(indicators, eq(indicators.id, figures.indicatorId))
-    .where(and(eq(figures.zoneId, actor.zoneId), inArray(figures.id, input.ids)));
-  if (rows.length !== new Set(input.ids).size) throw new AppError('not_found', { entity: 'figure' });
+    .where(and(eq(figures.zoneId, actor.zoneId), inArray(figures.id, ids)))
+    .for('update', { of: figures });
+  if (rows.length !== seen.size) throw new AppError('not_found', { entity: 'figure' });
   for (const r of rows) {
+    // The supervisor judges the value they read: one changed since is refused, not approved unseen.
+    checkVersion(seen.get(r.f.id)!, r.f.version);
     // Approving takes a submitted figure; returning also reopens an approved one, until the month is locked.
     const returnable = input.decision === 'return' && r.f.state === 'approved';
     if (returnable && (await isLocked(tx, actor.zoneId, r.f.period))) throw new AppError('targets.period_locked', { period: r.f.period });
@@ -232,7 +238,7 @@ export async function reviewFigures(
         ? { state: 'approved', approvedBy: actor.userId, approvedAt: now, version: sql`${figures.version} + 1` }
         : { state: 'returned', returnReason: reason, version: sql`${figures.version} + 1` },
     )
-    .where(inArray(figures.id, input.ids));
+    .where(inArray(figures.id, ids));
   for (const r of rows) {
     await audit({
       action: input.decision,
@@ -390,6 +396,7 @@ export async function listFigures(
         sourceName: figures.sourceName,
         correctionReason: figures.correctionReason,
         updatedAt: figures.updatedAt,
+        version: figures.version,
       })
       .from(figures)
       .innerJoin(indicators, eq(indicators.id, figures.indicatorId))

@@ -9,6 +9,7 @@ import { figureStates, units } from '../../db/schema';
 import { requireActor, writeAudited } from '../../server/context';
 import { AppError } from '../../shared/errors';
 import { errors, idParams, okBody } from '../../shared/http';
+import { version } from '../../shared/input';
 import { startJob } from '../../shared/jobs';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
@@ -50,9 +51,11 @@ import { createToken, listTokens, revokeToken, tokenInput, touchToken, verifyBea
 // Loading ./reminders also registers the daily reminder job with the scheduler.
 import { reportingDeadline } from './reminders';
 
-const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string() });
+const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string(), version: z.number() });
 const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable() });
 const jobStarted = z.object({ jobId: z.string() });
+/** Settings as stored: the thresholds are decimal strings already (no input parsing on the way out). */
+const settingsBody = settingsInput.extend({ amberPoints: z.string(), redPoints: z.string() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reporterWriter(actor: Actor): Writer {
@@ -159,12 +162,12 @@ export async function targetsRoutes(app: FastifyInstance) {
   // ------------------------------------------------------------ settings
   api.get(
     '/api/targets/settings',
-    { config: { action: 'zone.read' }, schema: { tags, summary: 'Reporting deadline, reminders and colour thresholds', response: { 200: settingsInput, ...errors } } },
+    { config: { action: 'zone.read' }, schema: { tags, summary: 'Reporting deadline, reminders and colour thresholds', response: { 200: settingsBody, ...errors } } },
     async (req) => getSettings(req.ctx.db, requireActor(req.ctx).zoneId),
   );
   api.put(
     '/api/targets/settings',
-    { config: { action: 'config.write' }, schema: { tags, summary: 'Change them', body: settingsInput, response: { 200: settingsInput, ...errors } } },
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Change them', body: settingsInput, response: { 200: settingsBody, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => saveSettings(tx, audit, requireActor(req.ctx).zoneId, req.body)),
   );
 
@@ -255,7 +258,7 @@ export async function targetsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Figures of a month (supervisors: all units; others: their unit)',
         querystring: pageQuery.extend({ period: periodString, state: z.enum(figureStates).optional(), unitId: z.uuid().optional(), indicatorId: z.uuid().optional() }),
-        response: { 200: pageOf(z.looseObject({ id: z.string() })).extend({ locked: z.boolean() }), ...errors },
+        response: { 200: pageOf(z.looseObject({ id: z.string(), version: z.number() })).extend({ locked: z.boolean() }), ...errors },
       },
     },
     async (req) => {
@@ -273,7 +276,7 @@ export async function targetsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Approve or return submitted figures',
-        body: z.object({ ids: z.array(z.uuid()).min(1).max(2000), decision: z.enum(['approve', 'return']), reason: z.string().trim().max(500).optional() }),
+        body: z.object({ figures: z.array(z.object({ id: z.uuid(), version })).min(1).max(2000), decision: z.enum(['approve', 'return']), reason: z.string().trim().max(500).optional() }),
         response: { 200: z.object({ reviewed: z.number() }), ...errors },
       },
     },

@@ -207,7 +207,7 @@ export const projectsApi = {
   create: (body: object) => api.post<{ id: string }>('/api/projects', body),
   /** 倒排工期 checked against today: 工期不足, the compressed proposal, steps already past. */
   planCheck: (body: { targetDate: string; category?: string; projectId?: string }) => api.post<PlanCheck>('/api/projects/plan-check', body),
-  update: (id: string, body: object) => api.patch<{ id: string }>(`/api/projects/${id}`, body),
+  update: (id: string, body: { version: number }) => api.patch<{ id: string }>(`/api/projects/${id}`, body),
   plan: (id: string, targetDate: string) => api.put(`/api/projects/${id}/plan`, { targetDate }),
   approvePlan: (id: string) => api.post(`/api/projects/${id}/plan/approve`),
   milestone: (id: string, milestoneId: string, body: object) => api.patch(`/api/projects/${id}/milestones/${milestoneId}`, body),

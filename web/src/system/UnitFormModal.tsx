@@ -47,7 +47,7 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
     const input: UnitInput = { ...v, code: v.code.trim(), name: v.name.trim() };
     try {
       if (unit) {
-        await update.mutateAsync({ id: unit.id, patch: input });
+        await update.mutateAsync({ id: unit.id, patch: { ...input, version: unit.version } });
         message.success(t('common.saved'));
       } else {
         await create.mutateAsync(input);

@@ -30,7 +30,7 @@ export default function UnitsPage() {
 
   const toggle = async (u: Unit) => {
     try {
-      await update.mutateAsync({ id: u.id, patch: { active: !u.active } });
+      await update.mutateAsync({ id: u.id, patch: { active: !u.active, version: u.version } });
       message.success(t(u.active ? 'unit.deactivated' : 'unit.activated', { name: u.name }));
     } catch (e) {
       showError(e);

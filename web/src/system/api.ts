@@ -10,6 +10,8 @@ export interface Unit {
   rankingGroup: string;
   sortOrder: number;
   active: boolean;
+  /** Sent back on change: a stale one is refused (409) instead of overwriting another's edit. */
+  version: number;
 }
 export interface UnitInput {
   code: string;
@@ -87,7 +89,7 @@ export interface AuditQuery {
 export const systemApi = {
   units: (q: UnitQuery) => api.get<Page<Unit>>('/api/units', { ...q }),
   createUnit: (input: UnitInput) => api.post<Unit>('/api/units', input),
-  updateUnit: (id: string, patch: Partial<UnitInput>) => api.patch<Unit>(`/api/units/${id}`, patch),
+  updateUnit: (id: string, patch: Partial<UnitInput> & { version: number }) => api.patch<Unit>(`/api/units/${id}`, patch),
   deleteUnit: (id: string) => api.delete<{ ok: true }>(`/api/units/${id}`),
 
   users: (q: UserQuery) => api.get<Page<User>>('/api/users', { ...q }),

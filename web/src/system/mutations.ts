@@ -16,7 +16,7 @@ export function useCreateUnit() {
 
 export function useUpdateUnit() {
   const onSuccess = useInvalidate(systemKeys.units(), systemKeys.users(), systemKeys.audit());
-  return useMutation({ mutationFn: (v: { id: string; patch: Partial<UnitInput> }) => systemApi.updateUnit(v.id, v.patch), onSuccess });
+  return useMutation({ mutationFn: (v: { id: string; patch: Partial<UnitInput> & { version: number } }) => systemApi.updateUnit(v.id, v.patch), onSuccess });
 }
 
 export function useDeleteUnit() {

@@ -64,7 +64,7 @@ function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | nu
   const [form] = Form.useForm<IndicatorInput>();
   const kind = Form.useWatch('kind', form);
   const aggregation = Form.useWatch('aggregation', form);
-  const save = useTgMutation((v: IndicatorInput) => (indicator ? targetsApi.updateIndicator(indicator.id, (({ code: _c, ...rest }) => rest)(v)) : targetsApi.createIndicator(v)));
+  const save = useTgMutation((v: IndicatorInput) => (indicator ? targetsApi.updateIndicator(indicator.id, { ...(({ code: _c, ...rest }) => rest)(v), version: indicator.version }) : targetsApi.createIndicator(v)));
   const codes = all.filter((i) => i.id !== indicator?.id).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }));
   const initial: Partial<IndicatorInput> = indicator ?? {
     kind: 'flow', aggregation: 'sum', decimals: 2, fillMethod: 'manual', progressMode: 'days', higherIsBetter: true, active: true,

@@ -40,7 +40,12 @@ export default function ReviewTab({ period }: { period: string }) {
     );
   const decide = (decision: 'approve' | 'return') =>
     review
-      .mutateAsync({ ids: selected, decision, reason: decision === 'return' ? reason.trim() : undefined })
+      .mutateAsync({
+        // Each with the version on screen: a figure the unit changed since is refused (409).
+        figures: (q.data?.items ?? []).filter((f) => selected.includes(f.id)).map((f) => ({ id: f.id, version: f.version })),
+        decision,
+        reason: decision === 'return' ? reason.trim() : undefined,
+      })
       .then((r) => {
         message.success(tt('rv.reviewed', { n: r.reviewed }));
         setSelected([]);

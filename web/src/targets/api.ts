@@ -26,8 +26,9 @@ export interface Indicator {
   parentCode: string | null;
   sortOrder: number;
   active: boolean;
+  version: number;
 }
-export type IndicatorInput = Omit<Indicator, 'id'>;
+export type IndicatorInput = Omit<Indicator, 'id' | 'version'>;
 
 export interface Target {
   id: string;
@@ -102,6 +103,8 @@ export interface FigureItem {
   sourceName: string | null;
   correctionReason: string | null;
   updatedAt: string;
+  /** Review sends it back, so a value changed after the supervisor read it is not approved unseen. */
+  version: number;
 }
 
 export interface Missing {
@@ -166,7 +169,7 @@ export async function upload<T>(path: string, file: File, csrf: string, lang: st
 export const targetsApi = {
   indicators: () => api.get<Page<Indicator>>('/api/targets/indicators', { pageSize: 200 }),
   createIndicator: (body: IndicatorInput) => api.post<Indicator>('/api/targets/indicators', body),
-  updateIndicator: (id: string, body: Partial<IndicatorInput>) => api.patch<Indicator>(`/api/targets/indicators/${id}`, body),
+  updateIndicator: (id: string, body: Partial<IndicatorInput> & { version: number }) => api.patch<Indicator>(`/api/targets/indicators/${id}`, body),
   targets: (q: { year: number; page: number; pageSize: number; indicatorId?: string; unitId?: string }) => api.get<Page<Target>>('/api/targets/targets', q),
   setTarget: (body: { indicatorId: string; unitId: string | null; year: number; floor: string; stretch: string | null; monthlyPlan: string[] | null }) => api.put<Target>('/api/targets/targets', body),
   deleteTarget: (id: string) => api.delete(`/api/targets/targets/${id}`),
@@ -177,7 +180,7 @@ export const targetsApi = {
   templateUrl: (unitId: string, period: string) => `/api/targets/report/template${queryString({ unitId, period })}`,
   figures: (q: { period: string; page: number; pageSize: number; state?: FigureState; unitId?: string }) =>
     api.get<Page<FigureItem> & { locked: boolean }>('/api/targets/figures', q),
-  review: (body: { ids: string[]; decision: 'approve' | 'return'; reason?: string }) => api.post<{ reviewed: number }>('/api/targets/figures/review', body),
+  review: (body: { figures: { id: string; version: number }[]; decision: 'approve' | 'return'; reason?: string }) => api.post<{ reviewed: number }>('/api/targets/figures/review', body),
   correct: (body: { unitId: string; period: string; rows: FigureRowInput[]; reason?: string }) => api.post<{ saved: number }>('/api/targets/figures/correct', body),
   /** With units not all approved the server answers 409 targets.lock_missing_units, naming them; confirm with a reason. */
   lock: (period: string, confirm?: { confirmMissing: true; reason: string }) => api.post(`/api/targets/periods/${period}/lock`, confirm ?? {}),
