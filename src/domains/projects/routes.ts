@@ -11,6 +11,7 @@ import { today } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { errors, idParams } from '../../shared/http';
 import { startJob } from '../../shared/jobs';
+import { notifyAssigned } from '../../shared/notifyEvents';
 import { pageQuery } from '../../shared/pagination';
 import {
   investmentInput,
@@ -311,7 +312,12 @@ export async function projectRoutes(app: FastifyInstance) {
       config: { action: 'project.progress', scoped: true },
       schema: { tags, summary: 'Raise a problem (环评, 能耗, 供水…) into the shared closed loop; it moves through /api/loop/items', params: idParams, body: problemInput, response: ok(problemRow) },
     },
-    async (req) => req.ctx.write((tx, audit) => raiseProblem(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
+    async (req) =>
+      req.ctx.write(async (tx, audit) => {
+        const item = await raiseProblem(tx, audit, requireActor(req.ctx), req.params.id, req.body);
+        await notifyAssigned(tx, item, day()); // raised with an assignee: 交办 at once
+        return item;
+      }),
   );
 
   api.post(
