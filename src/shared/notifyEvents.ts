@@ -6,7 +6,7 @@
 // nothing new; the bell groups what remains by its subject (notifyGroups.ts).
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { enterpriseAppeals, loopItems, unitWebhooks, type LoopKind } from '../db/schema';
+import { enterpriseAppeals, loopItems, supervisionTasks, unitWebhooks, type LoopKind } from '../db/schema';
 import { today } from './calendar';
 import { notify, sendWebhook } from './notify';
 
@@ -77,7 +77,10 @@ interface AssignedItem {
 /** Where the web app shows a loop item (by the domain that raised it). */
 async function loopLink(db: Queryable, item: AssignedItem): Promise<string | null> {
   if (item.subjectType === 'project' && item.subjectId) return `/projects/p/${item.subjectId}`;
-  if (item.subjectType === 'supervision_task' && item.subjectId) return `/supervision/tasks/${item.subjectId}`;
+  if (item.kind === 'task') {
+    const [task] = await db.select({ id: supervisionTasks.id }).from(supervisionTasks).where(eq(supervisionTasks.loopItemId, item.id));
+    return task ? `/supervision/tasks/${task.id}` : null;
+  }
   if (item.kind === 'appeal') {
     const [a] = await db.select({ id: enterpriseAppeals.id }).from(enterpriseAppeals).where(eq(enterpriseAppeals.loopItemId, item.id));
     return a ? `/enterprises/appeals/${a.id}` : null;

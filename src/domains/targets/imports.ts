@@ -77,6 +77,7 @@ export async function importFigures(
   const seen = new Map<string, number>();
   const good: FigureRowInput[] = [];
   const rowOf = new Map<string, number>();
+  const unreadable = new Set(errors.map((e) => e.row));
   for (const { row, value } of rows) {
     const f = byCode.get(value.code);
     const err = (zh: string, en: string): RowError => ({ row, column: '指标代码', value: value.code, message: { zh, en } });
@@ -93,8 +94,9 @@ export async function importFigures(
       continue;
     }
     seen.set(value.code, row);
-    // A blank year to date is an indicator not reported this month, as in the form.
-    if (value.value === null) continue;
+    // A blank year to date is an indicator not reported this month, as in the form;
+    // a cell already refused has nothing more to check.
+    if (value.value === null || unreadable.has(row)) continue;
     good.push({ indicatorId: f.indicatorId, value: value.value, prevYear: value.prevYear, note: value.note ?? '', fileIds: [] });
     rowOf.set(f.indicatorId, row);
   }

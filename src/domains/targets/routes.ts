@@ -199,13 +199,14 @@ export async function targetsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Save (or submit) a unit’s figures for a month; a submission passes the reporting checks and lists the indicators still unreported',
         body: saveFiguresInput,
-        response: { 200: z.object({ saved: z.number(), unreported: unreportedBody }), ...errors },
+        response: { 200: z.object({ saved: z.number(), unreported: unreportedBody.optional() }), ...errors },
       },
     },
     async (req) => {
       const actor = requireActor(req.ctx);
       const out = await req.ctx.write((tx, audit) => saveFigures(tx, audit, reporterWriter(actor), req.body, { todayIso: todayIso() }));
-      return { saved: out.length, unreported: req.body.submit ? await unreported(req.ctx.db, actor.zoneId, req.body.unitId, req.body.period) : [] };
+      // A submission answers with what is still unreported (a draft save with nothing more).
+      return { saved: out.length, ...(req.body.submit ? { unreported: await unreported(req.ctx.db, actor.zoneId, req.body.unitId, req.body.period) } : {}) };
     },
   );
   api.post(
