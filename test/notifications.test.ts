@@ -74,9 +74,13 @@ describe('events', () => {
   });
 
   it('交办 of a supervision task (reassigned) reaches the new lead unit, not the old one', async () => {
-    const items = (await sup.get('/api/loop/items?kind=task&state=assigned&pageSize=50')).json().items as { id: string; assigneeUnitId: string; title: string }[];
-    const item = items.find((i) => i.assigneeUnitId !== unit.donghuan)!;
-    const taskId = (await t.handle.query<{ id: string }>(`SELECT id FROM supervision_tasks WHERE loop_item_id = $1`, [item.id]))[0]!.id;
+    const [found] = await t.handle.query<{ item: string; task: string }>(
+      `SELECT l.id AS item, s.id AS task FROM loop_items l JOIN supervision_tasks s ON s.loop_item_id = l.id
+        WHERE l.zone_id = $1 AND l.state = 'assigned' AND l.assignee_unit_id <> $2 ORDER BY l.created_at LIMIT 1`,
+      [sup.me.zone.id, unit.donghuan],
+    );
+    const item = { id: found!.item };
+    const taskId = found!.task;
     const res = await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: unit.donghuan, deadline: '2022-12-31' });
     expect(res.statusCode, res.body).toBe(200);
     const n = (await inbox(donghuan)).find((x) => x.kind === 'supervision.task_assigned');

@@ -175,5 +175,5 @@ describe('xlsx', () => {
     } finally {
       await t2.close();
     }
-  });
+  }, 180_000); // a second app on its own copy of the demo
 });
