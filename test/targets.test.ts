@@ -283,7 +283,7 @@ describe('monthly reporting', () => {
       await t2.close();
     }
     void period;
-  });
+  }, 120_000); // a second app on its own copy of the demo
 });
 
 async function multipartOn(app: TestApp, c: Client, url: string, data: Buffer) {
