@@ -80,7 +80,7 @@ describe('the bell', () => {
     await entries.first().waitFor();
     expect(await entries.count()).toBe(1);
     expect(await entries.first().innerText()).toContain('任务逾期3天：测试督办任务');
-    expect(await entries.first().getByTestId('notification-count').innerText()).toBe('×3');
+    expect((await entries.first().getByTestId('notification-count').innerText()).trim()).toBe('×3');
     await h.screenshot(page, 'notifications-grouped');
   });
 });
