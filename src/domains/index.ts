@@ -8,6 +8,7 @@ import { loopRoutes } from '../shared/loop/routes';
 import { fileRoutes } from '../shared/files';
 import { jobRoutes } from '../shared/jobs';
 import { notificationRoutes } from '../shared/notify';
+import { notificationGroupRoutes } from '../shared/notifyGroups';
 
 export async function registerDomains(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -32,6 +33,7 @@ export async function registerDomains(app: FastifyInstance): Promise<void> {
   await app.register(fileRoutes);
   await app.register(jobRoutes);
   await app.register(notificationRoutes);
+  await app.register(notificationGroupRoutes);
   // Domains: one line each.
   await app.register((await import('./assessment/routes')).assessmentRoutes);
   await app.register((await import('./bulletins/routes')).bulletinRoutes);

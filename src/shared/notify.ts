@@ -22,6 +22,8 @@ export interface NotificationInput {
   link?: string | null;
   /** The same key is sent once: repeated scans do not repeat a warning. */
   dedupeKey?: string;
+  /** The object it is about; the bell groups repeats on it (notifyGroups.ts). */
+  subject?: string | null;
 }
 
 /** Records a notification; false when its dedupe key was sent already. */
@@ -35,9 +37,10 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
 }
 
 /** Posts a text message to the zone's group robot, if it has one; never throws. */
-export async function sendWebhook(db: Queryable, zoneId: string, text: string, fetchImpl: typeof fetch = fetch): Promise<boolean> {
+export async function sendWebhook(db: Queryable, zoneId: string, text: string, fetchImpl: typeof fetch = fetch, to?: string): Promise<boolean> {
   const [zone] = await db.select({ settings: zones.settings }).from(zones).where(eq(zones.id, zoneId));
-  const url = (zone?.settings as { webhookUrl?: string } | undefined)?.webhookUrl;
+  // `to`: a unit's own robot (notifyEvents.ts) instead of the zone's.
+  const url = to ?? (zone?.settings as { webhookUrl?: string } | undefined)?.webhookUrl;
   if (!url) return false;
   try {
     // Both DingTalk and WeCom robots accept this shape.
@@ -53,7 +56,7 @@ export async function sendWebhook(db: Queryable, zoneId: string, text: string, f
   }
 }
 
-function mine(actor: Actor): SQL {
+export function mine(actor: Actor): SQL {
   const toSupervisors = ['supervisor', 'leader', 'admin'].includes(actor.role)
     ? and(isNull(notifications.userId), isNull(notifications.unitId))
     : undefined;

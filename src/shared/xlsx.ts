@@ -25,7 +25,12 @@ export interface Column<Row, K extends keyof Row = keyof Row> {
   parse: (raw: string) => CellResult<Row[K]>;
   /** How the value is written on export (defaults to String). */
   format?: (value: Row[K]) => string | number | Date | null;
+  /** Excel number format of the row's cell (e.g. decimalsFmt(2)). */
+  numFmt?: (row: Row) => string | undefined;
 }
+
+/** The Excel number format showing `decimals` places: 0 → '0', 2 → '0.00'. */
+export const decimalsFmt = (decimals: number) => (decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0');
 
 export interface RowError {
   /** The sheet's own row number, as Excel shows it. */
@@ -124,7 +129,11 @@ export async function writeSheet<Row>(spec: SheetSpec<Row>, rows: Row[], opts: {
     r.getCell(1).note = '示例行，导入时请删除或覆盖 / example row: delete or overwrite';
   }
   for (const row of rows) {
-    ws.addRow(spec.columns.map((c) => (c.format ? c.format(row[c.key]) : ((row[c.key] ?? '') as string))));
+    const r = ws.addRow(spec.columns.map((c) => (c.format ? c.format(row[c.key]) : ((row[c.key] ?? '') as string))));
+    spec.columns.forEach((c, i) => {
+      const fmt = c.numFmt?.(row);
+      if (fmt) r.getCell(i + 1).numFmt = fmt;
+    });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -78,6 +78,16 @@ export const notifications = pgTable('notifications', {
   dedupeKey: text('dedupe_key'),
   createdAt: ts('created_at').notNull().defaultNow(),
   readAt: ts('read_at'),
+  /** 0012: the object repeats are about; the bell groups on it. */
+  subject: text('subject'),
+});
+
+/** 0012: a unit's own group robot. */
+export const unitWebhooks = pgTable('unit_webhooks', {
+  unitId: uuid('unit_id').primaryKey(),
+  zoneId: uuid('zone_id').notNull(),
+  url: text('url').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
 export const jobs = pgTable('jobs', {

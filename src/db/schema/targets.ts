@@ -92,6 +92,8 @@ export const targetSettings = pgTable('target_settings', {
   remindDaysBefore: integer('remind_days_before').notNull().default(2),
   amberPoints: numeric('amber_points').notNull().default('10'),
   redPoints: numeric('red_points').notNull().default('30'),
+  /** 0012: percent a figure may leave last month's pace before a note is needed. */
+  moveWarnPercent: numeric('move_warn_percent').notNull().default('50'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 

@@ -13,6 +13,7 @@ import { isoDate } from '../../shared/http';
 import { escalationLevel, light, SERVICE_STANDARDS, serviceDeadlines, type LoopAction } from '../../shared/loop/machine';
 import { actOnItem, addNote, canSeeItem, getItem, loopRolesOf, raiseItem, visibleWhere } from '../../shared/loop/store';
 import { notify, sendWebhook } from '../../shared/notify';
+import { EVENT_KINDS, notifyUnit } from '../../shared/notifyEvents';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
 import { pinnedZoneIds } from '../../shared/zoneClock';
@@ -131,14 +132,16 @@ export async function actOnAppeal(tx: Tx, audit: Audit, actor: Actor, id: string
     await audit({ action: input.action, entity: 'enterprise.appeal', entityId: id, unitId: item.assigneeUnitId, before, after });
   }
   if (action === 'assign' && item.assigneeUnitId) {
-    await notify(tx, {
+    // Once per appeal, unit and day, in-app and on the unit's group robot.
+    await notifyUnit(tx, {
       zoneId: actor.zoneId,
       unitId: item.assigneeUnitId,
-      kind: 'appeal.assigned',
-      level: 'warning',
+      kind: EVENT_KINDS.appealAssigned,
+      subject: `appeal:${id}`,
       title: `交办诉求：${item.title}`,
       body: `请于${before.respondBy}前响应、${before.answerBy}前答复、${deadline}前办结。`,
       link: `/enterprises/appeals/${id}`,
+      day: chinaToday(() => now),
     });
   }
   if (item.state === 'closed') {

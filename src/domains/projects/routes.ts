@@ -10,6 +10,7 @@ import { requireActor } from '../../server/context';
 import { AppError } from '../../shared/errors';
 import { errors, idParams } from '../../shared/http';
 import { startJob } from '../../shared/jobs';
+import { notifyAssigned } from '../../shared/notifyEvents';
 import { pageQuery } from '../../shared/pagination';
 import {
   investmentInput,
@@ -243,13 +244,13 @@ export async function projectRoutes(app: FastifyInstance) {
   api.put(
     '/api/projects/:id/plan',
     { config: { action: 'config.write' }, schema: { tags, summary: '倒排工期: lay the milestones backwards from a target date in working days', params: idParams, body: planInput, response: ok(projectRow) } },
-    async (req) => req.ctx.write((tx, audit) => planProject(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+    async (req) => req.ctx.write((tx, audit) => planProject(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
 
   api.post(
     '/api/projects/plan-check',
     { config: { action: 'zoneData.read' }, schema: { tags, summary: '倒排工期 checked against today: 工期不足 in working days, a compressed proposal, steps already past', body: planCheckInput, response: ok(planCheckBody) } },
-    async (req) => checkPlan(req.ctx.db, requireActor(req.ctx), req.body, day()),
+    async (req) => checkPlan(req.ctx.db, requireActor(req.ctx), req.body, req.ctx.today),
   );
 
   api.post(
@@ -298,7 +299,12 @@ export async function projectRoutes(app: FastifyInstance) {
       config: { action: 'project.progress', scoped: true },
       schema: { tags, summary: 'Raise a problem (环评, 能耗, 供水…) into the shared closed loop; it moves through /api/loop/items', params: idParams, body: problemInput, response: ok(problemRow) },
     },
-    async (req) => req.ctx.write((tx, audit) => raiseProblem(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
+    async (req) =>
+      req.ctx.write(async (tx, audit) => {
+        const item = await raiseProblem(tx, audit, requireActor(req.ctx), req.params.id, req.body);
+        await notifyAssigned(tx, item, req.ctx.today); // raised with an assignee: 交办 at once
+        return item;
+      }),
   );
 
   api.post(

@@ -8,8 +8,9 @@ import { requestKinds, supervisionDocumentKinds, taskCadences, taskOrigins, task
 import { requireActor } from '../../server/context';
 import { errors, idParams } from '../../shared/http';
 import { LOOP_ACTIONS, LOOP_STATES } from '../../shared/loop/machine';
+import { notifyAssignedSubjects } from '../../shared/notifyEvents';
 import { pageOf, pageQuery } from '../../shared/pagination';
-import { confirmInput, confirmItems, createDocument, documentInput, draftOf, getDocument, listDocuments } from './documents';
+import { confirmInput, confirmItems, createDocument, documentInput, draftOf, getDocument, listDocuments, SUBJECT_TYPE } from './documents';
 import { announceNotice, issueNotice, noticeDocument, noticeInput } from './notices';
 import { getSettings, saveSettings, settingsInput } from './settings';
 import {
@@ -222,7 +223,13 @@ export async function supervisionRoutes(app: FastifyInstance) {
       config: { action: 'unitData.approve' },
       schema: { tags, summary: 'Confirm reviewed items: all become tasks (assigned on the closed loop) or reported figures, or none do', params: idParams, body: confirmInput, response: { 200: z.object({ tasks: z.array(z.string()), results: z.array(z.string()) }), ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => confirmItems(tx, audit, requireActor(req.ctx), req.params.id, req.body.items)),
+    async (req) =>
+      req.ctx.write(async (tx, audit) => {
+        const created = await confirmItems(tx, audit, requireActor(req.ctx), req.params.id, req.body.items);
+        // The new tasks are assigned (交办): their lead units hear of it.
+        await notifyAssignedSubjects(tx, requireActor(req.ctx).zoneId, SUBJECT_TYPE, created.tasks, req.ctx.today);
+        return created;
+      }),
   );
 
   api.get(

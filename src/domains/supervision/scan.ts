@@ -11,6 +11,7 @@ import { today as todayOf } from '../../shared/calendar';
 import { dueItems } from '../../shared/loop/store';
 import { light } from '../../shared/loop/machine';
 import { notify, sendWebhook } from '../../shared/notify';
+import { unitWebhook } from '../../shared/notifyEvents';
 import { registerScheduledJob } from '../../shared/scheduler';
 import { pinnedZoneIds } from '../../shared/zoneClock';
 import { SUBJECT_TYPE } from './documents';
@@ -61,6 +62,7 @@ export async function scanDueTasks(db: Database, now: Date, fetchImpl?: typeof f
         const toOffice = l === 'red' && (await notify(tx, { ...base, body: `牵头单位：${task.unitName ?? ''}`, dedupeKey: `supervision:${task.id}:${today}:${l}:office` }));
         if (toUnit) {
           result.notified++;
+          await unitWebhook(tx, zoneId, item.assigneeUnitId, `【督查督办】${title}`, fetchImpl);
           lines.push(`${l === 'red' ? '🔴' : '🟡'} ${task.unitName ?? ''}：${title}`);
         }
         if (toOffice) result.notified++;

@@ -18,9 +18,10 @@ import { dec } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
 import { checkVersion, decimalInput, patchOf } from '../../shared/input';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
+import { DEFAULT_MOVE_SHARE, NUMBER_PATTERN, NUMBER_REASON } from './checks';
 
 /** An exact decimal as a string: amounts never travel as floats. */
-export const decimalString = decimalInput({ places: 6, digits: 14, min: null, message: 'a number such as 18.56 (at most 6 decimals)' });
+export const decimalString = decimalInput({ places: 6, digits: 14, min: null, message: `${NUMBER_REASON.zh}（${NUMBER_REASON.en}, at most 6 decimals）` });
 export const periodString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
 export const indicatorInput = z.object({
@@ -209,18 +210,20 @@ export const settingsInput = z.object({
   remindDaysBefore: z.number().int().min(0).max(20),
   amberPoints: decimalString,
   redPoints: decimalString,
+  /** Percent a figure may leave last month's pace before it needs a note (checks.ts). */
+  moveWarnPercent: decimalString.default(DEFAULT_MOVE_SHARE),
 });
 export type TargetSettings = z.infer<typeof settingsInput>;
-export const DEFAULT_SETTINGS: TargetSettings = { deadlineDay: 5, remindDaysBefore: 2, amberPoints: '10', redPoints: '30' };
+export const DEFAULT_SETTINGS: TargetSettings = { deadlineDay: 5, remindDaysBefore: 2, amberPoints: '10', redPoints: '30', moveWarnPercent: DEFAULT_MOVE_SHARE };
 
 export async function getSettings(db: ReadDb | Queryable, zoneId: string): Promise<TargetSettings> {
   const [row] = await db.select().from(targetSettings).where(eq(targetSettings.zoneId, zoneId));
   if (!row) return DEFAULT_SETTINGS;
-  return { deadlineDay: row.deadlineDay, remindDaysBefore: row.remindDaysBefore, amberPoints: row.amberPoints, redPoints: row.redPoints };
+  return { deadlineDay: row.deadlineDay, remindDaysBefore: row.remindDaysBefore, amberPoints: row.amberPoints, redPoints: row.redPoints, moveWarnPercent: row.moveWarnPercent };
 }
 
 export async function saveSettings(tx: Tx, audit: Audit, zoneId: string, input: TargetSettings) {
-  if (dec(input.redPoints).lt(dec(input.amberPoints)) || dec(input.amberPoints).lt(0)) {
+  if (dec(input.redPoints).lt(dec(input.amberPoints)) || dec(input.amberPoints).lt(0) || dec(input.moveWarnPercent).lte(0)) {
     throw new AppError('validation.failed', { fields: 'amberPoints ≤ redPoints' });
   }
   const before = await getSettings(tx, zoneId);

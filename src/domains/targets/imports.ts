@@ -6,9 +6,11 @@ import { units } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import { AppError } from '../../shared/errors';
 import { JobFailure, type Progress } from '../../shared/jobs';
-import { cells, readSheet, writeSheet, type RowError, type SheetSpec } from '../../shared/xlsx';
+import { cells, decimalsFmt, readSheet, writeSheet, type RowError, type SheetSpec } from '../../shared/xlsx';
 import { allIndicators, checkTarget, targetsOfYear, upsertTarget, type TargetInput } from './catalogue';
-import { reportForm, saveFigures, type FigureRowInput, type Writer } from './reporting';
+import { reportForm, saveFigures, type FigureRowInput, type FormRow, type Writer } from './reporting';
+import { checkFigure } from './checks';
+import { withCheckContext } from './formChecks';
 
 // ---------------------------------------------------------------- figures
 
@@ -16,23 +18,29 @@ interface FigureSheetRow {
   code: string;
   name: string | null;
   measure: string | null;
-  value: string;
+  /** Blank: not reported this month, as in the form. */
+  value: string | null;
   prevYear: string | null;
   note: string | null;
+  /** Not a column: the indicator's decimals, for the number format. */
+  decimals?: number;
 }
+
+/** Numbers leave as numbers, shown with the row's decimals (the indicator's). */
+const asNumber = { format: (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v)), numFmt: (row: { decimals?: number }) => decimalsFmt(row.decimals ?? 2) };
 
 const figureSpec = (period: string, unitName: string): SheetSpec<FigureSheetRow> => ({
   name: `${period}填报`,
   notes: [
-    `${unitName} ${period.replace('-', '年')}月 指标填报表：“本年累计”填1月至本月累计数，“上年同期”填去年同期累计数。`,
+    `${unitName} ${period.replace('-', '年')}月 指标填报表：“本年累计”填1月至本月累计数，“上年同期”填去年同期累计数；“本年累计”留空即本月不报该指标。`,
     '请勿修改“指标代码”列；金额按“计量单位”列填写。',
   ],
   columns: [
     { key: 'code', header: '指标代码', headerEn: 'Indicator code', required: true, width: 22, parse: cells.text(40) },
     { key: 'name', header: '指标名称', headerEn: 'Indicator', width: 30, parse: cells.text(60) },
     { key: 'measure', header: '计量单位', headerEn: 'Measure', width: 10, parse: cells.text(12) },
-    { key: 'value', header: '本年累计', headerEn: 'Year to date', required: true, width: 14, parse: cells.decimal({ places: 6 }) },
-    { key: 'prevYear', header: '上年同期', headerEn: 'Same period last year', width: 14, parse: cells.decimal({ places: 6 }) },
+    { key: 'value', header: '本年累计', headerEn: 'Year to date', width: 14, parse: cells.decimal({ places: 6 }), ...asNumber },
+    { key: 'prevYear', header: '上年同期', headerEn: 'Same period last year', width: 14, parse: cells.decimal({ places: 6 }), ...asNumber },
     { key: 'note', header: '备注', headerEn: 'Note', width: 30, parse: cells.text(500) },
   ],
 });
@@ -48,7 +56,7 @@ export async function figureTemplate(db: ReadDb, zoneId: string, unitId: string,
   const [form, name] = await Promise.all([reportForm(db, zoneId, unitId, period), unitName(db, zoneId, unitId)]);
   const rows = form.rows
     .filter((r) => r.fillMethod !== 'system')
-    .map((r) => ({ code: r.code, name: r.name, measure: r.measure, value: r.figure?.value ?? '', prevYear: r.figure?.prevYear ?? null, note: r.figure?.note ?? null }));
+    .map((r) => ({ code: r.code, name: r.name, measure: r.measure, value: r.figure?.value ?? null, prevYear: r.figure?.prevYear ?? null, note: r.figure?.note ?? null, decimals: r.decimals }));
   return writeSheet(figureSpec(period, name), rows);
 }
 
@@ -68,6 +76,8 @@ export async function importFigures(
   await progress(40, '校验数据');
   const seen = new Map<string, number>();
   const good: FigureRowInput[] = [];
+  const rowOf = new Map<string, number>();
+  const unreadable = new Set(errors.map((e) => e.row));
   for (const { row, value } of rows) {
     const f = byCode.get(value.code);
     const err = (zh: string, en: string): RowError => ({ row, column: '指标代码', value: value.code, message: { zh, en } });
@@ -84,14 +94,33 @@ export async function importFigures(
       continue;
     }
     seen.set(value.code, row);
+    // A blank year to date is an indicator not reported this month, as in the form;
+    // a cell already refused has nothing more to check.
+    if (value.value === null || unreadable.has(row)) continue;
     good.push({ indicatorId: f.indicatorId, value: value.value, prevYear: value.prevYear, note: value.note ?? '', fileIds: [] });
+    rowOf.set(f.indicatorId, row);
   }
+  if (args.submit && who.source === 'manual' && !who.mayCorrect) errors.push(...(await checkErrors(db, who.zoneId, args.unitId, args.period, form.rows, good, rowOf)));
+  if (good.length === 0 && errors.length === 0) throw new AppError('import.empty');
   if (errors.length) throw new JobFailure(new AppError('import.failed', { count: errors.length }), errors.sort((a, b) => a.row - b.row));
   await progress(70, '保存');
   const saved = await writeAudited(db, { zoneId: who.zoneId, userId: who.userId }, null, (tx, audit) =>
     saveFigures(tx, audit, who, { unitId: args.unitId, period: args.period, rows: good, submit: args.submit }, { todayIso: args.todayIso }),
   );
   return { imported: saved.length };
+}
+
+/** The form's checks on every row to submit, as row errors on the sheet (a drop or big move needs a note). */
+async function checkErrors(db: Database, zoneId: string, unitId: string, period: string, formRows: FormRow[], good: FigureRowInput[], rowOf: Map<string, number>) {
+  const { rows, moveShare } = await withCheckContext(db, zoneId, { unitId, period, rows: formRows });
+  const byId = new Map(rows.map((r) => [r.indicatorId, r]));
+  const out: RowError[] = [];
+  for (const g of good) {
+    const r = byId.get(g.indicatorId)!;
+    const res = checkFigure({ indicator: r, period, value: g.value, prevYear: g.prevYear, note: g.note, prevMonth: r.prevMonth, target: r.floor, expectedShare: r.expectedShare, moveShare });
+    if (res.needsNote) out.push({ row: rowOf.get(g.indicatorId)!, column: '备注', value: g.value, message: res.warnings[0]!.text });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- targets
@@ -103,6 +132,8 @@ interface TargetSheetRow {
   floor: string;
   stretch: string | null;
   [month: `m${number}`]: string | null;
+  /** Not a column: the indicator's decimals, for the number format. */
+  decimals?: number;
 }
 
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -116,14 +147,15 @@ const targetSpec = (year: number): SheetSpec<TargetSheetRow> => ({
     { key: 'code', header: '指标代码', headerEn: 'Indicator code', required: true, width: 22, parse: cells.text(40) },
     { key: 'name', header: '指标名称', headerEn: 'Indicator', width: 28, parse: cells.text(60) },
     { key: 'unit', header: '单位', headerEn: 'Unit', required: true, width: 16, parse: cells.text(60) },
-    { key: 'floor', header: '确保目标', headerEn: 'Floor', required: true, width: 12, parse: cells.decimal({ places: 6 }) },
-    { key: 'stretch', header: '力争目标', headerEn: 'Stretch', width: 12, parse: cells.decimal({ places: 6 }) },
+    { key: 'floor', header: '确保目标', headerEn: 'Floor', required: true, width: 12, parse: cells.decimal({ places: 6 }), ...asNumber },
+    { key: 'stretch', header: '力争目标', headerEn: 'Stretch', width: 12, parse: cells.decimal({ places: 6 }), ...asNumber },
     ...months.map((m) => ({
       key: `m${m}` as const,
       header: `${m}月累计`,
       headerEn: `Plan to month ${m}`,
       width: 10,
       parse: cells.decimal({ places: 6 }),
+      ...asNumber,
     })),
   ] as SheetSpec<TargetSheetRow>['columns'],
 });
@@ -142,7 +174,7 @@ export async function exportTargets(db: ReadDb, zoneId: string, year: number): P
   const rows: TargetSheetRow[] = tgs
     .map((t) => {
       const ind = indById.get(t.indicatorId)!;
-      const row: TargetSheetRow = { code: ind.code, name: ind.name, unit: t.unitId ? (unitName.get(t.unitId) ?? '') : '全区', floor: t.floor, stretch: t.stretch };
+      const row: TargetSheetRow = { code: ind.code, name: ind.name, unit: t.unitId ? (unitName.get(t.unitId) ?? '') : '全区', floor: t.floor, stretch: t.stretch, decimals: ind.decimals };
       months.forEach((m) => (row[`m${m}`] = t.monthlyPlan?.[m - 1] ?? null));
       return { row, order: ind.sortOrder, unit: row.unit };
     })

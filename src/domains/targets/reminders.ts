@@ -7,6 +7,7 @@ import { isNull } from 'drizzle-orm';
 import { zones } from '../../db/schema';
 import { addDays, today } from '../../shared/calendar';
 import { notify, sendWebhook } from '../../shared/notify';
+import { unitWebhook } from '../../shared/notifyEvents';
 import { registerScheduledJob } from '../../shared/scheduler';
 import { getSettings } from './catalogue';
 import { missingReports } from './reporting';
@@ -50,7 +51,9 @@ export async function runReminders(db: Database, now: Date, fetchImpl?: typeof f
         body: `尚有${m.missing}项指标未报送（共${m.owed}项）。`,
         link: `/targets/report?period=${period}`,
         dedupeKey: `targets.${late ? 'overdue' : 'due'}:${period}:${m.unitId}`,
+        subject: `figures:${period}:${m.unitId}`,
       });
+      if (sent) await unitWebhook(db, z.id, m.unitId, `【攻坚】${late ? `${periodZh(period)}指标数据逾期未报` : `请于${dateZh(deadline)}前报送${periodZh(period)}指标数据`}：尚有${m.missing}项未报送。`, fetchImpl);
       if (sent && late) overdue++;
       else if (sent) reminded++;
     }

@@ -13,6 +13,7 @@ import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { periodEnd } from './progress';
 import { decimalString, periodString } from './catalogue';
 import { unitsNotApproved } from './completeness';
+import { assertSubmittable, notifyReturned } from './reportChecks';
 
 export const figureRowInput = z.object({
   indicatorId: z.uuid(),
@@ -113,6 +114,10 @@ export async function saveFigures(
     );
   const before = new Map(existing.map((f) => [figureKey(f.indicatorId, f.unitId), f]));
   const state: FigureState = opts.state ?? (input.submit ? 'submitted' : 'draft');
+  // A clerk's submission passes the reporting checks (a drop or a big move needs a note).
+  if (state === 'submitted' && who.source === 'manual' && !who.mayCorrect) {
+    await assertSubmittable(tx, who.zoneId, input.period, placed.map(({ row, ind, unitId }) => ({ ind, unitId, value: row.value, prevYear: row.prevYear, note: row.note })));
+  }
   const now = new Date();
   const out: Figure[] = [];
   const fresh: (typeof figures.$inferInsert)[] = [];
@@ -171,7 +176,7 @@ function brief(f: Figure) {
 /** The figures a unit has in a month: its own and the zone figures it reports. */
 async function unitScopeFigures(tx: Queryable, zoneId: string, unitId: string, period: string) {
   return tx
-    .select({ f: figures, zoneUnitId: indicators.zoneUnitId, name: indicators.name })
+    .select({ f: figures, zoneUnitId: indicators.zoneUnitId, name: indicators.name, ind: indicators })
     .from(figures)
     .innerJoin(indicators, eq(indicators.id, figures.indicatorId))
     .where(
@@ -189,6 +194,7 @@ export async function submitUnit(tx: Tx, audit: Audit, who: Writer, unitId: stri
   if (await isLocked(tx, who.zoneId, period)) throw new AppError('targets.period_locked', { period });
   const rows = (await unitScopeFigures(tx, who.zoneId, unitId, period)).filter((r) => r.f.state === 'draft' || r.f.state === 'returned');
   if (rows.length === 0) throw new AppError('targets.nothing', { action: '报送' });
+  await assertSubmittable(tx, who.zoneId, period, rows.map((r) => ({ ind: r.ind, unitId: r.f.unitId, value: r.f.value, prevYear: r.f.prevYear, note: r.f.note })));
   const ids = rows.map((r) => r.f.id);
   await tx
     .update(figures)
@@ -204,13 +210,14 @@ export async function reviewFigures(
   audit: Audit,
   actor: { zoneId: string; userId: string },
   input: { figures: { id: string; version: number }[]; decision: 'approve' | 'return'; reason?: string | null },
+  day?: string,
 ) {
   const reason = input.reason?.trim() || null;
   if (input.decision === 'return' && !reason) throw new AppError('targets.return_reason');
   const ids = input.figures.map((f) => f.id);
   const seen = new Map(input.figures.map((f) => [f.id, f.version]));
   const rows = await tx
-    .select({ f: figures, name: indicators.name })
+    .select({ f: figures, name: indicators.name, zoneUnitId: indicators.zoneUnitId })
     .from(figures)
     .innerJoin(indicators, eq(indicators.id, figures.indicatorId))
     .where(and(eq(figures.zoneId, actor.zoneId), inArray(figures.id, ids)))
@@ -249,6 +256,7 @@ export async function reviewFigures(
       after: { state: input.decision === 'approve' ? 'approved' : 'returned', reason },
     });
   }
+  if (input.decision === 'return') await notifyReturned(tx, actor.zoneId, rows, reason!, day);
   return rows.length;
 }
 

@@ -47,6 +47,7 @@ import {
   submitUnit,
   type Writer,
 } from './reporting';
+import { unreported, unreportedBody, withCheckContext } from './formChecks';
 import { createToken, listTokens, revokeToken, tokenInput, touchToken, verifyBearer } from './tokens';
 // Loading ./reminders also registers the daily reminder job with the scheduler.
 import { reportingDeadline } from './reminders';
@@ -189,31 +190,37 @@ export async function targetsRoutes(app: FastifyInstance) {
       authorize(actor, 'unitData.read', { unitId: req.query.unitId });
       const form = await reportForm(req.ctx.db, actor.zoneId, req.query.unitId, req.query.period);
       const settings = await getSettings(req.ctx.db, actor.zoneId);
-      return { ...form, deadline: reportingDeadline(req.query.period, settings.deadlineDay) };
+      return { ...form, ...(await withCheckContext(req.ctx.db, actor.zoneId, form)), deadline: reportingDeadline(req.query.period, settings.deadlineDay) };
     },
   );
   api.put(
     '/api/targets/report',
     {
       config: { action: 'unitData.write', scoped: true },
-      schema: { tags, summary: 'Save (or submit) a unit’s figures for a month', body: saveFiguresInput, response: { 200: z.object({ saved: z.number() }), ...errors } },
+      schema: {
+        tags,
+        summary: 'Save (or submit) a unit’s figures for a month; a submission passes the reporting checks and lists the indicators still unreported',
+        body: saveFiguresInput,
+        response: { 200: z.object({ saved: z.number(), unreported: unreportedBody.optional() }), ...errors },
+      },
     },
     async (req) => {
       const actor = requireActor(req.ctx);
       const out = await req.ctx.write((tx, audit) => saveFigures(tx, audit, reporterWriter(actor), req.body, { todayIso: req.ctx.today }));
-      return { saved: out.length };
+      // A submission answers with what is still unreported (a draft save with nothing more).
+      return { saved: out.length, ...(req.body.submit ? { unreported: await unreported(req.ctx.db, actor.zoneId, req.body.unitId, req.body.period) } : {}) };
     },
   );
   api.post(
     '/api/targets/report/submit',
     {
       config: { action: 'unitData.write', scoped: true },
-      schema: { tags, summary: 'Submit every draft or returned figure of the unit for the month', body: unitPeriod, response: { 200: z.object({ submitted: z.number() }), ...errors } },
+      schema: { tags, summary: 'Submit every draft or returned figure of the unit for the month', body: unitPeriod, response: { 200: z.object({ submitted: z.number(), unreported: unreportedBody }), ...errors } },
     },
     async (req) => {
       const actor = requireActor(req.ctx);
       const n = await req.ctx.write((tx, audit) => submitUnit(tx, audit, reporterWriter(actor), req.body.unitId, req.body.period));
-      return { submitted: n };
+      return { submitted: n, unreported: await unreported(req.ctx.db, actor.zoneId, req.body.unitId, req.body.period) };
     },
   );
   api.get(
@@ -282,7 +289,7 @@ export async function targetsRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      return { reviewed: await req.ctx.write((tx, audit) => reviewFigures(tx, audit, actor, req.body)) };
+      return { reviewed: await req.ctx.write((tx, audit) => reviewFigures(tx, audit, actor, req.body, req.ctx.today)) };
     },
   );
   api.post(

@@ -10,6 +10,7 @@ import { errors, idParams, isoDate } from '../http';
 import { pageOf, pageQuery } from '../pagination';
 import { LOOP_ACTIONS, LOOP_STATES } from './machine';
 import { actOnItem, addNote, getItem, listItems } from './store';
+import { notifyAssigned } from '../notifyEvents';
 
 const lightEnum = z.enum(['green', 'amber', 'red', 'done']);
 export const loopItemBody = z.object({
@@ -122,7 +123,12 @@ export async function loopRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      const item = await req.ctx.write((tx, audit) => actOnItem(tx, audit, actor, req.params.id, req.body));
+      const item = await req.ctx.write(async (tx, audit) => {
+        const it = await actOnItem(tx, audit, actor, req.params.id, req.body);
+        // 交办 reaches the assigned unit, in-app and on its group robot.
+        if (req.body.action === 'assign' || req.body.action === 'reopen') await notifyAssigned(tx, it, day());
+        return it;
+      });
       return { ...item, light: (await getItem(req.ctx.db, actor, item.id, day())).item.light };
     },
   );

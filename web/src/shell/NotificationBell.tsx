@@ -1,7 +1,9 @@
 // 预警通知 in the header: the signed-in user's notifications (their unit's warnings,
 // and the supervisors' zone-wide ones) raised by the daily scans of tasks, project
-// problems and appeals. A bell with the unread count; a click opens the list, an item
-// opens what it is about and is marked read.
+// problems and appeals, returned figures and 交办. Repeats about one object are one
+// entry with their count ("任务逾期5天 ×3", src/shared/notifyGroups.ts). A bell with
+// the unread entries; a click opens the list, an entry opens what it is about and
+// all of its repeats are marked read.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
@@ -11,6 +13,9 @@ import { api } from '../api/client';
 import { useI18n } from '../i18n';
 
 interface Note {
+  key: string;
+  count: number;
+  unread: number;
   id: string;
   kind: string;
   level: 'info' | 'warning' | 'danger';
@@ -18,7 +23,6 @@ interface Note {
   body: string;
   link: string | null;
   createdAt: string;
-  readAt: string | null;
 }
 
 const TEXT = {
@@ -36,11 +40,11 @@ export function NotificationBell({ className }: { className?: string }) {
   const [open, setOpen] = useState(false);
   const q = useQuery({
     queryKey: key,
-    queryFn: () => api.get<{ items: Note[]; total: number; unread: number }>('/api/notifications', { page: 1, pageSize: 20 }),
+    queryFn: () => api.get<{ items: Note[]; total: number; unread: number }>('/api/notifications/groups', { page: 1, pageSize: 20 }),
     refetchInterval: 60_000,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: key });
-  const read = useMutation({ mutationFn: (id: string) => api.post(`/api/notifications/${id}/read`), onSuccess: refresh });
+  const read = useMutation({ mutationFn: (key: string) => api.post('/api/notifications/groups/read', { key }), onSuccess: refresh });
   const readAll = useMutation({ mutationFn: () => api.post('/api/notifications/read-all'), onSuccess: refresh });
   const unread = q.data?.unread ?? 0;
   const content = (
@@ -58,9 +62,10 @@ export function NotificationBell({ className }: { className?: string }) {
         style={{ maxHeight: 420, overflowY: 'auto' }}
         renderItem={(n) => (
           <List.Item
-            style={{ cursor: n.link ? 'pointer' : 'default', opacity: n.readAt ? 0.6 : 1 }}
+            style={{ cursor: n.link ? 'pointer' : 'default', opacity: n.unread ? 1 : 0.6 }}
+            data-testid="notification-entry"
             onClick={() => {
-              if (!n.readAt) read.mutate(n.id);
+              if (n.unread) read.mutate(n.key);
               if (n.link) {
                 setOpen(false);
                 navigate(n.link);
@@ -69,7 +74,12 @@ export function NotificationBell({ className }: { className?: string }) {
           >
             <List.Item.Meta
               avatar={<span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginTop: 8, background: COLORS[n.level] }} />}
-              title={<span style={{ fontWeight: n.readAt ? 400 : 600 }}>{n.title}</span>}
+              title={
+                <span style={{ fontWeight: n.unread ? 600 : 400 }}>
+                  {n.title}
+                  {n.count > 1 && <Typography.Text type="secondary" data-testid="notification-count">{` ×${n.count}`}</Typography.Text>}
+                </span>
+              }
               description={`${n.body ? `${n.body} · ` : ''}${new Date(n.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false })}`}
             />
           </List.Item>

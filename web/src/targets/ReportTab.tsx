@@ -1,8 +1,12 @@
 // 月度填报: a unit's figures for the month — year to date, same period last year,
 // note, attachments — saved as a draft or submitted; or imported from the unit's
 // xlsx template. A supervisor enters corrections here (with a reason once locked).
-import { useEffect, useState } from 'react';
+// While typing, the server's own checks (src/domains/targets/checks.ts) say why a
+// value is no number, ask for a note on a drop or a big move, and show 同比,
+// 完成率 and the gap to 序时进度; a partial submission is confirmed first.
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Checkbox, Empty, Input, Select, Space, Table, Tag, Upload } from 'antd';
+import { checkFigure, checkReport, type CheckResult } from '../../../src/domains/targets/checks';
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useMe, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
@@ -13,7 +17,6 @@ import { useTgT } from './i18n';
 import { useImport } from './ImportButton';
 import { useReport, useTgMutation, useUnits } from './queries';
 
-const NUMBER = /^-?\d{1,14}(\.\d{1,6})?$/;
 type Draft = { value: string; prevYear: string; note: string; fileIds: string[] };
 
 export const STATE_COLOR: Record<FigureState, string> = { draft: 'default', submitted: 'blue', approved: 'green', returned: 'red' };
@@ -63,7 +66,7 @@ export default function ReportTab({ period }: { period: string }) {
       ) : q.error ? (
         <QueryError error={q.error} onRetry={() => void q.refetch()} />
       ) : (
-        <FigureForm key={`${unitId}|${period}|${q.dataUpdatedAt}`} unitId={unitId} period={period} rows={q.data?.rows ?? []} locked={q.data?.locked ?? false} loading={q.isLoading} supervisor={supervisor} />
+        <FigureForm key={`${unitId}|${period}|${q.dataUpdatedAt}`} unitId={unitId} period={period} rows={q.data?.rows ?? []} moveShare={q.data?.moveShare} locked={q.data?.locked ?? false} loading={q.isLoading} supervisor={supervisor} />
       )}
     </>
   );
@@ -89,11 +92,11 @@ function useImportFigures(unitId: string | null, period: string) {
   return { controls, result: imp.result };
 }
 
-function FigureForm({ unitId, period, rows, locked, loading, supervisor }: { unitId: string; period: string; rows: FormRow[]; locked: boolean; loading: boolean; supervisor: boolean }) {
+function FigureForm({ unitId, period, rows, moveShare, locked, loading, supervisor }: { unitId: string; period: string; rows: FormRow[]; moveShare?: string; locked: boolean; loading: boolean; supervisor: boolean }) {
   const tt = useTgT();
   const me = useMe();
   const { lang } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const onError = useErrorMessage();
   const init = (r: FormRow): Draft => ({ value: r.figure?.value ?? '', prevYear: r.figure?.prevYear ?? '', note: r.figure?.note ?? '', fileIds: r.figure?.fileIds ?? [] });
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(rows.map((r) => [r.indicatorId, init(r)])));
@@ -101,7 +104,16 @@ function FigureForm({ unitId, period, rows, locked, loading, supervisor }: { uni
   useEffect(() => setDrafts(Object.fromEntries(rows.map((r) => [r.indicatorId, init(r)]))), [rows]);
   const set = (id: string, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [id]: { ...d[id]!, ...patch } }));
   const editable = (r: FormRow) => (supervisor ? true : !locked && r.figure?.state !== 'approved' && r.fillMethod !== 'system');
-  const bad = (v: string) => v.trim() !== '' && !NUMBER.test(v.trim());
+  // The server's checks, run on every keystroke.
+  const checks = useMemo(() => {
+    const out = new Map<string, CheckResult>();
+    for (const r of rows) {
+      const d = drafts[r.indicatorId];
+      out.set(r.indicatorId, checkFigure({ indicator: r, period, value: d?.value ?? '', prevYear: d?.prevYear, note: d?.note, prevMonth: r.prevMonth, target: r.floor, expectedShare: r.expectedShare, moveShare }));
+    }
+    return out;
+  }, [rows, drafts, period, moveShare]);
+  const fieldError = (r: FormRow, field: 'value' | 'prevYear') => checks.get(r.indicatorId)?.errors.find((f) => f.field === field)?.text[lang];
 
   const save = useTgMutation(async (submit: boolean) => {
     const out: FigureRowInput[] = [];
@@ -121,7 +133,21 @@ function FigureForm({ unitId, period, rows, locked, loading, supervisor }: { uni
   });
   const run = (submit: boolean) =>
     save.mutateAsync(submit).then((r) => message.success(r.kind === 'save' ? tt('saved') : r.kind === 'submit' ? tt('rp.submitted', { n: r.n }) : tt('rp.corrected', { n: r.n })), onError);
-  const anyBad = Object.values(drafts).some((d) => bad(d.value) || bad(d.prevYear));
+  // The rows this clerk can still report: the form's judgement of them.
+  const open = rows.filter((r) => editable(r) && r.figure?.state !== 'submitted');
+  const report = checkReport(open.map((r) => ({ code: r.code, name: r.name, result: checks.get(r.indicatorId)! })));
+  const anyBad = rows.some((r) => (checks.get(r.indicatorId)?.errors.length ?? 0) > 0);
+  const needNote = supervisor ? [] : report.needNote;
+  const submit = () => {
+    if (!report.partial) return void run(true);
+    modal.confirm({
+      title: tt('rp.partialTitle', { n: report.unreported.length }),
+      content: <span data-testid="rp-partial-list">{tt('rp.partialBody', { names: report.unreported.map((u) => u.name).join('、') })}</span>,
+      okText: tt('rp.partialOk'),
+      okButtonProps: { 'data-testid': 'rp-partial-ok' } as Record<`data-${string}`, string>,
+      onOk: () => run(true),
+    });
+  };
 
   return (
     <>
@@ -152,15 +178,19 @@ function FigureForm({ unitId, period, rows, locked, loading, supervisor }: { uni
             key: 'value',
             width: 150,
             render: (_, r) => (
-              <Input
-                value={drafts[r.indicatorId]?.value}
-                disabled={!editable(r)}
-                status={bad(drafts[r.indicatorId]?.value ?? '') ? 'error' : undefined}
-                onChange={(e) => set(r.indicatorId, { value: e.target.value })}
-                inputMode="decimal"
-                data-testid={`rp-value-${r.code}`}
-                aria-label={`${r.name} ${tt('rp.value')}`}
-              />
+              <>
+                <Input
+                  value={drafts[r.indicatorId]?.value}
+                  disabled={!editable(r)}
+                  status={fieldError(r, 'value') ? 'error' : checks.get(r.indicatorId)?.warnings.length ? 'warning' : undefined}
+                  onChange={(e) => set(r.indicatorId, { value: e.target.value })}
+                  inputMode="decimal"
+                  data-testid={`rp-value-${r.code}`}
+                  aria-label={`${r.name} ${tt('rp.value')}`}
+                  aria-invalid={Boolean(fieldError(r, 'value'))}
+                />
+                <Findings r={r} result={checks.get(r.indicatorId)} />
+              </>
             ),
           },
           {
@@ -168,21 +198,40 @@ function FigureForm({ unitId, period, rows, locked, loading, supervisor }: { uni
             key: 'prevYear',
             width: 150,
             render: (_, r) => (
-              <Input
-                value={drafts[r.indicatorId]?.prevYear}
-                disabled={!editable(r)}
-                status={bad(drafts[r.indicatorId]?.prevYear ?? '') ? 'error' : undefined}
-                onChange={(e) => set(r.indicatorId, { prevYear: e.target.value })}
-                inputMode="decimal"
-                data-testid={`rp-prev-${r.code}`}
-                aria-label={`${r.name} ${tt('rp.prevYear')}`}
-              />
+              <>
+                <Input
+                  value={drafts[r.indicatorId]?.prevYear}
+                  disabled={!editable(r)}
+                  status={fieldError(r, 'prevYear') ? 'error' : undefined}
+                  onChange={(e) => set(r.indicatorId, { prevYear: e.target.value })}
+                  inputMode="decimal"
+                  data-testid={`rp-prev-${r.code}`}
+                  aria-label={`${r.name} ${tt('rp.prevYear')}`}
+                />
+                {fieldError(r, 'prevYear') && <div className="gj-tg-reason" data-testid={`rp-prev-reason-${r.code}`}>{fieldError(r, 'prevYear')}</div>}
+              </>
             ),
+          },
+          {
+            title: tt('rp.live'),
+            key: 'live',
+            width: 150,
+            render: (_, r) => <LiveFigures result={checks.get(r.indicatorId)} code={r.code} />,
           },
           {
             title: tt('rp.note'),
             key: 'note',
-            render: (_, r) => <Input value={drafts[r.indicatorId]?.note} disabled={!editable(r)} maxLength={500} onChange={(e) => set(r.indicatorId, { note: e.target.value })} />,
+            render: (_, r) => (
+              <Input
+                value={drafts[r.indicatorId]?.note}
+                disabled={!editable(r)}
+                maxLength={500}
+                status={!supervisor && checks.get(r.indicatorId)?.needsNote ? 'warning' : undefined}
+                placeholder={checks.get(r.indicatorId)?.warnings.length ? tt('rp.notePlaceholder') : undefined}
+                onChange={(e) => set(r.indicatorId, { note: e.target.value })}
+                data-testid={`rp-note-${r.code}`}
+              />
+            ),
           },
           {
             title: tt('rp.files'),
@@ -231,13 +280,48 @@ function FigureForm({ unitId, period, rows, locked, loading, supervisor }: { uni
               <Button onClick={() => void run(false)} loading={save.isPending} disabled={locked || anyBad} data-testid="rp-save">
                 {tt('rp.saveDraft')}
               </Button>
-              <Button type="primary" onClick={() => void run(true)} loading={save.isPending} disabled={locked || anyBad} data-testid="rp-submit">
+              <Button type="primary" onClick={submit} loading={save.isPending} disabled={locked || anyBad || needNote.length > 0} data-testid="rp-submit">
                 {tt('rp.submit')}
               </Button>
             </>
           )}
+          {/* Why the buttons are grey, in words. */}
+          {anyBad && <span className="gj-tg-reason" data-testid="rp-why-invalid">{tt('rp.invalid', { n: rows.filter((r) => checks.get(r.indicatorId)?.errors.length).length })}</span>}
+          {needNote.length > 0 && <span className="gj-tg-warn" data-testid="rp-why-note">{tt('rp.needNote', { n: needNote.length })}</span>}
         </Space>
       )}
     </>
+  );
+}
+
+/** Why a value is refused (red) or needs a note (amber), under its input. */
+function Findings({ r, result }: { r: FormRow; result?: CheckResult }) {
+  const { lang } = useI18n();
+  if (!result || result.findings.length === 0) return null;
+  return (
+    <>
+      {result.findings
+        .filter((f) => f.field === 'value')
+        .map((f) => (
+          <div key={f.code} className={f.severity === 'error' ? 'gj-tg-reason' : 'gj-tg-warn'} data-testid={`rp-${f.severity === 'error' ? 'reason' : 'warn'}-${r.code}`}>
+            {f.text[lang]}
+          </div>
+        ))}
+    </>
+  );
+}
+
+/** 同比, 完成率 and the gap to 序时进度 of what is typed now. */
+function LiveFigures({ result, code }: { result?: CheckResult; code: string }) {
+  const tt = useTgT();
+  const live = result?.live;
+  if (!live || (live.yoy === null && live.completion === null)) return <span className="gj-tg-muted">—</span>;
+  const signed = (v: string) => (v.startsWith('-') ? v : `+${v}`);
+  return (
+    <Space orientation="vertical" size={0} data-testid={`rp-live-${code}`}>
+      {live.yoy !== null && <span>{tt('rp.live.yoy', { v: `${signed(live.yoy)}%` })}</span>}
+      {live.completion !== null && <span>{tt('rp.live.completion', { v: live.completion })}</span>}
+      {live.gap !== null && <span className={live.gap.startsWith('-') ? 'gj-tg-warn' : undefined}>{tt('rp.live.gap', { v: signed(live.gap) })}</span>}
+    </Space>
   );
 }

@@ -56,6 +56,10 @@ export interface FormRow {
   level: 'unit' | 'zone';
   floor: string | null;
   stretch: string | null;
+  /** For the live checks (src/domains/targets/checks.ts): last month's year to date, time progress. */
+  higherIsBetter?: boolean;
+  prevMonth?: string | null;
+  expectedShare?: string | null;
   figure: {
     id: string;
     value: string;
@@ -74,8 +78,11 @@ export interface ReportForm {
   period: string;
   locked: boolean;
   deadline: string;
+  /** Percent a figure may leave last month's pace before it needs a note. */
+  moveShare?: string;
   rows: FormRow[];
 }
+export type Unreported = { indicatorId: string; code: string; name: string }[];
 export interface FigureRowInput {
   indicatorId: string;
   value: string;
@@ -175,8 +182,8 @@ export const targetsApi = {
   deleteTarget: (id: string) => api.delete(`/api/targets/targets/${id}`),
   exportUrl: (year: number) => `/api/targets/targets/export${queryString({ year })}`,
   report: (unitId: string, period: string) => api.get<ReportForm>('/api/targets/report', { unitId, period }),
-  saveReport: (body: { unitId: string; period: string; rows: FigureRowInput[]; submit: boolean }) => api.put<{ saved: number }>('/api/targets/report', body),
-  submit: (unitId: string, period: string) => api.post<{ submitted: number }>('/api/targets/report/submit', { unitId, period }),
+  saveReport: (body: { unitId: string; period: string; rows: FigureRowInput[]; submit: boolean }) => api.put<{ saved: number; unreported?: Unreported }>('/api/targets/report', body),
+  submit: (unitId: string, period: string) => api.post<{ submitted: number; unreported: Unreported }>('/api/targets/report/submit', { unitId, period }),
   templateUrl: (unitId: string, period: string) => `/api/targets/report/template${queryString({ unitId, period })}`,
   figures: (q: { period: string; page: number; pageSize: number; state?: FigureState; unitId?: string }) =>
     api.get<Page<FigureItem> & { locked: boolean }>('/api/targets/figures', q),

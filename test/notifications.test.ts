@@ -1,0 +1,131 @@
+// Notifications that reach the right people once (issue #11, item 5): a returned
+// figure, 交办 of a problem or task, an appeal assigned and a deadline warning go
+// in-app to the responsible unit's accounts and to the unit's group robot, once
+// per object, unit and day; the bell groups repeats.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runReminders } from '../src/domains/targets/reminders';
+import { notify } from '../src/shared/notify';
+import { testApp, type Client, type TestApp } from './helpers/app';
+
+const NOW = new Date('2022-10-08T02:00:00Z');
+let t: TestApp;
+let sup: Client, admin: Client, damiao: Client, donghuan: Client, jingfa: Client, ent: Client;
+const unit: Record<string, string> = {};
+const ROBOT = 'https://oapi.dingtalk.com/robot/send?access_token=donghuan-test';
+let posted: { url: string; text: string }[] = [];
+
+beforeAll(async () => {
+  t = await testApp({ clock: () => NOW });
+  [sup, admin, damiao, donghuan, jingfa, ent] = (await Promise.all(['supervisor', 'admin', 'xz-damiao', 'xz-donghuan', 'xz-jingfa', 'ent-xcmg'].map((u) => t.signIn(u)))) as [Client, Client, Client, Client, Client, Client];
+  for (const u of (await sup.get('/api/units?pageSize=100')).json().items as { id: string; code: string }[]) unit[u.code] = u.id;
+});
+afterAll(async () => t.close());
+afterEach(() => vi.unstubAllGlobals());
+
+/** Group robots answer here. */
+function robot() {
+  posted = [];
+  vi.stubGlobal('fetch', (async (url: string, init: { body: string }) => {
+    posted.push({ url: String(url), text: JSON.parse(init.body).text.content });
+    return new Response('{}', { status: 200 });
+  }) as unknown as typeof fetch);
+}
+type Note = { title: string; kind: string; link: string | null };
+const inbox = async (c: Client) => (await c.get('/api/notifications?pageSize=100')).json().items as Note[];
+
+describe('a unit’s group robot', () => {
+  it('is set by a supervisor or admin only, and its address is not in the audit log', async () => {
+    expect((await donghuan.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: ROBOT })).statusCode).toBe(403);
+    expect((await sup.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: 'ftp://x' })).statusCode).toBe(400);
+    expect((await sup.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: ROBOT })).statusCode).toBe(200);
+    expect((await admin.get('/api/notifications/unit-webhooks')).json()).toEqual([{ unitId: unit.donghuan, unitName: '东环街道', url: ROBOT }]);
+    const audit = await t.handle.query<{ after: unknown }>(`SELECT after FROM audit_log WHERE entity = 'unit' AND action = 'set-webhook'`);
+    expect(JSON.stringify(audit)).not.toContain('access_token');
+  });
+});
+
+describe('events', () => {
+  it('a returned figure reaches the unit’s reporters and robot, once a day', async () => {
+    robot();
+    const aug = (await sup.get(`/api/targets/figures?period=2022-08&unitId=${unit.donghuan}&pageSize=50`)).json().items as { id: string; indicatorCode: string }[];
+    const gbr = aug.find((f) => f.indicatorCode === 'gbr')!;
+    expect((await sup.send('POST', '/api/targets/figures/review', { ids: [gbr.id], decision: 'return', reason: '与税务口径不符' })).statusCode).toBe(200);
+    const mine = (await inbox(donghuan)).filter((n) => n.kind === 'targets.returned');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ title: '2022年8月“一般公共预算收入”被退回', link: '/targets/report?period=2022-08' });
+    expect((await inbox(damiao)).some((n) => n.kind === 'targets.returned')).toBe(false);
+    expect(posted).toEqual([{ url: ROBOT, text: expect.stringContaining('退回原因：与税务口径不符') }]);
+    // Sent back again the same day: nothing new.
+    const value = (await t.handle.query<{ value: string }>(`SELECT value::text FROM figures WHERE id = $1`, [gbr.id]))[0]!.value;
+    await donghuan.send('PUT', '/api/targets/report', { unitId: unit.donghuan, period: '2022-08', rows: [{ indicatorId: (await t.handle.query<{ indicator_id: string }>(`SELECT indicator_id FROM figures WHERE id = $1`, [gbr.id]))[0]!.indicator_id, value }], submit: true });
+    await sup.send('POST', '/api/targets/figures/review', { ids: [gbr.id], decision: 'return', reason: '仍不符' });
+    expect((await inbox(donghuan)).filter((n) => n.kind === 'targets.returned')).toHaveLength(1);
+    expect(posted).toHaveLength(1);
+  });
+
+  it('交办 of a project problem reaches the assigned unit', async () => {
+    robot();
+    const project = (await sup.get('/api/projects?pageSize=1')).json().items[0] as { id: string };
+    const res = await sup.send('POST', `/api/projects/${project.id}/problems`, { title: '施工用电接入滞后', category: 'power', assigneeUnitId: unit.donghuan, deadline: '2022-10-31' });
+    expect(res.statusCode, res.body).toBe(200);
+    const n = (await inbox(donghuan)).find((x) => x.kind === 'project.problem_assigned');
+    expect(n).toMatchObject({ title: '交办项目问题：施工用电接入滞后', link: `/projects/p/${project.id}` });
+    expect(posted.map((p) => p.text)).toEqual([expect.stringContaining('请于10月31日前办结')]);
+  });
+
+  it('交办 of a supervision task (reassigned) reaches the new lead unit, not the old one', async () => {
+    const [found] = await t.handle.query<{ item: string; task: string }>(
+      `SELECT l.id AS item, s.id AS task FROM loop_items l JOIN supervision_tasks s ON s.loop_item_id = l.id
+        WHERE l.zone_id = $1 AND l.state = 'assigned' AND l.assignee_unit_id <> $2 ORDER BY l.created_at LIMIT 1`,
+      [sup.me.zone.id, unit.donghuan],
+    );
+    const item = { id: found!.item };
+    const taskId = found!.task;
+    const res = await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: unit.donghuan, deadline: '2022-12-31' });
+    expect(res.statusCode, res.body).toBe(200);
+    const n = (await inbox(donghuan)).find((x) => x.kind === 'supervision.task_assigned');
+    expect(n).toMatchObject({ title: expect.stringContaining('交办督办任务'), link: `/supervision/tasks/${taskId}` });
+    expect((await inbox(damiao)).concat(await inbox(jingfa)).some((x) => x.link === `/supervision/tasks/${taskId}` && x.kind === 'supervision.task_assigned')).toBe(false);
+    // Accepting is no 交办: nothing more.
+    const before = (await inbox(donghuan)).length;
+    await donghuan.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'accept' });
+    expect((await inbox(donghuan)).length).toBe(before);
+  });
+
+  it('an appeal assigned reaches the handling unit once', async () => {
+    const raised = (await ent.send('POST', '/api/my-enterprise/appeals', { title: '厂区门前道路积水', detail: '雨后积水严重。', category: 'utilities' })).json();
+    const act = () => sup.send('POST', `/api/enterprise-appeals/${raised.id}/actions`, { action: 'assign', assigneeUnitId: unit.jingfa });
+    expect((await act()).statusCode).toBe(200);
+    const appeals = (await inbox(jingfa)).filter((n) => n.kind === 'appeal.assigned' && n.link === `/enterprises/appeals/${raised.id}`);
+    expect(appeals).toHaveLength(1);
+    expect((await inbox(donghuan)).some((n) => n.link === `/enterprises/appeals/${raised.id}`)).toBe(false);
+  });
+
+  it('a reporting deadline warning goes to the unit’s robot too', async () => {
+    robot();
+    await runReminders(t.handle.db, NOW);
+    expect(posted.filter((p) => p.url === ROBOT).map((p) => p.text)).toEqual([expect.stringContaining('2022年9月指标数据逾期未报')]);
+  });
+});
+
+describe('the bell', () => {
+  it('groups repeats about one object and counts unread entries, not rows', async () => {
+    const zoneId = sup.me.zone.id;
+    const link = '/supervision/tasks/00000000-0000-4000-8000-000000000001';
+    for (const [i, day] of ['2022-10-06', '2022-10-07', '2022-10-08'].entries()) {
+      await notify(t.handle.db, { zoneId, unitId: unit.damiao, kind: 'supervision.red', level: 'danger', title: `任务逾期${i + 1}天：测试任务`, link, dedupeKey: `test:${day}` });
+    }
+    const before = (await damiao.get('/api/notifications/groups?pageSize=100')).json();
+    const entry = before.items.find((g: { link: string }) => g.link === link);
+    expect(entry).toMatchObject({ title: '任务逾期3天：测试任务', count: 3, unread: 3 });
+    expect(before.items.filter((g: { link: string }) => g.link === link)).toHaveLength(1);
+    const flat = (await damiao.get('/api/notifications')).json();
+    expect(before.unread).toBe(flat.unread - 2);
+    expect((await damiao.send('POST', '/api/notifications/groups/read', { key: entry.key })).statusCode).toBe(200);
+    const after = (await damiao.get('/api/notifications/groups?pageSize=100')).json();
+    expect(after.items.find((g: { link: string }) => g.link === link)).toMatchObject({ count: 3, unread: 0 });
+    expect(after.unread).toBe(before.unread - 1);
+    // Another unit's reader sees none of it, and cannot mark it.
+    expect((await donghuan.get('/api/notifications/groups?pageSize=100')).json().items.some((g: { link: string }) => g.link === link)).toBe(false);
+  });
+});
