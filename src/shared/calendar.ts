@@ -43,9 +43,18 @@ export function formatIsoDate(year: number, month: number, day: number): IsoDate
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// Plans and forecasts turn the same few hundred dates into day numbers over and
+// over; remembering them (a bounded memo) keeps parsing out of the hot path.
+const dayNumbers = new Map<string, number>();
+
 function toDayNumber(d: IsoDate): number {
+  const known = dayNumbers.get(d);
+  if (known !== undefined) return known;
   const { year, month, day } = parseIsoDate(d);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
+  const n = Date.UTC(year, month - 1, day) / DAY_MS;
+  if (dayNumbers.size >= 20_000) dayNumbers.clear();
+  dayNumbers.set(d, n);
+  return n;
 }
 
 function fromDayNumber(n: number): IsoDate {
@@ -124,8 +133,13 @@ function workdayTable() {
   const span = TABLE_TO - TABLE_FROM;
   const before = new Int32Array(span + 1);
   const days: number[] = [];
+  // isWorkday by numbers: 1970-01-01 (day 0) was a Thursday.
+  const off = new Set(Object.keys(daysOff).map(toDayNumber));
+  const swapped = new Set(Object.keys(swappedWorkdays).map(toDayNumber));
   for (let i = 0; i < span; i++) {
-    const work = isWorkday(fromDayNumber(TABLE_FROM + i));
+    const n = TABLE_FROM + i;
+    const weekday = (((n + 4) % 7) + 7) % 7;
+    const work = swapped.has(n) || (weekday >= 1 && weekday <= 5 && !off.has(n));
     if (work) days.push(TABLE_FROM + i);
     before[i + 1] = before[i]! + (work ? 1 : 0);
   }
