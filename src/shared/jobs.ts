@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../db/client';
+import { loggableError, type Database } from '../db/client';
 import { jobs } from '../db/schema';
 import { requireActor } from '../server/context';
 import { AppError } from './errors';
@@ -91,7 +91,7 @@ export async function startJob(
   heartbeat.unref();
   const fail = async (err: unknown) => {
     const appErr = err instanceof JobFailure ? err.error : err instanceof AppError ? err : new AppError('internal');
-    if (!(err instanceof AppError) && !(err instanceof JobFailure)) console.error(err);
+    if (!(err instanceof AppError) && !(err instanceof JobFailure)) console.error(loggableError(err));
     const errors = {
       code: appErr.code,
       message: { zh: appErr.localized('zh'), en: appErr.localized('en') },
