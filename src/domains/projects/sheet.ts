@@ -113,7 +113,10 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
   const seen = new Map<string, number>();
   const inputs: { row: number; input: ReturnType<typeof projectInput.parse> }[] = [];
   const err = (row: number, column: string, value: string, zh: string, en: string): RowError => ({ row, column, value, message: { zh, en } });
-  for (const { row, value: v } of rows) {
+  // Long loops hand the event loop back now and then, so other requests are served meanwhile.
+  const breathe = (i: number) => (i % 200 === 199 ? new Promise<void>((r) => setImmediate(r)) : undefined);
+  for (const [i, { row, value: v }] of rows.entries()) {
+    await breathe(i);
     const unitId = unitByName.get(v.unit);
     if (!unitId) errors.push(err(row, '责任单位', v.unit, `“责任单位”不存在：${v.unit}`, `Unknown unit: ${v.unit}`));
     if (seen.has(v.name)) errors.push(err(row, '项目名称', v.name, `与第${seen.get(v.name)}行重名`, `Same name as row ${seen.get(v.name)}`));
@@ -156,12 +159,17 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
     }
     return plans.get(key)!;
   };
-  const prepared = inputs.map(({ input }) => {
+  const prepare = (input: (typeof inputs)[number]['input']) => {
     const values = newProjectValues(actor.zoneId, input);
-    if (!input.targetDate) return { values, milestones: [] };
+    if (!input.targetDate) return { values, milestones: [] as ReturnType<typeof planRows> };
     const { plan, milestones } = planOf(input.category, input.targetDate);
     return { values: { ...values, targetDate: plan.targetDate, stageDates: plannedStageDates(values.stageDates, milestones) }, milestones };
-  });
+  };
+  const prepared: ReturnType<typeof prepare>[] = [];
+  for (const [i, { input }] of inputs.entries()) {
+    await breathe(i);
+    prepared.push(prepare(input));
+  }
   const signedDates = [...new Set(prepared.map((p) => p.values.stageDates.signed?.actual ?? null))];
 
   await progress(30, 'writing');
