@@ -6,7 +6,10 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import * as schema from './schema';
+import { lockDataFolder } from './folderLock';
+import { limits } from '../shared/limits';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -45,7 +48,15 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.url) return openPostgres(opts.url, opts.searchPath);
-  const client = await PGlite.create(opts.dataDir ?? 'memory://', opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  // A data folder is never shared between processes (see ./folderLock).
+  const unlock = opts.dataDir ? lockDataFolder(opts.dataDir) : () => undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create(opts.dataDir ?? 'memory://', opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   const conn = {
     exec: async (script: string) => {
@@ -60,8 +71,36 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     ...conn,
     session: (fn) => fn(conn),
     dumpDataDir: () => client.dumpDataDir('none'),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
+}
+
+/**
+ * A failed query as it may be logged: the SQL, cut short, and the parameters' count
+ * and types, never their values (a parameter can be a megabyte of someone's data).
+ */
+export function loggableError(err: unknown): unknown {
+  if (!(err instanceof DrizzleQueryError)) return err;
+  const kinds = err.params.map((p) =>
+    p === null || p === undefined ? 'null' : Array.isArray(p) ? 'array' : p instanceof Date ? 'date' : Buffer.isBuffer(p) ? 'bytes' : typeof p,
+  );
+  const sqlText = err.query.length > limits.logSqlChars ? `${err.query.slice(0, limits.logSqlChars)}…` : err.query;
+  const cause = err.cause as { message?: string; code?: string } | undefined;
+  const safe = new Error(
+    `Failed query: ${sqlText} [${kinds.length} parameters: ${kinds.join(', ').slice(0, 200)}]` +
+      (cause?.message ? ` — ${cause.message.slice(0, limits.logSqlChars)}` : ''),
+  );
+  safe.name = 'DrizzleQueryError';
+  // Keep where it happened: the original stack without its message (which holds the values).
+  const frames = (err.stack ?? '').split('\n').filter((l) => l.startsWith('    at ') && l.length < 300);
+  safe.stack = [`${safe.name}: ${safe.message}`, ...frames].join('\n');
+  return Object.assign(safe, cause?.code ? { code: cause.code } : {});
 }
 
 async function openPostgres(url: string, searchPath?: string): Promise<DbHandle> {

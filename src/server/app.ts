@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DbHandle } from '../db/client';
+import { loggableError, type DbHandle } from '../db/client';
 import { AppError, errorMessage, type Lang } from '../shared/errors';
 import { refuseBadStrings } from '../shared/input';
 import { authorize, type Action } from '../shared/policy';
@@ -145,7 +145,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         status === 429 ? errorMessage('rate_limited', lang) : errorMessage('validation.failed', lang, { fields: (err as Error).message });
       return reply.status(status).send({ code, message });
     }
-    req.log.error(err);
+    req.log.error(loggableError(err)); // a failed query without its parameters' values
     return reply.status(500).send({ code: 'internal', message: errorMessage('internal', lang) });
   });
 

@@ -43,9 +43,18 @@ export function formatIsoDate(year: number, month: number, day: number): IsoDate
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// Plans and forecasts turn the same few hundred dates into day numbers over and
+// over; remembering them (a bounded memo) keeps parsing out of the hot path.
+const dayNumbers = new Map<string, number>();
+
 function toDayNumber(d: IsoDate): number {
+  const known = dayNumbers.get(d);
+  if (known !== undefined) return known;
   const { year, month, day } = parseIsoDate(d);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
+  const n = Date.UTC(year, month - 1, day) / DAY_MS;
+  if (dayNumbers.size >= 20_000) dayNumbers.clear();
+  dayNumbers.set(d, n);
+  return n;
 }
 
 function fromDayNumber(n: number): IsoDate {
@@ -110,18 +119,67 @@ export function holidayName(d: IsoDate): string | undefined {
   return entry?.split(',')[1];
 }
 
+// Working-day arithmetic in O(1): for the years the table covers, `before[i]` counts
+// the working days among its first i days, and `days[k]` is the k-th working day.
+// Planning and forecasts ask these questions thousands of times per project, so
+// day-by-day loops (and the date strings they made) were most of a battle map's
+// cost. Outside the table the plain loops below give the same answers.
+const TABLE_FROM = Date.UTC(1990, 0, 1) / DAY_MS;
+const TABLE_TO = Date.UTC(2101, 0, 1) / DAY_MS; // exclusive
+let table: { before: Int32Array; days: Int32Array } | null = null;
+
+function workdayTable() {
+  if (table) return table;
+  const span = TABLE_TO - TABLE_FROM;
+  const before = new Int32Array(span + 1);
+  const days: number[] = [];
+  // isWorkday by numbers: 1970-01-01 (day 0) was a Thursday.
+  const off = new Set(Object.keys(daysOff).map(toDayNumber));
+  const swapped = new Set(Object.keys(swappedWorkdays).map(toDayNumber));
+  for (let i = 0; i < span; i++) {
+    const n = TABLE_FROM + i;
+    const weekday = (((n + 4) % 7) + 7) % 7;
+    const work = swapped.has(n) || (weekday >= 1 && weekday <= 5 && !off.has(n));
+    if (work) days.push(TABLE_FROM + i);
+    before[i + 1] = before[i]! + (work ? 1 : 0);
+  }
+  table = { before, days: Int32Array.from(days) };
+  return table;
+}
+
+/** Working days in [TABLE_FROM, n): defined for TABLE_FROM ≤ n ≤ TABLE_TO. */
+const workdaysBefore = (n: number) => workdayTable().before[n - TABLE_FROM]!;
+const inTable = (n: number) => n >= TABLE_FROM && n <= TABLE_TO;
+
+/** The k-th working day of the table (0-based), or undefined past its ends. */
+function kthWorkday(k: number): number | undefined {
+  const { days } = workdayTable();
+  return k >= 0 && k < days.length ? days[k] : undefined;
+}
+
+/** n working days after day d (n ≥ 1), or before it (n ≤ -1); undefined when it leaves the table. */
+function stepWorkdays(d: number, n: number): number | undefined {
+  if (!inTable(d) || !inTable(d + 1)) return undefined;
+  // Working days up to and including d, or strictly before d.
+  return n > 0 ? kthWorkday(workdaysBefore(d + 1) + n - 1) : kthWorkday(workdaysBefore(d) + n);
+}
+
+function loopWorkday(d: IsoDate, step: 1 | -1): IsoDate {
+  let n = toDayNumber(d) + step;
+  while (!isWorkday(fromDayNumber(n))) n += step;
+  return fromDayNumber(n);
+}
+
 /** The first working day strictly after d. */
 export function nextWorkday(d: IsoDate): IsoDate {
-  let n = toDayNumber(d) + 1;
-  while (!isWorkday(fromDayNumber(n))) n++;
-  return fromDayNumber(n);
+  const n = stepWorkdays(toDayNumber(d), 1);
+  return n === undefined ? loopWorkday(d, 1) : fromDayNumber(n);
 }
 
 /** The last working day strictly before d. */
 export function prevWorkday(d: IsoDate): IsoDate {
-  let n = toDayNumber(d) - 1;
-  while (!isWorkday(fromDayNumber(n))) n--;
-  return fromDayNumber(n);
+  const n = stepWorkdays(toDayNumber(d), -1);
+  return n === undefined ? loopWorkday(d, -1) : fromDayNumber(n);
 }
 
 /** d itself when it is a working day, else the next one (a start date rolls forward). */
@@ -143,8 +201,10 @@ export function workdayOnOrBefore(d: IsoDate): IsoDate {
 export function addWorkdays(d: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`addWorkdays: n must be an integer, got ${n}`);
   if (n === 0) return workdayOnOrAfter(d);
+  const fast = stepWorkdays(toDayNumber(d), n);
+  if (fast !== undefined) return fromDayNumber(fast);
   let cur = d;
-  for (let i = 0; i < Math.abs(n); i++) cur = n > 0 ? nextWorkday(cur) : prevWorkday(cur);
+  for (let i = 0; i < Math.abs(n); i++) cur = loopWorkday(cur, n > 0 ? 1 : -1);
   return cur;
 }
 
@@ -153,10 +213,11 @@ export function addWorkdays(d: IsoDate, n: number): IsoDate {
  * Chosen so that workdaysBetween(d, addWorkdays(d, n)) === n for a working day d.
  */
 export function workdaysBetween(a: IsoDate, b: IsoDate): number {
-  const [from, to, sign] = daysBetween(a, b) >= 0 ? [a, b, 1] : [b, a, -1];
+  const [x, y] = [toDayNumber(a), toDayNumber(b)];
+  const [from, to, sign] = y >= x ? [x, y, 1] : [y, x, -1];
+  if (inTable(from + 1) && inTable(to + 1)) return sign * (workdaysBefore(to + 1) - workdaysBefore(from + 1));
   let count = 0;
-  const end = toDayNumber(to);
-  for (let n = toDayNumber(from) + 1; n <= end; n++) if (isWorkday(fromDayNumber(n))) count++;
+  for (let n = from + 1; n <= to; n++) if (isWorkday(fromDayNumber(n))) count++;
   return sign * count;
 }
 

@@ -64,6 +64,21 @@ const catalogue = {
   'file.content': { status: 415, zh: '文件内容与扩展名不符：{name}', en: 'The file content does not match its extension: {name}' },
   'file.size': { status: 413, zh: '文件过大：{name}（不超过{mb}MB）', en: 'File too large: {name} (at most {mb} MB)' },
   'job.not_found': { status: 404, zh: '任务进度记录不存在', en: 'No such background job' },
+  'job.interrupted': {
+    status: 500,
+    zh: '处理进程中断，任务没有完成，请重新提交',
+    en: 'The process handling it stopped before the job finished; submit it again',
+  },
+  'import.too_large': {
+    status: 413,
+    zh: '表格过大：{what}超过上限{limit}，请分批导入',
+    en: 'The spreadsheet is too large: {what} over the limit of {limit}; import it in parts',
+  },
+  'db.locked': {
+    status: 409,
+    zh: '数据目录 {dir} 正由另一个进程（pid {pid}）使用。请先停止该服务器，或在服务器运行时通过网页或 API 操作',
+    en: 'The data folder {dir} is in use by another process (pid {pid}). Stop that server first, or use the web app or API while it runs',
+  },
   'import.failed': {
     status: 400,
     zh: '导入失败：共{count}处错误，未导入任何数据',

@@ -6,6 +6,8 @@ import { AppError } from './errors';
 import { dec } from './decimal';
 import { isIsoDate } from './calendar';
 import { decimalInput } from './input';
+import { limits } from './limits';
+import { assertWorkbookWithinLimits } from './xlsxLimits';
 
 export interface Texts {
   zh: string;
@@ -146,6 +148,7 @@ export async function readSheet<Row>(
   spec: SheetSpec<Row>,
   data: Buffer,
 ): Promise<{ rows: { row: number; value: Row }[]; errors: RowError[] }> {
+  assertWorkbookWithinLimits(data); // before ExcelJS holds the whole workbook in memory
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -201,7 +204,7 @@ export async function readSheet<Row>(
       }
       const r = c.parse(text);
       if (r.ok) (value as Record<string, unknown>)[String(c.key)] = r.value;
-      else errors.push({ row: n, column: c.header, value: text, message: { zh: `“${c.header}”${r.message.zh}`, en: `"${c.headerEn}" ${r.message.en}` } });
+      else errors.push({ row: n, column: c.header, value: text.slice(0, limits.importErrorValueChars), message: { zh: `“${c.header}”${r.message.zh}`, en: `"${c.headerEn}" ${r.message.en}` } });
     });
     rows.push({ row: n, value });
   });

@@ -1,5 +1,6 @@
 // Drizzle mirror of migrations/0002_shared.sql.
 import { customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { LoopState } from '../../shared/loop/machine';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -102,6 +103,8 @@ export const jobs = pgTable('jobs', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
+  /** migrations/0013: the running process keeps moving it forward; past it, the job is dead. */
+  leaseUntil: ts('lease_until').notNull().default(sql`now() + interval '2 minutes'`),
 });
 
 export const jobRuns = pgTable(

@@ -1,12 +1,13 @@
 // 项目 routes: register, backward plans, progress by the task force, monthly
 // investment (submit → approve), problems into the shared loop, the battle map,
 // the zone's project settings, and Excel in and out.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, projectInvestments, projects, projectStages, units, users } from '../../db/schema';
-import { requireActor } from '../../server/context';
+import { requireActor, type ReadDb } from '../../server/context';
+import { CockpitCache, zoneDataVersion } from '../cockpit/cache';
 import { AppError } from '../../shared/errors';
 import { errors, idParams } from '../../shared/http';
 import { startJob } from '../../shared/jobs';
@@ -71,6 +72,18 @@ const ok = <T extends z.ZodType>(body: T) => ({ 200: body, ...errors });
 export async function projectRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
+  // The list and the battle map are the same for everyone in a zone: computed once
+  // per change of the zone's data (migrations 0008, 0013) and day, not per request.
+  const views = new CockpitCache();
+  const cached = async (db: ReadDb, reply: FastifyReply, zoneId: string, key: string, schema: z.ZodType, compute: () => Promise<unknown>) => {
+    const version = await zoneDataVersion(db, zoneId); // read before the data: a racing write costs a recomputation
+    let body = views.get(`${zoneId}|${key}`, version);
+    if (body === undefined) {
+      body = JSON.stringify(schema.parse(await compute()));
+      views.set(`${zoneId}|${key}`, version, body);
+    }
+    return reply.type('application/json; charset=utf-8').send(body as never);
+  };
 
   api.get(
     '/api/projects',
@@ -78,7 +91,10 @@ export async function projectRoutes(app: FastifyInstance) {
       config: { action: 'zoneData.read' },
       schema: { tags, summary: 'Projects with status, forecast and completed investment; filters by unit, chain, leader, category, stage', querystring: pageQuery.merge(listFilter), response: ok(projectPage) },
     },
-    async (req) => listProjects(req.ctx.db, requireActor(req.ctx), req.query, req.ctx.today),
+    async (req, reply) => {
+      const actor = requireActor(req.ctx);
+      return cached(req.ctx.db, reply, actor.zoneId, `list|${req.ctx.today}|${JSON.stringify(req.query)}`, projectPage, () => listProjects(req.ctx.db, actor, req.query, req.ctx.today));
+    },
   );
 
   api.get(
@@ -87,7 +103,10 @@ export async function projectRoutes(app: FastifyInstance) {
       config: { action: 'zoneData.read' },
       schema: { tags, summary: '挂图作战: every matching project (≤500) with milestones, forecast, status, location, and the zone outline', querystring: listFilter, response: ok(battleMapBody) },
     },
-    async (req) => battleMap(req.ctx.db, requireActor(req.ctx), req.query, req.ctx.today),
+    async (req, reply) => {
+      const actor = requireActor(req.ctx);
+      return cached(req.ctx.db, reply, actor.zoneId, `map|${req.ctx.today}|${JSON.stringify(req.query)}`, battleMapBody, () => battleMap(req.ctx.db, actor, req.query, req.ctx.today));
+    },
   );
 
   api.get(

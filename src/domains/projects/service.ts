@@ -20,7 +20,6 @@ import {
 import type { Audit } from '../../server/context';
 import type { IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
-import { checkVersion } from '../../shared/input';
 import { fileInfos } from '../../shared/files';
 import { raiseItem } from '../../shared/loop/store';
 import { authorize, can, type Actor } from '../../shared/policy';
@@ -108,21 +107,8 @@ export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: P
   await assertMembers(tx, actor.zoneId, [...input.taskForceUserIds, ...(input.leaderUserId ? [input.leaderUserId] : [])]);
   await assertUniqueName(tx, actor.zoneId, input.name);
   checkStageDates(input.stageDates, today);
-  const { lng, lat, targetDate, foreignCapital, compressPlan, ...rest } = input;
-  const [row] = await tx
-    .insert(projects)
-    .values({
-      ...rest,
-      zoneId: actor.zoneId,
-      lng: lng == null ? null : String(lng),
-      lat: lat == null ? null : String(lat),
-      leaderUserId: input.leaderUserId ?? null,
-      stage: reachedStage(input.stageDates),
-      foreignCapital: foreignCapital ?? input.currency === 'USD',
-      leadId: extras.leadId ?? null,
-      demo: extras.demo ?? false,
-    })
-    .returning();
+  const [row] = await tx.insert(projects).values(newProjectValues(actor.zoneId, input, extras)).returning();
+  const { targetDate, compressPlan } = input;
   await audit({ action: 'create', entity: 'project', entityId: row!.id, unitId: row!.responsibleUnitId, after: row });
   // The demo fills its feeds once at the end (feeds/demo.ts).
   if (!extras.demo) await feedAttractionCounts(tx, audit, actor.zoneId, [signedOn(row!.stageDates)], today);
@@ -130,9 +116,25 @@ export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: P
   return row!;
 }
 
+/** The row of a new project, before any plan (the bulk import builds many at once). */
+export function newProjectValues(zoneId: string, input: ProjectInput, extras: CreateExtras = {}) {
+  const { lng, lat, targetDate: _t, foreignCapital, compressPlan: _c, ...rest } = input;
+  return {
+    ...rest,
+    zoneId,
+    lng: lng == null ? null : String(lng),
+    lat: lat == null ? null : String(lat),
+    leaderUserId: input.leaderUserId ?? null,
+    stage: reachedStage(input.stageDates),
+    foreignCapital: foreignCapital ?? input.currency === 'USD',
+    leadId: extras.leadId ?? null,
+    demo: extras.demo ?? false,
+  };
+}
+
 export async function updateProject(tx: Tx, audit: Audit, actor: Actor, id: string, patch: ProjectPatch, today: IsoDate) {
   const before = await loadProject(tx, actor.zoneId, id, true);
-  checkVersion(patch.version, before.version);
+  if (patch.version !== undefined && patch.version !== before.version) throw new AppError('conflict.stale');
   await assertUnit(tx, actor.zoneId, patch.responsibleUnitId);
   await assertMembers(tx, actor.zoneId, [...(patch.taskForceUserIds ?? []), ...(patch.leaderUserId ? [patch.leaderUserId] : [])]);
   if (patch.name) await assertUniqueName(tx, actor.zoneId, patch.name, id);
@@ -165,6 +167,29 @@ export async function templateFor(tx: ReadDb, zoneId: string, category: ProjectC
   return defaultTemplate(category).steps.map((st) => ({ ...st, dependsOn: [...st.dependsOn] }));
 }
 
+/** A plan's milestone rows, in the template's order of steps. */
+export function planRows(steps: TemplateStep[], plan: Plan) {
+  const order = new Map(steps.map((s, i) => [s.key, i]));
+  return plan.steps.map((s) => ({
+    key: s.key,
+    name: s.name,
+    department: s.department,
+    dependsOn: [...s.dependsOn],
+    durationWorkdays: s.durationWorkdays,
+    marksStage: (steps.find((x) => x.key === s.key)?.marksStage ?? null) as Stage | null,
+    sortOrder: order.get(s.key) ?? 0,
+    plannedStart: s.plannedStart,
+    plannedEnd: s.plannedEnd,
+  }));
+}
+
+/** The stage dates' plan follows the milestones that mark each stage. */
+export function plannedStageDates(dates: StageDates, rows: ReturnType<typeof planRows>): StageDates {
+  const stageDates: StageDates = structuredClone(dates);
+  for (const r of rows) if (r.marksStage) stageDates[r.marksStage] = { ...stageDates[r.marksStage], planned: r.plannedEnd };
+  return stageDates;
+}
+
 /**
  * Lays the flow back from the target date. Checked against `today` (the zone's date;
  * null: a plan laid in the past, as the demo's): 工期不足 lays the compressed proposal
@@ -187,30 +212,14 @@ async function layPlan(tx: Tx, audit: Audit, actor: Actor, project: Project, inp
   const keep = new Set(plan.steps.map((s) => s.key));
   const gone = existing.filter((m) => !keep.has(m.key)).map((m) => m.id);
   if (gone.length) await tx.delete(projectMilestones).where(inArray(projectMilestones.id, gone));
-  const order = new Map(steps.map((s, i) => [s.key, i]));
-  for (const s of plan.steps) {
-    const marks = (steps.find((x) => x.key === s.key)?.marksStage ?? null) as Stage | null;
-    const values = {
-      name: s.name,
-      department: s.department,
-      dependsOn: [...s.dependsOn],
-      durationWorkdays: s.durationWorkdays,
-      marksStage: marks,
-      sortOrder: order.get(s.key) ?? 0,
-      plannedStart: s.plannedStart,
-      plannedEnd: s.plannedEnd,
-      needsConfirmation: unconfirmed.has(s.key),
-    };
-    const prev = old.get(s.key);
+  const rows = planRows(steps, plan);
+  for (const { key, ...planned } of rows) {
+    const values = { ...planned, needsConfirmation: unconfirmed.has(key) };
+    const prev = old.get(key);
     if (prev) await tx.update(projectMilestones).set(values).where(eq(projectMilestones.id, prev.id));
-    else await tx.insert(projectMilestones).values({ ...values, zoneId: actor.zoneId, projectId: project.id, key: s.key });
+    else await tx.insert(projectMilestones).values({ ...values, zoneId: actor.zoneId, projectId: project.id, key });
   }
-  // The stage dates' plan follows the milestones that mark each stage.
-  const stageDates: StageDates = structuredClone(project.stageDates);
-  for (const s of plan.steps) {
-    const marks = steps.find((x) => x.key === s.key)?.marksStage;
-    if (marks) stageDates[marks] = { ...stageDates[marks], planned: s.plannedEnd };
-  }
+  const stageDates = plannedStageDates(project.stageDates, rows);
   const [after] = await tx
     .update(projects)
     .set({ targetDate: plan.targetDate, stageDates, updatedAt: new Date(), version: project.version + 1 })

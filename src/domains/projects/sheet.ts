@@ -1,8 +1,9 @@
 // Project lists in and out of Excel: one column description writes the template
-// and the export and reads an import (all-or-nothing, row-by-row errors).
-import { and, eq } from 'drizzle-orm';
+// and the export and reads an import (all-or-nothing, row-by-row errors, written
+// in short batches).
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { projects, units } from '../../db/schema';
+import { projects, units, type TemplateStep } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import type { IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
@@ -11,7 +12,10 @@ import type { Actor } from '../../shared/policy';
 import { cells, readSheet, writeSheet, type RowError, type SheetSpec } from '../../shared/xlsx';
 import { projectInput } from './model';
 import { STAGE_LABELS } from './rules';
-import { createProject } from './service';
+import { newProjectValues, plannedStageDates, planRows, templateFor } from './service';
+import { planBackward, type Plan } from './schedule';
+import { feedAttractionCounts } from '../attraction/feedIndicators';
+import { recordAudits } from '../../shared/audit';
 
 export interface SheetRow {
   name: string;
@@ -87,21 +91,37 @@ export async function exportProjects(rows: ListedProject[]) {
 
 export const projectTemplate = () => writeSheet(projectSheet, [], { example: true });
 
-/** Checks every row (cells, unit names, duplicate names) and then writes all of them in one transaction, or none. */
+/** Projects per write transaction: short enough that other requests pass between them. */
+const IMPORT_BATCH = 100;
+
+/**
+ * Checks every row (cells, unit names, duplicate names) in memory, lays the plans
+ * in memory, then writes in batches of set-based inserts: each batch is one short
+ * transaction, so the server keeps answering during a long import. All or nothing
+ * still holds: if a batch fails (only a concurrent change can make it), the
+ * batches already written are removed again.
+ */
 export async function importProjects(db: Database, actor: Actor, data: Buffer, today: IsoDate, progress: Progress) {
   const { rows, errors } = await readSheet(projectSheet, data);
-  const unitRows = await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.zoneId, actor.zoneId));
+  await progress(10, 'checking');
+  const [unitRows, existing] = await Promise.all([
+    db.select({ id: units.id, name: units.name }).from(units).where(eq(units.zoneId, actor.zoneId)),
+    db.select({ name: projects.name }).from(projects).where(eq(projects.zoneId, actor.zoneId)),
+  ]);
   const unitByName = new Map(unitRows.map((u) => [u.name, u.id]));
+  const taken = new Set(existing.map((p) => p.name));
   const seen = new Map<string, number>();
   const inputs: { row: number; input: ReturnType<typeof projectInput.parse> }[] = [];
   const err = (row: number, column: string, value: string, zh: string, en: string): RowError => ({ row, column, value, message: { zh, en } });
-  for (const { row, value: v } of rows) {
+  // Long loops hand the event loop back now and then, so other requests are served meanwhile.
+  const breathe = (i: number) => (i % 200 === 199 ? new Promise<void>((r) => setImmediate(r)) : undefined);
+  for (const [i, { row, value: v }] of rows.entries()) {
+    await breathe(i);
     const unitId = unitByName.get(v.unit);
     if (!unitId) errors.push(err(row, '责任单位', v.unit, `“责任单位”不存在：${v.unit}`, `Unknown unit: ${v.unit}`));
     if (seen.has(v.name)) errors.push(err(row, '项目名称', v.name, `与第${seen.get(v.name)}行重名`, `Same name as row ${seen.get(v.name)}`));
     seen.set(v.name, row);
-    const [dup] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.zoneId, actor.zoneId), eq(projects.name, v.name)));
-    if (dup) errors.push(err(row, '项目名称', v.name, '项目已存在', 'A project of this name exists'));
+    if (taken.has(v.name)) errors.push(err(row, '项目名称', v.name, '项目已存在', 'A project of this name exists'));
     if (v.signedOn && v.signedOn > today) errors.push(err(row, '签约日期', v.signedOn, '签约日期晚于今天', 'Signing date is in the future'));
     const parsed = projectInput.safeParse({
       name: v.name,
@@ -124,11 +144,91 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
     } else inputs.push({ row, input: parsed.data });
   }
   if (errors.length) throw new JobFailure(new AppError('import.failed', { count: errors.length }), errors.sort((a, b) => a.row - b.row));
+
+  // Plans laid backwards in memory, one template per category; rows sharing a
+  // category and target date share one plan.
+  const templates = new Map<string, TemplateStep[]>();
+  for (const c of new Set(inputs.map((r) => r.input.category))) templates.set(c, await templateFor(db, actor.zoneId, c));
+  const plans = new Map<string, { plan: Plan; milestones: ReturnType<typeof planRows> }>();
+  const planOf = (category: string, targetDate: IsoDate) => {
+    const key = `${category}|${targetDate}`;
+    if (!plans.has(key)) {
+      const steps = templates.get(category)!;
+      const plan = planBackward({ steps }, targetDate);
+      plans.set(key, { plan, milestones: planRows(steps, plan) });
+    }
+    return plans.get(key)!;
+  };
+  const prepare = (input: (typeof inputs)[number]['input']) => {
+    const values = newProjectValues(actor.zoneId, input);
+    if (!input.targetDate) return { values, milestones: [] as ReturnType<typeof planRows> };
+    const { plan, milestones } = planOf(input.category, input.targetDate);
+    return { values: { ...values, targetDate: plan.targetDate, stageDates: plannedStageDates(values.stageDates, milestones) }, milestones };
+  };
+  const prepared: ReturnType<typeof prepare>[] = [];
+  for (const [i, { input }] of inputs.entries()) {
+    await breathe(i);
+    prepared.push(prepare(input));
+  }
+  const signedDates = [...new Set(prepared.map((p) => p.values.stageDates.signed?.actual ?? null))];
+
   await progress(30, 'writing');
-  const created = await writeAudited(db, actor, null, async (tx, audit) => {
-    const ids: string[] = [];
-    for (const r of inputs) ids.push((await createProject(tx, audit, actor, r.input, today)).id);
-    return ids;
-  });
+  const who = { zoneId: actor.zoneId, userId: actor.userId };
+  const created: string[] = [];
+  try {
+    for (let i = 0; i < prepared.length; i += IMPORT_BATCH) {
+      const batch = prepared.slice(i, i + IMPORT_BATCH);
+      const last = i + IMPORT_BATCH >= prepared.length;
+      const ids = await writeAudited(db, actor, null, async (tx, audit) => {
+        const inserted = await tx.insert(projects).values(batch.map((b) => b.values)).returning();
+        const byName = new Map(inserted.map((r) => [r.name, r]));
+        const milestones = batch.flatMap((b) =>
+          b.milestones.map((m) => ({
+            zone_id: actor.zoneId,
+            project_id: byName.get(b.values.name)!.id,
+            key: m.key,
+            name: m.name,
+            department: m.department,
+            depends_on: m.dependsOn,
+            duration_workdays: m.durationWorkdays,
+            marks_stage: m.marksStage,
+            sort_order: m.sortOrder,
+            planned_start: m.plannedStart,
+            planned_end: m.plannedEnd,
+          })),
+        );
+        // One JSON parameter rather than a dozen bound parameters per row: far faster, on PGlite above all.
+        if (milestones.length)
+          await tx.execute(sql`
+            INSERT INTO project_milestones (zone_id, project_id, key, name, department, depends_on, duration_workdays, marks_stage, sort_order, planned_start, planned_end)
+            SELECT zone_id, project_id, key, name, department, depends_on, duration_workdays, marks_stage, sort_order, planned_start, planned_end
+            FROM json_populate_recordset(NULL::project_milestones, ${JSON.stringify(milestones)}::json)`);
+        await recordAudits(tx, who, [
+          ...inserted.map((r) => ({ action: 'create', entity: 'project', entityId: r.id, unitId: r.responsibleUnitId, after: r })),
+          ...batch
+            .filter((b) => b.milestones.length)
+            .map((b) => {
+              const r = byName.get(b.values.name)!;
+              const steps = b.milestones.map((m) => ({ key: m.key, plannedStart: m.plannedStart, plannedEnd: m.plannedEnd }));
+              return { action: 'plan', entity: 'project', entityId: r.id, unitId: r.responsibleUnitId, before: { targetDate: null, steps: [] }, after: { targetDate: r.targetDate, steps } };
+            }),
+        ]);
+        await audit({ action: 'import', entity: 'project', after: { from: i + 1, to: i + batch.length, of: prepared.length } });
+        // The 招商 counts once, with the last batch, for every signing date imported.
+        if (last) await feedAttractionCounts(tx, audit, actor.zoneId, signedDates, today);
+        return inserted.map((r) => r.id);
+      });
+      created.push(...ids);
+      await progress(30 + (65 * (i + batch.length)) / prepared.length, 'writing');
+    }
+  } catch (e) {
+    if (created.length) {
+      await writeAudited(db, actor, null, async (tx, audit) => {
+        await tx.delete(projects).where(inArray(projects.id, created));
+        await audit({ action: 'import_undone', entity: 'project', after: { removed: created.length } });
+      }).catch((undo: unknown) => console.error('project import: could not remove the batches written', undo));
+    }
+    throw e;
+  }
   return { created: created.length };
 }
