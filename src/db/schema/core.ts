@@ -1,6 +1,6 @@
 // Drizzle mirror of migrations/0001_foundation.sql. The SQL files are the source
 // of truth; test/schema.test.ts checks that every column here exists there.
-import { bigint, boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -58,13 +58,6 @@ export const sessions = pgTable('sessions', {
   expiresAt: ts('expires_at').notNull(),
   ip: text('ip'),
   userAgent: text('user_agent'),
-});
-
-export const loginFailures = pgTable('login_failures', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  username: text('username').notNull(),
-  ip: text('ip').notNull(),
-  at: ts('at').notNull().defaultNow(),
 });
 
 export const auditLog = pgTable('audit_log', {

@@ -130,7 +130,7 @@ export function UserFormModal({ open, user, selfId, onClose }: Props) {
             name="password"
             label={t('user.initialPassword')}
             extra={t('auth.passwordRule')}
-            rules={[{ required: true, message: t('auth.passwordRule') }, strongPassword(t('auth.passwordRule'))]}
+            rules={[{ required: true, message: t('auth.passwordRule') }, strongPassword(t('auth.passwordRule'), () => form.getFieldValue('username'))]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
