@@ -51,8 +51,9 @@ export function seal(plain: string, key = secretKey()): string {
 }
 
 /** The plain text of a sealed value; a value stored before sealing existed comes back as it is. */
-export function unseal(value: string, key = secretKey()): string {
+export function unseal(value: string, key?: Buffer): string {
   if (!isSealed(value)) return value;
+  key ??= secretKey();
   const raw = Buffer.from(value.slice(PREFIX.length), 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
