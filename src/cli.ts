@@ -182,12 +182,12 @@ const commands: Record<string, Command> = {
             role: values.role as Role,
             unitId,
             locale: 'zh',
-          });
+          }, { attachExisting: true });
         } else if (sub === 'passwd') {
           if (!values.password) throw new UsageError(help.user!);
-          await updateUser(tx, audit, zone.id, await findUserIdInZone(tx, zone.id, username), { password: values.password });
+          await updateUser(tx, audit, zone.id, await findUserIdInZone(tx, zone.id, username), { password: values.password }, 'operator');
         } else {
-          await updateUser(tx, audit, zone.id, await findUserIdInZone(tx, zone.id, username), { disabled: true });
+          await updateUser(tx, audit, zone.id, await findUserIdInZone(tx, zone.id, username), { disabled: true }, 'operator');
         }
       });
       console.log(`user ${sub}: ${username} (${values.zone}) done`);

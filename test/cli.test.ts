@@ -38,8 +38,8 @@ describe('npx gongjian', () => {
 
   it('builds the demo, adds and disables a user, backs up and restores', () => {
     expect(run(a, 'demo', '--password', 'secret-123')).toContain('password of every demo account: secret-123');
-    expect(run(a, 'user', 'add', 'zhang', '--zone', 'xuzhou', '--role', 'reporter', '--unit', 'damiao', '--password', 'abc12345')).toContain('done');
-    const bad = runFails(a, 'user', 'add', 'li', '--zone', 'xuzhou', '--role', 'reporter', '--unit', 'nowhere', '--password', 'abc12345');
+    expect(run(a, 'user', 'add', 'zhang', '--zone', 'xuzhou', '--role', 'reporter', '--unit', 'damiao', '--password', 'Abc-pass-2345')).toContain('done');
+    const bad = runFails(a, 'user', 'add', 'li', '--zone', 'xuzhou', '--role', 'reporter', '--unit', 'nowhere', '--password', 'Abc-pass-2345');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('未找到unit nowhere');
     expect(run(a, 'user', 'disable', 'zhang', '--zone', 'xuzhou')).toContain('done');

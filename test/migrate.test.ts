@@ -55,6 +55,6 @@ describe('migrations', () => {
     );
     // Global by design: the zones themselves, accounts (one person, several zones),
     // sign-in throttling, scheduled-run claims and the migration history.
-    expect(rows.map((r) => r.t)).toEqual(['job_runs', 'login_failures', 'schema_migrations', 'users', 'zones']);
+    expect(rows.map((r) => r.t)).toEqual(['auth_known_ips', 'auth_throttle', 'job_runs', 'schema_migrations', 'users', 'zones']);
   });
 });

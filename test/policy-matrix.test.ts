@@ -78,7 +78,7 @@ describe('policy through HTTP', () => {
     { name: 'list users', call: (c) => c.get('/api/users'), allowed: ['admin'] },
     {
       name: 'create user',
-      call: (c, i) => c.send('POST', '/api/users', { username: `mx${i}`, displayName: 'x', password: 'abc12345', role: 'leader' }),
+      call: (c, i) => c.send('POST', '/api/users', { username: `mx${i}`, displayName: 'x', password: 'Abc-pass-2345', role: 'leader' }),
       allowed: ['admin'],
     },
     { name: 'read audit', call: (c) => c.get('/api/audit'), allowed: ['admin', 'leader', 'supervisor'] },

@@ -117,7 +117,7 @@ describe('notifications', () => {
     expect((await damiao.get('/api/notifications')).json().unread).toBe(0);
   });
 
-  it('go to the zone’s group robot when one is configured', async () => {
+  it('go to the zone’s group robot when one is configured, never to this machine', async () => {
     const got: string[] = [];
     const server = createServer((req, res) => {
       let body = '';
@@ -131,9 +131,15 @@ describe('notifications', () => {
     const port = (server.address() as { port: number }).port;
     const zoneId = sup.me.zone.id;
     expect(await sendWebhook(t.handle.db, zoneId, 'x')).toBe(false);
+    // An inward address is refused (docs/security.md): the local robot hears nothing.
     await t.handle.query(`UPDATE zones SET settings = settings || $1::jsonb WHERE id = $2`, [JSON.stringify({ webhookUrl: `http://127.0.0.1:${port}/robot` }), zoneId]);
-    expect(await sendWebhook(t.handle.db, zoneId, '【督办】任务已逾期')).toBe(true);
+    expect(await sendWebhook(t.handle.db, zoneId, '【督办】任务已逾期')).toBe(false);
     server.close();
-    expect(JSON.parse(got[0]!)).toEqual({ msgtype: 'text', text: { content: '【督办】任务已逾期' } });
+    expect(got).toEqual([]);
+    const sent: string[] = [];
+    await t.handle.query(`UPDATE zones SET settings = settings || $1::jsonb WHERE id = $2`, [JSON.stringify({ webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=t' }), zoneId]);
+    const net = { resolve: async () => ['106.11.0.1'], post: async (_u: URL, _a: string, body: string) => (sent.push(body), 200) };
+    expect(await sendWebhook(t.handle.db, zoneId, '【督办】任务已逾期', net)).toBe(true);
+    expect(JSON.parse(sent[0]!)).toEqual({ msgtype: 'text', text: { content: '【督办】任务已逾期' } });
   });
 });

@@ -48,7 +48,7 @@ describe('units', () => {
 
 describe('users', () => {
   it('need a unit for unit-bound roles', async () => {
-    const res = await admin.send('POST', '/api/users', { username: 'nounit', displayName: 'x', password: 'abc12345', role: 'reporter' });
+    const res = await admin.send('POST', '/api/users', { username: 'nounit', displayName: 'x', password: 'Abc-pass-2345', role: 'reporter' });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('unitId');
   });
@@ -58,16 +58,16 @@ describe('users', () => {
     const res = await admin.send('POST', '/api/users', {
       username: 'dh2',
       displayName: '东环第二填报员',
-      password: 'abc12345',
+      password: 'Abc-pass-2345',
       role: 'reporter',
       unitId: unit.id,
     });
     expect(res.statusCode).toBe(200);
-    const dh2 = await t.signIn('dh2', 'xuzhou', 'abc12345');
+    const dh2 = await t.signIn('dh2', 'xuzhou', 'Abc-pass-2345');
     expect(dh2.me.user.unitId).toBe(unit.id);
     expect((await admin.send('PATCH', `/api/users/${res.json().id}`, { disabled: true })).json().disabled).toBe(true);
     expect((await dh2.get('/api/auth/me')).statusCode).toBe(401);
-    await expect(t.signIn('dh2', 'xuzhou', 'abc12345')).rejects.toThrow(/403/);
+    await expect(t.signIn('dh2', 'xuzhou', 'Abc-pass-2345')).rejects.toThrow(/403/);
     const found = (await admin.get('/api/users?search=dh2')).json();
     expect(found.total).toBe(1);
     expect(found.items[0].unitName).toBe('东环街道');

@@ -22,6 +22,7 @@ import { authorize, type Action } from '../shared/policy';
 import { makeCtx, type Ctx } from './context';
 import { zoneDate } from '../shared/zoneClock';
 import { lookupSession, SESSION_COOKIE, type SessionInfo } from '../domains/auth/sessions';
+import { setSessionCookie } from '../domains/auth/cookies';
 import { registerDomains } from '../domains';
 
 declare module 'fastify' {
@@ -99,9 +100,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!cfg?.action && !cfg?.public) throw new Error(`route ${route.method} ${route.url} names no policy action`);
   });
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    req.session = token ? await lookupSession(app.handle.db, token, app.clock()) : null;
+    const now = app.clock();
+    req.session = token ? await lookupSession(app.handle.db, token, now) : null;
+    // A renewed session sends its cookie again, so the browser's copy slides too.
+    if (token && req.session?.renewed) setSessionCookie(req, reply, token, req.session.expiresAt, now);
     const lang = pickLang(req, req.session?.locale);
     const actor = req.session?.actor ?? null;
     req.ctx = makeCtx(app.handle.db, actor, lang, req.ip, actor ? await zoneDate(app.handle.db, actor.zoneId, app.clock) : app.clock);

@@ -18,6 +18,11 @@ const catalogue = {
     zh: '登录失败次数过多，请在{minutes}分钟后再试',
     en: 'Too many failed sign-ins; try again in {minutes} minutes',
   },
+  'auth.slow_down': {
+    status: 429,
+    zh: '该账号近期登录失败较多，请在{seconds}秒后再试',
+    en: 'Many failed sign-ins for this account; try again in {seconds} seconds',
+  },
   'auth.zone_required': {
     status: 400,
     zh: '该账号属于多个开发区，请选择开发区',
@@ -28,11 +33,16 @@ const catalogue = {
   'auth.disabled': { status: 403, zh: '账号已停用', en: 'This account is disabled' },
   'auth.weak_password': {
     status: 400,
-    zh: '密码至少8位，且须包含字母和数字',
-    en: 'A password needs at least 8 characters with letters and digits',
+    zh: '密码至少10位，须包含字母和数字，不能是常见密码或含用户名',
+    en: 'A password needs at least 10 characters with letters and digits, and may not be a common password or contain the username',
   },
   'auth.wrong_password': { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   'policy.forbidden': { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  'user.shared_account': {
+    status: 403,
+    zh: '该账号还属于其他开发区，只能修改其在本开发区的角色和单位；密码、姓名、停用须由管理其所属全部开发区的管理员办理',
+    en: 'This account also belongs to other zones: only its role and unit here may change; its password, name or status need an administrator of all its zones',
+  },
   'not_found': { status: 404, zh: '未找到{entity}', en: '{entity} not found' },
   'conflict.duplicate': { status: 409, zh: '{entity}已存在：{value}', en: '{entity} already exists: {value}' },
   'conflict.in_use': { status: 409, zh: '{entity}仍在使用中，不能删除', en: '{entity} is still in use and cannot be deleted' },

@@ -8,6 +8,8 @@ import type { Queryable } from '../db/client';
 import { notifications, zones } from '../db/schema';
 import { requireActor } from '../server/context';
 import { errors, idParams, okBody } from './http';
+import { postJson, viaFetch, type Outbound } from './outbound';
+import { unseal } from './secrets';
 import { pageOf, pageQuery, offsetOf } from './pagination';
 import type { Actor } from './policy';
 
@@ -36,24 +38,27 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
   return rows.length === 1;
 }
 
-/** Posts a text message to the zone's group robot, if it has one; never throws. */
-export async function sendWebhook(db: Queryable, zoneId: string, text: string, fetchImpl: typeof fetch = fetch, to?: string): Promise<boolean> {
-  const [zone] = await db.select({ settings: zones.settings }).from(zones).where(eq(zones.id, zoneId));
-  // `to`: a unit's own robot (notifyEvents.ts) instead of the zone's.
-  const url = to ?? (zone?.settings as { webhookUrl?: string } | undefined)?.webhookUrl;
-  if (!url) return false;
-  try {
-    // Both DingTalk and WeCom robots accept this shape.
-    const res = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ msgtype: 'text', text: { content: text } }),
-      signal: AbortSignal.timeout(5000),
-    });
-    return res.ok;
-  } catch {
-    return false;
+/**
+ * Posts a text message to the zone's group robot, if it has one; never throws. The URL
+ * is stored sealed (secrets.ts) and goes out only to a public address (outbound.ts).
+ * `via` replaces the network in tests: an Outbound (resolver + poster), or a fetch.
+ * `to`: a unit's own robot (its stored, sealed URL; notifyEvents.ts) instead of the zone's.
+ */
+export async function sendWebhook(db: Queryable, zoneId: string, text: string, via?: Outbound | typeof fetch, to?: string): Promise<boolean> {
+  let stored = to;
+  if (!stored) {
+    const [zone] = await db.select({ settings: zones.settings }).from(zones).where(eq(zones.id, zoneId));
+    stored = (zone?.settings as { webhookUrl?: string } | undefined)?.webhookUrl;
   }
+  if (!stored) return false;
+  let url: string;
+  try {
+    url = unseal(stored);
+  } catch {
+    return false; // sealed with another key: see docs/security.md
+  }
+  // Both DingTalk and WeCom robots accept this shape.
+  return postJson(url, { msgtype: 'text', text: { content: text } }, typeof via === 'function' ? viaFetch(via) : via);
 }
 
 export function mine(actor: Actor): SQL {

@@ -13,6 +13,7 @@ import { requireActor } from '../server/context';
 import { AppError } from './errors';
 import { errors, okBody } from './http';
 import { mine } from './notify';
+import { shownWebhook, webhookToStore } from './webhookUrl';
 import { offsetOf, pageOf, pageQuery, type PageQuery } from './pagination';
 import type { Actor } from './policy';
 
@@ -105,13 +106,16 @@ export async function notificationGroupRoutes(app: FastifyInstance) {
   api.get(
     '/api/notifications/unit-webhooks',
     { config: { action: 'config.write' }, schema: { tags, summary: 'Units with their own group robot (the address is a secret)', response: { 200: z.array(webhookBody), ...errors } } },
-    async (req) =>
-      req.ctx.db
+    async (req) => {
+      const rows = await req.ctx.db
         .select({ unitId: unitWebhooks.unitId, unitName: units.name, url: unitWebhooks.url })
         .from(unitWebhooks)
         .innerJoin(units, eq(units.id, unitWebhooks.unitId))
         .where(eq(unitWebhooks.zoneId, requireActor(req.ctx).zoneId))
-        .orderBy(units.sortOrder),
+        .orderBy(units.sortOrder);
+      // the address is a secret: sealed at rest, shown masked
+      return rows.map((r) => ({ ...r, url: shownWebhook(r.url) }));
+    },
   );
   api.put(
     '/api/notifications/unit-webhooks/:unitId',
@@ -130,8 +134,10 @@ export async function notificationGroupRoutes(app: FastifyInstance) {
       await req.ctx.write(async (tx, audit) => {
         const [u] = await tx.select({ id: units.id }).from(units).where(and(eq(units.zoneId, actor.zoneId), eq(units.id, req.params.unitId)));
         if (!u) throw new AppError('not_found', { entity: 'unit' });
+        const [current] = await tx.select({ url: unitWebhooks.url }).from(unitWebhooks).where(eq(unitWebhooks.unitId, u.id));
+        const url = req.body.url ? webhookToStore(req.body.url, current?.url) : null;
         await tx.delete(unitWebhooks).where(eq(unitWebhooks.unitId, u.id));
-        if (req.body.url) await tx.insert(unitWebhooks).values({ unitId: u.id, zoneId: actor.zoneId, url: req.body.url });
+        if (url) await tx.insert(unitWebhooks).values({ unitId: u.id, zoneId: actor.zoneId, url });
         // The address itself stays out of the audit log: it is a secret.
         await audit({ action: req.body.url ? 'set-webhook' : 'remove-webhook', entity: 'unit', entityId: u.id, unitId: u.id });
       });

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { unseal } from '../../src/shared/secrets';
 
 const NOW = new Date('2022-09-05T02:00:00Z'); // 10:00 in China
 const SEED_003 = readFileSync(resolve('src/domains/supervision/demo/seed-003.txt'), 'utf8');
@@ -156,7 +157,7 @@ describe('督查督办 in the browser', () => {
     await sup.getByText('设置已保存').first().waitFor();
     await h.screenshot(sup, 'supervision-09-settings');
     const [zone] = await h.handle.query<{ settings: { webhookUrl?: string; supervision?: { amberDays?: number } } }>(`SELECT settings FROM zones WHERE code = 'xuzhou'`);
-    expect(zone!.settings.webhookUrl).toBe('https://oapi.dingtalk.com/robot/send?access_token=demo');
+    expect(unseal(zone!.settings.webhookUrl!)).toBe('https://oapi.dingtalk.com/robot/send?access_token=demo');
     expect(zone!.settings.supervision?.amberDays).toBe(5);
   });
 

@@ -63,13 +63,6 @@ export const sessions = pgTable('sessions', {
   userAgent: text('user_agent'),
 });
 
-export const loginFailures = pgTable('login_failures', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  username: text('username').notNull(),
-  ip: text('ip').notNull(),
-  at: ts('at').notNull().defaultNow(),
-});
-
 export const auditLog = pgTable('audit_log', {
   id: uuid('id').primaryKey().defaultRandom(),
   zoneId: uuid('zone_id').notNull(),

@@ -6,3 +6,4 @@ export * from './targets';
 export * from './projects';
 export * from './supervision';
 export * from './enterprises';
+export * from './auth';

@@ -2,9 +2,11 @@
 // strength rule for every place a password is set.
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../../shared/errors';
+import { isStrongPassword } from './passwordPolicy';
 
-export function hashPassword(password: string): Promise<string> {
-  assertStrongPassword(password);
+/** Hashes a new password after the strength rule; `username` refuses a password made of it. */
+export function hashPassword(password: string, username?: string): Promise<string> {
+  assertStrongPassword(password, username);
   return hash(password);
 }
 
@@ -16,10 +18,8 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-export function assertStrongPassword(password: string): void {
-  if (password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
-    throw new AppError('auth.weak_password');
-  }
+export function assertStrongPassword(password: string, username?: string): void {
+  if (!isStrongPassword(password, username)) throw new AppError('auth.weak_password');
 }
 
 // Verifying against this keeps the time of a login for an unknown user close to a real one.

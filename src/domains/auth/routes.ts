@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,7 +9,9 @@ import { abilities, actions, type Actor } from '../../shared/policy';
 import { requireActor, writeAudited } from '../../server/context';
 import { hashPassword, verifyPassword } from './password';
 import { findMembership, login, whoAmI } from './service';
-import { createSession, deleteSession, deleteUserSessions, SESSION_COOKIE } from './sessions';
+import { clearSessionCookie, setSessionCookie } from './cookies';
+import { createSession, deleteSession, deleteUserSessions } from './sessions';
+import { clearKey, takeAttempt, throttleKeys } from './throttleStore';
 
 const meBody = z.object({
   user: z.object({
@@ -29,18 +31,6 @@ const meBody = z.object({
 
 export async function authRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const secure = process.env.COOKIE_SECURE === '1';
-
-  // Max-Age rather than Expires: the browser counts the lifetime on its own clock,
-  // so a server clock that differs from the browser's cannot make the cookie stale.
-  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure,
-      maxAge: Math.max(1, Math.round((expires.getTime() - app.clock().getTime()) / 1000)),
-    });
 
   const me = async (actor: Actor, csrfToken: string) => {
     const who = await whoAmI(app.handle.db, actor.userId, actor.zoneId);
@@ -78,7 +68,7 @@ export async function authRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const s = await login(app.handle.db, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] }, app.clock());
-      setCookie(reply, s.token, s.expiresAt);
+      setSessionCookie(req, reply, s.token, s.expiresAt, s.issuedAt);
       return me(s.actor, s.csrfToken);
     },
   );
@@ -110,7 +100,7 @@ export async function authRoutes(app: FastifyInstance) {
         await deleteSession(tx, req.session!.sessionId);
         await audit({ action: 'logout', entity: 'session', entityId: req.ctx.actor!.userId });
       });
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(req, reply);
       return { ok: true as const };
     },
   );
@@ -134,7 +124,7 @@ export async function authRoutes(app: FastifyInstance) {
         await audit({ action: 'switch-zone', entity: 'session', entityId: actor.userId });
         return createSession(tx, actor.userId, target.zoneId, { ip: req.ip, userAgent: req.headers['user-agent'] }, app.clock());
       });
-      setCookie(reply, s.token, s.expiresAt);
+      setSessionCookie(req, reply, s.token, s.expiresAt, s.issuedAt);
       return me({ userId: actor.userId, zoneId: target.zoneId, role: target.role, unitId: target.unitId }, s.csrfToken);
     },
   );
@@ -147,21 +137,25 @@ export async function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Change one’s own password (signs out other sessions)',
         body: z.object({ current: z.string().min(1).max(200), next: z.string().min(1).max(200) }),
-        response: { 200: okBody, ...errors },
+        response: { 200: okBody, ...errors, 429: errors[400] },
       },
     },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
+      // Current-password guesses are throttled like sign-ins (a session left open is no free oracle).
+      const guesses = throttleKeys.password(actor.userId);
+      await takeAttempt(app.handle.db, [guesses], app.clock());
       const [u] = await app.handle.db.select().from(users).where(eq(users.id, actor.userId));
       if (!u || !(await verifyPassword(u.passwordHash, req.body.current))) throw new AppError('auth.wrong_password');
-      const passwordHash = await hashPassword(req.body.next);
+      await clearKey(app.handle.db, guesses);
+      const passwordHash = await hashPassword(req.body.next, u.username);
       const s = await req.ctx.write(async (tx, audit) => {
         await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
         await deleteUserSessions(tx, actor.userId);
         await audit({ action: 'password', entity: 'user', entityId: actor.userId });
         return createSession(tx, actor.userId, actor.zoneId, { ip: req.ip, userAgent: req.headers['user-agent'] }, app.clock());
       });
-      setCookie(reply, s.token, s.expiresAt);
+      setSessionCookie(req, reply, s.token, s.expiresAt, s.issuedAt);
       return { ok: true as const };
     },
   );

@@ -1,4 +1,5 @@
-// Signing in: throttled, constant-work for unknown users, one session per sign-in.
+// Signing in: throttled (throttle.ts, docs/security.md), constant-work for unknown
+// users, one session per sign-in.
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { memberships, units, users, zones } from '../../db/schema';
@@ -6,7 +7,8 @@ import { AppError } from '../../shared/errors';
 import type { Actor } from '../../shared/policy';
 import { writeAudited } from '../../server/context';
 import { dummyHash, verifyPassword } from './password';
-import { clearFailures, createSession, lockMinutes, recordFailure } from './sessions';
+import { createSession } from './sessions';
+import { clearKey, isKnownIp, purgeThrottle, refundKey, rememberIp, takeAttempt, throttleKeys } from './throttleStore';
 
 export interface LoginInput {
   username: string;
@@ -15,15 +17,22 @@ export interface LoginInput {
 }
 
 export async function login(db: Database, input: LoginInput, meta: { ip: string; userAgent?: string }, now = new Date()) {
-  const minutes = await lockMinutes(db, input.username, meta.ip, now);
-  if (minutes > 0) throw new AppError('auth.locked', { minutes });
-
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
+  // The attempt is counted before the password is checked, so parallel tries cannot
+  // outrun the limit. The slower per-username delay spares addresses the account
+  // signed in from before: a stranger's guesses cannot keep its owner out.
+  const pair = throttleKeys.pair(input.username, meta.ip);
+  const byUser = throttleKeys.user(input.username);
+  const byIp = throttleKeys.ip(meta.ip);
+  const known = user ? await isKnownIp(db, user.id, meta.ip, now) : false;
+  await takeAttempt(db, known ? [pair, byIp] : [pair, byUser, byIp], now);
+
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
-  if (!user || !ok) {
-    await recordFailure(db, input.username, meta.ip);
-    throw new AppError('auth.invalid_credentials');
-  }
+  if (!user || !ok) throw new AppError('auth.invalid_credentials');
+  await clearKey(db, pair);
+  await refundKey(db, byIp);
+  if (!known) await refundKey(db, byUser);
+  await purgeThrottle(db, now);
   if (user.disabled) throw new AppError('auth.disabled');
 
   const zoneRows = await db
@@ -36,7 +45,7 @@ export async function login(db: Database, input: LoginInput, meta: { ip: string;
   if (!zone) throw new AppError(input.zone || zoneRows.length === 0 ? 'auth.no_membership' : 'auth.zone_required');
 
   return writeAudited(db, { zoneId: zone.zoneId, userId: user.id }, meta.ip, async (tx, audit) => {
-    await clearFailures(tx, user.username);
+    await rememberIp(tx, user.id, meta.ip, now);
     const session = await createSession(tx, user.id, zone.zoneId, meta, now);
     await audit({ action: 'login', entity: 'session', entityId: user.id });
     const actor: Actor = { userId: user.id, zoneId: zone.zoneId, role: zone.role, unitId: zone.unitId };

@@ -1,13 +1,21 @@
 // Sessions live in the database so any API process can serve any request.
 // The cookie holds a random token; the table holds only its SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
-import { loginFailures, memberships, sessions, users } from '../../db/schema';
+import { memberships, sessions, users } from '../../db/schema';
 import type { Actor } from '../../shared/policy';
 
 export const SESSION_COOKIE = 'gj_session';
+/** Idle timeout: a session unused this long ends; use renews it. */
 export const SESSION_HOURS = 12;
+/** Absolute lifetime: however busy, a session ends this long after sign-in. */
+export const SESSION_MAX_DAYS = 7;
+
+const HOUR = 3600_000;
+const maxAge = (createdAt: Date) => new Date(createdAt.getTime() + SESSION_MAX_DAYS * 24 * HOUR);
+/** The idle deadline from `now`, never past the absolute one. */
+const deadline = (createdAt: Date, now: Date) => new Date(Math.min(now.getTime() + SESSION_HOURS * HOUR, maxAge(createdAt).getTime()));
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
@@ -17,6 +25,8 @@ export interface SessionInfo {
   csrfToken: string;
   sessionId: string;
   expiresAt: Date;
+  /** The expiry moved with this request: the cookie should be sent again. */
+  renewed: boolean;
   locale: 'zh' | 'en';
 }
 
@@ -26,20 +36,21 @@ export async function createSession(
   zoneId: string,
   meta: { ip: string; userAgent?: string },
   now = new Date(),
-): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+): Promise<{ token: string; csrfToken: string; expiresAt: Date; issuedAt: Date }> {
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  const expiresAt = deadline(now, now);
   await db.insert(sessions).values({
     id: sha256(token),
     userId,
     zoneId,
     csrfToken,
+    createdAt: now,
     expiresAt,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
   });
-  return { token, csrfToken, expiresAt };
+  return { token, csrfToken, expiresAt, issuedAt: now };
 }
 
 /** The session behind a cookie token, if live, with the actor it speaks for. */
@@ -50,6 +61,7 @@ export async function lookupSession(db: Database, token: string, now = new Date(
       userId: sessions.userId,
       zoneId: sessions.zoneId,
       csrfToken: sessions.csrfToken,
+      createdAt: sessions.createdAt,
       expiresAt: sessions.expiresAt,
       role: memberships.role,
       unitId: memberships.unitId,
@@ -60,18 +72,24 @@ export async function lookupSession(db: Database, token: string, now = new Date(
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.zoneId, sessions.zoneId)))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
-  if (!row || row.disabled) return null;
-  // Sliding expiry: renew once half the lifetime has passed.
+  if (!row || row.disabled || now >= maxAge(row.createdAt)) return null;
+  // Sliding expiry: renew once half the idle time has passed, up to the absolute lifetime.
   let expiresAt = row.expiresAt;
-  if (expiresAt.getTime() - now.getTime() < (SESSION_HOURS * 3600_000) / 2) {
-    expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+  let renewed = false;
+  if (expiresAt.getTime() - now.getTime() < (SESSION_HOURS * HOUR) / 2) {
+    const next = deadline(row.createdAt, now);
+    if (next.getTime() > expiresAt.getTime()) {
+      expiresAt = next;
+      renewed = true;
+      await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    }
   }
   return {
     actor: { userId: row.userId, zoneId: row.zoneId, role: row.role, unitId: row.unitId },
     csrfToken: row.csrfToken,
     sessionId: id,
     expiresAt,
+    renewed,
     locale: row.locale,
   };
 }
@@ -86,35 +104,4 @@ export async function deleteUserSessions(db: Queryable, userId: string): Promise
 
 export async function purgeExpiredSessions(db: Database, now = new Date()): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
-}
-
-// Throttling: 5 failures for one username, or 50 from one address, within the window lock it.
-export const LOCK_WINDOW_MINUTES = 15;
-export const MAX_USER_FAILURES = 5;
-export const MAX_IP_FAILURES = 50;
-
-/** Minutes until the lock lifts, or 0 when not locked. */
-export async function lockMinutes(db: Database, username: string, ip: string, now = new Date()): Promise<number> {
-  const since = new Date(now.getTime() - LOCK_WINDOW_MINUTES * 60_000);
-  const [row] = await db
-    .select({
-      byUser: sql<number>`count(*) filter (where ${loginFailures.username} = ${username})::int`,
-      byIp: sql<number>`count(*) filter (where ${loginFailures.ip} = ${ip})::int`,
-      oldest: sql<Date | string | null>`min(${loginFailures.at}) filter (where ${loginFailures.username} = ${username})`,
-    })
-    .from(loginFailures)
-    .where(gt(loginFailures.at, since));
-  if (!row) return 0;
-  if (row.byUser < MAX_USER_FAILURES && row.byIp < MAX_IP_FAILURES) return 0;
-  const oldest = row.oldest ? new Date(row.oldest) : now;
-  const until = oldest.getTime() + LOCK_WINDOW_MINUTES * 60_000;
-  return Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
-}
-
-export async function recordFailure(db: Database, username: string, ip: string): Promise<void> {
-  await db.insert(loginFailures).values({ username, ip });
-}
-
-export async function clearFailures(db: Queryable, username: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.username, username));
 }

@@ -2,7 +2,7 @@
 // of every table carrying zone_id, read in one snapshot. Rows travel as
 // PostgreSQL's own JSON text and go back through json_populate_recordset, so
 // numerics, timestamps and JSON round-trip exactly on PGlite and PostgreSQL alike.
-import { createReadStream, createWriteStream } from 'node:fs';
+import { chmodSync, createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { DbHandle } from '../../db/client';
@@ -58,7 +58,11 @@ const sections = (tables: string[]) => [
 ];
 
 export async function backupZone(handle: DbHandle, zoneCode: string, file: string): Promise<Record<string, number>> {
-  const out = createWriteStream(file, { encoding: 'utf8' });
+  // A dump holds every account's password hash: readable by its owner only, also
+  // when it overwrites an older, more open file (mode applies only to new files).
+  const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 });
+  await once(out, 'open');
+  chmodSync(file, 0o600);
   const counts: Record<string, number> = {};
   const write = async (line: string) => {
     if (!out.write(`${line}\n`)) await once(out, 'drain');

@@ -57,7 +57,7 @@ async function createDemoZone(handle: DbHandle, zone: DemoZone, password: string
     for (const s of demoStaff) {
       const unitCode = 'unit' in s ? s.unit : s.role === 'viewer' ? zone.viewerUnit : undefined;
       const unitId = unitCode ? unitIds.get(unitCode)! : null;
-      await createUser(tx, audit, zoneId, { username: s.username, displayName: s.displayName, password, role: s.role, unitId, locale: 'zh' });
+      await createUser(tx, audit, zoneId, { username: s.username, displayName: s.displayName, password, role: s.role, unitId, locale: 'zh' }, { attachExisting: true });
     }
     for (const u of zone.units) {
       await createUser(tx, audit, zoneId, {

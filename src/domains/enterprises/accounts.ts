@@ -17,7 +17,7 @@ export const accountInput = z.object({
 
 export async function createEnterpriseAccount(tx: Tx, audit: Audit, actor: Actor, enterpriseId: string, input: z.infer<typeof accountInput>, passwordHash?: string) {
   const e = await loadEnterprise(tx, actor.zoneId, enterpriseId);
-  const user = await createUser(tx, audit, actor.zoneId, { ...input, role: 'enterprise', unitId: null, locale: 'zh' }, passwordHash);
+  const user = await createUser(tx, audit, actor.zoneId, { ...input, role: 'enterprise', unitId: null, locale: 'zh' }, { passwordHash });
   const [link] = await tx.insert(enterpriseAccounts).values({ zoneId: actor.zoneId, userId: user.id, enterpriseId: e.id }).returning();
   await audit({ action: 'create', entity: 'enterprise.account', entityId: link!.id, unitId: e.unitId, after: { ...link, username: user.username } });
   return { id: user.id, username: user.username, displayName: user.displayName };

@@ -7,6 +7,7 @@ import type { Queryable, Tx } from '../../db/client';
 import { loopItems, zones } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { AppError } from '../../shared/errors';
+import { shownWebhook, webhookToStore } from '../../shared/webhookUrl';
 
 export const settingsInput = z.object({
   amberDays: z.number().int().min(0).max(60),
@@ -29,9 +30,10 @@ export async function getSettings(db: Queryable, zoneId: string): Promise<Superv
     amberDays: s.supervision?.amberDays ?? 3,
     noticePrefix: s.supervision?.noticePrefix ?? '经开督',
     issuer: s.supervision?.issuer ?? `${z0.name}督查办公室`,
-    webhookUrl: s.webhookUrl ?? null,
+    webhookUrl: s.webhookUrl ? shownWebhook(s.webhookUrl) : null,
   };
 }
+
 
 /** Saves the settings; a new amber lead time applies to the zone's open tasks at once. */
 export async function saveSettings(tx: Tx, audit: Audit, zoneId: string, input: SupervisionSettings) {
@@ -39,8 +41,9 @@ export async function saveSettings(tx: Tx, audit: Audit, zoneId: string, input: 
   const [z0] = await tx.select({ settings: zones.settings }).from(zones).where(eq(zones.id, zoneId)).for('update');
   const stored = { ...(z0!.settings as Record<string, unknown>) };
   stored.supervision = { amberDays: input.amberDays, noticePrefix: input.noticePrefix, issuer: input.issuer };
-  if (input.webhookUrl) stored.webhookUrl = input.webhookUrl;
-  else delete stored.webhookUrl;
+  const current = typeof stored.webhookUrl === 'string' ? stored.webhookUrl : undefined;
+  if (!input.webhookUrl) delete stored.webhookUrl;
+  else stored.webhookUrl = webhookToStore(input.webhookUrl, current);
   await tx.update(zones).set({ settings: stored }).where(eq(zones.id, zoneId));
   if (before.amberDays !== input.amberDays) {
     await tx
@@ -48,6 +51,7 @@ export async function saveSettings(tx: Tx, audit: Audit, zoneId: string, input: 
       .set({ amberDays: input.amberDays })
       .where(and(eq(loopItems.zoneId, zoneId), eq(loopItems.kind, 'task'), sql`${loopItems.state} <> 'closed'`));
   }
-  await audit({ action: 'update', entity: 'supervision.settings', entityId: zoneId, before, after: input });
-  return input;
+  const after = { ...input, webhookUrl: typeof stored.webhookUrl === 'string' ? shownWebhook(stored.webhookUrl) : null };
+  await audit({ action: 'update', entity: 'supervision.settings', entityId: zoneId, before, after });
+  return after;
 }

@@ -29,6 +29,8 @@ const userBody = z.object({
   role: z.enum(roles),
   unitId: z.string().nullable(),
   unitName: z.string().nullable().optional(),
+  /** Also in a zone the signed-in admin does not administer: only its membership here may change. */
+  shared: z.boolean().optional(),
   createdAt: z.date(),
 });
 const auditBody = z.object({
@@ -111,7 +113,7 @@ export async function systemRoutes(app: FastifyInstance) {
         response: { 200: pageOf(userBody), ...errors },
       },
     },
-    async (req) => listUsers(req.ctx.db, requireActor(req.ctx).zoneId, req.query),
+    async (req) => listUsers(req.ctx.db, requireActor(req.ctx), req.query),
   );
 
   api.post(
@@ -136,7 +138,7 @@ export async function systemRoutes(app: FastifyInstance) {
       },
     },
     async (req) =>
-      req.ctx.write((tx, audit) => updateUser(tx, audit, requireActor(req.ctx).zoneId, req.params.id, req.body)),
+      req.ctx.write((tx, audit) => updateUser(tx, audit, requireActor(req.ctx).zoneId, req.params.id, req.body, requireActor(req.ctx))),
   );
 
   api.get(

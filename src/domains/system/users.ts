@@ -1,5 +1,5 @@
 // Accounts and their membership in a zone. Used by the admin pages, the CLI and the demo.
-import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
 import { memberships, roles, units, users, type Role } from '../../db/schema';
@@ -51,13 +51,24 @@ const present = (u: typeof users.$inferSelect, m: typeof memberships.$inferSelec
   createdAt: u.createdAt,
 });
 
-/** Creates the account, or adds an existing account to this zone. */
-export async function createUser(tx: Tx, audit: Audit, zoneId: string, input: UserInput, passwordHash?: string) {
+/**
+ * Creates the account. Usernames are global, so a name taken anywhere is refused with
+ * the same conflict whichever zone holds it: nothing is attached and nothing about the
+ * other account is told. Only the server-side operator (CLI, demo) passes
+ * `attachExisting` to add an existing account to this zone.
+ */
+export async function createUser(
+  tx: Tx,
+  audit: Audit,
+  zoneId: string,
+  input: UserInput,
+  opts: { passwordHash?: string; attachExisting?: boolean } = {},
+) {
   await checkUnit(tx, zoneId, input.role, input.unitId);
   let [user] = await tx.select().from(users).where(eq(users.username, input.username));
   if (user) {
     const [m] = await tx.select().from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.zoneId, zoneId)));
-    if (m) throw new AppError('conflict.duplicate', { entity: 'user', value: input.username });
+    if (m || !opts.attachExisting) throw new AppError('conflict.duplicate', { entity: 'user', value: input.username });
   } else {
     [user] = await tx
       .insert(users)
@@ -65,7 +76,7 @@ export async function createUser(tx: Tx, audit: Audit, zoneId: string, input: Us
         username: input.username,
         displayName: input.displayName,
         locale: input.locale,
-        passwordHash: passwordHash ?? (await hashPassword(input.password)),
+        passwordHash: opts.passwordHash ?? (await hashPassword(input.password, input.username)),
       })
       .returning();
   }
@@ -78,14 +89,45 @@ export async function createUser(tx: Tx, audit: Audit, zoneId: string, input: Us
   return after;
 }
 
-export async function updateUser(tx: Tx, audit: Audit, zoneId: string, userId: string, patch: UserPatch) {
+/** Who changes an account: an admin signed in (by user id), or the server-side operator. */
+export type Authority = { userId: string } | 'operator';
+
+/** The fields of a patch that belong to the membership in this zone; all others change the global account. */
+const MEMBERSHIP_FIELDS = new Set<string>(['role', 'unitId']);
+
+/**
+ * Accounts that belong to several zones are managed only by an authority over all of
+ * them: true when the account is in a zone where `adminId` holds no admin membership.
+ */
+export async function sharedBeyond(db: ReadDb, adminId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        sql`NOT EXISTS (SELECT 1 FROM memberships a WHERE a.user_id = ${adminId} AND a.zone_id = ${memberships.zoneId} AND a.role = 'admin')`,
+      ),
+    );
+  return (row?.n ?? 0) > 0;
+}
+
+export async function updateUser(tx: Tx, audit: Audit, zoneId: string, userId: string, patch: UserPatch, by: Authority) {
   const [row] = await tx
     .select({ u: users, m: memberships })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.zoneId, zoneId)))
-    .where(eq(users.id, userId));
+    .where(eq(users.id, userId))
+    .for('update', { of: users });
   if (!row) throw new AppError('not_found', { entity: 'user' });
   const before = present(row.u, row.m);
+  // Deny by default: any field that is not the membership's and differs from the account's
+  // current value is a change to the global account.
+  const current = row.u as Record<string, unknown>;
+  const touchesAccount = Object.entries(patch).some(
+    ([k, v]) => v !== undefined && !MEMBERSHIP_FIELDS.has(k) && (k === 'password' || v !== current[k]),
+  );
+  if (touchesAccount && by !== 'operator' && (await sharedBeyond(tx, by.userId, userId))) throw new AppError('user.shared_account');
   const role = patch.role ?? row.m.role;
   const unitId = patch.unitId !== undefined ? patch.unitId : row.m.unitId;
   await checkUnit(tx, zoneId, role, unitId);
@@ -94,7 +136,7 @@ export async function updateUser(tx: Tx, audit: Audit, zoneId: string, userId: s
     .set({
       displayName: patch.displayName ?? row.u.displayName,
       disabled: patch.disabled ?? row.u.disabled,
-      ...(patch.password ? { passwordHash: await hashPassword(patch.password) } : {}),
+      ...(patch.password ? { passwordHash: await hashPassword(patch.password, row.u.username) } : {}),
     })
     .where(eq(users.id, userId))
     .returning();
@@ -106,7 +148,8 @@ export async function updateUser(tx: Tx, audit: Audit, zoneId: string, userId: s
   return after;
 }
 
-export async function listUsers(db: ReadDb, zoneId: string, q: PageQuery & { search?: string; role?: Role; unitId?: string }) {
+export async function listUsers(db: ReadDb, actor: { zoneId: string; userId: string }, q: PageQuery & { search?: string; role?: Role; unitId?: string }) {
+  const zoneId = actor.zoneId;
   const where = and(
     eq(memberships.zoneId, zoneId),
     q.role ? eq(memberships.role, q.role) : undefined,
@@ -116,7 +159,14 @@ export async function listUsers(db: ReadDb, zoneId: string, q: PageQuery & { sea
   const page = await paged(
     q,
     db
-      .select({ u: users, m: memberships, unitName: units.name })
+      .select({
+        u: users,
+        m: memberships,
+        unitName: units.name,
+        // The account is also in a zone the signed-in admin does not administer (see sharedBeyond).
+        shared: sql<boolean>`EXISTS (SELECT 1 FROM memberships o WHERE o.user_id = ${users.id} AND NOT EXISTS
+          (SELECT 1 FROM memberships a WHERE a.user_id = ${actor.userId} AND a.zone_id = o.zone_id AND a.role = 'admin'))`,
+      })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .leftJoin(units, eq(units.id, memberships.unitId))
@@ -126,7 +176,7 @@ export async function listUsers(db: ReadDb, zoneId: string, q: PageQuery & { sea
       .offset(offsetOf(q)),
     db.select({ n: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where),
   );
-  return { ...page, items: page.items.map((r) => ({ ...present(r.u, r.m), unitName: r.unitName })) };
+  return { ...page, items: page.items.map((r) => ({ ...present(r.u, r.m), unitName: r.unitName, shared: Boolean(r.shared) })) };
 }
 
 export async function findUserIdInZone(db: ReadDb, zoneId: string, username: string): Promise<string> {

@@ -15,7 +15,7 @@ interface Values {
 
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const t = useT();
-  const { refresh } = useSession();
+  const { refresh, me } = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -59,7 +59,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
           name="next"
           label={t('auth.newPassword')}
           extra={t('auth.passwordRule')}
-          rules={[{ required: true, message: t('auth.passwordRule') }, strongPassword(t('auth.passwordRule'))]}
+          rules={[{ required: true, message: t('auth.passwordRule') }, strongPassword(t('auth.passwordRule'), () => me?.user.username)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

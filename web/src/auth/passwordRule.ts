@@ -1,7 +1,8 @@
 import type { Rule } from 'antd/es/form';
+import { isStrongPassword } from '../../../src/domains/auth/passwordPolicy';
 
-/** The server's rule (src/domains/auth/password.ts), checked before sending for a quicker answer. */
-export const strongPassword = (message: string): Rule => ({
+/** The server's rule (src/domains/auth/passwordPolicy.ts, the same module), checked before sending for a quicker answer. */
+export const strongPassword = (message: string, username?: () => string | undefined): Rule => ({
   validator: (_, value: string | undefined) =>
-    !value || (value.length >= 8 && /[A-Za-z]/.test(value) && /\d/.test(value)) ? Promise.resolve() : Promise.reject(new Error(message)),
+    !value || isStrongPassword(value, username?.()) ? Promise.resolve() : Promise.reject(new Error(message)),
 });

@@ -48,7 +48,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           name="password"
           label={t('user.newPassword')}
           extra={t('auth.passwordRule')}
-          rules={[{ required: true, message: t('auth.passwordRule') }, strongPassword(t('auth.passwordRule'))]}
+          rules={[{ required: true, message: t('auth.passwordRule') }, strongPassword(t('auth.passwordRule'), () => user?.username)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -91,8 +91,13 @@ export function UserFormModal({ open, user, selfId, onClose }: Props) {
         >
           <Input disabled={Boolean(user)} maxLength={64} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, whitespace: true, message: t('user.displayNameRequired') }]}>
-          <Input maxLength={60} />
+        <Form.Item
+          name="displayName"
+          label={t('user.displayName')}
+          extra={user?.shared ? t('user.sharedHint') : undefined}
+          rules={[{ required: true, whitespace: true, message: t('user.displayNameRequired') }]}
+        >
+          <Input maxLength={60} disabled={Boolean(user?.shared)} />
         </Form.Item>
         <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.roleRequired') }]}>
           <Select
@@ -130,7 +135,7 @@ export function UserFormModal({ open, user, selfId, onClose }: Props) {
             name="password"
             label={t('user.initialPassword')}
             extra={t('auth.passwordRule')}
-            rules={[{ required: true, message: t('auth.passwordRule') }, strongPassword(t('auth.passwordRule'))]}
+            rules={[{ required: true, message: t('auth.passwordRule') }, strongPassword(t('auth.passwordRule'), () => form.getFieldValue('username'))]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

@@ -70,6 +70,9 @@ export default function UsersPage() {
       width: 220,
       render: (_: unknown, u) => {
         const self = u.id === me.user.id;
+        // An account shared with zones this admin does not administer: its password and status are not theirs to change.
+        const shared = Boolean(u.shared);
+        const sharedTitle = shared ? t('user.sharedHint') : undefined;
         return (
           <Space size={4} className="gj-row-actions">
             <Button
@@ -82,11 +85,11 @@ export default function UsersPage() {
             >
               {t('common.edit')}
             </Button>
-            <Button type="link" size="small" onClick={() => setResetting(u)}>
+            <Button type="link" size="small" onClick={() => setResetting(u)} disabled={shared} title={sharedTitle}>
               {t('user.resetPassword')}
             </Button>
             {u.disabled ? (
-              <Button type="link" size="small" onClick={() => void toggle(u)}>
+              <Button type="link" size="small" onClick={() => void toggle(u)} disabled={shared} title={sharedTitle}>
                 {t('common.enable')}
               </Button>
             ) : (
@@ -96,9 +99,9 @@ export default function UsersPage() {
                 cancelText={t('common.cancel')}
                 okButtonProps={{ danger: true }}
                 onConfirm={() => toggle(u)}
-                disabled={self}
+                disabled={self || shared}
               >
-                <Button type="link" size="small" danger disabled={self}>
+                <Button type="link" size="small" danger disabled={self || shared} title={sharedTitle}>
                   {t('common.disable')}
                 </Button>
               </Popconfirm>

@@ -37,6 +37,8 @@ export interface User {
   role: Role;
   unitId: string | null;
   unitName?: string | null;
+  /** Also in a zone the signed-in admin does not administer: only role and unit may change here. */
+  shared?: boolean;
   createdAt: string;
 }
 export interface UserInput {
