@@ -79,7 +79,8 @@ describe('Huai’an 2023 1–6月 (seed 001)', () => {
     const queue = (await sup.get('/api/targets/figures?period=2023-06&state=submitted&pageSize=50')).json();
     expect(queue.total).toBe(8);
     await sup.send('POST', '/api/targets/figures/review', { figures: queue.items.map((f: { id: string; version: number }) => ({ id: f.id, version: f.version })), decision: 'approve' });
-    expect((await sup.send('POST', '/api/targets/periods/2023-06/lock')).statusCode).toBe(200);
+    // Whether or not every unit owing a figure reported, the lock is confirmed with a reason.
+    expect((await sup.send('POST', '/api/targets/periods/2023-06/lock', { confirmMissing: true, reason: '按种子数据发布' })).statusCode).toBe(200);
     expectSeed001(byCode((await leader.get('/api/cockpit')).json()));
   });
 

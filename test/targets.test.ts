@@ -204,8 +204,10 @@ describe('monthly reporting', () => {
 
   it('locks a published month; afterwards only a supervisor corrects, with a reason, shown as a correction', async () => {
     expect((await damiao.send('POST', `/api/targets/periods/${P}/lock`)).statusCode).toBe(403);
-    expect((await sup.send('POST', `/api/targets/periods/${P}/lock`)).statusCode).toBe(200);
-    expect((await sup.send('POST', `/api/targets/periods/${P}/lock`)).statusCode).toBe(409);
+    // Only some units reported September: the lock names them and needs a reason (test/completeness.test.ts).
+    expect((await sup.send('POST', `/api/targets/periods/${P}/lock`)).json().code).toBe('targets.lock_missing_units');
+    expect((await sup.send('POST', `/api/targets/periods/${P}/lock`, { confirmMissing: true, reason: '先行发布已报单位' })).statusCode).toBe(200);
+    expect((await sup.send('POST', `/api/targets/periods/${P}/lock`)).json().code).toBe('conflict.duplicate');
     const late = await donghuan.send('PUT', '/api/targets/report', { unitId: unit.donghuan, period: P, rows: rowsFor({ gbr: '3' }) });
     expect(late.json()).toMatchObject({ code: 'targets.period_locked' });
     const noReason = await sup.send('POST', '/api/targets/figures/correct', { unitId: unit.damiao, period: P, rows: rowsFor({ gbr: '4.25' }) });
