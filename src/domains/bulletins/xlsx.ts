@@ -36,7 +36,7 @@ export function bulletinTables(c: BulletinContent): BulletinTable[] {
       name: '全区主要指标',
       title: `全区主要指标完成情况（${c.cumulativeLabel}）`,
       headers: ['指标', '单位', '累计', '同比（%）', '年度目标', '完成率', '序时进度', '快慢（百分点）'],
-      widths: [24, 7, 12, 9, 12, 12, 12, 12],
+      widths: [22, 9, 12, 9, 12, 12, 12, 12],
       rows: zf.map((f) => [
         f.name,
         f.measure,
@@ -133,7 +133,7 @@ export async function buildXlsx(input: XlsxInput): Promise<Buffer> {
   cover.getColumn(1).width = 110;
   const lines: [string, Partial<ExcelJS.Font>][] = [
     [input.draft ? `${input.title}（草稿）` : input.title, { bold: true, size: 16 }],
-    [[input.issueNo, input.issuer, input.date].filter(Boolean).join('　'), { size: 11, color: { argb: 'FF666666' } }],
+    [[input.issueNo, input.issuer, cnDate(input.date)].filter(Boolean).join('　'), { size: 11, color: { argb: 'FF666666' } }],
     ['', {}],
     ...input.lead.split(/\n+/).filter(Boolean).map((p): [string, Partial<ExcelJS.Font>] => [p, { size: 12 }]),
     // The sections' text as in the Word file (their tables are the sheets that follow).
