@@ -202,13 +202,13 @@ describe('truth: a bulletin says only what the data supports', () => {
     expect(text).toContain('税占比%93.25—90.00103.6%100.0%+3.6');
     expect(headings(text)).toEqual(['一、主要指标完成情况', '二、下步工作要求']);
     expect(text).toContain('抄送：区党工委、管委会领导，各镇（街道）、各部门。');
-    expect(text).toContain('淮安经开区督查办2023年7月17日印发');
+    expect(text).toContain('淮安经开区督查办\t2023年7月17日印发');
     // Publishing keeps the 印发日期 given; one left empty is the publishing date.
     const pub = await sup.send('POST', `/api/bulletins/${b.id}/publish`);
     expect(pub.json().printDate).toBe('2023-07-17');
     const other = await draft(sup, { period: '2023-06' });
     expect((await sup.send('POST', `/api/bulletins/${other.id}/publish`)).json().printDate).toBe('2023-07-16');
-  });
+  }, 120_000);
 
   it('xuzhou 2022-H1: projects and tasks said, 存在问题 names 徐庄镇 with its gaps, a requirements draft, consecutive sections', async () => {
     const b = await draft(xzSup, { period: '2022-H1' });
@@ -231,5 +231,5 @@ describe('truth: a bulletin says only what the data supports', () => {
       const u = gbr.units.find((x: { unitName: string }) => x.unitName === row.unitName);
       expect([row.value, row.completion, row.gap, row.rank]).toEqual([u.value, u.completion, u.gap, u.rank]);
     }
-  });
+  }, 120_000);
 });
