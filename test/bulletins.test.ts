@@ -11,6 +11,9 @@ import { testApp, type Client, type TestApp } from './helpers/app';
 const SEED_001 =
   '今年上半年,完成一般公共预算收入18.56亿元、同比增长36.7%,税占比93.25%;新签约外资项目10个、计划总投资57.7亿元;预计完成进出口总额83.04亿元,其中出口57.6亿元、同比增长5.2%;新签约亿元以上项目49个、计划总投资280.63亿元……';
 const official = (s: string) => s.replace(/,/g, '，').replace(/;/g, '；').replace(/……$/, '。');
+/** The half-year's verdict after seed 001's figures: every Huai'an indicator with a target is past half. */
+const DOUBLE_HALF = '有年度目标的7项指标均实现“时间过半、任务过半”。';
+const LEAD = official(SEED_001) + DOUBLE_HALF;
 const FIGURES = ['18.56亿元', '36.7%', '93.25%', '10个', '57.7亿元', '83.04亿元', '57.6亿元', '5.2%', '49个', '280.63亿元'];
 
 let t: TestApp;
@@ -45,13 +48,13 @@ describe('drafting', () => {
 
   it('states every figure of seed 001’s first paragraph exactly (2023-H1 and 2023-06)', async () => {
     h1 = await draft(sup, { period: '2023-H1' });
-    expect(h1.lead).toBe(official(SEED_001));
+    expect(h1.lead).toBe(LEAD);
     expect(h1.title).toBe('关于2023年上半年目标任务推进情况的通报');
     expect(h1.issueNo).toBe('2023年第1期');
     expect(h1.content.figureMonth).toBe('2023-06');
     const june = await draft(sup, { period: '2023-06' });
     for (const f of FIGURES) expect(june.lead).toContain(f);
-    expect(june.lead).toBe(official(SEED_001));
+    expect(june.lead).toBe(LEAD);
     expect(june.title).toBe('关于2023年1-6月目标任务推进情况的通报');
     expect(june.issueNo).toBe('2023年第2期');
   });
@@ -104,7 +107,7 @@ describe('drafting', () => {
     const zip = await unzip(docx.rawPayload);
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    expect(text).toContain(official(SEED_001));
+    expect(text).toContain(LEAD);
     expect(text).toContain('淮开督〔2023〕7号');
     expect(text).toContain('一、主要指标完成情况');
     expect(text).toContain('各单位要对照序时进度查漏补缺。');
@@ -124,14 +127,16 @@ describe('drafting', () => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const names = wb.worksheets.map((w) => w.name);
     expect(names[0]).toBe('通报');
-    expect(names).toContain('节点滞后项目');
-    expect(names).toContain('逾期督办任务');
-    expect(String(wb.getWorksheet('通报')!.getCell('A4').value)).toBe(official(SEED_001));
-    // Huai'an's figures are the zone's own (no unit rows): one table of the zone's indicators.
+    expect(String(wb.getWorksheet('通报')!.getCell('A4').value)).toBe(LEAD);
+    // Huai'an's figures are the zone's own (no unit rows): one table of the zone's indicators;
+    // it has no projects and no tasks, so no sheets for them.
     expect(h1.content.indicators).toEqual([]);
-    expect(names).toEqual(['通报', '全区主要指标', '节点滞后项目', '逾期督办任务']);
+    expect(names).toEqual(['通报', '全区主要指标']);
     const zone = wb.getWorksheet('全区主要指标')!;
-    expect(zone.getRow(3).values).toEqual([undefined, '一般公共预算收入', '亿元', 18.56, 36.7, 34, '54.6%', '49.6%', '+5.0']);
+    // Numbers are numbers, shown as printed.
+    expect(zone.getRow(3).values).toEqual([undefined, '一般公共预算收入', '亿元', 18.56, 36.7, 34, 0.546, 0.496, 5]);
+    expect(zone.getRow(3).getCell(6).numFmt).toBe('0.0%');
+    expect(zone.getRow(3).getCell(8).numFmt).toBe('+0.0;-0.0;0.0');
     expect(text).toContain('全区主要指标完成情况（1-6月）');
   });
 });
@@ -160,4 +165,71 @@ describe('xuzhou 2022 Q3: indicators by unit, projects, tasks and the assessment
     expect(rank.getRow(3).getCell(2).value).toBe('大庙街道');
     expect(rank.getRow(3).getCell(5).value).toBe('★');
   });
+});
+
+const docxText = async (buf: Buffer) => ((await (await unzip(buf)).file('word/document.xml')!.async('string')) as string).replace(/<[^>]+>/g, '');
+const headings = (text: string) => text.match(/[一二三四五六七八九十]、(主要指标完成情况|重点项目推进情况|督查督办情况|考核排名情况|存在问题|下步工作要求)/g) ?? [];
+
+describe('truth: a bulletin says only what the data supports', () => {
+  it('huaian 2023-H1: no projects or tasks sections, 双过半, every figure as the cockpit has it, 版记', async () => {
+    const b = await draft(sup, { period: '2023-H1' });
+    expect(b.lead.endsWith(DOUBLE_HALF)).toBe(true);
+    // Every zone figure is the cockpit's row, digit for digit (税占比's completion included).
+    const cockpit = (await leader.get('/api/cockpit?period=2023-06')).json();
+    const rows = new Map(cockpit.indicators.map((r: { code: string }) => [r.code, r]));
+    for (const f of b.content.zoneFigures) {
+      const r = rows.get(f.code) as Record<string, unknown>;
+      expect({ code: f.code, value: f.value, yoy: f.yoy, target: f.target, completion: f.completion, expectedShare: f.expectedShare, gap: f.gap }).toEqual({
+        code: f.code, value: r.value, yoy: r.yoy, target: r.floor, completion: r.completion, expectedShare: r.expectedShare, gap: r.gap,
+      });
+    }
+    const share = b.content.zoneFigures.find((f: { code: string }) => f.code === 'tax_share');
+    expect(share.completion).toBe('103.6');
+    expect(b.content.projects).toBeNull();
+    expect(b.content.tasks).toBeNull();
+    // Nothing lags: no 存在问题, and no requirements drafted to fill the gap.
+    expect(b.closing).toBe('');
+    expect(b.copyTo).toEqual(['区党工委、管委会领导']);
+    expect(b.printOffice).toBe('淮安经济技术开发区督查办公室');
+
+    const edit = { title: b.title, issueNo: '', lead: b.lead, closing: '一要巩固领先优势。', copyTo: ['区党工委、管委会领导', '各镇（街道）、各部门'], printOffice: '淮安经开区督查办', printDate: '2023-07-17', version: b.version };
+    const saved = await sup.send('PUT', `/api/bulletins/${b.id}`, edit);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ copyTo: edit.copyTo, printOffice: '淮安经开区督查办', printDate: '2023-07-17' });
+    const text = await docxText((await sup.get(`/api/bulletins/${b.id}/download?format=docx`)).rawPayload);
+    expect(text).not.toMatch(/无滞后项目|无逾期任务|均按计划推进|均在时限内/);
+    expect(text).toContain('截至2023年6月30日，时间进度49.6%。有年度目标的8项指标均达到或快于序时进度。');
+    expect(text).toContain('税占比%93.25—90.00103.6%100.0%+3.6');
+    expect(headings(text)).toEqual(['一、主要指标完成情况', '二、下步工作要求']);
+    expect(text).toContain('抄送：区党工委、管委会领导，各镇（街道）、各部门。');
+    expect(text).toContain('淮安经开区督查办\t2023年7月17日印发');
+    // Publishing keeps the 印发日期 given; one left empty is the publishing date.
+    const pub = await sup.send('POST', `/api/bulletins/${b.id}/publish`);
+    expect(pub.json().printDate).toBe('2023-07-17');
+    const other = await draft(sup, { period: '2023-06' });
+    expect((await sup.send('POST', `/api/bulletins/${other.id}/publish`)).json().printDate).toBe('2023-07-16');
+  }, 120_000);
+
+  it('xuzhou 2022-H1: projects and tasks said, 存在问题 names 徐庄镇 with its gaps, a requirements draft, consecutive sections', async () => {
+    const b = await draft(xzSup, { period: '2022-H1' });
+    expect(b.content.projects).toMatchObject({ year: 2022, total: 11 });
+    expect(b.content.tasks).toEqual({ total: 18, closed: 16, overdue: 2 });
+    const xuzhuang = b.content.problems.units.find((u: { unitName: string }) => u.unitName === '徐庄镇');
+    expect(xuzhuang.lags).toHaveLength(6);
+    expect(b.content.problems.units[0].unitName).toBe('徐庄镇');
+    expect(b.closing.split('\n')[1]).toMatch(/^二要压实单位责任。徐庄镇、/);
+    const text = await docxText((await xzSup.get(`/api/bulletins/${b.id}/download?format=docx`)).rawPayload);
+    expect(headings(text)).toEqual(['一、主要指标完成情况', '二、重点项目推进情况', '三、督查督办情况', '四、考核排名情况', '五、存在问题', '六、下步工作要求']);
+    expect(text).toContain('（二）部分单位进度滞后。徐庄镇6项指标滞后，新签约亿元以上项目慢于序时进度49.6个百分点，一般公共预算收入慢于序时进度25.4个百分点');
+    expect(text).toContain('全区列入2022年计划的项目11个');
+    expect(text).toContain('截至2022年6月30日，全区共有督办任务18项，已办结16项，正在办理2项，其中逾期未办结2项，具体如下。');
+    // The unit tables' ranks are the cockpit's.
+    const cockpit = (await xzSup.get('/api/cockpit?period=2022-06')).json();
+    const gbr = cockpit.indicators.find((r: { code: string }) => r.code === 'gbr');
+    const table = b.content.indicators.find((i: { code: string }) => i.code === 'gbr');
+    for (const row of table.rows) {
+      const u = gbr.units.find((x: { unitName: string }) => x.unitName === row.unitName);
+      expect([row.value, row.completion, row.gap, row.rank]).toEqual([u.value, u.completion, u.gap, u.rank]);
+    }
+  }, 120_000);
 });

@@ -9,7 +9,8 @@ import { ShellPage } from './pages/ShellPage';
 
 const HUAIAN = '淮安经济技术开发区';
 const LEAD =
-  '今年上半年，完成一般公共预算收入18.56亿元、同比增长36.7%，税占比93.25%；新签约外资项目10个、计划总投资57.7亿元；预计完成进出口总额83.04亿元，其中出口57.6亿元、同比增长5.2%；新签约亿元以上项目49个、计划总投资280.63亿元。';
+  '今年上半年，完成一般公共预算收入18.56亿元、同比增长36.7%，税占比93.25%；新签约外资项目10个、计划总投资57.7亿元；预计完成进出口总额83.04亿元，其中出口57.6亿元、同比增长5.2%；新签约亿元以上项目49个、计划总投资280.63亿元。' +
+  '有年度目标的7项指标均实现“时间过半、任务过半”。';
 let h: Harness;
 
 beforeAll(async () => {
@@ -37,7 +38,13 @@ describe('通报 in the browser', () => {
     await h.screenshot(page, 'bulletins-01-draft');
 
     await page.getByTestId('bu-issue').fill('淮开督〔2023〕7号');
+    // Nothing lags in Huai'an's half-year: no requirements are drafted; the supervisor writes them, and the 版记.
+    expect(await page.getByTestId('bu-closing').inputValue()).toBe('');
+    expect(await page.getByTestId('bu-copy-to').inputValue()).toBe('区党工委、管委会领导');
+    expect(await page.getByTestId('bu-print-office').inputValue()).toBe('淮安经济技术开发区督查办公室');
     await page.getByTestId('bu-closing').fill('各单位要对照序时进度查漏补缺，确保全年目标任务圆满完成。');
+    await page.getByTestId('bu-copy-to').fill('区党工委、管委会领导，各镇（街道）、各部门');
+    await page.getByTestId('bu-print-date').fill('2023-07-17');
     await page.getByTestId('bu-save').click();
     await page.getByText('已保存').waitFor();
     await page.getByTestId('bu-publish').click();
@@ -53,6 +60,9 @@ describe('通报 in the browser', () => {
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(text).toContain(LEAD);
     expect(text).toContain('淮开督〔2023〕7号');
+    expect(text).toContain('二、下步工作要求各单位要对照序时进度查漏补缺');
+    expect(text).toContain('抄送：区党工委、管委会领导，各镇（街道）、各部门。');
+    expect(text).toContain('2023年7月17日印发');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bu-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toBe('关于2023年1-6月目标任务推进情况的通报.xlsx');
 

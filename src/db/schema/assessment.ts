@@ -67,6 +67,7 @@ export const bulletinSettings = pgTable('bulletin_settings', {
   zoneId: uuid('zone_id').notNull(),
   issuer: text('issuer').notNull().default(''),
   leadSpec: jsonb('lead_spec').$type<unknown[]>().notNull().default([]),
+  copyTo: jsonb('copy_to').$type<string[]>().notNull().default([]),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
@@ -79,6 +80,9 @@ export const bulletins = pgTable('bulletins', {
   issueNo: text('issue_no').notNull().default(''),
   lead: text('lead').notNull(),
   closing: text('closing').notNull().default(''),
+  copyTo: jsonb('copy_to').$type<string[]>().notNull().default([]),
+  printOffice: text('print_office').notNull().default(''),
+  printDate: date('print_date', { mode: 'string' }),
   schemeId: uuid('scheme_id'),
   content: jsonb('content').$type<unknown>().notNull(),
   state: text('state').$type<'draft' | 'published'>().notNull().default('draft'),

@@ -8,13 +8,25 @@ import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
 import { assessmentSchemes, bulletinSettings, zones } from '../../db/schema';
 import type { Clock } from '../../shared/calendar';
-import { round } from '../../shared/decimal';
+import { round, sum } from '../../shared/decimal';
+import { trimZeros } from '../../shared/format';
 import { lastDayOfMonth } from '../../shared/calendar';
 import { loadCockpit } from '../cockpit/cockpit';
 import type { BulletinPeriod } from './period';
 import { hasTable, rowsOf } from '../assessment/queries';
 import { frozenResults } from '../assessment/results';
 import { leadParagraph, type BulletinFigure, type BulletinPart } from './wording';
+import {
+  doubleHalfSentence,
+  laggingIndicators,
+  laggingUnits,
+  progressSummary,
+  type Coverage,
+  type Problems,
+  type ProjectsSummary,
+  type Status,
+  type TasksSummary,
+} from './sections';
 
 const partSpec = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
@@ -30,7 +42,8 @@ export const leadClauseSpec = partSpec.extend({
   parts: z.array(partSpec).max(4).optional(),
 });
 export type LeadClauseSpec = z.infer<typeof leadClauseSpec>;
-export const settingsInput = z.object({ issuer: z.string().trim().max(60), leadSpec: z.array(leadClauseSpec).max(12) });
+export const copyToInput = z.array(z.string().trim().min(1).max(60)).max(20);
+export const settingsInput = z.object({ issuer: z.string().trim().max(60), leadSpec: z.array(leadClauseSpec).max(12), copyTo: copyToInput.optional() });
 
 /** Seed 001's first paragraph, as a lead spec over the targets domain's indicator codes. */
 export const SEED_001_LEAD: LeadClauseSpec[] = [
@@ -54,7 +67,9 @@ export interface IndicatorTable {
   name: string;
   measure: string;
   decimals: number;
-  zone: { value: string | null; yoy: string | null; completion: string | null; expectedShare: string | null };
+  zone: { value: string | null; yoy: string | null; completion: string | null; expectedShare: string | null; gap?: string | null };
+  /** Null when every unit owing the figure has reported (or none owes it). */
+  coverage?: Coverage | null;
   rows: UnitFigureRow[];
 }
 /** A zone figure: what the zone as a whole reached (the zone-reported indicators have no unit rows). */
@@ -69,6 +84,9 @@ export interface ZoneFigure {
   completion: string | null;
   expectedShare: string | null;
   gap: string | null;
+  status?: Status | null;
+  /** Set when some unit owing the figure has not reported: the value is not a total. */
+  coverage?: Coverage | null;
 }
 export interface ProjectBehind {
   project: string;
@@ -101,22 +119,31 @@ export interface BulletinContent {
   asOf: string;
   timeProgress: string | null;
   lead: string;
+  /** 一、's opening sentence: time progress and how many indicators are ahead or behind. */
+  summary?: string;
   zoneFigures: ZoneFigure[];
   indicators: IndicatorTable[];
+  /** The year's projects and the supervision tasks, null when the zone has none. */
+  projects?: ProjectsSummary | null;
+  tasks?: TasksSummary | null;
   projectsBehind: ProjectBehind[];
   overdueTasks: OverdueTask[];
   ranking: { schemeId: string; schemeName: string; rows: RankingRow[] } | null;
+  /** 存在问题: what lags, named. */
+  problems?: Problems;
 }
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
 export async function getSettings(db: ReadDb | Tx, zoneId: string) {
   const [row] = await db.select().from(bulletinSettings).where(eq(bulletinSettings.zoneId, zoneId));
-  return { issuer: row?.issuer ?? '', leadSpec: (row?.leadSpec ?? []) as LeadClauseSpec[] };
+  return { issuer: row?.issuer ?? '', leadSpec: (row?.leadSpec ?? []) as LeadClauseSpec[], copyTo: row?.copyTo ?? [] };
 }
 
 type Cockpit = Awaited<ReturnType<typeof loadCockpit>>;
-type Row = Cockpit['indicators'][number];
+// `complete` and `coverage` are the cockpit's completeness contract; absent, a figure counts as complete.
+type Row = Cockpit['indicators'][number] & { complete?: boolean; coverage?: Coverage | null };
+const incompleteOf = (r: Row): Coverage | null => (r.complete === false && r.coverage ? r.coverage : null);
 
 /** The figures of the lead paragraph: the zone's spec, or every zone figure with its growth and completion. */
 export function leadFigures(rows: Row[], spec: LeadClauseSpec[]): BulletinFigure[] {
@@ -159,11 +186,14 @@ export function leadFigures(rows: Row[], spec: LeadClauseSpec[]): BulletinFigure
 export async function gatherContent(db: ReadDb | Tx, zoneId: string, p: BulletinPeriod, clock: Clock): Promise<BulletinContent> {
   const [zone] = await db.select({ name: zones.name }).from(zones).where(eq(zones.id, zoneId));
   const cockpit = (await hasTable(db, 'figures')) ? await loadCockpit(db as ReadDb, zoneId, { period: p.lastMonth }, clock) : null;
-  const rows = cockpit?.indicators ?? [];
+  // Every figure below is the cockpit's own row, as the cockpit shows it.
+  const rows: Row[] = cockpit?.indicators ?? [];
   const { leadSpec } = await getSettings(db, zoneId);
-  const figures = leadFigures(rows, leadSpec);
-  const lead = leadParagraph(p.leadLabel, figures);
+  const figures = leadFigures(rows.filter((r) => !incompleteOf(r)), leadSpec);
   const asOf = lastDayOfMonth(p.year, Number(p.lastMonth.slice(5)));
+  // 双过半 is the half-year's verdict: said when the figures read are those of 1–6月.
+  const doubleHalf = p.lastMonth.endsWith('-06') ? doubleHalfSentence(rows) : '';
+  const lead = [leadParagraph(p.leadLabel, figures), doubleHalf].filter(Boolean).join('');
   const indicators: IndicatorTable[] = rows
     .filter((r) => r.kind !== 'ratio' && r.units.some((u) => u.value !== null))
     .map((r) => ({
@@ -171,26 +201,35 @@ export async function gatherContent(db: ReadDb | Tx, zoneId: string, p: Bulletin
       name: r.name,
       measure: r.unit,
       decimals: r.decimals,
-      zone: { value: r.value, yoy: r.yoy, completion: r.completion, expectedShare: r.expectedShare },
+      zone: { value: r.value, yoy: r.yoy, completion: r.completion, expectedShare: r.expectedShare, gap: r.gap },
+      coverage: incompleteOf(r),
       rows: r.units
         .filter((u) => u.value !== null || u.floor !== null)
-        .map((u) => ({ unitName: u.unitName, value: u.value, yoy: u.yoy, completion: u.completion, expectedShare: u.expectedShare, gap: u.gap, rank: u.rank }))
+        // An incomplete indicator is not ranked.
+        .map((u) => ({ unitName: u.unitName, value: u.value, yoy: u.yoy, completion: u.completion, expectedShare: u.expectedShare, gap: u.gap, rank: incompleteOf(r) ? null : u.rank }))
         .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)),
     }));
   const zoneFigures: ZoneFigure[] = rows
-    .filter((r) => r.value !== null)
-    .map((r) => ({
-      code: r.code,
-      name: r.name,
-      measure: r.unit,
-      decimals: r.kind === 'ratio' ? 2 : r.decimals,
-      value: r.value!,
-      yoy: r.yoy,
-      target: r.floor,
-      completion: r.kind === 'ratio' ? null : r.completion,
-      expectedShare: r.kind === 'ratio' || !r.higherIsBetter ? null : r.expectedShare,
-      gap: r.kind === 'ratio' ? null : r.gap,
-    }));
+    .filter((r) => r.value !== null || incompleteOf(r))
+    .map((r) => {
+      const partial = incompleteOf(r);
+      return {
+        code: r.code,
+        name: r.name,
+        measure: r.unit,
+        decimals: r.decimals,
+        value: r.value ?? '',
+        yoy: partial ? null : r.yoy,
+        target: r.floor,
+        completion: partial ? null : r.completion,
+        expectedShare: partial ? null : r.expectedShare,
+        gap: partial ? null : r.gap,
+        status: partial ? null : r.status,
+        coverage: partial,
+      };
+    });
+  const judged = rows.filter((r) => r.value !== null || incompleteOf(r));
+  const summary = progressSummary(asOf, cockpit ? cockpit.timeProgress : null, judged);
   const projectsBehind = await projectsBehindSchedule(db, zoneId, asOf);
   const overdueTasks = (
     await rowsOf<{ title: string; unit_name: string | null; deadline: string; state: string }>(
@@ -204,6 +243,16 @@ export async function gatherContent(db: ReadDb | Tx, zoneId: string, p: Bulletin
     )
   ).map((r) => ({ title: r.title, unitName: r.unit_name ?? '—', deadline: r.deadline, daysOverdue: daysBetween(r.deadline, asOf), state: r.state }));
   const ranking = await rankingOf(db, zoneId, p);
+  const problems: Problems = {
+    indicators: laggingIndicators(judged),
+    units: laggingUnits(rows),
+    projects: projectsBehind.map((x) => ({ project: x.project, unitName: x.unitName, milestone: x.milestone, daysLate: x.daysLate })),
+    tasks: overdueTasks.map((t) => ({ title: t.title, unitName: t.unitName, daysOverdue: t.daysOverdue })),
+    incomplete: rows.flatMap((r) => {
+      const c = incompleteOf(r);
+      return c ? [{ name: r.name, coverage: c }] : [];
+    }),
+  };
   return {
     zoneName: zone?.name ?? '',
     period: p.code,
@@ -214,12 +263,54 @@ export async function gatherContent(db: ReadDb | Tx, zoneId: string, p: Bulletin
     asOf,
     timeProgress: cockpit ? cockpit.timeProgress : null,
     lead,
+    summary,
     zoneFigures,
     indicators,
+    projects: await projectsOf(db, zoneId, p.year, asOf),
+    tasks: await tasksOf(db, zoneId, asOf),
     projectsBehind,
     overdueTasks,
     ranking,
+    problems,
   };
+}
+
+/** The projects of the year: how many of each category, their investment, how many started or producing by `asOf`. */
+async function projectsOf(db: ReadDb | Tx, zoneId: string, year: number, asOf: string): Promise<ProjectsSummary | null> {
+  if (!(await hasTable(db, 'projects'))) return null;
+  const rows = await rowsOf<{ category: 'industrial' | 'urban' | 'livelihood'; n: number; cny: string | null; usd: string | null; started: number; producing: number }>(
+    db,
+    sql`SELECT category, count(*)::int AS n,
+               sum(total_investment) FILTER (WHERE currency = 'CNY')::text AS cny,
+               sum(total_investment) FILTER (WHERE currency = 'USD')::text AS usd,
+               count(*) FILTER (WHERE stage_dates->'started'->>'actual' <= ${asOf})::int AS started,
+               count(*) FILTER (WHERE stage_dates->'producing'->>'actual' <= ${asOf})::int AS producing
+          FROM projects WHERE zone_id = ${zoneId} AND year = ${year} GROUP BY category`,
+  );
+  if (!rows.length) return null;
+  const total = (k: 'n' | 'started' | 'producing') => rows.reduce((a, r) => a + Number(r[k]), 0);
+  const money = (k: 'cny' | 'usd') => trimZeros(round(sum(rows.map((r) => r[k] ?? '0')), 2));
+  return {
+    year,
+    total: total('n'),
+    byCategory: Object.fromEntries(rows.map((r) => [r.category, Number(r.n)])),
+    investmentCny: money('cny'),
+    investmentUsd: money('usd'),
+    started: total('started'),
+    producing: total('producing'),
+  };
+}
+
+/** Supervision tasks raised by `asOf`: how many, closed by then, overdue then. */
+async function tasksOf(db: ReadDb | Tx, zoneId: string, asOf: string): Promise<TasksSummary | null> {
+  const [r] = await rowsOf<{ total: number; closed: number; overdue: number }>(
+    db,
+    sql`SELECT count(*)::int AS total,
+               count(*) FILTER (WHERE (closed_at AT TIME ZONE 'Asia/Shanghai')::date <= ${asOf}::date)::int AS closed,
+               count(*) FILTER (WHERE deadline < ${asOf}::date AND (closed_at IS NULL OR (closed_at AT TIME ZONE 'Asia/Shanghai')::date > ${asOf}::date))::int AS overdue
+          FROM loop_items WHERE zone_id = ${zoneId} AND kind = 'task' AND (created_at AT TIME ZONE 'Asia/Shanghai')::date <= ${asOf}::date`,
+  );
+  return r && Number(r.total) > 0 ? { total: Number(r.total), closed: Number(r.closed), overdue: Number(r.overdue) } : null;
 }
 
 /** Milestones due by `asOf` (baseline, else plan) and not done by then, or done late within the period. */

@@ -35,12 +35,24 @@ const listItem = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
 });
+const coverage = z.object({ reported: z.number(), expected: z.number(), missingUnitNames: z.array(z.string()) });
+const status = z.enum(['ahead', 'on_track', 'slightly_behind', 'far_behind']);
+const lag = z.object({ name: z.string(), ratio: z.boolean().optional(), completion: z.string().nullable(), gap: z.string(), status: status.nullable() });
+// Fields added with 存在问题 and 版记 are optional: bulletins drafted before them are served as stored.
+const problems = z.object({
+  indicators: z.array(lag),
+  units: z.array(z.object({ unitName: z.string(), lags: z.array(lag) })),
+  projects: z.array(z.object({ project: z.string(), unitName: z.string(), milestone: z.string(), daysLate: z.number() })),
+  tasks: z.array(z.object({ title: z.string(), unitName: z.string(), daysOverdue: z.number() })),
+  incomplete: z.array(z.object({ name: z.string(), coverage })),
+});
 const indicatorTable = z.object({
   code: z.string(),
   name: z.string(),
   measure: z.string(),
   decimals: z.number(),
-  zone: z.object({ value: z.string().nullable(), yoy: z.string().nullable(), completion: z.string().nullable(), expectedShare: z.string().nullable() }),
+  zone: z.object({ value: z.string().nullable(), yoy: z.string().nullable(), completion: z.string().nullable(), expectedShare: z.string().nullable(), gap: z.string().nullable().optional() }),
+  coverage: coverage.nullable().optional(),
   rows: z.array(
     z.object({
       unitName: z.string(),
@@ -63,6 +75,7 @@ export const contentBody = z.object({
   asOf: z.string(),
   timeProgress: z.string().nullable(),
   lead: z.string(),
+  summary: z.string().optional(),
   zoneFigures: z.array(
     z.object({
       code: z.string(),
@@ -75,9 +88,24 @@ export const contentBody = z.object({
       completion: z.string().nullable(),
       expectedShare: z.string().nullable(),
       gap: z.string().nullable(),
+      status: status.nullable().optional(),
+      coverage: coverage.nullable().optional(),
     }),
   ),
   indicators: z.array(indicatorTable),
+  projects: z
+    .object({
+      year: z.number(),
+      total: z.number(),
+      byCategory: z.object({ industrial: z.number().optional(), urban: z.number().optional(), livelihood: z.number().optional() }),
+      investmentCny: z.string(),
+      investmentUsd: z.string(),
+      started: z.number(),
+      producing: z.number(),
+    })
+    .nullable()
+    .optional(),
+  tasks: z.object({ total: z.number(), closed: z.number(), overdue: z.number() }).nullable().optional(),
   projectsBehind: z.array(z.object({ project: z.string(), unitName: z.string(), milestone: z.string(), due: z.string(), daysLate: z.number() })),
   overdueTasks: z.array(z.object({ title: z.string(), unitName: z.string(), deadline: z.string(), daysOverdue: z.number(), state: z.string() })),
   ranking: z
@@ -87,10 +115,19 @@ export const contentBody = z.object({
       rows: z.array(z.object({ rank: z.number().nullable(), unitName: z.string(), total: z.string(), rankChange: z.number().nullable(), redFlag: z.boolean() })),
     })
     .nullable(),
+  problems: problems.optional(),
 });
-const bulletinBody = listItem.extend({ lead: z.string(), closing: z.string(), content: contentBody, version: z.number() });
+const bulletinBody = listItem.extend({
+  lead: z.string(),
+  closing: z.string(),
+  copyTo: z.array(z.string()),
+  printOffice: z.string(),
+  printDate: z.string().nullable(),
+  content: contentBody,
+  version: z.number(),
+});
 const toBody = (b: BulletinRow) => ({ ...b, content: b.content as BulletinContent });
-const settingsBody = z.object({ issuer: z.string(), leadSpec: z.array(leadClauseSpec) });
+const settingsBody = z.object({ issuer: z.string(), leadSpec: z.array(leadClauseSpec), copyTo: z.array(z.string()) });
 const formats = z.object({ format: z.enum(['docx', 'xlsx']) });
 
 const MIME = {
@@ -162,7 +199,7 @@ export async function bulletinRoutes(app: FastifyInstance) {
     '/api/bulletins/:id',
     {
       config: { action: 'unitData.approve' },
-      schema: { tags, summary: 'Edit a draft’s title, number, lead paragraph and closing requirements', params: idParams, body: editInput, response: { 200: bulletinBody, ...errors } },
+      schema: { tags, summary: 'Edit a draft’s title, number, lead paragraph, 下步工作要求 and 版记 (抄送, 印发机关, 印发日期)', params: idParams, body: editInput, response: { 200: bulletinBody, ...errors } },
     },
     async (req) => toBody(await req.ctx.write((tx, audit) => updateBulletin(tx, audit, requireActor(req.ctx), req.params.id, req.body))),
   );

@@ -8,14 +8,16 @@ import { bulletinExports, bulletinSettings, bulletins, zones } from '../../db/sc
 import { writeAudited, type Audit } from '../../server/context';
 import { today, type Clock } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
+import { isoDate } from '../../shared/http';
 import { checkVersion, version } from '../../shared/input';
 import type { Progress } from '../../shared/jobs';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import type { Actor } from '../../shared/policy';
 import { seesDrafts } from '../assessment/schemes';
-import { gatherContent, getSettings, settingsInput, type BulletinContent } from './data';
+import { copyToInput, gatherContent, getSettings, settingsInput, type BulletinContent } from './data';
 import { buildDocx } from './docx';
 import { calendarPeriod, campaignPeriod, type BulletinPeriod } from './period';
+import { nextLabelOf, requirementsDraft } from './sections';
 import { buildXlsx } from './xlsx';
 
 export type BulletinRow = typeof bulletins.$inferSelect;
@@ -34,6 +36,10 @@ export const editInput = z.object({
   issueNo: z.string().trim().max(40),
   lead: z.string().trim().min(1).max(5000),
   closing: z.string().trim().max(10000),
+  // 版记: absent fields keep what the draft has.
+  copyTo: copyToInput.optional(),
+  printOffice: z.string().trim().max(60).optional(),
+  printDate: isoDate.nullable().optional(),
   version,
 });
 export type EditInput = z.infer<typeof editInput>;
@@ -94,6 +100,7 @@ export async function draftBulletin(db: Database, actor: Actor, input: DraftInpu
   const { bulletinCharts } = await import('./docx');
   bulletinCharts(content);
   await progress(80, 'save');
+  const settings = await getSettings(db, actor.zoneId);
   const row = await writeAudited(db, actor, null, async (tx, audit) => {
     const [inserted] = await tx
       .insert(bulletins)
@@ -104,7 +111,10 @@ export async function draftBulletin(db: Database, actor: Actor, input: DraftInpu
         title: defaultTitle(period),
         issueNo: await nextIssueNo(tx, actor.zoneId, period.year),
         lead: content.lead,
-        closing: '',
+        // 下步工作要求: a draft from what lags, for the supervisor to edit before publishing.
+        closing: content.problems ? requirementsDraft(content.problems, nextLabelOf(period.kind, Number(period.lastMonth.slice(5)))) : '',
+        copyTo: settings.copyTo,
+        printOffice: await issuerOf(tx, actor.zoneId),
         schemeId: content.ranking?.schemeId ?? null,
         content,
         createdBy: actor.userId || null,
@@ -122,10 +132,20 @@ export async function updateBulletin(tx: Tx, audit: Audit, actor: Actor, id: str
   checkVersion(input.version, before.version);
   const [after] = await tx
     .update(bulletins)
-    .set({ title: input.title, issueNo: input.issueNo, lead: input.lead, closing: input.closing, updatedAt: new Date(), version: before.version + 1 })
+    .set({
+      title: input.title,
+      issueNo: input.issueNo,
+      lead: input.lead,
+      closing: input.closing,
+      copyTo: input.copyTo ?? before.copyTo,
+      printOffice: input.printOffice ?? before.printOffice,
+      printDate: input.printDate === undefined ? before.printDate : input.printDate,
+      updatedAt: new Date(),
+      version: before.version + 1,
+    })
     .where(eq(bulletins.id, id))
     .returning();
-  const pick = (b: BulletinRow) => ({ title: b.title, issueNo: b.issueNo, lead: b.lead, closing: b.closing });
+  const pick = (b: BulletinRow) => ({ title: b.title, issueNo: b.issueNo, lead: b.lead, closing: b.closing, copyTo: b.copyTo, printOffice: b.printOffice, printDate: b.printDate });
   await audit({ action: 'update', entity: 'bulletin', entityId: id, before: pick(before), after: pick(after!) });
   return after!;
 }
@@ -146,7 +166,7 @@ async function issuerOf(db: ReadDb | Tx, zoneId: string): Promise<string> {
   return `${z?.name ?? ''}督查办公室`;
 }
 
-type Renderable = Pick<BulletinRow, 'zoneId' | 'title' | 'issueNo' | 'lead' | 'closing' | 'content' | 'state' | 'publishedAt'>;
+type Renderable = Pick<BulletinRow, 'zoneId' | 'title' | 'issueNo' | 'lead' | 'closing' | 'content' | 'state' | 'publishedAt' | 'copyTo' | 'printOffice' | 'printDate'>;
 
 /** Builds the Word or Excel file of a bulletin as it stands (a draft is marked 草稿). */
 export async function renderBulletin(db: ReadDb | Tx, b: Renderable, format: Format, todayIso: string, progress?: (p: number) => Promise<void>) {
@@ -159,6 +179,7 @@ export async function renderBulletin(db: ReadDb | Tx, b: Renderable, format: For
     closing: b.closing,
     content: b.content as BulletinContent,
     draft: b.state !== 'published',
+    colophon: { copyTo: b.copyTo, printOffice: b.printOffice, printDate: b.printDate ?? (b.publishedAt ? chinaDate(b.publishedAt) : todayIso) },
   };
   const data = format === 'docx' ? await buildDocx(input, progress) : await buildXlsx(input);
   return { name: `${b.title}${input.draft ? '（草稿）' : ''}.${format}`, data };
@@ -168,9 +189,11 @@ export async function renderBulletin(db: ReadDb | Tx, b: Renderable, format: For
 export async function buildBulletinFile(db: ReadDb, zoneId: string, periodCode: string, format: Format, clock: Clock) {
   const period = calendarPeriod(periodCode);
   const content = await gatherContent(db, zoneId, period, clock);
+  const { copyTo } = await getSettings(db, zoneId);
+  const closing = content.problems ? requirementsDraft(content.problems, nextLabelOf(period.kind, Number(period.lastMonth.slice(5)))) : '';
   return renderBulletin(
     db,
-    { zoneId, title: defaultTitle(period), issueNo: '', lead: content.lead, closing: '', content, state: 'published', publishedAt: clock() },
+    { zoneId, title: defaultTitle(period), issueNo: '', lead: content.lead, closing, content, state: 'published', publishedAt: clock(), copyTo, printOffice: await issuerOf(db, zoneId), printDate: null },
     format,
     today(clock),
   );
@@ -182,7 +205,7 @@ export async function publishBulletin(tx: Tx, audit: Audit, actor: Actor, id: st
   if (before.state === 'published') throw frozenBulletin();
   const [after] = await tx
     .update(bulletins)
-    .set({ state: 'published', publishedAt: now, publishedBy: actor.userId || null, updatedAt: now, version: before.version + 1 })
+    .set({ state: 'published', publishedAt: now, publishedBy: actor.userId || null, printDate: before.printDate ?? chinaDate(now), updatedAt: now, version: before.version + 1 })
     .where(eq(bulletins.id, id))
     .returning();
   for (const format of ['docx', 'xlsx'] as const) {
@@ -212,8 +235,8 @@ export async function saveSettings(tx: Tx, audit: Audit, actor: Actor, input: z.
   const before = await getSettings(tx, actor.zoneId);
   await tx
     .insert(bulletinSettings)
-    .values({ zoneId: actor.zoneId, issuer: input.issuer, leadSpec: input.leadSpec })
-    .onConflictDoUpdate({ target: bulletinSettings.zoneId, set: { issuer: input.issuer, leadSpec: input.leadSpec, updatedAt: new Date() } });
+    .values({ zoneId: actor.zoneId, issuer: input.issuer, leadSpec: input.leadSpec, copyTo: input.copyTo ?? before.copyTo })
+    .onConflictDoUpdate({ target: bulletinSettings.zoneId, set: { issuer: input.issuer, leadSpec: input.leadSpec, copyTo: input.copyTo ?? before.copyTo, updatedAt: new Date() } });
   await audit({ action: 'update', entity: 'bulletin_settings', entityId: actor.zoneId, before, after: input });
   return getSettings(tx, actor.zoneId);
 }

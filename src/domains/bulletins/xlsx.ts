@@ -1,7 +1,9 @@
 // The bulletin's tables as an Excel workbook: the text on the first sheet, then
 // one sheet per table, with the same rows and columns as the Word file.
 import ExcelJS from 'exceljs';
+import { cnDate, colophonLines, type Colophon } from '../../shared/officialDoc';
 import { fmt, type BulletinContent } from './data';
+import { bulletinOutline, coverageText } from './sections';
 
 export interface XlsxInput {
   title: string;
@@ -12,6 +14,7 @@ export interface XlsxInput {
   closing: string;
   content: BulletinContent;
   draft: boolean;
+  colophon?: Colophon;
 }
 
 /** The tables of a bulletin, as the Word file and the workbook print them. */
@@ -33,11 +36,11 @@ export function bulletinTables(c: BulletinContent): BulletinTable[] {
       name: '全区主要指标',
       title: `全区主要指标完成情况（${c.cumulativeLabel}）`,
       headers: ['指标', '单位', '累计', '同比（%）', '年度目标', '完成率', '序时进度', '快慢（百分点）'],
-      widths: [30, 8, 12, 11, 11, 11, 11, 13],
+      widths: [22, 9, 12, 9, 12, 12, 12, 12],
       rows: zf.map((f) => [
         f.name,
         f.measure,
-        fmt.value(f.value, f.decimals),
+        f.coverage ? coverageText(f.coverage) : fmt.value(f.value, f.decimals),
         f.yoy === null ? '—' : fmt.value(f.yoy, 1),
         fmt.value(f.target, f.decimals),
         fmt.pct(f.completion),
@@ -64,7 +67,8 @@ export function bulletinTables(c: BulletinContent): BulletinTable[] {
       ]),
     });
   }
-  out.push({
+  // Projects and tasks only where the zone has them (content drafted before they were summarised: where any is late).
+  if (c.projects || (c.projects === undefined && c.projectsBehind.length)) out.push({
     key: 'projects',
     name: '节点滞后项目',
     title: '节点滞后项目清单',
@@ -72,7 +76,7 @@ export function bulletinTables(c: BulletinContent): BulletinTable[] {
     widths: [7, 30, 16, 20, 15, 12],
     rows: c.projectsBehind.map((p, i) => [String(i + 1), p.project, p.unitName, p.milestone, p.due, String(p.daysLate)]),
   });
-  out.push({
+  if (c.tasks || (c.tasks === undefined && c.overdueTasks.length)) out.push({
     key: 'tasks',
     name: '逾期督办任务',
     title: '逾期督办任务清单',
@@ -102,6 +106,21 @@ function sheetName(name: string, used: Set<string>): string {
   return n;
 }
 
+/**
+ * A printed figure as a number cell with the same look: '18.56' → 18.56 (0.00),
+ * '54.6%' → 0.546 (0.0%), '+5.0' → 5 (+0.0); anything else stays text.
+ */
+export function numberCell(v: string): { value: string | number; numFmt?: string } {
+  const m = /^([+-]?)(\d+)(?:\.(\d+))?(%?)$/.exec(v);
+  if (!m) return { value: v };
+  const d = m[3]?.length ?? 0;
+  const fixed = d ? `0.${'0'.repeat(d)}` : '0';
+  const n = Number(v.replace('%', ''));
+  if (m[4]) return { value: Number((n / 100).toFixed(d + 2)), numFmt: `${fixed}%` };
+  if (m[1] === '+') return { value: n, numFmt: `+${fixed};-${fixed};${fixed}` };
+  return { value: n, numFmt: fixed };
+}
+
 const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -114,10 +133,18 @@ export async function buildXlsx(input: XlsxInput): Promise<Buffer> {
   cover.getColumn(1).width = 110;
   const lines: [string, Partial<ExcelJS.Font>][] = [
     [input.draft ? `${input.title}（草稿）` : input.title, { bold: true, size: 16 }],
-    [[input.issueNo, input.issuer, input.date].filter(Boolean).join('　'), { size: 11, color: { argb: 'FF666666' } }],
+    [[input.issueNo, input.issuer, cnDate(input.date)].filter(Boolean).join('　'), { size: 11, color: { argb: 'FF666666' } }],
     ['', {}],
     ...input.lead.split(/\n+/).filter(Boolean).map((p): [string, Partial<ExcelJS.Font>] => [p, { size: 12 }]),
-    ...input.closing.split(/\n+/).filter(Boolean).map((p): [string, Partial<ExcelJS.Font>] => [p, { size: 12 }]),
+    // The sections' text as in the Word file (their tables are the sheets that follow).
+    ...bulletinOutline(input.content, input.closing).flatMap((s): [string, Partial<ExcelJS.Font>][] => [
+      [s.heading, { bold: true, size: 12 }],
+      ...s.paragraphs.map((p): [string, Partial<ExcelJS.Font>] => [p, { size: 12 }]),
+    ]),
+    ['', {}],
+    [input.issuer, { size: 12 }],
+    [cnDate(input.date), { size: 12 }],
+    ...(input.colophon ? colophonLines(input.colophon) : []).map((l): [string, Partial<ExcelJS.Font>] => [[l.left, l.right].filter(Boolean).join('　'), { size: 11 }]),
   ];
   for (const [text, font] of lines) {
     const row = cover.addRow([text]);
@@ -137,10 +164,11 @@ export async function buildXlsx(input: XlsxInput): Promise<Buffer> {
     });
     if (t.rows.length === 0) ws.addRow(['无']);
     for (const r of t.rows) {
-      const row = ws.addRow(r.map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v)));
+      const cells = r.map(numberCell);
+      const row = ws.addRow(cells.map((x) => x.value));
       row.eachCell((c, col) => {
-        const d = /^-?\d+\.(\d+)$/.exec(r[col - 1] ?? '')?.[1]?.length ?? 0;
-        if (typeof c.value === 'number') c.numFmt = d ? `0.${'0'.repeat(d)}` : '0';
+        const f = cells[col - 1]?.numFmt;
+        if (f) c.numFmt = f;
         c.border = border;
         c.alignment = { vertical: 'middle', wrapText: true };
       });

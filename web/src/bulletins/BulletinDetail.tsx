@@ -12,6 +12,10 @@ import { bulletinsApi, type Content, type EditInput, type IndicatorTable, type Z
 import { useBuT, type BuKey } from './i18n';
 import { useBuMutation, useBulletin, useCharts } from './queries';
 
+/** The form holds 抄送 as one line; the API takes the list. */
+type FormValues = Omit<EditInput, 'version' | 'copyTo' | 'printDate'> & { copyTo?: string; printDate?: string };
+const splitList = (s: string) => s.split(/[，,；;\n]+/).map((x) => x.trim()).filter(Boolean);
+
 /** A figure as the bulletin prints it (the server sends exact decimal strings). */
 const fx = (v: string | null, d: number) => (v === null ? '—' : Number(v).toFixed(d));
 const pct = (v: string | null) => (v === null ? '—' : `${Number(v).toFixed(1)}%`);
@@ -120,20 +124,32 @@ export function BulletinDetail() {
   const navigate = useNavigate();
   const onError = useErrorMessage();
   const q = useBulletin(id);
-  const [form] = Form.useForm<EditInput>();
+  const [form] = Form.useForm<FormValues>();
   const save = useBuMutation((v: EditInput) => bulletinsApi.update(id, v));
   const publish = useBuMutation(() => bulletinsApi.publish(id));
   const remove = useBuMutation(() => bulletinsApi.remove(id));
   const b = q.data;
   useEffect(() => {
-    if (b) form.setFieldsValue({ title: b.title, issueNo: b.issueNo, lead: b.lead, closing: b.closing });
+    if (b) form.setFieldsValue({ title: b.title, issueNo: b.issueNo, lead: b.lead, closing: b.closing, copyTo: b.copyTo.join('，'), printOffice: b.printOffice, printDate: b.printDate ?? '' });
   }, [b, form]);
   if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   if (!b) return <Spin />;
   const editable = b.state === 'draft' && can('unitData.approve');
 
-  const submit = (v: Omit<EditInput, 'version'>) =>
-    save.mutate({ ...v, closing: v.closing ?? '', version: b.version }, { onError, onSuccess: () => void message.success(bt('saved')) });
+  const submit = (v: FormValues) =>
+    save.mutate(
+      {
+        title: v.title,
+        issueNo: v.issueNo ?? '',
+        lead: v.lead,
+        closing: v.closing ?? '',
+        copyTo: splitList(v.copyTo ?? ''),
+        printOffice: v.printOffice ?? '',
+        printDate: v.printDate?.trim() ? v.printDate.trim() : null,
+        version: b.version,
+      },
+      { onError, onSuccess: () => void message.success(bt('saved')) },
+    );
 
   return (
     <div data-testid="bu-detail">
@@ -173,6 +189,18 @@ export function BulletinDetail() {
             <Form.Item name="closing" label={bt('closing')}>
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={10000} data-testid="bu-closing" />
             </Form.Item>
+            <h4>{bt('colophon')}</h4>
+            <Form.Item name="copyTo" label={bt('copyTo')} extra={bt('copyToHelp')}>
+              <Input maxLength={600} data-testid="bu-copy-to" />
+            </Form.Item>
+            <Space wrap>
+              <Form.Item name="printOffice" label={bt('printOffice')}>
+                <Input maxLength={60} style={{ width: 280 }} data-testid="bu-print-office" />
+              </Form.Item>
+              <Form.Item name="printDate" label={bt('printDate')} extra={bt('printDateHelp')} rules={[{ pattern: /^(\d{4}-\d{2}-\d{2})?$/ }]}>
+                <Input maxLength={10} style={{ width: 160 }} placeholder="YYYY-MM-DD" data-testid="bu-print-date" />
+              </Form.Item>
+            </Space>
             {editable && (
               <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} data-testid="bu-save">{bt('save')}</Button>
             )}

@@ -48,6 +48,9 @@ export interface Content {
 export interface Bulletin extends BulletinItem {
   lead: string;
   closing: string;
+  copyTo: string[];
+  printOffice: string;
+  printDate: string | null;
   content: Content;
   version: number;
 }
@@ -56,6 +59,10 @@ export interface EditInput {
   issueNo: string;
   lead: string;
   closing: string;
+  /** 版记. */
+  copyTo: string[];
+  printOffice: string;
+  printDate: string | null;
   version: number;
 }
 export interface JobState {
