@@ -1,6 +1,6 @@
 // Drizzle mirror of migrations/0001_foundation.sql. The SQL files are the source
 // of truth; test/schema.test.ts checks that every column here exists there.
-import { bigint, boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

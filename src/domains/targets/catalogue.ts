@@ -18,7 +18,7 @@ import { dec } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
 import { checkVersion, decimalInput, patchOf } from '../../shared/input';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
-import { DEFAULT_MOVE_SHARE, NUMBER_PATTERN, NUMBER_REASON } from './checks';
+import { DEFAULT_MOVE_SHARE, NUMBER_REASON } from './checks';
 
 /** An exact decimal as a string: amounts never travel as floats. */
 export const decimalString = decimalInput({ places: 6, digits: 14, min: null, message: `${NUMBER_REASON.zh}（${NUMBER_REASON.en}, at most 6 decimals）` });
