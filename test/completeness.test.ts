@@ -30,11 +30,11 @@ describe('a month with one unit approved (数据未齐)', () => {
   let expected = 0;
   beforeAll(async () => {
     const ids = Object.fromEntries(((await sup.get('/api/targets/indicators?pageSize=100')).json().items as { id: string; code: string }[]).map((i) => [i.code, i.id]));
-    const saved = await donghuan.send('PUT', '/api/targets/report', { unitId: donghuan.me.user.unitId, period: '2022-09', submit: true, rows: [{ indicatorId: ids.gbr, value: '6.72', prevYear: '5.9' }] });
+    const saved = await donghuan.send('PUT', '/api/targets/report', { unitId: donghuan.me.user.unitId, period: '2022-09', submit: true, rows: [{ indicatorId: ids.gbr, value: '6.72', prevYear: '5.9', note: '9月一次性入库较多' }] });
     expect(saved.statusCode, saved.body).toBe(200);
     const queue = (await sup.get('/api/targets/figures?period=2022-09&state=submitted&pageSize=50')).json();
     expect(queue.total).toBe(1);
-    expect((await sup.send('POST', '/api/targets/figures/review', { ids: queue.items.map((f: { id: string }) => f.id), decision: 'approve' })).statusCode).toBe(200);
+    expect((await sup.send('POST', '/api/targets/figures/review', { figures: queue.items.map((f: { id: string; version: number }) => ({ id: f.id, version: f.version })), decision: 'approve' })).statusCode).toBe(200);
     expected = gbrOf((await leader.get('/api/cockpit?period=2022-08')).json()).coverage!.expected;
   });
 

@@ -2,9 +2,10 @@
 // figure, 交办 of a problem or task, an appeal assigned and a deadline warning go
 // in-app to the responsible unit's accounts and to the unit's group robot, once
 // per object, unit and day; the bell groups repeats.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runReminders } from '../src/domains/targets/reminders';
 import { notify } from '../src/shared/notify';
+import { systemOutbound, useOutbound, viaFetch } from '../src/shared/outbound';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 const NOW = new Date('2022-10-08T02:00:00Z');
@@ -20,15 +21,18 @@ beforeAll(async () => {
   for (const u of (await sup.get('/api/units?pageSize=100')).json().items as { id: string; code: string }[]) unit[u.code] = u.id;
 });
 afterAll(async () => t.close());
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => void useOutbound(systemOutbound));
 
 /** Group robots answer here. */
 function robot() {
   posted = [];
-  vi.stubGlobal('fetch', (async (url: string, init: { body: string }) => {
-    posted.push({ url: String(url), text: JSON.parse(init.body).text.content });
-    return new Response('{}', { status: 200 });
-  }) as unknown as typeof fetch);
+  // the robots' stand-in network: records what is posted, dials nothing
+  useOutbound(
+    viaFetch((async (url: string, init: { body: string }) => {
+      posted.push({ url: String(url), text: JSON.parse(init.body).text.content });
+      return new Response('{}', { status: 200 });
+    }) as unknown as typeof fetch),
+  );
 }
 type Note = { title: string; kind: string; link: string | null };
 const inbox = async (c: Client) => (await c.get('/api/notifications?pageSize=100')).json().items as Note[];
@@ -38,7 +42,10 @@ describe('a unit’s group robot', () => {
     expect((await donghuan.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: ROBOT })).statusCode).toBe(403);
     expect((await sup.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: 'ftp://x' })).statusCode).toBe(400);
     expect((await sup.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: ROBOT })).statusCode).toBe(200);
-    expect((await admin.get('/api/notifications/unit-webhooks')).json()).toEqual([{ unitId: unit.donghuan, unitName: '东环街道', url: ROBOT }]);
+    // the address is a secret: shown masked, sealed at rest
+    expect((await admin.get('/api/notifications/unit-webhooks')).json()).toEqual([{ unitId: unit.donghuan, unitName: '东环街道', url: 'https://oapi.dingtalk.com/robot/send?access_token=••••' }]);
+    const [stored] = await t.handle.query<{ url: string }>(`SELECT url FROM unit_webhooks WHERE unit_id = $1`, [unit.donghuan]);
+    expect(stored!.url).not.toContain('donghuan-test');
     const audit = await t.handle.query<{ after: unknown }>(`SELECT after FROM audit_log WHERE entity = 'unit' AND action = 'set-webhook'`);
     expect(JSON.stringify(audit)).not.toContain('access_token');
   });
@@ -49,7 +56,7 @@ describe('events', () => {
     robot();
     const aug = (await sup.get(`/api/targets/figures?period=2022-08&unitId=${unit.donghuan}&pageSize=50`)).json().items as { id: string; indicatorCode: string }[];
     const gbr = aug.find((f) => f.indicatorCode === 'gbr')!;
-    expect((await sup.send('POST', '/api/targets/figures/review', { ids: [gbr.id], decision: 'return', reason: '与税务口径不符' })).statusCode).toBe(200);
+    expect((await sup.send('POST', '/api/targets/figures/review', { figures: [{ id: gbr.id, version: (gbr as unknown as { version: number }).version }], decision: 'return', reason: '与税务口径不符' })).statusCode).toBe(200);
     const mine = (await inbox(donghuan)).filter((n) => n.kind === 'targets.returned');
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ title: '2022年8月“一般公共预算收入”被退回', link: '/targets/report?period=2022-08' });
@@ -58,7 +65,8 @@ describe('events', () => {
     // Sent back again the same day: nothing new.
     const value = (await t.handle.query<{ value: string }>(`SELECT value::text FROM figures WHERE id = $1`, [gbr.id]))[0]!.value;
     await donghuan.send('PUT', '/api/targets/report', { unitId: unit.donghuan, period: '2022-08', rows: [{ indicatorId: (await t.handle.query<{ indicator_id: string }>(`SELECT indicator_id FROM figures WHERE id = $1`, [gbr.id]))[0]!.indicator_id, value }], submit: true });
-    await sup.send('POST', '/api/targets/figures/review', { ids: [gbr.id], decision: 'return', reason: '仍不符' });
+    const again = (await t.handle.query<{ version: number }>(`SELECT version FROM figures WHERE id = $1`, [gbr.id]))[0]!.version;
+    expect((await sup.send('POST', '/api/targets/figures/review', { figures: [{ id: gbr.id, version: again }], decision: 'return', reason: '仍不符' })).statusCode).toBe(200);
     expect((await inbox(donghuan)).filter((n) => n.kind === 'targets.returned')).toHaveLength(1);
     expect(posted).toHaveLength(1);
   });

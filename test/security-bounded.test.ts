@@ -171,7 +171,7 @@ describe('project views and imports', () => {
     const p = first.json().items[0];
     const mine = async () => (await sup.get('/api/projects?pageSize=5')).json().items.find((x: { id: string }) => x.id === p.id);
     // A write through the API…
-    expect((await sup.send('PATCH', `/api/projects/${p.id}`, { note: 'through the API' })).statusCode).toBe(200);
+    expect((await sup.send('PATCH', `/api/projects/${p.id}`, { note: 'through the API', version: p.version })).statusCode).toBe(200);
     expect((await mine()).note).toBe('through the API');
     const map = (await sup.get('/api/projects/battle-map')).json();
     expect(map.projects.find((x: { id: string }) => x.id === p.id).note).toBe('through the API');

@@ -99,6 +99,17 @@ const pinnedPost: Poster = (url, address, body, timeoutMs) =>
 
 export const systemOutbound: Outbound = { resolve: systemResolver, post: pinnedPost };
 
+let standing: Outbound = systemOutbound;
+/**
+ * Replaces the network for every call that does not bring its own (tests stand in a
+ * recording robot this way; production never calls it). Returns the previous one.
+ */
+export function useOutbound(o: Outbound): Outbound {
+  const prev = standing;
+  standing = o;
+  return prev;
+}
+
 /** What a stand-in network answers for any name: some public address (never dialled). */
 const STAND_IN_ADDRESS = '1.1.1.1';
 
@@ -121,7 +132,7 @@ export const OUTBOUND_TIMEOUT_MS = 5000;
  * Posts JSON to a public address; false (never a throw) when the URL or any address it
  * resolves to is refused, on a network error, a timeout, a redirect or an error status.
  */
-export async function postJson(raw: string, payload: unknown, via: Outbound = systemOutbound): Promise<boolean> {
+export async function postJson(raw: string, payload: unknown, via: Outbound = standing): Promise<boolean> {
   if (urlProblem(raw)) return false;
   const url = new URL(raw);
   const host = url.hostname.replace(/^\[|\]$/g, '');

@@ -56,7 +56,7 @@ const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.
 const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable() });
 const jobStarted = z.object({ jobId: z.string() });
 /** Settings as stored: the thresholds are decimal strings already (no input parsing on the way out). */
-const settingsBody = settingsInput.extend({ amberPoints: z.string(), redPoints: z.string() });
+const settingsBody = z.object({ deadlineDay: z.number(), remindDaysBefore: z.number(), amberPoints: z.string(), redPoints: z.string(), moveWarnPercent: z.string() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reporterWriter(actor: Actor): Writer {
