@@ -29,7 +29,7 @@ describe('考核 in the browser', () => {
     await first.click(); // expands the items with their explanations and records
     const tasks = page.getByTestId('as-expl-tasks').first();
     await tasks.waitFor();
-    expect(await tasks.innerText()).toContain('按时完成任务3项/共3项，按时率100.0%，得60.00分');
+    expect(await tasks.innerText()).toContain('督办任务按时完成3项/共3项，按时率100.0%，得60.00分');
     expect(await page.locator('.gj-as-up').count()).toBeGreaterThan(0);
     await h.screenshot(page, 'assessment-01-q3-ranking');
   });

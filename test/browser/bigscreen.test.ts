@@ -43,6 +43,7 @@ const EMPTY_COLUMNS = `(() => {
   const out = [];
   for (const sel of ['.gj-screen-tiles', '.gj-screen-chart', '.gj-screen-side']) {
     const col = document.querySelector(sel);
+    if (!col) continue;
     const box = col.getBoundingClientRect();
     const bottom = Math.max(...[...col.children].map((c) => c.getBoundingClientRect().bottom));
     if (bottom < box.top + box.height * 0.8) out.push(sel + ': content ends at ' + Math.round(bottom - box.top) + ' of ' + Math.round(box.height) + ' px');
@@ -87,9 +88,11 @@ describe('数据大屏 at 1920×1080', () => {
     expect(new Set(noYoy)).toEqual(new Set(['gj-screen-small']));
   });
 
-  it('Huai’an fits with no column left empty (the units behind fill the side)', async () => {
+  it('Huai’an fits with no column left empty: nothing to rank and nobody behind, so no side column', async () => {
     const { page } = await openWall('huaian', 'big-screen-huaian');
-    expect(await page.locator('.gj-screen-side [data-testid="screen-behind"] tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('.gj-screen-side').count()).toBe(0);
+    expect(await page.locator('.gj-screen-chart [data-testid="screen-behind"]').innerText()).toContain('没有慢于序时进度');
+    expect(await page.locator('.gj-screen-chart').getByTestId('campaign-countdown').count()).toBe(1);
   });
 
   it('a zone with 60 more indicators of long names fits on pages that take turns', async () => {
@@ -108,6 +111,8 @@ describe('数据大屏 at 1920×1080', () => {
       );
     }
     const { page, pages, tiles } = await openWall('huaian', 'big-screen-60-indicators');
+    // Units now rank and fall behind: the side is back, the units behind filling it as far as they fit.
+    expect(await page.locator('.gj-screen-side [data-testid="screen-behind"] tr').count()).toBeGreaterThan(3);
     expect(tiles.size).toBeGreaterThanOrEqual(60);
     expect(pages).toBe(Math.ceil(tiles.size / 12));
     expect(before + 60).toBeGreaterThanOrEqual(tiles.size);

@@ -58,11 +58,11 @@ describe('a project named like markup', () => {
     const gantt = page.getByTestId('gantt');
     await gantt.locator('canvas').waitFor();
     const box = (await gantt.boundingBox())!;
-    // Grid: 40 px above, 30 below, one band per row (the first row at the top).
-    const band = (box.height - 70) / rows;
-    const y = 40 + (rowIndex + 0.5) * band;
-    const xs = Array.from({ length: 80 }, (_, i) => box.width * 0.15 + i * ((box.width * 0.84) / 80));
-    const tip = await hoverUntilTooltip(page, gantt, xs.map((x) => [x, y]));
+    // Grid: 40 px above plus the dates of the top axis (~20 px), 30 below, one band per row, the first on top.
+    const band = (box.height - 90) / rows;
+    const y = 60 + (rowIndex + 0.5) * band;
+    const xs = Array.from({ length: 60 }, (_, i) => box.width * 0.15 + i * ((box.width * 0.84) / 60));
+    const tip = await hoverUntilTooltip(page, gantt, [0, -0.25, 0.25].flatMap((dy) => xs.map((x): [number, number] => [x, y + dy * band])));
     await expectText(tip);
     await h.screenshot(page, 'tooltip-gantt-markup-name');
   });

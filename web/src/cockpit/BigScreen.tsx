@@ -54,8 +54,20 @@ export default function BigScreen() {
 function Wall({ d, updatedAt }: { d: Cockpit; updatedAt: number }) {
   const ct = useCkT();
   const tiles = d.indicators.filter((i) => i.value !== null || i.floor !== null);
+  // No ranking and nobody behind: the side would stand empty, so its panels go under the chart and the columns widen.
+  const sideless = d.ranking.length === 0 && d.behind.length === 0;
+  const behind = (
+    <Panel title={ct('section.behind')} grow={!sideless} testId="screen-behind">
+      {d.behind.length === 0 ? <div className="gj-screen-small">{ct('behind.none')}</div> : <BehindRows rows={d.behind} />}
+    </Panel>
+  );
+  const campaigns = (
+    <Panel title={ct('section.campaigns')}>
+      {d.campaigns.length === 0 ? <div className="gj-screen-small">{ct('campaign.none')}</div> : d.campaigns.slice(0, 2).map((c) => <CampaignCountdown key={c.id} c={c} dark />)}
+    </Panel>
+  );
   return (
-    <div className="gj-screen-grid">
+    <div className={sideless ? 'gj-screen-grid gj-screen-sideless' : 'gj-screen-grid'}>
       <header className="gj-screen-head">
         <div className="gj-screen-title">{ct('screen.title', { zone: d.zone.name })}</div>
         <div className="gj-screen-meta">
@@ -71,7 +83,10 @@ function Wall({ d, updatedAt }: { d: Cockpit; updatedAt: number }) {
       <TilePages tiles={tiles} />
       <section className="gj-screen-chart">
         <RotatingChart d={d} />
+        {sideless && behind}
+        {sideless && campaigns}
       </section>
+      {!sideless && (
       <section className="gj-screen-side">
         {d.ranking.length > 0 && (
         <Panel title={ct('section.ranking')}>
@@ -94,13 +109,10 @@ function Wall({ d, updatedAt }: { d: Cockpit; updatedAt: number }) {
         </Panel>
         )}
         {/* The units behind take what room the ranking and the campaigns leave: as many rows as fit. */}
-        <Panel title={ct('section.behind')} grow testId="screen-behind">
-          {d.behind.length === 0 ? <div className="gj-screen-small">{ct('behind.none')}</div> : <BehindRows rows={d.behind} />}
-        </Panel>
-        <Panel title={ct('section.campaigns')}>
-          {d.campaigns.length === 0 ? <div className="gj-screen-small">{ct('campaign.none')}</div> : d.campaigns.slice(0, 2).map((c) => <CampaignCountdown key={c.id} c={c} dark />)}
-        </Panel>
+        {behind}
+        {campaigns}
       </section>
+      )}
     </div>
   );
 }
@@ -188,12 +200,10 @@ function Tile({ ind }: { ind: IndicatorRow }) {
   return (
     <div className="gj-screen-tile" style={{ borderLeftColor: color }} data-testid={`tile-${ind.code}`} data-status={ind.status ?? 'none'}>
       <div className="gj-screen-tile-name" title={ind.name}>{ind.name}</div>
-      <div className="gj-screen-tile-head">
-        <span className="gj-screen-tile-value">{figure(ind.value, ind.unit, ind.decimals, lang)}</span>
-        {ind.doubleHalf && <span className="gj-screen-badge" title={ct('doubleHalf')}>{ct('screen.doubleHalf')}</span>}
-      </div>
+      <div className="gj-screen-tile-value">{figure(ind.value, ind.unit, ind.decimals, lang)}</div>
       <div className="gj-screen-tile-line">
         <span className={yoyClass} data-testid={`tile-${ind.code}-yoy`}>{ind.yoy === null ? `${ct('yoy')} —` : formatYoy(ind.yoy, { lang })}</span>
+        {ind.doubleHalf && <span className="gj-screen-badge" title={ct('doubleHalf')}>{ct('screen.doubleHalf')}</span>}
       </div>
       {ind.floor !== null && (
         <>
