@@ -112,6 +112,11 @@ const catalogue = {
   'targets.token_invalid': { status: 401, zh: '接口令牌无效或已停用', en: 'The API token is invalid or revoked' },
   'targets.token_unit': { status: 403, zh: '该接口令牌无权报送{unit}的数据', en: 'This API token may not send figures for {unit}' },
   'targets.nothing': { status: 400, zh: '没有可{action}的数据', en: 'Nothing to {action}' },
+  'targets.lock_missing_units': {
+    status: 409,
+    zh: '{period}尚有{count}个单位的数据未审核：{units}。仍要锁定须确认并填写原因',
+    en: '{period}: {count} units have figures not yet approved: {units}. Locking anyway needs a confirmation and a reason',
+  },
   'campaigns.dates': { status: 400, zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
   // supervision (督查督办)
   'supervision.year_required': { status: 400, zh: '无法从文中读出年份，请填写文件年份', en: 'The text gives no year; enter the document year' },

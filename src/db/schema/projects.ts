@@ -88,6 +88,8 @@ export const projectMilestones = pgTable('project_milestones', {
   actualStart: day('actual_start'),
   actualEnd: day('actual_end'),
   note: text('note').notNull().default(''),
+  /** migrations/0011: planned in the past when laid; confirmed by hand, not late. */
+  needsConfirmation: boolean('needs_confirmation').notNull().default(false),
 });
 
 export const projectInvestments = pgTable('project_investments', {

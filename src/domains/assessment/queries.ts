@@ -162,7 +162,8 @@ export interface MilestoneEvidence {
 /**
  * Project milestones due in [start, asOf] of the units (the milestone's owner
  * unit, else the project's responsible unit). Due = the baseline end (the first
- * approved plan), so re-planning does not make a late milestone "on time".
+ * approved plan), so re-planning does not make a late milestone "on time". A step
+ * already past when its plan was laid counts only once confirmed (done).
  */
 export async function milestonesDue(db: Db, zoneId: string, unitIds: string[], start: string, asOf: string): Promise<MilestoneEvidence[]> {
   if (unitIds.length === 0 || !(await hasTable(db, 'project_milestones'))) return [];
@@ -173,6 +174,7 @@ export async function milestonesDue(db: Db, zoneId: string, unitIds: string[], s
           FROM project_milestones m JOIN projects p ON p.id = m.project_id
          WHERE m.zone_id = ${zoneId}
            AND COALESCE(m.baseline_end, m.planned_end) BETWEEN ${start}::date AND ${asOf}::date
+           AND (NOT m.needs_confirmation OR m.actual_end IS NOT NULL) -- past when planned: not late, to be confirmed
            AND COALESCE(m.owner_unit_id, p.responsible_unit_id) IN (${sql.join(unitIds.map((u) => sql`${u}::uuid`), sql`, `)})
          ORDER BY due, p.name, m.sort_order`,
   );

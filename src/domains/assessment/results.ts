@@ -101,12 +101,22 @@ export async function computeResults(db: ReadDb | Tx, scheme: SchemeRow, todayIs
   const needsFigures = items.some((i) => i.kind === 'indicator_completion' || i.kind === 'growth_rank');
   const indicators = needsFigures ? await indicatorsByCode(db, scheme.zoneId) : new Map<string, IndicatorInfo>();
   const figures = needsFigures ? await approvedFigures(db, scheme.zoneId, figureMonth) : [];
-  const targets = items.some((i) => i.kind === 'indicator_completion') ? await targetsOf(db, scheme.zoneId, year) : [];
+  const targets = needsFigures ? await targetsOf(db, scheme.zoneId, year) : [];
   const lowerIsBetter = new Map<string, boolean>();
+  // 数据未齐: while a unit of the group that owes the indicator (has a target) has no
+  // approved figure for the month, the item is not judged for anyone (see below).
+  const unjudged = new Map<string, string>();
+  const checkComplete = (key: string, ind: IndicatorInfo | undefined) => {
+    if (!ind) return;
+    const owing = group.filter((u) => targets.some((t) => t.indicatorId === ind.id && t.unitId === u.id));
+    const missing = owing.filter((u) => !figures.some((f) => f.indicatorId === ind.id && f.unitId === u.id));
+    if (missing.length) unjudged.set(key, `已报${owing.length - missing.length}/${owing.length}个单位，未报：${missing.map((u) => u.name).join('、')}`);
+  };
 
   for (const item of items) {
     if (item.kind === 'indicator_completion' || item.kind === 'growth_rank') {
       const ind = indicators.get(item.indicatorCode);
+      checkComplete(item.key, ind);
       for (const u of unitIds) {
         const f = ind ? figures.find((x) => x.indicatorId === ind.id && x.unitId === u) : undefined;
         if (item.kind === 'growth_rank') {
@@ -161,6 +171,7 @@ export async function computeResults(db: ReadDb | Tx, scheme: SchemeRow, todayIs
 
   const adjustments = await listAdjustments(db, scheme.zoneId, scheme.id);
   const scoringItems: SchemeItem[] = items.map((i): SchemeItem => {
+    if (unjudged.has(i.key)) i = { ...i, weight: '0' }; // scored by nobody while incomplete
     switch (i.kind) {
       case 'indicator_completion':
         return { key: i.key, name: i.name, weight: i.weight, kind: i.kind, cap: i.cap, floor: i.floor, lowerIsBetter: lowerIsBetter.get(i.key) ?? false, expectedShare: 0 };
@@ -202,7 +213,12 @@ export async function computeResults(db: ReadDb | Tx, scheme: SchemeRow, todayIs
       redFlag: r.redFlag,
       prevRank: prevRanks.find((p) => p.key === r.unit)?.rank ?? null,
       rankChange: changes[r.unit] ?? null,
-      items: r.items.map((i) => ({ ...i, weight: weights.get(i.key) ?? '0', evidence: evidence.get(r.unit)?.[i.key] ?? [] })),
+      items: r.items.map((i) => ({
+        ...i,
+        ...(unjudged.has(i.key) ? { raw: null, explanation: `${i.name}${figureMonth}数据未齐（${unjudged.get(i.key)}），本项暂不评分，得0.00分` } : {}),
+        weight: weights.get(i.key) ?? '0',
+        evidence: evidence.get(r.unit)?.[i.key] ?? [],
+      })),
       adjustments: r.adjustments,
     })),
   };

@@ -1,6 +1,6 @@
 // Loads one zone's month for the cockpit and the big screen: five plain queries,
 // then the pure computation in ./compute.
-import { and, asc, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ReadDb } from '../../db/client';
 import { campaigns, figures, indicators, targets, units, zones } from '../../db/schema';
 import { addDays, today, type Clock } from '../../shared/calendar';
@@ -10,16 +10,16 @@ import { expectedShare, periodEnd } from '../targets/progress';
 import { round } from '../../shared/decimal';
 import { computeCockpit, overallRanking, previousPeriod, type CFigure, type IndicatorRow } from './compute';
 import { campaignClock } from '../campaigns/clock';
+import { latestPeriods, unitsNotApproved } from '../targets/completeness';
 
-/** The latest month with approved figures, or last month when there are none. */
+/**
+ * The leader's month: the latest complete one (every owed figure approved), else the
+ * latest with approved figures, else last month. A newer incomplete month is offered
+ * beside it (`month` in the cockpit), not opened by default.
+ */
 export async function defaultPeriod(db: ReadDb, zoneId: string, clock: Clock): Promise<string> {
-  const [row] = await db
-    .select({ period: figures.period })
-    .from(figures)
-    .where(and(eq(figures.zoneId, zoneId), eq(figures.state, 'approved')))
-    .orderBy(desc(figures.period))
-    .limit(1);
-  if (row) return row.period;
+  const { latest, latestComplete } = await latestPeriods(db, zoneId);
+  if (latestComplete ?? latest) return (latestComplete ?? latest)!;
   const t = today(clock);
   const firstOfMonth = `${t.slice(0, 7)}-01`;
   return addDays(firstOfMonth, -1).slice(0, 7);
@@ -38,7 +38,7 @@ export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, c
   const asOf = q.asOf ?? periodEnd(period);
   const prev = previousPeriod(period);
   const periods = prev ? [period, prev] : [period];
-  const [zone, inds, unitRows, tgs, figs, settings, camps] = await Promise.all([
+  const [zone, inds, unitRows, tgs, figs, settings, camps, latest, notApproved] = await Promise.all([
     db.select({ name: zones.name, code: zones.code }).from(zones).where(eq(zones.id, zoneId)),
     db
       .select()
@@ -72,6 +72,8 @@ export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, c
       .where(and(eq(campaigns.zoneId, zoneId), gte(campaigns.endDate, asOf)))
       .orderBy(asc(campaigns.endDate))
       .limit(6),
+    latestPeriods(db, zoneId),
+    unitsNotApproved(db, zoneId, period),
   ]);
   const thresholds = { amber: Number(settings.amberPoints), red: Number(settings.redPoints) };
   // `previous`: the month before judged at its own end, for the overall ranking's 争先进位.
@@ -83,9 +85,17 @@ export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, c
     asOf,
     timeProgress: round(expectedShare(asOf, year, 'days'), 1),
     thresholds: { amber: settings.amberPoints, red: settings.redPoints },
+    // Whether the month is complete, who is missing, and the newest months there are.
+    month: {
+      complete: notApproved.length === 0,
+      missingUnitNames: notApproved.map((u) => u.unitName),
+      latest: latest.latest,
+      latestComplete: latest.latestComplete,
+    },
     indicators: rows,
     behind: behindList(rows),
-    ranking: overallRanking(rows, previous),
+    // Only fully reported indicators take part in the overall ranking.
+    ranking: overallRanking(rows.filter((r) => r.complete), previous),
     campaigns: camps.map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, ...campaignClock(c.startDate, c.endDate, asOf) })),
   };
 }

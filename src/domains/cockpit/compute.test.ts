@@ -74,11 +74,51 @@ describe('computeCockpit', () => {
 
   it('gives the rank change against the previous month (争先进位)', () => {
     const f = (unitId: string, period: string, value: string) => ({ indicatorId: 'i1', unitId, period, value, prevYear: null, corrected: false });
-    const targets = units.map((u) => ({ indicatorId: 'i1', unitId: u.id, floor: '100', stretch: null, monthlyPlan: null }));
+    // d owes nothing: a field with a unit missing would not be ranked (see completeness below).
+    const targets = units.slice(0, 3).map((u) => ({ indicatorId: 'i1', unitId: u.id, floor: '100', stretch: null, monthlyPlan: null }));
     const out = computeCockpit(base({ targets, figures: [f('a', '2023-05', '50'), f('b', '2023-05', '40'), f('c', '2023-05', '30'), f('a', '2023-06', '51'), f('b', '2023-06', '60'), f('c', '2023-06', '30')] }));
     const r = Object.fromEntries(out.indicators[0]!.units.map((u) => [u.unitCode, [u.rank, u.rankChange]]));
     expect(r).toMatchObject({ a: [2, -1], b: [1, 1], c: [3, 0] });
     const overall = overallRanking(out.indicators, null);
     expect(overall.find((o) => o.unitId === 'b')).toMatchObject({ rank: 1, ahead: 1 });
+  });
+});
+
+describe('completeness (数据未齐)', () => {
+  const t = (unitId: string) => ({ indicatorId: 'i1', unitId, floor: '100', stretch: null, monthlyPlan: null });
+  const f = (unitId: string, value: string, period = '2023-06') => ({ indicatorId: 'i1', unitId, period, value, prevYear: null, corrected: false });
+
+  it('a sum with units missing has coverage, no status, gap or ranks', () => {
+    const [row] = computeCockpit(base({ targets: units.map((u) => t(u.id)), figures: [f('a', '10'), f('a', '5', '2023-05'), f('b', '3', '2023-05')] })).indicators;
+    expect(row).toMatchObject({ complete: false, status: null, gap: null, doubleHalf: false, value: '10.00' });
+    expect(row!.coverage).toEqual({ reported: 1, expected: 4, missingUnitNames: ['单位b', '单位c', '单位d'] });
+    expect(row!.units.every((u) => u.rank === null && u.rankChange === null)).toBe(true);
+  });
+
+  it('every expected unit approved: complete, judged and ranked; a unit without a target is not expected', () => {
+    const [row] = computeCockpit(base({ targets: [t('a'), t('b')], figures: [f('a', '10'), f('b', '60')] })).indicators;
+    expect(row).toMatchObject({ complete: true, coverage: { reported: 2, expected: 2, missingUnitNames: [] } });
+    expect(row!.status).not.toBeNull();
+    expect(row!.units.find((u) => u.unitId === 'b')!.rank).toBe(1);
+  });
+
+  it('a ratio is incomplete when either input is; a zone-reported figure when it is not approved', () => {
+    const inds = [indicator(), indicator({ id: 'i2', code: 'tax' }), indicator({ id: 'i3', code: 'share', kind: 'ratio', numeratorCode: 'tax', denominatorCode: 'gbr' }),
+      indicator({ id: 'i4', code: 'gdp', aggregation: 'zone_reported' })];
+    const targets = [t('a'), t('b'), { ...t('a'), indicatorId: 'i2' }];
+    const figures = [f('a', '10'), f('b', '20'), { ...f('a', '5'), indicatorId: 'i2' }];
+    const [, tax, share, gdp] = computeCockpit(base({ indicators: inds, targets, figures })).indicators;
+    expect(tax!.complete).toBe(true);
+    expect(share).toMatchObject({ complete: true, coverage: { expected: 2, reported: 2 } });
+    const partial = computeCockpit(base({ indicators: inds, targets, figures: figures.slice(1) })).indicators;
+    expect(partial[2]).toMatchObject({ complete: false, status: null, coverage: { missingUnitNames: ['单位a'] } });
+    expect(gdp).toMatchObject({ complete: false, coverage: null });
+  });
+
+  it('the overall ranking leaves out incomplete indicators and an incomplete month before', () => {
+    const out = computeCockpit(base({ targets: units.map((u) => t(u.id)), figures: [f('a', '10'), f('b', '20'), f('c', '30'), f('d', '5'), f('a', '5', '2023-05')] }));
+    expect(out.indicators[0]!.complete).toBe(true);
+    expect(out.previous).toEqual([]);
+    expect(out.indicators[0]!.units.every((u) => u.rankChange === null)).toBe(true);
   });
 });

@@ -89,7 +89,23 @@ export interface IndicatorRow {
   doubleHalf: boolean;
   reportedUnits: number;
   expectedUnits: number;
+  /**
+   * Of a zone figure summed over units: how many of the units that owe it (a target
+   * in the year) have an approved figure, and who is missing. Null for a zone-reported one.
+   */
+  coverage: Coverage | null;
+  /**
+   * Every expected figure is approved (a zone-reported one: the zone's own). When not,
+   * the zone figure is a partial sum: no status, gap or 双过半, and no unit ranks.
+   */
+  complete: boolean;
   units: UnitRow[];
+}
+
+export interface Coverage {
+  reported: number;
+  expected: number;
+  missingUnitNames: string[];
 }
 
 export interface CockpitInput {
@@ -195,6 +211,25 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       corrected ||= p.corrected;
     }
     return { value, prevYear, corrected };
+  };
+
+  // Which expected units have an approved figure; a ratio is as complete as its two inputs.
+  const completeness = (ind: CIndicator, period: string, depth = 0): { coverage: Coverage | null; complete: boolean } => {
+    if (ind.kind === 'ratio') {
+      const parts = [ind.numeratorCode, ind.denominatorCode].map((c) => (c ? byCode.get(c) : undefined));
+      if (parts.some((p) => !p) || depth > 3) return { coverage: null, complete: false };
+      const [a, b] = parts.map((p) => completeness(p!, period, depth + 1)) as [ReturnType<typeof completeness>, ReturnType<typeof completeness>];
+      return { coverage: mergeCoverage(a.coverage, b.coverage), complete: a.complete && b.complete };
+    }
+    const m = figs.get(period)?.get(ind.id);
+    if (ind.aggregation === 'zone_reported') return { coverage: null, complete: (m?.get(ZONE)?.value ?? null) !== null };
+    const ts = tgt.get(ind.id);
+    const expected = ts ? input.units.filter((u) => ts.has(u.id)) : [];
+    const missing = expected.filter((u) => (m?.get(u.id)?.value ?? null) === null);
+    return {
+      coverage: { reported: expected.length - missing.length, expected: expected.length, missingUnitNames: missing.map((u) => u.name) },
+      complete: missing.length === 0,
+    };
   };
 
   // The zone's target: its own, or the sum of its units' for a summed indicator.
@@ -312,9 +347,11 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     const zt = zoneTarget(ind);
     const zr = raw(ind, null, input.period);
     const { floorA, stretchA } = assess(ind, zr, zt, input.asOf);
+    const { coverage, complete } = completeness(ind, input.period);
     const now = perUnit(ind, input.period, input.asOf, true);
-    const nowRanks = ranks(ind, now);
-    const before = prev && prevAsOf ? perUnit(ind, prev, prevAsOf, false) : null;
+    // A field with units missing is not ranked (a rank of one of six means nothing).
+    const nowRanks = complete ? ranks(ind, now) : new Map<string, number | null>();
+    const before = prev && prevAsOf && completeness(ind, prev).complete ? perUnit(ind, prev, prevAsOf, false) : null;
     const prevRanks = before ? ranks(ind, before) : new Map<string, number | null>();
     if (before) {
       previous.push({
@@ -378,13 +415,16 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       completion: floorA.completion,
       completionStretch: stretchA?.completion ?? null,
       expectedShare: zoneExpected,
-      gap: floorA.gap,
-      status: floorA.status,
+      // A partial sum is not judged against time progress.
+      gap: complete ? floorA.gap : null,
+      status: complete ? floorA.status : null,
       // 双过半 is the half-year report's verdict (1–6月 figures), about flows through the
       // year; a ratio or a stock is judged as a level, and later months by time progress.
-      doubleHalf: halfYearReport && floorA.doubleHalf && (ind.kind === 'flow' || ind.kind === 'count'),
+      doubleHalf: complete && halfYearReport && floorA.doubleHalf && (ind.kind === 'flow' || ind.kind === 'count'),
       reportedUnits,
       expectedUnits,
+      coverage,
+      complete,
       units: unitRows.sort((a, b) => a.group.localeCompare(b.group) || (a.rank ?? 1e9) - (b.rank ?? 1e9)),
     };
   });
@@ -392,6 +432,14 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
 }
 
 const HUNDRED = dec(100);
+
+/** Coverage of a figure computed from two others: who owes either, who is missing from either. */
+function mergeCoverage(a: Coverage | null, b: Coverage | null): Coverage | null {
+  if (!a || !b) return a ?? b;
+  const missing = [...new Set([...a.missingUnitNames, ...b.missingUnitNames])];
+  const expected = Math.max(a.expected, b.expected);
+  return { reported: Math.max(0, expected - missing.length), expected, missingUnitNames: missing };
+}
 const fixedRound = (d: Decimal, places: number) => roundDecimal(d, places).toFixed(places);
 
 function lastDay(period: string): string {

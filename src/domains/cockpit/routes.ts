@@ -21,12 +21,15 @@ const indicatorRow = z.object({
   id: z.string(), code: z.string(), name: z.string(), unit: z.string(), kind: z.string(), decimals: z.number(), higherIsBetter: z.boolean(),
   aggregation: z.string(), fillMethod: z.string(), parentCode: s,
   value: s, prevYear: s, yoy: s, floor: s, stretch: s, completion: s, completionStretch: s, expectedShare: s, gap: s, status,
-  doubleHalf: z.boolean(), reportedUnits: z.number(), expectedUnits: z.number(), units: z.array(unitRow),
+  doubleHalf: z.boolean(), reportedUnits: z.number(), expectedUnits: z.number(),
+  coverage: z.object({ reported: z.number(), expected: z.number(), missingUnitNames: z.array(z.string()) }).nullable(), complete: z.boolean(),
+  units: z.array(unitRow),
 });
 export const cockpitBody = z.object({
   zone: z.object({ name: z.string(), code: z.string() }),
   period: z.string(), year: z.number(), asOf: z.string(), timeProgress: z.string(),
   thresholds: z.object({ amber: z.string(), red: z.string() }),
+  month: z.object({ complete: z.boolean(), missingUnitNames: z.array(z.string()), latest: s, latestComplete: s }),
   indicators: z.array(indicatorRow),
   behind: z.array(z.object({ indicatorId: z.string(), indicatorCode: z.string(), indicatorName: z.string(), unitId: z.string(), unitName: z.string(), completion: s, expectedShare: s, gap: s, status })),
   ranking: z.array(z.object({ unitId: z.string(), unitName: z.string(), group: z.string(), indicators: z.number(), ahead: z.number(), onTrack: z.number(), amber: z.number(), red: z.number(), meanGap: s, rank: z.number().nullable(), rankChange: z.number().nullable() })),

@@ -125,7 +125,7 @@ export async function seedProjects(handle: DbHandle, zone: DemoZone, zoneId: str
           note: d.exact ? '总投资据徐州经开区党工委工作会议（2022年8月14日）；其余数据为演示数据' : '演示数据（总投资、日期、位置均为示意）',
         },
         DEMO_TODAY,
-        { demo: !d.exact },
+        { demo: !d.exact, checkPlan: false },
       ),
     );
     await write(sup, (tx, audit) => approvePlan(tx, audit, sup, p.id));

@@ -30,6 +30,8 @@ export const projectInput = z.object({
   stageDates: stageDates.default({}),
   /** Target date of the last milestone (投产 for industrial projects); lays the plan backwards. */
   targetDate: isoDate.nullable().optional(),
+  /** 工期不足: lay the compressed proposal (see /api/projects/plan-check) instead of the straight plan. */
+  compressPlan: z.boolean().optional(),
   foreignCapital: z.boolean().optional(),
   note: z.string().trim().max(2000).default(''),
 });
@@ -45,10 +47,22 @@ export const templateStep = z.object({
   dependsOn: z.array(z.string()).max(40).default([]),
   department: z.string().trim().max(40).default(''),
   marksStage: z.enum(projectStages).optional(),
+  /** A duration never compressed (statutory periods). */
+  fixed: z.boolean().optional(),
 });
 export const planInput = z.object({
   targetDate: isoDate,
   /** The project's own flow; the zone's (or default) template for its category when absent. */
+  steps: z.array(templateStep).min(1).max(60).optional(),
+  /** 工期不足: lay the compressed proposal instead of the straight plan. */
+  compress: z.boolean().default(false),
+});
+
+/** 倒排工期 checked before it is laid: a new project's flow (its category's) or an existing one's. */
+export const planCheckInput = z.object({
+  targetDate: isoDate,
+  category: z.enum(projectCategories).optional(),
+  projectId: z.uuid().optional(),
   steps: z.array(templateStep).min(1).max(60).optional(),
 });
 
@@ -57,6 +71,8 @@ export const milestoneUpdate = z.object({
   actualEnd: isoDate.nullable().optional(),
   ownerUnitId: z.uuid().nullable().optional(),
   note: z.string().trim().max(1000).optional(),
+  /** A step past when planned is confirmed as still to do: from now on it can be late. */
+  confirmed: z.literal(true).optional(),
 });
 
 export const progressUpdateInput = z.object({

@@ -17,6 +17,7 @@ import {
   investmentReview,
   listFilter,
   milestoneUpdate,
+  planCheckInput,
   planInput,
   problemInput,
   progressUpdateInput,
@@ -29,6 +30,7 @@ import './watch';
 import {
   addProgressUpdate,
   approvePlan,
+  checkPlan,
   createProject,
   planProject,
   raiseProblem,
@@ -47,6 +49,7 @@ import {
   investmentRow,
   milestoneRow,
   optionsBody,
+  planCheckBody,
   problemRow,
   projectDetail,
   projectPage,
@@ -262,7 +265,13 @@ export async function projectRoutes(app: FastifyInstance) {
   api.put(
     '/api/projects/:id/plan',
     { config: { action: 'config.write' }, schema: { tags, summary: '倒排工期: lay the milestones backwards from a target date in working days', params: idParams, body: planInput, response: ok(projectRow) } },
-    async (req) => req.ctx.write((tx, audit) => planProject(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
+    async (req) => req.ctx.write((tx, audit) => planProject(tx, audit, requireActor(req.ctx), req.params.id, req.body, day())),
+  );
+
+  api.post(
+    '/api/projects/plan-check',
+    { config: { action: 'zoneData.read' }, schema: { tags, summary: '倒排工期 checked against today: 工期不足 in working days, a compressed proposal, steps already past', body: planCheckInput, response: ok(planCheckBody) } },
+    async (req) => checkPlan(req.ctx.db, requireActor(req.ctx), req.body, day()),
   );
 
   api.post(

@@ -23,6 +23,8 @@ export interface MilestoneStep {
   dependsOn: readonly string[];
   /** Who delivers it, e.g. '自然资源和规划局', '供电公司', '项目单位'. */
   department: string;
+  /** A duration that cannot be shortened (a statutory 公示期, a done step): kept when a plan is compressed. */
+  fixed?: boolean;
 }
 
 export interface MilestoneTemplate {
@@ -140,6 +142,8 @@ function orderedSteps(steps: readonly MilestoneStep[]): MilestoneStep[] {
 export interface PlannedStep extends MilestoneStep {
   plannedStart: IsoDate;
   plannedEnd: IsoDate;
+  /** Planned to end before the day the plan was laid: to be confirmed (done already?), not late. */
+  needsConfirmation?: boolean;
 }
 
 export interface Plan {
@@ -170,6 +174,72 @@ export function planBackward(template: MilestoneTemplate, targetDate: IsoDate): 
   }
   const result = steps.map((s) => planned.get(s.key)!);
   return { start: minDate(...(result.map((s) => s.plannedStart) as [IsoDate, ...IsoDate[]])), targetDate: target, steps: result };
+}
+
+export interface CompressedStep {
+  key: string;
+  name: string;
+  fromWorkdays: number;
+  toWorkdays: number;
+}
+
+export interface ScheduleCheck {
+  /** The plan straight back from the target date. */
+  plan: Plan;
+  /** 工期不足: working days the open steps would have to start before today; 0 when the flow fits. */
+  shortfallWorkdays: number;
+  /**
+   * When short, the proposal: the open steps that are not fixed scaled down by one
+   * factor (at least a day each) as little as makes the flow fit; `fits` false when
+   * even a day each is too long. Null when nothing is short.
+   */
+  compressed: { plan: Plan; factor: number; fits: boolean; steps: CompressedStep[] } | null;
+  /** Keys of the open steps of `plan` that end before today: confirmed by hand, never late. */
+  needsConfirmation: string[];
+}
+
+/**
+ * 倒排工期 checked against today (the zone's date): how many working days the flow is
+ * short of, a compressed proposal, and which steps would already be past. Steps in
+ * `done` are not open: they may lie in the past and are never compressed.
+ */
+export function checkBackward(template: MilestoneTemplate, targetDate: IsoDate, today: IsoDate, done: ReadonlySet<string> = new Set()): ScheduleCheck {
+  const plan = planBackward(template, targetDate);
+  const firstDay = workdayOnOrAfter(today);
+  const shortOf = (p: Plan) => {
+    const open = p.steps.filter((st) => !done.has(st.key)).map((st) => st.plannedStart);
+    const start = open.length ? minDate(...(open as [IsoDate, ...IsoDate[]])) : firstDay;
+    return start < firstDay ? workdaysBetween(start, firstDay) : 0;
+  };
+  const shortfallWorkdays = shortOf(plan);
+  const past = (p: Plan) => p.steps.filter((st) => !done.has(st.key) && st.plannedEnd < today).map((st) => st.key);
+  if (shortfallWorkdays === 0) return { plan, shortfallWorkdays, compressed: null, needsConfirmation: past(plan) };
+  // Durations only fall as the factor (per mille) falls, so the fitting factors form a range: bisect it.
+  const scaled = (perMille: number): MilestoneTemplate => ({
+    steps: template.steps.map((st) =>
+      st.fixed || done.has(st.key) ? st : { ...st, durationWorkdays: Math.max(1, Math.ceil((st.durationWorkdays * perMille) / 1000)) },
+    ),
+  });
+  let lo = 0;
+  let hi = 1000; // hi never fits (the straight plan is short); find the largest that does
+  if (shortOf(planBackward(scaled(0), targetDate)) > 0) hi = 0;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (shortOf(planBackward(scaled(mid), targetDate)) === 0) lo = mid;
+    else hi = mid;
+  }
+  const factor = hi === 0 ? 0 : lo;
+  const cplan = planBackward(scaled(factor), targetDate);
+  const from = new Map(template.steps.map((st) => [st.key, st.durationWorkdays]));
+  const steps = cplan.steps
+    .filter((st) => st.durationWorkdays !== from.get(st.key))
+    .map((st) => ({ key: st.key, name: st.name, fromWorkdays: from.get(st.key)!, toWorkdays: st.durationWorkdays }));
+  return {
+    plan,
+    shortfallWorkdays,
+    compressed: { plan: cplan, factor: factor / 1000, fits: shortOf(cplan) === 0, steps },
+    needsConfirmation: past(plan),
+  };
 }
 
 /**
@@ -269,6 +339,11 @@ export function forecast(
       end = a.actualEnd;
       start = a.actualStart ?? minDate(p.plannedStart, end);
       status = 'done';
+    } else if (p.needsConfirmation && !a?.actualStart) {
+      // Planned in the past when the plan was laid: awaiting confirmation, not a slip.
+      start = p.plannedStart;
+      end = p.plannedEnd;
+      status = 'on_time';
     } else {
       start = p.plannedStart;
       for (const d of p.dependsOn) start = maxDate(start, nextWorkday(byKey.get(d)!.forecastEnd));

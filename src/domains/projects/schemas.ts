@@ -70,6 +70,7 @@ export const milestoneRow = z.object({
   actualStart: isoDate.nullable(),
   actualEnd: isoDate.nullable(),
   note: z.string(),
+  needsConfirmation: z.boolean(),
 });
 
 const finding = z.object({
@@ -99,6 +100,22 @@ export const projectView = projectRow.extend({
 });
 
 export const projectPage = pageOf(projectView);
+
+const briefPlan = z.object({
+  start: isoDate,
+  targetDate: isoDate,
+  steps: z.array(z.object({ key: z.string(), name: z.string(), durationWorkdays: z.number().int(), plannedStart: isoDate, plannedEnd: isoDate })),
+});
+/** 倒排工期 checked against today (POST /api/projects/plan-check). */
+export const planCheckBody = z.object({
+  today: isoDate,
+  shortfallWorkdays: z.number().int(),
+  plan: briefPlan,
+  needsConfirmation: z.array(z.object({ key: z.string(), name: z.string() })),
+  compressed: z
+    .object({ fits: z.boolean(), factor: z.number(), steps: z.array(z.object({ key: z.string(), name: z.string(), fromWorkdays: z.number().int(), toWorkdays: z.number().int() })), plan: briefPlan })
+    .nullable(),
+});
 
 export const investmentRow = z.object({
   id: z.string(),

@@ -27,6 +27,7 @@ import type {
   investmentInput,
   investmentReview,
   milestoneUpdate,
+  planCheckInput,
   planInput,
   problemInput,
   progressUpdateInput,
@@ -37,7 +38,7 @@ import type {
 import { feedAttractionCounts } from '../attraction/feedIndicators';
 import { PROJECT_SUBJECT } from './problems';
 import { reachedStage, STAGES, type Stage } from './rules';
-import { planBackward, ScheduleError, validateTemplate } from './schedule';
+import { checkBackward, planBackward, ScheduleError, validateTemplate, type Plan } from './schedule';
 import { defaultTemplate, type ProjectCategory } from './templates';
 
 export type Project = typeof projects.$inferSelect;
@@ -97,6 +98,8 @@ export interface CreateExtras {
   leadId?: string | null;
   demo?: boolean;
   steps?: TemplateStep[];
+  /** False for the demo, whose plans were laid in its history, before any of their steps. */
+  checkPlan?: boolean;
 }
 
 export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: ProjectInput, today: IsoDate, extras: CreateExtras = {}) {
@@ -104,7 +107,7 @@ export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: P
   await assertMembers(tx, actor.zoneId, [...input.taskForceUserIds, ...(input.leaderUserId ? [input.leaderUserId] : [])]);
   await assertUniqueName(tx, actor.zoneId, input.name);
   checkStageDates(input.stageDates, today);
-  const { lng, lat, targetDate, foreignCapital, ...rest } = input;
+  const { lng, lat, targetDate, foreignCapital, compressPlan, ...rest } = input;
   const [row] = await tx
     .insert(projects)
     .values({
@@ -122,7 +125,7 @@ export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: P
   await audit({ action: 'create', entity: 'project', entityId: row!.id, unitId: row!.responsibleUnitId, after: row });
   // The demo fills its feeds once at the end (feeds/demo.ts).
   if (!extras.demo) await feedAttractionCounts(tx, audit, actor.zoneId, [signedOn(row!.stageDates)], today);
-  if (targetDate) return layPlan(tx, audit, actor, row!, { targetDate, steps: extras.steps });
+  if (targetDate) return layPlan(tx, audit, actor, row!, { targetDate, steps: extras.steps, compress: compressPlan ?? false }, extras.checkPlan === false ? null : today);
   return row!;
 }
 
@@ -134,7 +137,7 @@ export async function updateProject(tx: Tx, audit: Audit, actor: Actor, id: stri
   if (patch.name) await assertUniqueName(tx, actor.zoneId, patch.name, id);
   const stageDates = patch.stageDates ?? before.stageDates;
   checkStageDates(stageDates, today);
-  const { lng, lat, targetDate: _t, version: _v, ...rest } = patch;
+  const { lng, lat, targetDate: _t, version: _v, compressPlan: _c, ...rest } = patch;
   const [after] = await tx
     .update(projects)
     .set({
@@ -161,15 +164,24 @@ export async function templateFor(tx: ReadDb, zoneId: string, category: ProjectC
   return defaultTemplate(category).steps.map((st) => ({ ...st, dependsOn: [...st.dependsOn] }));
 }
 
-async function layPlan(tx: Tx, audit: Audit, actor: Actor, project: Project, input: z.infer<typeof planInput>) {
+/**
+ * Lays the flow back from the target date. Checked against `today` (the zone's date;
+ * null: a plan laid in the past, as the demo's): 工期不足 lays the compressed proposal
+ * when asked to, and open steps that would end before today are marked for confirmation.
+ */
+async function layPlan(tx: Tx, audit: Audit, actor: Actor, project: Project, input: { targetDate: IsoDate; steps?: TemplateStep[]; compress?: boolean }, today: IsoDate | null) {
   const steps = input.steps ?? (await templateFor(tx, actor.zoneId, project.category));
-  let plan;
+  const existing = await tx.select().from(projectMilestones).where(eq(projectMilestones.projectId, project.id));
+  const done = new Set(existing.filter((m) => m.actualEnd).map((m) => m.key));
+  let check;
   try {
-    plan = planBackward({ steps }, input.targetDate);
+    check = today ? checkBackward({ steps }, input.targetDate, today, done) : { plan: planBackward({ steps }, input.targetDate), shortfallWorkdays: 0, compressed: null, needsConfirmation: [] };
   } catch (err) {
     scheduleFailure(err);
   }
-  const existing = await tx.select().from(projectMilestones).where(eq(projectMilestones.projectId, project.id));
+  const compressed = input.compress && check.compressed ? check.compressed : null;
+  const plan = compressed ? compressed.plan : check.plan;
+  const unconfirmed = new Set(today ? plan.steps.filter((s) => !done.has(s.key) && s.plannedEnd < today).map((s) => s.key) : []);
   const old = new Map(existing.map((m) => [m.key, m]));
   const keep = new Set(plan.steps.map((s) => s.key));
   const gone = existing.filter((m) => !keep.has(m.key)).map((m) => m.id);
@@ -186,6 +198,7 @@ async function layPlan(tx: Tx, audit: Audit, actor: Actor, project: Project, inp
       sortOrder: order.get(s.key) ?? 0,
       plannedStart: s.plannedStart,
       plannedEnd: s.plannedEnd,
+      needsConfirmation: unconfirmed.has(s.key),
     };
     const prev = old.get(s.key);
     if (prev) await tx.update(projectMilestones).set(values).where(eq(projectMilestones.id, prev.id));
@@ -208,19 +221,52 @@ async function layPlan(tx: Tx, audit: Audit, actor: Actor, project: Project, inp
     entityId: project.id,
     unitId: project.responsibleUnitId,
     before: { targetDate: project.targetDate, steps: existing.map((m) => ({ key: m.key, plannedStart: m.plannedStart, plannedEnd: m.plannedEnd })) },
-    after: { targetDate: plan.targetDate, steps: plan.steps.map((m) => ({ key: m.key, plannedStart: m.plannedStart, plannedEnd: m.plannedEnd })) },
+    after: {
+      targetDate: plan.targetDate,
+      steps: plan.steps.map((m) => ({ key: m.key, plannedStart: m.plannedStart, plannedEnd: m.plannedEnd })),
+      ...(check.shortfallWorkdays ? { shortfallWorkdays: check.shortfallWorkdays, compressed: compressed?.steps ?? null } : {}),
+      ...(unconfirmed.size ? { needsConfirmation: [...unconfirmed] } : {}),
+    },
   });
   return after!;
 }
 
 /** Lays (or re-lays) the plan backwards from a target date; actual dates stay. */
-export async function planProject(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof planInput>) {
+export async function planProject(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof planInput>, today: IsoDate) {
   const project = await loadProject(tx, actor.zoneId, id, true);
   if (input.steps) {
     const v = validateTemplate({ steps: input.steps });
     if (!v.ok) scheduleFailure(new ScheduleError(v.error));
   }
-  return layPlan(tx, audit, actor, project, input);
+  return layPlan(tx, audit, actor, project, input, today);
+}
+
+/** 倒排工期 checked before laying it: 工期不足, the compressed proposal, steps to confirm. */
+export async function checkPlan(db: ReadDb, actor: Actor, input: z.infer<typeof planCheckInput>, today: IsoDate) {
+  const project = input.projectId ? await loadProject(db as Tx, actor.zoneId, input.projectId, false) : null;
+  const category = project?.category ?? input.category;
+  if (!category) throw new AppError('validation.failed', { fields: 'category' });
+  const steps = input.steps ?? (await templateFor(db, actor.zoneId, category));
+  const done = new Set<string>();
+  if (project) {
+    const ms = await db.select({ key: projectMilestones.key, actualEnd: projectMilestones.actualEnd }).from(projectMilestones).where(eq(projectMilestones.projectId, project.id));
+    for (const m of ms) if (m.actualEnd) done.add(m.key);
+  }
+  let check;
+  try {
+    check = checkBackward({ steps }, input.targetDate, today, done);
+  } catch (err) {
+    scheduleFailure(err);
+  }
+  const brief = (p: Plan) => ({ start: p.start, targetDate: p.targetDate, steps: p.steps.map((s) => ({ key: s.key, name: s.name, durationWorkdays: s.durationWorkdays, plannedStart: s.plannedStart, plannedEnd: s.plannedEnd })) });
+  const names = new Map(steps.map((s) => [s.key, s.name]));
+  return {
+    today,
+    shortfallWorkdays: check.shortfallWorkdays,
+    plan: brief(check.plan),
+    needsConfirmation: check.needsConfirmation.map((key) => ({ key, name: names.get(key) ?? key })),
+    compressed: check.compressed ? { fits: check.compressed.fits, factor: check.compressed.factor, steps: check.compressed.steps, plan: brief(check.compressed.plan) } : null,
+  };
 }
 
 /** Approves the current plan; the first approval is kept as the baseline for good. */
@@ -271,6 +317,8 @@ export async function updateMilestone(
       actualEnd,
       ...(input.ownerUnitId !== undefined ? { ownerUnitId: input.ownerUnitId } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),
+      // Confirmed by hand, or by the actual dates themselves: judged like any step from now on.
+      ...(input.confirmed || input.actualStart || input.actualEnd ? { needsConfirmation: false } : {}),
     })
     .where(eq(projectMilestones.id, milestoneId))
     .returning();

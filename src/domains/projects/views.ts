@@ -63,6 +63,7 @@ export function judge(p: Project, ms: Milestone[], rules: Awaited<ReturnType<typ
     dependsOn: m.dependsOn,
     plannedStart: m.plannedStart,
     plannedEnd: m.plannedEnd,
+    needsConfirmation: m.needsConfirmation,
   }));
   const fc = plan.length ? forecast(plan, ms.map((m) => ({ key: m.key, actualStart: m.actualStart, actualEnd: m.actualEnd })), today) : null;
   const stageForecast: Partial<Record<Stage, IsoDate>> = {};

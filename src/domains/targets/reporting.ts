@@ -11,6 +11,7 @@ import { AppError } from '../../shared/errors';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { periodEnd } from './progress';
 import { decimalString, periodString } from './catalogue';
+import { unitsNotApproved } from './completeness';
 
 export const figureRowInput = z.object({
   indicatorId: z.uuid(),
@@ -245,15 +246,27 @@ export async function reviewFigures(
   return rows.length;
 }
 
-export async function lockPeriod(tx: Tx, audit: Audit, actor: { zoneId: string; userId: string }, period: string, todayIso: string) {
+export const lockInput = z.object({
+  /** Lock although units have not all been approved (they are named in the 409 that asks for this). */
+  confirmMissing: z.boolean().default(false),
+  reason: z.string().trim().max(500).default(''),
+});
+
+export async function lockPeriod(tx: Tx, audit: Audit, actor: { zoneId: string; userId: string }, period: string, todayIso: string, confirm: z.infer<typeof lockInput> = { confirmMissing: false, reason: '' }) {
   assertPeriodEnded(period, todayIso);
   if (await isLocked(tx, actor.zoneId, period)) throw new AppError('conflict.duplicate', { entity: 'lock', value: period });
+  // Publishing a month with units missing is a decision: named, confirmed and explained.
+  const missing = await unitsNotApproved(tx, actor.zoneId, period);
+  if (missing.length && !(confirm.confirmMissing && confirm.reason)) {
+    throw new AppError('targets.lock_missing_units', { period, count: missing.length, units: missing.map((u) => u.unitName).join('、') });
+  }
   const [pending] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(figures)
     .where(and(eq(figures.zoneId, actor.zoneId), eq(figures.period, period), eq(figures.state, 'submitted')));
   const [row] = await tx.insert(periodLocks).values({ zoneId: actor.zoneId, period, lockedBy: actor.userId }).returning();
-  await audit({ action: 'lock', entity: 'period', entityId: period, after: { ...row, pendingReview: pending?.n ?? 0 } });
+  const incomplete = missing.length ? { missingUnits: missing.map((u) => u.unitName), reason: confirm.reason } : {};
+  await audit({ action: 'lock', entity: 'period', entityId: period, after: { ...row, pendingReview: pending?.n ?? 0, ...incomplete } });
   return row!;
 }
 

@@ -37,6 +37,7 @@ import {
   figureRowInput,
   isLocked,
   listFigures,
+  lockInput,
   lockPeriod,
   missingReports,
   reportForm,
@@ -306,11 +307,17 @@ export async function targetsRoutes(app: FastifyInstance) {
     '/api/targets/periods/:period/lock',
     {
       config: { action: 'unitData.approve' },
-      schema: { tags, summary: 'Lock (publish) a month', params: z.object({ period: periodString }), response: { 200: z.looseObject({ period: z.string() }), ...errors } },
+      schema: {
+        tags,
+        summary: 'Lock (publish) a month; with units not all approved, 409 names them unless confirmMissing and a reason are given',
+        params: z.object({ period: periodString }),
+        body: lockInput.nullish(), // no body: a plain lock
+        response: { 200: z.looseObject({ period: z.string() }), ...errors },
+      },
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      return req.ctx.write((tx, audit) => lockPeriod(tx, audit, actor, req.params.period, todayIso()));
+      return req.ctx.write((tx, audit) => lockPeriod(tx, audit, actor, req.params.period, todayIso(), req.body ?? lockInput.parse({})));
     },
   );
   api.get(

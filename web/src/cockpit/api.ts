@@ -39,6 +39,10 @@ export interface IndicatorRow extends Omit<UnitRow, 'unitId' | 'unitCode' | 'uni
   doubleHalf: boolean;
   reportedUnits: number;
   expectedUnits: number;
+  /** Units owing the summed figure, how many have it approved, who is missing; null for a zone-reported one. */
+  coverage: { reported: number; expected: number; missingUnitNames: string[] } | null;
+  /** False: a partial sum — no status/gap/双过半 on the zone row, no unit ranks. */
+  complete: boolean;
   units: UnitRow[];
 }
 
@@ -60,6 +64,8 @@ export interface Cockpit {
   asOf: string;
   timeProgress: string;
   thresholds: { amber: string; red: string };
+  /** The shown month's completeness and the newest months with approved figures (latest may be incomplete). */
+  month: { complete: boolean; missingUnitNames: string[]; latest: S; latestComplete: S };
   indicators: IndicatorRow[];
   behind: { indicatorId: string; indicatorCode: string; indicatorName: string; unitId: string; unitName: string; completion: S; expectedShare: S; gap: S; status: Status | null }[];
   ranking: { unitId: string; unitName: string; group: string; indicators: number; ahead: number; onTrack: number; amber: number; red: number; meanGap: S; rank: number | null; rankChange: number | null }[];
