@@ -211,10 +211,17 @@ function Tile({ ind }: { ind: IndicatorRow }) {
             <span>{ct('completionFloor')}</span>
             <b style={{ color }}>{pct(ind.completion)}</b>
           </div>
-          <div className="gj-screen-tile-line gj-screen-small">
-            <span>{ct('timeProgress')}</span>
-            <span>{pct(ind.expectedShare)}</span>
-          </div>
+          {/* A sum some units have not reported yet is not judged: it says how many have, in grey. */}
+          {!ind.complete && ind.coverage ? (
+            <div className="gj-screen-tile-line gj-screen-small" data-testid={`tile-${ind.code}-coverage`} title={ind.coverage.missingUnitNames.join('、')}>
+              <span>{ct('screen.incomplete', { reported: ind.coverage.reported, expected: ind.coverage.expected })}</span>
+            </div>
+          ) : (
+            <div className="gj-screen-tile-line gj-screen-small">
+              <span>{ct('timeProgress')}</span>
+              <span>{pct(ind.expectedShare)}</span>
+            </div>
+          )}
         </>
       )}
     </div>
