@@ -44,7 +44,7 @@ describe('the demo competition', () => {
     expect(byName['徐庄镇'].adjustments[0].explanation).toBe('扣分：安全生产工作被市级通报（演示），-1.00分');
     expect([byName['大黄山街道'].rank, byName['东环街道'].rank, byName['徐庄镇'].rank]).toEqual([3, 3, 5]);
     const tasks = byName['大黄山街道'].items.find((i: { key: string }) => i.key === 'tasks');
-    expect(tasks.explanation).toBe('督办任务按时完成按时完成任务2项/共3项，按时率66.7%，得40.00分');
+    expect(tasks.explanation).toBe('督办任务按时完成2项/共3项，按时率66.7%，得40.00分');
     expect(tasks.evidence).toHaveLength(3);
     expect(tasks.evidence.filter((e: string) => e.startsWith('✗'))).toHaveLength(1);
     // Only one red flag, sorted by rank; 争先进位 against Q2.
@@ -110,6 +110,9 @@ describe('schemes', () => {
 
     const live = (await sup.get(`/api/assessment/schemes/${id}/results`)).json();
     expect(live.state).toBe('draft');
+    // 上期 of a monthly scheme is the same scheme's previous month, never the published quarter (Q2).
+    expect(live.previous).toBeNull();
+    expect(live.units[0].summary).toMatch(/^基础分[\d.]+分，为2个考核项按权重得分之和（满分100分）/);
     const donghuan = live.units.find((u: { unitName: string }) => u.unitName === '东环街道');
     expect(donghuan.adjustment).toBe('1.50');
     expect(Number(donghuan.total)).toBeCloseTo(Number(donghuan.base) + 1.5, 2);
@@ -136,5 +139,13 @@ describe('schemes', () => {
     expect(dm.find((d: { field: string }) => d.field === 'total')).toMatchObject({ published: '60.00', now: '0.00' });
     expect((await sup.get(`/api/assessment/schemes/${id}/results`)).json().units.find((u: { unitName: string }) => u.unitName === '大庙街道').total).toBe('60.00');
     expect((await damiao.get(`/api/assessment/schemes/${id}/recompute`)).statusCode).toBe(403);
+
+    // October's scheme compares with September's, and items sent without keys get them from kind and indicator.
+    const { key: _k, ...noKey } = body().items[0]!;
+    const oct = await sup.send('POST', '/api/assessment/schemes', { ...body(), name: '2022年10月督办考核（测试）', periodKind: 'month', period: '2022-10', items: [{ ...noKey, weight: '100' }] });
+    expect(oct.statusCode).toBe(200);
+    expect(oct.json().items[0].key).toMatch(/^[a-z][a-z0-9_]*$/);
+    const octResults = (await sup.get(`/api/assessment/schemes/${oct.json().id}/results`)).json();
+    expect(octResults.previous).toMatchObject({ schemeId: id, period: '2022-09' });
   });
 });

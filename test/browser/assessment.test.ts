@@ -29,7 +29,7 @@ describe('考核 in the browser', () => {
     await first.click(); // expands the items with their explanations and records
     const tasks = page.getByTestId('as-expl-tasks').first();
     await tasks.waitFor();
-    expect(await tasks.innerText()).toContain('按时完成任务3项/共3项，按时率100.0%，得60.00分');
+    expect(await tasks.innerText()).toContain('督办任务按时完成3项/共3项，按时率100.0%，得60.00分');
     expect(await page.locator('.gj-as-up').count()).toBeGreaterThan(0);
     await h.screenshot(page, 'assessment-01-q3-ranking');
   });
@@ -43,10 +43,12 @@ describe('考核 in the browser', () => {
     // The period kind: month.
     await page.locator('.ant-modal .ant-select').first().click();
     await page.locator('.ant-select-item-option', { hasText: '月度' }).click();
+    // The item is picked, not coded: kind, weight, and a name (the kind's own by default).
     const item = page.getByTestId('as-item-0');
-    await item.locator('input').nth(1).fill('tasks');
+    expect(await item.getByText('代码').count()).toBe(0);
     await item.locator('.ant-input-number input').fill('100');
-    await item.locator('input').nth(3).fill('督办任务按时办结');
+    expect(await page.getByTestId('as-item-0-name').getAttribute('placeholder')).toBe('督办任务按时办结');
+    await page.getByTestId('as-item-0-name').fill('督办任务按时办结');
     await h.screenshot(page, 'assessment-02-editor');
     await page.getByTestId('as-save').click();
     await page.getByTestId('as-results').waitFor();

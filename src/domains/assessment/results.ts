@@ -9,7 +9,8 @@ import { AppError } from '../../shared/errors';
 import type { Actor } from '../../shared/policy';
 import { expectedShare, periodEnd, yoy } from '../targets/progress';
 import { rankChange } from '../targets/ranking';
-import { parsePeriod } from './periods';
+import { withKeys } from './itemKeys';
+import { parsePeriod, previousPeriod } from './periods';
 import {
   approvedFigures,
   indicatorsByCode,
@@ -20,7 +21,7 @@ import {
   type IndicatorInfo,
 } from './queries';
 import { frozen, getScheme, listAdjustments, schemeItemInput, type SchemeItemConfig, type SchemeRow } from './schemes';
-import { rankScores, scoreScheme, type ItemInput, type ItemScore, type SchemeItem } from './scoring';
+import { rankScores, scoreScheme, totalSummary, type ItemInput, type ItemScore, type SchemeItem } from './scoring';
 
 export interface ScoredItem extends ItemScore {
   weight: string;
@@ -34,6 +35,8 @@ export interface UnitResult {
   base: string;
   adjustment: string;
   total: string;
+  /** How the total came about (why it may pass the full marks). */
+  summary: string;
   rank: number | null;
   redFlag: boolean;
   prevRank: number | null;
@@ -70,7 +73,7 @@ export function figureMonthOf(scheme: Pick<SchemeRow, 'period' | 'periodKind' | 
 }
 
 export function parseItems(items: unknown[]): SchemeItemConfig[] {
-  return items.map((i) => schemeItemInput.parse(i));
+  return withKeys(items.map((i) => schemeItemInput.parse(i)));
 }
 
 const yes = '✓';
@@ -205,6 +208,7 @@ export async function computeResults(db: ReadDb | Tx, scheme: SchemeRow, todayIs
       base: r.base,
       adjustment: r.adjustment,
       total: r.total,
+      summary: r.summary,
       rank: r.rank,
       redFlag: r.redFlag,
       prevRank: prevRanks.find((p) => p.key === r.unit)?.rank ?? null,
@@ -220,9 +224,16 @@ export async function computeResults(db: ReadDb | Tx, scheme: SchemeRow, todayIs
   };
 }
 
-/** The latest published scheme of the same group that ended before this one began (争先进位). */
+/**
+ * 上期 (争先进位): the same kind of scheme for the same group in the period just
+ * before — 2022-Q2 for 2022-Q3, 2022-06 for 2022-07; a quarter is never the
+ * previous period of a month. A campaign's is the latest campaign scheme that
+ * ended before it began. Of several, the one with the same name.
+ */
 async function previousScheme(db: ReadDb | Tx, scheme: SchemeRow) {
-  const [prev] = await db
+  const before = scheme.periodKind === 'campaign' ? null : previousPeriod(scheme.period);
+  if (scheme.periodKind !== 'campaign' && before === null) return null;
+  const candidates = await db
     .select()
     .from(assessmentSchemes)
     .where(
@@ -230,12 +241,12 @@ async function previousScheme(db: ReadDb | Tx, scheme: SchemeRow) {
         eq(assessmentSchemes.zoneId, scheme.zoneId),
         eq(assessmentSchemes.rankingGroup, scheme.rankingGroup),
         eq(assessmentSchemes.state, 'published'),
-        lt(assessmentSchemes.endDate, scheme.startDate),
+        eq(assessmentSchemes.periodKind, scheme.periodKind),
+        before === null ? lt(assessmentSchemes.endDate, scheme.startDate) : eq(assessmentSchemes.period, before),
       ),
     )
-    .orderBy(desc(assessmentSchemes.endDate))
-    .limit(1);
-  return prev ?? null;
+    .orderBy(desc(assessmentSchemes.endDate));
+  return candidates.find((c) => c.name === scheme.name) ?? candidates[0] ?? null;
 }
 
 async function frozenRanks(db: ReadDb | Tx, schemeId: string) {
@@ -252,6 +263,7 @@ export async function frozenResults(db: ReadDb | Tx, scheme: SchemeRow): Promise
     .where(eq(assessmentResults.schemeId, scheme.id))
     .orderBy(asc(assessmentResults.rank), asc(units.sortOrder));
   const previous = await previousScheme(db, scheme);
+  const caps = new Map(parseItems(scheme.items).map((i) => [i.key, i.kind === 'indicator_completion' ? i.cap : null]));
   const first = rows[0]?.r;
   const meta = (first?.items as unknown as { asOf?: string; figureMonth?: string }[] | undefined)?.[0];
   return {
@@ -268,6 +280,11 @@ export async function frozenResults(db: ReadDb | Tx, scheme: SchemeRow): Promise
         base: round(r.base, 2),
         adjustment: round(r.adjustment, 2),
         total: round(r.total, 2),
+        // Not stored: said again from the frozen items and the (frozen) scheme's caps.
+        summary: totalSummary(
+          (r.items as ScoredItem[]).map((i) => ({ ...i, cap: caps.get(i.key) ?? null })),
+          { base: round(r.base, 2), adjustment: round(r.adjustment, 2), total: round(r.total, 2) },
+        ),
         rank: r.rank,
         redFlag: r.redFlag,
         prevRank: r.prevRank,

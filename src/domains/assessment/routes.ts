@@ -85,6 +85,7 @@ export const resultsBody = z.object({
       base: z.string(),
       adjustment: z.string(),
       total: z.string(),
+      summary: z.string(),
       rank: z.number().nullable(),
       redFlag: z.boolean(),
       prevRank: z.number().nullable(),

@@ -11,13 +11,15 @@ import { isoDate } from '../../shared/http';
 import { checkVersion, decimalInput } from '../../shared/input';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import { can, type Actor } from '../../shared/policy';
+import { withKeys } from './itemKeys';
 import { parsePeriod } from './periods';
 import { existingIndicatorCodes } from './queries';
 
 const decimalText = (min: number, max: number) => decimalInput({ places: 4, digits: 3, min, max, message: `a number between ${min} and ${max}, at most 4 decimals` });
 
 const itemBase = {
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits, _'),
+  /** Made from the kind and the indicator when left out (itemKeys.ts); kept when given. */
+  key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits, _').optional(),
   name: z.string().trim().min(1).max(40),
   weight: decimalText(0, 100),
 };
@@ -49,7 +51,7 @@ export const schemeItemInput = z.discriminatedUnion('kind', [
     whenNone: decimalText(0, 1).default('1'),
   }),
 ]);
-export type SchemeItemConfig = z.infer<typeof schemeItemInput>;
+export type SchemeItemConfig = z.infer<typeof schemeItemInput> & { key: string };
 export const itemKinds = ['indicator_completion', 'growth_rank', 'milestones_on_time', 'tasks_on_time', 'loops_closed'] as const;
 
 export const schemeInput = z.object({
@@ -61,7 +63,7 @@ export const schemeInput = z.object({
   startDate: isoDate.optional(),
   endDate: isoDate.optional(),
   rankingGroup: z.string().trim().min(1).max(30),
-  items: z.array(schemeItemInput).min(1).max(12),
+  items: z.array(schemeItemInput).min(1).max(12).transform(withKeys),
   redFlagPolicy: z.enum(['all_tied', 'unique_only']).default('all_tied'),
 });
 export type SchemeInput = z.infer<typeof schemeInput>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dec } from '../../shared/decimal';
-import { rankScores, scoreScheme, type Scheme, type SchemeItem, type UnitInput } from './scoring';
+import { lead, rankScores, scoreScheme, totalSummary, type Scheme, type SchemeItem, type UnitInput } from './scoring';
 
 const revenue: SchemeItem = { key: 'rev', name: '一般公共预算收入', kind: 'indicator_completion', weight: 10, expectedShare: 50 };
 
@@ -18,6 +18,7 @@ describe('indicator_completion', () => {
       explanation: '一般公共预算收入完成率62.0%，序时进度50.0%，得分率1.20（封顶），得12.00分',
     });
     expect(s!.total).toBe('12.00');
+    expect(s!.summary).toBe('基础分12.00分，为1个考核项按权重得分之和（满分10分）；一般公共预算收入得分率1.20（封顶1.2），完成快于序时进度，得分超过权重，合计多得2.00分；总分12.00分');
   });
   it('uncapped, floored, overridden expected share, missing data', () => {
     const items: SchemeItem[] = [{ ...revenue, cap: '1.0', floor: '0.6' }];
@@ -107,6 +108,62 @@ describe('on-time kinds', () => {
   });
 });
 
+// The words the explanations are made of: each may appear once in a sentence (name included).
+const TERMS = ['完成率', '序时进度', '得分率', '按时完成', '按时率', '闭环销号', '销号率', '列第', '未报数', '任务', '节点'];
+// Names a supervisor might give an item, built from realistic pieces (some end as the phrase begins).
+const PIECES = ['一般公共预算收入', '税收', '规上工业增加值', '重点', '督办', '任务', '节点', '问题', '按时完成', '按时完成任务', '按时完成率', '完成', '完成率', '闭环销号', '销号', '销号率', '增速', '指标12'];
+const itemName = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+const once = (text: string, term: string) => text.split(term).length - 1 <= 1;
+const stutter = /([\u4e00-\u9fff]{2,})\1/;
+
+describe('explanations say no word twice', () => {
+  it('the bug of the issue: 按时完成按时完成任务, 完成率完成率', () => {
+    const [s] = scoreScheme(
+      { items: [{ key: 't', name: '督办任务按时完成', kind: 'tasks_on_time', weight: 60 }, { key: 'r', name: '税收完成率', kind: 'indicator_completion', weight: 40, expectedShare: 50 }] },
+      [{ unit: 'a', inputs: { t: { done: 2, total: 3 }, r: { actual: 36.05, target: 50 } } }],
+    );
+    expect(s!.items.map((i) => i.explanation)).toEqual(['督办任务按时完成2项/共3项，按时率66.7%，得40.00分', '税收完成率72.1%，序时进度50.0%，得分率1.20（封顶），得48.00分']);
+  });
+
+  it('joins a name and its phrase without saying the overlap twice, but never merges digits', () => {
+    expect(lead('按时完成', ['按时完成任务', '3项'])).toBe('按时完成任务3项');
+    expect(lead('收入完成', ['完成率', '62.0%'])).toBe('收入完成率62.0%');
+    expect(lead('指标12', ['', '12.3%'])).toBe('指标1212.3%');
+  });
+
+  it('for any item name of any kind, in every outcome', () => {
+    const kinds = ['indicator_completion', 'growth_rank', 'milestones_on_time', 'tasks_on_time', 'loops_closed'] as const;
+    fc.assert(
+      fc.property(itemName, fc.constantFrom(...kinds), fc.nat(5), fc.nat(5), fc.boolean(), (name, kind, done, more, missing) => {
+        fc.pre(!stutter.test(name) && TERMS.every((t) => once(name, t)));
+        const item = { key: 'k', name, kind, weight: 10, expectedShare: 50 } as SchemeItem;
+        const input = missing ? {} : { actual: done * 10, target: 50, value: done, done, total: done + more };
+        const [s] = scoreScheme({ items: [item] }, [{ unit: 'a', inputs: { k: input } }, { unit: 'b', inputs: { k: { value: 1 } } }]);
+        const text = s!.items[0]!.explanation;
+        expect(text.startsWith(name.slice(0, 2))).toBe(true);
+        expect(text).not.toMatch(stutter);
+        for (const t of TERMS) expect({ text, term: t, once: once(text, t) }).toEqual({ text, term: t, once: true });
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('the total explains itself', () => {
+  it('says which items went past their weight and their cap when the base passes the full marks', () => {
+    expect(
+      totalSummary(
+        [
+          { name: '一般公共预算收入', rate: '1.2000', weight: '30', cap: '1.2' },
+          { name: '规上工业增加值', rate: '1.1653', weight: '30', cap: '1.2' },
+          { name: '督办任务', rate: '0.9000', weight: '40' },
+        ],
+        { base: '106.96', adjustment: '-2.00', total: '104.96' },
+      ),
+    ).toBe('基础分106.96分，为3个考核项按权重得分之和（满分100分）；一般公共预算收入得分率1.20（封顶1.2）、规上工业增加值得分率1.1653（封顶1.2），完成快于序时进度，得分超过权重，合计多得6.96分；加减分-2.00分；总分104.96分');
+  });
+});
+
 describe('adjustments and totals', () => {
   it('bonus and deduction with reasons; total = sum of printed item points + adjustments', () => {
     const [s] = scoreScheme({ items: [revenue] }, [
@@ -121,6 +178,7 @@ describe('adjustments and totals', () => {
     ]);
     expect(s!.adjustments.map((a) => a.explanation)).toEqual(['加分：获省级表彰，+2.00分', '扣分：发生一般安全生产事故，-1.50分']);
     expect([s!.base, s!.adjustment, s!.total]).toEqual(['10.00', '0.50', '10.50']);
+    expect(s!.summary).toBe('基础分10.00分，为1个考核项按权重得分之和（满分10分）；加减分+0.50分；总分10.50分');
   });
   it('rejects duplicate keys, duplicate units and negative weights', () => {
     expect(() => scoreScheme({ items: [revenue, revenue] }, [])).toThrow();

@@ -95,6 +95,8 @@ export interface UnitScore {
   adjustments: { points: string; reason: string; explanation: string }[];
   adjustment: string;
   total: string;
+  /** How the total came about, saying why it may exceed the full marks (rates above 1, capped). */
+  summary: string;
 }
 
 const pts = (x: Decimal) => round(x, 2);
@@ -104,6 +106,27 @@ const rateText = (r: Decimal) => {
   const frac = t.split('.')[1] ?? '';
   return frac.length >= 2 ? t : r.toFixed(2);
 };
+
+/**
+ * The item's name followed by what was measured, without saying a word twice:
+ * a label the name already carries is left out ("完成率" after "GDP完成率"), and
+ * where the name ends as the phrase begins the overlap is written once
+ * ("按时完成" + "按时完成任务3项" → "按时完成任务3项").
+ */
+export function lead(name: string, ...parts: [label: string, rest: string][]): string {
+  let text = name;
+  for (const [label, rest] of parts) text = join(text, (name.includes(label) ? '' : label) + rest);
+  return text;
+}
+
+/** Only words overlap: two or more Chinese characters, never digits ("指标12" + "12.3%" stays as it is). */
+function join(a: string, b: string): string {
+  for (let k = Math.min(a.length, b.length); k >= 2; k--) {
+    const overlap = b.slice(0, k);
+    if (/^[\u4e00-\u9fff]+$/.test(overlap) && a.endsWith(overlap)) return a + b.slice(k);
+  }
+  return a + b;
+}
 
 export function scoreScheme(scheme: Scheme, units: readonly UnitInput[]): UnitScore[] {
   const seen = new Set<string>();
@@ -137,8 +160,32 @@ export function scoreScheme(scheme: Scheme, units: readonly UnitInput[]): UnitSc
     });
     const base = sum(items.map((i) => i.points));
     const adjustment = sum(adjustments.map((a) => a.points));
-    return { unit: u.unit, items, base: pts(base), adjustments, adjustment: pts(adjustment), total: pts(base.plus(adjustment)) };
+    const totals = { base: pts(base), adjustment: pts(adjustment), total: pts(base.plus(adjustment)) };
+    const summary = totalSummary(items.map((i, n) => ({ ...i, weight: scheme.items[n]!.weight, cap: capOf(scheme.items[n]!) })), totals);
+    return { unit: u.unit, items, adjustments, ...totals, summary };
   });
+}
+
+const capOf = (item: SchemeItem) => (item.kind === 'indicator_completion' ? (item.cap ?? '1.2') : null);
+
+/**
+ * One sentence for the total: the base as the sum of the weighted items, and —
+ * when it passes the full marks (the sum of the weights) — which items earned
+ * more than their weight because their rate went above 1, and the cap on it.
+ */
+export function totalSummary(
+  items: readonly { name: string; rate: string; weight: DecimalLike; cap?: DecimalLike | null }[],
+  t: { base: string; adjustment: string; total: string },
+): string {
+  const full = sum(items.map((i) => i.weight));
+  const over = items.filter((i) => dec(i.rate).gt(1));
+  let text = `基础分${t.base}分，为${items.length}个考核项按权重得分之和（满分${trimZeros(round(full, 2))}分）`;
+  if (over.length > 0 && dec(t.base).gt(full)) {
+    const who = over.map((i) => `${i.name}得分率${rateText(dec(i.rate))}${i.cap != null ? `（封顶${trimZeros(round(i.cap, 2))}）` : ''}`).join('、');
+    text += `；${who}，完成快于序时进度，得分超过权重，合计多得${pts(dec(t.base).minus(full))}分`;
+  }
+  if (!dec(t.adjustment).isZero()) text += `；加减分${t.adjustment.startsWith('-') ? '' : '+'}${t.adjustment}分`;
+  return `${text}；总分${t.total}分`;
 }
 
 function scoreCompletion(item: IndicatorCompletionItem, input: ItemInput): ItemScore {
@@ -148,7 +195,7 @@ function scoreCompletion(item: IndicatorCompletionItem, input: ItemInput): ItemS
   const base = { key: item.key, name: item.name, kind: item.kind };
   const c = decOrNull(completionRate(input.actual, input.target, { lowerIsBetter: item.lowerIsBetter }));
   if (c === null) {
-    return { ...base, raw: null, rate: '0.0000', points: '0.00', explanation: `${item.name}无目标或未报数，得0.00分` };
+    return { ...base, raw: null, rate: '0.0000', points: '0.00', explanation: `${lead(item.name, ['', '无目标或未报数'])}，得0.00分` };
   }
   const completion = dec(round(c, 1));
   // A ceiling holds at every date: lower-is-better is measured against 100%, not the calendar.
@@ -165,7 +212,7 @@ function scoreCompletion(item: IndicatorCompletionItem, input: ItemInput): ItemS
     raw: completion.toFixed(1),
     rate: rate.toFixed(4),
     points,
-    explanation: `${item.name}完成率${completion.toFixed(1)}%，序时进度${expected.toFixed(1)}%，得分率${rateText(rate)}${note}，得${points}分`,
+    explanation: `${lead(item.name, ['完成率', `${completion.toFixed(1)}%`])}，序时进度${expected.toFixed(1)}%，得分率${rateText(rate)}${note}，得${points}分`,
   };
 }
 
@@ -180,7 +227,7 @@ function scoreGrowth(item: GrowthRankItem, input: ItemInput, place: number | nul
   const base = { key: item.key, name: item.name, kind: item.kind };
   const value = decOrNull(input.value);
   if (value === null || place === null) {
-    return { ...base, raw: null, rate: '0.0000', points: '0.00', explanation: `${item.name}未报数，不参与排名，得0.00分` };
+    return { ...base, raw: null, rate: '0.0000', points: '0.00', explanation: `${lead(item.name, ['', '未报数'])}，不参与排名，得0.00分` };
   }
   const step = dec(item.step ?? 1);
   const earned = Decimal.max(dec(item.minPoints ?? 0), weight.minus(step.times(place - 1)));
@@ -191,14 +238,16 @@ function scoreGrowth(item: GrowthRankItem, input: ItemInput, place: number | nul
     raw: printed,
     rate: weight.isZero() ? '0.0000' : dec(points).div(weight).toFixed(4),
     points,
-    explanation: `${item.name}${printed}${item.valueUnit ?? '%'}，列第${place}位，得${points}分`,
+    explanation: `${lead(item.name, ['', `${printed}${item.valueUnit ?? '%'}`])}，列第${place}位，得${points}分`,
   };
 }
 
-const ON_TIME_WORDS: Record<OnTimeItem['kind'], { did: string; measure: string; rateName: string; none: string }> = {
-  milestones_on_time: { did: '按时完成节点', measure: '个', rateName: '按时率', none: '无到期节点' },
-  tasks_on_time: { did: '按时完成任务', measure: '项', rateName: '按时率', none: '无到期任务' },
-  loops_closed: { did: '闭环销号', measure: '个', rateName: '销号率', none: '无待销号问题' },
+// `did` + `noun` is what was counted ("按时完成" + "任务"); the noun is left out when the item's name has it.
+// With nothing due the sentence says "无到期" + noun, or "无到期事项" when the name has the noun.
+const ON_TIME_WORDS: Record<OnTimeItem['kind'], { did: string; noun: string; measure: string; rateName: string; none: [string, string] }> = {
+  milestones_on_time: { did: '按时完成', noun: '节点', measure: '个', rateName: '按时率', none: ['无到期', '节点'] },
+  tasks_on_time: { did: '按时完成', noun: '任务', measure: '项', rateName: '按时率', none: ['无到期', '任务'] },
+  loops_closed: { did: '闭环销号', noun: '', measure: '个', rateName: '销号率', none: ['无待销号', '问题'] },
 };
 
 function scoreOnTime(item: OnTimeItem, input: ItemInput): ItemScore {
@@ -214,7 +263,7 @@ function scoreOnTime(item: OnTimeItem, input: ItemInput): ItemScore {
     const rate = dec(item.whenNone ?? 1);
     const points = pts(weight.times(rate));
     const how = rate.eq(1) ? `得满分${points}分` : `得分率${rateText(rate)}，得${points}分`;
-    return { ...base, raw: null, rate: rate.toFixed(4), points, explanation: `${item.name}${w.none}，${how}` };
+    return { ...base, raw: null, rate: rate.toFixed(4), points, explanation: `${lead(item.name, ['', w.none[0] + (item.name.includes(w.none[1]) ? '事项' : w.none[1])])}，${how}` };
   }
   const rate = new Decimal(done).div(total).toDecimalPlaces(4);
   const points = pts(weight.times(rate));
@@ -224,7 +273,7 @@ function scoreOnTime(item: OnTimeItem, input: ItemInput): ItemScore {
     raw: percent,
     rate: rate.toFixed(4),
     points,
-    explanation: `${item.name}${w.did}${done}${w.measure}/共${total}${w.measure}，${w.rateName}${percent}%，得${points}分`,
+    explanation: `${lead(item.name, [w.did, ''], [w.noun, `${done}${w.measure}/共${total}${w.measure}`])}，${item.name.includes(w.rateName) ? '' : w.rateName}${percent}%，得${points}分`,
   };
 }
 

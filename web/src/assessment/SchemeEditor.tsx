@@ -7,15 +7,20 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { assessmentApi, itemKinds, type ItemKind, type PeriodKind, type Scheme, type SchemeInput, type SchemeItem } from './api';
 import { useAsT, type AsKey } from './i18n';
+import { withKeys } from '../../../src/domains/assessment/itemKeys';
 import { useAsMutation, useOptions } from './queries';
 
-interface Values extends Omit<SchemeInput, 'startDate' | 'endDate'> {
+/** An item in the form: no key until it is saved (withKeys makes one). */
+type FormItem = Omit<SchemeItem, 'key'> & { key?: string };
+
+interface Values extends Omit<SchemeInput, 'startDate' | 'endDate' | 'items'> {
+  items: FormItem[];
   dates?: [Dayjs, Dayjs];
 }
 
 const periodKinds: PeriodKind[] = ['quarter', 'month', 'half', 'year', 'campaign'];
 
-const blankItem = (kind: ItemKind = 'tasks_on_time'): SchemeItem => ({ key: '', name: '', kind, weight: '' });
+const blankItem = (kind: ItemKind = 'tasks_on_time'): FormItem => ({ name: '', kind, weight: '' });
 
 export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?: string): void }) {
   const at = useAsT();
@@ -25,10 +30,18 @@ export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?
   const [form] = Form.useForm<Values>();
   const save = useAsMutation((body: SchemeInput) => (scheme ? assessmentApi.update(scheme.id, { ...body, version: scheme.version }) : assessmentApi.create(body)));
   const periodKind = Form.useWatch('periodKind', form);
-  const items = (Form.useWatch('items', form) ?? []) as SchemeItem[];
+  const items = (Form.useWatch('items', form) ?? []) as FormItem[];
   const weightSum = items.reduce((a, i) => a + (Number(i?.weight) || 0), 0);
   const groups = options.data?.groups ?? [];
   const indicators = options.data?.indicators ?? [];
+  /** What an item is called unless the supervisor names it: the indicator's name, or the kind's. */
+  const defaultName = (i: Partial<SchemeItem> | undefined) => {
+    const ind = indicators.find((x) => x.code === i?.indicatorCode);
+    if (!i?.kind) return '';
+    if (i.kind === 'indicator_completion' && ind) return ind.name;
+    if (i.kind === 'growth_rank' && ind) return `${ind.name}${at('item.growthSuffix')}`;
+    return at(`item.${i.kind}` as AsKey);
+  };
 
   const initial: Values = scheme
     ? { ...scheme, dates: scheme.periodKind === 'campaign' ? [dayjs(scheme.startDate), dayjs(scheme.endDate)] : undefined }
@@ -38,7 +51,8 @@ export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?
     const { dates, ...rest } = v;
     const body: SchemeInput = {
       ...rest,
-      items: v.items.map((i) => ({ ...i, weight: String(i.weight) })),
+      // Keys are made from the kind and the indicator; an empty name takes the catalogue's.
+      items: withKeys(v.items.map((i) => ({ ...i, name: i.name?.trim() || defaultName(i), weight: String(i.weight) }))),
       ...(v.periodKind === 'campaign' && dates ? { startDate: dates[0].format('YYYY-MM-DD'), endDate: dates[1].format('YYYY-MM-DD') } : {}),
     };
     save.mutate(body, {
@@ -92,17 +106,18 @@ export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?
                 return (
                   <div key={f.key} className="gj-as-item" data-testid={`as-item-${f.name}`}>
                     <div className="gj-as-item-row">
+                      {/* Kept, not shown: an existing item's key (published results refer to it). */}
+                      <Form.Item name={[f.name, 'key']} hidden>
+                        <Input />
+                      </Form.Item>
                       <Form.Item name={[f.name, 'kind']} label={at('form.kind')}>
                         <Select popupMatchSelectWidth={false} options={itemKinds.map((k) => ({ value: k, label: at(`item.${k}` as AsKey) }))} />
-                      </Form.Item>
-                      <Form.Item name={[f.name, 'key']} label={at('form.key')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{0,31}$/, message: 'a-z 0-9 _' }]}>
-                        <Input placeholder="tasks" />
                       </Form.Item>
                       <Form.Item name={[f.name, 'weight']} label={at('form.weight')} rules={[{ required: true, message: at('required') }]}>
                         <InputNumber min={0} max={100} style={{ width: '100%' }} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'name']} label={at('form.itemName')} rules={[{ required: true, message: at('required') }]}>
-                        <Input maxLength={40} />
+                      <Form.Item name={[f.name, 'name']} label={at('form.itemName')} tooltip={at('form.itemNameHelp')}>
+                        <Input maxLength={40} placeholder={defaultName(items[f.name])} data-testid={`as-item-${f.name}-name`} />
                       </Form.Item>
                       <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} style={{ marginTop: 30 }} disabled={fields.length === 1} />
                     </div>

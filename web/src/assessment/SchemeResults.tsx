@@ -54,6 +54,7 @@ function ItemsTable({ unit }: { unit: UnitResult }) {
       {unit.adjustments.map((a, i) => (
         <div key={i} className="gj-as-meta" style={{ padding: '6px 8px' }}>{a.explanation}</div>
       ))}
+      <div className="gj-as-meta" style={{ padding: '6px 8px' }} data-testid="as-summary">{unit.summary}</div>
     </div>
   );
 }

@@ -61,6 +61,8 @@ export interface UnitResult {
   base: string;
   adjustment: string;
   total: string;
+  /** How the total came about (why it may pass the full marks). */
+  summary: string;
   rank: number | null;
   redFlag: boolean;
   prevRank: number | null;

@@ -96,6 +96,9 @@ export const zh = {
   'screen.updated': '数据更新于 {time}',
   'screen.exit': '退出大屏',
   'screen.title': '{zone} 目标任务攻坚数据大屏',
+  'screen.page': '第{n}/{of}屏',
+  'screen.pageOf': '{n}/{of}',
+  'screen.incomplete': '已报{reported}/{expected}个单位',
 };
 type CkKey = keyof typeof zh;
 
@@ -193,6 +196,9 @@ const en: Record<CkKey, string> = {
   'screen.updated': 'Updated {time}',
   'screen.exit': 'Leave big screen',
   'screen.title': '{zone} targets war room',
+  'screen.page': 'Page {n} of {of}',
+  'screen.pageOf': '{n}/{of}',
+  'screen.incomplete': '{reported} of {expected} units reported',
 };
 
 const dicts = { zh: zh as Record<CkKey, string>, en };

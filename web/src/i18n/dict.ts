@@ -190,19 +190,6 @@ export const zh = {
   'audit.system': '系统',
   'audit.summary': '{user} {action}{entity}',
 
-  'auditAction.create': '新建',
-  'auditAction.update': '修改',
-  'auditAction.delete': '删除',
-  'auditAction.login': '登录',
-  'auditAction.logout': '退出',
-  'auditAction.password': '修改密码',
-  'auditAction.update+password': '修改并重置密码',
-  'auditAction.switch-zone': '切换开发区',
-
-  'auditEntity.unit': '单位',
-  'auditEntity.user': '用户',
-  'auditEntity.session': '会话',
-  'auditEntity.zone': '开发区',
 
   'field.id': 'ID',
   'field.zoneId': '开发区ID',
@@ -430,19 +417,6 @@ export const en: Dict = {
   'audit.system': 'System',
   'audit.summary': '{user}: {action} {entity}',
 
-  'auditAction.create': 'Create',
-  'auditAction.update': 'Update',
-  'auditAction.delete': 'Delete',
-  'auditAction.login': 'Sign in',
-  'auditAction.logout': 'Sign out',
-  'auditAction.password': 'Change password',
-  'auditAction.update+password': 'Update and reset password',
-  'auditAction.switch-zone': 'Switch zone',
-
-  'auditEntity.unit': 'Unit',
-  'auditEntity.user': 'User',
-  'auditEntity.session': 'Session',
-  'auditEntity.zone': 'Zone',
 
   'field.id': 'ID',
   'field.zoneId': 'Zone ID',

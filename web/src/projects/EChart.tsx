@@ -45,7 +45,8 @@ export function EChart({
   testId,
 }: {
   option: echarts.EChartsCoreOption;
-  height: number;
+  /** Pixels, or a CSS length such as '100%' for a chart that fills its box. */
+  height: number | string;
   onReady?: (chart: ChartInstance) => void;
   testId?: string;
 }) {

@@ -4,6 +4,7 @@
 // red line marks today.
 import { useMemo } from 'react';
 import type { Milestone, Project, Status } from './api';
+import { tooltipLines } from '../charts/html';
 import { EChart, echarts, type ChartInstance, type CustomSeriesOption } from './EChart';
 import { STATUS_COLORS } from './format';
 import { usePT, usePTMaybe } from './i18n';
@@ -17,7 +18,8 @@ export interface GanttRow {
   end: string;
   status: Status;
   marks: { date: string; label: string; done: boolean }[];
-  tooltip: string;
+  /** Lines of the tooltip, as text (escaped when shown). */
+  tooltip: string[];
 }
 
 const day = (d: string) => new Date(`${d}T00:00:00+08:00`).getTime();
@@ -39,7 +41,7 @@ export function projectRows(projects: Project[], stageLabel: (s: string) => stri
         end: max(ms.map((m) => m.forecastEnd))!,
         status: p.status,
         marks: ms.filter((m) => m.marksStage).map((m) => ({ date: m.actualEnd ?? m.forecastEnd, label: stageLabel(`stage.${m.marksStage}`), done: !!m.actualEnd })),
-        tooltip: `${p.name}<br/>${p.responsibleUnitName}`,
+        tooltip: [p.name, p.responsibleUnitName],
       };
     });
 }
@@ -54,7 +56,7 @@ export function milestoneRows(ms: Milestone[]): GanttRow[] {
     end: m.actualEnd ?? m.forecastEnd,
     status: m.status,
     marks: [],
-    tooltip: `${m.name}<br/>${m.department}`,
+    tooltip: [m.name, m.department],
   }));
 }
 
@@ -96,7 +98,7 @@ export function Gantt({ rows, today, height, onReady, onClick, testId }: { rows:
         formatter: (p: { seriesName: string; dataIndex: number; value: unknown[] }) => {
           const r = rows[p.dataIndex];
           if (!r) return '';
-          return `${r.tooltip}<br/>${pt('baseline')}：${r.baselineStart ?? '—'} ~ ${r.baselineEnd ?? '—'}<br/>${pt('forecast')}：${r.start} ~ ${r.end}<br/>${ptm(`status.${r.status}`)}`;
+          return tooltipLines(...r.tooltip, `${pt('baseline')}：${r.baselineStart ?? '—'} ~ ${r.baselineEnd ?? '—'}`, `${pt('forecast')}：${r.start} ~ ${r.end}`, ptm(`status.${r.status}`));
         },
       },
       xAxis: { type: 'time', position: 'top', min: minX, max: maxX, splitLine: { show: true, lineStyle: { color: '#f0f0f0' } }, axisLabel: { formatter: '{yyyy}-{MM}' } },
@@ -130,7 +132,7 @@ export function Gantt({ rows, today, height, onReady, onClick, testId }: { rows:
           type: 'scatter',
           symbol: 'diamond',
           symbolSize: 11,
-          tooltip: { formatter: (p: { value: [number, number, string] }) => p.value[2] },
+          tooltip: { formatter: (p: { value: [number, number, string] }) => tooltipLines(p.value[2]) },
           data: rows.flatMap((r, i) =>
             r.marks.map((m) => ({ value: [day(m.date), i, `${m.label} ${m.date}`], itemStyle: { color: m.done ? '#262626' : '#fff', borderColor: '#262626', borderWidth: 1.5 } })),
           ),

@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { Alert } from 'antd';
 import type { GeoJson, Project, Stage } from './api';
+import { tooltipLines } from '../charts/html';
 import { EChart, echarts, type ChartInstance } from './EChart';
 import { STAGE_COLORS } from './format';
 import { usePT } from './i18n';
@@ -45,7 +46,7 @@ export function ZoneMap({
     const located = projects.filter((p) => p.lng !== null && p.lat !== null);
     return {
       animation: false,
-      tooltip: { trigger: 'item', formatter: (p: { data?: { name: string } }) => p.data?.name ?? '' },
+      tooltip: { trigger: 'item', formatter: (p: { data?: { name: string } }) => tooltipLines(p.data?.name) },
       legend: { bottom: 8, data: stages.map((s) => pt(`stage.${s}`)), selectedMode: false },
       geo: {
         map: MAP,

@@ -1,8 +1,10 @@
 import type { I18n } from '../i18n';
 import type { AuditEntry } from './api';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './auditCatalogue';
 
-export const actionLabel = (i18n: Pick<I18n, 'tMaybe'>, action: string) => i18n.tMaybe(`auditAction.${action}`, action);
-export const entityLabel = (i18n: Pick<I18n, 'tMaybe'>, entity: string) => i18n.tMaybe(`auditEntity.${entity}`, entity);
+/** The action in the reader's language; an unknown code (an older entry) as it was stored. */
+export const actionLabel = (i18n: Pick<I18n, 'lang'>, action: string) => AUDIT_ACTIONS[action]?.[i18n.lang] ?? action;
+export const entityLabel = (i18n: Pick<I18n, 'lang'>, entity: string) => AUDIT_ENTITIES[entity]?.[i18n.lang] ?? entity;
 
 const colors: Record<string, string> = {
   create: 'green',

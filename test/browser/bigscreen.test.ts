@@ -1,0 +1,136 @@
+// 数据大屏 on a 1920×1080 wall: Xuzhou (six towns and sub-districts ranked), Huai'an
+// (figures by departments, no ranking) and Huai'an again with 60 more indicators of
+// long names. Nothing may be clipped or cut — the page never scrolls, no box overflows,
+// no name ends in an ellipsis — on every page of tiles, and no column is left empty.
+import type { Page } from 'playwright-core';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figures, indicators, targets, units, zones } from '../../src/db/schema';
+import { startHarness, type Harness } from './harness';
+
+const WALL = { width: 1920, height: 1080 };
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+/** Everything on the wall that does not fit: overflowing boxes, boxes past the window's edge. */
+// Run in the page (as source text: the test's TypeScript has no DOM types).
+const CLIPPED = `(() => {
+  const out = [];
+  const root = document.documentElement;
+  if (root.scrollHeight > innerHeight || root.scrollWidth > innerWidth) out.push('page ' + root.scrollWidth + '×' + root.scrollHeight);
+  const wall = document.querySelector('[data-testid="big-screen"]');
+  const what = (el) => (el.className || el.tagName) + ' «' + (el.innerText || '').slice(0, 30) + '»';
+  for (const el of [wall, ...wall.querySelectorAll('*')]) {
+    if (el.closest('[data-testid="screen-chart"]') && el.getAttribute('data-testid') !== 'screen-chart') continue; // ECharts' own layers
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5 || r.top < -0.5 || r.left < -0.5) out.push('outside: ' + what(el) + ' ' + JSON.stringify(r));
+    const style = getComputedStyle(el);
+    if (el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'visible') out.push('cut at the bottom: ' + what(el));
+    if (el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible') out.push('cut at the side: ' + what(el));
+    if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) out.push('ellipsis: ' + what(el));
+  }
+  return out;
+})()`;
+
+/** Everything on the wall that does not fit: overflowing boxes, boxes past the window's edge, ellipses. */
+const clipped = (page: Page) => page.evaluate(CLIPPED) as Promise<string[]>;
+
+const EMPTY_COLUMNS = `(() => {
+  const out = [];
+  for (const sel of ['.gj-screen-tiles', '.gj-screen-chart', '.gj-screen-side']) {
+    const col = document.querySelector(sel);
+    if (!col) continue;
+    const box = col.getBoundingClientRect();
+    const bottom = Math.max(...[...col.children].map((c) => c.getBoundingClientRect().bottom));
+    if (bottom < box.top + box.height * 0.8) out.push(sel + ': content ends at ' + Math.round(bottom - box.top) + ' of ' + Math.round(box.height) + ' px');
+  }
+  return out;
+})()`;
+
+/** The columns (tiles, chart, side): each must be filled to at least four fifths of its height. */
+const emptyColumns = (page: Page) => page.evaluate(EMPTY_COLUMNS) as Promise<string[]>;
+
+async function openWall(zone: string, name: string, period?: string): Promise<{ page: Page; pages: number; tiles: Set<string>; noYoy: string[] }> {
+  const page = await h.signedIn('leader', zone, { viewport: WALL });
+  await page.goto(`/cockpit/screen${period ? `?period=${period}` : ''}`);
+  await page.getByTestId('screen-tiles').locator('.gj-screen-tile').first().waitFor();
+  await page.getByTestId('screen-chart').locator('canvas').waitFor();
+  const pages = Number(await page.getByTestId('screen-tiles').getAttribute('data-pages'));
+  const tiles = new Set<string>();
+  const noYoy: string[] = [];
+  for (let n = 1; n <= pages; n++) {
+    if (pages > 1) {
+      await page.getByTestId('screen-tile-pager').getByRole('button', { name: String(n), exact: true }).click();
+      await expect.poll(() => page.getByTestId('screen-tiles').getAttribute('data-page')).toBe(String(n));
+    }
+    for (const id of await page.getByTestId('screen-tiles').locator('.gj-screen-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))) tiles.add(id);
+    noYoy.push(...(await page.locator('[data-testid$="-yoy"]', { hasText: '同比 —' }).evaluateAll((els) => els.map((e) => e.className))));
+    expect({ page: n, clipped: await clipped(page) }).toEqual({ page: n, clipped: [] });
+    if (n === 1) {
+      expect(await emptyColumns(page)).toEqual([]);
+      await h.screenshot(page, name);
+    }
+  }
+  return { page, pages, tiles, noYoy };
+}
+
+describe('数据大屏 at 1920×1080', () => {
+  it('Xuzhou fits: full names, every tile on a page, a missing 同比 in a neutral colour', async () => {
+    const { page, tiles, noYoy } = await openWall('xuzhou', 'big-screen-xuzhou');
+    expect(tiles.size).toBeGreaterThan(12);
+    expect(await page.getByTestId('screen-ranking').locator('tr').count()).toBe(6);
+    // Tiles without a previous-year figure say so in grey, neither red nor green.
+    expect(noYoy.length).toBeGreaterThan(0);
+    expect(new Set(noYoy)).toEqual(new Set(['gj-screen-small']));
+  });
+
+  it('Huai’an fits with no column left empty: nothing to rank and nobody behind, so no side column', async () => {
+    const { page } = await openWall('huaian', 'big-screen-huaian');
+    expect(await page.locator('.gj-screen-side').count()).toBe(0);
+    expect(await page.locator('.gj-screen-chart [data-testid="screen-behind"]').innerText()).toContain('没有慢于序时进度');
+    expect(await page.locator('.gj-screen-chart').getByTestId('campaign-countdown').count()).toBe(1);
+  });
+
+  it('a zone with 60 more indicators of long names fits on pages that take turns', async () => {
+    const db = h.handle.db;
+    const [zone] = await db.select({ id: zones.id }).from(zones).where(eq(zones.code, 'huaian'));
+    const zoneUnits = await db.select({ id: units.id }).from(units).where(and(eq(units.zoneId, zone!.id), eq(units.active, true)));
+    const before = (await db.select({ id: indicators.id }).from(indicators).where(eq(indicators.zoneId, zone!.id))).length;
+    for (let n = 1; n <= 60; n++) {
+      const [ind] = await db
+        .insert(indicators)
+        .values({ zoneId: zone!.id, code: `wall_${n}`, name: `第${n}项新签约亿元以上先进制造业项目协议引资额`, measure: '亿元', kind: 'flow', decimals: 2, sortOrder: 1000 + n })
+        .returning({ id: indicators.id });
+      await db.insert(targets).values(zoneUnits.map((u) => ({ zoneId: zone!.id, indicatorId: ind!.id, unitId: u.id, year: 2023, floor: '100' })));
+      // The last indicator misses one unit's figure: its zone sum is incomplete.
+      await db.insert(figures).values(
+        zoneUnits.slice(0, n === 60 ? -1 : undefined).map((u, i) => ({ zoneId: zone!.id, indicatorId: ind!.id, unitId: u.id, period: '2023-06', value: String(20 + ((n * 7 + i * 13) % 60)), prevYear: n % 3 ? '30' : null, state: 'approved' as const })),
+      );
+    }
+    const { page, pages, tiles } = await openWall('huaian', 'big-screen-60-indicators', '2023-06');
+    // Units now rank and fall behind: the side is back, the units behind filling it as far as they fit.
+    expect(await page.locator('.gj-screen-side [data-testid="screen-behind"] tr').count()).toBeGreaterThan(0);
+    expect(tiles.size).toBeGreaterThanOrEqual(60);
+    expect(pages).toBe(Math.ceil(tiles.size / 12));
+    expect(before + 60).toBeGreaterThanOrEqual(tiles.size);
+    for (let n = 1; n <= 60; n++) expect(tiles.has(`tile-wall_${n}`)).toBe(true);
+    // The incomplete one says how many units reported, in grey, and is not judged.
+    await page.getByTestId('screen-tile-pager').getByRole('button', { name: String(pages), exact: true }).click();
+    await expect.poll(() => page.getByTestId('tile-wall_60-coverage').innerText()).toBe(`已报${zoneUnits.length - 1}/${zoneUnits.length}个单位`);
+    expect(await page.getByTestId('tile-wall_60').getAttribute('data-status')).toBe('none');
+    expect(await page.getByTestId('tile-wall_60-coverage').getAttribute('class')).toContain('gj-screen-small');
+    // The charts take turns too: each of the 60 indicators' units, then the zone's indicators 15 at a time.
+    const pager = page.getByTestId('screen-chart-pager');
+    expect(Number((await pager.innerText()).match(/\/(\d+)/)![1])).toBeGreaterThan(60);
+    await pager.getByRole('button', { name: '‹' }).click(); // back from the first: the last slide, the zone's last indicators
+    await expect.poll(() => page.getByTestId('screen-chart-panel').locator('.gj-screen-panel-title').innerText()).toMatch(/（(\d+)\/\1）$/);
+    expect(await clipped(page)).toEqual([]);
+    await h.screenshot(page, 'big-screen-60-indicators-zone-chart');
+  });
+});
+
+it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));
