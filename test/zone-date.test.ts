@@ -56,6 +56,13 @@ describe('the demo zones', () => {
     for (const x of red) expect(x.deadline < '2022-08-31').toBe(true);
   });
 
+  it('lights the shared closed loop (problems, tasks, appeals) by the zone date too', async () => {
+    const items = (await sup.get('/api/loop/items?pageSize=100')).json().items as { light: string; deadline: string | null; state: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const x of items.filter((i) => i.light === 'red')) expect(x.deadline! < '2022-08-31').toBe(true);
+    expect(items.some((i) => i.state !== 'closed' && i.deadline !== null && i.deadline >= '2022-08-31' && i.light !== 'red')).toBe(true);
+  });
+
   it('open the projects on the zone year with their real standing', async () => {
     const opts = (await sup.get('/api/projects/options')).json();
     expect(opts.today).toBe('2022-08-31');

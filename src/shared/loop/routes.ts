@@ -5,7 +5,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loopKinds } from '../../db/schema';
 import { requireActor } from '../../server/context';
-import { today } from '../calendar';
 import { errors, idParams, isoDate } from '../http';
 import { pageOf, pageQuery } from '../pagination';
 import { LOOP_ACTIONS, LOOP_STATES } from './machine';
@@ -63,7 +62,6 @@ export const actBody = z.object({
 export async function loopRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['closed loop'];
-  const day = () => today(app.clock);
 
   api.get(
     '/api/loop/items',
@@ -85,7 +83,7 @@ export async function loopRoutes(app: FastifyInstance) {
         response: { 200: pageOf(loopItemBody.extend({ assigneeName: z.string().nullable() })), ...errors },
       },
     },
-    async (req) => listItems(req.ctx.db, requireActor(req.ctx), req.query, day()),
+    async (req) => listItems(req.ctx.db, requireActor(req.ctx), req.query, req.ctx.today),
   );
 
   api.get(
@@ -106,7 +104,7 @@ export async function loopRoutes(app: FastifyInstance) {
         },
       },
     },
-    async (req) => getItem(req.ctx.db, requireActor(req.ctx), req.params.id, day()),
+    async (req) => getItem(req.ctx.db, requireActor(req.ctx), req.params.id, req.ctx.today),
   );
 
   api.post(
@@ -126,10 +124,10 @@ export async function loopRoutes(app: FastifyInstance) {
       const item = await req.ctx.write(async (tx, audit) => {
         const it = await actOnItem(tx, audit, actor, req.params.id, req.body);
         // 交办 reaches the assigned unit, in-app and on its group robot.
-        if (req.body.action === 'assign' || req.body.action === 'reopen') await notifyAssigned(tx, it, day());
+        if (req.body.action === 'assign' || req.body.action === 'reopen') await notifyAssigned(tx, it, req.ctx.today);
         return it;
       });
-      return { ...item, light: (await getItem(req.ctx.db, actor, item.id, day())).item.light };
+      return { ...item, light: (await getItem(req.ctx.db, actor, item.id, req.ctx.today)).item.light };
     },
   );
 
