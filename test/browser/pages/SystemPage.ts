@@ -1,5 +1,6 @@
 // 系统管理: the units, users and audit-log tabs.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { chooseOption, openModal, tableRows } from './antd';
 
 export interface NewUnit {
@@ -83,11 +84,16 @@ export class SystemPage {
   /** Deletes the unit named `name` through its confirm; returns the message that follows. */
   async deleteUnit(name: string): Promise<string> {
     const row = this.page.getByTestId('units-page').locator('.ant-table-tbody tr.ant-table-row', { hasText: name }).first();
+    // A message still showing from the step before (已新建单位…) is not this answer.
+    const notices = this.page.locator('.ant-message-notice');
+    const before = new Set((await notices.allInnerTexts()).map((t) => t.trim()));
     await row.locator('.ant-btn-dangerous').click();
     await this.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
-    const notice = this.page.locator('.ant-message-notice').last();
-    await notice.waitFor();
-    return (await notice.innerText()).trim();
+    let answer = '';
+    await expect
+      .poll(async () => (answer = (await notices.allInnerTexts()).map((t) => t.trim()).find((t) => !before.has(t)) ?? ''), { timeout: 20_000 })
+      .not.toBe('');
+    return answer;
   }
 
   async closeDrawer(): Promise<void> {
