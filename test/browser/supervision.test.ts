@@ -24,6 +24,8 @@ async function pick(page: Page, select: ReturnType<Page['locator']>, label: stri
   await select.click();
   await page.keyboard.type(label);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  // The menu fades out with its options still in the DOM: the next pick must not find them.
+  await expect.poll(async () => page.locator('.ant-select-dropdown:visible').count(), { timeout: 20_000 }).toBe(0);
 }
 
 const draftRow = (page: Page, text: string) => page.getByTestId('sv-draft').locator('tr.ant-table-row').filter({ has: page.locator(`textarea:text-is("${text}")`) });
