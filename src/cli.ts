@@ -19,6 +19,7 @@ import { createUser, findUserIdInZone, updateUser } from './domains/system/users
 import { backupZone, restoreZone } from './domains/backup/backup';
 import { units } from './db/schema';
 import { and } from 'drizzle-orm';
+import { progressBar } from './cliProgress';
 
 type Command = (args: string[], cfg: Config) => Promise<void>;
 
@@ -121,7 +122,9 @@ const commands: Record<string, Command> = {
     let password: string | null = null;
     if (!any) {
       password = `gj-${randomBytes(4).toString('hex')}`;
-      await buildDemo(handle, password);
+      const bar = progressBar('演示区 demo');
+      await buildDemo(handle, password, { onProgress: bar });
+      bar.done();
       if (!cfg.databaseUrl) writeFileSync(passwordFile(cfg), `${password}\n`, { mode: 0o600 });
     } else if (!cfg.databaseUrl && existsSync(passwordFile(cfg))) {
       password = readFileSync(passwordFile(cfg), 'utf8').trim();
@@ -142,7 +145,9 @@ const commands: Record<string, Command> = {
     const { values } = parseArgs({ args, options: { password: { type: 'string' } } });
     const password = values.password ?? `gj-${randomBytes(4).toString('hex')}`;
     const handle = await open(cfg);
-    const { created, accounts } = await buildDemo(handle, password, { resetPasswords: true });
+    const bar = progressBar('演示区 demo');
+    const { created, accounts } = await buildDemo(handle, password, { resetPasswords: true, onProgress: bar });
+    bar.done();
     if (!cfg.databaseUrl) writeFileSync(passwordFile(cfg), `${password}\n`, { mode: 0o600 });
     console.log(created.length ? `created demo zones: ${created.join(', ')}` : `demo zones exist: ${demoZones.map((z) => z.code).join(', ')}`);
     console.log(`password of every demo account: ${password}`);
@@ -201,7 +206,9 @@ const commands: Record<string, Command> = {
     if (!file || !values.zone) throw new UsageError(help.backup!);
     const handle = await open(cfg);
     try {
-      const counts = await backupZone(handle, values.zone, file);
+      const bar = progressBar('备份 backup');
+      const counts = await backupZone(handle, values.zone, file, bar);
+      bar.done();
       console.log(`backed up zone ${values.zone} to ${file}: ${summary(counts)}`);
     } finally {
       await handle.close();
@@ -212,7 +219,9 @@ const commands: Record<string, Command> = {
     if (!file) throw new UsageError(help.restore!);
     const handle = await open(cfg);
     try {
-      const { zone, counts } = await restoreZone(handle, file);
+      const bar = progressBar('恢复 restore');
+      const { zone, counts } = await restoreZone(handle, file, bar);
+      bar.done();
       console.log(`restored zone ${zone} from ${file}: ${summary(counts)}`);
     } finally {
       await handle.close();

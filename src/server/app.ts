@@ -55,7 +55,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', ...humanLogs() } : false,
     trustProxy: process.env.TRUST_PROXY === '1',
     bodyLimit: 5 * 1024 * 1024,
   });
@@ -168,6 +168,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     );
   }
   return app;
+}
+
+/** Readable lines on a terminal (pino-pretty); JSON lines otherwise, or with LOG_FORMAT=json. */
+function humanLogs() {
+  if (!process.stdout.isTTY || process.env.LOG_FORMAT === 'json') return {};
+  return { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,reqId' } } };
 }
 
 function pickLang(req: FastifyRequest, userLocale?: 'zh' | 'en'): Lang {

@@ -2,12 +2,13 @@
 // of every table carrying zone_id, read in one snapshot. Rows travel as
 // PostgreSQL's own JSON text and go back through json_populate_recordset, so
 // numerics, timestamps and JSON round-trip exactly on PGlite and PostgreSQL alike.
-import { chmodSync, createReadStream, createWriteStream } from 'node:fs';
+import { chmodSync, createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { DbHandle } from '../../db/client';
 import { loadMigrations, migrate } from '../../db/migrate';
 import { AppError } from '../../shared/errors';
+import type { Progress } from '../../shared/jobs';
 
 type Conn = Pick<DbHandle, 'exec' | 'query'>;
 
@@ -57,7 +58,12 @@ const sections = (tables: string[]) => [
   ...tables.map((table) => ({ table, where: 'zone_id = $1' })),
 ];
 
-export async function backupZone(handle: DbHandle, zoneCode: string, file: string): Promise<Record<string, number>> {
+export async function backupZone(
+  handle: DbHandle,
+  zoneCode: string,
+  file: string,
+  onProgress?: Progress,
+): Promise<Record<string, number>> {
   // A dump holds every account's password hash: readable by its owner only, also
   // when it overwrites an older, more open file (mode applies only to new files).
   const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 });
@@ -75,7 +81,9 @@ export async function backupZone(handle: DbHandle, zoneCode: string, file: strin
       const schema = Math.max(...loadMigrations().map((m) => m.version));
       const header: Header = { format: FORMAT, version: 1, zone: zoneCode, schema, createdAt: new Date().toISOString() };
       await write(JSON.stringify(header));
-      for (const s of sections(await zoneTables(conn))) {
+      const all = sections(await zoneTables(conn));
+      for (const [i, s] of all.entries()) {
+        await onProgress?.((100 * i) / all.length, s.table);
         // Sorting by the row's own text makes two dumps of the same data identical.
         const rows = await conn.query<{ j: string }>(
           `SELECT row_to_json(t)::text AS j FROM "${s.table}" t WHERE ${s.where} ORDER BY 1`,
@@ -91,15 +99,23 @@ export async function backupZone(handle: DbHandle, zoneCode: string, file: strin
   });
   out.end();
   await once(out, 'finish');
+  await onProgress?.(100, 'done');
   return counts;
 }
 
 const BATCH = 500;
 
 /** Restores a dump into a database that does not hold the zone; all or nothing. */
-export async function restoreZone(handle: DbHandle, file: string): Promise<{ zone: string; counts: Record<string, number> }> {
+export async function restoreZone(
+  handle: DbHandle,
+  file: string,
+  onProgress?: Progress,
+): Promise<{ zone: string; counts: Record<string, number> }> {
   await migrate(handle);
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  // Progress is the share of the file's bytes read so far (a dump states no total of rows).
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const size = statSync(file).size || 1;
+  const lines = createInterface({ input, crlfDelay: Infinity });
   const it = lines[Symbol.asyncIterator]();
   const next = async () => {
     const r = await it.next();
@@ -121,6 +137,7 @@ export async function restoreZone(handle: DbHandle, file: string): Promise<{ zon
         if (!line.trim()) continue;
         const sec = parseJson<{ table: string; rows: number }>(line, 'section');
         if (!known.has(sec.table)) throw new AppError('backup.invalid', { reason: `unknown table ${sec.table}` });
+        await onProgress?.((100 * input.bytesRead) / size, sec.table);
         let batch: string[] = [];
         const flush = async () => {
           if (batch.length === 0) return;
@@ -141,6 +158,7 @@ export async function restoreZone(handle: DbHandle, file: string): Promise<{ zon
         counts[sec.table] = sec.rows;
       }
       await conn.exec('COMMIT');
+      await onProgress?.(100, 'done');
     } catch (err) {
       await conn.exec('ROLLBACK');
       throw err;

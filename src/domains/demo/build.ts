@@ -12,6 +12,7 @@ import { createUnit } from '../system/units';
 import { createUser } from '../system/users';
 import { demoStaff, demoZones, type DemoZone } from './zones';
 import { seeders } from './seeders';
+import type { Progress } from '../../shared/jobs';
 import { enterpriseDemoAccounts } from '../enterprises/demo';
 
 export interface DemoAccount {
@@ -25,16 +26,24 @@ export interface DemoAccount {
 export async function buildDemo(
   handle: DbHandle,
   password: string,
-  opts: { resetPasswords?: boolean } = {},
+  opts: { resetPasswords?: boolean; onProgress?: Progress } = {},
 ): Promise<{ created: string[]; accounts: DemoAccount[] }> {
   const created: string[] = [];
-  for (const zone of demoZones) {
+  const steps = demoZones.length * (seeders.length + 1);
+  const step = async (done: number, label: string) => opts.onProgress?.((100 * done) / steps, label);
+  for (const [z, zone] of demoZones.entries()) {
     const [existing] = await handle.db.select({ id: zones.id }).from(zones).where(eq(zones.code, zone.code));
     if (existing) continue;
+    const first = z * (seeders.length + 1);
+    await step(first, `${zone.code} units`);
     const zoneId = await createDemoZone(handle, zone, password);
-    for (const seed of seeders) await seed(handle, zone, zoneId);
+    for (const [i, seed] of seeders.entries()) {
+      await step(first + 1 + i, `${zone.code} ${seed.name.replace(/^seed/, '').toLowerCase()}`);
+      await seed(handle, zone, zoneId);
+    }
     created.push(zone.code);
   }
+  await step(steps, 'done');
   const accounts = demoAccounts();
   if (opts.resetPasswords) await resetPasswords(handle, accounts.map((a) => a.username), password);
   return { created, accounts };
