@@ -5,13 +5,13 @@ import type { Database, ReadDb, Tx } from '../db/client';
 export type { ReadDb };
 import type { Lang } from '../shared/errors';
 import { AppError } from '../shared/errors';
-import type { Actor } from '../shared/policy';
-import { recordAudit, type AuditEntry } from '../shared/audit';
+import { requireActor, type Actor } from '../shared/policy';
+import { recordAudit, type Audit } from '../shared/audit';
 import { today, type Clock, type IsoDate } from '../shared/calendar';
 import type { ZoneDate } from '../shared/zoneClock';
 
-
-export type Audit = (entry: AuditEntry) => Promise<void>;
+// Handlers take these from here with the context they belong to; they live in shared/.
+export { requireActor, type Audit };
 
 export interface Ctx {
   actor: Actor | null;
@@ -62,9 +62,4 @@ export async function writeAudited<T>(
     if (audited === 0) throw new Error('a write committed no audit entry');
     return result;
   });
-}
-
-export function requireActor(ctx: Ctx): Actor {
-  if (!ctx.actor) throw new AppError('auth.required');
-  return ctx.actor;
 }

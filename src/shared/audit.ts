@@ -13,6 +13,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** How a write records itself: given to the code inside one audited transaction. */
+export type Audit = (entry: AuditEntry) => Promise<void>;
+
 export interface AuditWho {
   zoneId: string;
   userId: string | null;

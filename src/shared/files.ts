@@ -7,7 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb } from '../db/client';
 import { files } from '../db/schema';
-import { requireActor } from '../server/context';
+import { requireActor } from './policy';
 import { AppError } from './errors';
 import { errors, idParams } from './http';
 import { can, type Actor } from './policy';

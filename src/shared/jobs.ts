@@ -7,7 +7,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { loggableError, type Database } from '../db/client';
 import { jobs } from '../db/schema';
-import { requireActor } from '../server/context';
+import { requireActor } from './policy';
 import { AppError } from './errors';
 import { errors, idParams } from './http';
 import { limits } from './limits';

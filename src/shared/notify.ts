@@ -6,7 +6,7 @@ import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../db/client';
 import { notifications, zones } from '../db/schema';
-import { requireActor } from '../server/context';
+import { requireActor } from './policy';
 import { errors, idParams, okBody } from './http';
 import { postJson, viaFetch, type Outbound } from './outbound';
 import { unseal } from './secrets';

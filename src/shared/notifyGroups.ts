@@ -9,7 +9,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb } from '../db/client';
 import { notifications, units, unitWebhooks } from '../db/schema';
-import { requireActor } from '../server/context';
+import { requireActor } from './policy';
 import { AppError } from './errors';
 import { errors, okBody } from './http';
 import { mine } from './notify';

@@ -75,6 +75,12 @@ export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
   return rules[action](actor, scope);
 }
 
+/** The signed-in actor of a request context, or 401. */
+export function requireActor(ctx: { actor: Actor | null }): Actor {
+  if (!ctx.actor) throw new AppError('auth.required');
+  return ctx.actor;
+}
+
 export function authorize(actor: Actor, action: Action, scope: Scope = {}): void {
   if (!can(actor, action, scope)) throw new AppError('policy.forbidden');
 }

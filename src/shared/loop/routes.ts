@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loopKinds } from '../../db/schema';
-import { requireActor } from '../../server/context';
+import { requireActor } from '../policy';
 import { errors, idParams, isoDate } from '../http';
 import { pageOf, pageQuery } from '../pagination';
 import { LOOP_ACTIONS, LOOP_STATES } from './machine';

@@ -5,7 +5,7 @@
 import { and, arrayContains, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ReadDb, Tx } from '../../db/client';
 import { loopEvents, loopItems, units, users, type LoopKind } from '../../db/schema';
-import type { Audit } from '../../server/context';
+import type { Audit } from '../audit';
 import { AppError } from '../errors';
 import { offsetOf, paged, type PageQuery } from '../pagination';
 import type { Actor } from '../policy';
