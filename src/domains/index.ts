@@ -9,8 +9,10 @@ import { fileRoutes } from '../shared/files';
 import { jobRoutes } from '../shared/jobs';
 import { notificationRoutes } from '../shared/notify';
 import { notificationGroupRoutes } from '../shared/notifyGroups';
+import { registerFeeds } from './feedWiring';
 
 export async function registerDomains(app: FastifyInstance): Promise<void> {
+  registerFeeds();
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {

@@ -9,7 +9,7 @@ import type { Audit } from '../../server/context';
 import type { IsoDate } from '../../shared/calendar';
 import { feedAfterWrite, type FeedSource, type Indicator, type Months, type Series } from '../feeds/sync';
 import { getSettings } from '../projects/views';
-import { countSignings, signingsOf, type MonthCount, type Signing } from './service';
+import { countSignings, signingsOf, type MonthCount, type Signing } from './signings';
 
 type Pick = (c: MonthCount, ind: Indicator) => string | number | null;
 

@@ -8,10 +8,10 @@ import { errors, idParams } from '../../shared/http';
 import { pageQuery } from '../../shared/pagination';
 import { resyncYear, syncBody, syncResponse } from '../feeds/sync';
 import { attractionFeed } from './feedIndicators';
+import { attractionCounts } from './signings';
 import { contactBody, convertBody, countsBody, leadBody, leadDetail, leadPage } from './schemas';
 import {
   addContact,
-  attractionCounts,
   contactInput,
   convertInput,
   convertLead,

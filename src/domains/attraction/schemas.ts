@@ -7,7 +7,8 @@ import { currencies, leadStages, projectCategories } from '../../db/schema';
 import { isoDate } from '../../shared/http';
 import { pageOf } from '../../shared/pagination';
 import { projectRow } from '../projects/schemas';
-import type { addContact, attractionCounts, convertLead, getLead, Lead, listLeads } from './service';
+import type { addContact, convertLead, getLead, Lead, listLeads } from './service';
+import type { attractionCounts } from './signings';
 
 export const leadBody = z.object({
   id: z.string(),

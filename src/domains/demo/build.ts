@@ -12,6 +12,7 @@ import { createUnit } from '../system/units';
 import { createUser } from '../system/users';
 import { demoStaff, demoZones, type DemoZone } from './zones';
 import { seeders } from './seeders';
+import { registerFeeds } from '../feedWiring';
 import type { Progress } from '../../shared/jobs';
 import { enterpriseDemoAccounts } from '../enterprises/demo';
 
@@ -28,6 +29,7 @@ export async function buildDemo(
   password: string,
   opts: { resetPasswords?: boolean; onProgress?: Progress } = {},
 ): Promise<{ created: string[]; accounts: DemoAccount[] }> {
+  registerFeeds(); // the demo writes through the services, without a server
   const created: string[] = [];
   const steps = demoZones.length * (seeders.length + 1);
   const step = async (done: number, label: string) => opts.onProgress?.((100 * done) / steps, label);

@@ -35,7 +35,7 @@ import type {
   ProjectPatch,
   settingsInput,
 } from './model';
-import { feedAttractionCounts } from '../attraction/feedIndicators';
+import { feedChanged } from '../feeds/triggers';
 import { PROJECT_SUBJECT } from './problems';
 import { reachedStage, STAGES, type Stage } from './rules';
 import { checkBackward, planBackward, ScheduleError, validateTemplate, type Plan } from './schedule';
@@ -111,7 +111,7 @@ export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: P
   const { targetDate, compressPlan } = input;
   await audit({ action: 'create', entity: 'project', entityId: row!.id, unitId: row!.responsibleUnitId, after: row });
   // The demo fills its feeds once at the end (feeds/demo.ts).
-  if (!extras.demo) await feedAttractionCounts(tx, audit, actor.zoneId, [signedOn(row!.stageDates)], today);
+  if (!extras.demo) await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(row!.stageDates)], today);
   if (targetDate) return layPlan(tx, audit, actor, row!, { targetDate, steps: extras.steps, compress: compressPlan ?? false }, extras.checkPlan === false ? null : today);
   return row!;
 }
@@ -155,7 +155,7 @@ export async function updateProject(tx: Tx, audit: Audit, actor: Actor, id: stri
     .returning();
   await audit({ action: 'update', entity: 'project', entityId: id, unitId: after!.responsibleUnitId, before, after });
   const counted = (p: Project) => [signedOn(p.stageDates), p.totalInvestment, p.currency, p.foreignCapital, p.responsibleUnitId].join('|');
-  if (counted(before) !== counted(after!)) await feedAttractionCounts(tx, audit, actor.zoneId, [signedOn(before.stageDates), signedOn(after!.stageDates)], today);
+  if (counted(before) !== counted(after!)) await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(before.stageDates), signedOn(after!.stageDates)], today);
   return after!;
 }
 
@@ -371,7 +371,7 @@ export async function setStageDate(
     .where(eq(projects.id, projectId))
     .returning();
   await audit({ action: 'stage', entity: 'project', entityId: projectId, unitId: project.responsibleUnitId, before: { stage: project.stage, stageDates: project.stageDates }, after: { stage: p!.stage, stageDates } });
-  if (input.stage === 'signed') await feedAttractionCounts(tx, audit, actor.zoneId, [signedOn(project.stageDates), signedOn(stageDates)], today);
+  if (input.stage === 'signed') await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(project.stageDates), signedOn(stageDates)], today);
   return p!;
 }
 

@@ -1,0 +1,9 @@
+// Which domain's writes set off which feed: the one place a writer and the domain
+// that counts it meet (see feeds/triggers.ts). Called by the server and the demo build.
+import { registerFeedTrigger } from './feeds/triggers';
+import { feedAttractionCounts } from './attraction/feedIndicators';
+
+export function registerFeeds(): void {
+  // Project stage dates, amounts and units change the 招商 signing counts.
+  registerFeedTrigger('attraction', feedAttractionCounts);
+}
