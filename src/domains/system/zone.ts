@@ -8,6 +8,7 @@ import { zones } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { today as chinaToday, type Clock, type IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
+import { periodChoices } from './periodChoices';
 
 /** Domains whose pages pick a year; each lists the years its rows fall in. */
 export const periodDomains = ['projects', 'attraction', 'enterprises', 'plans', 'figures', 'assessment', 'bulletins', 'supervision'] as const;
@@ -21,7 +22,7 @@ export function yearChoices(dataYears: readonly number[], currentYear: number): 
 }
 
 /** Years and months holding data, per domain (without the current period). */
-export async function dataPeriods(db: ReadDb | Tx, zoneId: string): Promise<{ years: Record<PeriodDomain, number[]>; months: string[] }> {
+export async function dataPeriods(db: ReadDb | Tx, zoneId: string): Promise<{ years: Record<PeriodDomain, number[]>; months: string[]; stored: string[] }> {
   const year4 = (col: string) => sql.raw(`CASE WHEN ${col} ~ '^\\d{4}' THEN substr(${col}, 1, 4)::int END`);
   const res = await db.execute(sql`
     SELECT 'projects' AS d, year AS y FROM projects WHERE zone_id = ${zoneId}
@@ -39,9 +40,13 @@ export async function dataPeriods(db: ReadDb | Tx, zoneId: string): Promise<{ ye
   const months = rowsOf<{ p: string }>(
     await db.execute(sql`SELECT DISTINCT period AS p FROM figures WHERE zone_id = ${zoneId} AND period ~ '^\\d{4}-\\d{2}$' ORDER BY 1 DESC`),
   ).map((r) => r.p);
+  // Periods bulletins and assessment schemes already cover (campaign labels are skipped later).
+  const stored = rowsOf<{ p: string }>(
+    await db.execute(sql`SELECT period AS p FROM bulletins WHERE zone_id = ${zoneId} UNION SELECT period FROM assessment_schemes WHERE zone_id = ${zoneId}`),
+  ).map((r) => r.p);
   // Bulletins are drafted from the figures: their years are the figures' too.
   years.bulletins = [...new Set([...years.bulletins, ...years.figures])].sort((a, b) => b - a);
-  return { years, months };
+  return { years, months, stored };
 }
 
 /**
@@ -59,7 +64,7 @@ export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate
   const periods = await dataPeriods(db, zoneId);
   const year = Number(ctx.today.slice(0, 4));
   const choices = Object.fromEntries(Object.entries(periods.years).map(([d, ys]) => [d, yearChoices(ys, year)])) as Record<PeriodDomain, number[]>;
-  const month = ctx.today.slice(0, 7);
+  const pickers = periodChoices(periods.months, periods.stored, ctx.today);
   return {
     code: z.code,
     name: z.name,
@@ -69,7 +74,8 @@ export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate
     firstDataDate: firstDataDate(periods),
     hasData: periods.months.length > 0 || Object.values(periods.years).some((ys) => ys.length > 0),
     years: choices,
-    months: [...new Set([...periods.months, month])].sort().reverse(),
+    months: pickers.month,
+    periods: pickers,
   };
 }
 
