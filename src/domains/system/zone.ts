@@ -49,6 +49,26 @@ export async function dataPeriods(db: ReadDb | Tx, zoneId: string): Promise<{ ye
   return { years, months, stored };
 }
 
+/** What a new zone lacks, page by page: each main page shows what to do first when its part is empty. */
+export const zoneParts = ['indicators', 'targets', 'approvedFigures', 'projects', 'tasks', 'enterprises', 'leads', 'schemes', 'bulletins'] as const;
+export type ZonePart = (typeof zoneParts)[number];
+
+export async function zoneHas(db: ReadDb | Tx, zoneId: string): Promise<Record<ZonePart, boolean>> {
+  const [row] = rowsOf<Record<ZonePart, boolean>>(
+    await db.execute(sql`SELECT
+      EXISTS (SELECT 1 FROM indicators WHERE zone_id = ${zoneId} AND active) AS "indicators",
+      EXISTS (SELECT 1 FROM targets WHERE zone_id = ${zoneId}) AS "targets",
+      EXISTS (SELECT 1 FROM figures WHERE zone_id = ${zoneId} AND state = 'approved') AS "approvedFigures",
+      EXISTS (SELECT 1 FROM projects WHERE zone_id = ${zoneId}) AS "projects",
+      EXISTS (SELECT 1 FROM supervision_tasks WHERE zone_id = ${zoneId}) AS "tasks",
+      EXISTS (SELECT 1 FROM enterprises WHERE zone_id = ${zoneId}) AS "enterprises",
+      EXISTS (SELECT 1 FROM attraction_leads WHERE zone_id = ${zoneId}) AS "leads",
+      EXISTS (SELECT 1 FROM assessment_schemes WHERE zone_id = ${zoneId}) AS "schemes",
+      EXISTS (SELECT 1 FROM bulletins WHERE zone_id = ${zoneId}) AS "bulletins"`),
+  );
+  return Object.fromEntries(zoneParts.map((k) => [k, Boolean(row?.[k])])) as Record<ZonePart, boolean>;
+}
+
 /**
  * 1 January of the earliest year holding the zone's data; null for a zone with none.
  * A year, not a day: data of a year (targets, plans, projects) stands from its start.
@@ -61,7 +81,7 @@ export function firstDataDate(p: { years: Record<PeriodDomain, number[]> }): Iso
 export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate; pinnedDate: IsoDate | null }) {
   const [z] = await db.select({ code: zones.code, name: zones.name, settings: zones.settings }).from(zones).where(eq(zones.id, zoneId));
   if (!z) throw new AppError('not_found', { entity: zoneId });
-  const periods = await dataPeriods(db, zoneId);
+  const [periods, has] = await Promise.all([dataPeriods(db, zoneId), zoneHas(db, zoneId)]);
   const year = Number(ctx.today.slice(0, 4));
   const choices = Object.fromEntries(Object.entries(periods.years).map(([d, ys]) => [d, yearChoices(ys, year)])) as Record<PeriodDomain, number[]>;
   const pickers = periodChoices(periods.months, periods.stored, ctx.today);
@@ -76,6 +96,7 @@ export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate
     years: choices,
     months: pickers.month,
     periods: pickers,
+    has,
   };
 }
 

@@ -16,6 +16,7 @@ import { bulletinKeys, useBulletins } from './queries';
 import { currentPeriod, pickerKinds, type PickerKind } from '../../../src/domains/system/periodChoices';
 import { PeriodSelect } from '../shell/PeriodSelect';
 import { useZone } from '../shell/zone';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 import './bulletins.css';
 
 function DraftDialog({ onClose }: { onClose(id?: string): void }) {
@@ -82,6 +83,7 @@ function BulletinList() {
   const [page, setPage] = useState(1);
   const [drafting, setDrafting] = useState(false);
   const list = useBulletins(page);
+  const emptyZone = useNextStep('bulletins') !== null;
   if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Card className="gj-page-card" variant="borderless">
@@ -97,7 +99,7 @@ function BulletinList() {
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: bt('empty') }}
+        locale={{ emptyText: emptyZone ? <ZoneEmpty page="bulletins" /> : bt('empty') }}
         onRow={(r) => ({ onClick: () => navigate(`/bulletins/${r.id}`), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[

@@ -20,6 +20,7 @@ import { useCan } from '../auth/session';
 import { CampaignCountdown, RankChange, StatusTag } from './parts';
 import { useCockpit } from './queries';
 import { PeriodSelect } from '../shell/PeriodSelect';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 export default function Dashboard() {
   const t = useT();
@@ -30,6 +31,8 @@ export default function Dashboard() {
   const q = useCockpit(period);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const d = q.data;
+  // A zone without approved figures yet says what to do first, not zeros and red lights.
+  const emptyZone = useNextStep('cockpit') !== null;
 
   const pick = (p: string | undefined) => setParams(p ? { period: p } : {}, { replace: true });
 
@@ -59,6 +62,10 @@ export default function Dashboard() {
         <QueryError error={q.error} onRetry={() => void q.refetch()} />
       ) : !d ? (
         <Spin />
+      ) : emptyZone ? (
+        <Card variant="borderless">
+          <ZoneEmpty page="cockpit" />
+        </Card>
       ) : d.indicators.length === 0 ? (
         <Card variant="borderless">
           <Empty description={ct('empty')} />

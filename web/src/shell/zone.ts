@@ -23,6 +23,8 @@ export interface ZoneInfo {
   months: string[];
   /** Per picker kind: the periods holding data plus the current one, newest first. */
   periods: Record<PickerKind, string[]>;
+  /** What the zone holds yet: a page whose part is empty says what to do first (shell/ZoneEmpty). */
+  has: Record<'indicators' | 'targets' | 'approvedFigures' | 'projects' | 'tasks' | 'enterprises' | 'leads' | 'schemes' | 'bulletins', boolean>;
 }
 
 export const zoneKey = ['zone'] as const;

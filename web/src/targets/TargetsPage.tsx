@@ -8,6 +8,7 @@ import { useT } from '../i18n';
 import { useTgT, type TgKey } from './i18n';
 import { usePeriod } from './period';
 import { PeriodSelect } from '../shell/PeriodSelect';
+import { ZoneEmpty } from '../shell/ZoneEmpty';
 import './targets.css';
 
 const CatalogueTab = lazy(() => import('./CatalogueTab'));
@@ -46,6 +47,7 @@ export default function TargetsPage() {
         </Space>
       </div>
       <Card className="gj-page-card" variant="borderless">
+        <ZoneEmpty page="targets" />
         <Tabs activeKey={current} onChange={go} items={visible.map((x) => ({ key: x.key, label: <span data-testid={`tg-tab-${x.key}`}>{tt(x.label)}</span> }))} />
         {!period ? (
           <Spin />
