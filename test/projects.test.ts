@@ -384,7 +384,8 @@ describe('Excel', () => {
     expect(rows).toEqual(expect.arrayContaining(['4:“总投资（亿）”应为数字', '4:“责任单位”不存在：不存在街道', '5:项目已存在']));
     expect(await count('projects')).toBe(before);
 
-    const good = await sheet([['维能动力电池PACK', '重大产业项目', '新能源新材料', '否', 2022, '亿元', '20', '8', '大黄山街道', '', '2022-03-18', '2022-12-30']]);
+    // 2022-12-30 leaves the flow too few working days (next test): the row accepts the compressed plan.
+    const good = await sheet([['维能动力电池PACK', '重大产业项目', '新能源新材料', '否', 2022, '亿元', '20', '8', '大黄山街道', '', '2022-03-18', '2022-12-30', '', '', '', '是']]);
     const ok = await upload(sup, '/api/projects/import', 'p.xlsx', good);
     await settleJobs();
     expect((await sup.get(`/api/jobs/${ok.json().jobId}`)).json()).toMatchObject({ status: 'succeeded', result: { created: 1 } });
@@ -392,5 +393,38 @@ describe('Excel', () => {
     expect(list.items[0]).toMatchObject({ stage: 'signed', targetDate: '2022-12-30' });
     expect(list.items[0].milestones.length).toBe(28);
     expect((await jinlonghu.send('POST', '/api/projects/import')).statusCode).toBe(403);
+  });
+
+  it('reports 工期不足 row by row, with the earliest date that fits, unless the row accepts the compressed plan', async () => {
+    const before = await count('projects');
+    const row = (name: string, target: string, compress = '') => [name, '重大产业项目', '', '否', 2022, '亿元', '5', '', '大黄山街道', '', '', target, '', '', '', compress];
+    const check = (await sup.send('POST', '/api/projects/plan-check', { category: 'industrial', targetDate: '2022-11-30' })).json();
+    expect(check.shortfallWorkdays).toBeGreaterThan(0);
+    expect(check.compressed.fits).toBe(true);
+    const res = await upload(sup, '/api/projects/import', 'p.xlsx', await sheet([
+      row('工期校验甲', '2022-11-30'),
+      row('工期校验乙', '2022-11-30', '是'),
+      row('工期校验丙', '2022-08-25', '是'),
+      row('工期校验丁', '2024-06-28'),
+    ]));
+    await settleJobs();
+    const job = (await sup.get(`/api/jobs/${res.json().jobId}`)).json();
+    expect(job.status).toBe('failed');
+    const errs = job.errors.details as { row: number; column: string; value: string; message: { zh: string; en: string } }[];
+    // Rows 3 (short, not accepted) and 5 (short even at a day a step); rows 4 and 6 are fine.
+    expect(errs.map((e) => e.row)).toEqual([3, 5]);
+    expect(errs[0]).toMatchObject({ column: '目标投产日期', value: '2022-11-30' });
+    expect(errs[0]!.message.zh).toMatch(new RegExp(`^工期不足：按节点流程倒排，须比业务日期2022-08-20提前${check.shortfallWorkdays}个工作日开工；请把目标投产日期推迟到\\d{4}-\\d{2}-\\d{2}或以后，或在“压缩工期”列填“是”按压缩方案导入$`));
+    expect(errs[1]!.message.zh).toContain('压缩到每个节点1个工作日也来不及');
+    expect(errs[1]!.message.en).toContain('even one working day per step is too long');
+    expect(await count('projects')).toBe(before);
+
+    // Without the two refused rows: the accepted compressed plan is laid, and no step is planned before the zone's date.
+    const ok = await upload(sup, '/api/projects/import', 'p.xlsx', await sheet([row('工期校验乙', '2022-11-30', '是'), row('工期校验丁', '2024-06-28')]));
+    await settleJobs();
+    expect((await sup.get(`/api/jobs/${ok.json().jobId}`)).json()).toMatchObject({ status: 'succeeded', result: { created: 2 } });
+    const [compressed] = (await sup.get('/api/projects?q=工期校验乙')).json().items as { milestones: { plannedStart: string; durationWorkdays: number }[] }[];
+    expect(compressed!.milestones.length).toBe(check.compressed.plan.steps.length);
+    expect(Math.min(...compressed!.milestones.map((m) => Date.parse(m.plannedStart)))).toBeGreaterThanOrEqual(Date.parse('2022-08-20'));
   });
 });

@@ -48,6 +48,26 @@ describe('the demo zones', () => {
     expect(ha.years.figures).toContain(2023);
   });
 
+  it('offer every picker the periods holding data plus the current one, and refuse a malformed month clearly', async () => {
+    const xz = (await sup.get('/api/zone')).json();
+    // Figures of 2022 reach August (the zone date); earlier years' months are there too, none beyond the date.
+    expect(xz.periods.month[0]).toBe('2022-08');
+    expect(xz.periods.month).toContain('2022-01');
+    expect(xz.periods.month.every((m: string) => m <= '2022-08')).toBe(true);
+    expect(xz.periods.quarter).toContain('2022-Q3');
+    expect(xz.periods.half[0]).toBe('2022-H2');
+    expect(xz.periods.year).toContain('2022');
+    // The assessment schemes' own periods are offered too.
+    const list = (await sup.get('/api/assessment/schemes?pageSize=100')).json().items as { period: string; periodKind: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    for (const s of list.filter((x) => x.periodKind !== 'campaign')) expect(xz.periods[s.periodKind]).toContain(s.period);
+    const bad = await sup.get('/api/cockpit?period=2022-13');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({ code: 'period.month', message: '月份应写作“年-月”，如 2022-07' });
+    expect((await sup.get('/api/cockpit?period=2022-7', { 'x-lang': 'en' })).json().message).toBe('A month is written YYYY-MM, e.g. 2022-07');
+    expect((await sup.get('/api/targets/missing?period=July')).json().code).toBe('period.month');
+  });
+
   it('judge supervision tasks as of the zone date, not the machine calendar', async () => {
     const page = (await sup.get('/api/supervision/tasks?pageSize=100')).json();
     expect(page.items.length).toBeGreaterThan(5);

@@ -16,7 +16,7 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loggableError, type DbHandle } from '../db/client';
-import { AppError, errorMessage, type Lang } from '../shared/errors';
+import { AppError, errorMessage, isErrorCode, type Lang } from '../shared/errors';
 import { refuseBadStrings } from '../shared/input';
 import { authorize, type Action } from '../shared/policy';
 import { makeCtx, type Ctx } from './context';
@@ -132,6 +132,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.status(err.status).send({ code: err.code, message: err.localized(lang) });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
+      // A schema that names a catalogue code (e.g. period.month) answers with it: a clear message in both languages.
+      const coded = err.validation.map((v) => v.message).find(isErrorCode);
+      if (coded) return reply.status(400).send({ code: coded, message: errorMessage(coded, lang) });
       const fields = [
         ...new Set(
           err.validation.map((v) => {

@@ -11,6 +11,8 @@ interface Entry {
 // Messages may name parameters as {name}.
 const catalogue = {
   'validation.failed': { status: 400, zh: '输入有误：{fields}', en: 'Invalid input: {fields}' },
+  // A schema may name one of these codes as its message: the client then gets it as is.
+  'period.month': { status: 400, zh: '月份应写作“年-月”，如 2022-07', en: 'A month is written YYYY-MM, e.g. 2022-07' },
   'auth.required': { status: 401, zh: '请先登录', en: 'Please sign in' },
   'auth.invalid_credentials': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   'auth.locked': {
@@ -222,6 +224,9 @@ export class AppError extends Error {
     return interpolate(text, this.params, lang);
   }
 }
+
+/** A code of the catalogue (a schema's message may be one: see the server's error handler). */
+export const isErrorCode = (s: string | undefined): s is ErrorCode => s !== undefined && Object.hasOwn(catalogue, s);
 
 export function errorMessage(code: ErrorCode, lang: Lang, params: Params = {}): string {
   return interpolate(catalogue[code][lang], params, lang);

@@ -4,6 +4,7 @@
 // of a published scheme shows its differences.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { chooseOption } from './pages/antd';
 
 let h: Harness;
 
@@ -39,10 +40,10 @@ describe('考核 in the browser', () => {
     await page.goto('/assessment');
     await page.getByTestId('as-new').click();
     await page.getByTestId('as-f-name').fill('2022年8月督办考核（浏览器）');
-    await page.getByTestId('as-f-period').fill('2022-08');
-    // The period kind: month.
+    // The period kind: month; the period is picked from those holding data.
     await page.locator('.ant-modal .ant-select').first().click();
     await page.locator('.ant-select-item-option', { hasText: '月度' }).click();
+    await chooseOption(page, 'as-f-period', '2022年8月');
     // The item is picked, not coded: kind, weight, and a name (the kind's own by default).
     const item = page.getByTestId('as-item-0');
     expect(await item.getByText('代码').count()).toBe(0);

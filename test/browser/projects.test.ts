@@ -15,6 +15,7 @@ import { buildDemo } from '../../src/domains/demo/build';
 import { seeders } from '../../src/domains/demo/seeders';
 import { demoZones } from '../../src/domains/demo/zones';
 import { seedProjects, seedProjectSettings } from '../../src/domains/projects/demo';
+import { workdayOnOrAfter, workdaysBetween } from '../../src/shared/calendar';
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -52,7 +53,12 @@ async function pickDate(page: Page, testId: string, date: string) {
   await input.press('Enter');
 }
 
-async function createProject(page: Page, p: { name: string; total: string; usd?: boolean; unit: string; target: string; mapAt: [number, number] }) {
+async function createProject(
+  page: Page,
+  p: { name: string; total: string; usd?: boolean; unit: string; target: string; mapAt: [number, number] },
+  /** What to do in the filled form before saving (e.g. accept the compressed plan). */
+  beforeSave?: () => Promise<void>,
+) {
   await page.goto('/projects/list');
   await page.getByTestId('new-project').click();
   const form = page.getByTestId('project-form');
@@ -73,7 +79,8 @@ async function createProject(page: Page, p: { name: string; total: string; usd?:
   const map = page.getByTestId('zone-map');
   await map.click({ position: { x: p.mapAt[0], y: p.mapAt[1] } });
   await page.getByText(/已选位置/).first().waitFor();
-  await h.screenshot(page, `projects-01-create-${p.usd ? 'zhongneng' : 'hongyuan'}`);
+  if (beforeSave) await beforeSave();
+  else await h.screenshot(page, `projects-01-create-${p.usd ? 'zhongneng' : 'hongyuan'}`);
   await page.getByTestId('project-save').click();
   await page.getByTestId('project-detail').waitFor();
   await page.getByTestId('plan-gantt').waitFor();
@@ -99,6 +106,34 @@ describe('项目 in the browser', () => {
     expect(await page.getByTestId('project-total').innerText()).toContain('4.70亿美元（折合31.61亿元）');
     await page.getByTestId('approve-plan').click();
     await page.getByText('计划已审定').first().waitFor();
+  });
+
+  it('a target date too near: 工期不足 with the shortfall in working days, the compressed plan accepted, nothing planned before the zone date', async () => {
+    const page = await h.signedIn('supervisor');
+    await createProject(page, { name: '工期校验光伏组件', total: '3', unit: '金龙湖街道', target: '2022-11-30', mapAt: [360, 240] }, async () => {
+      const panel = page.getByTestId('plan-shortfall');
+      await panel.waitFor();
+      const title = await panel.locator('.ant-alert-title, .ant-alert-message').first().innerText();
+      const m = /^工期不足：按节点工期须从(\d{4}-\d{2}-\d{2})开始，比今天（2022-08-20）早(\d+)个工作日$/.exec(title.trim());
+      expect(m, title).not.toBeNull();
+      // The shortfall is counted in working days from the straight plan's start to the zone's first working day.
+      expect(Number(m![2])).toBe(workdaysBetween(m![1]!, workdayOnOrAfter('2022-08-20')));
+      expect(Number(m![2])).toBeGreaterThan(100);
+      expect(await panel.innerText()).toContain('压缩方案：以下节点按比例压缩');
+      expect(await page.getByTestId('plan-compressed').locator('li').count()).toBeGreaterThan(5);
+      await page.getByTestId('plan-accept-compressed').check();
+      expect(await page.getByTestId('plan-accept-compressed').isChecked()).toBe(true);
+      await panel.scrollIntoViewIfNeeded();
+      await h.screenshot(page, 'projects-05-shortfall', { keepScroll: true });
+    });
+    // Laid compressed: every planned date on or after the zone's date, none waiting for confirmation.
+    const rows = page.getByTestId('milestones').locator('tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(28);
+    const dates = (await rows.allInnerTexts()).flatMap((r) => r.match(/\d{4}-\d{2}-\d{2}/g) ?? []);
+    expect(dates.length).toBeGreaterThanOrEqual(28);
+    for (const d of dates) expect(d >= '2022-08-20', d).toBe(true);
+    expect(await rows.last().innerText()).toContain('2022-11-30');
+    expect(await page.locator('[data-testid^="to-confirm-"]').count()).toBe(0);
   });
 
   it('the task force records progress and raises a problem; 征迁办 rectifies; the supervisor closes it', async () => {

@@ -44,6 +44,12 @@ export const editInput = z.object({
 });
 export type EditInput = z.infer<typeof editInput>;
 
+const noContent = (label: string) =>
+  new AppError('bulletins.no_content', { label }, {
+    zh: '{label}尚无已审核的填报数据、项目或督办任务，没有可通报的内容。请先设置指标与目标，并由各单位填报、审核',
+    en: 'Nothing to report for {label}: no approved figures, projects or supervision tasks yet. Set up indicators and targets and have units report and get approved first',
+    status: 409,
+  });
 const notFound = () => new AppError('bulletins.not_found', {}, { zh: '未找到该通报', en: 'No such bulletin', status: 404 });
 export const frozenBulletin = () =>
   new AppError('bulletins.published', {}, { zh: '通报已发布，内容已冻结，不能修改', en: 'The bulletin is published and frozen; it cannot be changed', status: 409 });
@@ -95,6 +101,8 @@ export async function draftBulletin(db: Database, actor: Actor, input: DraftInpu
   const period = await resolvePeriod(db, actor.zoneId, input, todayIso);
   await progress(10, 'gather');
   const content = await gatherContent(db, actor.zoneId, period, clock);
+  // Nothing to report (a new zone, or a period before any data): say so, rather than publish an empty shell.
+  if (content.zoneFigures.length === 0 && content.indicators.length === 0 && !content.projects && !content.tasks && !content.ranking) throw noContent(period.titleLabel);
   await progress(60, 'charts');
   // Render once now, so a chart that cannot be drawn fails the draft, not the download.
   const { bulletinCharts } = await import('./docx');

@@ -13,7 +13,8 @@ import { cells, readSheet, writeSheet, type RowError, type SheetSpec } from '../
 import { projectInput } from './model';
 import { STAGE_LABELS } from './rules';
 import { newProjectValues, plannedStageDates, planRows, templateFor } from './service';
-import { planBackward, type Plan } from './schedule';
+import type { Plan } from './schedule';
+import { importPlanner } from './importCheck';
 import { feedAttractionCounts } from '../attraction/feedIndicators';
 import { recordAudits } from '../../shared/audit';
 
@@ -33,6 +34,8 @@ export interface SheetRow {
   lng: string | null;
   lat: string | null;
   note: string | null;
+  /** 压缩工期: 是 accepts the compressed plan when the target date leaves too few working days. */
+  compress: boolean | null;
 }
 
 const CATEGORY = {
@@ -44,7 +47,10 @@ const CURRENCY = { CNY: { zh: '亿元', en: 'CNY' }, USD: { zh: '亿美元', en:
 
 export const projectSheet: SheetSpec<SheetRow> = {
   name: '项目清单',
-  notes: ['带*为必填；类别：重大产业项目/城建重点工程/民生实事；币种：亿元/亿美元；责任单位填单位全称；日期格式 2022-08-31；阶段由各阶段实际日期推算，导入时不读此列'],
+  notes: [
+    '带*为必填；类别：重大产业项目/城建重点工程/民生实事；币种：亿元/亿美元；责任单位填单位全称；日期格式 2022-08-31；阶段由各阶段实际日期推算，导入时不读此列；' +
+      '目标投产日期前工作日不足以走完节点流程时，该行报“工期不足”，“压缩工期”填“是”则按压缩方案导入',
+  ],
   columns: [
     { key: 'name', header: '项目名称', headerEn: 'Name', required: true, width: 34, example: '弘元新材料光伏基地', parse: cells.text(100) },
     { key: 'category', header: '类别', headerEn: 'Category', required: true, width: 16, example: '重大产业项目', parse: cells.oneOf(CATEGORY), format: (v) => CATEGORY[v as SheetRow['category']].zh },
@@ -61,6 +67,7 @@ export const projectSheet: SheetSpec<SheetRow> = {
     { key: 'lng', header: '经度', headerEn: 'Longitude', width: 10, parse: cells.decimal({ places: 6 }) },
     { key: 'lat', header: '纬度', headerEn: 'Latitude', width: 10, parse: cells.decimal({ places: 6 }) },
     { key: 'note', header: '备注', headerEn: 'Note', width: 30, parse: cells.text(2000) },
+    { key: 'compress', header: '压缩工期', headerEn: 'Compress', width: 10, example: '否', parse: cells.yesNo(), format: (v) => (v ? '是' : '') },
   ],
 };
 
@@ -85,6 +92,7 @@ export async function exportProjects(rows: ListedProject[]) {
       lng: p.lng === null ? null : String(p.lng),
       lat: p.lat === null ? null : String(p.lat),
       note: p.note,
+      compress: null,
     })),
   );
 }
@@ -109,9 +117,13 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
     db.select({ name: projects.name }).from(projects).where(eq(projects.zoneId, actor.zoneId)),
   ]);
   const unitByName = new Map(unitRows.map((u) => [u.name, u.id]));
+  // One template per category named in the sheet: every row's plan is checked against the zone's date (工期不足).
+  const templates = new Map<string, TemplateStep[]>();
+  for (const c of new Set(rows.map((r) => r.value.category))) templates.set(c, await templateFor(db, actor.zoneId, c));
+  const planFor = importPlanner(templates, today);
   const taken = new Set(existing.map((p) => p.name));
   const seen = new Map<string, number>();
-  const inputs: { row: number; input: ReturnType<typeof projectInput.parse> }[] = [];
+  const inputs: { row: number; input: ReturnType<typeof projectInput.parse>; plan: Plan | null }[] = [];
   const err = (row: number, column: string, value: string, zh: string, en: string): RowError => ({ row, column, value, message: { zh, en } });
   // Long loops hand the event loop back now and then, so other requests are served meanwhile.
   const breathe = (i: number) => (i % 200 === 199 ? new Promise<void>((r) => setImmediate(r)) : undefined);
@@ -141,34 +153,27 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push(err(row, String(issue.path[0] ?? ''), '', `数据有误：${issue.message}`, issue.message));
-    } else inputs.push({ row, input: parsed.data });
+      continue;
+    }
+    const planned = parsed.data.targetDate ? planFor(parsed.data.category, parsed.data.targetDate, v.compress === true) : null;
+    if (planned && 'error' in planned) errors.push(err(row, '目标投产日期', parsed.data.targetDate!, planned.error.zh, planned.error.en));
+    else inputs.push({ row, input: parsed.data, plan: planned?.plan ?? null });
   }
   if (errors.length) throw new JobFailure(new AppError('import.failed', { count: errors.length }), errors.sort((a, b) => a.row - b.row));
 
-  // Plans laid backwards in memory, one template per category; rows sharing a
-  // category and target date share one plan.
-  const templates = new Map<string, TemplateStep[]>();
-  for (const c of new Set(inputs.map((r) => r.input.category))) templates.set(c, await templateFor(db, actor.zoneId, c));
-  const plans = new Map<string, { plan: Plan; milestones: ReturnType<typeof planRows> }>();
-  const planOf = (category: string, targetDate: IsoDate) => {
-    const key = `${category}|${targetDate}`;
-    if (!plans.has(key)) {
-      const steps = templates.get(category)!;
-      const plan = planBackward({ steps }, targetDate);
-      plans.set(key, { plan, milestones: planRows(steps, plan) });
-    }
-    return plans.get(key)!;
-  };
-  const prepare = (input: (typeof inputs)[number]['input']) => {
+  // Rows sharing a category and plan share its milestone rows.
+  const milestonesOf = new Map<Plan, ReturnType<typeof planRows>>();
+  const prepare = ({ input, plan }: (typeof inputs)[number]) => {
     const values = newProjectValues(actor.zoneId, input);
-    if (!input.targetDate) return { values, milestones: [] as ReturnType<typeof planRows> };
-    const { plan, milestones } = planOf(input.category, input.targetDate);
+    if (!plan) return { values, milestones: [] as ReturnType<typeof planRows> };
+    if (!milestonesOf.has(plan)) milestonesOf.set(plan, planRows(templates.get(input.category)!, plan));
+    const milestones = milestonesOf.get(plan)!;
     return { values: { ...values, targetDate: plan.targetDate, stageDates: plannedStageDates(values.stageDates, milestones) }, milestones };
   };
   const prepared: ReturnType<typeof prepare>[] = [];
-  for (const [i, { input }] of inputs.entries()) {
+  for (const [i, item] of inputs.entries()) {
     await breathe(i);
-    prepared.push(prepare(input));
+    prepared.push(prepare(item));
   }
   const signedDates = [...new Set(prepared.map((p) => p.values.stageDates.signed?.actual ?? null))];
 

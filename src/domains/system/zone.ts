@@ -8,6 +8,7 @@ import { zones } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { today as chinaToday, type Clock, type IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
+import { periodChoices } from './periodChoices';
 
 /** Domains whose pages pick a year; each lists the years its rows fall in. */
 export const periodDomains = ['projects', 'attraction', 'enterprises', 'plans', 'figures', 'assessment', 'bulletins', 'supervision'] as const;
@@ -21,7 +22,7 @@ export function yearChoices(dataYears: readonly number[], currentYear: number): 
 }
 
 /** Years and months holding data, per domain (without the current period). */
-export async function dataPeriods(db: ReadDb | Tx, zoneId: string): Promise<{ years: Record<PeriodDomain, number[]>; months: string[] }> {
+export async function dataPeriods(db: ReadDb | Tx, zoneId: string): Promise<{ years: Record<PeriodDomain, number[]>; months: string[]; stored: string[] }> {
   const year4 = (col: string) => sql.raw(`CASE WHEN ${col} ~ '^\\d{4}' THEN substr(${col}, 1, 4)::int END`);
   const res = await db.execute(sql`
     SELECT 'projects' AS d, year AS y FROM projects WHERE zone_id = ${zoneId}
@@ -39,9 +40,33 @@ export async function dataPeriods(db: ReadDb | Tx, zoneId: string): Promise<{ ye
   const months = rowsOf<{ p: string }>(
     await db.execute(sql`SELECT DISTINCT period AS p FROM figures WHERE zone_id = ${zoneId} AND period ~ '^\\d{4}-\\d{2}$' ORDER BY 1 DESC`),
   ).map((r) => r.p);
+  // Periods bulletins and assessment schemes already cover (campaign labels are skipped later).
+  const stored = rowsOf<{ p: string }>(
+    await db.execute(sql`SELECT period AS p FROM bulletins WHERE zone_id = ${zoneId} UNION SELECT period FROM assessment_schemes WHERE zone_id = ${zoneId}`),
+  ).map((r) => r.p);
   // Bulletins are drafted from the figures: their years are the figures' too.
   years.bulletins = [...new Set([...years.bulletins, ...years.figures])].sort((a, b) => b - a);
-  return { years, months };
+  return { years, months, stored };
+}
+
+/** What a new zone lacks, page by page: each main page shows what to do first when its part is empty. */
+export const zoneParts = ['indicators', 'targets', 'approvedFigures', 'projects', 'tasks', 'enterprises', 'leads', 'schemes', 'bulletins'] as const;
+export type ZonePart = (typeof zoneParts)[number];
+
+export async function zoneHas(db: ReadDb | Tx, zoneId: string): Promise<Record<ZonePart, boolean>> {
+  const [row] = rowsOf<Record<ZonePart, boolean>>(
+    await db.execute(sql`SELECT
+      EXISTS (SELECT 1 FROM indicators WHERE zone_id = ${zoneId} AND active) AS "indicators",
+      EXISTS (SELECT 1 FROM targets WHERE zone_id = ${zoneId}) AS "targets",
+      EXISTS (SELECT 1 FROM figures WHERE zone_id = ${zoneId} AND state = 'approved') AS "approvedFigures",
+      EXISTS (SELECT 1 FROM projects WHERE zone_id = ${zoneId}) AS "projects",
+      EXISTS (SELECT 1 FROM supervision_tasks WHERE zone_id = ${zoneId}) AS "tasks",
+      EXISTS (SELECT 1 FROM enterprises WHERE zone_id = ${zoneId}) AS "enterprises",
+      EXISTS (SELECT 1 FROM attraction_leads WHERE zone_id = ${zoneId}) AS "leads",
+      EXISTS (SELECT 1 FROM assessment_schemes WHERE zone_id = ${zoneId}) AS "schemes",
+      EXISTS (SELECT 1 FROM bulletins WHERE zone_id = ${zoneId}) AS "bulletins"`),
+  );
+  return Object.fromEntries(zoneParts.map((k) => [k, Boolean(row?.[k])])) as Record<ZonePart, boolean>;
 }
 
 /**
@@ -56,10 +81,10 @@ export function firstDataDate(p: { years: Record<PeriodDomain, number[]> }): Iso
 export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate; pinnedDate: IsoDate | null }) {
   const [z] = await db.select({ code: zones.code, name: zones.name, settings: zones.settings }).from(zones).where(eq(zones.id, zoneId));
   if (!z) throw new AppError('not_found', { entity: zoneId });
-  const periods = await dataPeriods(db, zoneId);
+  const [periods, has] = await Promise.all([dataPeriods(db, zoneId), zoneHas(db, zoneId)]);
   const year = Number(ctx.today.slice(0, 4));
   const choices = Object.fromEntries(Object.entries(periods.years).map(([d, ys]) => [d, yearChoices(ys, year)])) as Record<PeriodDomain, number[]>;
-  const month = ctx.today.slice(0, 7);
+  const pickers = periodChoices(periods.months, periods.stored, ctx.today);
   return {
     code: z.code,
     name: z.name,
@@ -69,7 +94,9 @@ export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate
     firstDataDate: firstDataDate(periods),
     hasData: periods.months.length > 0 || Object.values(periods.years).some((ys) => ys.length > 0),
     years: choices,
-    months: [...new Set([...periods.months, month])].sort().reverse(),
+    months: pickers.month,
+    periods: pickers,
+    has,
   };
 }
 

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { requireActor } from '../../server/context';
 import { isIsoDate } from '../../shared/calendar';
 import { errors, isoDate } from '../../shared/http';
-import { periodDomains, setPinnedDate, zoneInfo } from './zone';
+import { periodDomains, setPinnedDate, zoneInfo, zoneParts, type ZonePart } from './zone';
+import { pickerKinds, type PickerKind } from './periodChoices';
 
 const years = z.object(Object.fromEntries(periodDomains.map((d) => [d, z.array(z.number())])) as Record<(typeof periodDomains)[number], z.ZodArray<z.ZodNumber>>);
 const zoneBody = z.object({
@@ -18,7 +19,13 @@ const zoneBody = z.object({
   firstDataDate: z.string().nullable(),
   hasData: z.boolean(),
   years: years.describe('Per domain: the years that hold data plus the current one, newest first'),
-  months: z.array(z.string()).describe('Months holding figures plus the current one, newest first'),
+  months: z.array(z.string()).describe('Months holding figures plus the current one (the latest ended), newest first'),
+  periods: z
+    .object(Object.fromEntries(pickerKinds.map((k) => [k, z.array(z.string())])) as Record<PickerKind, z.ZodArray<z.ZodString>>)
+    .describe('Per picker kind (month, quarter, half, year): the periods holding figures, bulletins or schemes, plus the current one, newest first'),
+  has: z
+    .object(Object.fromEntries(zoneParts.map((k) => [k, z.boolean()])) as Record<ZonePart, z.ZodBoolean>)
+    .describe('What the zone holds yet (indicators, targets, approved figures, projects, tasks, enterprises, leads, schemes, bulletins): a page whose part is empty says what to do first'),
 });
 
 export async function zoneRoutes(app: FastifyInstance) {

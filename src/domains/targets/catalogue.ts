@@ -22,7 +22,8 @@ import { DEFAULT_MOVE_SHARE, NUMBER_REASON } from './checks';
 
 /** An exact decimal as a string: amounts never travel as floats. */
 export const decimalString = decimalInput({ places: 6, digits: 14, min: null, message: `${NUMBER_REASON.zh}（${NUMBER_REASON.en}, at most 6 decimals）` });
-export const periodString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+/** A month, 'YYYY-MM'; anything else is refused with `period.month` (zh/en). */
+export const periodString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period.month');
 
 export const indicatorInput = z.object({
   code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case letters, digits and _'),

@@ -12,6 +12,7 @@ import { useAsT } from './i18n';
 import { useSchemes } from './queries';
 import { SchemeEditor } from './SchemeEditor';
 import { SchemeResults } from './SchemeResults';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 import './assessment.css';
 
 function SchemeList({ selected }: { selected?: string }) {
@@ -59,13 +60,15 @@ function SchemeList({ selected }: { selected?: string }) {
 function Layout() {
   const { id } = useParams();
   const at = useAsT();
+  // No scheme and nothing approved to score yet: say what comes first.
+  const emptyZone = useNextStep('assessment') !== null;
   return (
     <div className="gj-as-layout">
       <Card className="gj-as-list" variant="borderless">
         <SchemeList selected={id} />
       </Card>
       <Card className="gj-as-detail" variant="borderless">
-        {id ? <SchemeResults key={id} id={id} /> : <Empty description={at('empty')} />}
+        {id ? <SchemeResults key={id} id={id} /> : emptyZone ? <ZoneEmpty page="assessment" /> : <Empty description={at('empty')} />}
       </Card>
     </div>
   );

@@ -1,5 +1,6 @@
 // 考核方案 editor: period, ranking group, red-flag rule, and weighted items of
-// each kind with the options that turn a raw value into points. The server
+// each kind with the options that turn a raw value into points. The period is picked
+// from those holding data (a campaign's is a label of its own). The server
 // checks everything again (weights add up to 100, the period matches its kind…).
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -9,6 +10,9 @@ import { assessmentApi, itemKinds, type ItemKind, type PeriodKind, type Scheme, 
 import { useAsT, type AsKey } from './i18n';
 import { withKeys } from '../../../src/domains/assessment/itemKeys';
 import { useAsMutation, useOptions } from './queries';
+import { currentPeriod } from '../../../src/domains/system/periodChoices';
+import { PeriodSelect } from '../shell/PeriodSelect';
+import { useZone } from '../shell/zone';
 
 /** An item in the form: no key until it is saved (withKeys makes one). */
 type FormItem = Omit<SchemeItem, 'key'> & { key?: string };
@@ -32,6 +36,7 @@ export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?
   const periodKind = Form.useWatch('periodKind', form);
   const items = (Form.useWatch('items', form) ?? []) as FormItem[];
   const weightSum = items.reduce((a, i) => a + (Number(i?.weight) || 0), 0);
+  const zoneToday = useZone().data?.today;
   const groups = options.data?.groups ?? [];
   const indicators = options.data?.indicators ?? [];
   /** What an item is called unless the supervisor names it: the indicator's name, or the kind's. */
@@ -45,7 +50,12 @@ export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?
 
   const initial: Values = scheme
     ? { ...scheme, dates: scheme.periodKind === 'campaign' ? [dayjs(scheme.startDate), dayjs(scheme.endDate)] : undefined }
-    : { name: '', periodKind: 'quarter', period: '', rankingGroup: 'territorial', redFlagPolicy: 'all_tied', items: [blankItem()] };
+    : { name: '', periodKind: 'quarter', period: zoneToday ? currentPeriod('quarter', zoneToday) : '', rankingGroup: 'territorial', redFlagPolicy: 'all_tied', items: [blankItem()] };
+
+  /** A new kind starts on its current period (a campaign names its own). */
+  function onKind(kind: PeriodKind) {
+    form.setFieldValue('period', kind === 'campaign' || !zoneToday ? '' : currentPeriod(kind, zoneToday));
+  }
 
   function submit(v: Values) {
     const { dates, ...rest } = v;
@@ -72,10 +82,10 @@ export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr 1fr', gap: 12 }}>
           <Form.Item name="periodKind" label={at('form.periodKind')}>
-            <Select options={periodKinds.map((k) => ({ value: k, label: at(`kind.${k}`) }))} />
+            <Select options={periodKinds.map((k) => ({ value: k, label: at(`kind.${k}`) }))} onChange={onKind} />
           </Form.Item>
           <Form.Item name="period" label={at('form.period')} tooltip={at('form.periodHelp')} rules={[{ required: true, message: at('required') }]}>
-            <Input placeholder={periodKind === 'campaign' ? '' : '2022-Q3'} data-testid="as-f-period" />
+            {periodKind === 'campaign' || !periodKind ? <Input data-testid="as-f-period" /> : <PeriodSelect kind={periodKind} id="as-f-period" />}
           </Form.Item>
           <Form.Item name="rankingGroup" label={at('form.group')}>
             <Select

@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import { useAtT } from './i18n';
 import { LeadForm } from './LeadForm';
 import './attraction.css';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 const LeadBoard = lazy(() => import('./LeadBoard'));
 const LeadList = lazy(() => import('./LeadList'));
@@ -23,6 +24,7 @@ export default function AttractionPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const current = location.pathname.split('/')[2] ?? 'board';
+  const emptyZone = useNextStep('attraction') !== null;
   const canWrite = me.user.role === 'supervisor' || (me.user.role === 'reporter' && !!me.user.unitId);
   return (
     <div className="gj-page">
@@ -36,6 +38,10 @@ export default function AttractionPage() {
           tabBarExtraContent={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="lead-new">{at('new')}</Button>}
           items={(['board', 'list', 'counts'] as const).map((k) => ({ key: k, label: <span data-testid={`at-tab-${k}`}>{at(`tab.${k}`)}</span> }))}
         />
+        {/* A zone without leads or signed projects yet: what to do first, not empty columns and zero counts. */}
+        {emptyZone && current !== 'leads' ? (
+          <ZoneEmpty page="attraction" onAction={canWrite ? () => setCreating(true) : undefined} />
+        ) : (
         <Suspense fallback={<Spin />}>
           <Routes>
             <Route path="board" element={<LeadBoard />} />
@@ -45,6 +51,7 @@ export default function AttractionPage() {
             <Route path="*" element={<Navigate to="/attraction/board" replace />} />
           </Routes>
         </Suspense>
+        )}
       </Card>
       {creating && <LeadForm onClose={() => setCreating(false)} onSaved={(id) => navigate(`/attraction/leads/${id}`)} />}
     </div>

@@ -2,7 +2,7 @@
 // progress), and each bulletin at /bulletins/:id.
 import { useState } from 'react';
 import { Route, Routes, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Modal, Progress, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Modal, Progress, Segmented, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../auth/session';
@@ -13,13 +13,19 @@ import { bulletinsApi, type BulletinItem } from './api';
 import { BulletinDetail } from './BulletinDetail';
 import { useBuT } from './i18n';
 import { bulletinKeys, useBulletins } from './queries';
+import { currentPeriod, pickerKinds, type PickerKind } from '../../../src/domains/system/periodChoices';
+import { PeriodSelect } from '../shell/PeriodSelect';
+import { useZone } from '../shell/zone';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 import './bulletins.css';
 
 function DraftDialog({ onClose }: { onClose(id?: string): void }) {
   const bt = useBuT();
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const qc = useQueryClient();
-  const [form] = Form.useForm<{ period: string }>();
+  const [form] = Form.useForm<{ kind: PickerKind; period: string }>();
+  const kind = Form.useWatch('kind', form) ?? 'month';
+  const zoneToday = useZone().data?.today;
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,8 +54,15 @@ function DraftDialog({ onClose }: { onClose(id?: string): void }) {
   return (
     <Modal open title={bt('newTitle')} onCancel={() => onClose()} onOk={() => form.submit()} confirmLoading={progress !== null} okButtonProps={{ 'data-testid': 'bu-draft-ok' } as Record<string, string>}>
       <Form form={form} layout="vertical" onFinish={(v) => void run(v)} requiredMark={false}>
-        <Form.Item name="period" label={bt('period')} extra={bt('periodHelp')} rules={[{ required: true, message: bt('periodHelp') }]}>
-          <Input placeholder="2023-06" data-testid="bu-period" />
+        <Form.Item name="kind" label={bt('periodKind')} initialValue="month">
+          <Segmented<PickerKind>
+            options={pickerKinds.map((k) => ({ value: k, label: t(`period.kind.${k}`) }))}
+            onChange={(k) => zoneToday && form.setFieldValue('period', currentPeriod(k, zoneToday))}
+            data-testid="bu-kind"
+          />
+        </Form.Item>
+        <Form.Item name="period" label={bt('period')} initialValue={zoneToday && currentPeriod('month', zoneToday)} rules={[{ required: true, message: bt('periodHelp') }]}>
+          <PeriodSelect kind={kind} id="bu-period" />
         </Form.Item>
       </Form>
       {progress !== null && (
@@ -70,6 +83,7 @@ function BulletinList() {
   const [page, setPage] = useState(1);
   const [drafting, setDrafting] = useState(false);
   const list = useBulletins(page);
+  const emptyZone = useNextStep('bulletins') !== null;
   if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Card className="gj-page-card" variant="borderless">
@@ -85,7 +99,7 @@ function BulletinList() {
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: bt('empty') }}
+        locale={{ emptyText: emptyZone ? <ZoneEmpty page="bulletins" /> : bt('empty') }}
         onRow={(r) => ({ onClick: () => navigate(`/bulletins/${r.id}`), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[

@@ -14,6 +14,7 @@ import { figure, formatYoy, pct, statusColor } from './format';
 import { periodLabel, useCkT } from './i18n';
 import { CampaignCountdown, RankChange } from './parts';
 import { useCockpit } from './queries';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 const REFRESH_MS = 60_000;
 const ROTATE_MS = 15_000;
@@ -43,10 +44,19 @@ export default function BigScreen() {
   const [params] = useSearchParams();
   const period = params.get('period') ?? undefined;
   const q = useCockpit(period, REFRESH_MS);
+  const emptyZone = useNextStep('cockpit') !== null;
   return (
     <div className="gj-screen" data-testid="big-screen">
       <Button className="gj-screen-exit" type="text" icon={<CloseOutlined />} onClick={() => navigate(`/cockpit${period ? `?period=${period}` : ''}`)} aria-label={ct('screen.exit')} title={ct('screen.exit')} />
-      {q.error ? <QueryError error={q.error} onRetry={() => void q.refetch()} /> : !q.data ? <Spin size="large" /> : <Wall d={q.data} updatedAt={q.dataUpdatedAt} />}
+      {q.error ? (
+        <QueryError error={q.error} onRetry={() => void q.refetch()} />
+      ) : !q.data ? (
+        <Spin size="large" />
+      ) : emptyZone ? (
+        <ZoneEmpty page="cockpit" dark />
+      ) : (
+        <Wall d={q.data} updatedAt={q.dataUpdatedAt} />
+      )}
     </div>
   );
 }

@@ -4,9 +4,8 @@
 // opens the drill-down.
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Table, Tag, Tooltip } from 'antd';
 import { FullscreenOutlined, ReloadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useT } from '../i18n';
 import { QueryError } from '../system/QueryError';
 import { EChart } from '../projects/EChart';
@@ -20,6 +19,8 @@ import { SupervisionCard } from './SupervisionCard';
 import { useCan } from '../auth/session';
 import { CampaignCountdown, RankChange, StatusTag } from './parts';
 import { useCockpit } from './queries';
+import { PeriodSelect } from '../shell/PeriodSelect';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 export default function Dashboard() {
   const t = useT();
@@ -30,6 +31,8 @@ export default function Dashboard() {
   const q = useCockpit(period);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const d = q.data;
+  // A zone without approved figures yet says what to do first, not zeros and red lights.
+  const emptyZone = useNextStep('cockpit') !== null;
 
   const pick = (p: string | undefined) => setParams(p ? { period: p } : {}, { replace: true });
 
@@ -38,14 +41,7 @@ export default function Dashboard() {
       <div className="gj-page-head gj-ck-head">
         <h2 className="gj-page-title">{t('module.cockpit')}</h2>
         <Space wrap>
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={d ? dayjs(`${d.period}-01`) : null}
-            onChange={(v) => v && pick(v.format('YYYY-MM'))}
-            data-testid="ck-period"
-            aria-label={ct('period')}
-          />
+          <PeriodSelect kind="month" value={d?.period} onChange={pick} id="ck-period" aria-label={ct('period')} />
           {d?.month.latest && d.month.latest > d.period && (
             // A newer month with figures not all approved: one click away, marked 未齐.
             <Tooltip title={ct('month.newerTip')}>
@@ -66,6 +62,10 @@ export default function Dashboard() {
         <QueryError error={q.error} onRetry={() => void q.refetch()} />
       ) : !d ? (
         <Spin />
+      ) : emptyZone ? (
+        <Card variant="borderless">
+          <ZoneEmpty page="cockpit" />
+        </Card>
       ) : d.indicators.length === 0 ? (
         <Card variant="borderless">
           <Empty description={ct('empty')} />

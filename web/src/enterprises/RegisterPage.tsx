@@ -14,6 +14,7 @@ import { EnterpriseForm } from './EnterpriseForm';
 import { useEntT } from './i18n';
 import { has, TagList, wan } from './parts';
 import { entKeys, useChains, useEnterpriseList, useUnits } from './queries';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 export default function RegisterPage() {
   const t = useEntT();
@@ -31,6 +32,7 @@ export default function RegisterPage() {
   const [importing, setImporting] = useState<number | null>(null);
   const [importErrors, setImportErrors] = useState<string[] | null>(null);
   const list = useEnterpriseList({ ...filters, page, pageSize: 20 });
+  const emptyZone = useNextStep('enterprises') !== null;
   const set = (f: Filters) => {
     setFilters(f);
     setPage(1);
@@ -139,6 +141,7 @@ export default function RegisterPage() {
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
+        locale={emptyZone ? { emptyText: <ZoneEmpty page="enterprises" /> } : undefined}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => <span data-testid="ent-total">{t('total', { n })}</span> }}
         onRow={(e) => ({ onClick: () => navigate(`/enterprises/register/${e.id}`), style: { cursor: 'pointer' } })}
         columns={[

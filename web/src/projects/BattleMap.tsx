@@ -13,6 +13,7 @@ import { Gantt, projectRows } from './Gantt';
 import { usePT, usePTMaybe } from './i18n';
 import { useBattleMap, useOptions } from './queries';
 import { ZoneMap } from './ZoneMap';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 type View = 'gantt' | 'map' | 'board';
 
@@ -34,7 +35,9 @@ export default function BattleMapPage() {
   const keep = useCallback((c: ChartInstance) => void (chart.current = c), []);
   const open = useCallback((id: string) => navigate(`/projects/p/${id}`), [navigate]);
   const data = map.data;
-  const counts = data?.counts;
+  // A zone without projects yet: what to do first, not a row of zero counts.
+  const emptyZone = useNextStep('projects') !== null && data?.projects.length === 0;
+  const counts = emptyZone ? undefined : data?.counts;
   return (
     <div data-testid="battle-map">
       <div className="gj-pj-toolbar">
@@ -57,7 +60,7 @@ export default function BattleMapPage() {
           )}
         </Space>
       </div>
-      {counts && (
+      {counts && data && (
         <div className="gj-pj-counts" data-testid="status-counts">
           <span>
             {pt('count.total')} <b>{data.projects.length}</b>
@@ -75,6 +78,8 @@ export default function BattleMapPage() {
       )}
       {!data ? (
         <Spin />
+      ) : emptyZone ? (
+        <ZoneEmpty page="projects" />
       ) : data.projects.length === 0 ? (
         <Empty description={pt('empty')} />
       ) : view === 'gantt' ? (

@@ -15,6 +15,7 @@ import { yi } from './format';
 import { usePT } from './i18n';
 import { ProjectForm } from './ProjectForm';
 import { projectKeys, useOptions, useProjectList } from './queries';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 export default function ProjectList() {
   const pt = usePT();
@@ -28,6 +29,7 @@ export default function ProjectList() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const emptyZone = useNextStep('projects') !== null;
   const [importErrors, setImportErrors] = useState<string[] | null>(null);
   const f = { ...filters, year: filters.year ?? (options.data ? Number(options.data.today.slice(0, 4)) : undefined) };
   const list = useProjectList({ ...f, page, pageSize: 20 });
@@ -82,6 +84,7 @@ export default function ProjectList() {
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
+        locale={emptyZone ? { emptyText: <ZoneEmpty page="projects" /> } : undefined}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         onRow={(p) => ({ onClick: () => navigate(`/projects/p/${p.id}`), style: { cursor: 'pointer' } })}
         columns={[

@@ -4,6 +4,7 @@
 // the calendar year; a demo zone is pinned where its data ends.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { PickerKind } from '../../../src/domains/system/periodChoices';
 
 export type PeriodDomain = 'projects' | 'attraction' | 'enterprises' | 'plans' | 'figures' | 'assessment' | 'bulletins' | 'supervision';
 
@@ -18,7 +19,12 @@ export interface ZoneInfo {
   firstDataDate: string | null;
   hasData: boolean;
   years: Record<PeriodDomain, number[]>;
+  /** Months holding figures plus the current one (the latest ended), newest first. */
   months: string[];
+  /** Per picker kind: the periods holding data plus the current one, newest first. */
+  periods: Record<PickerKind, string[]>;
+  /** What the zone holds yet: a page whose part is empty says what to do first (shell/ZoneEmpty). */
+  has: Record<'indicators' | 'targets' | 'approvedFigures' | 'projects' | 'tasks' | 'enterprises' | 'leads' | 'schemes' | 'bulletins', boolean>;
 }
 
 export const zoneKey = ['zone'] as const;

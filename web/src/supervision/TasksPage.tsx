@@ -9,6 +9,7 @@ import type { Grouping, Standing, Task, TaskQuery } from './api';
 import { useSvT } from './i18n';
 import { LightDot, progressText, StandingTag, StateTag } from './parts';
 import { useSummary, useTasks } from './queries';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 const GROUPINGS: Grouping[] = ['unit', 'leader', 'campaign', 'deadline'];
 const groupFilter: Record<Grouping, keyof TaskQuery> = { unit: 'unitId', leader: 'leader', campaign: 'campaign', deadline: 'month' };
@@ -30,6 +31,7 @@ export default function TasksPage() {
   const summary = useSummary(by, base);
   const tasks = useTasks(filter);
   const totals = summary.data?.totals;
+  const emptyZone = useNextStep('supervision') !== null;
 
   const pickGroup = (key: string | null, label: string | null) => {
     const next = new URLSearchParams(params);
@@ -51,6 +53,9 @@ export default function TasksPage() {
       </Card>
     </Col>
   );
+
+  // A zone without tasks yet: what to do first, not a row of zeros (逾期 0 claims a standing there is none of).
+  if (emptyZone && totals?.total === 0) return <ZoneEmpty page="supervision" />;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -2,12 +2,13 @@
 // own address, all on the month chosen at the top (?period=YYYY-MM).
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { Card, DatePicker, Space, Spin, Tabs } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Space, Spin, Tabs } from 'antd';
 import { useSession } from '../auth/session';
 import { useT } from '../i18n';
 import { useTgT, type TgKey } from './i18n';
 import { usePeriod } from './period';
+import { PeriodSelect } from '../shell/PeriodSelect';
+import { ZoneEmpty } from '../shell/ZoneEmpty';
 import './targets.css';
 
 const CatalogueTab = lazy(() => import('./CatalogueTab'));
@@ -42,16 +43,11 @@ export default function TargetsPage() {
         <h2 className="gj-page-title">{t('module.targets')}</h2>
         <Space>
           <span className="gj-tg-muted">{tt('period')}</span>
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={period ? dayjs(`${period}-01`) : null}
-            onChange={(v) => v && setPeriod(v.format('YYYY-MM'))}
-            data-testid="tg-period"
-          />
+          <PeriodSelect kind="month" value={period} onChange={setPeriod} id="tg-period" aria-label={tt('period')} />
         </Space>
       </div>
       <Card className="gj-page-card" variant="borderless">
+        <ZoneEmpty page="targets" />
         <Tabs activeKey={current} onChange={go} items={visible.map((x) => ({ key: x.key, label: <span data-testid={`tg-tab-${x.key}`}>{tt(x.label)}</span> }))} />
         {!period ? (
           <Spin />
