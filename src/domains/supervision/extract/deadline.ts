@@ -69,7 +69,7 @@ interface Pattern {
   /** check ATTRIBUTIVE_AFTER */
   attributive: boolean;
   /** the date; null when the year is unknown; false when the phrase is not a deadline after all */
-  resolve(m: RegExpExecArray, ctx: DeadlineContext): string | null | false;
+  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string): string | null | false;
 }
 
 function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number | null {
@@ -233,9 +233,12 @@ const PATTERNS: Pattern[] = [
     rule: 'deadline:year',
     attributive: true,
     re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零一二三四五六七八九十]|上半年|下半年|第?[一二三四]季度|以来)`, 'g'),
-    resolve(m, ctx) {
+    resolve(m, ctx, after, before) {
       const y = Number(m[1]);
       if (ctx.year !== null && y < ctx.year) return false;
+      // a bare year is a deadline when it is the time of a verb or a clause: "2023年完成",
+      // "到2025年，…"; "入选2022年国家智能制造示范工厂" names a list
+      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前)/.test(after) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before)) return false;
       return iso(y, 12, 31);
     },
   },
@@ -306,7 +309,7 @@ export function findDeadlines(
       if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
       const before = norm.slice(Math.max(0, s - 3), s);
       if (CUTOFF_BEFORE.test(before)) continue;
-      const date = p.resolve(m, ctx);
+      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before);
       if (date === false) continue;
       if (date !== null && ctx.date !== null && date <= ctx.date && UNTIL_BEFORE.test(before)) continue;
       hits.push({ start: s, end: e, phrase: m[0], date, rule: p.rule });

@@ -19,7 +19,14 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进/;
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|并网|贯通/;
+
+/**
+ * Words that make a sentence a commitment. Without one, a sentence-initial "2022年，" or "今年，"
+ * is the frame of a statement ("2022年，全市实施高端化项目76项…"), not a deadline.
+ */
+const MODAL = /要|确保|力争|争取|将|计划于|预计|目标|务必|必须|拟|力求|努力/;
+const FRAME = /^(?:(?:19|20)\d{2}年|今年|全年|当年)$/;
 
 interface ClauseInfo {
   clause: Clause;
@@ -115,6 +122,11 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const before = items.length;
       for (const seg of sentence.segments) {
         const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report);
+        if (!report && !MODAL.test(sText)) {
+          const first = infos[0];
+          const d = first?.deadlines[0];
+          if (first && d && seg === sentence.segments[0] && d.start === first.clause.start && d.end === first.clause.end && FRAME.test(d.phrase)) first.deadlines.shift();
+        }
         if (report) items.push(...resultItems(text, norm, infos, yoy, period, makeUnits));
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));
       }
