@@ -62,10 +62,11 @@ export const AFTER_MAGNITUDE: Measure[] = [{ word: '度', notBefore: ['电'] }];
 export const MAGNITUDES = ['万亿', '千万', '百万', '十万', '万', '亿', '千', '百'];
 
 const SORTED = [...MEASURES].sort((a, b) => b.word.length - a.word.length);
+const WITH_MAGNITUDE = [...SORTED, ...AFTER_MAGNITUDE];
 
 /** The measure word starting at `pos`, if any and if it is not part of a longer word. */
 export function measureAt(text: string, pos: number, afterMagnitude = false): string | null {
-  for (const m of afterMagnitude ? [...SORTED, ...AFTER_MAGNITUDE] : SORTED) {
+  for (const m of afterMagnitude ? WITH_MAGNITUDE : SORTED) {
     if (!text.startsWith(m.word, pos)) continue;
     const after = pos + m.word.length;
     if (m.notBefore?.some((w) => text.startsWith(w, after))) return null;
