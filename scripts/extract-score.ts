@@ -6,7 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../src/domains/supervision/extract/index';
-import { combineScores, scoreExtraction, scoreTable, type Expected, type Scores } from '../src/domains/supervision/extract/score';
+import { CATEGORIES, combineScores, scoreExtraction, scoreSet, scoreTable, type Expected, type Scores } from '../src/domains/supervision/extract/score';
+import { loadCorpus } from '../src/domains/supervision/extract/corpus';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'test/fixtures/extract');
@@ -28,6 +29,26 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.expected.json')).sor
 }
 const total = combineScores(rows.map((r) => r.scores));
 console.log(scoreTable([...rows, { name: '**all**', scores: total }]));
+
+// the real-text corpus, per half: P / R per class over the half (micro-average)
+const corpus = loadCorpus(join(dir, 'corpus'));
+const fmt = (x: number) => x.toFixed(3);
+console.log('\n| half | texts | class | expected | extracted | matched | precision | recall |\n|---|---:|---|---:|---:|---:|---:|---:|');
+for (const half of ['dev', 'heldout'] as const) {
+  const docs = corpus.filter((c) => c.half === half);
+  const { docs: scored, total: t } = scoreSet(docs, extract);
+  for (const c of CATEGORIES) {
+    console.log(`| ${half} | ${docs.length} | ${c} | ${t[c].expected} | ${t[c].extracted} | ${t[c].matched} | ${fmt(t[c].precision)} | ${fmt(t[c].recall)} |`);
+  }
+  if (verbose && (half === 'dev' || process.argv.includes('--heldout'))) {
+    for (const d of scored) {
+      for (const [c, s] of Object.entries(d.scores)) {
+        for (const m of s.misses) console.log(`MISS  ${half} ${d.name} ${c}: ${m}`);
+        for (const x of s.extras) console.log(`EXTRA ${half} ${d.name} ${c}: ${x}`);
+      }
+    }
+  }
+}
 
 // timing on a ~100 KB document built by repeating the seeds
 const seeds = readdirSync(dir).filter((x) => /^\d{3}\.txt$/.test(x)).map((x) => readFileSync(join(dir, x), 'utf8'));

@@ -35,7 +35,7 @@ const help: Record<string, string> = {
   restore: 'restore <file>              restore a dump into a database that does not hold that zone',
   bulletin: 'bulletin --zone <code> --period <YYYY-MM|YYYY-Qn|YYYY-H1> --out <file.docx|file.xlsx>\n' +
     '                              build a bulletin (通报) from the data: Word in official layout, or Excel with its tables',
-  extract: 'extract <file> [--year YYYY] [--units 大庙街道,徐庄镇] [--json] [--explain]\n' +
+  extract: 'extract <file> [--year YYYY] [--date YYYY-MM-DD] [--units 大庙街道,徐庄镇] [--json] [--explain]\n' +
     '                              draft tasks from a speech, report or pledges (.txt or .docx)',
 };
 
@@ -108,13 +108,16 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { year: { type: 'string' }, units: { type: 'string' }, json: { type: 'boolean' }, explain: { type: 'boolean' } },
+      options: { year: { type: 'string' }, date: { type: 'string' }, units: { type: 'string' }, json: { type: 'boolean' }, explain: { type: 'boolean' } },
     });
     const file = positionals[0];
     const year = values.year === undefined ? undefined : Number(values.year);
     if (!file || (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))) throw new UsageError(help.extract!);
+    // the document's own date (meeting or publication day) for relative deadlines (月底, 15个工作日内)
+    const { isIsoDate } = await import('./shared/calendar');
+    if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError(help.extract!);
     const { extractCommand } = await import('./domains/supervision/cli');
-    console.log(await extractCommand(file, { year, units: values.units?.split(/[,，]/), json: !!values.json, explain: !!values.explain }));
+    console.log(await extractCommand(file, { year, date: values.date, units: values.units?.split(/[,，]/), json: !!values.json, explain: !!values.explain }));
   },
   async start(_args, cfg) {
     const handle = await open(cfg);

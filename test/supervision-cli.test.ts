@@ -51,6 +51,30 @@ describe('extract command', () => {
     expect(out).toMatch(/任务 2022-08-31 8月底前完成江苏汇智/);
   });
 
+  it('takes the document date for relative deadlines, with the JSON shape unchanged', async () => {
+    const file = join(dir, 'corpus-028.txt');
+    writeFileSync(file, readFileSync(new URL('../test/fixtures/extract/corpus/028.txt', import.meta.url), 'utf8'));
+    const out = JSON.parse(await extractCommand(file, { date: '2017-08-24', json: true, explain: false }));
+    expect(Object.keys(out)).toEqual(['items']);
+    const due = out.items.filter((i: { deadline: string | null }) => i.deadline !== null);
+    expect(due.map((i: { text: string; deadline: string }) => [i.deadline, i.text])).toEqual([
+      ['2017-08-31', '月底主体完工'],
+      ['2017-08-31', '职工宿舍月底主体结构完工'],
+      ['2017-08-31', '月底二层封顶'],
+    ]);
+    expect(Object.keys(due[0])).toEqual(['kind', 'text', 'units', 'deadline', 'quantities', 'project']);
+    const errs: string[] = [];
+    const orig = console.error;
+    console.error = (m: string) => void errs.push(m);
+    try {
+      await main(['extract', file, '--date', '2017-02-30']);
+    } finally {
+      console.error = orig;
+    }
+    expect(errs.join('\n')).toContain('--date YYYY-MM-DD');
+    process.exitCode = 0;
+  });
+
   it('keeps XML entities and run splits of Word paragraphs', () => {
     const xml = '<w:document><w:body><w:p><w:r><w:t>“e窗”平台&amp;</w:t></w:r><w:r><w:t xml:space="preserve">拓展至450项</w:t></w:r></w:p><w:p><w:r><w:t>大庙街道</w:t></w:r></w:p></w:body></w:document>';
     expect(documentXmlToText(xml)).toBe('“e窗”平台&拓展至450项\n大庙街道');

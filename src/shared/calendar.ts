@@ -113,6 +113,25 @@ export function hasHolidayData(year: number): boolean {
   return yearsWithData.has(year);
 }
 
+/**
+ * The first day off of a holiday in a year ('国庆节', '春节', '劳动节'…, names as in
+ * `chinese-days`), or undefined when the package has no arrangement for that year.
+ */
+export function holidayStart(year: number, name: string): IsoDate | undefined {
+  return holidayStarts().get(`${year}:${name}`);
+}
+
+let starts: Map<string, IsoDate> | null = null;
+function holidayStarts(): Map<string, IsoDate> {
+  if (starts) return starts;
+  starts = new Map();
+  for (const d of Object.keys(daysOff).sort()) {
+    const key = `${d.slice(0, 4)}:${daysOff[d]!.split(',')[1]}`;
+    if (!starts.has(key)) starts.set(key, d);
+  }
+  return starts;
+}
+
 /** The holiday d belongs to ('国庆节'), as a day off or a swapped working day (调休上班). */
 export function holidayName(d: IsoDate): string | undefined {
   const entry = swappedWorkdays[d] ?? daysOff[d];

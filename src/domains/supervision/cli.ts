@@ -8,6 +8,8 @@ import { readSourceText, UnreadableText } from './sourceText';
 
 export interface ExtractCommandOptions {
   year?: number;
+  /** the document's date, 'YYYY-MM-DD' */
+  date?: string;
   units?: string[];
   json: boolean;
   /** add the character offsets and the rules that fired */
@@ -38,7 +40,7 @@ export async function extractCommand(file: string, opts: ExtractCommandOptions):
     if (e instanceof UnreadableText) throw new AppError('supervision.unreadable', { name: basename(file) });
     throw e;
   }
-  const result = extract(text, { year: opts.year, units: opts.units?.map((u) => u.trim()).filter(Boolean) });
+  const result = extract(text, { year: opts.year, date: opts.date, units: opts.units?.map((u) => u.trim()).filter(Boolean) });
   if (opts.json) return JSON.stringify({ items: result.items.map((it) => publicItem(it, opts.explain)) });
   const lines = [`${basename(file)}: ${result.items.length} items, year ${result.year ?? '?'}`];
   for (const [i, it] of result.items.entries()) {

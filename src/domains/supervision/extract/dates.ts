@@ -56,7 +56,13 @@ const YEAR_WORD = /(?<!\d)((?:19|20)\d{2})年/g;
  * else the most frequent "YYYY年" (ties → the later year), else null. The date: the first date in
  * text order, a month-day ("8月14日") taking the year.
  */
-export function detectDocumentDate(norm: string, yearOverride?: number): DocumentDate {
+export function detectDocumentDate(norm: string, yearOverride?: number, dateOverride?: string): DocumentDate {
+  // a date given by the caller (the meeting or publication day) wins over the text
+  const given = dateOverride ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOverride) : null;
+  if (given && isValidDate(Number(given[1]), Number(given[2]), Number(given[3]))) {
+    const y = Number(given[1]);
+    return { year: yearOverride ?? y, date: yearOverride === undefined || yearOverride === y ? dateOverride! : null, at: null };
+  }
   interface Cand { at: number; y: number | null; m: number; d: number }
   const cands: Cand[] = [];
   for (const m of norm.matchAll(FULL_DATE)) {

@@ -14,11 +14,21 @@
  * | 冲刺100天, 大干一百天                  | document date + 100 days     | deadline:campaign       |
  * | 30天内, 三十日内                       | document date + 30 days      | deadline:within-days    |
  * | 三个月内, 两个季度内                   | document date + 3 / 6 months | deadline:within-months  |
+ * | 15个工作日内                           | document date + 15 working days | deadline:workdays    |
+ * | 月底, 本月底, 下月底                   | end of the document's (next) month | deadline:month-end |
+ * | 10月以前, 10月份, 明年3月               | end of that month            | deadline:month          |
+ * | 本季度, 下季度                          | end of the document's (next) quarter | deadline:quarter |
+ * | 国庆节前, 春节前, 元旦前                 | day before the holiday's first day off | deadline:holiday |
+ * | 后年                                    | 12-31 two years on           | deadline:next-year      |
+ *
+ * "截至/截止 + date" is the cut-off of a report, not a deadline; so is "至/到 + date" on or before
+ * the document's date.
  *
  * A period phrase that qualifies a noun ("全年目标任务", "下半年工作", "三季度黄金窗口期",
  * "二季度“三百”劳动竞赛", "今年以来") is not a deadline. Phrases in quotation marks are ignored.
  */
 import { addDays, addMonths, iso, lastDayOfMonth, smallNumber } from './dates';
+import { addWorkdays, holidayStart } from '../../../shared/calendar';
 import { parseChineseInt } from './numerals';
 import { normalize, quoteMask } from './sentences';
 
@@ -38,12 +48,17 @@ export interface DeadlineHit {
 
 const CNM = '[一二三四五六七八九十]{1,3}';
 const CND = '[一二三四五六七八九十]{1,3}';
-/** optional year before a phrase: group 1 an explicit year, group 2 明年/次年 */
-const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年)|今年)?`;
+/** optional year before a phrase: group 1 an explicit year, group 2 明年/次年/后年 */
+const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年|后年)|今年)?`;
 
 /** Words after a period phrase that make it an attribute of a noun, not a deadline. */
 const ATTRIBUTIVE_AFTER =
-  /^(?:的|工作|经济|考核|情况|目标|任务|各项|以来|来|黄金|劳动|态势|实绩|成绩|是|同期|计划|预算|指标|数据|形势|“|"|‘)/;
+  /^(?:的|工作|经济|考核|情况|目标|任务|各项|以来|来|黄金|劳动|态势|实绩|成绩|是|同期|计划|预算|指标|数据|形势|项目|“|"|‘|[^，。；、：\d]{1,3}的)/;
+
+/** "截至9月底", "截止目前": the cut-off of a report. */
+const CUTOFF_BEFORE = /(?:截至|截止到?)$/;
+/** "至9月底累计完成": a cut-off when the date has passed at the document's date. */
+const UNTIL_BEFORE = /(?:至|到)$/;
 
 /** Words before a period phrase that make it the topic, not a deadline ("就上半年工业经济…"). */
 const TOPIC_BEFORE = /(?:就|对|关于|围绕|总结|盘点|通报|回顾|迈入|进入|宣读了?)$/;
@@ -54,15 +69,27 @@ interface Pattern {
   /** check ATTRIBUTIVE_AFTER */
   attributive: boolean;
   /** the date; null when the year is unknown; false when the phrase is not a deadline after all */
-  resolve(m: RegExpExecArray, ctx: DeadlineContext): string | null | false;
+  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string): string | null | false;
 }
 
 function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number | null {
   const y = m[idx];
   if (y) return Number(y);
-  if (m[idx + 1]) return ctx.year === null ? null : ctx.year + 1;
+  if (m[idx + 1]) return ctx.year === null ? null : ctx.year + (m[idx + 1] === '后年' ? 2 : 1);
   return ctx.year;
 }
+
+/** Holiday words → the names `chinese-days` gives them. */
+const HOLIDAYS: Record<string, string> = {
+  春节: '春节', 国庆: '国庆节', 国庆节: '国庆节', 元旦: '元旦', 五一: '劳动节', 劳动节: '劳动节',
+  清明: '清明', 清明节: '清明', 端午: '端午', 端午节: '端午', 中秋: '中秋', 中秋节: '中秋',
+};
+/** Holidays on a fixed Gregorian day, for years the package does not cover yet. */
+const FIXED_HOLIDAYS: Record<string, (y: number) => string> = {
+  元旦: (y) => iso(y, 1, 1),
+  劳动节: (y) => iso(y, 5, 1),
+  国庆节: (y) => iso(y, 10, 1),
+};
 
 const PATTERNS: Pattern[] = [
   {
@@ -105,6 +132,74 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // a month on its own: "10月以前完成", "争取在10月份竣工", "预计明年3月预验收"
+    rule: 'deadline:month',
+    attributive: true,
+    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~至到—－\d])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d一二三四五六七八九十日号底末上中下])`, 'g'),
+    resolve(m, ctx) {
+      if (!m[1] && !m[2] && !m[4] && !m[5]) return false;
+      const y = yearOf(m, 1, ctx);
+      const mo = smallNumber(m[3]!);
+      if (mo === null || mo < 1 || mo > 12) return false;
+      if (y === null) return null;
+      return iso(y, mo, lastDayOfMonth(y, mo));
+    },
+  },
+  {
+    // "月底主体完工", "本月底前", "下月底": the document's month
+    rule: 'deadline:month-end',
+    attributive: false,
+    re: /(?<![\d一二三四五六七八九十年每])(本|当|下个?)?月(?:底|末)(?:之前|以前|前)?/g,
+    resolve(m, ctx) {
+      if (ctx.date === null) return null;
+      const d = m[1]?.startsWith('下') ? addMonths(ctx.date.slice(0, 8) + '01', 1) : ctx.date;
+      const [y, mo] = d.split('-').map(Number) as [number, number];
+      return iso(y, mo, lastDayOfMonth(y, mo));
+    },
+  },
+  {
+    rule: 'deadline:quarter',
+    attributive: true,
+    re: /(本|当|下一?个?)季度(?:末|底)?(?:之前|以前|前)?/g,
+    resolve(m, ctx) {
+      if (ctx.date === null) return null;
+      const [y, mo] = ctx.date.split('-').map(Number) as [number, number];
+      const q = Math.ceil(mo / 3) + (m[1]!.startsWith('下') ? 1 : 0);
+      const yy = y + Math.floor((q - 1) / 4);
+      const end = (((q - 1) % 4) + 1) * 3;
+      return iso(yy, end, lastDayOfMonth(yy, end));
+    },
+  },
+  {
+    // the day before the holiday's first day off, from the zone calendar (chinese-days)
+    rule: 'deadline:holiday',
+    attributive: false,
+    re: /(明年)?(春节|国庆节?|元旦|五一|劳动节|清明节?|端午节?|中秋节?)(?:假期|节日)?(?:之前|以前|前)/g,
+    resolve(m, ctx) {
+      if (ctx.year === null) return null;
+      const name = HOLIDAYS[m[2]!]!;
+      const first = m[1] ? ctx.year + 1 : ctx.year;
+      for (let y = first; y <= first + 1; y++) {
+        const start = holidayStart(y, name) ?? FIXED_HOLIDAYS[name]?.(y);
+        if (start === undefined) return null;
+        // the next one after the document's date (春节 said in November is next year's)
+        if (!m[1] && ctx.date !== null && start <= ctx.date) continue;
+        return addDays(start, -1);
+      }
+      return null;
+    },
+  },
+  {
+    rule: 'deadline:workdays',
+    attributive: false,
+    re: /(?<![\d第])(\d{1,3}|[一二三四五六七八九十百两]{1,4})个?工作日(?:之内|以内|内)/g,
+    resolve(m, ctx) {
+      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInt(m[1]!);
+      if (n === null || n < 1) return false;
+      return ctx.date === null ? null : addWorkdays(ctx.date, n);
+    },
+  },
+  {
     rule: 'deadline:quarter',
     attributive: true,
     re: new RegExp(String.raw`${YEAR_PREFIX}(?<![前个每])第?([一二三四1-4])季度(?:末|底)?(?:之前|以前|前)?`, 'g'),
@@ -129,18 +224,21 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:next-year',
     attributive: true,
-    re: /明年(?:年底|底|内)?(?:之前|以前|前)?/g,
-    resolve(_m, ctx) {
-      return ctx.year === null ? null : iso(ctx.year + 1, 12, 31);
+    re: /(明年|后年)(?:年底|底|内)?(?:之前|以前|前)?/g,
+    resolve(m, ctx) {
+      return ctx.year === null ? null : iso(ctx.year + (m[1] === '后年' ? 2 : 1), 12, 31);
     },
   },
   {
     rule: 'deadline:year',
     attributive: true,
     re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零一二三四五六七八九十]|上半年|下半年|第?[一二三四]季度|以来)`, 'g'),
-    resolve(m, ctx) {
+    resolve(m, ctx, after, before) {
       const y = Number(m[1]);
       if (ctx.year !== null && y < ctx.year) return false;
+      // a bare year is a deadline when it is the time of a verb or a clause: "2023年完成",
+      // "到2025年，…"; "入选2022年国家智能制造示范工厂" names a list
+      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前)/.test(after) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before)) return false;
       return iso(y, 12, 31);
     },
   },
@@ -209,8 +307,11 @@ export function findDeadlines(
       if (mask[s] || mask[e - 1]) continue;
       if (p.attributive && ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4))) continue;
       if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
-      const date = p.resolve(m, ctx);
+      const before = norm.slice(Math.max(0, s - 3), s);
+      if (CUTOFF_BEFORE.test(before)) continue;
+      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before);
       if (date === false) continue;
+      if (date !== null && ctx.date !== null && date <= ctx.date && UNTIL_BEFORE.test(before)) continue;
       hits.push({ start: s, end: e, phrase: m[0], date, rule: p.rule });
     }
   }

@@ -12,14 +12,21 @@ import { findQuantities, labelQuantities, type QuantityHit } from './quantities'
 import { findProjects, type ProjectHit } from './projects';
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
-import { findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
+import { attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
 
 export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
 export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进/;
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|并网|贯通/;
+
+/**
+ * Words that make a sentence a commitment. Without one, a sentence-initial "2022年，" or "今年，"
+ * is the frame of a statement ("2022年，全市实施高端化项目76项…"), not a deadline.
+ */
+const MODAL = /要|确保|力争|争取|将|计划于|预计|目标|务必|必须|拟|力求|努力/;
+const FRAME = /^(?:(?:19|20)\d{2}年|今年|全年|当年)$/;
 
 interface ClauseInfo {
   clause: Clause;
@@ -90,7 +97,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   const norm = normalize(text);
   const quotes = quoteMask(norm);
   const blocked = dateMask(norm, quotes);
-  const doc = detectDocumentDate(norm, opts.year);
+  const doc = detectDocumentDate(norm, opts.year, opts.date);
   const ctx: DeadlineContext = { year: doc.year, date: doc.date };
   const units = new UnitMatcher(opts.units);
   const items: ExtractedItem[] = [];
@@ -110,12 +117,17 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
 
     for (const sentence of para.sentences) {
       const sText = norm.slice(sentence.start, sentence.end);
-      const report = isReportSentence(sText);
+      const report = isReportSentence(sText, doc.date);
       const period = report ? findPeriod(sText) : null;
       const before = items.length;
       for (const seg of sentence.segments) {
-        const infos = analyseSegment(norm, quotes, blocked, seg, ctx, report);
-        if (report) items.push(...resultItems(text, norm, seg, infos, period, makeUnits));
+        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report);
+        if (!report && !MODAL.test(sText)) {
+          const first = infos[0];
+          const d = first?.deadlines[0];
+          if (first && d && seg === sentence.segments[0] && d.start === first.clause.start && d.end === first.clause.end && FRAME.test(d.phrase)) first.deadlines.shift();
+        }
+        if (report) items.push(...resultItems(text, norm, infos, yoy, period, makeUnits));
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));
       }
       // who does it may be said before the item ("由征迁办牵头，…") or after it ("（牵头单位：…）"):
@@ -144,26 +156,24 @@ function analyseSegment(
   seg: Segment,
   ctx: DeadlineContext,
   report: boolean,
-): ClauseInfo[] {
+): { infos: ClauseInfo[]; yoy: Map<YoyHit, QuantityHit> } {
   const projects = findProjects(norm, quotes, seg.start, seg.end);
   for (const p of projects) blocked.fill(1, p.start, p.end); // investment and name are not quantities
-  const infos: ClauseInfo[] = [];
-  for (const clause of seg.clauses) {
-    let quantities = findQuantities(norm, blocked, clause.start, clause.end);
-    if (report) {
-      const yoy = findYoy(norm, clause.start, clause.end);
-      quantities = quantities.filter((q) => !yoy.some((y) => q.numStart >= y.start && q.numStart < y.end));
-    }
+  const found = seg.clauses.map((c) => findQuantities(norm, blocked, c.start, c.end));
+  // in a report, a change right after a figure is that figure's yoy, not a figure of its own
+  const yoy = report ? (attachYoy(norm, found.flat(), findYoy(norm, seg.start, seg.end)) as Map<YoyHit, QuantityHit>) : new Map<YoyHit, QuantityHit>();
+  const infos = seg.clauses.map((clause, k) => {
+    const quantities = yoy.size === 0 ? found[k]! : found[k]!.filter((q) => ![...yoy.keys()].some((y) => q.numStart >= y.start && q.numStart < y.end));
     labelQuantities(norm, quantities, clause.start, clause.end);
-    infos.push({
+    return {
       clause,
       // deadline phrases are read outside quotations only (dates are what they are made of)
       deadlines: report ? [] : findDeadlines(norm, quotes, clause.start, clause.end, ctx),
       quantities,
       projects: projects.filter((p) => p.start >= clause.start && p.start < clause.end),
-    });
-  }
-  return infos;
+    };
+  });
+  return { infos, yoy };
 }
 
 type UnitsFn = (t: string) => string[];
@@ -287,37 +297,41 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
 
 const ELEMENT_STOP = new Set(['、', '，', ',', '；', ';', '：', ':']);
 
-/** Report mode: one result per figure, with a following 同比 change as its yoy. */
+/** Report mode: one result per figure, with the change right after it as its yoy. */
 function resultItems(
   source: string,
   norm: string,
-  seg: Segment,
   infos: ClauseInfo[],
+  yoy: Map<YoyHit, QuantityHit>,
   period: string | null,
   makeUnits: UnitsFn,
 ): ExtractedItem[] {
   const out: ExtractedItem[] = [];
   const quantities = infos.flatMap((c) => c.quantities);
-  const yoys: YoyHit[] = findYoy(norm, seg.start, seg.end);
-  const usedYoy = new Set<YoyHit>();
-  const elementStart = (pos: number, floor: number) => {
+  const yoyOf = new Map([...yoy].map(([y, q]) => [q, y]));
+  const floor = infos[0]?.clause.start ?? 0;
+  const elementStart = (pos: number, min: number) => {
     let s = pos;
-    while (s > floor && !ELEMENT_STOP.has(norm[s - 1]!)) s--;
+    while (s > min && !ELEMENT_STOP.has(norm[s - 1]!)) s--;
     return s;
   };
   quantities.forEach((q, k) => {
-    const prevEnd = k > 0 ? quantities[k - 1]!.end : seg.start;
-    const s = elementStart(q.start, Math.max(seg.start, prevEnd));
-    let e = q.end;
-    const y = yoys.find((y) => y.start >= q.end && !usedYoy.has(y) && /^[、，,\s]*$/.test(norm.slice(q.end, y.start)));
-    const it = item(source, 'result', s, e, makeUnits);
+    const prevEnd = k > 0 ? quantities[k - 1]!.end : floor;
+    const s = elementStart(q.start, Math.max(floor, prevEnd));
+    const it = item(source, 'result', s, q.end, makeUnits);
+    const y = yoyOf.get(q);
     if (y) {
-      usedYoy.add(y);
-      e = y.end;
-      it.end = e;
-      it.text = source.slice(s, e);
+      it.end = y.end;
+      it.text = source.slice(s, y.end);
       it.yoy = y.value;
       it.rules.push('result:yoy');
+    } else {
+      // a stated change is its own figure and its own yoy: "规上工业增加值同比增长8.4%"
+      const own = findYoy(norm, s, q.end).find((c) => q.numStart >= c.start && q.numStart < c.end);
+      if (own) {
+        it.yoy = own.value;
+        it.rules.push('result:yoy');
+      }
     }
     it.quantities.push(toQuantity(q, false));
     it.indicator = indicatorOf(q.label);
@@ -330,17 +344,6 @@ function resultItems(
     it.rules = uniq(it.rules);
     out.push(it);
   });
-  for (const y of yoys) {
-    if (usedYoy.has(y)) continue;
-    const s = elementStart(y.start, seg.start);
-    const it = item(source, 'result', s, y.end, makeUnits);
-    it.yoy = y.value;
-    const ind = norm.slice(s, y.start).replace(/(同比|比上年|较上年).*$/, '');
-    if (ind) it.indicator = indicatorOf(ind);
-    if (period) it.period = period;
-    it.rules.push('result:report-sentence', 'result:yoy');
-    out.push(it);
-  }
   for (const info of infos) {
     for (const p of info.projects) {
       const it = item(source, 'result', p.start, p.nameEnd, makeUnits);

@@ -15,7 +15,7 @@ export const MEASURES: Measure[] = [
   // area, length, volume, weight, energy
   { word: '平方公里' }, { word: '平方米' }, { word: '平米' }, { word: '立方米' }, { word: '公顷' }, { word: '亩' },
   { word: '公里' }, { word: '千米' }, { word: '米', notBefore: ['粮'] }, { word: '吨' },
-  { word: '千瓦时' }, { word: '千瓦' }, { word: '兆瓦' }, { word: '度电' },
+  { word: '千瓦时' }, { word: '千瓦' }, { word: '兆瓦' }, { word: '度电' }, { word: '千升' },
   // percentages
   { word: '个百分点' }, { word: '%' }, { word: '倍', notBefore: ['增'] },
   // time
@@ -24,8 +24,8 @@ export const MEASURES: Measure[] = [
   { word: '日', notBefore: ['常', '益', '前', '报', '本', '子'] },
   // counts
   { word: '家次' }, { word: '人次' }, { word: '台套' },
-  { word: '家', notBefore: ['庭', '长', '属', '乡', '园', '族', '人', '国'] },
-  { word: '个', notBefore: ['人', '体', '性', '别', '案', '方面', '层面', '意识', '确立', '维护', '自信', '务必'] },
+  { word: '家', notBefore: ['庭', '长', '属', '乡', '园', '族', '人'] },
+  { word: '个', notBefore: ['人', '体', '性', '别', '案', '方面', '层面', '特点', '意识', '确立', '维护', '自信', '务必', '加快'] },
   { word: '项', notBefore: ['目'] },
   { word: '件', notBefore: ['事'] },
   { word: '处', notBefore: ['理', '置', '室', '长', '于', '境', '分', '罚'] },
@@ -34,16 +34,16 @@ export const MEASURES: Measure[] = [
   { word: '户', notBefore: ['籍', '口', '外', '型'] },
   { word: '人', notBefore: ['员', '才', '民', '口', '士', '大', '物', '们', '均', '心', '生', '事', '力', '头'] },
   { word: '名', notBefore: ['单', '称', '义', '片', '誉', '牌', '额', '次', '列'] },
-  { word: '位', notBefore: ['置', '于', '次', '列'] },
+  { word: '位', notBefore: ['置', '于', '次', '列', '数'] },
   { word: '座', notBefore: ['谈', '位'] },
-  { word: '所', notBefore: ['有', '以', '在', '属', '得', '谓'] },
+  { word: '所', notBefore: ['有', '以', '在', '属', '得', '谓', '镇'] },
   { word: '栋' }, { word: '幢' },
   { word: '套', notBefore: ['餐'] },
   { word: '台', notBefore: ['账', '阶', '湾', '州', '风'] },
   { word: '辆' }, { word: '架' }, { word: '艘' },
   { word: '部', notBefore: ['门', '署', '分', '队', '长', '委', '位', '件', '署', '落', '级', '属', '室'] },
   { word: '批', notBefore: ['准', '复', '示', '评'] },
-  { word: '次', notBefore: ['要', '序', '日', '生'] },
+  { word: '次', notBefore: ['要', '序', '日', '生', '结构'] },
   { word: '场', notBefore: ['景', '所', '馆', '地', '面', '合', '长', '站'] },
   { word: '大类' },
   { word: '类', notBefore: ['别', '型', '似'] },
@@ -51,18 +51,22 @@ export const MEASURES: Measure[] = [
   { word: '间', notBefore: ['隔', '接'] },
   { word: '张' }, { word: '份', notBefore: ['额'] },
   { word: '种', notBefore: ['类', '子', '植', '养'] },
-  { word: '款' }, { word: '株' }, { word: '棵' }, { word: '层', notBefore: ['面', '级', '次'] },
+  { word: '款' }, { word: '株' }, { word: '棵' }, { word: '层', notBefore: ['面', '级', '次', '封顶'] },
   { word: '轮' }, { word: '支', notBefore: ['持', '付', '出', '撑', '部', '队伍'] },
 ];
 
 /** Magnitude prefixes that join the unit: 万平方米, 亿元, 亿美元, 千万元. */
+/** Measure words only after a magnitude: 6.42亿度 (kWh), not 一度 (once). */
+export const AFTER_MAGNITUDE: Measure[] = [{ word: '度', notBefore: ['电'] }];
+
 export const MAGNITUDES = ['万亿', '千万', '百万', '十万', '万', '亿', '千', '百'];
 
 const SORTED = [...MEASURES].sort((a, b) => b.word.length - a.word.length);
+const WITH_MAGNITUDE = [...SORTED, ...AFTER_MAGNITUDE];
 
 /** The measure word starting at `pos`, if any and if it is not part of a longer word. */
-export function measureAt(text: string, pos: number): string | null {
-  for (const m of SORTED) {
+export function measureAt(text: string, pos: number, afterMagnitude = false): string | null {
+  for (const m of afterMagnitude ? WITH_MAGNITUDE : SORTED) {
     if (!text.startsWith(m.word, pos)) continue;
     const after = pos + m.word.length;
     if (m.notBefore?.some((w) => text.startsWith(w, after))) return null;

@@ -41,3 +41,16 @@ describe('projects', () => {
     expect(ps('紧盯中强茂半导体封装测试项目')).toEqual([]);
   });
 });
+
+describe('projects: corpus rules', () => {
+  it('reads spaced amounts and a name right after the amount', () => {
+    expect(ps('总投资 50 亿元的芜湖美的厨热智能家电产业园项目实现当年签约')).toEqual([['芜湖美的厨热智能家电产业园', 50, '亿元', 'project:investment-of']]);
+    expect(ps('总投资150亿元海创磷酸铁锂项目已经签约')).toEqual([['海创磷酸铁锂', 150, '亿元', 'project:investment-of']]);
+  });
+
+  it('takes a group of projects with one total for no project', () => {
+    expect(ps('正在跟踪洽谈飞尚集团、新型包装材料生产等20余个项目，总投资达117亿元')).toEqual([]);
+    expect(ps('园区承担的汇智医疗等9个市、县重点项目总投资26.499亿元')).toEqual([]);
+    expect(ps('总投资10亿元，建设标准厂房')).toEqual([]);
+  });
+});

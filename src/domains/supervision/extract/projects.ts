@@ -21,9 +21,12 @@ export interface ProjectHit {
 
 const NUM = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)`;
 const INV_UNIT = '(亿美元|万美元|亿元|万元|亿)';
-const FORWARD = new RegExp(String.raw`(?:计划)?总投资(?:约|超过|超|近|达)?${NUM}${INV_UNIT}(?:人民币)?的`, 'g');
-const LIST_NEXT = new RegExp(String.raw`^、(?:总投资)?(?:约|超过|超|近|达)?${NUM}${INV_UNIT}(?:人民币)?的`);
-const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资(?:约|超过|超|近|达)?${NUM}${INV_UNIT}(?![的美元万亿])`, 'g');
+// "总投资 50 亿元的…": web texts put spaces around numbers; "总投资150亿元海创磷酸铁锂项目" has no 的
+const FORWARD = new RegExp(String.raw`(?:计划)?总投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(的)?`, 'g');
+const LIST_NEXT = new RegExp(String.raw`^、(?:总投资)?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
+const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美元万亿])`, 'g');
+/** A count of projects before the name: "等20余个项目，总投资117亿元" is a group, not one project. */
+const GROUP_COUNT = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项)/;
 const NAME_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '“', '”', '"', '等', '和', '与', ' ', '\n']);
 const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '其中', '重点', '新签约'];
 const MAX_NAME = 40;
@@ -77,6 +80,11 @@ export function findProjects(norm: string, blocked: Uint8Array, start: number, e
   for (let m = FORWARD.exec(text); m !== null; m = FORWARD.exec(text)) {
     const s = start + m.index;
     if (blocked[s]) continue;
+    if (!m[3]) {
+      // without 的 the name must follow at once and end with 项目, and no name may precede
+      const raw = norm.slice(s + m[0].length, readName(norm, s + m[0].length, end));
+      if (!/^[\u4e00-\u9fa5A-Za-z]/.test(raw) || !raw.includes('项目') || norm.slice(Math.max(start, s - 2), s) === '项目') continue;
+    }
     let v = value(m[1]!);
     let unit = unitOf(m[2]!);
     let spanStart = s;
@@ -108,6 +116,7 @@ export function findProjects(norm: string, blocked: Uint8Array, start: number, e
     // the name must directly precede and end with 项目 (…项目总投资10亿元 / …项目，总投资10亿元)
     const before = norm.slice(start, s);
     if (!before.endsWith('项目')) continue;
+    if (GROUP_COUNT.test(before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), 0)))) continue;
     let k = before.length;
     while (k > 0 && !NAME_STOP.has(before[k - 1]!)) k--;
     let raw = before.slice(k);

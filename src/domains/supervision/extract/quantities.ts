@@ -32,7 +32,7 @@ const AT_LEAST_PREFIX = ['超过', '突破', '不少于', '不低于', '至少',
 const ARTICLE_ONE = ['批', '些', '系列', '个', '种', '道', '番', '股', '片', '体', '条', '场', '次', '点', '线', '流', '项', '件', '名', '位', '座', '所', '处', '支', '张', '套', '轮'];
 /** 一 after a negation within two characters is emphatic: 不漏一人, 无一例外 */
 const NEGATION_BEFORE = /[不无没未][\u4e00-\u9fa5]?$/;
-const ONE_IDIOM_BEFORE = '统唯之单专同划合归均逐不无每万第';
+const ONE_IDIOM_BEFORE = '统唯之单专同划合归均逐不无每万第另';
 const TIME_UNITS = ['天', '日', '个工作日', '工作日', '小时', '个月', '个季度'];
 const ASCII_BEFORE = /[0-9A-Za-z.+#_/\\-]/;
 const ASCII_AFTER = /[A-Za-z+#_]/;
@@ -131,7 +131,7 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     let magnitude = tok.magnitude;
     if (!tok.cn) {
       const mag = startsWithAny(norm, p, MAGNITUDES);
-      if (mag && measureAt(norm, p + mag.length)) {
+      if (mag && measureAt(norm, p + mag.length, true)) {
         magnitude = mag;
         p += mag.length;
       }
@@ -139,7 +139,7 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     if (tok.cn && upTo === undefined && tok.magnitude === '') {
       // 三千万元 handled by readNumber; nothing else to do
     }
-    const measure = p < end ? measureAt(norm, p) : null;
+    const measure = p < end ? measureAt(norm, p, magnitude !== '') : null;
     if (!measure || blocked[p]) { skip(); continue; }
     const isOne = tok.cn && norm.slice(i, tok.end) === '一';
     if (isOne && (ARTICLE_ONE.some((w) => norm.startsWith(w, p)) || ONE_IDIOM_BEFORE.includes(prev) || NEGATION_BEFORE.test(norm.slice(Math.max(start, i - 2), i)))) { skip(); continue; }
@@ -201,19 +201,29 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
 const ELEMENT_END = new Set(['、', '，', ',', '；', ';', '。', '：', ':']);
 
 /**
- * An amount with 以上/以下 that qualifies a counted noun is a threshold, not a quantity:
- * "其中10亿元以上项目5个" counts 5 个 projects. Recognised when a noun follows the amount and
- * another quantity follows in the same enumeration element.
+ * An amount that classifies what is counted is a threshold, not a quantity:
+ * - with 以上/以下 before a counted noun: "其中10亿元以上项目5个" counts 5 个 projects;
+ * - a sum of money before 项目/企业: "投资额超过50亿元的项目达17个", "500万元投资建设项目15个",
+ *   "10亿美元以上大项目";
+ * - a sum of money right before a count: "其中50亿元1个、10亿元3个";
+ * - an amount joined by 或/、 to a threshold: "100亿元或10亿美元以上大项目".
  */
 function dropThresholds(norm: string, hits: QuantityHit[], end: number): QuantityHit[] {
-  return hits.filter((h, k) => {
+  const money = (h: QuantityHit) => h.unit.endsWith('元');
+  const isThreshold = hits.map((h, k) => {
     const next = hits[k + 1];
-    if (!next || !/(?:以上|以下)$/.test(norm.slice(h.numStart, h.end))) return true;
+    if (money(h) && /^的?[^，。；、,：:\d]{0,5}?(?:项目|企业)/.test(norm.slice(h.end, h.end + 9))) return true;
+    if (money(h) && next && next.numStart === h.end && !money(next)) return true;
+    if (!next || !/(?:以上|以下)$/.test(norm.slice(h.numStart, h.end))) return false;
     const after = norm[h.end];
-    if (after === undefined || ELEMENT_END.has(after) || h.end >= end) return true;
-    for (let j = h.end; j < next.start; j++) if (ELEMENT_END.has(norm[j]!)) return true;
-    return false;
+    if (after === undefined || ELEMENT_END.has(after) || h.end >= end) return false;
+    for (let j = h.end; j < next.start; j++) if (ELEMENT_END.has(norm[j]!)) return false;
+    return true;
   });
+  for (let k = hits.length - 2; k >= 0; k--) {
+    if (!isThreshold[k] && isThreshold[k + 1] && money(hits[k]!) && /^[或、]$/.test(norm.slice(hits[k]!.end, hits[k + 1]!.start))) isThreshold[k] = true;
+  }
+  return hits.filter((_, k) => !isThreshold[k]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 /**
  * Reported figures (kind 'result'): bulletin sentences such as
  * "今年上半年，完成一般公共预算收入18.56亿元、同比增长36.7%，税占比93.25%".
- * A sentence is in report mode when it reports (a 同比 change; or a period such as 上半年 /
- * 1-6月 / 今年以来 with a reporting verb; or a past marker such as 签约了) and makes no pledge
- * (力争, 确保, 争取, 年内, …底前, 目标). Each figure becomes its own result; a following
- * "同比增长x%" / "同比下降x%" is its yoy.
+ * A sentence is in report mode when it reports — a change after a figure (`…664.3亿元，增长5.5%`,
+ * with or without 同比), a 同比 change, an estimate (`预计全年实现…`), progress against a target
+ * (`完成全年目标的56.6%`), a past marker (`签约了`, `已完成`, `今年以来`), or a period that has
+ * ended at the document's date with a reporting verb — and makes no pledge (力争, 确保, 要在, 明年…;
+ * an annual plan quoted as a figure, `年内计划完成投资X`, is not a pledge). Each figure becomes its
+ * own result; a change right after it is its yoy.
  */
+import { iso, lastDayOfMonth } from './dates';
 
 export interface YoyHit {
   start: number;
@@ -13,21 +16,60 @@ export interface YoyHit {
   value: number;
 }
 
-const YOY_RE = /(同比|比上年|较上年|比去年同期|较去年同期|比上年同期|较上年同期)(增长|提高|上升|增加|下降|减少|回落|下滑)了?(\d+(?:\.\d+)?)(%|个百分点)/g;
+/** A change: 增长5.5%, 同比下降0.2%, 比上年同期提高21.9个百分点. */
+const CHANGE_RE = /(同比|比上年同期|比上年|较上年同期|较上年|比去年同期|较去年同期|较去年)?(增长|提高|上升|增加|下降|减少|回落|下滑|比增)了?(\d+(?:\.\d+)?)(%|个百分点)/g;
+const COMPARED = /同比|比上年|较上年|比去年同期|较去年同期/;
+/** What may stand between a figure and its change: delimiters, a basis of calculation. */
+const YOY_GAP = /^[、，,\s]*(?:按[^，；。]{1,10}计算[，,]?)?$/;
 const PERIOD_RE =
-  /(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|前三季度|第?[一二三四]季度|(\d{1,2})\s*[-~至]\s*(\d{1,2})月份?|今年以来|半年来)/;
+  /(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|前三季度|第?[一二三四]季度|(\d{1,2})\s*[-~至—]\s*(\d{1,2})月份?|今年以来|半年来)/;
 const REPORT_VERB = /完成|实现|新签约|签约|累计|新增|达到|预计完成|增长/;
 const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:完成|实现|签约|开工|投产|建成)|今年以来|半年来/;
-const PLEDGE_MARKER = /力争|确保|争取|年内|年底前|月底前|目标|计划于|将于|要(?:确保|完成|实现)/;
+/** A figure, then its change: "664.3亿元，增长5.5%". */
+const FIGURE_THEN_CHANGE = /\d[万亿千]?[^\d，。；、,]{0,4}[，、,](?:按[^，；。]{1,10}计算[，,])?(?:同比)?(?:增长|下降|增加|减少|比增)\d/;
+/** An estimate of a period's figure: "预计全年实现地区生产总值685亿元". */
+const ESTIMATE = /预计(?:全年|今年|至\d{1,2}月)?[，,]?(?:可)?(?:累计)?(?:实现|完成)/;
+/** Progress against a target or plan: "完成全年目标的56.6%", "为市下115亿元目标的51.74%". */
+const PROGRESS = /(?:完成|为|占)[^，；。]{0,20}?(?:目标|任务|计划)(?:任务)?(?:投资)?的\d/g;
+const PROGRESS_ONE = new RegExp(PROGRESS.source);
+/** An annual plan quoted as a reference figure: "年内计划完成投资257.2亿元". */
+const PLAN_FIGURE = /(?:年内|年度|全年)计划/g;
+const PLEDGE_MARKER = /力争|确保|争取|年内|年底前|月底前|目标|计划于|将于|要(?:确保|完成|实现|在|于)|务必|必须|明年|后年/;
 
 export function findYoy(norm: string, start: number, end: number): YoyHit[] {
   const text = norm.slice(start, end);
   const out: YoyHit[] = [];
-  YOY_RE.lastIndex = 0;
-  for (let m = YOY_RE.exec(text); m !== null; m = YOY_RE.exec(text)) {
+  CHANGE_RE.lastIndex = 0;
+  for (let m = CHANGE_RE.exec(text); m !== null; m = CHANGE_RE.exec(text)) {
     const down = /下降|减少|回落|下滑/.test(m[2]!);
     const v = Number(m[3]);
     out.push({ start: start + m.index, end: start + m.index + m[0].length, value: down ? -v : v });
+  }
+  return out;
+}
+
+interface Figure {
+  start: number;
+  end: number;
+  unit: string;
+}
+
+/**
+ * The changes that are a figure's yoy: right after the figure (only delimiters or a basis of
+ * calculation between), and the figure is an amount, not itself a rate. Other changes
+ * ("房地产业工资总额增长11.6%", a second change after a rate) are figures in their own right.
+ */
+export function attachYoy(norm: string, figures: Figure[], changes: YoyHit[]): Map<YoyHit, Figure> {
+  const out = new Map<YoyHit, Figure>();
+  const taken = new Set<Figure>();
+  for (const c of changes) {
+    let prev: Figure | undefined;
+    for (const f of figures) if (f.end <= c.start && !(f.start >= c.start && f.end <= c.end)) prev = f;
+    if (!prev || taken.has(prev) || prev.unit === '%' || prev.unit === '个百分点') continue;
+    if (changes.some((o) => o !== c && o.start >= prev.end && o.end <= c.start)) continue;
+    if (!YOY_GAP.test(norm.slice(prev.end, c.start))) continue;
+    out.set(c, prev);
+    taken.add(prev);
   }
   return out;
 }
@@ -47,12 +89,27 @@ export function findPeriod(sentence: string): string | null {
   return null;
 }
 
-export function isReportSentence(sentence: string): boolean {
-  if (PLEDGE_MARKER.test(sentence)) return false;
-  YOY_RE.lastIndex = 0;
-  if (YOY_RE.test(sentence)) return true;
+/** Last day of a period in a year: H1 → 06-30, Q3 → 09-30, 1-8月 → 08-31; YTD → null. */
+export function periodEnd(period: string, year: number): string | null {
+  const month = period === 'H1' ? 6 : period === 'H2' ? 12 : period === 'Q1-Q3' ? 9 : /^Q(\d)$/.test(period) ? Number(period[1]) * 3 : /-(\d+)月$/.test(period) ? Number(/-(\d+)月$/.exec(period)![1]) : null;
+  return month === null || month > 12 ? null : iso(year, month, lastDayOfMonth(year, month));
+}
+
+/**
+ * Does the sentence report (rather than pledge)? `date` is the document's date when known: a
+ * period that has not ended by then is a plan, not a report.
+ */
+export function isReportSentence(sentence: string, date: string | null = null): boolean {
+  const plain = sentence.replace(PROGRESS, '').replace(PLAN_FIGURE, '');
+  if (PLEDGE_MARKER.test(plain)) return false;
+  if (PROGRESS_ONE.test(sentence) || ESTIMATE.test(sentence)) return true;
+  if (FIGURE_THEN_CHANGE.test(sentence)) return true;
+  if (findYoy(sentence, 0, sentence.length).some((y) => COMPARED.test(sentence.slice(y.start, y.end)))) return true;
   if (PAST_MARKER.test(sentence)) return true;
-  return findPeriod(sentence) !== null && REPORT_VERB.test(sentence);
+  const period = findPeriod(sentence);
+  if (period === null || !REPORT_VERB.test(sentence)) return false;
+  const end = date ? periodEnd(period, Number(date.slice(0, 4))) : null;
+  return end === null || end <= date!;
 }
 
 const INDICATOR_LEAD = /^(?:(?:今年|本年)?(?:上半年|1-\d{1,2}月份?)|预计完成|累计完成|共完成|完成|实现|其中|累计|共|全年)+/;

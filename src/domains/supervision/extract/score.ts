@@ -26,6 +26,8 @@ export interface ExpectedProject { name: string; value: number; unit: string }
 
 export interface Expected {
   seed: string;
+  /** corpus texts: which half the text belongs to (rules are fixed on 'dev' only) */
+  half?: 'dev' | 'heldout';
   options?: ExtractOptions;
   year?: number | null;
   deadlines: ExpectedDeadline[];
@@ -144,4 +146,26 @@ export function scoreTable(rows: Array<{ name: string; scores: Scores }>): strin
     }
   }
   return lines.join('\n');
+}
+
+/** A corpus text begins with one source line ("# 来源：URL ｜ title ｜ date"): not part of the document. */
+export function corpusBody(raw: string): string {
+  return raw.startsWith('# ') ? raw.slice(raw.indexOf('\n') + 1) : raw;
+}
+
+export interface ScoredDoc {
+  name: string;
+  scores: Scores;
+}
+
+/**
+ * Scores a set of documents with `run` (the extractor, or the CLI's JSON) and micro-averages
+ * them: precision and recall per class over the whole set, plus each document's own scores.
+ */
+export function scoreSet(
+  docs: Array<{ name: string; text: string; expected: Expected }>,
+  run: (text: string, options: ExtractOptions) => ExtractResult,
+): { docs: ScoredDoc[]; total: Scores } {
+  const scored = docs.map((d) => ({ name: d.name, scores: scoreExtraction(run(d.text, d.expected.options ?? {}), d.expected) }));
+  return { docs: scored, total: combineScores(scored.map((d) => d.scores)) };
 }

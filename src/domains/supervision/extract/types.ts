@@ -50,6 +50,8 @@ export interface ExtractedItem {
 export interface ExtractOptions {
   /** the document's year; read from the text when absent */
   year?: number;
+  /** the document's date (meeting or publication day, 'YYYY-MM-DD'); read from the text when absent */
+  date?: string;
   /** known unit names (镇/街道/部门…) to look for */
   units?: string[];
   /** known leaders' names (责任领导) to look for */
