@@ -9,6 +9,7 @@ import type { Actor } from '../shared/policy';
 import { recordAudit, type AuditEntry } from '../shared/audit';
 import { today, type Clock, type IsoDate } from '../shared/calendar';
 import type { ZoneDate } from '../shared/zoneClock';
+import { zoneWritten } from '../shared/zoneWrites';
 
 
 export type Audit = (entry: AuditEntry) => Promise<void>;
@@ -51,7 +52,7 @@ export async function writeAudited<T>(
   ip: string | null,
   fn: (tx: Tx, audit: Audit) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     let audited = 0;
     const audit: Audit = async (entry) => {
       if (!actor) throw new AppError('auth.required');
@@ -62,6 +63,8 @@ export async function writeAudited<T>(
     if (audited === 0) throw new Error('a write committed no audit entry');
     return result;
   });
+  if (actor) zoneWritten(actor.zoneId);
+  return result;
 }
 
 export function requireActor(ctx: Ctx): Actor {
