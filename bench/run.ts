@@ -1,45 +1,49 @@
-// `npm run bench`: the cockpit API against the same reads run directly in SQL,
-// on PGlite and on PostgreSQL, at zone scale (30 units, 60 indicators, 10 years
-// of months) and at province scale (150 zones in one database). Prints a
-// Markdown table and, with --write, puts it into docs/benchmarks.md.
+// `npm run bench`: every wait a person meets, in one table beside its aim and the
+// reference measured in the same run. The cockpit API against the same reads run
+// directly in SQL, on PGlite and on PostgreSQL, at zone scale (30 units, 60
+// indicators, 10 years of months) and at province scale (150 zones in one database);
+// at zone scale also its throughput against a bare route, a 10,000-row xlsx import,
+// a bulletin .docx and a backup; the extractor on 100 KB of text; `gongjian start`
+// on a fresh data folder and the web's first load (bench/web.ts).
+// With --write the table goes into docs/benchmarks.md.
 //
-//   BENCH_PG=postgres://postgres@127.0.0.1:5432/test   (unset or 'off': PGlite only)
-//   BENCH_REQUESTS=300  BENCH_PROVINCE_ZONES=150 (0: zone scale only)  BENCH_PROVINCE_YEARS=2
+//   --only=pglite,postgres,web,extract   (any of them, comma-separated; default all)
+//   BENCH_PG=postgres://postgres@127.0.0.1:5432/test   ('off': PGlite only)
+//   BENCH_REQUESTS=300  BENCH_YEARS=10 (of the measured zone)  BENCH_PROVINCE_ZONES=150 (0: zone scale only)  BENCH_PROVINCE_YEARS=2
 //   BENCH_AFTER_WRITE=40 (requests each right after a figure write, so computed afresh)
+//   BENCH_LOAD_SECONDS=10 BENCH_LOAD_CONNECTIONS=100 (throughput)
 import { randomBytes } from 'node:crypto';
-import { cpus, totalmem } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { openDatabase, type DbHandle } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { buildApp } from '../src/server/app';
 import { hashPassword } from '../src/domains/auth/password';
+import { exportTargets, importTargets } from '../src/domains/targets/imports';
+import { buildBulletinFile } from '../src/domains/bulletins/service';
+import { backupZone } from '../src/domains/backup/backup';
+import { extract } from '../src/domains/supervision/extract';
+import { machine, median, pct, renderTable, type Row } from './table';
+import { startServer } from './server';
+import { benchWeb } from './web';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
 const WARMUP = 30;
 const AFTER_WRITE = Number(process.env.BENCH_AFTER_WRITE ?? 40);
 const UNITS = 30;
 const INDICATORS = 60;
-const YEARS = 10;
-const FIRST_YEAR = 2016;
+const YEARS = Number(process.env.BENCH_YEARS ?? 10);
+const FIRST_YEAR = 2026 - YEARS; // the measured month stays 2025-08
 const PROVINCE_ZONES = Number(process.env.BENCH_PROVINCE_ZONES ?? 150);
 const PROVINCE_YEARS = Number(process.env.BENCH_PROVINCE_YEARS ?? 2);
 const PERIOD = `${FIRST_YEAR + YEARS - 1}-08`;
 const PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-interface Result {
-  engine: string;
-  scale: string;
-  zones: number;
-  figures: number;
-  apiP50: number;
-  apiP95: number;
-  sqlP50: number;
-  sqlP95: number;
-  writeP50: number;
-  writeP95: number;
-  seedSeconds: number;
-}
+const LOAD_SECONDS = process.env.BENCH_LOAD_SECONDS ?? '10';
+const LOAD_CONNECTIONS = process.env.BENCH_LOAD_CONNECTIONS ?? '100';
 
 /** Synthetic zones straight in SQL: units (12 territorial), 58 flows + 2 ratios, targets per unit and year, approved monthly figures. */
 async function generate(h: DbHandle, zones: number, yearsOf: (z: number) => number): Promise<void> {
@@ -92,11 +96,6 @@ async function leaderCookie(h: DbHandle, app: Awaited<ReturnType<typeof buildApp
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-
 /** The cockpit's reads, as the loader issues them (in parallel), straight through the driver. */
 async function directSql(h: DbHandle, zoneId: string) {
   const year = Number(PERIOD.slice(0, 4));
@@ -116,7 +115,43 @@ async function directSql(h: DbHandle, zoneId: string) {
   ]);
 }
 
-async function measure(engine: 'pglite' | 'postgres', scale: 'zone' | 'province'): Promise<Result> {
+const run = promisify(execFile);
+
+/** The load generator (bench/load.ts) in its own process against one URL. */
+async function load(url: string, cookie: string): Promise<number> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/load.ts', url, cookie, LOAD_CONNECTIONS, LOAD_SECONDS], { cwd: new URL('..', import.meta.url).pathname });
+  const r = JSON.parse(stdout) as { ok: number; failed: number; rps: number };
+  if (r.failed > 0) throw new Error(`load on ${url}: ${r.failed} failed requests`);
+  return r.rps;
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const out = await f();
+  return [out, performance.now() - t];
+}
+
+/** A zone of 99 units and 100 indicators with a target each in 2025: a 9,900-row target sheet (the limit is 10,000 rows, headers included). */
+async function importRows(h: DbHandle): Promise<Row> {
+  await h.exec(`
+    INSERT INTO zones (code, name, settings) VALUES ('imp', '导入开发区', '{"years": 0}');
+    INSERT INTO units (zone_id, code, name, kind, ranking_group, sort_order)
+      SELECT z.id, 'u' || u, '导入单位' || u, 'department', 'functional', u FROM zones z, generate_series(1, 99) u WHERE z.code = 'imp';
+    INSERT INTO indicators (zone_id, code, name, measure, kind, decimals, sort_order)
+      SELECT z.id, 'm' || i, '导入指标' || i, '亿元', 'flow', 2, i FROM zones z, generate_series(1, 100) i WHERE z.code = 'imp';
+    INSERT INTO targets (zone_id, indicator_id, unit_id, year, floor)
+      SELECT i.zone_id, i.id, u.id, 2025, round((5 + random() * 95)::numeric, 2)
+        FROM indicators i JOIN zones z ON z.id = i.zone_id AND z.code = 'imp' JOIN units u ON u.zone_id = z.id;
+  `);
+  const [{ zoneId, userId }] = (await h.query<{ zoneId: string; userId: string }>(
+    `SELECT z.id AS "zoneId", (SELECT id FROM users ORDER BY created_at LIMIT 1) AS "userId" FROM zones z WHERE z.code = 'imp'`,
+  )) as [{ zoneId: string; userId: string }];
+  const sheet = await exportTargets(h.db, zoneId, 2025);
+  const [, ms] = await timed(() => importTargets(h.db, { zoneId, userId }, 2025, sheet, async () => {}));
+  return { what: 'xlsx import, 9,900 target rows (validated, all or nothing)', engine: h.engine, value: ms / 1000, unit: 's', aim: { max: 5 }, note: `${Math.round(sheet.length / 1024)} KB sheet` };
+}
+
+async function measure(engine: 'pglite' | 'postgres', scale: 'zone' | 'province'): Promise<Row[]> {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const h = await openDatabase(engine === 'postgres' ? { url: PG, searchPath: schema } : {});
   try {
@@ -128,6 +163,8 @@ async function measure(engine: 'pglite' | 'postgres', scale: 'zone' | 'province'
     const [{ n }] = (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM figures`)) as [{ n: number }];
     const [{ id: zoneId }] = (await h.query<{ id: string }>(`SELECT id FROM zones WHERE code = 'bench1'`)) as [{ id: string }];
     const app = await buildApp({ handle: h });
+    // The reference for throughput: the least a route of this server can do.
+    app.get('/bench/bare', async () => ({ ok: true }));
     await app.ready();
     const cookie = await leaderCookie(h, app);
     const api: number[] = [];
@@ -145,56 +182,93 @@ async function measure(engine: 'pglite' | 'postgres', scale: 'zone' | 'province'
         direct.push(c - b);
       }
     }
-    // Right after a write the cockpit is computed afresh (the cache's version moved).
+    // Right after a write to a figure of the month the cockpit is computed afresh.
     const [{ id: figureId }] = (await h.query<{ id: string }>(`SELECT id FROM figures WHERE zone_id = $1 AND period = $2 LIMIT 1`, [zoneId, PERIOD])) as [{ id: string }];
     const afterWrite: number[] = [];
     for (let i = 0; i < AFTER_WRITE; i++) {
-      await h.query(`UPDATE figures SET note = $2 WHERE id = $1`, [figureId, `bench ${i}`]);
+      await h.query(`UPDATE figures SET value = value + 0.01 WHERE id = $1`, [figureId]);
       const a = performance.now();
       const res = await app.inject({ method: 'GET', url: `/api/cockpit?period=${PERIOD}`, headers: { cookie } });
       afterWrite.push(performance.now() - a);
       if (res.statusCode !== 200) throw new Error(`cockpit ${res.statusCode}`);
     }
+    const label = `${scale === 'zone' ? 'zone' : `province (${zones} zones)`}, ${n.toLocaleString('en')} figures`;
+    const sql = { what: 'the same reads in SQL, p95', value: pct(direct, 95) };
+    const rows: Row[] = [
+      { what: `cockpit warm read p95 — ${label}`, engine, value: pct(api, 95), unit: 'ms', aim: { max: 30 }, reference: sql, note: `p50 ${pct(api, 50).toFixed(1)} ms; data generated in ${seedSeconds.toFixed(0)} s` },
+      { what: `cockpit right after a write p95 — ${label}`, engine, value: pct(afterWrite, 95), unit: 'ms', aim: { max: 30 }, reference: sql, note: `p50 ${pct(afterWrite, 50).toFixed(1)} ms` },
+    ];
+    if (scale === 'zone') {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      const base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+      process.stderr.write(`  ${engine}: throughput…\n`);
+      const bare = await load(`${base}/bench/bare`, '');
+      const cockpit = await load(`${base}/api/cockpit?period=${PERIOD}`, cookie);
+      rows.push({ what: `cached cockpit throughput, ${LOAD_CONNECTIONS} connections × ${LOAD_SECONDS} s on loopback`, engine, value: cockpit, unit: 'req/s', aim: { min: bare / 2 }, reference: { what: 'bare route, same process', value: bare } });
+      process.stderr.write(`  ${engine}: bulletin, backup, import…\n`);
+      const docx: number[] = [];
+      for (let i = 0; i < 3; i++) docx.push((await timed(() => buildBulletinFile(h.db, zoneId, PERIOD, 'docx', () => new Date(`${PERIOD}-28T12:00:00+08:00`))))[1]);
+      rows.push({ what: 'bulletin .docx of the month (tables and charts), median of 3', engine, value: median(docx), unit: 'ms', aim: { max: 2000 } });
+      const file = join(tmpdir(), `${schema}.backup`);
+      const [, backupMs] = await timed(() => backupZone(h, 'bench1', file));
+      rows.push({ what: `backup of the zone (${n.toLocaleString('en')} figures)`, engine, value: backupMs / 1000, unit: 's', note: `${(statSync(file).size / 2 ** 20).toFixed(1)} MB` });
+      rmSync(file, { force: true });
+      rows.push(await importRows(h).catch((e: Error): Row => ({ what: 'xlsx import', engine, value: NaN, unit: 's', note: `failed: ${e.message}` })));
+    }
     await app.close();
-    return {
-      engine, scale, zones, figures: n, seedSeconds,
-      apiP50: pct(api, 50), apiP95: pct(api, 95), sqlP50: pct(direct, 50), sqlP95: pct(direct, 95), writeP50: pct(afterWrite, 50), writeP95: pct(afterWrite, 95),
-    };
+    return rows;
   } finally {
     if (engine === 'postgres') await h.exec(`DROP SCHEMA "${schema}" CASCADE`);
     await h.close();
   }
 }
 
-function table(results: Result[]): string {
-  const f = (x: number) => x.toFixed(1);
-  const rows = results.map(
-    (r) =>
-      `| ${r.engine} | ${r.scale} | ${r.zones} | ${r.figures.toLocaleString('en')} | ${f(r.apiP50)} | ${f(r.apiP95)} | ${f(r.sqlP50)} | ${f(r.sqlP95)} | ${(r.apiP95 / r.sqlP95).toFixed(2)}× | ${f(r.writeP50)} | ${f(r.writeP95)} | ${r.seedSeconds.toFixed(0)} s |`,
-  );
-  return [
-    '| engine | scale | zones | figures | cockpit API p50 (ms) | API p95 (ms) | direct SQL p50 (ms) | SQL p95 (ms) | API/SQL p95 | after a write p50 (ms) | after a write p95 (ms) | data generation |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+/** The extractor on 100 KB of speeches and reports (the test fixtures, repeated). */
+function extraction(): Row {
+  const dir = new URL('../test/fixtures/extract/', import.meta.url);
+  const parts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  let text = '';
+  for (let i = 0; Buffer.byteLength(text) < 100 * 1024; i++) text += `${parts[i % parts.length]}\n`;
+  extract(text); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    extract(text);
+    ms.push(performance.now() - t);
+  }
+  return { what: `extraction of a ${Math.round(Buffer.byteLength(text) / 1024)} KB text, median of 5`, engine: 'node', value: median(ms), unit: 'ms', aim: { max: 200 } };
 }
 
 async function main() {
-  const engines: ('pglite' | 'postgres')[] = PG === 'off' ? ['pglite'] : ['pglite', 'postgres'];
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-  const results: Result[] = [];
-  for (const engine of engines) {
-    if (only && only !== engine) continue;
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const wanted = (what: string) => !only || only.includes(what);
+  const rows: Row[] = [];
+  const add = (rs: Row[]) => {
+    for (const r of rs) process.stderr.write(`  ${JSON.stringify(r)}\n`);
+    rows.push(...rs);
+  };
+  if (wanted('web')) {
+    process.stderr.write('web: build, start on a fresh data folder, sign in…\n');
+    await run('npm', ['run', 'build'], { cwd: new URL('..', import.meta.url).pathname });
+    const server = await startServer(40000 + Math.floor(Math.random() * 20000));
+    try {
+      add([{ what: '`gongjian start` on a fresh data folder → first /api/health (migrations, two demo zones)', engine: 'pglite', value: server.startMs / 1000, unit: 's' }]);
+      add(await benchWeb(server));
+    } finally {
+      await server.stop();
+    }
+  }
+  if (wanted('extract')) add([extraction()]);
+  for (const engine of PG === 'off' ? (['pglite'] as const) : (['pglite', 'postgres'] as const)) {
+    if (!wanted(engine)) continue;
     for (const scale of ['zone', 'province'] as const) {
       if (scale === 'province' && PROVINCE_ZONES === 0) continue; // BENCH_PROVINCE_ZONES=0: zone scale only
       process.stderr.write(`${engine} ${scale}…\n`);
-      const r = await measure(engine, scale);
-      process.stderr.write(`  ${JSON.stringify(r)}\n`);
-      results.push(r);
+      add(await measure(engine, scale));
     }
   }
-  const machine = `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;
-  const out = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${REQUESTS} warm requests each (after ${WARMUP} warm-up) and ${AFTER_WRITE} right after a write, period ${PERIOD}, in-process (fastify.inject, no network).\n\n${table(results)}\n`;
+  const out = `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}; cockpit: ${REQUESTS} warm requests each (after ${WARMUP} warm-up) and ${AFTER_WRITE} right after a write to a figure, period ${PERIOD}, in-process (fastify.inject, no network).\n\n${renderTable(rows)}\n`;
   process.stdout.write(out);
   if (process.argv.includes('--write')) {
     const file = new URL('../docs/benchmarks.md', import.meta.url);
@@ -204,10 +278,10 @@ async function main() {
     } catch {
       doc = '# Benchmarks\n';
     }
-    const start = '<!-- cockpit:start -->';
-    const end = '<!-- cockpit:end -->';
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
     const block = `${start}\n${out}${end}`;
-    doc = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${doc.trimEnd()}\n\n## Cockpit\n\n${block}\n`;
+    doc = doc.includes(start) ? doc.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${doc.trimEnd()}\n\n## All waits\n\n${block}\n`;
     writeFileSync(file, doc);
   }
 }

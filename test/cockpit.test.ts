@@ -201,4 +201,19 @@ describe('the cockpit cache (migrations/0008)', () => {
       ON CONFLICT (zone_id) DO UPDATE SET amber_points = 1, red_points = 2`);
     expect((await leader.get('/api/cockpit?period=2022-08')).json().thresholds).toMatchObject({ amber: expect.stringMatching(/^1(\.0+)?$/), red: expect.stringMatching(/^2(\.0+)?$/) });
   });
+
+  it('answers a read right after a write through the API with the write (the refresh it starts is waited for, never skipped)', async () => {
+    const [leader, sup] = await Promise.all([t.signIn('leader', 'xuzhou'), t.signIn('supervisor', 'xuzhou')]);
+    const before = byCode((await leader.get('/api/cockpit?period=2022-08')).json()).gbr! as Row & { id: string };
+    const damiao = before.units.find((u) => u.unitCode === 'damiao')! as Row['units'][number] & { unitId: string };
+    for (const step of [1, 2]) {
+      const value = (Number(damiao.value) + step).toFixed(2);
+      const res = await sup.send('POST', '/api/targets/figures/correct', { unitId: damiao.unitId, period: '2022-08', rows: [{ indicatorId: before.id, value }], reason: '核对后更正' });
+      expect(res.statusCode, res.body).toBe(200);
+      // No pause: the read meets the refresh the write started, or its result.
+      const after = byCode((await leader.get('/api/cockpit?period=2022-08')).json()).gbr!;
+      expect(after.units.find((u) => u.unitCode === 'damiao')!.value).toBe(value);
+      expect(Number(after.value)).toBeCloseTo(Number(before.value) + step, 2);
+    }
+  });
 });

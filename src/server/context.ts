@@ -9,6 +9,7 @@ import { requireActor, type Actor } from '../shared/policy';
 import { recordAudit, type Audit } from '../shared/audit';
 import { today, type Clock, type IsoDate } from '../shared/calendar';
 import type { ZoneDate } from '../shared/zoneClock';
+import { zoneWritten } from '../shared/zoneWrites';
 
 // Handlers take these from here with the context they belong to; they live in shared/.
 export { requireActor, type Audit };
@@ -51,7 +52,7 @@ export async function writeAudited<T>(
   ip: string | null,
   fn: (tx: Tx, audit: Audit) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     let audited = 0;
     const audit: Audit = async (entry) => {
       if (!actor) throw new AppError('auth.required');
@@ -62,4 +63,6 @@ export async function writeAudited<T>(
     if (audited === 0) throw new Error('a write committed no audit entry');
     return result;
   });
+  if (actor) zoneWritten(actor.zoneId);
+  return result;
 }

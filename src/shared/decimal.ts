@@ -17,6 +17,9 @@ export type DecimalLike = string | number | DecimalJs;
 
 /** Parse a value into a Decimal. Throws on empty, non-numeric or non-finite input. */
 export function dec(x: DecimalLike): Decimal {
+  // decimal.js values are immutable: one of ours is returned as it is, not copied
+  // (the cockpit's hot loops pass Decimals through here thousands of times).
+  if (x instanceof Decimal && x.isFinite()) return x;
   if (typeof x === 'number' && !Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   if (typeof x === 'string' && x.trim() === '') throw new RangeError('empty numeric string');
   const d = new Decimal(typeof x === 'string' ? x.trim() : x);

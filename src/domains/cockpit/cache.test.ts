@@ -20,4 +20,31 @@ describe('CockpitCache', () => {
     expect(c.get('b', '1')).toBeUndefined();
     expect([c.get('a', '1'), c.get('c', '1')]).toEqual(['A', 'C']);
   });
+
+  it('computes a key and version once for every reader meanwhile, and again for a new version', async () => {
+    const c = new CockpitCache();
+    let computed = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const compute = (body: string) => async () => {
+      computed++;
+      await gate;
+      return body;
+    };
+    const first = c.load('k', '1', compute('A'));
+    const second = c.load('k', '1', compute('B'));
+    release();
+    expect(await Promise.all([first, second])).toEqual(['A', 'A']);
+    expect(computed).toBe(1);
+    expect(await c.load('k', '1', compute('C'))).toBe('A'); // cached
+    expect(await c.load('k', '2', compute('D'))).toBe('D'); // the data moved on
+    expect(computed).toBe(2);
+    expect(c.keys('k')).toEqual(['k']);
+  });
+
+  it('forgets a failed computation, so the next reader tries again', async () => {
+    const c = new CockpitCache();
+    await expect(c.load('k', '1', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    expect(await c.load('k', '1', async () => 'A')).toBe('A');
+  });
 });

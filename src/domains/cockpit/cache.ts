@@ -2,7 +2,9 @@
 // version (migrations/0008: bumped at commit by any write the cockpit reads) is the
 // one read *before* the cockpit was computed, so a write committed meanwhile can only
 // cost a recomputation, never serve stale figures. Other processes' writes move the
-// same counter, so every machine of a deployment invalidates alike.
+// same counter, so every machine of a deployment invalidates alike. A cockpit being
+// computed is computed once: readers of the same key and version wait for it (`load`),
+// which is also how a read meets the refresh that follows a write (./routes).
 import { eq } from 'drizzle-orm';
 import type { ReadDb } from '../../db/client';
 import { zoneDataVersions } from '../../db/schema';
@@ -15,7 +17,31 @@ export async function zoneDataVersion(db: ReadDb, zoneId: string): Promise<strin
 /** A small LRU of serialised bodies; the least recently read entry goes first. */
 export class CockpitCache {
   private readonly entries = new Map<string, { version: string; body: string }>();
+  private readonly flights = new Map<string, { version: string; body: Promise<string> }>();
   constructor(private readonly capacity = 256) {}
+
+  /** The body of `key` at `version`: cached, or computed once however many ask meanwhile. */
+  load(key: string, version: string, compute: () => Promise<string>): Promise<string> {
+    const hit = this.get(key, version);
+    if (hit !== undefined) return Promise.resolve(hit);
+    const flying = this.flights.get(key);
+    if (flying?.version === version) return flying.body;
+    const body = compute().then((b) => {
+      this.set(key, version, b);
+      return b;
+    });
+    const settle = () => {
+      if (this.flights.get(key)?.body === body) this.flights.delete(key);
+    };
+    body.then(settle, settle);
+    this.flights.set(key, { version, body });
+    return body;
+  }
+
+  /** Keys cached or being computed that start with `prefix`, most recently read last. */
+  keys(prefix: string): string[] {
+    return [...new Set([...this.entries.keys(), ...this.flights.keys()])].filter((k) => k.startsWith(prefix));
+  }
 
   get(key: string, version: string): string | undefined {
     const e = this.entries.get(key);

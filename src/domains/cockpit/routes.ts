@@ -7,6 +7,9 @@ import { errors, isoDate } from '../../shared/http';
 import { can } from '../../shared/policy';
 import { periodString } from '../targets/catalogue';
 import { periodEnd } from '../targets/progress';
+import { onZoneWritten } from '../../shared/zoneWrites';
+import type { ReadDb } from '../../db/client';
+import type { Clock } from '../../shared/calendar';
 import { CockpitCache, zoneDataVersion } from './cache';
 import { defaultPeriod, drillDown, loadCockpit } from './cockpit';
 
@@ -36,10 +39,39 @@ export const cockpitBody = z.object({
   campaigns: z.array(z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), phase: z.string(), daysLeft: z.number(), totalDays: z.number(), elapsedShare: z.string() })),
 });
 
+/** How many of a zone's most recently read cockpits are refreshed after each write to it. */
+const REFRESHED = 4;
+
 export async function cockpitRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cockpit'];
   const cache = new CockpitCache();
+  // Checked against the response schema once, when computed, as the serializer would.
+  const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, clock: Clock) => async () =>
+    JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, clock)));
+
+  // Right after a committed write, the months of the zone people were reading are computed
+  // afresh under the new data version, so the next reader finds them ready; one who comes
+  // during the refresh waits for it (cache.load), never gets the answer from before the write.
+  let refreshing: Promise<void> = Promise.resolve();
+  const refresh = (zoneId: string) => {
+    const keys = cache.keys(`${zoneId}|`).slice(-REFRESHED);
+    if (keys.length === 0) return;
+    refreshing = refreshing
+      .then(async () => {
+        const version = await zoneDataVersion(app.handle.db, zoneId);
+        for (const key of keys) {
+          const [, period, asOf] = key.split('|') as [string, string, string];
+          await cache.load(key, version, compute(app.handle.db, zoneId, period, asOf, app.clock));
+        }
+      })
+      .catch((err: unknown) => app.log.warn({ err, zoneId }, 'cockpit refresh after a write failed; the next reader computes it'));
+  };
+  const unsubscribe = onZoneWritten(refresh);
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    await refreshing;
+  });
   api.get(
     '/api/cockpit',
     {
@@ -59,12 +91,7 @@ export async function cockpitRoutes(app: FastifyInstance) {
       // The as-of date made explicit, so "no date" and "the month's end" share one entry.
       const asOf = req.query.asOf ?? periodEnd(period);
       const key = `${zoneId}|${period}|${asOf}`;
-      let body = cache.get(key, version);
-      if (body === undefined) {
-        // Checked against the response schema once, when computed, as the serializer would.
-        body = JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, req.ctx.clock)));
-        cache.set(key, version, body);
-      }
+      const body = await cache.load(key, version, compute(db, zoneId, period, asOf, req.ctx.clock));
       // A JSON string is sent as it is, without the per-request schema serialisation.
       return reply.type('application/json; charset=utf-8').send(body as never);
     },

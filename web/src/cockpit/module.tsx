@@ -12,4 +12,6 @@ export const cockpitModule: LiveModule = {
   path: '/cockpit',
   visible: (ctx) => ctx.can('zoneData.read') && ctx.me.user.role !== 'reporter',
   Page: lazy(() => import('./CockpitPage')),
+  // Leaders land here after signing in: their page's code loads while they type.
+  preload: (path) => void Promise.all([import('./CockpitPage'), path.startsWith('/cockpit/screen') ? import('./BigScreen') : import('./Dashboard')]),
 };

@@ -1,14 +1,15 @@
 // One ECharts instance in a div: options in, the instance out (for PNG export and
 // clicks), resized with its box. Nothing here fetches tiles or anything online.
-// ECharts through `echarts/core` with only the charts and components the app draws:
-// about a third of the full bundle. A chart type or component used elsewhere must be
-// registered here (ECharts warns in the console otherwise, which fails the browser tests).
+// ECharts through `echarts/core` with only the charts and components the app draws.
+// Registered here: what the cockpit and the bar/line charts need, so the cockpit's first
+// load stays small; the map (ZoneMap) and the Gantt (Gantt) register their own pieces.
+// A chart type or component used elsewhere must be registered (ECharts warns in the
+// console otherwise, which fails the browser tests).
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, EffectScatterChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   AxisPointerComponent,
-  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -20,12 +21,8 @@ import type { CustomSeriesOption } from 'echarts/charts';
 
 echarts.use([
   BarChart,
-  CustomChart,
-  EffectScatterChart,
   LineChart,
-  ScatterChart,
   AxisPointerComponent,
-  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,

@@ -6,8 +6,11 @@ import { useMemo } from 'react';
 import type { Milestone, Project, Status } from './api';
 import { tooltipLines } from '../charts/html';
 import { EChart, echarts, type ChartInstance, type CustomSeriesOption } from './EChart';
+import { CustomChart, ScatterChart } from 'echarts/charts';
 import { STATUS_COLORS } from './format';
 import { usePT, usePTMaybe } from './i18n';
+
+echarts.use([CustomChart, ScatterChart]);
 
 export interface GanttRow {
   id: string;

@@ -6,8 +6,12 @@ import { Alert } from 'antd';
 import type { GeoJson, Project, Stage } from './api';
 import { tooltipLines } from '../charts/html';
 import { EChart, echarts, type ChartInstance } from './EChart';
+import { EffectScatterChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent } from 'echarts/components';
 import { STAGE_COLORS } from './format';
 import { usePT } from './i18n';
+
+echarts.use([GeoComponent, ScatterChart, EffectScatterChart]);
 
 const MAP = 'gj-zone';
 let registered = '';

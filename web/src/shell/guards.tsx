@@ -1,10 +1,11 @@
 // Routing by session: signed-out users go to the sign-in page, `/` goes to the
 // user's first module, and a module the user may not see sends them back to start.
+import { useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
 import { useSession } from '../auth/session';
 import { AppShell } from './AppShell';
-import { startPath } from './modules';
+import { liveModules, startPath } from './modules';
 import type { LiveModule } from './moduleTypes';
 
 function FullPageSpin() {
@@ -37,5 +38,11 @@ export function ModuleRoute({ module }: { module: LiveModule }) {
 
 export function LoginRoute({ children }: { children: React.ReactNode }) {
   const { status } = useSession();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '';
+  // While the form is open, fetch the code of the page most users land on next.
+  useEffect(() => {
+    const id = setTimeout(() => liveModules.forEach((m) => m.preload?.(from)), 0);
+    return () => clearTimeout(id);
+  }, [from]);
   return status === 'loading' ? <FullPageSpin /> : <>{children}</>;
 }

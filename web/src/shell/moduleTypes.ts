@@ -26,6 +26,11 @@ export interface LiveModule extends ModuleBase {
   /** Where the module opens for this user (its first page the user may see); defaults to `path`. */
   entry?(ctx: ModuleContext): string;
   Page: LazyExoticComponent<ComponentType>;
+  /**
+   * Fetches the code of the page at `path` (below this module, or '' when the sign-in
+   * form knows no destination) ahead of need: called while the sign-in form is open.
+   */
+  preload?(path: string): void;
 }
 
 /** A module on the road map: listed so the menu's order is fixed, never shown. */

@@ -1,0 +1,41 @@
+// A small HTTP load generator (no autocannon in node_modules): CONNECTIONS keep-alive
+// connections, each sending its next GET as soon as the last answer is read, for
+// SECONDS. Run as its own process, so it does not share the server's event loop.
+//   tsx bench/load.ts <url> <cookie> [connections=100] [seconds=10]  → JSON on stdout
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+const [url, cookie = '', connections = '100', seconds = '10'] = process.argv.slice(2);
+if (!url) throw new Error('usage: load.ts <url> <cookie> [connections] [seconds]');
+const n = Number(connections);
+const agent = new Agent({ keepAlive: true, maxSockets: n });
+const end = performance.now() + Number(seconds) * 1000;
+let ok = 0;
+let failed = 0;
+
+const one = () =>
+  new Promise<void>((resolve) => {
+    const req = request(url, { agent, headers: { cookie } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        if (res.statusCode === 200) ok++;
+        else failed++;
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      failed++;
+      resolve();
+    });
+    req.end();
+  });
+
+const t0 = performance.now();
+await Promise.all(
+  Array.from({ length: n }, async () => {
+    while (performance.now() < end) await one();
+  }),
+);
+const elapsed = (performance.now() - t0) / 1000;
+agent.destroy();
+process.stdout.write(JSON.stringify({ ok, failed, seconds: elapsed, rps: ok / elapsed }));
