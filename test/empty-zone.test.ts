@@ -13,7 +13,8 @@ let sup: Client;
 let leader: Client;
 
 // The words of a judgement: none may appear in what an empty zone answers.
-const JUDGED = /far_behind|slightly_behind|"ahead"|on_track|"late"|"behind"|"red"|"amber"|"rank"/;
+// (Checked as values and keys of a judgement; an empty list named `behind` judges nothing.)
+const JUDGED = /:"(far_behind|slightly_behind|ahead|on_track|late|behind|red|amber)"|"rank":/;
 
 beforeAll(async () => {
   t = await testApp();
