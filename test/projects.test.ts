@@ -130,7 +130,7 @@ describe('creating projects from seed 003 and laying the plan backwards', () => 
     expect(dup.statusCode).toBe(409);
     const en = await sup.send('POST', '/api/projects', { name: 'x', category: 'industrial', year: 2022, totalInvestment: '1', responsibleUnitId: ids.jinlonghu, stageDates: { signed: { actual: '2022-09-01' } } }, { 'x-lang': 'en' });
     expect(en.statusCode).toBe(400);
-    expect(en.json().message).toBe('The actual date 2022-09-01 is in the future');
+    expect(en.json().message).toBe('The actual date 2022-09-01 is after the business date');
     const cycle = await sup.send('PUT', `/api/projects/${ids.hongyuan}/plan`, {
       targetDate: '2022-12-30',
       steps: [

@@ -176,7 +176,7 @@ const catalogue = {
   'enterprises.rated': { status: 409, zh: '该诉求已评价', en: 'This appeal has been rated already' },
   'enterprises.answer_role': { status: 403, zh: '只有承办单位可以答复诉求', en: 'Only the unit handling the appeal may answer it' },
   // projects and investment attraction
-  'project.future_date': { status: 400, zh: '实际日期{date}晚于今天', en: 'The actual date {date} is in the future' },
+  'project.future_date': { status: 400, zh: '实际日期{date}晚于业务日期', en: 'The actual date {date} is after the business date' },
   'project.stage_order': { status: 400, zh: '阶段日期顺序有误：“{stage}”早于前一阶段', en: 'Stage dates out of order: {stage} comes before the stage before it' },
   'project.no_plan': { status: 409, zh: '项目尚未倒排节点计划', en: 'The project has no milestone plan yet' },
   'project.end_before_start': { status: 400, zh: '实际完成日期早于实际开始日期', en: 'The actual end is before the actual start' },

@@ -22,7 +22,7 @@ describe('the zone date in the browser', () => {
     await page.goto('/projects/map');
     await page.getByTestId('gantt').waitFor();
     const counts = page.getByTestId('status-counts');
-    await expect.poll(() => counts.innerText()).toContain('今天 2022-08-31');
+    await expect.poll(() => counts.innerText()).toContain('业务日期 2022-08-31');
     expect(await counts.innerText()).toContain('项目总数 11');
     // Not every project is 滞后 (behind): the plan is judged as of the zone's date.
     const behind = Number((await counts.innerText()).match(/滞后\s*(\d+)/)![1]);

@@ -134,7 +134,7 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
     if (seen.has(v.name)) errors.push(err(row, '项目名称', v.name, `与第${seen.get(v.name)}行重名`, `Same name as row ${seen.get(v.name)}`));
     seen.set(v.name, row);
     if (taken.has(v.name)) errors.push(err(row, '项目名称', v.name, '项目已存在', 'A project of this name exists'));
-    if (v.signedOn && v.signedOn > today) errors.push(err(row, '签约日期', v.signedOn, '签约日期晚于今天', 'Signing date is in the future'));
+    if (v.signedOn && v.signedOn > today) errors.push(err(row, '签约日期', v.signedOn, '签约日期晚于业务日期', 'Signing date is after the business date'));
     const parsed = projectInput.safeParse({
       name: v.name,
       category: v.category,

@@ -24,7 +24,7 @@ export async function issueNotice(tx: Tx, audit: Audit, actor: Actor, taskId: st
   const row = await loadTask(tx, actor, taskId);
   if (row.state === 'closed') throw new AppError('supervision.closed');
   if (!row.deadline || row.deadline >= today) throw new AppError('supervision.not_late', { deadline: row.deadline ?? '' });
-  if (input.requiredBy < today) throw new AppError('validation.failed', { fields: 'requiredBy: 不早于今天 / not before today' });
+  if (input.requiredBy < today) throw new AppError('validation.failed', { fields: 'requiredBy: 不早于业务日期 / not before the business date' });
   await recordSlip(tx, audit, actor.zoneId, taskId, row.deadline);
   const settings = await getSettings(tx, actor.zoneId);
   const year = Number(today.slice(0, 4));
