@@ -51,6 +51,9 @@ describe('a brand-new zone in the browser', () => {
       ['/projects/list', '尚无项目'],
       ['/supervision/tasks', '尚无督办任务。请在“任务分解”中上传会议讲话提取任务'],
       ['/enterprises/register', '尚无企业。请在“企业名录”中新建企业或从Excel导入名录'],
+      ['/enterprises/pools', '尚无企业'],
+      ['/enterprises/plans', '尚无企业'],
+      ['/enterprises/stats', '尚无企业'],
       ['/attraction/board', '尚无招商线索'],
       ['/attraction/counts', '尚无招商线索'],
       ['/assessment', '尚无考核方案'],
@@ -69,8 +72,9 @@ describe('a brand-new zone in the browser', () => {
     await page.getByTestId('zone-empty-action').click();
     await page.waitForURL('**/targets/catalogue');
     // There, the step is this very page: the text stays, the button does not.
-    await page.getByTestId('zone-empty-text').waitFor();
-    expect(await page.getByTestId('zone-empty-action').count()).toBe(0);
+    // (The URL changes before React draws the new page: wait for its own words.)
+    await expect.poll(() => page.getByTestId('zone-empty-text').innerText()).toContain('本区尚未设置指标');
+    await expect.poll(() => page.getByTestId('zone-empty-action').count()).toBe(0);
     // The attraction page's button opens the new-lead form itself.
     await page.goto('/attraction/board');
     await page.getByTestId('zone-empty-action').click();

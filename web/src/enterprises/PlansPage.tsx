@@ -1,7 +1,6 @@
 // 一企一策: the year's plans with the latest cumulative output, its completion
 // against the annual target and the time progress (序时进度) it is judged by.
 import { useState } from 'react';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -15,7 +14,8 @@ import { useEntT } from './i18n';
 import { has, pct, StatusTag, wan } from './parts';
 import { useCounts, useEntMutation, usePlans } from './queries';
 import { valuesOf } from '../forms';
-import { useYearOptions } from '../shell/zone';
+import { useYearOptions, useZoneYear } from '../shell/zone';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 interface PlanValues {
   enterpriseId: string;
@@ -71,7 +71,9 @@ export default function PlansPage() {
   const navigate = useNavigate();
   const counts = useCounts();
   const [chosen, setChosen] = useState<number | undefined>(undefined);
-  const year = chosen ?? counts.data?.year ?? dayjs().year();
+  const zoneYear = useZoneYear();
+  const emptyZone = useNextStep('enterprises') !== null;
+  const year = chosen ?? counts.data?.year ?? zoneYear;
   const q = usePlans(counts.data ? year : undefined);
   const years = useYearOptions('plans', year);
   const [creating, setCreating] = useState(false);
@@ -93,6 +95,7 @@ export default function PlansPage() {
         size="middle"
         loading={q.isFetching}
         dataSource={q.data ?? []}
+        locale={emptyZone ? { emptyText: <ZoneEmpty page="enterprises" /> } : undefined}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         onRow={(p) => ({ onClick: () => navigate(`/enterprises/plans/${p.id}`), style: { cursor: 'pointer' } })}
         columns={[
@@ -106,7 +109,7 @@ export default function PlansPage() {
           { title: t('col.status'), width: 110, render: (_, p) => <StatusTag status={p.assessment?.status} /> },
         ]}
       />
-      {creating && <PlanForm year={year} onClose={() => setCreating(false)} onSaved={(id) => navigate(`/enterprises/plans/${id}`)} />}
+      {creating && year !== undefined && <PlanForm year={year} onClose={() => setCreating(false)} onSaved={(id) => navigate(`/enterprises/plans/${id}`)} />}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useEntT } from './i18n';
 import { money } from './parts';
 import { useCounts, usePools } from './queries';
 import { useYearOptions } from '../shell/zone';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 export function useRuleText() {
   const t = useEntT();
@@ -68,10 +69,11 @@ export default function PoolsPage() {
   const [year, setYear] = useState<number | undefined>(undefined);
   const q = usePools(year);
   const text = useRuleText();
+  const emptyZone = useNextStep('enterprises') !== null;
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="ent-pools">
-      <ZoneCounts year={year} onYear={setYear} />
+      {emptyZone ? <ZoneEmpty page="enterprises" /> : <ZoneCounts year={year} onYear={setYear} />}
       {!q.data ? (
         <Spin />
       ) : (

@@ -8,11 +8,14 @@ import type { UnitStats } from './api';
 import { useEntT } from './i18n';
 import { pct } from './parts';
 import { useStats } from './queries';
+import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 export default function StatsPage() {
   const t = useEntT();
   const [range, setRange] = useState<{ from?: string; to?: string }>({});
   const q = useStats(range);
+  const emptyZone = useNextStep('enterprises') !== null;
+  if (emptyZone) return <ZoneEmpty page="enterprises" />;
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
   const s = q.data;
