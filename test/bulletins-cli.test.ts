@@ -40,7 +40,7 @@ describe('npx gongjian bulletin', () => {
     const xml = await (await JSZip.loadAsync(readFileSync(docx))).file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('今年上半年，完成一般公共预算收入18.56亿元、同比增长36.7%，税占比93.25%；');
-    expect(text).toContain('有年度目标的7项指标均实现“时间过半、任务过半”。');
+    expect(text).toContain('有年度目标的7项总量指标均实现“时间过半、任务过半”。');
     expect(text).toContain('抄送：区党工委、管委会领导。');
     const xlsx = join(dir, 'huaian-2023-06.xlsx');
     run(dir, 'bulletin', '--zone', 'huaian', '--period', '2023-06', '--out', xlsx);

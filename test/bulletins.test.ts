@@ -12,7 +12,7 @@ const SEED_001 =
   '今年上半年,完成一般公共预算收入18.56亿元、同比增长36.7%,税占比93.25%;新签约外资项目10个、计划总投资57.7亿元;预计完成进出口总额83.04亿元,其中出口57.6亿元、同比增长5.2%;新签约亿元以上项目49个、计划总投资280.63亿元……';
 const official = (s: string) => s.replace(/,/g, '，').replace(/;/g, '；').replace(/……$/, '。');
 /** The half-year's verdict after seed 001's figures: every Huai'an indicator with a target is past half. */
-const DOUBLE_HALF = '有年度目标的7项指标均实现“时间过半、任务过半”。';
+const DOUBLE_HALF = '有年度目标的7项总量指标均实现“时间过半、任务过半”。';
 const LEAD = official(SEED_001) + DOUBLE_HALF;
 const FIGURES = ['18.56亿元', '36.7%', '93.25%', '10个', '57.7亿元', '83.04亿元', '57.6亿元', '5.2%', '49个', '280.63亿元'];
 

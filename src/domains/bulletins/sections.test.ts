@@ -34,11 +34,11 @@ const none: Problems = { indicators: [], units: [], projects: [], tasks: [], inc
 describe('双过半', () => {
   it('counts the flow and count indicators with a target, complete ones only', () => {
     const rows = [fig('一般公共预算收入', '54.6', '5.0'), fig('出口', '52.4', '2.8'), fig('税占比', '103.6', '3.6', { kind: 'ratio', doubleHalf: false })];
-    expect(doubleHalfSentence(rows)).toBe('有年度目标的2项指标均实现“时间过半、任务过半”。');
-    expect(doubleHalfSentence([...rows, fig('工业投资', '43.6', '-6.0')])).toBe('有年度目标的3项指标中，2项实现“时间过半、任务过半”。');
+    expect(doubleHalfSentence(rows)).toBe('有年度目标的2项总量指标均实现“时间过半、任务过半”。');
+    expect(doubleHalfSentence([...rows, fig('工业投资', '43.6', '-6.0')])).toBe('有年度目标的3项总量指标中，2项实现“时间过半、任务过半”。');
     const partial = fig('固定资产投资', '60', '10', { complete: false, coverage: { reported: 4, expected: 6, missingUnitNames: ['徐庄镇', '东环街道'] } });
-    expect(doubleHalfSentence([...rows, partial])).toBe('有年度目标的2项指标均实现“时间过半、任务过半”（另有1项指标数据尚未报齐，未计入）。');
-    expect(doubleHalfSentence([fig('x', '10', '-40')])).toBe('有年度目标的1项指标均未实现“时间过半、任务过半”。');
+    expect(doubleHalfSentence([...rows, partial])).toBe('有年度目标的2项总量指标均实现“时间过半、任务过半”（另有1项指标数据尚未报齐，未计入）。');
+    expect(doubleHalfSentence([fig('x', '10', '-40')])).toBe('有年度目标的1项总量指标均未实现“时间过半、任务过半”。');
     expect(doubleHalfSentence([{ ...fig('x', '60', '10'), floor: null, completion: null, gap: null }])).toBe('');
   });
 });

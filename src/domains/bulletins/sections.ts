@@ -39,7 +39,7 @@ const judged = (f: JudgedFigure) => f.complete !== false && f.floor !== null && 
 const isBehind = (f: { gap: string | null }) => f.gap !== null && dec(f.gap).isNegative();
 
 /**
- * "有年度目标的7项指标均实现“时间过半、任务过半”。" — over the flow and count
+ * "有年度目标的7项总量指标均实现“时间过半、任务过半”。" — over the flow and count
  * indicators with a target whose figure is complete; '' when none is judged.
  */
 export function doubleHalfSentence(rows: readonly JudgedFigure[]): string {
@@ -48,9 +48,9 @@ export function doubleHalfSentence(rows: readonly JudgedFigure[]): string {
   if (!eligible.length) return '';
   const reached = eligible.filter((r) => r.doubleHalf).length;
   const tail = incomplete ? `（另有${incomplete}项指标数据尚未报齐，未计入）` : '';
-  if (reached === eligible.length) return `有年度目标的${eligible.length}项指标均实现“时间过半、任务过半”${tail}。`;
-  if (reached === 0) return `有年度目标的${eligible.length}项指标均未实现“时间过半、任务过半”${tail}。`;
-  return `有年度目标的${eligible.length}项指标中，${reached}项实现“时间过半、任务过半”${tail}。`;
+  if (reached === eligible.length) return `有年度目标的${eligible.length}项总量指标均实现“时间过半、任务过半”${tail}。`;
+  if (reached === 0) return `有年度目标的${eligible.length}项总量指标均未实现“时间过半、任务过半”${tail}。`;
+  return `有年度目标的${eligible.length}项总量指标中，${reached}项实现“时间过半、任务过半”${tail}。`;
 }
 
 /** "截至2023年6月30日，时间进度49.6%。有目标的8项指标中，8项快于序时进度。" */
