@@ -1,4 +1,5 @@
 // Small helpers for Ant Design widgets, which are not native form controls.
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /** Opens an antd Select (by its input's id) and picks the option showing `text`. */
@@ -6,8 +7,19 @@ export async function chooseOption(page: Page, selectInputId: string, text: stri
   // The Select box itself, clicked once it is stable (not forced on its hidden input).
   const select = page.locator(`.ant-select:has(#${selectInputId})`).first();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await clickUntilShown(() => select.click(), dropdown, 5_000);
-  await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
+  // On a loaded machine a click on an option still sliding in can select nothing: check
+  // that the box shows the choice, and choose again if it does not.
+  for (let attempt = 1; ; attempt++) {
+    if (!(await dropdown.isVisible())) await clickUntilShown(() => select.click(), dropdown, 5_000);
+    await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
+    try {
+      // (The dropdown lives in a portal: the box's own text is the value shown.)
+      await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(text);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 /**
