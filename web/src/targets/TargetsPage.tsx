@@ -1,4 +1,4 @@
-// 指标目标: 指标目录, 年度目标, 月度填报, 审核锁定, 未报单位 and 攻坚行动, each at its
+// 指标目标: 指标目录, 年度目标, 月度填报, 审核锁定, 未报单位, 攻坚行动 and 报送与通知, each at its
 // own address, all on the month chosen at the top (?period=YYYY-MM).
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -17,6 +17,7 @@ const ReportTab = lazy(() => import('./ReportTab'));
 const ReviewTab = lazy(() => import('./ReviewTab'));
 const MissingTab = lazy(() => import('./MissingTab'));
 const CampaignsTab = lazy(() => import('./CampaignsTab'));
+const SettingsTab = lazy(() => import('./SettingsTab'));
 
 export default function TargetsPage() {
   const t = useT();
@@ -33,6 +34,7 @@ export default function TargetsPage() {
     { key: 'targets', label: 'tab.targets', show: can('zoneData.read') },
     { key: 'catalogue', label: 'tab.catalogue', show: true },
     { key: 'campaigns', label: 'tab.campaigns', show: can('zoneData.read') },
+    { key: 'settings', label: 'tab.settings', show: can('config.write') },
   ];
   const visible = tabs.filter((x) => x.show);
   const current = location.pathname.split('/')[2] ?? visible[0]?.key ?? 'catalogue';
@@ -60,6 +62,7 @@ export default function TargetsPage() {
               <Route path="targets" element={<TargetsTab year={Number(period.slice(0, 4))} />} />
               <Route path="catalogue" element={<CatalogueTab />} />
               <Route path="campaigns" element={<CampaignsTab period={period} />} />
+              {can('config.write') && <Route path="settings" element={<SettingsTab />} />}
               <Route path="*" element={<Navigate to={`/targets/${visible[0]?.key ?? 'catalogue'}`} replace />} />
             </Routes>
           </Suspense>

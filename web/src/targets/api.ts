@@ -155,6 +155,22 @@ export interface Unit {
   active: boolean;
 }
 
+/** 报送规则 (PUT /api/targets/settings); the points and percents are decimal strings. */
+export interface ReportSettings {
+  deadlineDay: number;
+  remindDaysBefore: number;
+  amberPoints: string;
+  redPoints: string;
+  moveWarnPercent: string;
+}
+
+/** A unit with its own group robot; the address comes back masked (it is a secret). */
+export interface UnitRobot {
+  unitId: string;
+  unitName: string;
+  url: string;
+}
+
 export interface JobState {
   status: 'running' | 'succeeded' | 'failed';
   progress: number;
@@ -193,6 +209,10 @@ export const targetsApi = {
   lock: (period: string, confirm?: { confirmMissing: true; reason: string }) => api.post(`/api/targets/periods/${period}/lock`, confirm ?? {}),
   missing: (period: string) => api.get<Missing>('/api/targets/missing', { period }),
   units: () => api.get<Page<Unit>>('/api/units', { pageSize: 200 }),
+  settings: () => api.get<ReportSettings>('/api/targets/settings'),
+  saveSettings: (body: ReportSettings) => api.put<ReportSettings>('/api/targets/settings', body),
+  robots: () => api.get<UnitRobot[]>('/api/notifications/unit-webhooks'),
+  setRobot: ({ unitId, url }: { unitId: string; url: string | null }) => api.put(`/api/notifications/unit-webhooks/${unitId}`, { url }),
   job: (id: string) => api.get<JobState>(`/api/jobs/${id}`),
   campaigns: (page: number) => api.get<Page<Campaign>>('/api/campaigns', { page, pageSize: 20 }),
   campaign: (id: string, period?: string) => api.get<CampaignDetail>(`/api/campaigns/${id}`, { period }),

@@ -12,6 +12,8 @@ export const targetKeys = {
   figures: (q: object) => [...targetKeys.all, 'figures', q] as const,
   missing: (period: string) => [...targetKeys.all, 'missing', period] as const,
   units: () => [...targetKeys.all, 'units'] as const,
+  settings: () => [...targetKeys.all, 'settings'] as const,
+  robots: () => [...targetKeys.all, 'robots'] as const,
   campaigns: (page: number) => [...targetKeys.all, 'campaigns', page] as const,
   campaign: (id: string, period?: string) => [...targetKeys.all, 'campaign', id, period ?? ''] as const,
 };
@@ -25,6 +27,8 @@ export const useFigures = (q: { period: string; page: number; pageSize: number; 
   useQuery({ queryKey: targetKeys.figures(q), queryFn: () => targetsApi.figures(q), placeholderData: keepPreviousData });
 export const useMissing = (period: string) => useQuery({ queryKey: targetKeys.missing(period), queryFn: () => targetsApi.missing(period) });
 export const useUnits = () => useQuery({ queryKey: targetKeys.units(), queryFn: targetsApi.units, staleTime: 60_000 });
+export const useReportSettings = () => useQuery({ queryKey: targetKeys.settings(), queryFn: targetsApi.settings });
+export const useRobots = () => useQuery({ queryKey: targetKeys.robots(), queryFn: targetsApi.robots });
 export const useCampaigns = (page: number) => useQuery({ queryKey: targetKeys.campaigns(page), queryFn: () => targetsApi.campaigns(page), placeholderData: keepPreviousData });
 export const useCampaign = (id: string | null, period?: string) =>
   useQuery({ queryKey: targetKeys.campaign(id ?? '', period), queryFn: () => targetsApi.campaign(id!, period), enabled: Boolean(id) });
