@@ -3,6 +3,8 @@
 // in-app to the responsible unit's accounts and to the unit's group robot, once
 // per object, unit and day; the bell groups repeats.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { watchAppeals } from '../src/domains/enterprises/appeals';
+import { watchProblems } from '../src/domains/projects/watch';
 import { runReminders } from '../src/domains/targets/reminders';
 import { notify } from '../src/shared/notify';
 import { systemOutbound, useOutbound, viaFetch } from '../src/shared/outbound';
@@ -113,6 +115,27 @@ describe('events', () => {
     robot();
     await runReminders(t.handle.db, NOW);
     expect(posted.filter((p) => p.url === ROBOT).map((p) => p.text)).toEqual([expect.stringContaining('2022年9月指标数据逾期未报')]);
+  });
+
+  it('an overdue project problem and a late appeal reach the unit’s robot too, once', async () => {
+    robot();
+    // 施工用电接入滞后 (交办 above to 东环街道, due 2022-10-31) is overdue on 2 November.
+    const nov2 = new Date('2022-11-02T01:00:00Z');
+    expect((await watchProblems(t.handle.db, nov2)).escalated).toBeGreaterThanOrEqual(1);
+    const problem = posted.filter((p) => p.url === ROBOT && p.text.includes('施工用电接入滞后'));
+    expect(problem.map((p) => p.text)).toEqual([expect.stringMatching(/^【项目问题】问题逾期（逾期\d+天）：.*施工用电接入滞后\n责任单位：东环街道；整改时限2022-10-31。$/)]);
+    await watchProblems(t.handle.db, nov2);
+    expect(posted.filter((p) => p.url === ROBOT && p.text.includes('施工用电接入滞后'))).toHaveLength(1);
+
+    // An appeal handed to 东环街道 and never answered: its robot hears each lateness once.
+    const raised = (await ent.send('POST', '/api/my-enterprise/appeals', { title: '厂区周边路灯不亮', detail: '夜间出行不便。', category: 'utilities' })).json();
+    expect((await sup.send('POST', `/api/enterprise-appeals/${raised.id}/actions`, { action: 'assign', assigneeUnitId: unit.donghuan })).statusCode).toBe(200);
+    posted = [];
+    await watchAppeals(t.handle.db, '2022-12-31');
+    await watchAppeals(t.handle.db, '2022-12-31');
+    const late = posted.filter((p) => p.url === ROBOT && p.text.includes('厂区周边路灯不亮')).map((p) => p.text);
+    expect(late).toEqual(expect.arrayContaining([expect.stringContaining('【诉求】诉求超时未响应'), expect.stringContaining('【诉求】诉求逾期')]));
+    expect(new Set(late).size).toBe(late.length);
   });
 });
 

@@ -13,7 +13,7 @@ import { isoDate } from '../../shared/http';
 import { escalationLevel, light, SERVICE_STANDARDS, serviceDeadlines, type LoopAction } from '../../shared/loop/machine';
 import { actOnItem, addNote, canSeeItem, getItem, loopRolesOf, raiseItem, visibleWhere } from '../../shared/loop/store';
 import { notify, sendWebhook } from '../../shared/notify';
-import { EVENT_KINDS, notifyUnit } from '../../shared/notifyEvents';
+import { EVENT_KINDS, notifyUnit, unitWebhook } from '../../shared/notifyEvents';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
 import { pinnedZoneIds } from '../../shared/zoneClock';
@@ -343,22 +343,30 @@ export async function watchAppeals(db: Database, today: IsoDate): Promise<number
     const who = { zoneId: a.zoneId, unitId: item.assigneeUnitId };
     const label = `${enterpriseName}：${item.title}`;
     if (!a.respondedAt && today > a.respondBy) {
-      if (await notify(db, { ...who, kind: 'appeal.respond_late', level: 'warning', title: `诉求超时未响应：${label}`, body: `应于${a.respondBy}前响应`, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:respond` })) sent++;
+      if (await notify(db, { ...who, kind: 'appeal.respond_late', level: 'warning', title: `诉求超时未响应：${label}`, body: `应于${a.respondBy}前响应`, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:respond` })) {
+        sent++;
+        await unitWebhook(db, a.zoneId, item.assigneeUnitId, `【诉求】诉求超时未响应：${label}（应于${a.respondBy}前响应）`);
+      }
     }
     if (!a.answeredAt && today > a.answerBy) {
-      if (await notify(db, { ...who, kind: 'appeal.answer_late', level: 'warning', title: `诉求超时未答复：${label}`, body: `应于${a.answerBy}前答复`, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:answer` })) sent++;
+      if (await notify(db, { ...who, kind: 'appeal.answer_late', level: 'warning', title: `诉求超时未答复：${label}`, body: `应于${a.answerBy}前答复`, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:answer` })) {
+        sent++;
+        await unitWebhook(db, a.zoneId, item.assigneeUnitId, `【诉求】诉求超时未答复：${label}（应于${a.answerBy}前答复）`);
+      }
     }
     const level = escalationLevel(item.deadline ?? a.solveBy, today);
     if (level > item.escalation) {
-      await writeAudited(db, { zoneId: a.zoneId, userId: null }, null, async (tx, audit) => {
+      const title = `诉求逾期${level > 1 ? `（${level}级督办）` : ''}：${label}`;
+      const body = `办结时限${item.deadline ?? a.solveBy}，已逾期。`;
+      const toUnit = await writeAudited(db, { zoneId: a.zoneId, userId: null }, null, async (tx, audit) => {
         await tx.update(loopItems).set({ escalation: level }).where(eq(loopItems.id, item.id));
         await audit({ action: 'escalate', entity: 'loop.appeal', entityId: item.id, unitId: item.assigneeUnitId, before: { escalation: item.escalation }, after: { escalation: level } });
-        const title = `诉求逾期${level > 1 ? `（${level}级督办）` : ''}：${label}`;
-        const body = `办结时限${item.deadline ?? a.solveBy}，已逾期。`;
         await notify(tx, { zoneId: a.zoneId, kind: 'appeal.overdue', level: 'danger', title, body, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:esc:${level}` });
-        if (item.assigneeUnitId) await notify(tx, { ...who, kind: 'appeal.overdue', level: 'danger', title, body, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:esc:${level}:unit` });
+        return Boolean(item.assigneeUnitId) && (await notify(tx, { ...who, kind: 'appeal.overdue', level: 'danger', title, body, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:esc:${level}:unit` }));
       });
       sent++;
+      // The unit's own robot hears of it after the level is committed.
+      if (toUnit) await unitWebhook(db, a.zoneId, item.assigneeUnitId, `【诉求】${title}\n${body}`);
       if (level >= 2) await sendWebhook(db, a.zoneId, `【诉求督办】${label} 已逾期，办结时限${item.deadline ?? a.solveBy}。`);
     }
   }

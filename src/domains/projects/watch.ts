@@ -4,7 +4,8 @@
 // the shared loop's levels); each new level is recorded on the loop item
 // (audited) and told to the responsible department and to the supervisors, and
 // from level 2 to the zone's group robot. A problem nearing its deadline warns
-// the department once. Dedupe keys make a rerun repeat nothing.
+// the department once. What the department is told also goes to its own group
+// robot, if it has one. Dedupe keys make a rerun repeat nothing.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { loopItems, projects, units } from '../../db/schema';
@@ -13,6 +14,7 @@ import { today as todayOf, type IsoDate } from '../../shared/calendar';
 import { escalationLevel, light, overdueDays } from '../../shared/loop/machine';
 import { dueItems } from '../../shared/loop/store';
 import { notify, sendWebhook } from '../../shared/notify';
+import { unitWebhook } from '../../shared/notifyEvents';
 import { registerScheduledJob } from '../../shared/scheduler';
 import { pinnedZoneIds } from '../../shared/zoneClock';
 import { PROJECT_SUBJECT } from './problems';
@@ -63,7 +65,10 @@ export async function watchProblems(db: Database, now: Date, fetchImpl?: typeof 
         dedupeKey: `project-problem:${item.id}:due:${deadline}`,
       });
       result.amber++;
-      if (sent) result.notified++;
+      if (sent) {
+        result.notified++;
+        await unitWebhook(db, item.zoneId, item.assigneeUnitId, `【项目问题】问题将于${deadline}到期：${label}`, fetchImpl);
+      }
       continue;
     }
     const level = escalationLevel(deadline, today);
@@ -71,6 +76,7 @@ export async function watchProblems(db: Database, now: Date, fetchImpl?: typeof 
     const late = overdueDays(deadline, today);
     const title = `问题${LEVEL_ZH[level]}（逾期${late}天）：${label}`.slice(0, 200);
     const body = `责任单位：${unitName || '未交办'}；整改时限${deadline}。`;
+    let toUnit = false;
     const raised = await writeAudited(db, { zoneId: item.zoneId, userId: null }, 'scheduler', async (tx, audit) => {
       // Only this run raises the level: a concurrent action that changed the item wins.
       const moved = await tx
@@ -82,13 +88,16 @@ export async function watchProblems(db: Database, now: Date, fetchImpl?: typeof 
       await audit({ action: 'escalate', entity: 'loop.problem', entityId: item.id, unitId: item.assigneeUnitId, before: { escalation: item.escalation }, after: { escalation: level, overdueDays: late } });
       const base = { zoneId: item.zoneId, kind: 'project.problem_overdue', level: 'danger' as const, title, body, link };
       if (await notify(tx, { ...base, dedupeKey: `project-problem:${item.id}:esc:${level}` })) result.notified++;
-      if (item.assigneeUnitId && (await notify(tx, { ...base, unitId: item.assigneeUnitId, dedupeKey: `project-problem:${item.id}:esc:${level}:unit` }))) result.notified++;
+      toUnit = Boolean(item.assigneeUnitId) && (await notify(tx, { ...base, unitId: item.assigneeUnitId, dedupeKey: `project-problem:${item.id}:esc:${level}:unit` }));
+      if (toUnit) result.notified++;
       result.escalated++;
       return true;
     }).catch((e: unknown) => {
       if (e === SKIP) return false;
       throw e;
     });
+    // The robots are told once the level is committed, never from inside the transaction.
+    if (raised && toUnit) await unitWebhook(db, item.zoneId, item.assigneeUnitId, `【项目问题】${title}\n${body}`, fetchImpl);
     if (raised && level >= 2 && (await sendWebhook(db, item.zoneId, `【项目问题督办】${title}\n${body}`, fetchImpl))) result.webhooks++;
   }
   return result;
