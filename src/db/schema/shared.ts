@@ -1,7 +1,7 @@
 // Drizzle mirror of migrations/0002_shared.sql.
 import { customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import type { LoopState } from '../../shared/loop/machine';
+import type { LoopState } from '../../shared/loop/states';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });

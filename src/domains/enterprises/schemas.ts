@@ -2,7 +2,7 @@
 // visits, appeals and the enterprise user's own routes). A zod object strips
 // keys it does not name when the reply is serialised, so each shape lists every
 // field its service returns; the checks at the end fail the typecheck when a
-// service gains a field a schema forgets. Input schemas carry transforms
+// service gains a field a schema forgets (schemaChecks.ts, kept apart so this file imports no service). Input schemas carry transforms
 // (trim, defaults) and are not reused here.
 // Timestamps are Date (z.date()), days 'YYYY-MM-DD' (isoDate), amounts numeric strings (万元).
 import { z } from 'zod';
@@ -11,15 +11,6 @@ import { isoDate } from '../../shared/http';
 import { LOOP_ACTIONS } from '../../shared/loop/machine';
 import { loopItemBody } from '../../shared/loop/routes';
 import { pageOf } from '../../shared/pagination';
-import type { createEnterpriseAccount, listEnterpriseAccounts } from './accounts';
-import type { answerAppeal, appealDetail, appealStatistics, listAppeals, myAppealDetail, raiseAppeal } from './appeals';
-import type { zoneCounts } from './counts';
-import type { createPlan, listPlans, planDetail, setActual } from './plans';
-import type { addMember, createPool, listPools, poolDetail, poolsOf } from './pools';
-import type { addTag, enterpriseDetail, listEnterprises, setFigures, updateEnterprise } from './register';
-import type { myEnterprise } from './appealRoutes';
-import type { enterprisePage } from './routes';
-import type { createVisit, listVisits } from './visits';
 
 const tag = z.enum(enterpriseTags);
 /** An amount in 万元 (or a percentage), exact. */
@@ -87,10 +78,10 @@ export const planRow = z.object({
   version: z.number().int(),
 });
 
-const poolOf = z.object({ id: z.string(), name: z.string(), addedOn: isoDate });
-const appealCounts = z.object({ enterpriseId: z.string().optional(), open: z.number().int(), total: z.number().int() });
+export const poolOf = z.object({ id: z.string(), name: z.string(), addedOn: isoDate });
+export const appealCounts = z.object({ enterpriseId: z.string().optional(), open: z.number().int(), total: z.number().int() });
 export const accountBody = z.object({ id: z.string(), username: z.string(), displayName: z.string() });
-const accountRow = accountBody.extend({ disabled: z.boolean() });
+export const accountRow = accountBody.extend({ disabled: z.boolean() });
 
 /** One enterprise as staff see it. */
 export const enterpriseDetailBody = enterpriseRow.extend({
@@ -128,7 +119,7 @@ export const countsBody = z.object({
 });
 
 // ---------------------------------------------------------------- pools
-const poolRules = z.object({
+export const poolRules = z.object({
   minOutput: amount.optional(),
   maxOutput: amount.optional(),
   minTax: amount.optional(),
@@ -136,7 +127,7 @@ const poolRules = z.object({
   allTags: z.array(tag).optional(),
   noneTags: z.array(tag).optional(),
 });
-const poolGoal = z.object({ output: amount.optional(), tag: tag.optional() });
+export const poolGoal = z.object({ output: amount.optional(), tag: tag.optional() });
 
 export const poolRow = z.object({
   id: z.string(),
@@ -153,8 +144,8 @@ export const poolRow = z.object({
 
 export const poolList = z.array(poolRow.extend({ members: z.number().int(), candidates: z.number().int(), reached: z.number().int() }));
 
-const progress = z.object({ percent: amount.nullable(), gap: amount.nullable(), tagHeld: z.boolean().nullable(), reached: z.boolean() });
-const snapshot = z.object({
+export const progress = z.object({ percent: amount.nullable(), gap: amount.nullable(), tagHeld: z.boolean().nullable(), reached: z.boolean() });
+export const snapshot = z.object({
   id: z.string(),
   name: z.string(),
   chain: z.string(),
@@ -185,7 +176,7 @@ export const memberRow = z.object({
 });
 
 // ---------------------------------------------------------------- plans
-const assessment = z.object({
+export const assessment = z.object({
   actual: amount.nullable(),
   target: amount.nullable(),
   completion: amount.nullable(),
@@ -270,7 +261,7 @@ export const appealView = appealRow.extend({
 
 export const appealPage = pageOf(appealView);
 
-const eventRow = z.object({
+export const eventRow = z.object({
   id: z.string(),
   zoneId: z.string(),
   itemId: z.string(),
@@ -304,7 +295,7 @@ export const myAppealDetailBody = z.object({
   canWithdraw: z.boolean(),
 });
 
-const unitStats = z.object({
+export const unitStats = z.object({
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
   total: z.number().int(),
@@ -327,60 +318,3 @@ export const appealStatsBody = z.object({
   total: unitStats,
   byCategory: z.array(z.object({ category: z.enum(appealCategories), count: z.number().int() })),
 });
-
-// ---- Completeness: a service field missing from its schema would be stripped silently. ----
-type Missing<Returned, Schema extends z.ZodType> = Exclude<keyof Returned, keyof z.output<Schema>>;
-type Assert<T extends never> = T;
-type Item<T> = T extends readonly (infer I)[] ? I : never;
-type Out<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
-type Detail = Out<typeof enterprisePage>;
-type Mine = Out<typeof myEnterprise>;
-type PoolDetail = Out<typeof poolDetail>;
-type Stats = Out<typeof appealStatistics>;
-export type SchemaChecks = [
-  Assert<Missing<Item<Out<typeof listEnterprises>['items']>, typeof enterprisePageBody.shape.items.element>>,
-  Assert<Missing<Out<typeof updateEnterprise>, typeof enterpriseRow>>,
-  Assert<Missing<Out<typeof enterpriseDetail>, typeof enterpriseDetailBody>>,
-  Assert<Missing<Detail, typeof enterpriseDetailBody>>,
-  Assert<Missing<Item<Detail['figures']>, typeof figureRow>>,
-  Assert<Missing<Item<Detail['tags']>, typeof tagSpanRow>>,
-  Assert<Missing<Item<Detail['pools']>, typeof poolOf>>,
-  Assert<Missing<Item<Out<typeof poolsOf>>, typeof poolOf>>,
-  Assert<Missing<Item<Detail['plans']>, typeof planRow>>,
-  Assert<Missing<Detail['appeals'], typeof appealCounts>>,
-  Assert<Missing<Item<Out<typeof listEnterpriseAccounts>>, typeof accountRow>>,
-  Assert<Missing<Mine, typeof myEnterpriseBody>>,
-  Assert<Missing<Out<typeof setFigures>, typeof figureRow>>,
-  Assert<Missing<Out<typeof addTag>, typeof tagSpanRow>>,
-  Assert<Missing<Out<typeof createEnterpriseAccount>, typeof accountBody>>,
-  Assert<Missing<Out<typeof zoneCounts>, typeof countsBody>>,
-  Assert<Missing<Item<Out<typeof zoneCounts>['counts']>, typeof countsBody.shape.counts.element>>,
-  Assert<Missing<Item<Out<typeof listPools>>, typeof poolList.element>>,
-  Assert<Missing<Out<typeof createPool>, typeof poolRow>>,
-  Assert<Missing<Out<typeof createPool>['rules'], typeof poolRules>>,
-  Assert<Missing<Out<typeof createPool>['goal'], typeof poolGoal>>,
-  Assert<Missing<PoolDetail, typeof poolDetailBody>>,
-  Assert<Missing<Item<PoolDetail['members']>, typeof poolDetailBody.shape.members.element>>,
-  Assert<Missing<Item<PoolDetail['members']>['progress'], typeof progress>>,
-  Assert<Missing<Item<PoolDetail['candidates']>, typeof snapshot>>,
-  Assert<Missing<Out<typeof addMember>, typeof memberRow>>,
-  Assert<Missing<Out<typeof createPlan>, typeof planRow>>,
-  Assert<Missing<Item<Out<typeof listPlans>>, typeof planList.element>>,
-  Assert<Missing<NonNullable<Item<Out<typeof listPlans>>['assessment']>, typeof assessment>>,
-  Assert<Missing<Out<typeof planDetail>, typeof planDetailBody>>,
-  Assert<Missing<Item<Out<typeof planDetail>['months']>, typeof planDetailBody.shape.months.element>>,
-  Assert<Missing<Out<typeof setActual>, typeof actualRow>>,
-  Assert<Missing<Out<typeof createVisit>, typeof visitRow>>,
-  Assert<Missing<Item<Out<typeof listVisits>['items']>, typeof visitPage.shape.items.element>>,
-  Assert<Missing<Out<typeof raiseAppeal>, typeof appealRow>>,
-  Assert<Missing<Out<typeof answerAppeal>, typeof appealRow>>,
-  Assert<Missing<Item<Out<typeof listAppeals>['items']>, typeof appealView>>,
-  Assert<Missing<Out<typeof appealDetail>, typeof appealDetailBody>>,
-  Assert<Missing<Item<Out<typeof appealDetail>['events']>, typeof eventRow>>,
-  Assert<Missing<Item<Out<typeof appealDetail>['allowedActions']>, typeof appealDetailBody.shape.allowedActions.element>>,
-  Assert<Missing<Out<typeof myAppealDetail>, typeof myAppealDetailBody>>,
-  Assert<Missing<Item<Out<typeof myAppealDetail>['events']>, typeof myAppealDetailBody.shape.events.element>>,
-  Assert<Missing<Stats, typeof appealStatsBody>>,
-  Assert<Missing<Stats['total'], typeof unitStats>>,
-  Assert<Missing<Item<Stats['byCategory']>, typeof appealStatsBody.shape.byCategory.element>>,
-];

@@ -4,8 +4,8 @@
 // the caller stores the state, the actor's roles and the audit trail.
 import { addWorkdays, daysBetween, isIsoDate, type IsoDate } from '../calendar';
 
-export const LOOP_STATES = ['found', 'assigned', 'rectifying', 'verifying', 'closed', 'returned'] as const;
-export type LoopState = (typeof LOOP_STATES)[number];
+import type { LoopState } from './states';
+export { LOOP_STATES, type LoopState } from './states';
 
 export const LOOP_ACTIONS = ['raise', 'assign', 'accept', 'report_done', 'verify', 'return', 'close', 'reopen'] as const;
 export type LoopAction = (typeof LOOP_ACTIONS)[number];

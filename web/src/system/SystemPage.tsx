@@ -4,7 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Card, Spin, Tabs } from 'antd';
 import { useSession } from '../auth/session';
 import { useT } from '../i18n';
-import { systemTabsFor, type SystemTab } from './module';
+import { systemTabsFor, type SystemTab } from './tabs';
 
 const pages: Record<SystemTab['key'], React.LazyExoticComponent<React.ComponentType>> = {
   units: lazy(() => import('./UnitsPage')),

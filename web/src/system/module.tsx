@@ -1,30 +1,8 @@
 // 系统管理 as a module of the web app: who sees it and which tab opens first.
 import { lazy } from 'react';
 import { SettingOutlined } from '@ant-design/icons';
-import type { LiveModule, ModuleContext } from '../shell/moduleTypes';
-import type { DictKey } from '../i18n/dict';
-import type { Action } from '../api/types';
-
-export interface SystemTab {
-  key: 'units' | 'users' | 'audit' | 'zone';
-  labelKey: DictKey;
-  /** The ability that shows the tab. */
-  action: Action;
-}
-
-/** Units are readable by everyone in the zone, but the tab belongs to those who administer something. */
-export const systemTabs: SystemTab[] = [
-  { key: 'units', labelKey: 'system.units', action: 'zone.read' },
-  { key: 'users', labelKey: 'system.users', action: 'user.manage' },
-  { key: 'audit', labelKey: 'system.audit', action: 'audit.read' },
-  { key: 'zone', labelKey: 'zone.tab', action: 'zone.manage' },
-];
-
-/** Abilities that make 系统管理 worth showing at all. */
-const adminActions: Action[] = ['unit.manage', 'user.manage', 'audit.read'];
-
-export const systemVisible = (ctx: Pick<ModuleContext, 'can'>) => adminActions.some((a) => ctx.can(a));
-export const systemTabsFor = (ctx: Pick<ModuleContext, 'can'>) => systemTabs.filter((tab) => ctx.can(tab.action));
+import type { LiveModule } from '../shell/moduleTypes';
+import { systemTabsFor, systemVisible } from './tabs';
 
 export const systemModule: LiveModule = {
   key: 'system',
