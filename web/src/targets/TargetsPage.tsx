@@ -43,10 +43,12 @@ export default function TargetsPage() {
     <div className="gj-page">
       <div className="gj-page-head gj-tg-head">
         <h2 className="gj-page-title">{t('module.targets')}</h2>
-        <Space>
-          <span className="gj-tg-muted">{tt('period')}</span>
-          <PeriodSelect kind="month" value={period} onChange={setPeriod} id="tg-period" aria-label={tt('period')} />
-        </Space>
+        {current !== 'settings' && (
+          <Space>
+            <span className="gj-tg-muted">{tt('period')}</span>
+            <PeriodSelect kind="month" value={period} onChange={setPeriod} id="tg-period" aria-label={tt('period')} />
+          </Space>
+        )}
       </div>
       <Card className="gj-page-card" variant="borderless">
         <ZoneEmpty page="targets" />
