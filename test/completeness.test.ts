@@ -2,8 +2,10 @@
 // is approved — the cockpit, the assessment and the month lock treat a partial month
 // as incomplete; a project whose target date is too near is 工期不足, with a
 // compressed proposal and no planned date before the zone's date.
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWorkday } from '../src/shared/calendar';
+import { settleJobs } from '../src/shared/jobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 const TODAY = '2022-10-12';
@@ -50,7 +52,7 @@ describe('a month with one unit approved (数据未齐)', () => {
     const body = (await leader.get('/api/cockpit?period=2022-09')).json();
     const gbr = gbrOf(body);
     expect(expected).toBeGreaterThanOrEqual(6);
-    expect(gbr).toMatchObject({ value: '6.72', complete: false, status: null, gap: null });
+    expect(gbr).toMatchObject({ value: '6.72', status: null, gap: null, coverage: { reported: 1, expected } });
     expect(gbr.coverage).toMatchObject({ reported: 1, expected });
     expect(gbr.coverage!.missingUnitNames).toContain('大庙街道');
     expect(gbr.coverage!.missingUnitNames).not.toContain('东环街道');
@@ -81,6 +83,28 @@ describe('a month with one unit approved (数据未齐)', () => {
     const east = r.units.find((u: { unitName: string }) => u.unitName === '东环街道');
     const damiao = r.units.find((u: { unitName: string }) => u.unitName === '大庙街道');
     expect(east.items.find((i: { key: string }) => i.key === 'gbr').points).toBe(damiao.items.find((i: { key: string }) => i.key === 'gbr').points);
+  });
+
+  it('a bulletin of the partial month states 已报 1/n for the sum, judges it nowhere, and names no unit behind on it', async () => {
+    const res = await sup.send('POST', '/api/bulletins', { period: '2022-09' });
+    expect(res.statusCode, res.body).toBe(200);
+    await settleJobs();
+    const job = (await sup.get(`/api/jobs/${res.json().jobId}`)).json();
+    expect(job.status, JSON.stringify(job.errors)).toBe('succeeded');
+    const b = (await sup.get(`/api/bulletins/${job.result.bulletinId}`)).json();
+    const gbr = b.content.zoneFigures.find((f: { code: string }) => f.code === 'gbr');
+    expect(gbr).toMatchObject({ value: '6.72', status: null, gap: null, coverage: { reported: 1, expected } });
+    // The Word file as a leader reads it: the partial sum is stated with its coverage, and
+    // never called behind or ahead of 序时.
+    const zip = await JSZip.loadAsync((await sup.get(`/api/bulletins/${b.id}/download?format=docx`)).rawPayload);
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const partial = b.content.zoneFigures.filter((f: { coverage: { reported: number; expected: number } | null }) => f.coverage && f.coverage.reported < f.coverage.expected).length;
+    expect(partial).toBeGreaterThan(1);
+    expect(text).toContain(`${partial}项指标数据尚未报齐`);
+    expect(text).toContain(`一般公共预算收入全区已报1/${expected}个单位，合计数待报齐后通报`);
+    expect(b.lead).not.toContain('6.72');
+    expect(text).toContain(`已报1/${expected}个单位`);
+    expect(text).not.toMatch(/一般公共预算收入[^。；]*(滞后|慢于序时|快于序时)/);
   });
 
   it('locking the month names the missing units and needs a confirmation with a reason, kept in the audit log', async () => {

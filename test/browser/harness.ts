@@ -125,9 +125,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async screenshot(page, name, o = {}) {
       const path = join(SCREENSHOTS, `${name}.png`);
-      // Let antd's motion settle so the picture shows the final state.
       if (!o.keepScroll) await page.evaluate('window.scrollTo(0, 0)');
-      await page.waitForTimeout(400);
+      // Let antd's motion settle so the picture shows the final state: wait for every
+      // finite CSS animation and transition to end (spinners run forever and are skipped).
+      // (At most 3 s: a paused animation never finishes.)
+      await page.evaluate(
+        'Promise.race([Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null))), new Promise((r) => setTimeout(r, 3000))]).then(() => true)',
+      );
       await page.screenshot({ path, fullPage: false });
       return path;
     },

@@ -220,8 +220,7 @@ describe('项目 in the browser', () => {
 
     await choose(page, 'filter-unit', '徐庄镇');
     await page.getByTestId('view-switch').getByText('甘特图').click();
-    await page.waitForTimeout(500);
-    expect(await page.getByTestId('status-counts').innerText()).toContain('项目总数 2');
+    await expect.poll(() => page.getByTestId('status-counts').innerText()).toContain('项目总数 2');
   });
 
   it('a supervisor sets the USD rate and stage rules and uploads the zone outline; a wrong file changes nothing', async () => {

@@ -21,8 +21,7 @@ afterAll(async () => h?.close());
 const signedIn = (username: string, viewport?: { width: number; height: number }) => h.signedIn(username, 'huaian', viewport ? { viewport } : {});
 
 async function shot(page: Page, name: string) {
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `screenshots/${name}.png` });
+  await h.screenshot(page, name, { keepScroll: true });
 }
 
 /** Fills the downloaded template: value and prevYear by indicator code. */

@@ -84,6 +84,9 @@ describe('存在问题 and 下步工作要求', () => {
     expect(progressSummary('2022-06-30', '49.6', [fig('出口', '52.4', '2.8'), partial])).toBe(
       '截至2022年6月30日，时间进度49.6%。有年度目标的1项指标均达到或快于序时进度；1项指标数据尚未报齐。主要指标完成情况如下。',
     );
+    // A row with no target not yet reported in full is counted too: the sentence matches the table.
+    const untargeted = { ...fig('税占比', '0', '0', { complete: false }), floor: null };
+    expect(progressSummary('2022-06-30', '49.6', [partial, untargeted])).toBe('截至2022年6月30日，时间进度49.6%。2项指标数据尚未报齐。主要指标完成情况如下。');
   });
 });
 

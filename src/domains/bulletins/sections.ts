@@ -57,7 +57,8 @@ export function doubleHalfSentence(rows: readonly JudgedFigure[]): string {
 export function progressSummary(asOf: string, timeProgress: string | null, rows: readonly JudgedFigure[]): string {
   const head = `截至${cnDate(asOf)}，${timeProgress === null ? '' : `时间进度${timeProgress}%。`}`;
   const j = rows.filter(judged);
-  const incomplete = rows.filter((r) => r.complete === false && r.floor !== null).length;
+  // Every row of the table not yet reported in full, with a target or not: the count must match what the table shows.
+  const incomplete = rows.filter((r) => r.complete === false).length;
   const parts: string[] = [];
   if (j.length) {
     const ahead = j.filter((r) => !isBehind(r)).length;
