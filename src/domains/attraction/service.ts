@@ -56,10 +56,10 @@ async function assertUnit(tx: Tx, zoneId: string, unitId: string) {
   if (!u) throw new AppError('not_found', { entity: 'unit' });
 }
 
-/** The router's scope for a lead's writes: its handling unit. */
-export const scopeOfLead = scopeBy('lead', 'params', 'id', async (db, zoneId, id) => {
+/** The router's scope for a lead's writes: its handling unit; a lead the actor may not read is not found (as assertRead). */
+export const scopeOfLead = scopeBy('lead', 'params', 'id', async (db, zoneId, id, actor) => {
   const [l] = await db.select({ unitId: attractionLeads.unitId }).from(attractionLeads).where(and(eq(attractionLeads.zoneId, zoneId), eq(attractionLeads.id, id)));
-  return l ? { unitId: l.unitId } : null;
+  return l && can(actor, 'unitData.read', { unitId: l.unitId }) ? { unitId: l.unitId } : null;
 });
 
 export async function createLead(tx: Tx, audit: Audit, actor: Actor, input: z.infer<typeof leadInput>, extras: { demo?: boolean } = {}) {
