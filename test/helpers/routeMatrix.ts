@@ -78,6 +78,9 @@ export const RECORDS: Record<string, string> = {
   '/api/notifications/unit-webhooks/{unitId}': `SELECT id AS "unitId", zone_id AS zone, id AS unit FROM units`,
 };
 
+/** Paths whose parameters name no record of a zone (a month): there is no other zone's to name. */
+export const NO_RECORD = new Set(['/api/targets/periods/{period}/lock']);
+
 export type Variant = 'own' | 'other' | 'zone';
 export interface Picked {
   params: Record<string, string>;
