@@ -16,6 +16,7 @@ const expected: Record<Action, Record<Role, 'Y' | 'O' | 'N'>> = {
   'user.manage': { admin: 'Y', leader: 'N', supervisor: 'N', reporter: 'N', viewer: 'N', enterprise: 'N' },
   'zone.manage': { admin: 'Y', leader: 'N', supervisor: 'N', reporter: 'N', viewer: 'N', enterprise: 'N' },
   'audit.read': { admin: 'Y', leader: 'Y', supervisor: 'Y', reporter: 'N', viewer: 'N', enterprise: 'N' },
+  'file.upload': { admin: 'Y', leader: 'N', supervisor: 'Y', reporter: 'Y', viewer: 'N', enterprise: 'N' },
   'unitData.read': { admin: 'Y', leader: 'Y', supervisor: 'Y', reporter: 'O', viewer: 'O', enterprise: 'N' },
   'unitData.write': { admin: 'N', leader: 'N', supervisor: 'N', reporter: 'O', viewer: 'N', enterprise: 'N' },
   'unitData.approve': { admin: 'N', leader: 'N', supervisor: 'Y', reporter: 'N', viewer: 'N', enterprise: 'N' },

@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { loggableError, type DbHandle } from '../db/client';
 import { AppError, errorMessage, isErrorCode, type Lang } from '../shared/errors';
 import { refuseBadStrings } from '../shared/input';
-import { authorize, type Action } from '../shared/policy';
+import type { Action } from '../shared/policy';
+import { authorizeRoute, type ScopeLoader } from './scope';
 import { makeCtx, type Ctx } from './context';
 import { zoneDate } from '../shared/zoneClock';
 import { lookupSession, SESSION_COOKIE, type SessionInfo } from '../domains/auth/sessions';
@@ -33,13 +34,15 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action a route performs; required on every /api route unless public. */
     action?: Action;
-    /** The action depends on a unit the handler resolves; it authorizes with that scope. */
-    scoped?: boolean;
+    /** Finds the unit of the record the request touches; the action is authorized with it (src/server/scope.ts). */
+    scope?: ScopeLoader;
     public?: boolean;
   }
   interface FastifyInstance {
     handle: DbHandle;
     clock: () => Date;
+    /** Every /api route's policy, by "METHOD /url": what the route matrix test walks. */
+    routePolicies: Map<string, RoutePolicy>;
   }
 }
 
@@ -49,6 +52,12 @@ export interface AppOptions {
   webDir?: string;
   logger?: boolean;
   clock?: () => Date;
+}
+
+export interface RoutePolicy {
+  action?: Action;
+  scope?: ScopeLoader;
+  public?: boolean;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -63,6 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('handle', opts.handle);
   app.decorate('clock', opts.clock ?? (() => new Date()));
+  app.decorate('routePolicies', new Map<string, RoutePolicy>());
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('session', null);
 
@@ -96,8 +106,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Every API route must say what it does, so that no route escapes the policy.
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    const cfg = route.config as { action?: Action; public?: boolean } | undefined;
+    const cfg = route.config as RoutePolicy | undefined;
     if (!cfg?.action && !cfg?.public) throw new Error(`route ${route.method} ${route.url} names no policy action`);
+    for (const method of [route.method].flat()) app.routePolicies.set(`${method} ${route.url}`, { action: cfg.action, scope: cfg.scope, public: cfg.public });
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -111,7 +122,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     req.ctx = makeCtx(app.handle.db, actor, lang, req.ip, actor ? await zoneDate(app.handle.db, actor.zoneId, app.clock) : app.clock);
   });
 
-  app.addHook('preHandler', async (req) => {
+  // NUL (which PostgreSQL text cannot hold) and absurd lengths, refused once for every
+  // route, first: they say nothing about the route, and a scope loader must not query with them.
+  app.addHook('preValidation', async (req) => refuseBadStrings({ body: req.body, query: req.query, params: req.params }));
+
+  // Authorization runs in preValidation, before the schema validates the request: a
+  // role the policy refuses gets 403 (or 404 for another zone's record), never a 400
+  // that would tell it what a valid request looks like.
+  app.addHook('preValidation', async (req) => {
     const cfg = req.routeOptions.config;
     if (!req.url.startsWith('/api/') || cfg.public || !cfg.action) return;
     const actor = req.ctx.actor;
@@ -120,11 +138,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!SAFE_METHODS.has(req.method) && req.session) {
       if (req.headers['x-csrf-token'] !== req.session.csrfToken) throw new AppError('auth.csrf');
     }
-    if (!cfg.scoped) authorize(actor, cfg.action);
+    await authorizeRoute(req.ctx.db, actor, req, cfg.action, cfg.scope);
   });
-
-  // NUL (which PostgreSQL text cannot hold) and absurd lengths, refused once for every route.
-  app.addHook('preValidation', async (req) => refuseBadStrings({ body: req.body, query: req.query, params: req.params }));
 
   app.setErrorHandler((err, req, reply) => {
     const lang: Lang = req.ctx?.lang ?? 'zh';

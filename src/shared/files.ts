@@ -63,7 +63,7 @@ export async function fileRoutes(app: FastifyInstance) {
   api.post(
     '/api/files',
     {
-      config: { action: 'zone.read' },
+      config: { action: 'file.upload' },
       schema: {
         tags: ['files'],
         summary: 'Upload one file (multipart field "file"): jpg, png, webp, pdf, docx, xlsx, txt; at most 10 MB',
@@ -73,7 +73,6 @@ export async function fileRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      if (actor.role === 'viewer' || actor.role === 'leader') throw new AppError('policy.forbidden');
       const part = await req.file().catch(() => undefined);
       if (!part) throw new AppError('validation.failed', { fields: 'file' });
       const data = await part.toBuffer().catch(() => {

@@ -6,6 +6,7 @@ import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../db/client';
 import { notifications, zones } from '../db/schema';
+import { AppError } from './errors';
 import { requireActor } from './policy';
 import { errors, idParams, okBody } from './http';
 import { postJson, viaFetch, type Outbound } from './outbound';
@@ -113,7 +114,9 @@ export async function notificationRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireActor(req.ctx);
       await req.ctx.write(async (tx, audit) => {
-        await tx.update(notifications).set({ readAt: new Date() }).where(and(mine(actor), eq(notifications.id, req.params.id)));
+        const marked = await tx.update(notifications).set({ readAt: new Date() }).where(and(mine(actor), eq(notifications.id, req.params.id))).returning({ id: notifications.id });
+        // Someone else's (or another zone's) notification is not found, not silently "read".
+        if (marked.length === 0) throw new AppError('not_found', { entity: 'notification' });
         await audit({ action: 'read', entity: 'notification', entityId: req.params.id });
       });
       return { ok: true as const };

@@ -40,6 +40,8 @@ export const rules = {
   /** The zone's settings, e.g. its pinned business date. */
   'zone.manage': anyOf('admin'),
   'audit.read': anyOf('admin', 'leader', 'supervisor'),
+  /** Uploading an attachment (photos, evidence, documents): the roles that write something to attach it to. */
+  'file.upload': anyOf('admin', 'supervisor', 'reporter'),
   /** A unit's own records, drafts included. */
   'unitData.read': either(zoneWide, (a, s) => (a.role === 'reporter' || a.role === 'viewer') && ownUnit(a, s)),
   /** Entering figures, progress and evidence for a unit. */

@@ -25,6 +25,8 @@ import {
   stageInput,
   updateLead,
 } from './service';
+import { scopeOfLead } from './service';
+import { scopeOfUnit } from '../../server/scope';
 
 /** The 200 response with the standard errors. */
 const ok = <T extends z.ZodType>(body: T) => ({ 200: body, ...errors });
@@ -40,7 +42,7 @@ export async function attractionRoutes(app: FastifyInstance) {
   );
   api.post(
     '/api/attraction/leads',
-    { config: { action: 'attraction.write', scoped: true }, schema: { tags, summary: 'Record a lead (supervisors, or reporters of the handling unit)', body: leadInput, response: ok(leadBody) } },
+    { config: { action: 'attraction.write', scope: scopeOfUnit('body') }, schema: { tags, summary: 'Record a lead (supervisors, or reporters of the handling unit)', body: leadInput, response: ok(leadBody) } },
     async (req) => req.ctx.write((tx, audit) => createLead(tx, audit, requireActor(req.ctx), req.body)),
   );
   api.get(
@@ -66,17 +68,17 @@ export async function attractionRoutes(app: FastifyInstance) {
   );
   api.patch(
     '/api/attraction/leads/:id',
-    { config: { action: 'attraction.write', scoped: true }, schema: { tags, summary: 'Change a lead', params: idParams, body: leadPatch, response: ok(leadBody) } },
+    { config: { action: 'attraction.write', scope: scopeOfLead }, schema: { tags, summary: 'Change a lead', params: idParams, body: leadPatch, response: ok(leadBody) } },
     async (req) => req.ctx.write((tx, audit) => updateLead(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
   api.post(
     '/api/attraction/leads/:id/stage',
-    { config: { action: 'attraction.write', scoped: true }, schema: { tags, summary: 'Move a lead: 线索 → 在谈 → 签约 (with the signing date) → 落地', params: idParams, body: stageInput, response: ok(leadBody) } },
+    { config: { action: 'attraction.write', scope: scopeOfLead }, schema: { tags, summary: 'Move a lead: 线索 → 在谈 → 签约 (with the signing date) → 落地', params: idParams, body: stageInput, response: ok(leadBody) } },
     async (req) => req.ctx.write((tx, audit) => moveLead(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
   api.post(
     '/api/attraction/leads/:id/contacts',
-    { config: { action: 'attraction.write', scoped: true }, schema: { tags, summary: 'Log a contact (visit, call, meeting, inspection)', params: idParams, body: contactInput, response: ok(contactBody) } },
+    { config: { action: 'attraction.write', scope: scopeOfLead }, schema: { tags, summary: 'Log a contact (visit, call, meeting, inspection)', params: idParams, body: contactInput, response: ok(contactBody) } },
     async (req) => req.ctx.write((tx, audit) => addContact(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
   api.post(

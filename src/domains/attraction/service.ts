@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
 import { attractionContacts, attractionLeads, currencies, leadStages, projectCategories, units, users } from '../../db/schema';
 import type { Audit } from '../../server/context';
+import { scopeBy } from '../../server/scope';
 import type { IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { checkVersion, patchOf } from '../../shared/input';
@@ -54,6 +55,12 @@ async function assertUnit(tx: Tx, zoneId: string, unitId: string) {
   const [u] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), eq(units.zoneId, zoneId)));
   if (!u) throw new AppError('not_found', { entity: 'unit' });
 }
+
+/** The router's scope for a lead's writes: its handling unit; a lead the actor may not read is not found (as assertRead). */
+export const scopeOfLead = scopeBy('lead', 'params', 'id', async (db, zoneId, id, actor) => {
+  const [l] = await db.select({ unitId: attractionLeads.unitId }).from(attractionLeads).where(and(eq(attractionLeads.zoneId, zoneId), eq(attractionLeads.id, id)));
+  return l && can(actor, 'unitData.read', { unitId: l.unitId }) ? { unitId: l.unitId } : null;
+});
 
 export async function createLead(tx: Tx, audit: Audit, actor: Actor, input: z.infer<typeof leadInput>, extras: { demo?: boolean } = {}) {
   authorize(actor, 'attraction.write', { unitId: input.unitId });

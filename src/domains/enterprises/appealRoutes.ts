@@ -31,7 +31,7 @@ import {
 } from './appeals';
 import { appealCountsOf } from './appeals';
 import { poolsOf } from './pools';
-import { enterpriseDetail } from './register';
+import { enterpriseDetail, scopeOfNamedEnterprise } from './register';
 import { appealDetailBody, appealPage, appealRow, appealStatsBody, appealView, myAppealDetailBody, myEnterpriseBody } from './schemas';
 
 
@@ -74,7 +74,7 @@ export async function appealRoutes(app: FastifyInstance) {
   );
   api.post(
     '/api/enterprise-appeals',
-    { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Raise an appeal for an enterprise (e.g. on a visit)', body: staffAppealInput, response: { 200: appealRow, ...errors } } },
+    { config: { action: 'enterprise.write', scope: scopeOfNamedEnterprise }, schema: { tags, summary: 'Raise an appeal for an enterprise (e.g. on a visit)', body: staffAppealInput, response: { 200: appealRow, ...errors } } },
     async (req) => {
       const { enterpriseId, visitId, ...input } = req.body;
       return req.ctx.write((tx, audit) => raiseAppeal(tx, audit, requireActor(req.ctx), input, { enterpriseId, visitId, now: req.ctx.clock() }));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
 import { enterprisePlans, enterprises, planActuals, units } from '../../db/schema';
 import type { Audit } from '../../server/context';
+import { scopeBy } from '../../server/scope';
 import { AppError } from '../../shared/errors';
 import { authorize, type Actor } from '../../shared/policy';
 import { loadEnterprise } from './register';
@@ -22,6 +23,16 @@ export const planInput = z.object({
 export type PlanInput = z.infer<typeof planInput>;
 export const planPatch = patchOf(planInput.omit({ enterpriseId: true, year: true }));
 export const actualInput = z.object({ output: amount, note: z.string().trim().max(500).default('') });
+
+/** The router's scope for a plan's actuals: the unit of the plan's enterprise. */
+export const scopeOfPlan = scopeBy('plan', 'params', 'id', async (db, zoneId, id) => {
+  const [row] = await db
+    .select({ unitId: enterprises.unitId })
+    .from(enterprisePlans)
+    .innerJoin(enterprises, eq(enterprises.id, enterprisePlans.enterpriseId))
+    .where(and(eq(enterprisePlans.zoneId, zoneId), eq(enterprisePlans.id, id)));
+  return row ? { unitId: row.unitId } : null;
+});
 
 async function loadPlan(db: ReadDb | Tx, zoneId: string, id: string) {
   const [plan] = await db.select().from(enterprisePlans).where(and(eq(enterprisePlans.zoneId, zoneId), eq(enterprisePlans.id, id)));

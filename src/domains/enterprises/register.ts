@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
 import { enterpriseFigures, enterprises, enterpriseTags, enterpriseTagSpans, units, type EnterpriseTag } from '../../db/schema';
 import type { Audit } from '../../server/context';
+import { scopeBy } from '../../server/scope';
 import type { IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { isoDate } from '../../shared/http';
@@ -70,6 +71,14 @@ export async function loadEnterprise(tx: Tx | ReadDb, zoneId: string, id: string
   if (!row) throw new AppError('not_found', { entity: 'enterprise' });
   return row;
 }
+
+async function enterpriseUnit(db: ReadDb, zoneId: string, id: string) {
+  const [e] = await db.select({ unitId: enterprises.unitId }).from(enterprises).where(and(eq(enterprises.zoneId, zoneId), eq(enterprises.id, id)));
+  return e ? { unitId: e.unitId } : null;
+}
+/** The router's scope for an enterprise's writes: the unit it sits in (by the path's id, or a body's enterpriseId). */
+export const scopeOfEnterprise = scopeBy('enterprise', 'params', 'id', enterpriseUnit);
+export const scopeOfNamedEnterprise = scopeBy('enterprise', 'body', 'enterpriseId', enterpriseUnit);
 
 export async function createEnterprise(tx: Tx, audit: Audit, actor: Actor, input: EnterpriseInput, opts: { demo?: boolean } = {}) {
   authorize(actor, 'enterprise.write', { unitId: input.unitId });

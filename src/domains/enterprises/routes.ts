@@ -17,7 +17,9 @@ import { appealCountsOf } from './appeals';
 import { resyncYear, syncBody, syncResponse } from '../feeds/sync';
 import { zoneCounts } from './counts';
 import { enterpriseFeed } from './feedIndicators';
-import { plansOf, actualInput, createPlan, listPlans, planDetail, planInput, planPatch, setActual, updatePlan } from './plans';
+import { plansOf, actualInput, createPlan, listPlans, planDetail, planInput, planPatch, scopeOfPlan, setActual, updatePlan } from './plans';
+import { scopeOfEnterprise, scopeOfNamedEnterprise } from './register';
+import { scopeOfUnit } from '../../server/scope';
 import { addMember, createPool, listPools, memberInput, poolDetail, poolInput, poolPatch, poolsOf, removeMember, updatePool } from './pools';
 import {
   addTag,
@@ -125,7 +127,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   );
   api.post(
     '/api/enterprises',
-    { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Add an enterprise (credit code checked, duplicates refused)', body: enterpriseInput, response: { 200: enterpriseRow, ...errors } } },
+    { config: { action: 'enterprise.write', scope: scopeOfUnit('body') }, schema: { tags, summary: 'Add an enterprise (credit code checked, duplicates refused)', body: enterpriseInput, response: { 200: enterpriseRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => createEnterprise(tx, audit, requireActor(req.ctx), req.body)),
   );
   api.get(
@@ -135,27 +137,27 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   );
   api.patch(
     '/api/enterprises/:id',
-    { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Change an enterprise', params: idParams, body: enterprisePatch, response: { 200: enterpriseRow, ...errors } } },
+    { config: { action: 'enterprise.write', scope: scopeOfEnterprise }, schema: { tags, summary: 'Change an enterprise', params: idParams, body: enterprisePatch, response: { 200: enterpriseRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => updateEnterprise(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
   api.put(
     '/api/enterprises/:id/figures',
-    { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Set a year’s output value, tax (万元) and employees', params: idParams, body: figureInput, response: { 200: figureRow, ...errors } } },
+    { config: { action: 'enterprise.write', scope: scopeOfEnterprise }, schema: { tags, summary: 'Set a year’s output value, tax (万元) and employees', params: idParams, body: figureInput, response: { 200: figureRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => setFigures(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
   );
   api.post(
     '/api/enterprises/:id/tags',
-    { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Record a tag with the date it was gained (and lost)', params: idParams, body: tagInput, response: { 200: tagSpanRow, ...errors } } },
+    { config: { action: 'enterprise.write', scope: scopeOfEnterprise }, schema: { tags, summary: 'Record a tag with the date it was gained (and lost)', params: idParams, body: tagInput, response: { 200: tagSpanRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => addTag(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
   api.post(
     '/api/enterprises/:id/tags/:spanId/lose',
-    { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Record the date a tag was lost', params: spanParams, body: z.object({ lostOn: isoDate }), response: { 200: tagSpanRow, ...errors } } },
+    { config: { action: 'enterprise.write', scope: scopeOfEnterprise }, schema: { tags, summary: 'Record the date a tag was lost', params: spanParams, body: z.object({ lostOn: isoDate }), response: { 200: tagSpanRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => loseTag(tx, audit, requireActor(req.ctx), req.params.id, req.params.spanId, req.body.lostOn, req.ctx.today)),
   );
   api.delete(
     '/api/enterprises/:id/tags/:spanId',
-    { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Delete a tag entered by mistake', params: spanParams, response: { 200: okBody, ...errors } } },
+    { config: { action: 'enterprise.write', scope: scopeOfEnterprise }, schema: { tags, summary: 'Delete a tag entered by mistake', params: spanParams, response: { 200: okBody, ...errors } } },
     async (req) => {
       await req.ctx.write((tx, audit) => deleteTag(tx, audit, requireActor(req.ctx), req.params.id, req.params.spanId, req.ctx.today));
       return { ok: true as const };
@@ -245,7 +247,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   api.put(
     '/api/enterprise-plans/:id/actuals/:month',
     {
-      config: { action: 'enterprise.write', scoped: true },
+      config: { action: 'enterprise.write', scope: scopeOfPlan },
       schema: { tags, summary: 'Report the cumulative output to a month (1-m月累计, 万元)', params: z.object({ id: z.uuid(), month: z.coerce.number().int().min(1).max(12) }), body: actualInput, response: { 200: actualRow, ...errors } },
     },
     async (req) => req.ctx.write((tx, audit) => setActual(tx, audit, requireActor(req.ctx), req.params.id, req.params.month, req.body)),
@@ -259,7 +261,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   );
   api.post(
     '/api/enterprise-visits',
-    { config: { action: 'enterprise.write', scoped: true }, schema: { tags, summary: 'Log a visit: who, when, what was found', body: visitInput, response: { 200: visitRow, ...errors } } },
+    { config: { action: 'enterprise.write', scope: scopeOfNamedEnterprise }, schema: { tags, summary: 'Log a visit: who, when, what was found', body: visitInput, response: { 200: visitRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => createVisit(tx, audit, requireActor(req.ctx), req.body)),
   );
 }

@@ -64,6 +64,7 @@ import { battleMap, chainsInUse, getProject, getSettings, listProjects, projectH
 import { projectCategories } from '../../db/schema';
 import { isoDate } from '../../shared/http';
 import { asFeatureCollection, outlineBody, parseOutline } from './outline';
+import { scopeOfProject } from './service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The 200 response with the standard errors. */
@@ -282,7 +283,7 @@ export async function projectRoutes(app: FastifyInstance) {
   api.patch(
     '/api/projects/:id/milestones/:milestoneId',
     {
-      config: { action: 'project.progress', scoped: true },
+      config: { action: 'project.progress', scope: scopeOfProject },
       schema: { tags, summary: 'Record a milestone’s actual dates, owner or note (task force, assigned leader, responsible unit, supervisors)', params: milestoneParams, body: milestoneUpdate, response: ok(milestoneRow) },
     },
     async (req) => req.ctx.write((tx, audit) => updateMilestone(tx, audit, requireActor(req.ctx), req.params.id, req.params.milestoneId, req.body, req.ctx.today)),
@@ -291,7 +292,7 @@ export async function projectRoutes(app: FastifyInstance) {
   api.post(
     '/api/projects/:id/stage',
     {
-      config: { action: 'project.progress', scoped: true },
+      config: { action: 'project.progress', scope: scopeOfProject },
       schema: {
         tags,
         summary: 'Set a stage’s planned or actual date (签约, 开工, 投产, 达效)',
@@ -306,7 +307,7 @@ export async function projectRoutes(app: FastifyInstance) {
   api.post(
     '/api/projects/:id/updates',
     {
-      config: { action: 'project.progress', scoped: true },
+      config: { action: 'project.progress', scope: scopeOfProject },
       schema: { tags, summary: '形象进度: a dated note with photos uploaded through /api/files', params: idParams, body: progressUpdateInput, response: ok(updateRow) },
     },
     async (req) => req.ctx.write((tx, audit) => addProgressUpdate(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
@@ -315,7 +316,7 @@ export async function projectRoutes(app: FastifyInstance) {
   api.post(
     '/api/projects/:id/problems',
     {
-      config: { action: 'project.progress', scoped: true },
+      config: { action: 'project.progress', scope: scopeOfProject },
       schema: { tags, summary: 'Raise a problem (环评, 能耗, 供水…) into the shared closed loop; it moves through /api/loop/items', params: idParams, body: problemInput, response: ok(problemRow) },
     },
     async (req) =>
@@ -329,7 +330,7 @@ export async function projectRoutes(app: FastifyInstance) {
   api.post(
     '/api/projects/:id/investments',
     {
-      config: { action: 'unitData.write', scoped: true },
+      config: { action: 'unitData.write', scope: scopeOfProject },
       schema: { tags, summary: 'Save or submit the month’s completed investment (reporters of the responsible unit)', params: idParams, body: investmentInput, response: ok(investmentRow) },
     },
     async (req) => req.ctx.write((tx, audit) => saveInvestment(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),

@@ -18,6 +18,7 @@ import {
   type TemplateStep,
 } from '../../db/schema';
 import type { Audit } from '../../server/context';
+import { scopeBy } from '../../server/scope';
 import type { IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { fileInfos } from '../../shared/files';
@@ -49,6 +50,15 @@ const signedOn = (dates: StageDates): string | null => dates.signed?.actual ?? n
 export function projectScope(p: Pick<Project, 'responsibleUnitId' | 'leaderUserId' | 'taskForceUserIds'>) {
   return { unitId: p.responsibleUnitId, memberIds: [...p.taskForceUserIds, ...(p.leaderUserId ? [p.leaderUserId] : [])] };
 }
+
+/** The router's scope for a project's progress and investment routes. */
+export const scopeOfProject = scopeBy('project', 'params', 'id', async (db, zoneId, id) => {
+  const [p] = await db
+    .select({ responsibleUnitId: projects.responsibleUnitId, leaderUserId: projects.leaderUserId, taskForceUserIds: projects.taskForceUserIds })
+    .from(projects)
+    .where(and(eq(projects.id, id), eq(projects.zoneId, zoneId)));
+  return p ? projectScope(p) : null;
+});
 
 export async function loadProject(tx: Tx, zoneId: string, id: string, lock = false): Promise<Project> {
   const q = tx.select().from(projects).where(and(eq(projects.id, id), eq(projects.zoneId, zoneId)));

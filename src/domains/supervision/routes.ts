@@ -29,6 +29,7 @@ import {
   summary,
 } from './tasks';
 import './scan';
+import { scopeOfTask } from './tasks';
 
 const num = z.string().nullable();
 const lightEnum = z.enum(['green', 'amber', 'red', 'done']);
@@ -286,7 +287,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
   api.post(
     '/api/supervision/tasks/:id/progress',
     {
-      config: { action: 'unitData.write', scoped: true },
+      config: { action: 'unitData.write', scope: scopeOfTask },
       schema: { tags, summary: 'Report progress (lead or supporting unit): text, percent or quantity reached, attachments from /api/files', params: idParams, body: progressInput, response: { 200: progressBody.omit({ unitName: true, authorName: true, files: true }).extend({ fileIds: z.array(z.string()) }), ...errors } },
     },
     async (req) => req.ctx.write((tx, audit) => reportProgress(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
@@ -294,7 +295,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
   api.post(
     '/api/supervision/tasks/:id/delay-reason',
     {
-      config: { action: 'unitData.write', scoped: true },
+      config: { action: 'unitData.write', scope: scopeOfTask },
       schema: { tags, summary: 'The lead unit records why a late task missed its deadline', params: idParams, body: z.object({ reason: z.string().trim().min(1).max(2000) }), response: { 200: delayBody, ...errors } },
     },
     async (req) => req.ctx.write((tx, audit) => explainDelay(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, req.ctx.today)),
@@ -302,7 +303,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
   api.post(
     '/api/supervision/tasks/:id/requests',
     {
-      config: { action: 'unitData.write', scoped: true },
+      config: { action: 'unitData.write', scope: scopeOfTask },
       schema: { tags, summary: 'Ask the supervisor to reword the task, accept an explanation, or follow it up long-term', params: idParams, body: requestInput, response: { 200: requestBody, ...errors } },
     },
     async (req) => req.ctx.write((tx, audit) => makeRequest(tx, audit, requireActor(req.ctx), req.params.id, req.body)),

@@ -19,6 +19,7 @@ import {
 } from '../../db/schema';
 import type { LoopState } from '../../shared/loop/machine';
 import type { Audit } from '../../server/context';
+import { scopeBy } from '../../server/scope';
 import { dec } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
 import { fileInfos } from '../../shared/files';
@@ -267,6 +268,12 @@ function involvement(actor: Actor, row: Pick<Row, 'leadUnitId' | 'supportingUnit
   if (row.supportingUnitIds.includes(actor.unitId)) return 'supporting';
   return null;
 }
+
+/** The router's scope for a task's writes: the actor's unit when it leads or supports the task, else the lead unit. */
+export const scopeOfTask = scopeBy('task', 'params', 'id', async (db, _zoneId, id, actor) => {
+  const [row] = await base(db).where(and(eq(supervisionTasks.id, id), filterWhere(actor, {})));
+  return row ? { unitId: involvement(actor, row) ? actor.unitId : row.leadUnitId } : null;
+});
 
 async function lockTask(tx: Tx, actor: Actor, id: string) {
   const row = await loadTask(tx, actor, id);

@@ -51,6 +51,7 @@ import { unreported, unreportedBody, withCheckContext } from './formChecks';
 import { createToken, listTokens, revokeToken, tokenInput, touchToken, verifyBearer } from './tokens';
 // Loading ./reminders also registers the daily reminder job with the scheduler.
 import { reportingDeadline } from './reminders';
+import { rawId, scopeOfUnit, type ScopeLoader } from '../../server/scope';
 
 const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string(), version: z.number() });
 const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable() });
@@ -73,6 +74,12 @@ function supervisorWriter(actor: Actor): Writer {
   return { zoneId: actor.zoneId, userId: actor.userId, authorizeUnit: () => authorize(actor, 'unitData.approve'), mayCorrect: true, source: 'manual' };
 }
 
+/** Figures of the unit asked for, or (no unit named) of the actor's own; zone-wide roles read every unit. */
+const unitInQuery = scopeOfUnit('query');
+const scopeOfFigures: ScopeLoader = {
+  entity: 'unit',
+  load: async (db, actor, req) => (rawId(req, 'query', 'unitId') ? unitInQuery.load(db, actor, req) : { unitId: actor.unitId }),
+};
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 async function uploaded(req: { file: () => Promise<{ toBuffer(): Promise<Buffer>; filename: string } | undefined> }) {
@@ -177,7 +184,7 @@ export async function targetsRoutes(app: FastifyInstance) {
   api.get(
     '/api/targets/report',
     {
-      config: { action: 'unitData.read', scoped: true },
+      config: { action: 'unitData.read', scope: scopeOfUnit('query') },
       schema: {
         tags,
         summary: 'A unit’s reporting form for a month, with its figures',
@@ -196,7 +203,7 @@ export async function targetsRoutes(app: FastifyInstance) {
   api.put(
     '/api/targets/report',
     {
-      config: { action: 'unitData.write', scoped: true },
+      config: { action: 'unitData.write', scope: scopeOfUnit('body') },
       schema: {
         tags,
         summary: 'Save (or submit) a unit’s figures for a month; a submission passes the reporting checks and lists the indicators still unreported',
@@ -214,7 +221,7 @@ export async function targetsRoutes(app: FastifyInstance) {
   api.post(
     '/api/targets/report/submit',
     {
-      config: { action: 'unitData.write', scoped: true },
+      config: { action: 'unitData.write', scope: scopeOfUnit('body') },
       schema: { tags, summary: 'Submit every draft or returned figure of the unit for the month', body: unitPeriod, response: { 200: z.object({ submitted: z.number(), unreported: unreportedBody }), ...errors } },
     },
     async (req) => {
@@ -225,7 +232,7 @@ export async function targetsRoutes(app: FastifyInstance) {
   );
   api.get(
     '/api/targets/report/template',
-    { config: { action: 'unitData.read', scoped: true }, schema: { tags, summary: 'The unit’s xlsx template for the month', querystring: unitPeriod } },
+    { config: { action: 'unitData.read', scope: scopeOfUnit('query') }, schema: { tags, summary: 'The unit’s xlsx template for the month', querystring: unitPeriod } },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       authorize(actor, 'unitData.read', { unitId: req.query.unitId });
@@ -236,7 +243,7 @@ export async function targetsRoutes(app: FastifyInstance) {
   api.post(
     '/api/targets/report/import',
     {
-      config: { action: 'unitData.write', scoped: true },
+      config: { action: 'unitData.write', scope: scopeOfUnit('query') },
       schema: {
         tags,
         summary: 'Import the unit’s month from the xlsx template (all or nothing); returns a job',
@@ -260,7 +267,7 @@ export async function targetsRoutes(app: FastifyInstance) {
   api.get(
     '/api/targets/figures',
     {
-      config: { action: 'unitData.read', scoped: true },
+      config: { action: 'unitData.read', scope: scopeOfFigures },
       schema: {
         tags,
         summary: 'Figures of a month (supervisors: all units; others: their unit)',
