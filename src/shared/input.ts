@@ -48,6 +48,8 @@ export function refuseBadStrings(parts: Record<string, unknown>): void {
 
 /** The version the client read; required on every update so a stale edit is refused (409), never lost. */
 export const version = z.number().int().min(1);
+/** The body of an update that carries nothing but the version (approve, publish). */
+export const versionBody = z.object({ version });
 
 type Shape = Record<string, z.ZodType>;
 

@@ -254,6 +254,9 @@ export const appealRow = z.object({
   ratedAt: z.date().nullable(),
 });
 
+/** An appeal after a change of its own (answer, rating, withdrawal), with the version to send next. */
+export const appealVersioned = appealRow.extend({ version: z.number().int() });
+
 /** The appeal with its loop item's title, state, deadline and light. */
 export const appealView = appealRow.extend({
   title: z.string(),
@@ -373,7 +376,7 @@ export type SchemaChecks = [
   Assert<Missing<Out<typeof createVisit>, typeof visitRow>>,
   Assert<Missing<Item<Out<typeof listVisits>['items']>, typeof visitPage.shape.items.element>>,
   Assert<Missing<Out<typeof raiseAppeal>, typeof appealRow>>,
-  Assert<Missing<Out<typeof answerAppeal>, typeof appealRow>>,
+  Assert<Missing<Out<typeof answerAppeal>, typeof appealVersioned>>,
   Assert<Missing<Item<Out<typeof listAppeals>['items']>, typeof appealView>>,
   Assert<Missing<Out<typeof appealDetail>, typeof appealDetailBody>>,
   Assert<Missing<Item<Out<typeof appealDetail>['events']>, typeof eventRow>>,

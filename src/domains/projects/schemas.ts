@@ -53,6 +53,7 @@ export const projectRow = z.object({
 
 export const milestoneRow = z.object({
   id: z.string(),
+  version: z.number().int(),
   zoneId: z.string(),
   projectId: z.string(),
   key: z.string(),
@@ -119,6 +120,7 @@ export const planCheckBody = z.object({
 
 export const investmentRow = z.object({
   id: z.string(),
+  version: z.number().int(),
   zoneId: z.string(),
   projectId: z.string(),
   unitId: z.string(),
