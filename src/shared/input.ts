@@ -104,6 +104,15 @@ export function decimalInput(opts: { places: number; digits?: number; min?: numb
     );
 }
 
+/**
+ * The row a conditional update (`WHERE id = … AND version = <checked>`) returned: none means
+ * another user saved between the check and the update, which is a stale version too.
+ */
+export function stillCurrent<T>(row: T | undefined): T {
+  if (!row) throw new AppError('conflict.stale');
+  return row;
+}
+
 /** Refuses an update made on a version other than the stored one (another user saved in between). */
 export function checkVersion(given: number, stored: number): void {
   if (given !== stored) throw new AppError('conflict.stale');
