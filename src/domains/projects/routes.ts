@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { memberships, projectInvestments, projects, projectStages, units, users } from '../../db/schema';
+import { memberships, projectInvestments, projects, units, users } from '../../db/schema';
 import { requireActor, type ReadDb } from '../../server/context';
 import { CockpitCache, zoneDataVersion } from '../cockpit/cache';
 import { AppError } from '../../shared/errors';
@@ -64,7 +64,6 @@ import {
 } from './schemas';
 import { battleMap, chainsInUse, getProject, getSettings, listProjects, projectHistory } from './views';
 import { projectCategories } from '../../db/schema';
-import { isoDate } from '../../shared/http';
 import { asFeatureCollection, outlineBody, parseOutline } from './outline';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
