@@ -4,3 +4,7 @@
 ALTER TABLE project_milestones ADD COLUMN version integer NOT NULL DEFAULT 1;
 ALTER TABLE project_investments ADD COLUMN version integer NOT NULL DEFAULT 1;
 ALTER TABLE users ADD COLUMN version integer NOT NULL DEFAULT 1;
+-- A zone without a settings row reads version 1 (the defaults); its first save writes 2.
+ALTER TABLE target_settings ADD COLUMN version integer NOT NULL DEFAULT 1;
+ALTER TABLE project_settings ADD COLUMN version integer NOT NULL DEFAULT 1;
+ALTER TABLE bulletin_settings ADD COLUMN version integer NOT NULL DEFAULT 1;

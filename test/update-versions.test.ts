@@ -27,6 +27,8 @@ interface Case {
   also?: { table: string; id: string }[];
   /** Where the response carries the version (default: at the top). */
   versionOf?: (body: Record<string, unknown>) => unknown;
+  /** A version kept elsewhere than `table.version` (supervision settings, in zones.settings). */
+  stored?: { read(): Promise<number>; bump(): Promise<void> };
 }
 
 type Setup = () => Promise<Case>;
@@ -110,6 +112,33 @@ const cases: Record<string, Setup> = {
     const b = { id: (await sup.get(`/api/jobs/${drafted.json().jobId}`)).json().result.bulletinId as string };
     return { client: () => sup, method: 'POST', url: `/api/bulletins/${b.id}/publish`, body: {}, table: 'bulletins', id: b.id };
   },
+  ...Object.fromEntries(
+    (
+      [
+        ['/api/targets/settings', 'target_settings', { deadlineDay: 6, remindDaysBefore: 2, amberPoints: '10', redPoints: '30' }],
+        ['/api/projects/settings', 'project_settings', { usdRates: { 2022: '6.7261' } }],
+        ['/api/bulletins/settings', 'bulletin_settings', { issuer: '经开区管委会办公室', leadSpec: [] }],
+      ] as const
+    ).map(([url, table, body]): [string, Setup] => [
+      `PUT ${url}`,
+      async () => {
+        // Saved once, so the zone has its row.
+        const first = await sup.send('PUT', url, { ...body, version: (await sup.get(url)).json().version });
+        expect(first.statusCode, first.body).toBe(200);
+        const row = await one<{ id: string }>(`SELECT id FROM ${table} WHERE zone_id = ${ZONE}`);
+        return { client: () => sup, method: 'PUT', url, body: { ...body }, table, id: row.id };
+      },
+    ]),
+  ),
+  'PUT /api/supervision/settings': async () => {
+    const zone = `UPDATE zones SET settings = jsonb_set(settings, '{supervision,version}', to_jsonb(COALESCE((settings->'supervision'->>'version')::int, 1) + 1)) WHERE code = 'xuzhou'`;
+    const body = { amberDays: 4, noticePrefix: '经开督', issuer: '经开区督查办公室', webhookUrl: null };
+    expect((await sup.send('PUT', '/api/supervision/settings', { ...body, version: (await sup.get('/api/supervision/settings')).json().version })).statusCode).toBe(200);
+    return {
+      client: () => sup, method: 'PUT', url: '/api/supervision/settings', body, table: 'zones', id: (await one<{ id: string }>(`SELECT id FROM zones WHERE code = 'xuzhou'`)).id,
+      stored: { read: async () => (await sup.get('/api/supervision/settings')).json().version, bump: async () => void (await t.handle.query(zone)) },
+    };
+  },
   'POST /api/assessment/schemes/:id/publish': async () => {
     const s = (await sup.send('POST', '/api/assessment/schemes', { ...demoScheme('Q3'), name: '版本测试方案' })).json();
     return { client: () => sup, method: 'POST', url: `/api/assessment/schemes/${s.id}/publish`, body: {}, table: 'assessment_schemes', id: s.id, versionOf: (b) => (b.scheme as { version: number }).version };
@@ -123,7 +152,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const rowOf = (table: string, id: string) => one(`SELECT * FROM ${table} WHERE id = $1`, [id]);
-const versionOf = async (c: Case) => (await one<{ version: number }>(`SELECT version FROM ${c.table} WHERE id = $1`, [c.id])).version;
+const versionOf = async (c: Case) => (c.stored ? c.stored.read() : t.version(c.table, c.id));
+const bump = async (c: Case) => (c.stored ? c.stored.bump() : void (await t.handle.query(`UPDATE ${c.table} SET version = version + 1 WHERE id = $1`, [c.id])));
 
 describe('every update route requires the version it read', () => {
   for (const [route, setup] of Object.entries(cases)) {
@@ -136,7 +166,7 @@ describe('every update route requires the version it read', () => {
       expect(missing.statusCode, missing.body).toBe(400);
 
       // Another user saves in between: what this user read is now stale.
-      await t.handle.query(`UPDATE ${c.table} SET version = version + 1 WHERE id = $1`, [c.id]);
+      await bump(c);
       const rows = [{ table: c.table, id: c.id }, ...(c.also ?? [])];
       const before = await Promise.all(rows.map((r) => rowOf(r.table, r.id)));
       const stale = await send({ ...c.body, version: read });

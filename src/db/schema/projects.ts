@@ -38,6 +38,8 @@ export const projectSettings = pgTable('project_settings', {
   outline: jsonb('outline').$type<Record<string, unknown> | null>(),
   outlineDemo: boolean('outline_demo').notNull().default(false),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** migrations/0016 */
+  version: integer('version').notNull().default(1),
 });
 
 export const projects = pgTable('projects', {

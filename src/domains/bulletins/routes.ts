@@ -128,7 +128,7 @@ const bulletinBody = listItem.extend({
   version: z.number(),
 });
 const toBody = (b: BulletinRow) => ({ ...b, content: b.content as BulletinContent });
-const settingsBody = z.object({ issuer: z.string(), leadSpec: z.array(leadClauseSpec), copyTo: z.array(z.string()) });
+const settingsBody = z.object({ issuer: z.string(), leadSpec: z.array(leadClauseSpec), copyTo: z.array(z.string()), version: z.number() });
 const formats = z.object({ format: z.enum(['docx', 'xlsx']) });
 
 const MIME = {

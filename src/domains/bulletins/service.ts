@@ -244,10 +244,15 @@ export async function downloadBulletin(db: ReadDb, actor: Actor, id: string, for
 
 export async function saveSettings(tx: Tx, audit: Audit, actor: Actor, input: z.infer<typeof settingsInput>) {
   const before = await getSettings(tx, actor.zoneId);
-  await tx
+  checkVersion(input.version, before.version);
+  const values = { issuer: input.issuer, leadSpec: input.leadSpec, copyTo: input.copyTo ?? before.copyTo, version: before.version + 1 };
+  // Conditional on the version read: a save racing this one (even the zone's first) gets a 409.
+  const [saved] = await tx
     .insert(bulletinSettings)
-    .values({ zoneId: actor.zoneId, issuer: input.issuer, leadSpec: input.leadSpec, copyTo: input.copyTo ?? before.copyTo })
-    .onConflictDoUpdate({ target: bulletinSettings.zoneId, set: { issuer: input.issuer, leadSpec: input.leadSpec, copyTo: input.copyTo ?? before.copyTo, updatedAt: new Date() } });
+    .values({ zoneId: actor.zoneId, ...values })
+    .onConflictDoUpdate({ target: bulletinSettings.zoneId, set: { ...values, updatedAt: new Date() }, setWhere: eq(bulletinSettings.version, before.version) })
+    .returning();
+  stillCurrent(saved);
   await audit({ action: 'update', entity: 'bulletin_settings', entityId: actor.zoneId, before, after: input });
   return getSettings(tx, actor.zoneId);
 }

@@ -117,6 +117,7 @@ export const listFilter = z.object({
 });
 export type ListFilter = z.infer<typeof listFilter>;
 
+/** The outline (its own upload, GeoJSON as the body) is saved without a version. */
 export const settingsInput = z.object({
   usdRates: z.record(z.string().regex(/^\d{4}$/), z.string().regex(/^\d{1,3}(\.\d{1,6})?$/)).optional(),
   stageRules: z
@@ -130,5 +131,6 @@ export const settingsInput = z.object({
     .optional(),
   templates: z.partialRecord(z.enum(projectCategories), z.array(templateStep).min(1).max(60)).optional(),
 });
+export const settingsUpdate = settingsInput.extend({ version });
 
 export { investmentStatuses };

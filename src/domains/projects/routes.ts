@@ -26,7 +26,7 @@ import {
   progressUpdateInput,
   projectInput,
   projectPatch,
-  settingsInput,
+  settingsUpdate,
 } from './model';
 import { importProjects, exportProjects, projectTemplate } from './sheet';
 import './watch';
@@ -141,7 +141,7 @@ export async function projectRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/projects/settings',
-    { config: { action: 'config.write' }, schema: { tags, summary: 'Set USD rates, stage rules (当年签约当年开工, "765"-style month limits) and per-category templates', body: settingsInput, response: ok(settingsRow) } },
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Set USD rates, stage rules (当年签约当年开工, "765"-style month limits) and per-category templates', body: settingsUpdate, response: ok(settingsRow) } },
     async (req) => req.ctx.write((tx, audit) => saveSettings(tx, audit, requireActor(req.ctx), req.body)),
   );
 

@@ -202,6 +202,7 @@ export const settingsBody = z.object({
   templates,
   outline: outlineBody.nullable(),
   outlineDemo: z.boolean(),
+  version: z.number().int(),
 });
 
 /** The stored settings row (PUT returns it). */
@@ -214,6 +215,7 @@ export const settingsRow = z.object({
   outline: outlineBody.nullable(),
   outlineDemo: z.boolean(),
   updatedAt: z.date(),
+  version: z.number().int(),
 });
 
 export const templatesBody = z.record(category, z.array(templateStepBody));

@@ -468,13 +468,22 @@ export async function reviewInvestment(tx: Tx, audit: Audit, actor: Actor, id: s
   return after!;
 }
 
-export async function saveSettings(tx: Tx, audit: Audit, actor: Actor, input: z.infer<typeof settingsInput> & { outline?: Record<string, unknown> | null; outlineDemo?: boolean }) {
+export async function saveSettings(
+  tx: Tx,
+  audit: Audit,
+  actor: Actor,
+  input: z.infer<typeof settingsInput> & { outline?: Record<string, unknown> | null; outlineDemo?: boolean; version?: number },
+) {
   for (const [cat, steps] of Object.entries(input.templates ?? {})) {
     const v = validateTemplate({ steps: steps! });
     if (!v.ok) throw new AppError(v.error.code, { category: cat }, { ...v.error.message, status: 400 });
   }
   const [before] = await tx.select().from(projectSettings).where(eq(projectSettings.zoneId, actor.zoneId)).for('update');
+  // No row yet reads as version 1 (see getSettings); a racing first save meets the unique zone_id.
+  const current = before?.version ?? 1;
+  if (input.version !== undefined) checkVersion(input.version, current);
   const values = {
+    version: current + 1,
     ...(input.usdRates ? { usdRates: input.usdRates } : {}),
     ...(input.stageRules ? { stageRules: input.stageRules } : {}),
     ...(input.templates ? { templates: { ...(before?.templates ?? {}), ...input.templates } } : {}),

@@ -151,6 +151,7 @@ export interface Settings {
   templates: Partial<Record<Category, TemplateStep[]>>;
   outline: GeoJson | null;
   outlineDemo: boolean;
+  version: number;
 }
 
 export interface Filters {
@@ -232,7 +233,7 @@ export const projectsApi = {
   history: (id: string) => api.get<{ items: { id: string; at: string; action: string; entity: string; actorName: string | null }[] }>(`/api/projects/${id}/history`, { pageSize: 50 }),
   job: (id: string) => api.get<JobState>(`/api/jobs/${id}`),
   settings: () => api.get<Settings>('/api/projects/settings'),
-  saveSettings: (body: { usdRates?: Record<string, string>; stageRules?: StageRule[]; templates?: Partial<Record<Category, TemplateStep[]>> }) => api.put('/api/projects/settings', body),
+  saveSettings: (body: { usdRates?: Record<string, string>; stageRules?: StageRule[]; templates?: Partial<Record<Category, TemplateStep[]>>; version: number }) => api.put('/api/projects/settings', body),
   saveOutline: (geojson: unknown) => api.put<{ ok: true; features: number }>('/api/projects/settings/outline', geojson),
   templates: () => api.get<Record<Category, TemplateStep[]>>('/api/projects/templates'),
   exportUrl: (f: Filters) => `/api/projects/export.xlsx${queryString(q(f))}`,

@@ -181,6 +181,7 @@ export interface SvSettings {
   noticePrefix: string;
   issuer: string;
   webhookUrl: string | null;
+  version: number;
 }
 
 const base = '/api/supervision';
