@@ -60,8 +60,9 @@ afterAll(async () => t.close());
 describe('creating projects from seed 003 and laying the plan backwards', () => {
   it('sets the zone’s USD rate and stage rules (supervisor only)', async () => {
     const body = { usdRates: { '2022': '6.7261' }, stageRules: [{ kind: 'months', from: 'signed', to: 'started', months: 7 }] };
-    expect((await jinlonghu.send('PUT', '/api/projects/settings', body)).statusCode).toBe(403);
-    expect((await sup.send('PUT', '/api/projects/settings', body)).statusCode).toBe(200);
+    const { version } = (await sup.get('/api/projects/settings')).json();
+    expect((await jinlonghu.send('PUT', '/api/projects/settings', { ...body, version })).statusCode).toBe(403);
+    expect((await sup.send('PUT', '/api/projects/settings', { ...body, version })).statusCode).toBe(200);
     expect((await viewer.get('/api/projects/settings')).json()).toMatchObject({ usdRates: { '2022': '6.7261' } });
   });
 
