@@ -117,7 +117,7 @@ describe('schemes', () => {
     expect(donghuan.adjustment).toBe('1.50');
     expect(Number(donghuan.total)).toBeCloseTo(Number(donghuan.base) + 1.5, 2);
 
-    const pub = await sup.send('POST', `/api/assessment/schemes/${id}/publish`);
+    const pub = await sup.send('POST', `/api/assessment/schemes/${id}/publish`, { version: await t.version('assessment_schemes', id) });
     expect(pub.statusCode).toBe(200);
     const frozen = (await sup.get(`/api/assessment/schemes/${id}/results`)).json();
     expect(frozen.state).toBe('published');
@@ -125,7 +125,7 @@ describe('schemes', () => {
     // Frozen: no edits, no more adjustments, no second publish.
     expect((await sup.send('PUT', `/api/assessment/schemes/${id}`, { ...body(), name: '改名', periodKind: 'month', period: '2022-09', version: (await sup.get(`/api/assessment/schemes/${id}`)).json().version })).statusCode).toBe(409);
     expect((await add(sup, { unitId: await unitId('damiao'), points: '1', reason: '补加分' })).statusCode).toBe(409);
-    expect((await sup.send('POST', `/api/assessment/schemes/${id}/publish`)).statusCode).toBe(409);
+    expect((await sup.send('POST', `/api/assessment/schemes/${id}/publish`, { version: await t.version('assessment_schemes', id) })).statusCode).toBe(409);
 
     // 大庙 in September: no task due (full 60); Q2's open problem still open (0/1 → 0).
     // A late-closed task appears for 大庙 due in September: the recomputation differs, the published sheet does not.

@@ -44,11 +44,11 @@ describe('leads', () => {
   it('keep a contact log and move 线索 → 在谈 → 签约 (with its date)', async () => {
     expect((await zhaoshang.send('POST', `/api/attraction/leads/${id}/contacts`, { onDate: '2022-08-18', kind: 'inspection', note: '企业考察团来区实地考察' })).statusCode).toBe(200);
     expect((await donghuan.send('POST', `/api/attraction/leads/${id}/contacts`, { onDate: '2022-08-18', note: 'x' })).statusCode).toBe(404);
-    expect((await zhaoshang.send('POST', `/api/attraction/leads/${id}/stage`, { stage: 'negotiating' })).json().stage).toBe('negotiating');
-    const noDate = await zhaoshang.send('POST', `/api/attraction/leads/${id}/stage`, { stage: 'signed' });
+    expect((await zhaoshang.send('POST', `/api/attraction/leads/${id}/stage`, { stage: 'negotiating', version: await t.version('attraction_leads', id) })).json().stage).toBe('negotiating');
+    const noDate = await zhaoshang.send('POST', `/api/attraction/leads/${id}/stage`, { stage: 'signed', version: await t.version('attraction_leads', id) });
     expect(noDate.statusCode).toBe(400);
     expect(noDate.json().message).toBe('签约须填写签约日期');
-    expect((await zhaoshang.send('POST', `/api/attraction/leads/${id}/stage`, { stage: 'signed', signedOn: '2022-08-19' })).json()).toMatchObject({ stage: 'signed', signedOn: '2022-08-19' });
+    expect((await zhaoshang.send('POST', `/api/attraction/leads/${id}/stage`, { stage: 'signed', signedOn: '2022-08-19', version: await t.version('attraction_leads', id) })).json()).toMatchObject({ stage: 'signed', signedOn: '2022-08-19' });
     const detail = (await sup.get(`/api/attraction/leads/${id}`)).json();
     expect(detail.contacts.map((c: { note: string }) => c.note)).toContain('企业考察团来区实地考察');
   });
@@ -60,8 +60,8 @@ describe('leads', () => {
     expect(aug.foreignProjects).toBeGreaterThanOrEqual(1);
     expect(before.ytd[7].signedLarge).toBeGreaterThanOrEqual(before.ytd[6].signedLarge);
 
-    expect((await zhaoshang.send('POST', `/api/attraction/leads/${id}/convert`, { responsibleUnitId: jinlonghuUnit })).statusCode).toBe(403);
-    const conv = await sup.send('POST', `/api/attraction/leads/${id}/convert`, { responsibleUnitId: jinlonghuUnit, targetDate: '2023-06-30' });
+    expect((await zhaoshang.send('POST', `/api/attraction/leads/${id}/convert`, { responsibleUnitId: jinlonghuUnit, version: await t.version('attraction_leads', id) })).statusCode).toBe(403);
+    const conv = await sup.send('POST', `/api/attraction/leads/${id}/convert`, { responsibleUnitId: jinlonghuUnit, targetDate: '2023-06-30', version: await t.version('attraction_leads', id) });
     expect(conv.statusCode, conv.body).toBe(200);
     const project = (await sup.get(`/api/projects/${conv.json().project.id}`)).json().project;
     expect(project).toMatchObject({
@@ -75,7 +75,7 @@ describe('leads', () => {
       leadId: id,
     });
     expect(project.stageDates.signed.actual).toBe('2022-08-19');
-    expect((await sup.send('POST', `/api/attraction/leads/${id}/convert`, {})).statusCode).toBe(409);
+    expect((await sup.send('POST', `/api/attraction/leads/${id}/convert`, { version: await t.version('attraction_leads', id) })).statusCode).toBe(409);
     const after = (await viewer.get('/api/attraction/counts?year=2022')).json();
     expect(after.months[7]).toEqual(aug);
   });

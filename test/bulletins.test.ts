@@ -90,11 +90,11 @@ describe('drafting', () => {
     const charts = (await leader.get(`/api/bulletins/${h1.id}/charts`)).json();
     expect(Array.isArray(charts)).toBe(true);
 
-    const pub = await sup.send('POST', `/api/bulletins/${h1.id}/publish`);
+    const pub = await sup.send('POST', `/api/bulletins/${h1.id}/publish`, { version: await t.version('bulletins', h1.id) });
     expect(pub.statusCode).toBe(200);
     expect(pub.json().state).toBe('published');
     expect((await sup.send('PUT', `/api/bulletins/${h1.id}`, { ...edit, version: saved.json().version })).statusCode).toBe(409);
-    expect((await sup.send('POST', `/api/bulletins/${h1.id}/publish`)).statusCode).toBe(409);
+    expect((await sup.send('POST', `/api/bulletins/${h1.id}/publish`, { version: await t.version('bulletins', h1.id) })).statusCode).toBe(409);
     expect((await sup.send('DELETE', `/api/bulletins/${h1.id}`)).statusCode).toBe(409);
     const audit = await t.handle.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'bulletin' AND entity_id = $1 ORDER BY at, action`, [h1.id]);
     expect(audit.map((a) => a.action), JSON.stringify(audit)).toEqual(['create', 'update', 'publish']);
@@ -204,10 +204,10 @@ describe('truth: a bulletin says only what the data supports', () => {
     expect(text).toContain('抄送：区党工委、管委会领导，各镇（街道）、各部门。');
     expect(text).toContain('淮安经开区督查办\t2023年7月17日印发');
     // Publishing keeps the 印发日期 given; one left empty is the publishing date.
-    const pub = await sup.send('POST', `/api/bulletins/${b.id}/publish`);
+    const pub = await sup.send('POST', `/api/bulletins/${b.id}/publish`, { version: await t.version('bulletins', b.id) });
     expect(pub.json().printDate).toBe('2023-07-17');
     const other = await draft(sup, { period: '2023-06' });
-    expect((await sup.send('POST', `/api/bulletins/${other.id}/publish`)).json().printDate).toBe('2023-07-16');
+    expect((await sup.send('POST', `/api/bulletins/${other.id}/publish`, { version: await t.version('bulletins', other.id) })).json().printDate).toBe('2023-07-16');
   }, 120_000);
 
   it('xuzhou 2022-H1: projects and tasks said, 存在问题 names 徐庄镇 with its gaps, a requirements draft, consecutive sections', async () => {

@@ -36,6 +36,8 @@ afterAll(async () => t.close());
 
 describe('an appeal from the enterprise to closure', () => {
   let id: string;
+  /** An appeal's version is its loop item's. */
+  const appealVersion = async () => t.version('loop_items', (await t.handle.query<{ l: string }>('SELECT loop_item_id AS l FROM enterprise_appeals WHERE id = $1', [id]))[0]!.l);
 
   it('the enterprise sees only its own enterprise', async () => {
     const mine = (await ent.get('/api/my-enterprise')).json();
@@ -63,14 +65,14 @@ describe('an appeal from the enterprise to closure', () => {
   it('another enterprise can neither see nor rate it', async () => {
     expect((await other.get(`/api/my-enterprise/appeals/${id}`)).statusCode).toBe(404);
     expect((await other.get('/api/my-enterprise/appeals')).json().items.map((a: { id: string }) => a.id)).not.toContain(id);
-    expect((await other.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'dissatisfied' })).statusCode).toBe(404);
+    expect((await other.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'dissatisfied', version: await appealVersion() })).statusCode).toBe(404);
     // Nor can it use the staff routes or the generic loop.
     expect((await other.get(`/api/enterprise-appeals/${id}`)).statusCode).toBe(403);
     expect((await other.get('/api/loop/items?kind=appeal')).statusCode).toBe(403);
   });
 
   it('the supervisor assigns it to a department, which responds, answers and reports done', async () => {
-    const act = (c: Client, body: object) => c.send('POST', `/api/enterprise-appeals/${id}/actions`, body);
+    const act = async (c: Client, body: object) => c.send('POST', `/api/enterprise-appeals/${id}/actions`, { ...body, version: await appealVersion() });
     const early = await act(jingfa, { action: 'assign', assigneeUnitId: await unitId('jingfa') });
     expect(early.statusCode, early.body).toBe(404);
     await setNow('2022-08-22T03:00:00Z');
@@ -80,18 +82,18 @@ describe('an appeal from the enterprise to closure', () => {
     // Another department neither sees nor moves it.
     expect((await zhaoshang.get(`/api/enterprise-appeals/${id}`)).statusCode).toBe(404);
     expect((await act(zhaoshang, { action: 'accept' })).statusCode).toBe(404);
-    expect((await zhaoshang.send('POST', `/api/enterprise-appeals/${id}/answer`, { answer: '越权答复' })).statusCode).toBe(404);
+    expect((await zhaoshang.send('POST', `/api/enterprise-appeals/${id}/answer`, { answer: '越权答复', version: await appealVersion() })).statusCode).toBe(404);
     await setNow('2022-08-22T06:30:00Z');
     expect((await act(jingfa, { action: 'accept' })).json().state).toBe('rectifying');
     await setNow('2022-08-23T02:00:00Z');
-    const answered = await jingfa.send('POST', `/api/enterprise-appeals/${id}/answer`, { answer: '已协调水务集团，8月底前完成管网接入。' });
+    const answered = await jingfa.send('POST', `/api/enterprise-appeals/${id}/answer`, { answer: '已协调水务集团，8月底前完成管网接入。', version: await appealVersion() });
     expect(answered.statusCode).toBe(200);
     // The enterprise follows it.
     const mine = (await ent.get(`/api/my-enterprise/appeals/${id}`)).json();
     expect(mine.appeal).toMatchObject({ state: 'rectifying', assigneeName: '经发局', answer: '已协调水务集团，8月底前完成管网接入。' });
     expect(mine.events.map((e: { action: string }) => e.action)).toEqual(['raise', 'assign', 'accept', 'note']);
     expect(mine.canRate).toBe(false);
-    expect((await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'satisfied' })).statusCode).toBe(409);
+    expect((await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'satisfied', version: await appealVersion() })).statusCode).toBe(409);
     await setNow('2022-08-30T08:00:00Z');
     expect((await act(jingfa, { action: 'report_done', note: '管网已接通' })).json().state).toBe('verifying');
     // The department cannot close its own work.
@@ -105,10 +107,10 @@ describe('an appeal from the enterprise to closure', () => {
     expect(notes.items[0].title).toContain('诉求已办结');
     const detail = (await ent.get(`/api/my-enterprise/appeals/${id}`)).json();
     expect(detail.canRate).toBe(true);
-    expect((await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'great' })).statusCode).toBe(400);
-    const rated = await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'basically_satisfied', note: '办理及时' });
+    expect((await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'great', version: await appealVersion() })).statusCode).toBe(400);
+    const rated = await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'basically_satisfied', note: '办理及时', version: await appealVersion() });
     expect(rated.json()).toMatchObject({ satisfaction: 'basically_satisfied' });
-    expect((await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'satisfied' })).statusCode).toBe(409);
+    expect((await ent.send('POST', `/api/my-enterprise/appeals/${id}/rate`, { satisfaction: 'satisfied', version: await appealVersion() })).statusCode).toBe(409);
   });
 
   it('counts it right in the statistics', async () => {

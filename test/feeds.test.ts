@@ -148,19 +148,19 @@ describe('招商 → indicators', () => {
     const lead = await zhaoshang.send('POST', '/api/attraction/leads', { name: '测试计数精密部件', unitId: unit.zhaoshang, chain: '工程机械与智能制造', expectedInvestment: '3.5' });
     expect(lead.statusCode, lead.body).toBe(200);
     leadId = lead.json().id;
-    await zhaoshang.send('POST', `/api/attraction/leads/${leadId}/stage`, { stage: 'negotiating' });
-    const signed = await zhaoshang.send('POST', `/api/attraction/leads/${leadId}/stage`, { stage: 'signed', signedOn: '2022-06-15' });
+    await zhaoshang.send('POST', `/api/attraction/leads/${leadId}/stage`, { stage: 'negotiating', version: await t.version('attraction_leads', leadId) });
+    const signed = await zhaoshang.send('POST', `/api/attraction/leads/${leadId}/stage`, { stage: 'signed', signedOn: '2022-06-15', version: await t.version('attraction_leads', leadId) });
     expect(signed.statusCode, signed.body).toBe(200);
     expect(diff(await series('signed_projects', unit.zhaoshang!), signed0)).toMatchObject({ '2022-05': 0, '2022-06': 1, '2022-07': 1, '2022-08': 1 });
     expect(diff(await series('signed_investment', null), invest0)).toMatchObject({ '2022-05': 0, '2022-06': 3.5, '2022-08': 3.5 });
     // A lead under 1亿元 is not counted.
     const small = await zhaoshang.send('POST', '/api/attraction/leads', { name: '测试计数小项目', unitId: unit.zhaoshang, expectedInvestment: '0.5' });
-    await zhaoshang.send('POST', `/api/attraction/leads/${small.json().id}/stage`, { stage: 'signed', signedOn: '2022-06-20' });
+    await zhaoshang.send('POST', `/api/attraction/leads/${small.json().id}/stage`, { stage: 'signed', signedOn: '2022-06-20', version: await t.version('attraction_leads', small.json().id) });
     expect(diff(await series('signed_projects', unit.zhaoshang!), signed0)['2022-06']).toBe(1);
     // Moved back to 在谈: no longer counted.
-    await zhaoshang.send('POST', `/api/attraction/leads/${leadId}/stage`, { stage: 'negotiating' });
+    await zhaoshang.send('POST', `/api/attraction/leads/${leadId}/stage`, { stage: 'negotiating', version: await t.version('attraction_leads', leadId) });
     expect(diff(await series('signed_investment', null), invest0)['2022-08']).toBe(0);
-    await zhaoshang.send('POST', `/api/attraction/leads/${leadId}/stage`, { stage: 'signed', signedOn: '2022-06-15' });
+    await zhaoshang.send('POST', `/api/attraction/leads/${leadId}/stage`, { stage: 'signed', signedOn: '2022-06-15', version: await t.version('attraction_leads', leadId) });
   });
 
   it('converts a foreign-capital lead’s 亿美元 at the year’s rate, and counts its project once, in the project’s unit', async () => {
@@ -168,7 +168,7 @@ describe('招商 → indicators', () => {
     const fi0 = await series('foreign_investment', null);
     const lead = await zhaoshang.send('POST', '/api/attraction/leads', { name: '测试计数外资电子', unitId: unit.zhaoshang, currency: 'USD', expectedInvestment: '2' });
     const id = lead.json().id;
-    await zhaoshang.send('POST', `/api/attraction/leads/${id}/stage`, { stage: 'signed', signedOn: '2022-07-05' });
+    await zhaoshang.send('POST', `/api/attraction/leads/${id}/stage`, { stage: 'signed', signedOn: '2022-07-05', version: await t.version('attraction_leads', id) });
     expect(diff(await series('foreign_projects', null), fp0)).toMatchObject({ '2022-06': 0, '2022-07': 1, '2022-08': 1 });
     const counts = (await leader.get('/api/attraction/counts?year=2022')).json();
     expect(counts.usdRate).toBe('6.7261');
@@ -176,7 +176,7 @@ describe('招商 → indicators', () => {
     expect(diff(await series('foreign_investment', null), fi0)['2022-07']).toBeCloseTo(13.45, 2); // 2亿美元 × 6.7261
     const jinlonghu0 = await series('signed_projects', unit.jinlonghu!);
     const zs0 = await series('signed_projects', unit.zhaoshang!);
-    const conv = await sup.send('POST', `/api/attraction/leads/${id}/convert`, { responsibleUnitId: unit.jinlonghu });
+    const conv = await sup.send('POST', `/api/attraction/leads/${id}/convert`, { responsibleUnitId: unit.jinlonghu, version: await t.version('attraction_leads', id) });
     expect(conv.statusCode, conv.body).toBe(200);
     expect(diff(await series('signed_projects', unit.jinlonghu!), jinlonghu0)).toMatchObject({ '2022-06': 0, '2022-07': 1 });
     expect(diff(await series('signed_projects', unit.zhaoshang!), zs0)).toMatchObject({ '2022-07': -1 });
@@ -196,10 +196,10 @@ describe('招商 → indicators', () => {
     expect(made.statusCode, made.body).toBe(200);
     const id = made.json().id;
     expect(diff(await series('signed_projects', unit.jinlonghu!), jl0)).toMatchObject({ '2022-03': 0, '2022-04': 1, '2022-08': 1 });
-    const moved = await sup.send('POST', `/api/projects/${id}/stage`, { stage: 'signed', actual: '2022-07-02' });
+    const moved = await sup.send('POST', `/api/projects/${id}/stage`, { stage: 'signed', actual: '2022-07-02', version: await t.version('projects', id) });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(diff(await series('signed_projects', unit.jinlonghu!), jl0)).toMatchObject({ '2022-04': 0, '2022-06': 0, '2022-07': 1 });
-    const dropped = await sup.send('POST', `/api/projects/${id}/stage`, { stage: 'signed', actual: null });
+    const dropped = await sup.send('POST', `/api/projects/${id}/stage`, { stage: 'signed', actual: null, version: await t.version('projects', id) });
     expect(dropped.statusCode, dropped.body).toBe(200);
     expect(diff(await series('signed_projects', unit.jinlonghu!), jl0)['2022-08']).toBe(0);
   });

@@ -28,7 +28,8 @@ describe('closed loop', () => {
     const { item } = await raise('金阳硅业项目供电配套滞后', '2022-08-31');
     expect(item.state).toBe('found');
     const id = item.id;
-    const act = (c: Client, body: object) => c.send('POST', `/api/loop/items/${id}/actions`, body);
+    // The version as just read, unless the body gives one.
+    const act = async (c: Client, body: object) => c.send('POST', `/api/loop/items/${id}/actions`, { version: await t.version('loop_items', id), ...body });
 
     // Only a supervisor assigns, and needs the unit and deadline.
     expect((await act(damiao, { action: 'assign' })).statusCode).toBe(404); // not visible to damiao yet
@@ -74,7 +75,7 @@ describe('closed loop', () => {
 
   it('lights items red once overdue and filters by light', async () => {
     const { item } = await raise('征迁扫尾', '2022-08-10');
-    await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: await unitId('donghuan'), deadline: '2022-08-10' });
+    await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: await unitId('donghuan'), deadline: '2022-08-10', version: item.version });
     const red = (await sup.get('/api/loop/items?light=red')).json();
     expect(red.items.map((i: { id: string }) => i.id)).toContain(item.id);
     expect(red.items.every((i: { light: string }) => i.light === 'red')).toBe(true);

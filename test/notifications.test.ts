@@ -91,20 +91,20 @@ describe('events', () => {
     );
     const item = { id: found!.item };
     const taskId = found!.task;
-    const res = await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: unit.donghuan, deadline: '2022-12-31' });
+    const res = await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: unit.donghuan, deadline: '2022-12-31', version: await t.version('loop_items', item.id) });
     expect(res.statusCode, res.body).toBe(200);
     const n = (await inbox(donghuan)).find((x) => x.kind === 'supervision.task_assigned');
     expect(n).toMatchObject({ title: expect.stringContaining('交办督办任务'), link: `/supervision/tasks/${taskId}` });
     expect((await inbox(damiao)).concat(await inbox(jingfa)).some((x) => x.link === `/supervision/tasks/${taskId}` && x.kind === 'supervision.task_assigned')).toBe(false);
     // Accepting is no 交办: nothing more.
     const before = (await inbox(donghuan)).length;
-    await donghuan.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'accept' });
+    await donghuan.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'accept', version: await t.version('loop_items', item.id) });
     expect((await inbox(donghuan)).length).toBe(before);
   });
 
   it('an appeal assigned reaches the handling unit once', async () => {
     const raised = (await ent.send('POST', '/api/my-enterprise/appeals', { title: '厂区门前道路积水', detail: '雨后积水严重。', category: 'utilities' })).json();
-    const act = () => sup.send('POST', `/api/enterprise-appeals/${raised.id}/actions`, { action: 'assign', assigneeUnitId: unit.jingfa });
+    const act = async () => sup.send('POST', `/api/enterprise-appeals/${raised.id}/actions`, { action: 'assign', assigneeUnitId: unit.jingfa, version: await t.version('loop_items', raised.loopItemId) });
     expect((await act()).statusCode).toBe(200);
     const appeals = (await inbox(jingfa)).filter((n) => n.kind === 'appeal.assigned' && n.link === `/enterprises/appeals/${raised.id}`);
     expect(appeals).toHaveLength(1);

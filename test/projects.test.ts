@@ -60,8 +60,9 @@ afterAll(async () => t.close());
 describe('creating projects from seed 003 and laying the plan backwards', () => {
   it('sets the zone’s USD rate and stage rules (supervisor only)', async () => {
     const body = { usdRates: { '2022': '6.7261' }, stageRules: [{ kind: 'months', from: 'signed', to: 'started', months: 7 }] };
-    expect((await jinlonghu.send('PUT', '/api/projects/settings', body)).statusCode).toBe(403);
-    expect((await sup.send('PUT', '/api/projects/settings', body)).statusCode).toBe(200);
+    const { version } = (await sup.get('/api/projects/settings')).json();
+    expect((await jinlonghu.send('PUT', '/api/projects/settings', { ...body, version })).statusCode).toBe(403);
+    expect((await sup.send('PUT', '/api/projects/settings', { ...body, version })).statusCode).toBe(200);
     expect((await viewer.get('/api/projects/settings')).json()).toMatchObject({ usdRates: { '2022': '6.7261' } });
   });
 
@@ -133,6 +134,7 @@ describe('creating projects from seed 003 and laying the plan backwards', () => 
     expect(en.json().message).toBe('The actual date 2022-09-01 is after the business date');
     const cycle = await sup.send('PUT', `/api/projects/${ids.hongyuan}/plan`, {
       targetDate: '2022-12-30',
+      version: await t.version('projects', ids.hongyuan!),
       steps: [
         { key: 'a', name: 'A', durationWorkdays: 2, dependsOn: ['b'] },
         { key: 'b', name: 'B', durationWorkdays: 2, dependsOn: ['a'] },
@@ -154,14 +156,15 @@ describe('creating projects from seed 003 and laying the plan backwards', () => 
 
 describe('baseline, progress by the task force, slips', () => {
   it('keeps the first approved plan as baseline when the plan is re-laid', async () => {
-    expect((await jinlonghu.send('POST', `/api/projects/${ids.hongyuan}/plan/approve`)).statusCode).toBe(403);
-    expect((await sup.send('POST', `/api/projects/${ids.hongyuan}/plan/approve`)).statusCode).toBe(200);
+    const approve = async (c: Client) => c.send('POST', `/api/projects/${ids.hongyuan}/plan/approve`, { version: await t.version('projects', ids.hongyuan!) });
+    expect((await approve(jinlonghu)).statusCode).toBe(403);
+    expect((await approve(sup)).statusCode).toBe(200);
     const first = (await sup.get(`/api/projects/${ids.hongyuan}`)).json().project.milestones;
     const prod = first.find((m: { key: string }) => m.key === 'production');
     expect(prod.baselineEnd).toBe('2022-12-30');
     // Re-laid to the end of January: the plan moves, the baseline stays.
-    expect((await sup.send('PUT', `/api/projects/${ids.hongyuan}/plan`, { targetDate: '2023-01-31' })).statusCode).toBe(200);
-    await sup.send('POST', `/api/projects/${ids.hongyuan}/plan/approve`);
+    expect((await sup.send('PUT', `/api/projects/${ids.hongyuan}/plan`, { targetDate: '2023-01-31', version: await t.version('projects', ids.hongyuan!) })).statusCode).toBe(200);
+    await approve(sup);
     const again = (await sup.get(`/api/projects/${ids.hongyuan}`)).json().project.milestones.find((m: { key: string }) => m.key === 'production');
     expect(again.plannedEnd).toBe('2023-01-31');
     expect(again.baselineEnd).toBe('2022-12-30');
@@ -171,13 +174,13 @@ describe('baseline, progress by the task force, slips', () => {
     const d = (await sup.get(`/api/projects/${ids.hongyuan}`)).json();
     const signing = d.project.milestones.find((m: { key: string }) => m.key === 'signing');
     const url = `/api/projects/${ids.hongyuan}/milestones/${signing.id}`;
-    expect((await donghuan.send('PATCH', url, { actualEnd: signing.plannedEnd })).statusCode).toBe(403);
-    expect((await viewer.send('PATCH', url, { actualEnd: signing.plannedEnd })).statusCode).toBe(403);
-    expect((await zhongda.send('PATCH', url, { actualStart: signing.plannedStart, actualEnd: signing.plannedEnd })).statusCode).toBe(200); // task force
-    expect((await leader.send('PATCH', url, { note: '包挂领导已现场调度' })).statusCode).toBe(200); // assigned leader
-    expect((await jinlonghu.send('PATCH', url, { note: '属地街道跟进' })).statusCode).toBe(200); // responsible unit
+    expect((await donghuan.send('PATCH', url, { actualEnd: signing.plannedEnd, version: await t.version('project_milestones', signing.id) })).statusCode).toBe(403);
+    expect((await viewer.send('PATCH', url, { actualEnd: signing.plannedEnd, version: await t.version('project_milestones', signing.id) })).statusCode).toBe(403);
+    expect((await zhongda.send('PATCH', url, { actualStart: signing.plannedStart, actualEnd: signing.plannedEnd, version: await t.version('project_milestones', signing.id) })).statusCode).toBe(200); // task force
+    expect((await leader.send('PATCH', url, { note: '包挂领导已现场调度', version: await t.version('project_milestones', signing.id) })).statusCode).toBe(200); // assigned leader
+    expect((await jinlonghu.send('PATCH', url, { note: '属地街道跟进', version: await t.version('project_milestones', signing.id) })).statusCode).toBe(200); // responsible unit
     // A future actual date is refused.
-    const future = await zhongda.send('PATCH', url, { actualEnd: '2022-09-30' });
+    const future = await zhongda.send('PATCH', url, { actualEnd: '2022-09-30', version: await t.version('project_milestones', signing.id) });
     expect(future.statusCode).toBe(400);
     const p = (await sup.get(`/api/projects/${ids.hongyuan}`)).json().project;
     expect(p.stage).toBe('signed');
@@ -189,7 +192,7 @@ describe('baseline, progress by the task force, slips', () => {
     // Mark every step due by today as done on plan, except 征地拆迁与净地交付 and the 土地挂牌摘牌 waiting on it.
     for (const m of d.project.milestones as { id: string; key: string; plannedStart: string; plannedEnd: string }[]) {
       if (m.plannedEnd > '2022-08-20' || m.key === 'land_clearance' || m.key === 'land_listing') continue;
-      const r = await zhongda.send('PATCH', `/api/projects/${ids.hongyuan}/milestones/${m.id}`, { actualStart: m.plannedStart, actualEnd: m.plannedEnd });
+      const r = await zhongda.send('PATCH', `/api/projects/${ids.hongyuan}/milestones/${m.id}`, { actualStart: m.plannedStart, actualEnd: m.plannedEnd, version: await t.version('project_milestones', m.id) });
       expect(r.statusCode).toBe(200);
     }
     // Planned in the past when the plan was laid (工期不足), 征地拆迁 awaited confirmation; confirmed as not done, it slips.
@@ -197,7 +200,7 @@ describe('baseline, progress by the task force, slips', () => {
     expect(pending).toMatchObject({ needsConfirmation: true, status: 'on_time' });
     for (const key of ['land_clearance', 'land_listing']) {
       const m = (await sup.get(`/api/projects/${ids.hongyuan}`)).json().project.milestones.find((x: { key: string }) => x.key === key);
-      expect((await zhongda.send('PATCH', `/api/projects/${ids.hongyuan}/milestones/${m.id}`, { confirmed: true })).statusCode).toBe(200);
+      expect((await zhongda.send('PATCH', `/api/projects/${ids.hongyuan}/milestones/${m.id}`, { confirmed: true, version: await t.version('project_milestones', m.id) })).statusCode).toBe(200);
     }
     const after = (await sup.get(`/api/projects/${ids.hongyuan}`)).json().project;
     const lc = after.milestones.find((m: { key: string }) => m.key === 'land_clearance');
@@ -219,7 +222,8 @@ describe('problems in the shared closed loop', () => {
     expect((await donghuan.send('POST', `/api/projects/${ids.hongyuan}/problems`, { title: 'x', category: 'other' })).statusCode).toBe(403);
     const bad = await zhongda.send('POST', `/api/projects/${ids.hongyuan}/problems`, { title: 'x', category: '天气' });
     expect(bad.statusCode).toBe(400);
-    const act = (c: Client, body: object) => c.send('POST', `/api/loop/items/${id}/actions`, body);
+    // The version as just read, unless the body gives one.
+    const act = async (c: Client, body: object) => c.send('POST', `/api/loop/items/${id}/actions`, { version: await t.version('loop_items', id), ...body });
     expect((await act(sup, { action: 'assign', assigneeUnitId: ids.zhengqian, deadline: '2022-08-31' })).json().state).toBe('assigned');
     let page = (await sup.get(`/api/projects/${ids.hongyuan}`)).json();
     expect(page.problems.find((p: { id: string }) => p.id === id)).toMatchObject({ state: 'assigned', light: 'green', assigneeName: '征迁办' });
@@ -233,7 +237,7 @@ describe('problems in the shared closed loop', () => {
 
   it('lights an overdue problem red', async () => {
     const { id } = (await zhongda.send('POST', `/api/projects/${ids.zhongneng}/problems`, { title: '110千伏专线供电滞后', category: 'power' })).json();
-    await sup.send('POST', `/api/loop/items/${id}/actions`, { action: 'assign', assigneeUnitId: ids.zhongda, deadline: '2022-08-15' });
+    await sup.send('POST', `/api/loop/items/${id}/actions`, { action: 'assign', assigneeUnitId: ids.zhongda, deadline: '2022-08-15', version: await t.version('loop_items', id) });
     const page = (await sup.get(`/api/projects/${ids.zhongneng}`)).json();
     expect(page.problems[0]).toMatchObject({ light: 'red' });
     expect(page.project.openProblems).toBe(1);
@@ -291,9 +295,9 @@ describe('monthly completed investment: submit → approve', () => {
     expect((await jinlonghu.send('POST', url, { period: '2022-07', amount: '3' })).statusCode).toBe(409);
     const queue = (await sup.get('/api/projects/investments')).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toContain(sent.json().id);
-    expect((await jinlonghu.send('POST', `/api/projects/investments/${sent.json().id}/review`, { action: 'approve' })).statusCode).toBe(403);
-    expect((await sup.send('POST', `/api/projects/investments/${sent.json().id}/review`, { action: 'return' })).statusCode).toBe(400);
-    expect((await sup.send('POST', `/api/projects/investments/${sent.json().id}/review`, { action: 'approve' })).json().status).toBe('approved');
+    expect((await jinlonghu.send('POST', `/api/projects/investments/${sent.json().id}/review`, { action: 'approve', version: sent.json().version })).statusCode).toBe(403);
+    expect((await sup.send('POST', `/api/projects/investments/${sent.json().id}/review`, { action: 'return', version: sent.json().version })).statusCode).toBe(400);
+    expect((await sup.send('POST', `/api/projects/investments/${sent.json().id}/review`, { action: 'approve', version: sent.json().version })).json().status).toBe('approved');
     const page = (await donghuan.get(`/api/projects/${ids.hongyuan}`)).json();
     expect(page.investments).toHaveLength(1);
     expect(page.completedThisYear).toBe('2.55');

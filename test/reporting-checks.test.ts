@@ -81,7 +81,7 @@ describe('submitting', () => {
     expect((await sup.send('PUT', '/api/targets/settings', { ...settings, moveWarnPercent: '0' })).statusCode).toBe(400);
     expect((await sup.send('PUT', '/api/targets/settings', { ...settings, moveWarnPercent: '1000' })).json().moveWarnPercent).toBe('1000');
     expect((await put({ rows: [{ indicatorId: tax.indicatorId, value: tenfold }], submit: true })).statusCode).toBe(200);
-    await sup.send('PUT', '/api/targets/settings', settings);
+    await sup.send('PUT', '/api/targets/settings', { ...settings, version: (await sup.get('/api/targets/settings')).json().version });
   });
 
   it('lets a pace-keeping figure through without a note', async () => {

@@ -61,7 +61,7 @@ describe('accounts across zones', () => {
   it('an admin of one zone cannot change the account of a user who also belongs to another zone', async () => {
     const supervisor = await userId('supervisor');
     for (const patch of [{ password: 'Takeover-pass-9' }, { disabled: true }, { displayName: '改名' }]) {
-      const res = await haAdmin.send('PATCH', `/api/users/${supervisor}`, patch);
+      const res = await haAdmin.send('PATCH', `/api/users/${supervisor}`, { ...patch, version: await t.version('users', supervisor) });
       expect(res.statusCode, JSON.stringify(patch)).toBe(403);
       expect(res.json().code).toBe('user.shared_account');
     }
@@ -75,19 +75,19 @@ describe('accounts across zones', () => {
     const supervisor = await userId('supervisor');
     const current = (await haAdmin.get('/api/users?search=supervisor')).json().items[0];
     // Sending the unchanged name back (as the web form does) is no change to the account.
-    const res = await haAdmin.send('PATCH', `/api/users/${supervisor}`, { role: 'leader', displayName: current.displayName });
+    const res = await haAdmin.send('PATCH', `/api/users/${supervisor}`, { role: 'leader', displayName: current.displayName, version: await t.version('users', supervisor) });
     expect(res.statusCode).toBe(200);
     expect(res.json().role).toBe('leader');
-    const back = await haAdmin.send('PATCH', `/api/users/${supervisor}`, { role: 'supervisor' });
+    const back = await haAdmin.send('PATCH', `/api/users/${supervisor}`, { role: 'supervisor', version: await t.version('users', supervisor) });
     expect(back.statusCode).toBe(200);
   });
 
   it('an admin of every zone of the account changes it; an admin of its only zone too', async () => {
     const both = await t.signIn('admin', 'huaian');
     const supervisor = await userId('supervisor');
-    expect((await both.send('PATCH', `/api/users/${supervisor}`, { displayName: '督查办（两区）' })).statusCode).toBe(200);
+    expect((await both.send('PATCH', `/api/users/${supervisor}`, { displayName: '督查办（两区）', version: await t.version('users', supervisor) })).statusCode).toBe(200);
     const bochi = await userId('ha-bochi');
-    expect((await haAdmin.send('PATCH', `/api/users/${bochi}`, { password: 'Bochi-new-pass-3' })).statusCode).toBe(200);
+    expect((await haAdmin.send('PATCH', `/api/users/${bochi}`, { password: 'Bochi-new-pass-3', version: await t.version('users', bochi) })).statusCode).toBe(200);
     await expect(t.signIn('ha-bochi', 'huaian', 'Bochi-new-pass-3')).resolves.toBeTruthy();
   });
 

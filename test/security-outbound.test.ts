@@ -128,18 +128,18 @@ describe('the webhook setting', () => {
   });
   afterAll(async () => t.close());
 
-  const settings = (webhookUrl: string | null) => ({ amberDays: 3, noticePrefix: '经开督', issuer: '徐州经济技术开发区督查办公室', webhookUrl });
+  const settings = async (webhookUrl: string | null) => ({ amberDays: 3, noticePrefix: '经开督', issuer: '徐州经济技术开发区督查办公室', webhookUrl, version: (await sup.get('/api/supervision/settings')).json().version });
 
   it('is refused for inward addresses when saved', async () => {
     for (const url of ['http://127.0.0.1:9/x', 'https://169.254.169.254/latest', 'https://[::1]/x', 'https://0x7f000001/x', 'http://oapi.dingtalk.com/robot/send']) {
-      const res = await sup.send('PUT', '/api/supervision/settings', settings(url));
+      const res = await sup.send('PUT', '/api/supervision/settings', await settings(url));
       expect(res.statusCode, url).toBe(400);
       expect(res.json().message).toContain('webhookUrl');
     }
   });
 
   it('is sealed at rest, shown masked, kept when the masked form comes back, and sent with its token', async () => {
-    const saved = await sup.send('PUT', '/api/supervision/settings', settings(ROBOT));
+    const saved = await sup.send('PUT', '/api/supervision/settings', await settings(ROBOT));
     expect(saved.statusCode, saved.body).toBe(200);
     const masked = 'https://oapi.dingtalk.com/robot/send?access_token=••••';
     expect(saved.json().webhookUrl).toBe(masked);
@@ -148,7 +148,7 @@ describe('the webhook setting', () => {
     expect(raw).not.toContain(TOKEN);
     expect(raw).toContain('enc:v1:');
     // Saving the form unchanged keeps the secret.
-    expect((await sup.send('PUT', '/api/supervision/settings', { ...settings(masked), amberDays: 4 })).statusCode).toBe(200);
+    expect((await sup.send('PUT', '/api/supervision/settings', { ...(await settings(masked)), amberDays: 4 })).statusCode).toBe(200);
     const net = fakeNet(['106.11.0.1']);
     expect(await sendWebhook(t.handle.db, sup.me.zone.id, '【督办】测试', net.via)).toBe(true);
     expect(net.posts[0]).toMatchObject({ url: ROBOT, address: '106.11.0.1' });
@@ -174,7 +174,7 @@ describe('the webhook setting', () => {
   });
 
   it('backups are written readable by their owner only', async () => {
-    await sup.send('PUT', '/api/supervision/settings', settings(ROBOT));
+    await sup.send('PUT', '/api/supervision/settings', await settings(ROBOT));
     const file = join(mkdtempSync(join(tmpdir(), 'gj-sec-')), 'xuzhou.jsonl');
     writeFileSync(file, 'old', { mode: 0o644 });
     await backupZone(t.handle, 'xuzhou', file);

@@ -284,9 +284,9 @@ describe('supervision: requests and decisions', () => {
 describe('supervision: closing and views', () => {
   it('is reported done by the lead, verified and closed by the supervisor', async () => {
     const item = (await sup.get(`/api/supervision/tasks/${task.hz}`)).json().task.loopItemId;
-    expect((await damiao.send('POST', `/api/loop/items/${item}/actions`, { action: 'report_done', note: '已建成并通过验收' })).json().state).toBe('verifying');
-    expect((await damiao.send('POST', `/api/loop/items/${item}/actions`, { action: 'verify' })).statusCode).toBe(403);
-    expect((await sup.send('POST', `/api/loop/items/${item}/actions`, { action: 'verify' })).json().state).toBe('closed');
+    expect((await damiao.send('POST', `/api/loop/items/${item}/actions`, { action: 'report_done', note: '已建成并通过验收', version: await t.version('loop_items', item) })).json().state).toBe('verifying');
+    expect((await damiao.send('POST', `/api/loop/items/${item}/actions`, { action: 'verify', version: await t.version('loop_items', item) })).statusCode).toBe(403);
+    expect((await sup.send('POST', `/api/loop/items/${item}/actions`, { action: 'verify', version: await t.version('loop_items', item) })).json().state).toBe('closed');
     expect((await damiao.send('POST', `/api/supervision/tasks/${task.hz}/progress`, { body: 'x' })).json().code).toBe('supervision.closed');
     expect((await sup.get(`/api/supervision/tasks/${task.hz}`)).json().task).toMatchObject({ state: 'closed', light: 'done', standing: 'closed' });
   });

@@ -65,7 +65,7 @@ describe('users', () => {
     expect(res.statusCode).toBe(200);
     const dh2 = await t.signIn('dh2', 'xuzhou', 'Abc-pass-2345');
     expect(dh2.me.user.unitId).toBe(unit.id);
-    expect((await admin.send('PATCH', `/api/users/${res.json().id}`, { disabled: true })).json().disabled).toBe(true);
+    expect((await admin.send('PATCH', `/api/users/${res.json().id}`, { disabled: true, version: res.json().version })).json().disabled).toBe(true);
     expect((await dh2.get('/api/auth/me')).statusCode).toBe(401);
     await expect(t.signIn('dh2', 'xuzhou', 'Abc-pass-2345')).rejects.toThrow(/403/);
     const found = (await admin.get('/api/users?search=dh2')).json();

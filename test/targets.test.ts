@@ -358,10 +358,11 @@ describe('figures from elsewhere', () => {
 
 describe('settings', () => {
   it('changes the deadline and the colour thresholds, refusing amber above red', async () => {
-    expect((await sup.send('PUT', '/api/targets/settings', { deadlineDay: 8, remindDaysBefore: 2, amberPoints: '40', redPoints: '20' })).statusCode).toBe(400);
-    expect((await damiao.send('PUT', '/api/targets/settings', { deadlineDay: 8, remindDaysBefore: 2, amberPoints: '5', redPoints: '20' })).statusCode).toBe(403);
-    const ok = await sup.send('PUT', '/api/targets/settings', { deadlineDay: 8, remindDaysBefore: 2, amberPoints: '5', redPoints: '20' });
-    expect(ok.json()).toEqual({ deadlineDay: 8, remindDaysBefore: 2, amberPoints: '5', redPoints: '20', moveWarnPercent: '50' });
+    const settingsVersion = async () => (await sup.get('/api/targets/settings')).json().version as number;
+    expect((await sup.send('PUT', '/api/targets/settings', { deadlineDay: 8, remindDaysBefore: 2, amberPoints: '40', redPoints: '20', version: await settingsVersion() })).statusCode).toBe(400);
+    expect((await damiao.send('PUT', '/api/targets/settings', { deadlineDay: 8, remindDaysBefore: 2, amberPoints: '5', redPoints: '20', version: await settingsVersion() })).statusCode).toBe(403);
+    const ok = await sup.send('PUT', '/api/targets/settings', { deadlineDay: 8, remindDaysBefore: 2, amberPoints: '5', redPoints: '20', version: await settingsVersion() });
+    expect(ok.json()).toEqual({ deadlineDay: 8, remindDaysBefore: 2, amberPoints: '5', redPoints: '20', moveWarnPercent: '50', version: 2 });
     expect((await leader.get('/api/targets/missing?period=2022-09')).json()).toMatchObject({ deadline: '2022-10-08', overdue: false });
     const c = (await leader.get('/api/cockpit?period=2022-08')).json();
     expect(c.thresholds).toEqual({ amber: '5', red: '20' });

@@ -48,6 +48,8 @@ export function refuseBadStrings(parts: Record<string, unknown>): void {
 
 /** The version the client read; required on every update so a stale edit is refused (409), never lost. */
 export const version = z.number().int().min(1);
+/** The body of an update that carries nothing but the version (approve, publish). */
+export const versionBody = z.object({ version });
 
 type Shape = Record<string, z.ZodType>;
 
@@ -100,6 +102,15 @@ export function decimalInput(opts: { places: number; digits?: number; min?: numb
         else if (!inRange(s)) ctx.addIssue({ code: 'custom', message: range });
       }),
     );
+}
+
+/**
+ * The row a conditional update (`WHERE id = … AND version = <checked>`) returned: none means
+ * another user saved between the check and the update, which is a stale version too.
+ */
+export function stillCurrent<T>(row: T | undefined): T {
+  if (!row) throw new AppError('conflict.stale');
+  return row;
 }
 
 /** Refuses an update made on a version other than the stored one (another user saved in between). */

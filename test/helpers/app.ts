@@ -11,6 +11,8 @@ export interface TestApp {
   app: FastifyInstance;
   handle: Awaited<ReturnType<typeof openTestDb>>;
   signIn(username: string, zone?: string, password?: string): Promise<Client>;
+  /** A row's current version, as a client that had just read it would send it. */
+  version(table: string, id: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function testApp(opts: { demo?: boolean; clock?: () => Date } = {})
     app,
     handle,
     signIn: (username, zone = 'xuzhou', password = DEMO_PASSWORD) => signIn(app, username, zone, password),
+    version: async (table, id) => (await handle.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0]!.version,
     async close() {
       await app.close();
       await handle.drop();

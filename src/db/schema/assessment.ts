@@ -69,6 +69,8 @@ export const bulletinSettings = pgTable('bulletin_settings', {
   leadSpec: jsonb('lead_spec').$type<unknown[]>().notNull().default([]),
   copyTo: jsonb('copy_to').$type<string[]>().notNull().default([]),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** migrations/0016 */
+  version: integer('version').notNull().default(1),
 });
 
 export const bulletins = pgTable('bulletins', {

@@ -41,6 +41,8 @@ export const users = pgTable('users', {
   locale: text('locale').$type<'zh' | 'en'>().notNull().default('zh'),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** migrations/0016 */
+  version: integer('version').notNull().default(1),
 });
 
 export const memberships = pgTable('memberships', {

@@ -38,6 +38,8 @@ export const projectSettings = pgTable('project_settings', {
   outline: jsonb('outline').$type<Record<string, unknown> | null>(),
   outlineDemo: boolean('outline_demo').notNull().default(false),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** migrations/0016 */
+  version: integer('version').notNull().default(1),
 });
 
 export const projects = pgTable('projects', {
@@ -90,6 +92,8 @@ export const projectMilestones = pgTable('project_milestones', {
   note: text('note').notNull().default(''),
   /** migrations/0011: planned in the past when laid; confirmed by hand, not late. */
   needsConfirmation: boolean('needs_confirmation').notNull().default(false),
+  /** migrations/0016 */
+  version: integer('version').notNull().default(1),
 });
 
 export const projectInvestments = pgTable('project_investments', {
@@ -107,6 +111,8 @@ export const projectInvestments = pgTable('project_investments', {
   approvedBy: uuid('approved_by'),
   approvedAt: ts('approved_at'),
   demo: boolean('demo').notNull().default(false),
+  /** migrations/0016 */
+  version: integer('version').notNull().default(1),
 });
 
 export const projectUpdates = pgTable('project_updates', {

@@ -95,6 +95,8 @@ export const targetSettings = pgTable('target_settings', {
   /** 0012: percent a figure may leave last month's pace before a note is needed. */
   moveWarnPercent: numeric('move_warn_percent').notNull().default('50'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** migrations/0016 */
+  version: integer('version').notNull().default(1),
 });
 
 export const apiTokens = pgTable('api_tokens', {

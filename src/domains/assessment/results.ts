@@ -6,6 +6,7 @@ import { assessmentResults, assessmentSchemes, units } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { round } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
+import { checkVersion, stillCurrent } from '../../shared/input';
 import type { Actor } from '../../shared/policy';
 import { expectedShare, periodEnd, yoy } from '../targets/progress';
 import { rankChange } from '../targets/ranking';
@@ -302,9 +303,10 @@ export async function schemeResults(db: ReadDb, actor: Actor, id: string, todayI
   return scheme.state === 'published' ? frozenResults(db, scheme) : computeResults(db, scheme, todayIso);
 }
 
-export async function publishScheme(tx: Tx, audit: Audit, actor: Actor, id: string, todayIso: string) {
+export async function publishScheme(tx: Tx, audit: Audit, actor: Actor, id: string, todayIso: string, version?: number) {
   const scheme = await getScheme(tx, actor, id);
   if (scheme.state === 'published') throw frozen();
+  if (version !== undefined) checkVersion(version, scheme.version);
   const results = await computeResults(tx, scheme, todayIso);
   if (results.units.length === 0) throw new AppError('not_found', { entity: 'unit' });
   const now = new Date();
@@ -330,8 +332,9 @@ export async function publishScheme(tx: Tx, audit: Audit, actor: Actor, id: stri
   const [after] = await tx
     .update(assessmentSchemes)
     .set({ state: 'published', publishedAt: now, publishedBy: actor.userId || null, updatedAt: now, version: scheme.version + 1 })
-    .where(eq(assessmentSchemes.id, id))
+    .where(and(eq(assessmentSchemes.id, id), eq(assessmentSchemes.version, scheme.version)))
     .returning();
+  stillCurrent(after);
   const flag = results.units.filter((u) => u.redFlag).map((u) => u.unitName);
   await audit({
     action: 'publish',

@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { periodKinds, units } from '../../db/schema';
 import { requireActor } from '../../server/context';
-import { version } from '../../shared/input';
+import { version, versionBody } from '../../shared/input';
 import { errors, idParams, okBody } from '../../shared/http';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { indicatorsByCode } from './queries';
@@ -239,9 +239,9 @@ export async function assessmentRoutes(app: FastifyInstance) {
     '/api/assessment/schemes/:id/publish',
     {
       config: { action: 'unitData.approve' },
-      schema: { tags, summary: 'Publish and freeze the results', params: idParams, response: { 200: z.object({ scheme: schemeBody, results: resultsBody }), ...errors } },
+      schema: { tags, summary: 'Publish and freeze the results', params: idParams, body: versionBody, response: { 200: z.object({ scheme: schemeBody, results: resultsBody }), ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => publishScheme(tx, audit, requireActor(req.ctx), req.params.id, req.ctx.today)),
+    async (req) => req.ctx.write((tx, audit) => publishScheme(tx, audit, requireActor(req.ctx), req.params.id, req.ctx.today, req.body.version)),
   );
 
   api.get(

@@ -8,7 +8,7 @@ import type { Audit } from '../../server/context';
 import { dec, sum } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
 import { isoDate } from '../../shared/http';
-import { checkVersion, decimalInput } from '../../shared/input';
+import { checkVersion, decimalInput, stillCurrent } from '../../shared/input';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import { can, type Actor } from '../../shared/policy';
 import { withKeys } from './itemKeys';
@@ -203,8 +203,9 @@ export async function updateScheme(tx: Tx, audit: Audit, actor: Actor, id: strin
       updatedAt: new Date(),
       version: before.version + 1,
     })
-    .where(eq(assessmentSchemes.id, id))
+    .where(and(eq(assessmentSchemes.id, id), eq(assessmentSchemes.version, before.version)))
     .returning();
+  stillCurrent(after);
   await audit({ action: 'update', entity: 'assessment_scheme', entityId: id, before, after });
   return after!;
 }

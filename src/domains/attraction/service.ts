@@ -8,7 +8,7 @@ import type { Audit } from '../../server/context';
 import { scopeBy } from '../../server/scope';
 import type { IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
-import { checkVersion, patchOf } from '../../shared/input';
+import { checkVersion, patchOf, version } from '../../shared/input';
 import { isoDate } from '../../shared/http';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { authorize, can, type Actor } from '../../shared/policy';
@@ -31,17 +31,22 @@ export const leadInput = z.object({
   foreignCapital: z.boolean().optional(),
 });
 export const leadPatch = patchOf(leadInput);
-export const stageInput = z.object({ stage: z.enum(leadStages), signedOn: isoDate.nullable().optional() });
+export const stageInput = z.object({ stage: z.enum(leadStages), signedOn: isoDate.nullable().optional(), version });
 export const contactInput = z.object({ onDate: isoDate, kind: z.enum(['visit', 'call', 'meeting', 'inspection', 'other']).default('visit'), note: z.string().trim().min(1).max(2000) });
 export const convertInput = z.object({
   responsibleUnitId: z.uuid().optional(),
   year: z.number().int().min(2000).max(2100).optional(),
   targetDate: isoDate.nullable().optional(),
   keyProject: z.boolean().default(false),
+  version,
 });
+/** The demo seeds leads without reading them first; every route sends the version. */
+type Versioned<T> = Omit<T, 'version'> & { version?: number };
 
-async function loadLead(tx: ReadDb, zoneId: string, id: string): Promise<Lead> {
-  const [l] = await tx.select().from(attractionLeads).where(and(eq(attractionLeads.id, id), eq(attractionLeads.zoneId, zoneId)));
+/** With `lock`, the row stays locked to the end of the transaction, so the version checked is the one updated. */
+async function loadLead(tx: ReadDb | Tx, zoneId: string, id: string, lock = false): Promise<Lead> {
+  const q = tx.select().from(attractionLeads).where(and(eq(attractionLeads.id, id), eq(attractionLeads.zoneId, zoneId)));
+  const [l] = lock ? await q.for('update') : await q;
   if (!l) throw new AppError('not_found', { entity: 'lead' });
   return l;
 }
@@ -76,7 +81,7 @@ export async function createLead(tx: Tx, audit: Audit, actor: Actor, input: z.in
 }
 
 export async function updateLead(tx: Tx, audit: Audit, actor: Actor, id: string, patch: z.infer<typeof leadPatch>, today: IsoDate) {
-  const before = await loadLead(tx, actor.zoneId, id);
+  const before = await loadLead(tx, actor.zoneId, id, true);
   assertRead(actor, before);
   authorize(actor, 'attraction.write', { unitId: before.unitId });
   if (patch.unitId) {
@@ -92,10 +97,11 @@ export async function updateLead(tx: Tx, audit: Audit, actor: Actor, id: string,
   return after!;
 }
 
-export async function moveLead(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof stageInput>, today: IsoDate) {
-  const before = await loadLead(tx, actor.zoneId, id);
+export async function moveLead(tx: Tx, audit: Audit, actor: Actor, id: string, input: Versioned<z.infer<typeof stageInput>>, today: IsoDate) {
+  const before = await loadLead(tx, actor.zoneId, id, true);
   assertRead(actor, before);
   authorize(actor, 'attraction.write', { unitId: before.unitId });
+  if (input.version !== undefined) checkVersion(input.version, before.version);
   const signed = input.stage === 'signed' || input.stage === 'landed';
   const signedOn = signed ? (input.signedOn ?? before.signedOn) : null;
   if (signed && !signedOn) throw new AppError('attraction.signed_date_required');
@@ -122,7 +128,8 @@ export async function addContact(tx: Tx, audit: Audit, actor: Actor, leadId: str
 
 /** A signed lead becomes a project with its name, chain, category, investment and signing date; the lead is then 落地. */
 export async function convertLead(tx: Tx, audit: Audit, actor: Actor, leadId: string, input: z.infer<typeof convertInput>, today: IsoDate) {
-  const lead = await loadLead(tx, actor.zoneId, leadId);
+  const lead = await loadLead(tx, actor.zoneId, leadId, true);
+  checkVersion(input.version, lead.version);
   if (lead.projectId) throw new AppError('attraction.already_converted');
   if (lead.stage !== 'signed' || !lead.signedOn) throw new AppError('attraction.not_signed');
   const project = await createProject(

@@ -10,6 +10,7 @@ import { assessmentSchemes, bulletinSettings, zones } from '../../db/schema';
 import type { Clock } from '../../shared/calendar';
 import { round, sum } from '../../shared/decimal';
 import { trimZeros } from '../../shared/format';
+import { version } from '../../shared/input';
 import { lastDayOfMonth } from '../../shared/calendar';
 import { loadCockpit } from '../cockpit/cockpit';
 import type { BulletinPeriod } from './period';
@@ -43,7 +44,7 @@ export const leadClauseSpec = partSpec.extend({
 });
 export type LeadClauseSpec = z.infer<typeof leadClauseSpec>;
 export const copyToInput = z.array(z.string().trim().min(1).max(60)).max(20);
-export const settingsInput = z.object({ issuer: z.string().trim().max(60), leadSpec: z.array(leadClauseSpec).max(12), copyTo: copyToInput.optional() });
+export const settingsInput = z.object({ issuer: z.string().trim().max(60), leadSpec: z.array(leadClauseSpec).max(12), copyTo: copyToInput.optional(), version });
 
 /** Seed 001's first paragraph, as a lead spec over the targets domain's indicator codes. */
 export const SEED_001_LEAD: LeadClauseSpec[] = [
@@ -137,7 +138,8 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 
 export async function getSettings(db: ReadDb | Tx, zoneId: string) {
   const [row] = await db.select().from(bulletinSettings).where(eq(bulletinSettings.zoneId, zoneId));
-  return { issuer: row?.issuer ?? '', leadSpec: (row?.leadSpec ?? []) as LeadClauseSpec[], copyTo: row?.copyTo ?? [] };
+  // No row yet: the defaults, version 1.
+  return { issuer: row?.issuer ?? '', leadSpec: (row?.leadSpec ?? []) as LeadClauseSpec[], copyTo: row?.copyTo ?? [], version: row?.version ?? 1 };
 }
 
 type Cockpit = Awaited<ReturnType<typeof loadCockpit>>;

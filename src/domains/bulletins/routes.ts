@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../server/context';
 import { errors, idParams, okBody } from '../../shared/http';
+import { versionBody } from '../../shared/input';
 import { startJob } from '../../shared/jobs';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { getSettings, leadClauseSpec, settingsInput, type BulletinContent } from './data';
@@ -127,7 +128,7 @@ const bulletinBody = listItem.extend({
   version: z.number(),
 });
 const toBody = (b: BulletinRow) => ({ ...b, content: b.content as BulletinContent });
-const settingsBody = z.object({ issuer: z.string(), leadSpec: z.array(leadClauseSpec), copyTo: z.array(z.string()) });
+const settingsBody = z.object({ issuer: z.string(), leadSpec: z.array(leadClauseSpec), copyTo: z.array(z.string()), version: z.number() });
 const formats = z.object({ format: z.enum(['docx', 'xlsx']) });
 
 const MIME = {
@@ -217,9 +218,9 @@ export async function bulletinRoutes(app: FastifyInstance) {
     '/api/bulletins/:id/publish',
     {
       config: { action: 'unitData.approve' },
-      schema: { tags, summary: 'Publish: the text is frozen and the Word and Excel files are kept', params: idParams, response: { 200: bulletinBody, ...errors } },
+      schema: { tags, summary: 'Publish: the text is frozen and the Word and Excel files are kept', params: idParams, body: versionBody, response: { 200: bulletinBody, ...errors } },
     },
-    async (req) => toBody(await req.ctx.write((tx, audit) => publishBulletin(tx, audit, requireActor(req.ctx), req.params.id, req.ctx.clock()))),
+    async (req) => toBody(await req.ctx.write((tx, audit) => publishBulletin(tx, audit, requireActor(req.ctx), req.params.id, req.ctx.clock(), req.body.version))),
   );
 
   api.get(

@@ -9,7 +9,7 @@ import { writeAudited, type Audit } from '../../server/context';
 import { today, type Clock } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { isoDate } from '../../shared/http';
-import { checkVersion, version } from '../../shared/input';
+import { checkVersion, stillCurrent, version } from '../../shared/input';
 import type { Progress } from '../../shared/jobs';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import type { Actor } from '../../shared/policy';
@@ -151,8 +151,9 @@ export async function updateBulletin(tx: Tx, audit: Audit, actor: Actor, id: str
       updatedAt: new Date(),
       version: before.version + 1,
     })
-    .where(eq(bulletins.id, id))
+    .where(and(eq(bulletins.id, id), eq(bulletins.version, before.version)))
     .returning();
+  stillCurrent(after);
   const pick = (b: BulletinRow) => ({ title: b.title, issueNo: b.issueNo, lead: b.lead, closing: b.closing, copyTo: b.copyTo, printOffice: b.printOffice, printDate: b.printDate });
   await audit({ action: 'update', entity: 'bulletin', entityId: id, before: pick(before), after: pick(after!) });
   return after!;
@@ -208,14 +209,16 @@ export async function buildBulletinFile(db: ReadDb, zoneId: string, periodCode: 
 }
 
 /** Publishes: freezes the text and keeps the Word and Excel files built from it. */
-export async function publishBulletin(tx: Tx, audit: Audit, actor: Actor, id: string, now: Date) {
+export async function publishBulletin(tx: Tx, audit: Audit, actor: Actor, id: string, now: Date, version?: number) {
   const before = await getBulletin(tx, actor, id);
   if (before.state === 'published') throw frozenBulletin();
+  if (version !== undefined) checkVersion(version, before.version);
   const [after] = await tx
     .update(bulletins)
     .set({ state: 'published', publishedAt: now, publishedBy: actor.userId || null, printDate: before.printDate ?? chinaDate(now), updatedAt: now, version: before.version + 1 })
-    .where(eq(bulletins.id, id))
+    .where(and(eq(bulletins.id, id), eq(bulletins.version, before.version)))
     .returning();
+  stillCurrent(after);
   for (const format of ['docx', 'xlsx'] as const) {
     const file = await renderBulletin(tx, after!, format, chinaDate(now));
     await tx.insert(bulletinExports).values({ zoneId: actor.zoneId, bulletinId: id, format, name: file.name, size: file.data.length, data: file.data, createdBy: actor.userId || null });
@@ -241,10 +244,15 @@ export async function downloadBulletin(db: ReadDb, actor: Actor, id: string, for
 
 export async function saveSettings(tx: Tx, audit: Audit, actor: Actor, input: z.infer<typeof settingsInput>) {
   const before = await getSettings(tx, actor.zoneId);
-  await tx
+  checkVersion(input.version, before.version);
+  const values = { issuer: input.issuer, leadSpec: input.leadSpec, copyTo: input.copyTo ?? before.copyTo, version: before.version + 1 };
+  // Conditional on the version read: a save racing this one (even the zone's first) gets a 409.
+  const [saved] = await tx
     .insert(bulletinSettings)
-    .values({ zoneId: actor.zoneId, issuer: input.issuer, leadSpec: input.leadSpec, copyTo: input.copyTo ?? before.copyTo })
-    .onConflictDoUpdate({ target: bulletinSettings.zoneId, set: { issuer: input.issuer, leadSpec: input.leadSpec, copyTo: input.copyTo ?? before.copyTo, updatedAt: new Date() } });
+    .values({ zoneId: actor.zoneId, ...values })
+    .onConflictDoUpdate({ target: bulletinSettings.zoneId, set: { ...values, updatedAt: new Date() }, setWhere: eq(bulletinSettings.version, before.version) })
+    .returning();
+  stillCurrent(saved);
   await audit({ action: 'update', entity: 'bulletin_settings', entityId: actor.zoneId, before, after: input });
   return getSettings(tx, actor.zoneId);
 }

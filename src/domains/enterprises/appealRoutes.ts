@@ -15,6 +15,7 @@ import {
   actOnAppeal,
   answerAppeal,
   appealActBody,
+  answerInput,
   appealDetail,
   appealInput,
   appealStatistics,
@@ -28,11 +29,12 @@ import {
   staffAppealInput,
   watchAppeals,
   withdrawAppeal,
+  withdrawInput,
 } from './appeals';
 import { appealCountsOf } from './appeals';
 import { poolsOf } from './pools';
 import { enterpriseDetail, scopeOfNamedEnterprise } from './register';
-import { appealDetailBody, appealPage, appealRow, appealStatsBody, appealView, myAppealDetailBody, myEnterpriseBody } from './schemas';
+import { appealDetailBody, appealPage, appealRow, appealStatsBody, appealVersioned, appealView, myAppealDetailBody, myEnterpriseBody } from './schemas';
 
 
 // Once a day, in whichever process claims it first.
@@ -107,8 +109,8 @@ export async function appealRoutes(app: FastifyInstance) {
   );
   api.post(
     '/api/enterprise-appeals/:id/answer',
-    { config: { action: 'enterprise.read' }, schema: { tags, summary: 'The handling unit’s answer (答复) to the enterprise', params: idParams, body: z.object({ answer: z.string().trim().min(2).max(4000) }), response: { 200: appealRow, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => answerAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body.answer, req.ctx.clock())),
+    { config: { action: 'enterprise.read' }, schema: { tags, summary: 'The handling unit’s answer (答复) to the enterprise', params: idParams, body: answerInput, response: { 200: appealVersioned, ...errors } } },
+    async (req) => req.ctx.write((tx, audit) => answerAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock())),
   );
 
   // ---------------------------------------------------------------- the enterprise's own
@@ -139,12 +141,12 @@ export async function appealRoutes(app: FastifyInstance) {
   );
   api.post(
     '/api/my-enterprise/appeals/:id/rate',
-    { config: self, schema: { tags: my, summary: 'Rate a closed appeal: 满意 / 基本满意 / 不满意', params: idParams, body: rateInput, response: { 200: appealRow, ...errors } } },
+    { config: self, schema: { tags: my, summary: 'Rate a closed appeal: 满意 / 基本满意 / 不满意', params: idParams, body: rateInput, response: { 200: appealVersioned, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => rateAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock())),
   );
   api.post(
     '/api/my-enterprise/appeals/:id/withdraw',
-    { config: self, schema: { tags: my, summary: 'Withdraw an appeal not yet assigned', params: idParams, body: z.object({ reason: z.string().trim().min(1).max(500) }), response: { 200: appealRow, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => withdrawAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, req.ctx.clock())),
+    { config: self, schema: { tags: my, summary: 'Withdraw an appeal not yet assigned', params: idParams, body: withdrawInput, response: { 200: appealVersioned, ...errors } } },
+    async (req) => req.ctx.write((tx, audit) => withdrawAppeal(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock())),
   );
 }

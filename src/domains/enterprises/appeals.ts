@@ -10,8 +10,9 @@ import { writeAudited, type Audit } from '../../server/context';
 import { addWorkdays, today as chinaToday, type IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { isoDate } from '../../shared/http';
+import { version } from '../../shared/input';
 import { escalationLevel, light, SERVICE_STANDARDS, serviceDeadlines, type LoopAction } from '../../shared/loop/machine';
-import { actOnItem, addNote, canSeeItem, getItem, loopRolesOf, raiseItem, visibleWhere } from '../../shared/loop/store';
+import { actOnItem, addNote, canSeeItem, claimItemVersion, getItem, loopRolesOf, raiseItem, visibleWhere } from '../../shared/loop/store';
 import { notify, sendWebhook } from '../../shared/notify';
 import { EVENT_KINDS, notifyUnit, unitWebhook } from '../../shared/notifyEvents';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
@@ -31,7 +32,11 @@ export const appealInput = z.object({
   hard: z.boolean().default(false),
 });
 export const staffAppealInput = appealInput.extend({ enterpriseId: z.uuid(), visitId: z.uuid().optional() });
-export const rateInput = z.object({ satisfaction: z.enum(satisfactions), note: z.string().trim().max(1000).optional() });
+export const rateInput = z.object({ satisfaction: z.enum(satisfactions), note: z.string().trim().max(1000).optional(), version });
+export const answerInput = z.object({ answer: z.string().trim().min(2).max(4000), version });
+export const withdrawInput = z.object({ reason: z.string().trim().min(1).max(500), version });
+/** An appeal's version is its loop item's: every change to either bumps it. */
+type Versioned<T> = Omit<T, 'version'> & { version?: number };
 
 /** The enterprise an enterprise user's account speaks for. */
 export async function linkedEnterpriseId(db: ReadDb | Tx, actor: Actor): Promise<string> {
@@ -103,7 +108,7 @@ export const appealActBody = z.object({
   note: z.string().trim().max(4000).optional(),
   assigneeUnitId: z.uuid().optional(),
   deadline: isoDate.optional(),
-  version: z.number().int().optional(),
+  version,
 });
 
 /**
@@ -111,7 +116,7 @@ export const appealActBody = z.object({
  * service standard's solve-by day; the first step the department takes is its
  * response, reporting it done counts as the answer if none was given.
  */
-export async function actOnAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof appealActBody>, now: Date) {
+export async function actOnAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, input: Versioned<z.infer<typeof appealActBody>>, now: Date) {
   const before = await loadAppeal(tx, actor.zoneId, id);
   const action: LoopAction = input.action;
   let deadline = input.deadline;
@@ -154,12 +159,14 @@ export async function actOnAppeal(tx: Tx, audit: Audit, actor: Actor, id: string
 }
 
 /** The department's answer (答复) to the enterprise, kept as a note on the loop item too. */
-export async function answerAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, text: string, now: Date) {
+export async function answerAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, input: Versioned<z.infer<typeof answerInput>>, now: Date) {
+  const text = input.answer;
   const before = await loadAppeal(tx, actor.zoneId, id);
   const [item] = await tx.select().from(loopItems).where(eq(loopItems.id, before.loopItemId));
   if (!canSeeItem(actor, item!)) throw new AppError('not_found', { entity: 'appeal' });
   const roles = loopRolesOf(actor, item!);
   if (!roles.includes('assignee') && !roles.includes('supervisor')) throw new AppError('enterprises.answer_role');
+  const claimed = await claimItemVersion(tx, before.loopItemId, input.version);
   await addNote(tx, audit, actor, before.loopItemId, `答复：${text}`);
   const [after] = await tx
     .update(enterpriseAppeals)
@@ -167,12 +174,13 @@ export async function answerAppeal(tx: Tx, audit: Audit, actor: Actor, id: strin
     .where(eq(enterpriseAppeals.id, id))
     .returning();
   await audit({ action: 'answer', entity: 'enterprise.appeal', entityId: id, unitId: item!.assigneeUnitId, before, after });
-  return after!;
+  return { ...after!, version: claimed.version };
 }
 
-export async function rateAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof rateInput>, now: Date) {
+export async function rateAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, input: Versioned<z.infer<typeof rateInput>>, now: Date) {
   const before = await loadAppeal(tx, actor.zoneId, id);
   if ((await linkedEnterpriseId(tx, actor)) !== before.enterpriseId) throw new AppError('not_found', { entity: 'appeal' });
+  const claimed = await claimItemVersion(tx, before.loopItemId, input.version);
   if (!before.closedAt) throw new AppError('enterprises.rate_closed_only');
   if (before.satisfaction) throw new AppError('enterprises.rated');
   const [after] = await tx
@@ -181,17 +189,17 @@ export async function rateAppeal(tx: Tx, audit: Audit, actor: Actor, id: string,
     .where(eq(enterpriseAppeals.id, id))
     .returning();
   await audit({ action: 'rate', entity: 'enterprise.appeal', entityId: id, before, after });
-  return after!;
+  return { ...after!, version: claimed.version };
 }
 
 /** The enterprise withdraws an appeal it raised that nobody has taken on yet. */
-export async function withdrawAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, reason: string, now: Date) {
+export async function withdrawAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof withdrawInput>, now: Date) {
   const before = await loadAppeal(tx, actor.zoneId, id);
   if ((await linkedEnterpriseId(tx, actor)) !== before.enterpriseId) throw new AppError('not_found', { entity: 'appeal' });
-  await actOnItem(tx, audit, actor, before.loopItemId, { action: 'close', reason });
+  const item = await actOnItem(tx, audit, actor, before.loopItemId, { action: 'close', reason: input.reason, version: input.version });
   const [after] = await tx.update(enterpriseAppeals).set({ closedAt: now }).where(eq(enterpriseAppeals.id, id)).returning();
   await audit({ action: 'withdraw', entity: 'enterprise.appeal', entityId: id, before, after });
-  return after!;
+  return { ...after!, version: item.version };
 }
 
 const assignee = alias(units, 'assignee');

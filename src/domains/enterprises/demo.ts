@@ -198,7 +198,7 @@ export async function seedEnterprises(handle: DbHandle, zone: DemoZone, zoneId: 
     const a1 = await raiseAppeal(tx, audit, xcmg, { title: '挖机产线技工缺口约300人，请协助招聘', detail: '海外订单增加，需焊工、装配工约300名。', category: 'labour', hard: false }, { enterpriseId: ids.get('徐工集团')!, now: at('2022-08-01T01:30:00Z') });
     await actOnAppeal(tx, audit, supervisor, a1.id, { action: 'assign', assigneeUnitId: unitId('jingfa')! }, at('2022-08-01T03:00:00Z'));
     await actOnAppeal(tx, audit, jingfa, a1.id, { action: 'accept' }, at('2022-08-01T06:00:00Z'));
-    await answerAppeal(tx, audit, jingfa, a1.id, '已对接人社部门和职业院校，8月12日举办专场招聘会。', at('2022-08-02T02:00:00Z'));
+    await answerAppeal(tx, audit, jingfa, a1.id, { answer: '已对接人社部门和职业院校，8月12日举办专场招聘会。' }, at('2022-08-02T02:00:00Z'));
     await actOnAppeal(tx, audit, jingfa, a1.id, { action: 'report_done', note: '专场招聘会到岗216人，其余由校企订单班补充。' }, at('2022-08-12T09:00:00Z'));
     await actOnAppeal(tx, audit, supervisor, a1.id, { action: 'verify' }, at('2022-08-15T02:00:00Z'));
     await rateAppeal(tx, audit, xcmg, a1.id, { satisfaction: 'satisfied', note: '响应快，招聘会效果好。' }, at('2022-08-15T08:00:00Z'));

@@ -12,7 +12,7 @@ import type { addMember, createPool, listPools, poolDetail, poolsOf } from './po
 import type { addTag, enterpriseDetail, listEnterprises, setFigures, updateEnterprise } from './register';
 import type { enterprisePage } from './routes';
 import type { createVisit, listVisits } from './visits';
-import type { accountBody, accountRow, actualRow, appealCounts, appealDetailBody, appealRow, appealStatsBody, appealView, assessment, countsBody, enterpriseDetailBody, enterprisePageBody, enterpriseRow, eventRow, figureRow, memberRow, myAppealDetailBody, myEnterpriseBody, planDetailBody, planList, planRow, poolDetailBody, poolGoal, poolList, poolOf, poolRow, poolRules, progress, snapshot, tagSpanRow, unitStats, visitPage, visitRow } from './schemas';
+import type { accountBody, accountRow, actualRow, appealCounts, appealDetailBody, appealRow, appealStatsBody, appealVersioned, appealView, assessment, countsBody, enterpriseDetailBody, enterprisePageBody, enterpriseRow, eventRow, figureRow, memberRow, myAppealDetailBody, myEnterpriseBody, planDetailBody, planList, planRow, poolDetailBody, poolGoal, poolList, poolOf, poolRow, poolRules, progress, snapshot, tagSpanRow, unitStats, visitPage, visitRow } from './schemas';
 
 type Missing<Returned, Schema extends z.ZodType> = Exclude<keyof Returned, keyof z.output<Schema>>;
 type Assert<T extends never> = T;
@@ -58,7 +58,7 @@ export type SchemaChecks = [
   Assert<Missing<Out<typeof createVisit>, typeof visitRow>>,
   Assert<Missing<Item<Out<typeof listVisits>['items']>, typeof visitPage.shape.items.element>>,
   Assert<Missing<Out<typeof raiseAppeal>, typeof appealRow>>,
-  Assert<Missing<Out<typeof answerAppeal>, typeof appealRow>>,
+  Assert<Missing<Out<typeof answerAppeal>, typeof appealVersioned>>,
   Assert<Missing<Item<Out<typeof listAppeals>['items']>, typeof appealView>>,
   Assert<Missing<Out<typeof appealDetail>, typeof appealDetailBody>>,
   Assert<Missing<Item<Out<typeof appealDetail>['events']>, typeof eventRow>>,

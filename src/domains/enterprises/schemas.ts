@@ -245,6 +245,9 @@ export const appealRow = z.object({
   ratedAt: z.date().nullable(),
 });
 
+/** An appeal after a change of its own (answer, rating, withdrawal), with the version to send next. */
+export const appealVersioned = appealRow.extend({ version: z.number().int() });
+
 /** The appeal with its loop item's title, state, deadline and light. */
 export const appealView = appealRow.extend({
   title: z.string(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { currencies, investmentStatuses, projectCategories, projectStages } from '../../db/schema';
 import { isoDate } from '../../shared/http';
-import { decimalInput, patchOf } from '../../shared/input';
+import { decimalInput, patchOf, version } from '../../shared/input';
 import { loopCategoryValues } from './problems';
 
 /** An amount in 亿, kept exact: up to 4 decimals. */
@@ -71,7 +71,12 @@ export const milestoneUpdate = z.object({
   note: z.string().trim().max(1000).optional(),
   /** A step past when planned is confirmed as still to do: from now on it can be late. */
   confirmed: z.literal(true).optional(),
+  /** The milestone's version. */
+  version,
 });
+/** Laying the plan again, approving it, setting a stage's date: the project's version. */
+export const planUpdate = planInput.extend({ version });
+export const stageInput = z.object({ stage: z.enum(projectStages), planned: isoDate.nullable().optional(), actual: isoDate.nullable().optional(), version });
 
 export const progressUpdateInput = z.object({
   onDate: isoDate,
@@ -88,6 +93,8 @@ export const investmentInput = z.object({
 export const investmentReview = z.object({
   action: z.enum(['approve', 'return']),
   reason: z.string().trim().max(500).optional(),
+  /** The month's version: approving a figure changed after it was read is refused. */
+  version,
 });
 
 export const problemInput = z.object({
@@ -110,6 +117,7 @@ export const listFilter = z.object({
 });
 export type ListFilter = z.infer<typeof listFilter>;
 
+/** The outline (its own upload, GeoJSON as the body) is saved without a version. */
 export const settingsInput = z.object({
   usdRates: z.record(z.string().regex(/^\d{4}$/), z.string().regex(/^\d{1,3}(\.\d{1,6})?$/)).optional(),
   stageRules: z
@@ -123,5 +131,6 @@ export const settingsInput = z.object({
     .optional(),
   templates: z.partialRecord(z.enum(projectCategories), z.array(templateStep).min(1).max(60)).optional(),
 });
+export const settingsUpdate = settingsInput.extend({ version });
 
 export { investmentStatuses };

@@ -5,11 +5,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { memberships, projectInvestments, projects, projectStages, units, users } from '../../db/schema';
+import { memberships, projectInvestments, projects, units, users } from '../../db/schema';
 import { requireActor, type ReadDb } from '../../server/context';
 import { CockpitCache, zoneDataVersion } from '../cockpit/cache';
 import { AppError } from '../../shared/errors';
 import { errors, idParams } from '../../shared/http';
+import { versionBody } from '../../shared/input';
 import { startJob } from '../../shared/jobs';
 import { notifyAssigned } from '../../shared/notifyEvents';
 import { pageQuery } from '../../shared/pagination';
@@ -19,12 +20,13 @@ import {
   listFilter,
   milestoneUpdate,
   planCheckInput,
-  planInput,
+  planUpdate,
+  stageInput,
   problemInput,
   progressUpdateInput,
   projectInput,
   projectPatch,
-  settingsInput,
+  settingsUpdate,
 } from './model';
 import { importProjects, exportProjects, projectTemplate } from './sheet';
 import './watch';
@@ -62,7 +64,6 @@ import {
 } from './schemas';
 import { battleMap, chainsInUse, getProject, getSettings, listProjects, projectHistory } from './views';
 import { projectCategories } from '../../db/schema';
-import { isoDate } from '../../shared/http';
 import { asFeatureCollection, outlineBody, parseOutline } from './outline';
 import { scopeOfProject } from './service';
 
@@ -141,7 +142,7 @@ export async function projectRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/projects/settings',
-    { config: { action: 'config.write' }, schema: { tags, summary: 'Set USD rates, stage rules (当年签约当年开工, "765"-style month limits) and per-category templates', body: settingsInput, response: ok(settingsRow) } },
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Set USD rates, stage rules (当年签约当年开工, "765"-style month limits) and per-category templates', body: settingsUpdate, response: ok(settingsRow) } },
     async (req) => req.ctx.write((tx, audit) => saveSettings(tx, audit, requireActor(req.ctx), req.body)),
   );
 
@@ -263,7 +264,7 @@ export async function projectRoutes(app: FastifyInstance) {
 
   api.put(
     '/api/projects/:id/plan',
-    { config: { action: 'config.write' }, schema: { tags, summary: '倒排工期: lay the milestones backwards from a target date in working days', params: idParams, body: planInput, response: ok(projectRow) } },
+    { config: { action: 'config.write' }, schema: { tags, summary: '倒排工期: lay the milestones backwards from a target date in working days', params: idParams, body: planUpdate, response: ok(projectRow) } },
     async (req) => req.ctx.write((tx, audit) => planProject(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
   );
 
@@ -275,8 +276,8 @@ export async function projectRoutes(app: FastifyInstance) {
 
   api.post(
     '/api/projects/:id/plan/approve',
-    { config: { action: 'unitData.approve' }, schema: { tags, summary: 'Approve the plan; the first approved plan is kept as the baseline', params: idParams, response: ok(projectRow) } },
-    async (req) => req.ctx.write((tx, audit) => approvePlan(tx, audit, requireActor(req.ctx), req.params.id)),
+    { config: { action: 'unitData.approve' }, schema: { tags, summary: 'Approve the plan; the first approved plan is kept as the baseline', params: idParams, body: versionBody, response: ok(projectRow) } },
+    async (req) => req.ctx.write((tx, audit) => approvePlan(tx, audit, requireActor(req.ctx), req.params.id, req.body.version)),
   );
 
   const milestoneParams = z.object({ id: z.uuid(), milestoneId: z.uuid() });
@@ -297,7 +298,7 @@ export async function projectRoutes(app: FastifyInstance) {
         tags,
         summary: 'Set a stage’s planned or actual date (签约, 开工, 投产, 达效)',
         params: idParams,
-        body: z.object({ stage: z.enum(projectStages), planned: isoDate.nullable().optional(), actual: isoDate.nullable().optional() }),
+        body: stageInput,
         response: ok(projectRow),
       },
     },

@@ -53,6 +53,7 @@ export const projectRow = z.object({
 
 export const milestoneRow = z.object({
   id: z.string(),
+  version: z.number().int(),
   zoneId: z.string(),
   projectId: z.string(),
   key: z.string(),
@@ -119,6 +120,7 @@ export const planCheckBody = z.object({
 
 export const investmentRow = z.object({
   id: z.string(),
+  version: z.number().int(),
   zoneId: z.string(),
   projectId: z.string(),
   unitId: z.string(),
@@ -200,6 +202,7 @@ export const settingsBody = z.object({
   templates,
   outline: outlineBody.nullable(),
   outlineDemo: z.boolean(),
+  version: z.number().int(),
 });
 
 /** The stored settings row (PUT returns it). */
@@ -212,6 +215,7 @@ export const settingsRow = z.object({
   outline: outlineBody.nullable(),
   outlineDemo: z.boolean(),
   updatedAt: z.date(),
+  version: z.number().int(),
 });
 
 export const templatesBody = z.record(category, z.array(templateStepBody));

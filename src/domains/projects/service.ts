@@ -21,6 +21,7 @@ import type { Audit } from '../../server/context';
 import { scopeBy } from '../../server/scope';
 import type { IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
+import { checkVersion } from '../../shared/input';
 import { fileInfos } from '../../shared/files';
 import { raiseItem } from '../../shared/loop/store';
 import { authorize, can, type Actor } from '../../shared/policy';
@@ -226,7 +227,7 @@ async function layPlan(tx: Tx, audit: Audit, actor: Actor, project: Project, inp
   for (const { key, ...planned } of rows) {
     const values = { ...planned, needsConfirmation: unconfirmed.has(key) };
     const prev = old.get(key);
-    if (prev) await tx.update(projectMilestones).set(values).where(eq(projectMilestones.id, prev.id));
+    if (prev) await tx.update(projectMilestones).set({ ...values, version: prev.version + 1 }).where(eq(projectMilestones.id, prev.id));
     else await tx.insert(projectMilestones).values({ ...values, zoneId: actor.zoneId, projectId: project.id, key });
   }
   const stageDates = plannedStageDates(project.stageDates, rows);
@@ -252,8 +253,9 @@ async function layPlan(tx: Tx, audit: Audit, actor: Actor, project: Project, inp
 }
 
 /** Lays (or re-lays) the plan backwards from a target date; actual dates stay. */
-export async function planProject(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof planInput>, today: IsoDate) {
+export async function planProject(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof planInput> & { version: number }, today: IsoDate) {
   const project = await loadProject(tx, actor.zoneId, id, true);
+  checkVersion(input.version, project.version);
   if (input.steps) {
     const v = validateTemplate({ steps: input.steps });
     if (!v.ok) scheduleFailure(new ScheduleError(v.error));
@@ -290,8 +292,9 @@ export async function checkPlan(db: ReadDb, actor: Actor, input: z.infer<typeof 
 }
 
 /** Approves the current plan; the first approval is kept as the baseline for good. */
-export async function approvePlan(tx: Tx, audit: Audit, actor: Actor, id: string) {
+export async function approvePlan(tx: Tx, audit: Audit, actor: Actor, id: string, version?: number) {
   const project = await loadProject(tx, actor.zoneId, id, true);
+  if (version !== undefined) checkVersion(version, project.version);
   const ms = await tx.select().from(projectMilestones).where(eq(projectMilestones.projectId, id));
   if (ms.length === 0) throw new AppError('project.no_plan');
   let set = 0;
@@ -315,7 +318,7 @@ export async function updateMilestone(
   actor: Actor,
   projectId: string,
   milestoneId: string,
-  input: z.infer<typeof milestoneUpdate>,
+  input: Omit<z.infer<typeof milestoneUpdate>, 'version'> & { version?: number },
   today: IsoDate,
 ) {
   const project = await loadProject(tx, actor.zoneId, projectId, true);
@@ -325,6 +328,7 @@ export async function updateMilestone(
     .from(projectMilestones)
     .where(and(eq(projectMilestones.id, milestoneId), eq(projectMilestones.projectId, projectId)));
   if (!before) throw new AppError('not_found', { entity: 'milestone' });
+  if (input.version !== undefined) checkVersion(input.version, before.version);
   await assertUnit(tx, actor.zoneId, input.ownerUnitId);
   const actualStart = input.actualStart !== undefined ? input.actualStart : before.actualStart;
   const actualEnd = input.actualEnd !== undefined ? input.actualEnd : before.actualEnd;
@@ -339,6 +343,7 @@ export async function updateMilestone(
       ...(input.note !== undefined ? { note: input.note } : {}),
       // Confirmed by hand, or by the actual dates themselves: judged like any step from now on.
       ...(input.confirmed || input.actualStart || input.actualEnd ? { needsConfirmation: false } : {}),
+      version: before.version + 1,
     })
     .where(eq(projectMilestones.id, milestoneId))
     .returning();
@@ -363,10 +368,11 @@ export async function setStageDate(
   audit: Audit,
   actor: Actor,
   projectId: string,
-  input: { stage: Stage; planned?: string | null; actual?: string | null },
+  input: { stage: Stage; planned?: string | null; actual?: string | null; version: number },
   today: IsoDate,
 ) {
   const project = await loadProject(tx, actor.zoneId, projectId, true);
+  checkVersion(input.version, project.version);
   authorize(actor, 'project.progress', projectScope(project));
   const stageDates: StageDates = structuredClone(project.stageDates);
   stageDates[input.stage] = {
@@ -440,7 +446,7 @@ export async function saveInvestment(tx: Tx, audit: Audit, actor: Actor, project
     demo: opts.demo ?? false,
   };
   const [row] = before
-    ? await tx.update(projectInvestments).set(values).where(eq(projectInvestments.id, before.id)).returning()
+    ? await tx.update(projectInvestments).set({ ...values, version: before.version + 1 }).where(eq(projectInvestments.id, before.id)).returning()
     : await tx
         .insert(projectInvestments)
         .values({ ...values, zoneId: actor.zoneId, projectId, unitId: project.responsibleUnitId, period: input.period })
@@ -449,21 +455,22 @@ export async function saveInvestment(tx: Tx, audit: Audit, actor: Actor, project
   return row!;
 }
 
-export async function reviewInvestment(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof investmentReview>) {
+export async function reviewInvestment(tx: Tx, audit: Audit, actor: Actor, id: string, input: Omit<z.infer<typeof investmentReview>, 'version'> & { version?: number }) {
   const [before] = await tx
     .select()
     .from(projectInvestments)
     .where(and(eq(projectInvestments.id, id), eq(projectInvestments.zoneId, actor.zoneId)))
     .for('update');
   if (!before) throw new AppError('not_found', { entity: 'investment' });
+  if (input.version !== undefined) checkVersion(input.version, before.version);
   if (before.status !== 'submitted') throw new AppError('project.investment_not_submitted');
   if (input.action === 'return' && !input.reason) throw new AppError('project.reason_required');
   const [after] = await tx
     .update(projectInvestments)
     .set(
       input.action === 'approve'
-        ? { status: 'approved', approvedBy: actor.userId, approvedAt: new Date() }
-        : { status: 'returned', returnReason: input.reason ?? null },
+        ? { status: 'approved', approvedBy: actor.userId, approvedAt: new Date(), version: before.version + 1 }
+        : { status: 'returned', returnReason: input.reason ?? null, version: before.version + 1 },
     )
     .where(eq(projectInvestments.id, id))
     .returning();
@@ -471,13 +478,22 @@ export async function reviewInvestment(tx: Tx, audit: Audit, actor: Actor, id: s
   return after!;
 }
 
-export async function saveSettings(tx: Tx, audit: Audit, actor: Actor, input: z.infer<typeof settingsInput> & { outline?: Record<string, unknown> | null; outlineDemo?: boolean }) {
+export async function saveSettings(
+  tx: Tx,
+  audit: Audit,
+  actor: Actor,
+  input: z.infer<typeof settingsInput> & { outline?: Record<string, unknown> | null; outlineDemo?: boolean; version?: number },
+) {
   for (const [cat, steps] of Object.entries(input.templates ?? {})) {
     const v = validateTemplate({ steps: steps! });
     if (!v.ok) throw new AppError(v.error.code, { category: cat }, { ...v.error.message, status: 400 });
   }
   const [before] = await tx.select().from(projectSettings).where(eq(projectSettings.zoneId, actor.zoneId)).for('update');
+  // No row yet reads as version 1 (see getSettings); a racing first save meets the unique zone_id.
+  const current = before?.version ?? 1;
+  if (input.version !== undefined) checkVersion(input.version, current);
   const values = {
+    version: current + 1,
     ...(input.usdRates ? { usdRates: input.usdRates } : {}),
     ...(input.stageRules ? { stageRules: input.stageRules } : {}),
     ...(input.templates ? { templates: { ...(before?.templates ?? {}), ...input.templates } } : {}),

@@ -36,6 +36,8 @@ export async function getSettings(db: ReadDb, zoneId: string) {
     templates: s?.templates ?? {},
     outline: s?.outline ?? null,
     outlineDemo: s?.outlineDemo ?? false,
+    /** No row yet: the defaults, version 1. */
+    version: s?.version ?? 1,
   };
 }
 

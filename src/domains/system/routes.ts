@@ -26,6 +26,7 @@ const userBody = z.object({
   displayName: z.string(),
   locale: z.enum(['zh', 'en']),
   disabled: z.boolean(),
+  version: z.number().int(),
   role: z.enum(roles),
   unitId: z.string().nullable(),
   unitName: z.string().nullable().optional(),

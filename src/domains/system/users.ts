@@ -5,6 +5,7 @@ import type { ReadDb, Tx } from '../../db/client';
 import { memberships, roles, units, users, type Role } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { AppError } from '../../shared/errors';
+import { checkVersion, version } from '../../shared/input';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import { hashPassword } from '../auth/password';
 import { deleteUserSessions } from '../auth/sessions';
@@ -25,8 +26,10 @@ export const userPatch = z.object({
   role: z.enum(roles).optional(),
   unitId: z.uuid().nullable().optional(),
   disabled: z.boolean().optional(),
+  version,
 });
-export type UserPatch = z.infer<typeof userPatch>;
+/** The CLI (an operator at the console) changes an account without a version. */
+export type UserPatch = Omit<z.infer<typeof userPatch>, 'version'> & { version?: number };
 
 const UNIT_BOUND: Role[] = ['reporter', 'viewer'];
 
@@ -46,6 +49,7 @@ const present = (u: typeof users.$inferSelect, m: typeof memberships.$inferSelec
   displayName: u.displayName,
   locale: u.locale,
   disabled: u.disabled,
+  version: u.version,
   role: m.role,
   unitId: m.unitId,
   createdAt: u.createdAt,
@@ -120,11 +124,13 @@ export async function updateUser(tx: Tx, audit: Audit, zoneId: string, userId: s
     .where(eq(users.id, userId))
     .for('update', { of: users });
   if (!row) throw new AppError('not_found', { entity: 'user' });
+  const { version: given, ...fields } = patch;
+  if (given !== undefined) checkVersion(given, row.u.version);
   const before = present(row.u, row.m);
   // Deny by default: any field that is not the membership's and differs from the account's
   // current value is a change to the global account.
   const current = row.u as Record<string, unknown>;
-  const touchesAccount = Object.entries(patch).some(
+  const touchesAccount = Object.entries(fields).some(
     ([k, v]) => v !== undefined && !MEMBERSHIP_FIELDS.has(k) && (k === 'password' || v !== current[k]),
   );
   if (touchesAccount && by !== 'operator' && (await sharedBeyond(tx, by.userId, userId))) throw new AppError('user.shared_account');
@@ -137,6 +143,7 @@ export async function updateUser(tx: Tx, audit: Audit, zoneId: string, userId: s
       displayName: patch.displayName ?? row.u.displayName,
       disabled: patch.disabled ?? row.u.disabled,
       ...(patch.password ? { passwordHash: await hashPassword(patch.password, row.u.username) } : {}),
+      version: row.u.version + 1,
     })
     .where(eq(users.id, userId))
     .returning();

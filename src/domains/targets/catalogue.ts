@@ -16,7 +16,7 @@ import {
 import type { Audit } from '../../server/context';
 import { dec } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
-import { checkVersion, decimalInput, patchOf } from '../../shared/input';
+import { checkVersion, decimalInput, patchOf, stillCurrent, version } from '../../shared/input';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { DEFAULT_MOVE_SHARE, NUMBER_REASON } from './checks';
 
@@ -214,24 +214,31 @@ export const settingsInput = z.object({
   /** Percent a figure may leave last month's pace before it needs a note (checks.ts). */
   moveWarnPercent: decimalString.default(DEFAULT_MOVE_SHARE),
 });
-export type TargetSettings = z.infer<typeof settingsInput>;
-export const DEFAULT_SETTINGS: TargetSettings = { deadlineDay: 5, remindDaysBefore: 2, amberPoints: '10', redPoints: '30', moveWarnPercent: DEFAULT_MOVE_SHARE };
+export const settingsUpdate = settingsInput.extend({ version });
+/** A zone without a settings row has the defaults at version 1; its first save writes version 2. */
+export type TargetSettings = z.infer<typeof settingsInput> & { version: number };
+export const DEFAULT_SETTINGS: TargetSettings = { deadlineDay: 5, remindDaysBefore: 2, amberPoints: '10', redPoints: '30', moveWarnPercent: DEFAULT_MOVE_SHARE, version: 1 };
 
 export async function getSettings(db: ReadDb | Queryable, zoneId: string): Promise<TargetSettings> {
   const [row] = await db.select().from(targetSettings).where(eq(targetSettings.zoneId, zoneId));
   if (!row) return DEFAULT_SETTINGS;
-  return { deadlineDay: row.deadlineDay, remindDaysBefore: row.remindDaysBefore, amberPoints: row.amberPoints, redPoints: row.redPoints, moveWarnPercent: row.moveWarnPercent };
+  return { deadlineDay: row.deadlineDay, remindDaysBefore: row.remindDaysBefore, amberPoints: row.amberPoints, redPoints: row.redPoints, moveWarnPercent: row.moveWarnPercent, version: row.version };
 }
 
-export async function saveSettings(tx: Tx, audit: Audit, zoneId: string, input: TargetSettings) {
+export async function saveSettings(tx: Tx, audit: Audit, zoneId: string, input: z.infer<typeof settingsUpdate>) {
   if (dec(input.redPoints).lt(dec(input.amberPoints)) || dec(input.amberPoints).lt(0) || dec(input.moveWarnPercent).lte(0)) {
     throw new AppError('validation.failed', { fields: 'amberPoints ≤ redPoints' });
   }
   const before = await getSettings(tx, zoneId);
-  await tx
+  checkVersion(input.version, before.version);
+  const values = { ...input, version: before.version + 1 };
+  // Conditional on the version read: a save racing this one (even the zone's first) gets a 409.
+  const [saved] = await tx
     .insert(targetSettings)
-    .values({ zoneId, ...input })
-    .onConflictDoUpdate({ target: targetSettings.zoneId, set: { ...input, updatedAt: new Date() } });
+    .values({ zoneId, ...values })
+    .onConflictDoUpdate({ target: targetSettings.zoneId, set: { ...values, updatedAt: new Date() }, setWhere: eq(targetSettings.version, before.version) })
+    .returning();
+  stillCurrent(saved);
   await audit({ action: 'update', entity: 'target_settings', entityId: zoneId, before, after: input });
   return getSettings(tx, zoneId);
 }

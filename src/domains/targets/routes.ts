@@ -27,7 +27,7 @@ import {
   listTargets,
   periodString,
   saveSettings,
-  settingsInput,
+  settingsUpdate,
   targetInput,
   updateIndicator,
   upsertTarget,
@@ -57,7 +57,7 @@ const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.
 const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable() });
 const jobStarted = z.object({ jobId: z.string() });
 /** Settings as stored: the thresholds are decimal strings already (no input parsing on the way out). */
-const settingsBody = z.object({ deadlineDay: z.number(), remindDaysBefore: z.number(), amberPoints: z.string(), redPoints: z.string(), moveWarnPercent: z.string() });
+const settingsBody = z.object({ deadlineDay: z.number(), remindDaysBefore: z.number(), amberPoints: z.string(), redPoints: z.string(), moveWarnPercent: z.string(), version: z.number() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reporterWriter(actor: Actor): Writer {
@@ -175,7 +175,7 @@ export async function targetsRoutes(app: FastifyInstance) {
   );
   api.put(
     '/api/targets/settings',
-    { config: { action: 'config.write' }, schema: { tags, summary: 'Change them', body: settingsInput, response: { 200: settingsBody, ...errors } } },
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Change them', body: settingsUpdate, response: { 200: settingsBody, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => saveSettings(tx, audit, requireActor(req.ctx).zoneId, req.body)),
   );
 

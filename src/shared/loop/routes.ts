@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { loopKinds } from '../../db/schema';
 import { requireActor } from '../policy';
 import { errors, idParams, isoDate } from '../http';
+import { version } from '../input';
 import { pageOf, pageQuery } from '../pagination';
 import { LOOP_ACTIONS, LOOP_STATES } from './machine';
 import { actOnItem, addNote, getItem, listItems } from './store';
@@ -56,7 +57,7 @@ export const actBody = z.object({
   assigneeUnitId: z.uuid().optional(),
   deadline: isoDate.optional(),
   fileIds: z.array(z.uuid()).max(20).optional(),
-  version: z.number().int().optional(),
+  version,
 });
 
 export async function loopRoutes(app: FastifyInstance) {

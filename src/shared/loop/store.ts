@@ -165,6 +165,21 @@ export async function actOnItem(tx: Tx, audit: Audit, actor: Actor, itemId: stri
 }
 
 /** Progress notes (with evidence) from the assignee or a supporting unit; the state stays. */
+/**
+ * Claims the item for a change kept beside it (an appeal's answer or rating): refuses a
+ * stale version and bumps it, so the next writer who read the old one gets a 409.
+ * Without a version (demo seeding) it only bumps.
+ */
+export async function claimItemVersion(tx: Tx, itemId: string, version: number | undefined): Promise<LoopItem> {
+  const [after] = await tx
+    .update(loopItems)
+    .set({ version: sql`${loopItems.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(loopItems.id, itemId), version === undefined ? undefined : eq(loopItems.version, version)))
+    .returning();
+  if (!after) throw new AppError('conflict.stale');
+  return after;
+}
+
 export async function addNote(tx: Tx, audit: Audit, actor: Actor, itemId: string, note: string, fileIds: string[] = []) {
   const [item] = await tx.select().from(loopItems).where(and(eq(loopItems.id, itemId), eq(loopItems.zoneId, actor.zoneId)));
   if (!item || !canSeeItem(actor, item)) throw new AppError('not_found', { entity: 'item' });

@@ -149,7 +149,7 @@ export function SchemeResults({ id }: { id: string }) {
   const results = useResults(id);
   const [editing, setEditing] = useState(false);
   const [diffs, setDiffs] = useState<Difference[] | null>(null);
-  const publish = useAsMutation(() => assessmentApi.publish(id));
+  const publish = useAsMutation((version: number) => assessmentApi.publish(id, version));
   const remove = useAsMutation(() => assessmentApi.remove(id));
   const [recomputing, setRecomputing] = useState(false);
   if (scheme.error) return <QueryError error={scheme.error} onRetry={() => void scheme.refetch()} />;
@@ -198,7 +198,7 @@ export function SchemeResults({ id }: { id: string }) {
           {draft && can('unitData.approve') && (
             <Popconfirm
               title={at('publishConfirm')}
-              onConfirm={() => publish.mutate(undefined, { onError, onSuccess: () => void message.success(at('publishedOk')) })}
+              onConfirm={() => publish.mutate(s.version, { onError, onSuccess: () => void message.success(at('publishedOk')) })}
             >
               <Button type="primary" icon={<CheckCircleOutlined />} loading={publish.isPending} data-testid="as-publish">{at('publish')}</Button>
             </Popconfirm>

@@ -19,7 +19,7 @@ function MoveDialog({ d, stage, onClose }: { d: LeadDetail; stage: LeadStage; on
   const [form] = Form.useForm<{ signedOn?: Dayjs }>();
   const { message } = App.useApp();
   const onError = useErrorMessage();
-  const move = useAtMutation((v: { signedOn?: Dayjs }) => attractionApi.move(d.lead.id, { stage, signedOn: v.signedOn?.format('YYYY-MM-DD') ?? null }));
+  const move = useAtMutation((v: { signedOn?: Dayjs }) => attractionApi.move(d.lead.id, { stage, signedOn: v.signedOn?.format('YYYY-MM-DD') ?? null, version: d.lead.version }));
   const needsDate = stage === 'signed' && !d.lead.signedOn;
   const submit = async () => {
     const v = await valuesOf(form);
@@ -53,7 +53,7 @@ function ConvertDialog({ d, onClose }: { d: LeadDetail; onClose(): void }) {
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const convert = useAtMutation((v: { responsibleUnitId: string; targetDate?: Dayjs; keyProject?: boolean }) =>
-    attractionApi.convert(d.lead.id, { responsibleUnitId: v.responsibleUnitId, targetDate: v.targetDate?.format('YYYY-MM-DD') ?? null, keyProject: !!v.keyProject }),
+    attractionApi.convert(d.lead.id, { responsibleUnitId: v.responsibleUnitId, targetDate: v.targetDate?.format('YYYY-MM-DD') ?? null, keyProject: !!v.keyProject, version: d.lead.version }),
   );
   const submit = async () => {
     const v = await valuesOf(form);

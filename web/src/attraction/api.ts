@@ -89,9 +89,9 @@ export const attractionApi = {
   lead: (id: string) => api.get<LeadDetail>(`/api/attraction/leads/${id}`),
   create: (body: LeadInput) => api.post<Lead>('/api/attraction/leads', body),
   update: (id: string, body: Partial<LeadInput> & { version: number }) => api.patch<Lead>(`/api/attraction/leads/${id}`, body),
-  move: (id: string, body: { stage: LeadStage; signedOn?: string | null }) => api.post<Lead>(`/api/attraction/leads/${id}/stage`, body),
+  move: (id: string, body: { stage: LeadStage; signedOn?: string | null; version: number }) => api.post<Lead>(`/api/attraction/leads/${id}/stage`, body),
   contact: (id: string, body: { onDate: string; kind: ContactKind; note: string }) => api.post(`/api/attraction/leads/${id}/contacts`, body),
-  convert: (id: string, body: { responsibleUnitId?: string; targetDate?: string | null; keyProject?: boolean }) =>
+  convert: (id: string, body: { responsibleUnitId?: string; targetDate?: string | null; keyProject?: boolean; version: number }) =>
     api.post<{ lead: Lead; project: { id: string; name: string } }>(`/api/attraction/leads/${id}/convert`, body),
   counts: (year?: number) => api.get<Counts>('/api/attraction/counts', { year }),
   units: () => api.get<Page<Unit>>('/api/units', { pageSize: 200 }),

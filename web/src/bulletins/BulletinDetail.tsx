@@ -126,7 +126,7 @@ export function BulletinDetail() {
   const q = useBulletin(id);
   const [form] = Form.useForm<FormValues>();
   const save = useBuMutation((v: EditInput) => bulletinsApi.update(id, v));
-  const publish = useBuMutation(() => bulletinsApi.publish(id));
+  const publish = useBuMutation((version: number) => bulletinsApi.publish(id, version));
   const remove = useBuMutation(() => bulletinsApi.remove(id));
   const b = q.data;
   useEffect(() => {
@@ -166,7 +166,7 @@ export function BulletinDetail() {
               <Popconfirm title={bt('deleteConfirm')} onConfirm={() => remove.mutate(undefined, { onError, onSuccess: () => navigate('/bulletins') })}>
                 <Button danger icon={<DeleteOutlined />}>{bt('delete')}</Button>
               </Popconfirm>
-              <Popconfirm title={bt('publishConfirm')} onConfirm={() => publish.mutate(undefined, { onError, onSuccess: () => void message.success(bt('publishedOk')) })}>
+              <Popconfirm title={bt('publishConfirm')} onConfirm={() => publish.mutate(b.version, { onError, onSuccess: () => void message.success(bt('publishedOk')) })}>
                 <Button type="primary" icon={<CheckCircleOutlined />} loading={publish.isPending} data-testid="bu-publish">{bt('publish')}</Button>
               </Popconfirm>
             </>

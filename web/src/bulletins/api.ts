@@ -80,7 +80,7 @@ export const bulletinsApi = {
   draft: (body: { period: string }) => api.post<{ jobId: string }>('/api/bulletins', body),
   job: (id: string) => api.get<JobState>(`/api/jobs/${id}`),
   update: (id: string, body: EditInput) => api.put<Bulletin>(`/api/bulletins/${id}`, body),
-  publish: (id: string) => api.post<Bulletin>(`/api/bulletins/${id}/publish`),
+  publish: (id: string, version: number) => api.post<Bulletin>(`/api/bulletins/${id}/publish`, { version }),
   remove: (id: string) => api.delete<{ ok: true }>(`/api/bulletins/${id}`),
   downloadUrl: (id: string, format: 'docx' | 'xlsx') => `/api/bulletins/${id}/download?format=${format}`,
 };

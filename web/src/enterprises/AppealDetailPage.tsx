@@ -79,12 +79,12 @@ function ActDialog({ d, action, requires, onClose }: { d: AppealDetail; action: 
   );
 }
 
-function AnswerBox({ id }: { id: string }) {
+function AnswerBox({ id, version }: { id: string; version: number }) {
   const t = useEntT();
   const [text, setText] = useState('');
   const { message } = App.useApp();
   const onError = useErrorMessage();
-  const answer = useEntMutation((s: string) => entApi.answer(id, s));
+  const answer = useEntMutation((s: string) => entApi.answer(id, s, version));
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Input.TextArea rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('appeals.answerPlaceholder')} maxLength={4000} data-testid="appeal-answer-input" />
@@ -132,7 +132,7 @@ export default function AppealDetailPage() {
         {d.canAnswer && d.appeal.state !== 'closed' && (
           <Col xs={24} lg={12}>
             <Card size="small" title={t('appeals.giveAnswer')}>
-              <AnswerBox id={d.appeal.id} />
+              <AnswerBox id={d.appeal.id} version={d.appeal.version} />
             </Card>
           </Col>
         )}

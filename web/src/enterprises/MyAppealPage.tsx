@@ -10,13 +10,13 @@ import { AppealHistory, AppealInfo } from './AppealInfo';
 import { useEntT } from './i18n';
 import { useEntMutation, useMyAppeal } from './queries';
 
-function RateBox({ id }: { id: string }) {
+function RateBox({ id, version }: { id: string; version: number }) {
   const t = useEntT();
   const [value, setValue] = useState<Satisfaction | null>(null);
   const [note, setNote] = useState('');
   const { message } = App.useApp();
   const onError = useErrorMessage();
-  const rate = useEntMutation((v: { satisfaction: Satisfaction; note?: string }) => entApi.myRate(id, v));
+  const rate = useEntMutation((v: { satisfaction: Satisfaction; note?: string }) => entApi.myRate(id, { ...v, version }));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="appeal-rate">
       <Radio.Group value={value} onChange={(e) => setValue(e.target.value as Satisfaction)} optionType="button" buttonStyle="solid" options={SATISFACTIONS.map((s) => ({ value: s, label: t(`sat.${s}`) }))} />
@@ -40,7 +40,7 @@ export default function MyAppealPage() {
   const q = useMyAppeal(id);
   const { message } = App.useApp();
   const onError = useErrorMessage();
-  const withdraw = useEntMutation((reason: string) => entApi.myWithdraw(id, reason));
+  const withdraw = useEntMutation((v: { reason: string; version: number }) => entApi.myWithdraw(id, v.reason, v.version));
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
   const d = q.data;
@@ -50,13 +50,13 @@ export default function MyAppealPage() {
       <Card
         size="small"
         title={<span data-testid="appeal-title">{d.appeal.title}</span>}
-        extra={d.canWithdraw && <Button onClick={() => withdraw.mutateAsync(t('appeals.withdraw')).then(() => message.success(t('saved')), onError)}>{t('appeals.withdraw')}</Button>}
+        extra={d.canWithdraw && <Button onClick={() => withdraw.mutateAsync({ reason: t('appeals.withdraw'), version: d.appeal.version }).then(() => message.success(t('saved')), onError)}>{t('appeals.withdraw')}</Button>}
       >
         <AppealInfo a={d.appeal} />
       </Card>
       {d.canRate && (
         <Card size="small" title={t('appeals.rate')}>
-          <RateBox id={d.appeal.id} />
+          <RateBox id={d.appeal.id} version={d.appeal.version} />
         </Card>
       )}
       <Card size="small" title={t('appeals.history')}>

@@ -11,7 +11,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n';
 import { useErrorMessage } from '../api/useErrorMessage';
-import { projectsApi, STAGES, uploadFile, type FileInfo, type Milestone, type ProblemItem, type ProjectDetail as Detail } from './api';
+import { projectsApi, STAGES, uploadFile, type FileInfo, type LoopActInput, type Milestone, type ProblemItem, type ProjectDetail as Detail } from './api';
 import { StatusTag } from './BattleMap';
 import { downloadPng, type ChartInstance } from './EChart';
 import { LIGHT_COLORS, STATUS_COLORS, yi } from './format';
@@ -121,8 +121,8 @@ function Plan({ d, today }: { d: Detail; today: string }) {
   const p = d.project;
   const chart = useRef<ChartInstance | null>(null);
   const keep = useCallback((c: ChartInstance) => void (chart.current = c), []);
-  const approve = usePMutation(() => projectsApi.approvePlan(p.id));
-  const replan = usePMutation((date: string) => projectsApi.plan(p.id, date));
+  const approve = usePMutation(() => projectsApi.approvePlan(p.id, p.version));
+  const replan = usePMutation((date: string) => projectsApi.plan(p.id, date, p.version));
   const [editing, setEditing] = useState<Milestone | null>(null);
   const [target, setTarget] = useState<Dayjs | null>(null);
   return (
@@ -196,7 +196,7 @@ function MilestoneModal({ projectId, m, today, onClose }: { projectId: string; m
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const [form] = Form.useForm<{ start?: Dayjs; end?: Dayjs; note?: string }>();
-  const save = usePMutation((body: object) => projectsApi.milestone(projectId, m.id, body));
+  const save = usePMutation((body: object) => projectsApi.milestone(projectId, m.id, { ...body, version: m.version }));
   const day = (x?: Dayjs | null) => (x ? x.format('YYYY-MM-DD') : null);
   return (
     <Modal
@@ -340,7 +340,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
   const q = useLoopItem(id);
   const units = useUnits();
   const [form] = Form.useForm<{ assigneeUnitId?: string; deadline?: Dayjs; reason?: string }>();
-  const act = usePMutation((body: object) => projectsApi.loopAct(id!, body));
+  const act = usePMutation((body: LoopActInput) => projectsApi.loopAct(id!, body));
   const it = q.data;
   const needs = new Set(it?.allowedActions.flatMap((a) => a.requires) ?? []);
   return (
@@ -420,7 +420,7 @@ function Investments({ d, today }: { d: Detail; today: string }) {
   const onError = useErrorMessage();
   const [form] = Form.useForm<{ period: Dayjs; amount: string }>();
   const save = usePMutation((body: object) => projectsApi.saveInvestment(d.project.id, body));
-  const review = usePMutation((x: { id: string; action: string; reason?: string }) => projectsApi.reviewInvestment(x.id, { action: x.action, reason: x.reason }));
+  const review = usePMutation((x: { id: string; action: 'approve' | 'return'; reason?: string; version: number }) => projectsApi.reviewInvestment(x.id, { action: x.action, reason: x.reason, version: x.version }));
   const submit = async (send: boolean) => {
     const v = await valuesOf(form);
     if (!v) return;
@@ -466,14 +466,14 @@ function Investments({ d, today }: { d: Detail; today: string }) {
                   render: (_: unknown, r: Detail['investments'][number]) =>
                     r.status === 'submitted' && (
                       <Space>
-                        <Button size="small" type="primary" onClick={() => review.mutateAsync({ id: r.id, action: 'approve' }).catch(onError)}>
+                        <Button size="small" type="primary" onClick={() => review.mutateAsync({ id: r.id, action: 'approve', version: r.version }).catch(onError)}>
                           {pt('inv.approve')}
                         </Button>
                         <Button
                           size="small"
                           onClick={() => {
                             const reason = window.prompt(pt('pb.reason'));
-                            if (reason) review.mutateAsync({ id: r.id, action: 'return', reason }).catch(onError);
+                            if (reason) review.mutateAsync({ id: r.id, action: 'return', reason, version: r.version }).catch(onError);
                           }}
                         >
                           {pt('inv.return')}

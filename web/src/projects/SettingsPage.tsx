@@ -35,16 +35,17 @@ export default function SettingsPage() {
   );
 }
 
-function useSave() {
+/** Saves a part of the settings on the version they were read at. */
+function useSave(settings: Settings) {
   const pt = usePT();
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const save = usePMutation(projectsApi.saveSettings);
   return {
     pending: save.isPending,
-    run: async (body: Parameters<typeof projectsApi.saveSettings>[0]) => {
+    run: async (body: Omit<Parameters<typeof projectsApi.saveSettings>[0], 'version'>) => {
       try {
-        await save.mutateAsync(body);
+        await save.mutateAsync({ ...body, version: settings.version });
         message.success(pt('set.saved'));
       } catch (err) {
         onError(err);
@@ -55,7 +56,7 @@ function useSave() {
 
 function RatesCard({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const pt = usePT();
-  const save = useSave();
+  const save = useSave(settings);
   const [form] = Form.useForm<{ rates: { year: number; rate: string }[] }>();
   useEffect(() => {
     form.setFieldsValue({ rates: Object.entries(settings.usdRates).map(([year, rate]) => ({ year: Number(year), rate })) });
@@ -104,7 +105,7 @@ type RuleRow = { kind: StageRule['kind']; stages?: Stage[]; from?: Stage; to?: S
 
 function RulesCard({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const pt = usePT();
-  const save = useSave();
+  const save = useSave(settings);
   const [form] = Form.useForm<{ rules: RuleRow[] }>();
   useEffect(() => {
     form.setFieldsValue({ rules: settings.stageRules as RuleRow[] });

@@ -28,14 +28,14 @@ export function TemplatesCard({ settings, canEdit }: { settings: Settings; canEd
               {settings.templates[c] && <Tag color="blue">{pt('set.custom')}</Tag>}
             </Space>
           ),
-          children: q.data ? <Steps category={c} steps={q.data[c]} canEdit={canEdit} /> : null,
+          children: q.data ? <Steps category={c} steps={q.data[c]} canEdit={canEdit} version={settings.version} /> : null,
         }))}
       />
     </Card>
   );
 }
 
-function Steps({ category, steps, canEdit }: { category: Category; steps: TemplateStep[]; canEdit: boolean }) {
+function Steps({ category, steps, canEdit, version }: { category: Category; steps: TemplateStep[]; canEdit: boolean; version: number }) {
   const pt = usePT();
   const { message } = App.useApp();
   const onError = useErrorMessage();
@@ -87,7 +87,7 @@ function Steps({ category, steps, canEdit }: { category: Category; steps: Templa
             data-testid="save-template"
             onClick={async () => {
               try {
-                await save.mutateAsync({ templates: { [category]: rows } });
+                await save.mutateAsync({ templates: { [category]: rows }, version });
                 message.success(pt('set.saved'));
               } catch (err) {
                 onError(err);

@@ -29,6 +29,7 @@ export interface Milestone {
   note: string;
   /** Planned in the past when the plan was laid: to be confirmed, not late. */
   needsConfirmation: boolean;
+  version: number;
 }
 
 export interface Finding {
@@ -96,6 +97,7 @@ export interface Investment {
   note: string;
   returnReason: string | null;
   demo: boolean;
+  version: number;
 }
 
 export interface FileInfo {
@@ -149,6 +151,7 @@ export interface Settings {
   templates: Partial<Record<Category, TemplateStep[]>>;
   outline: GeoJson | null;
   outlineDemo: boolean;
+  version: number;
 }
 
 export interface Filters {
@@ -171,6 +174,15 @@ export interface Unit {
   id: string;
   name: string;
   kind: string;
+}
+
+/** A step on the loop, on the item's version as read. */
+export interface LoopActInput {
+  action: string;
+  assigneeUnitId?: string;
+  deadline?: string;
+  reason?: string;
+  version: number;
 }
 
 export interface LoopDetail {
@@ -208,19 +220,20 @@ export const projectsApi = {
   /** 倒排工期 checked against today: 工期不足, the compressed proposal, steps already past. */
   planCheck: (body: { targetDate: string; category?: string; projectId?: string }) => api.post<PlanCheck>('/api/projects/plan-check', body),
   update: (id: string, body: { version: number }) => api.patch<{ id: string }>(`/api/projects/${id}`, body),
-  plan: (id: string, targetDate: string) => api.put(`/api/projects/${id}/plan`, { targetDate }),
-  approvePlan: (id: string) => api.post(`/api/projects/${id}/plan/approve`),
-  milestone: (id: string, milestoneId: string, body: object) => api.patch(`/api/projects/${id}/milestones/${milestoneId}`, body),
+  plan: (id: string, targetDate: string, version: number) => api.put(`/api/projects/${id}/plan`, { targetDate, version }),
+  approvePlan: (id: string, version: number) => api.post(`/api/projects/${id}/plan/approve`, { version }),
+  /** `version` is the milestone's. */
+  milestone: (id: string, milestoneId: string, body: { version: number }) => api.patch(`/api/projects/${id}/milestones/${milestoneId}`, body),
   raiseProblem: (id: string, body: object) => api.post(`/api/projects/${id}/problems`, body),
   loopItem: (id: string) => api.get<LoopDetail>(`/api/loop/items/${id}`),
-  loopAct: (id: string, body: object) => api.post(`/api/loop/items/${id}/actions`, body),
+  loopAct: (id: string, body: LoopActInput) => api.post(`/api/loop/items/${id}/actions`, body),
   saveInvestment: (id: string, body: object) => api.post(`/api/projects/${id}/investments`, body),
-  reviewInvestment: (id: string, body: object) => api.post(`/api/projects/investments/${id}/review`, body),
+  reviewInvestment: (id: string, body: { action: 'approve' | 'return'; reason?: string; version: number }) => api.post(`/api/projects/investments/${id}/review`, body),
   addUpdate: (id: string, body: object) => api.post(`/api/projects/${id}/updates`, body),
   history: (id: string) => api.get<{ items: { id: string; at: string; action: string; entity: string; actorName: string | null }[] }>(`/api/projects/${id}/history`, { pageSize: 50 }),
   job: (id: string) => api.get<JobState>(`/api/jobs/${id}`),
   settings: () => api.get<Settings>('/api/projects/settings'),
-  saveSettings: (body: { usdRates?: Record<string, string>; stageRules?: StageRule[]; templates?: Partial<Record<Category, TemplateStep[]>> }) => api.put('/api/projects/settings', body),
+  saveSettings: (body: { usdRates?: Record<string, string>; stageRules?: StageRule[]; templates?: Partial<Record<Category, TemplateStep[]>>; version: number }) => api.put('/api/projects/settings', body),
   saveOutline: (geojson: unknown) => api.put<{ ok: true; features: number }>('/api/projects/settings/outline', geojson),
   templates: () => api.get<Record<Category, TemplateStep[]>>('/api/projects/templates'),
   exportUrl: (f: Filters) => `/api/projects/export.xlsx${queryString(q(f))}`,

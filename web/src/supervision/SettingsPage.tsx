@@ -27,7 +27,7 @@ export default function SettingsPage() {
         layout="vertical"
         onFinish={async (v) => {
           try {
-            await save.mutateAsync({ ...v, webhookUrl: v.webhookUrl?.trim() ? v.webhookUrl.trim() : null });
+            await save.mutateAsync({ ...v, webhookUrl: v.webhookUrl?.trim() ? v.webhookUrl.trim() : null, version: q.data!.version });
             message.success(st('set.saved'));
           } catch (err) {
             if (!applyServerError(form, err, [])) onError(err);

@@ -124,7 +124,7 @@ function Actions({ d }: { d: TaskDetail }) {
   const t = useSvT();
   const { modal, message } = App.useApp();
   const onError = useErrorMessage();
-  const act = useSvMutation((body: { action: string; reason?: string }) => supervisionApi.act(d.task.loopItemId, body));
+  const act = useSvMutation((body: { action: string; reason?: string }) => supervisionApi.act(d.task.loopItemId, { ...body, version: d.task.version }));
   const [noticeOpen, setNoticeOpen] = useState(false);
   const shown = d.allowedActions.filter((a) => ['accept', 'report_done', 'verify', 'return'].includes(a.action));
   const run = (action: string) => {

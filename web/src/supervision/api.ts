@@ -181,6 +181,7 @@ export interface SvSettings {
   noticePrefix: string;
   issuer: string;
   webhookUrl: string | null;
+  version: number;
 }
 
 const base = '/api/supervision';
@@ -196,7 +197,7 @@ export const supervisionApi = {
   requests: (page: number, pageSize: number) => api.get<Page<TaskRequest>>(`${base}/requests`, { page, pageSize }),
   decide: (id: string, body: { approve: boolean; note: string }) => api.post(`${base}/requests/${id}/decision`, body),
   issueNotice: (id: string, body: { requirements: string; requiredBy: string }) => api.post<Notice>(`${base}/tasks/${id}/notices`, body),
-  act: (loopItemId: string, body: { action: string; reason?: string; note?: string }) => api.post(`/api/loop/items/${loopItemId}/actions`, body),
+  act: (loopItemId: string, body: { action: string; reason?: string; note?: string; version: number }) => api.post(`/api/loop/items/${loopItemId}/actions`, body),
   documents: (page: number, pageSize: number) => api.get<Page<{ id: string; title: string; kind: SvDocument['kind']; year: number; createdAt: string; taskCount: number }>>(`${base}/documents`, { page, pageSize }),
   createDocument: (body: { title: string; kind: SvDocument['kind']; year?: number; body?: string; fileId?: string }) => api.post<{ document: SvDocument; draft: Draft }>(`${base}/documents`, body),
   document: (id: string) => api.get<DocumentView>(`${base}/documents/${id}`),

@@ -23,7 +23,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     const v = await valuesOf(form);
     if (!v) return;
     try {
-      await update.mutateAsync({ id: user.id, patch: { password: v.password } });
+      await update.mutateAsync({ id: user.id, patch: { password: v.password, version: user.version } });
       message.success(t('user.passwordReset', { name: user.displayName }));
       onClose();
     } catch (e) {

@@ -49,7 +49,7 @@ export function UserFormModal({ open, user, selfId, onClose }: Props) {
       if (user) {
         await update.mutateAsync({
           id: user.id,
-          patch: { displayName: v.displayName.trim(), role: v.role, unitId: v.unitId ?? null },
+          patch: { displayName: v.displayName.trim(), role: v.role, unitId: v.unitId ?? null, version: user.version },
         });
         message.success(t('common.saved'));
       } else {

@@ -31,7 +31,7 @@ export default function UsersPage() {
 
   const toggle = async (u: User) => {
     try {
-      await update.mutateAsync({ id: u.id, patch: { disabled: !u.disabled } });
+      await update.mutateAsync({ id: u.id, patch: { disabled: !u.disabled, version: u.version } });
       message.success(t(u.disabled ? 'user.enabledDone' : 'user.disabledDone', { name: u.displayName }));
     } catch (e) {
       showError(e);

@@ -36,6 +36,7 @@ export interface User {
   disabled: boolean;
   role: Role;
   unitId: string | null;
+  version: number;
   unitName?: string | null;
   /** Also in a zone the signed-in admin does not administer: only role and unit may change here. */
   shared?: boolean;
@@ -54,6 +55,7 @@ export interface UserPatch {
   role?: Role;
   unitId?: string | null;
   disabled?: boolean;
+  version: number;
 }
 export interface UserQuery {
   page: number;

@@ -11,7 +11,7 @@ import { useTgT } from './i18n';
 import { useReportSettings, useRobots, useTgMutation, useUnits } from './queries';
 
 /** The form edits numbers; the API takes the points and percents as decimal strings. */
-type RulesForm = Omit<ReportSettings, 'amberPoints' | 'redPoints' | 'moveWarnPercent'> & { amberPoints: number; redPoints: number; moveWarnPercent: number };
+type RulesForm = Omit<ReportSettings, 'amberPoints' | 'redPoints' | 'moveWarnPercent' | 'version'> & { amberPoints: number; redPoints: number; moveWarnPercent: number };
 
 function RulesCard() {
   const tt = useTgT();
@@ -21,7 +21,7 @@ function RulesCard() {
   const save = useTgMutation(targetsApi.saveSettings);
   const [form] = Form.useForm<RulesForm>();
   useEffect(() => {
-    if (q.data) form.setFieldsValue({ ...q.data, amberPoints: Number(q.data.amberPoints), redPoints: Number(q.data.redPoints), moveWarnPercent: Number(q.data.moveWarnPercent) });
+    if (q.data) form.setFieldsValue({ deadlineDay: q.data.deadlineDay, remindDaysBefore: q.data.remindDaysBefore, amberPoints: Number(q.data.amberPoints), redPoints: Number(q.data.redPoints), moveWarnPercent: Number(q.data.moveWarnPercent) });
   }, [form, q.data]);
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
@@ -33,7 +33,8 @@ function RulesCard() {
         style={{ maxWidth: 560 }}
         onFinish={async (v) => {
           try {
-            await save.mutateAsync({ ...v, amberPoints: String(v.amberPoints), redPoints: String(v.redPoints), moveWarnPercent: String(v.moveWarnPercent) });
+            // The version read goes back, so a change saved meanwhile by someone else is not overwritten.
+            await save.mutateAsync({ ...v, amberPoints: String(v.amberPoints), redPoints: String(v.redPoints), moveWarnPercent: String(v.moveWarnPercent), version: q.data!.version });
             message.success(tt('saved'));
           } catch (err) {
             if (!applyServerError(form, err, [])) onError(err);

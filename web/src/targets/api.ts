@@ -162,6 +162,8 @@ export interface ReportSettings {
   amberPoints: string;
   redPoints: string;
   moveWarnPercent: string;
+  /** Sent back on save: a stale one is refused (409) instead of overwriting another's change. */
+  version: number;
 }
 
 /** A unit with its own group robot; the address comes back masked (it is a secret). */
