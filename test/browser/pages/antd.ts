@@ -10,9 +10,12 @@ export async function chooseOption(page: Page, selectInputId: string, text: stri
   // On a loaded machine a click on an option still sliding in can select nothing: check
   // that the box shows the choice, and choose again if it does not.
   for (let attempt = 1; ; attempt++) {
-    if (!(await dropdown.isVisible())) await clickUntilShown(() => select.click(), dropdown, 5_000);
-    await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
+    // Open this box unless it is open: a menu merely visible may be the closing one of the
+    // Select picked just before.
+    const open = (await select.getAttribute('class'))?.includes('ant-select-open') ?? false;
+    if (!open) await clickUntilShown(() => select.click(), dropdown, 5_000);
     try {
+      await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click({ timeout: 5_000 });
       // (The dropdown lives in a portal: the box's own text is the value shown.)
       await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(text);
       return;
