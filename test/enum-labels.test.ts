@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../src/db/schema';
-import { LOOP_ACTIONS, LOOP_STATES, type Light, type LoopAction, type LoopState } from '../src/shared/loop/machine';
+import { LOOP_EVENT_ACTIONS, LOOP_STATES, type Light, type LoopEventAction, type LoopState } from '../src/shared/loop/machine';
 import { loopItemBody } from '../src/shared/loop/routes';
 import type { ProgressStatus } from '../src/domains/targets/progress';
 import { projectView } from '../src/domains/projects/schemas';
@@ -39,7 +39,7 @@ interface ServerEnums {
   leadStage: Of<typeof schema.leadStages>;
   contactKind: z.infer<typeof contactInput>['kind'];
   loopState: LoopState;
-  loopAction: LoopAction;
+  loopEventAction: LoopEventAction;
   light: Light;
   documentKind: Of<typeof schema.supervisionDocumentKinds>;
   taskOrigin: Of<typeof schema.taskOrigins>;
@@ -84,7 +84,7 @@ const serverCodes: Partial<Record<EnumName, readonly string[]>> = {
   leadStage: schema.leadStages,
   contactKind: contactInput.shape.kind.unwrap().options,
   loopState: LOOP_STATES,
-  loopAction: LOOP_ACTIONS,
+  loopEventAction: LOOP_EVENT_ACTIONS,
   light: loopItemBody.shape.light.options,
   documentKind: schema.supervisionDocumentKinds,
   taskOrigin: schema.taskOrigins,

@@ -48,7 +48,7 @@ export const ENUM_LABELS = {
   contactKind: labels(['visit', 'call', 'meeting', 'inspection', 'other'], attraction, (c) => `kind.${c}`),
   // the closed loop (problems, tasks, appeals) and 督查督办
   loopState: labels(['found', 'assigned', 'rectifying', 'verifying', 'closed', 'returned'], supervision, (c) => `state.${c}`),
-  loopAction: labels(['raise', 'assign', 'accept', 'report_done', 'verify', 'return', 'close', 'reopen'], projects, (c) => `act.${c}`),
+  loopEventAction: labels(['raise', 'assign', 'accept', 'report_done', 'verify', 'return', 'close', 'reopen', 'note'], enterprises, (c) => `action.${c}`),
   light: labels(['green', 'amber', 'red', 'done'], projects, (c) => `light.${c}`),
   documentKind: labels(['speech', 'pledge', 'report'], supervision, (c) => `doc.kind.${c}`),
   taskOrigin: labels(['task', 'pledge'], supervision, (c) => `origin.${c}`),
@@ -79,6 +79,8 @@ export const ENUM_LABELS = {
 
 export type EnumName = keyof typeof ENUM_LABELS;
 export type CodeOf<E extends EnumName> = keyof (typeof ENUM_LABELS)[E] & string;
+/** What a person can do to a problem, task or appeal (src/shared/loop/machine.ts); events also record notes. */
+export type LoopAction = Exclude<CodeOf<'loopEventAction'>, 'note'>;
 
 /** A code's label in the reader's language; a code the catalogue does not know (older data) as it was stored. */
 export function enumLabel<E extends EnumName>(lang: Lang, e: E, code: CodeOf<E> | (string & {})): string {

@@ -15,8 +15,3 @@ export function usePT() {
   );
 }
 
-/** For keys built at run time (`'stage.' + stage`). */
-export function usePTMaybe() {
-  const { lang } = useI18n();
-  return useCallback((key: string) => (dicts[lang] as Record<string, string>)[key] ?? key, [lang]);
-}
