@@ -187,13 +187,13 @@ describe('项目 in the browser', () => {
   });
 
   it('the battle map shows the Gantt (exported as PNG), the map and the board', async () => {
-    // The rest of seed 003's projects join (the two entered above are left as they are).
+    // The rest of seed 003's projects join (the three entered above are left as they are).
     await seedProjects(h.handle, demoZones.find((z) => z.code === 'xuzhou')!, zoneId);
     const page = await h.signedIn('leader');
     await page.goto('/projects/map');
     await page.getByTestId('gantt').waitFor();
     const counts = await page.getByTestId('status-counts').innerText();
-    expect(counts).toContain('项目总数 11');
+    expect(counts).toContain('项目总数 12');
     expect(counts).toContain('今天 2022-08-20');
     await h.screenshot(page, 'projects-05-battle-gantt');
 
