@@ -48,7 +48,7 @@ export const ENUM_LABELS = {
   contactKind: labels(['visit', 'call', 'meeting', 'inspection', 'other'], attraction, (c) => `kind.${c}`),
   // the closed loop (problems, tasks, appeals) and 督查督办
   loopState: labels(['found', 'assigned', 'rectifying', 'verifying', 'closed', 'returned'], supervision, (c) => `state.${c}`),
-  loopEventAction: labels(['raise', 'assign', 'accept', 'report_done', 'verify', 'return', 'close', 'reopen', 'note'], enterprises, (c) => `action.${c}`),
+  loopEventAction: labels(['raise', 'assign', 'accept', 'report_done', 'verify', 'return', 'close', 'reopen', 'note'], projects, (c) => `act.${c}`),
   light: labels(['green', 'amber', 'red', 'done'], projects, (c) => `light.${c}`),
   documentKind: labels(['speech', 'pledge', 'report'], supervision, (c) => `doc.kind.${c}`),
   taskOrigin: labels(['task', 'pledge'], supervision, (c) => `origin.${c}`),
