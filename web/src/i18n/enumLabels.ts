@@ -2,7 +2,8 @@
 // texts that already hold them (no second copy of any wording). `key(code)` must
 // name a text, so a code without a label does not compile; test/enum-labels.test.ts
 // checks that each catalogue covers the server's enum (type and value) and that no
-// label is empty or the code itself. Free of React and DOM, for plain Node tests.
+// label is empty or the code itself. Free of React and DOM, for plain Node tests; the app
+// imports only its types (the module texts stay in their own chunks).
 import { dictionaries } from './dict';
 import * as assessment from '../assessment/texts';
 import * as attraction from '../attraction/texts';
@@ -82,7 +83,3 @@ export type CodeOf<E extends EnumName> = keyof (typeof ENUM_LABELS)[E] & string;
 /** What a person can do to a problem, task or appeal (src/shared/loop/machine.ts); events also record notes. */
 export type LoopAction = Exclude<CodeOf<'loopEventAction'>, 'note'>;
 
-/** A code's label in the reader's language; a code the catalogue does not know (older data) as it was stored. */
-export function enumLabel<E extends EnumName>(lang: Lang, e: E, code: CodeOf<E> | (string & {})): string {
-  return (ENUM_LABELS[e] as Record<string, Label | undefined>)[code]?.[lang] ?? code;
-}

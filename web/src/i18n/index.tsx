@@ -9,7 +9,6 @@ import enUS from 'antd/locale/en_US';
 import type { Locale } from 'antd/es/locale';
 import { setRequestLang } from '../api/client';
 import { translate, translateMaybe, type DictKey, type Lang, type Params } from './dict';
-import { enumLabel, type CodeOf, type EnumName } from './enumLabels';
 
 export type { DictKey, Lang } from './dict';
 
@@ -84,9 +83,3 @@ export function useI18n(): I18n {
 
 /** The usual hook: `const t = useT(); t('unit.name')`. */
 export const useT = () => useI18n().t;
-
-/** `label('projectStage', p.stage)`: a code the server sent, in the user's language (./enumLabels.ts). */
-export function useEnumLabel() {
-  const { lang } = useI18n();
-  return useCallback(<E extends EnumName>(e: E, code: CodeOf<E>) => enumLabel(lang, e, code), [lang]);
-}

@@ -9,7 +9,7 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Form
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../auth/session';
-import { useEnumLabel, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { actionLabel, entityLabel } from '../system/auditLabels';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { projectsApi, STAGES, uploadFile, type FileInfo, type Milestone, type ProblemItem, type ProjectDetail as Detail } from './api';
@@ -334,7 +334,6 @@ function Problems({ d }: { d: Detail }) {
 /** The loop's actions open to this user, with the fields each needs; the loop itself decides. */
 function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
   const pt = usePT();
-  const label = useEnumLabel();
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const q = useLoopItem(id);
@@ -401,7 +400,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
             items={it.events.map((e) => ({
               content: (
                 <div>
-                  <b>{label('loopEventAction', e.action)}</b> · {e.actorName ?? ''} {e.unitName ? `（${e.unitName}）` : ''}
+                  <b>{pt(`act.${e.action}`)}</b> · {e.actorName ?? ''} {e.unitName ? `（${e.unitName}）` : ''}
                   <div className="gj-pj-muted">{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</div>
                   {(e.reason || e.note) && <div>{e.reason ?? e.note}</div>}
                 </div>
