@@ -9,6 +9,9 @@ export { LOOP_STATES, type LoopState } from './states';
 
 export const LOOP_ACTIONS = ['raise', 'assign', 'accept', 'report_done', 'verify', 'return', 'close', 'reopen'] as const;
 export type LoopAction = (typeof LOOP_ACTIONS)[number];
+/** What a loop event records: an action, or a progress note (store.ts addNote). */
+export const LOOP_EVENT_ACTIONS = [...LOOP_ACTIONS, 'note'] as const;
+export type LoopEventAction = (typeof LOOP_EVENT_ACTIONS)[number];
 
 /** supervisor = 督查办 / the handling office; assignee = a member of the assigned unit; raiser = who raised it. */
 export type LoopRole = 'supervisor' | 'assignee' | 'raiser';

@@ -1,6 +1,7 @@
 // The 通报 endpoints (src/domains/bulletins/routes.ts) and their shapes.
 import { api } from '../api/client';
 import type { Page } from '../api/types';
+import type { CodeOf } from '../i18n/enumLabels';
 
 export interface BulletinItem {
   id: string;
@@ -42,7 +43,7 @@ export interface Content {
   zoneFigures: ZoneFigure[];
   indicators: IndicatorTable[];
   projectsBehind: { project: string; unitName: string; milestone: string; due: string; daysLate: number }[];
-  overdueTasks: { title: string; unitName: string; deadline: string; daysOverdue: number; state: string }[];
+  overdueTasks: { title: string; unitName: string; deadline: string; daysOverdue: number; state: CodeOf<'loopState'> }[];
   ranking: { schemeName: string; rows: { rank: number | null; unitName: string; total: string; rankChange: number | null; redFlag: boolean }[] } | null;
 }
 export interface Bulletin extends BulletinItem {

@@ -1,5 +1,6 @@
 // The cockpit endpoints (src/domains/cockpit/routes.ts) and their shapes.
 import { api } from '../api/client';
+import type { CodeOf } from '../i18n/enumLabels';
 
 export type Status = 'ahead' | 'on_track' | 'slightly_behind' | 'far_behind';
 type S = string | null;
@@ -30,10 +31,10 @@ export interface IndicatorRow extends Omit<UnitRow, 'unitId' | 'unitCode' | 'uni
   code: string;
   name: string;
   unit: string;
-  kind: string;
+  kind: CodeOf<'indicatorKind'>;
   decimals: number;
   higherIsBetter: boolean;
-  aggregation: string;
+  aggregation: CodeOf<'aggregation'>;
   fillMethod: string;
   parentCode: S;
   doubleHalf: boolean;
@@ -80,7 +81,7 @@ export interface DrillRow {
   note: string;
   fileIds: string[];
   state: 'draft' | 'submitted' | 'approved' | 'returned';
-  source: string;
+  source: CodeOf<'fillMethod'>;
   sourceName: S;
   correctionReason: S;
   correctedAt: S;

@@ -3,6 +3,7 @@
 // enterprise user's own routes (/api/my-enterprise).
 import { api, ApiError, queryString, type QueryValue } from '../api/client';
 import type { Page } from '../api/types';
+import type { CodeOf, LoopAction } from '../i18n/enumLabels';
 
 export const TAGS = [
   'high_tech',
@@ -219,7 +220,7 @@ export interface Appeal {
 }
 export interface LoopEvent {
   id?: string;
-  action: string;
+  action: CodeOf<'loopEventAction'>;
   at: string;
   actorName?: string | null;
   unitName: string | null;
@@ -229,7 +230,7 @@ export interface LoopEvent {
 export interface AppealDetail {
   appeal: Appeal;
   events: LoopEvent[];
-  allowedActions: { action: string; requires: string[] }[];
+  allowedActions: { action: LoopAction; requires: string[] }[];
   canAnswer: boolean;
 }
 export interface MyAppealDetail {

@@ -10,7 +10,7 @@ import { downloadPng, type ChartInstance } from './EChart';
 import { FilterBar } from './Filters';
 import { STATUS_COLORS, yi } from './format';
 import { Gantt, projectRows } from './Gantt';
-import { usePT, usePTMaybe } from './i18n';
+import { usePT } from './i18n';
 import { useBattleMap, useOptions } from './queries';
 import { ZoneMap } from './ZoneMap';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
@@ -24,7 +24,6 @@ export function StatusTag({ status }: { status: Status }) {
 
 export default function BattleMapPage() {
   const pt = usePT();
-  const ptm = usePTMaybe();
   const navigate = useNavigate();
   const options = useOptions();
   const [filters, setFilters] = useState<Filters>({});
@@ -83,7 +82,7 @@ export default function BattleMapPage() {
       ) : data.projects.length === 0 ? (
         <Empty description={pt('empty')} />
       ) : view === 'gantt' ? (
-        <Gantt rows={projectRows(data.projects, ptm)} today={data.today} onReady={keep} onClick={open} testId="gantt" />
+        <Gantt rows={projectRows(data.projects, (s) => pt(`stage.${s}`))} today={data.today} onReady={keep} onClick={open} testId="gantt" />
       ) : view === 'map' ? (
         <ZoneMap outline={data.outline} outlineDemo={data.outlineDemo} projects={data.projects} onReady={keep} onOpen={open} height={600} />
       ) : (

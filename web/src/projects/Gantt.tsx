@@ -3,12 +3,12 @@
 // (colour = behind / at risk / on time / done), diamonds mark 签约/开工/投产, and a
 // red line marks today.
 import { useMemo } from 'react';
-import type { Milestone, Project, Status } from './api';
+import type { Milestone, Project, Stage, Status } from './api';
 import { tooltipLines } from '../charts/html';
 import { EChart, echarts, type ChartInstance, type CustomSeriesOption } from './EChart';
 import { CustomChart, ScatterChart } from 'echarts/charts';
 import { STATUS_COLORS } from './format';
-import { usePT, usePTMaybe } from './i18n';
+import { usePT } from './i18n';
 
 echarts.use([CustomChart, ScatterChart]);
 
@@ -28,7 +28,7 @@ export interface GanttRow {
 const day = (d: string) => new Date(`${d}T00:00:00+08:00`).getTime();
 const DAY = 86_400_000;
 
-export function projectRows(projects: Project[], stageLabel: (s: string) => string): GanttRow[] {
+export function projectRows(projects: Project[], stageLabel: (s: Stage) => string): GanttRow[] {
   return projects
     .filter((p) => p.milestones.length > 0)
     .map((p) => {
@@ -43,7 +43,7 @@ export function projectRows(projects: Project[], stageLabel: (s: string) => stri
         start: min(ms.map((m) => m.forecastStart))!,
         end: max(ms.map((m) => m.forecastEnd))!,
         status: p.status,
-        marks: ms.filter((m) => m.marksStage).map((m) => ({ date: m.actualEnd ?? m.forecastEnd, label: stageLabel(`stage.${m.marksStage}`), done: !!m.actualEnd })),
+        marks: ms.flatMap((m) => (m.marksStage ? [{ date: m.actualEnd ?? m.forecastEnd, label: stageLabel(m.marksStage), done: !!m.actualEnd }] : [])),
         tooltip: [p.name, p.responsibleUnitName],
       };
     });
@@ -65,7 +65,6 @@ export function milestoneRows(ms: Milestone[]): GanttRow[] {
 
 export function Gantt({ rows, today, height, onReady, onClick, testId }: { rows: GanttRow[]; today: string; height?: number; onReady?: (c: ChartInstance) => void; onClick?: (id: string) => void; testId?: string }) {
   const pt = usePT();
-  const ptm = usePTMaybe();
   const h = height ?? Math.max(260, rows.length * 30 + 90);
   const option = useMemo(() => {
     const labels = rows.map((r) => r.label);
@@ -101,7 +100,7 @@ export function Gantt({ rows, today, height, onReady, onClick, testId }: { rows:
         formatter: (p: { seriesName: string; dataIndex: number; value: unknown[] }) => {
           const r = rows[p.dataIndex];
           if (!r) return '';
-          return tooltipLines(...r.tooltip, `${pt('baseline')}：${r.baselineStart ?? '—'} ~ ${r.baselineEnd ?? '—'}`, `${pt('forecast')}：${r.start} ~ ${r.end}`, ptm(`status.${r.status}`));
+          return tooltipLines(...r.tooltip, `${pt('baseline')}：${r.baselineStart ?? '—'} ~ ${r.baselineEnd ?? '—'}`, `${pt('forecast')}：${r.start} ~ ${r.end}`, pt(`status.${r.status}`));
         },
       },
       xAxis: { type: 'time', position: 'top', min: minX, max: maxX, splitLine: { show: true, lineStyle: { color: '#f0f0f0' } }, axisLabel: { formatter: '{yyyy}-{MM}' } },
@@ -143,7 +142,7 @@ export function Gantt({ rows, today, height, onReady, onClick, testId }: { rows:
         },
       ],
     } as echarts.EChartsCoreOption;
-  }, [rows, today, pt, ptm]);
+  }, [rows, today, pt]);
   const ready = useMemo(
     () => (c: ChartInstance) => {
       c.off('click');

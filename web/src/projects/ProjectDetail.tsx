@@ -10,6 +10,7 @@ import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n';
+import { actionLabel, entityLabel } from '../system/auditLabels';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { projectsApi, STAGES, uploadFile, type FileInfo, type LoopActInput, type Milestone, type ProblemItem, type ProjectDetail as Detail } from './api';
 import { StatusTag } from './BattleMap';
@@ -17,7 +18,7 @@ import { downloadPng, type ChartInstance } from './EChart';
 import { LIGHT_COLORS, STATUS_COLORS, yi } from './format';
 import { Gantt, milestoneRows } from './Gantt';
 import { ProjectForm } from './ProjectForm';
-import { usePT, usePTMaybe } from './i18n';
+import { usePT } from './i18n';
 import { useHistory, useLoopItem, useOptions, usePMutation, useProject, useUnits } from './queries';
 import { valuesOf } from '../forms';
 
@@ -247,7 +248,6 @@ function LightDot({ light }: { light: ProblemItem['light'] }) {
 
 function Problems({ d }: { d: Detail }) {
   const pt = usePT();
-  const ptm = usePTMaybe();
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const [raising, setRaising] = useState(false);
@@ -288,10 +288,10 @@ function Problems({ d }: { d: Detail }) {
             ),
           },
           { title: pt('pb.title'), dataIndex: 'title' },
-          { title: pt('pb.category'), width: 100, render: (_, r) => ptm(`cat.${r.category}`) },
+          { title: pt('pb.category'), width: 100, render: (_, r) => (r.category ? pt(`cat.${r.category}`) : '—') },
           { title: pt('pb.assignee'), dataIndex: 'assigneeName', width: 110, render: (v: string | null) => v ?? '—' },
           { title: pt('pb.deadline'), dataIndex: 'deadline', width: 110, render: (v: string | null) => v ?? '—' },
-          { title: pt('pb.state'), width: 90, render: (_, r) => <span data-testid="problem-state">{ptm(`loop.${r.state}`)}</span> },
+          { title: pt('pb.state'), width: 90, render: (_, r) => <span data-testid="problem-state">{pt(`loop.${r.state}`)}</span> },
         ]}
       />
       <Modal
@@ -334,7 +334,6 @@ function Problems({ d }: { d: Detail }) {
 /** The loop's actions open to this user, with the fields each needs; the loop itself decides. */
 function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
   const pt = usePT();
-  const ptm = usePTMaybe();
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const q = useLoopItem(id);
@@ -351,7 +350,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
         <>
           <Space style={{ marginBottom: 12 }}>
             <LightDot light={it.item.light} />
-            <Tag>{ptm(`loop.${it.item.state}`)}</Tag>
+            <Tag>{pt(`loop.${it.item.state}`)}</Tag>
             {it.item.escalation >= 2 && it.item.state !== 'closed' && <Tag color="red">{pt('pb.escalation', { n: it.item.escalation })}</Tag>}
             {it.item.deadline && <span>{pt('pb.deadline')} {it.item.deadline}</span>}
           </Space>
@@ -390,7 +389,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
                       }
                     }}
                   >
-                    {ptm(`act.${a.action}`)}
+                    {pt(`act.${a.action}`)}
                   </Button>
                 ))}
               </Space>
@@ -401,7 +400,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
             items={it.events.map((e) => ({
               content: (
                 <div>
-                  <b>{ptm(`act.${e.action}`)}</b> · {e.actorName ?? ''} {e.unitName ? `（${e.unitName}）` : ''}
+                  <b>{pt(`act.${e.action}`)}</b> · {e.actorName ?? ''} {e.unitName ? `（${e.unitName}）` : ''}
                   <div className="gj-pj-muted">{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</div>
                   {(e.reason || e.note) && <div>{e.reason ?? e.note}</div>}
                 </div>
@@ -564,7 +563,7 @@ function Photos({ d, today }: { d: Detail; today: string }) {
 }
 
 function History({ id }: { id: string }) {
-  const ptm = usePTMaybe();
+  const i18n = useI18n();
   const q = useHistory(id);
   return (
     <Table
@@ -575,8 +574,8 @@ function History({ id }: { id: string }) {
       pagination={false}
       columns={[
         { title: '', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
-        { title: '', dataIndex: 'entity', width: 120, render: (v: string) => ptm(`hist.entity.${v}`) },
-        { title: '', dataIndex: 'action', width: 140 },
+        { title: '', dataIndex: 'entity', width: 120, render: (v: string) => entityLabel(i18n, v) },
+        { title: '', dataIndex: 'action', width: 140, render: (v: string) => actionLabel(i18n, v) },
         { title: '', dataIndex: 'actorName', render: (v: string | null) => v ?? '—' },
       ]}
     />

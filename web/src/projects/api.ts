@@ -1,5 +1,6 @@
 // The projects domain's server calls and the shapes they return.
 import { api, ApiError, queryString, type QueryValue } from '../api/client';
+import type { CodeOf, LoopAction } from '../i18n/enumLabels';
 
 export type Stage = 'negotiating' | 'signed' | 'started' | 'producing' | 'at_capacity';
 export const STAGES: Stage[] = ['negotiating', 'signed', 'started', 'producing', 'at_capacity'];
@@ -79,8 +80,8 @@ export interface ProblemItem {
   id: string;
   title: string;
   detail: string;
-  category: string | null;
-  state: string;
+  category: CodeOf<'problemCategory'> | null;
+  state: CodeOf<'loopState'>;
   light: Light;
   deadline: string | null;
   assigneeName: string | null;
@@ -187,8 +188,8 @@ export interface LoopActInput {
 
 export interface LoopDetail {
   item: ProblemItem;
-  events: { id: string; action: string; at: string; actorName: string | null; unitName: string | null; reason: string | null; note: string | null }[];
-  allowedActions: { action: string; requires: string[] }[];
+  events: { id: string; action: CodeOf<'loopEventAction'>; at: string; actorName: string | null; unitName: string | null; reason: string | null; note: string | null }[];
+  allowedActions: { action: LoopAction; requires: string[] }[];
 }
 
 export interface JobState {

@@ -104,7 +104,7 @@ export default function TaskDetailPage() {
                   children: (
                     <>
                       <div>
-                        {e.action === 'note' ? '📝' : t(`state.${(e.toState ?? 'assigned') as 'assigned'}`)} {e.unitName ?? e.actorName ?? ''}
+                        {e.action === 'note' ? '📝' : t(`state.${e.toState ?? 'assigned'}`)} {e.unitName ?? e.actorName ?? ''}
                         <span className="gj-sv-muted"> {dayjs(e.at).format('YYYY-MM-DD HH:mm')}</span>
                       </div>
                       {(e.note || e.reason) && <div className="gj-sv-muted">{e.reason ?? e.note}</div>}

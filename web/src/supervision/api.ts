@@ -1,6 +1,7 @@
 // The 督查督办 endpoints (src/domains/supervision/routes.ts) and their shapes.
 import { api } from '../api/client';
 import type { Page } from '../api/types';
+import type { CodeOf, LoopAction } from '../i18n/enumLabels';
 
 export type Light = 'green' | 'amber' | 'red' | 'done';
 export type Standing = 'on_time' | 'amber' | 'late' | 'closed';
@@ -108,8 +109,8 @@ export interface TaskDetail {
   delays: { id: string; missedDeadline: string; reason: string | null }[];
   requests: TaskRequest[];
   notices: Notice[];
-  events: { id: string; action: string; toState: string | null; actorName: string | null; unitName: string | null; reason: string | null; note: string | null; at: string }[];
-  allowedActions: { action: string; requires: string[] }[];
+  events: { id: string; action: CodeOf<'loopEventAction'>; toState: CodeOf<'loopState'> | null; actorName: string | null; unitName: string | null; reason: string | null; note: string | null; at: string }[];
+  allowedActions: { action: LoopAction; requires: string[] }[];
   can: { report: boolean; explainDelay: boolean; request: boolean; issueNotice: boolean; decide: boolean };
 }
 export interface Quantity {

@@ -2,6 +2,7 @@
 import { api, ApiError, queryString } from '../api/client';
 import type { Page } from '../api/types';
 import type { IndicatorRow } from '../cockpit/api';
+import type { CodeOf } from '../i18n/enumLabels';
 
 export const KINDS = ['flow', 'stock', 'count', 'ratio'] as const;
 export const AGGREGATIONS = ['sum', 'zone_reported'] as const;
@@ -50,9 +51,9 @@ export interface FormRow {
   code: string;
   name: string;
   measure: string;
-  kind: string;
+  kind: CodeOf<'indicatorKind'>;
   decimals: number;
-  fillMethod: string;
+  fillMethod: CodeOf<'fillMethod'>;
   level: 'unit' | 'zone';
   floor: string | null;
   stretch: string | null;
@@ -68,7 +69,7 @@ export interface FormRow {
     fileIds: string[];
     state: FigureState;
     returnReason: string | null;
-    source: string;
+    source: CodeOf<'fillMethod'>;
     sourceName: string | null;
     correctionReason: string | null;
   } | null;
@@ -106,7 +107,7 @@ export interface FigureItem {
   note: string;
   state: FigureState;
   returnReason: string | null;
-  source: string;
+  source: CodeOf<'fillMethod'>;
   sourceName: string | null;
   correctionReason: string | null;
   updatedAt: string;
