@@ -129,7 +129,8 @@ describe('events', () => {
 
     // An appeal handed to 东环街道 and never answered: its robot hears each lateness once.
     const raised = (await ent.send('POST', '/api/my-enterprise/appeals', { title: '厂区周边路灯不亮', detail: '夜间出行不便。', category: 'utilities' })).json();
-    expect((await sup.send('POST', `/api/enterprise-appeals/${raised.id}/actions`, { action: 'assign', assigneeUnitId: unit.donghuan })).statusCode).toBe(200);
+    const assigned = await sup.send('POST', `/api/enterprise-appeals/${raised.id}/actions`, { action: 'assign', assigneeUnitId: unit.donghuan, version: await t.version('loop_items', raised.loopItemId) });
+    expect(assigned.statusCode, assigned.body).toBe(200);
     posted = [];
     await watchAppeals(t.handle.db, '2022-12-31');
     await watchAppeals(t.handle.db, '2022-12-31');

@@ -238,6 +238,7 @@ export const entityNames: Record<string, Texts> = {
   user: { zh: '用户', en: 'User' },
   item: { zh: '事项', en: 'Item' },
   file: { zh: '文件', en: 'File' },
+  notification: { zh: '通知', en: 'Notification' },
   zone: { zh: '开发区', en: 'Zone' },
   adjustment: { zh: '加减分', en: 'Adjustment' },
   appeal: { zh: '诉求', en: 'Appeal' },
