@@ -146,6 +146,8 @@ describe('the bell', () => {
     const link = '/supervision/tasks/00000000-0000-4000-8000-000000000001';
     for (const [i, day] of ['2022-10-06', '2022-10-07', '2022-10-08'].entries()) {
       await notify(t.handle.db, { zoneId, unitId: unit.damiao, kind: 'supervision.red', level: 'danger', title: `任务逾期${i + 1}天：测试任务`, link, dedupeKey: `test:${day}` });
+      // One a day, as the daily scan sends them (three inserts in a row may share a timestamp).
+      await t.handle.query(`UPDATE notifications SET created_at = $1::timestamptz WHERE dedupe_key = $2`, [`${day}T01:00:00Z`, `test:${day}`]);
     }
     const before = (await damiao.get('/api/notifications/groups?pageSize=100')).json();
     const entry = before.items.find((g: { link: string }) => g.link === link);
