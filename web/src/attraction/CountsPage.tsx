@@ -1,7 +1,6 @@
 // 招商统计: what the zone reports — signed projects of 1亿元 and more, foreign-capital
 // projects and their planned investment — by month and year to date.
 import { useMemo, useState } from 'react';
-import dayjs from 'dayjs';
 import { Card, Col, Row, Select, Space, Spin, Statistic, Table } from 'antd';
 import { EChart } from '../projects/EChart';
 import { ResyncButton } from '../feeds/ResyncButton';
@@ -10,7 +9,7 @@ import type { MonthCount } from './api';
 import { useAtT } from './i18n';
 import { yi } from './parts';
 import { useCounts } from './queries';
-import { useYearOptions } from '../shell/zone';
+import { useYearOptions, useZoneYear } from '../shell/zone';
 
 /** The last month that has happened in the year shown: this month in the current year, else December. */
 const upTo = (c: { year: number; today: string }) => (c.year === Number(c.today.slice(0, 4)) ? Number(c.today.slice(5, 7)) : c.year < Number(c.today.slice(0, 4)) ? 12 : 1);
@@ -19,7 +18,8 @@ export default function CountsPage() {
   const t = useAtT();
   const [chosen, setYear] = useState<number | undefined>(undefined);
   const q = useCounts(chosen);
-  const year = q.data?.year ?? chosen ?? Number(dayjs().format('YYYY'));
+  const zoneYear = useZoneYear();
+  const year = q.data?.year ?? chosen ?? zoneYear;
   const years = useYearOptions('attraction', year);
   const rows = useMemo(() => (q.data ? q.data.months.map((m, i) => ({ m, y: q.data.ytd[i]! })) : []), [q.data]);
   const option = useMemo(

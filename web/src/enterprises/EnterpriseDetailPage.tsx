@@ -13,6 +13,7 @@ import { useEntT } from './i18n';
 import { AppealTable } from './AppealTable';
 import { has, wan } from './parts';
 import { useCounts, useEnterprise, useVisits } from './queries';
+import { useZoneYear } from '../shell/zone';
 
 type Dialog = null | 'edit' | 'figure' | 'tag' | 'account' | 'visit' | 'appeal' | { lose: string };
 
@@ -22,6 +23,7 @@ export default function EnterpriseDetailPage() {
   const me = useMe();
   const q = useEnterprise(id);
   const counts = useCounts();
+  const zoneYear = useZoneYear();
   const visits = useVisits({ enterpriseId: id, page: 1, pageSize: 10 });
   const [dialog, setDialog] = useState<Dialog>(null);
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
@@ -29,7 +31,8 @@ export default function EnterpriseDetailPage() {
   const e = q.data;
   const canWrite = has(me, 'enterprise.write') && (me.user.role !== 'reporter' || me.user.unitId === e.unitId);
   const canManage = has(me, 'enterprise.manage');
-  const year = counts.data?.year ?? new Date().getFullYear();
+  // The zone's year (a demo zone replays an old one), never the machine's, for a new figure.
+  const year = counts.data?.year ?? zoneYear ?? new Date().getFullYear();
   const close = () => setDialog(null);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="ent-detail">

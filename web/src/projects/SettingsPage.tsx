@@ -11,6 +11,7 @@ import { usePT } from './i18n';
 import { useBattleMap, usePMutation, useSettings } from './queries';
 import { TemplatesCard } from './TemplatesCard';
 import { ZoneMap } from './ZoneMap';
+import { useZoneYear } from '../shell/zone';
 
 export default function SettingsPage() {
   const pt = usePT();
@@ -56,6 +57,7 @@ function useSave(settings: Settings) {
 
 function RatesCard({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const pt = usePT();
+  const zoneYear = useZoneYear();
   const save = useSave(settings);
   const [form] = Form.useForm<{ rates: { year: number; rate: string }[] }>();
   useEffect(() => {
@@ -85,7 +87,7 @@ function RatesCard({ settings, canEdit }: { settings: Settings; canEdit: boolean
               ))}
               {canEdit && (
                 <Space>
-                  <Button icon={<PlusOutlined />} onClick={() => add({ year: new Date().getFullYear(), rate: '' })}>
+                  <Button icon={<PlusOutlined />} onClick={() => add({ year: zoneYear ?? new Date().getFullYear(), rate: '' })}>
                     {pt('set.addYear')}
                   </Button>
                   <Button type="primary" htmlType="submit" loading={save.pending} data-testid="save-rates">
