@@ -350,16 +350,17 @@ export async function watchAppeals(db: Database, today: IsoDate): Promise<number
     if (pinned.has(a.zoneId)) continue;
     const who = { zoneId: a.zoneId, unitId: item.assigneeUnitId };
     const label = `${enterpriseName}：${item.title}`;
-    if (!a.respondedAt && today > a.respondBy) {
-      if (await notify(db, { ...who, kind: 'appeal.respond_late', level: 'warning', title: `诉求超时未响应：${label}`, body: `应于${a.respondBy}前响应`, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:respond` })) {
+    // A late response and a late answer: told in the app and to the unit's robot, once each.
+    const lateSteps = [
+      { late: !a.respondedAt && today > a.respondBy, kind: 'appeal.respond_late', what: '响应', by: a.respondBy, key: 'respond' },
+      { late: !a.answeredAt && today > a.answerBy, kind: 'appeal.answer_late', what: '答复', by: a.answerBy, key: 'answer' },
+    ] as const;
+    for (const step of lateSteps.filter((s) => s.late)) {
+      const title = `诉求超时未${step.what}：${label}`;
+      const body = `应于${step.by}前${step.what}`;
+      if (await notify(db, { ...who, kind: step.kind, level: 'warning', title, body, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:${step.key}` })) {
         sent++;
-        await unitWebhook(db, a.zoneId, item.assigneeUnitId, `【诉求】诉求超时未响应：${label}（应于${a.respondBy}前响应）`);
-      }
-    }
-    if (!a.answeredAt && today > a.answerBy) {
-      if (await notify(db, { ...who, kind: 'appeal.answer_late', level: 'warning', title: `诉求超时未答复：${label}`, body: `应于${a.answerBy}前答复`, link: `/enterprises/appeals/${a.id}`, dedupeKey: `appeal:${a.id}:answer` })) {
-        sent++;
-        await unitWebhook(db, a.zoneId, item.assigneeUnitId, `【诉求】诉求超时未答复：${label}（应于${a.answerBy}前答复）`);
+        await unitWebhook(db, a.zoneId, item.assigneeUnitId, `【诉求】${title}（${body}）`);
       }
     }
     const level = escalationLevel(item.deadline ?? a.solveBy, today);

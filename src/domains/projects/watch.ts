@@ -54,12 +54,13 @@ export async function watchProblems(db: Database, now: Date, fetchImpl?: typeof 
     const link = `/projects/p/${item.subjectId}`;
     const unitName = item.assigneeUnitId ? (unitNames.get(item.assigneeUnitId) ?? '') : '';
     if (light(deadline, today, item.state, { amberDays: item.amberDays }) === 'amber') {
+      const dueTitle = `问题将于${deadline}到期：${label}`;
       const sent = await notify(db, {
         zoneId: item.zoneId,
         unitId: item.assigneeUnitId,
         kind: 'project.problem_due',
         level: 'warning',
-        title: `问题将于${deadline}到期：${label}`.slice(0, 200),
+        title: dueTitle.slice(0, 200),
         body: `责任单位：${unitName}`,
         link,
         dedupeKey: `project-problem:${item.id}:due:${deadline}`,
@@ -67,7 +68,7 @@ export async function watchProblems(db: Database, now: Date, fetchImpl?: typeof 
       result.amber++;
       if (sent) {
         result.notified++;
-        await unitWebhook(db, item.zoneId, item.assigneeUnitId, `【项目问题】问题将于${deadline}到期：${label}`, fetchImpl);
+        await unitWebhook(db, item.zoneId, item.assigneeUnitId, `【项目问题】${dueTitle}`, fetchImpl);
       }
       continue;
     }
