@@ -8,6 +8,7 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts'],
     pool: 'forks',
     globalSetup: ['test/helpers/templates.ts'],
+    setupFiles: ['test/browser/failures.ts'],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 300_000,

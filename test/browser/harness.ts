@@ -35,6 +35,8 @@ export interface Harness {
   screenshot(page: Page, name: string, opts?: { keepScroll?: boolean }): Promise<string>;
   /** Uncaught errors and console errors seen in any page so far. */
   pageErrors: string[];
+  /** Every page opened so far (for the pictures taken when a test fails). */
+  pages(): Page[];
   close(): Promise<void>;
 }
 
@@ -103,11 +105,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     return page;
   };
 
-  return {
+  const harness: Harness = {
     baseUrl,
     browser,
     handle,
     pageErrors,
+    pages: () => contexts.flatMap((c) => c.pages()),
     newPage,
     async signedIn(username, zone = 'xuzhou', o = {}) {
       const res = await fetch(`${baseUrl}/api/auth/login`, {
@@ -136,6 +139,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       return path;
     },
     async close() {
+      if (running === harness) running = null;
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close().catch(() => {});
       await app.close();
@@ -143,4 +147,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       web.remove();
     },
   };
+  running = harness;
+  return harness;
 }
+
+/** The harness of the test file now running (one at a time: fileParallelism is off). */
+let running: Harness | null = null;
+export const runningHarness = () => running;

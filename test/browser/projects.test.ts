@@ -158,6 +158,9 @@ describe('项目 in the browser', () => {
     await pickDate(sup, 'act-deadline', '2022-08-31');
     await sup.getByTestId('act-assign').click();
     await sup.getByTestId('problem-drawer').getByText('已交办').first().waitFor();
+    // The history starts with the problem put forward (提出), not a resubmission.
+    const firstEvent = sup.getByTestId('problem-drawer').locator('.ant-timeline-item').first();
+    expect(await firstEvent.locator('b').innerText()).toBe('提出');
     await h.screenshot(sup, 'projects-03-problem-assigned');
     await sup.keyboard.press('Escape');
 
@@ -166,7 +169,8 @@ describe('项目 in the browser', () => {
     await dept.getByTestId('tab-problems').click();
     await dept.getByTestId('problems').getByText('二期地块征迁扫尾').click();
     await dept.getByTestId('act-accept').click();
-    await dept.getByTestId('act-report_done').waitFor();
+    // 报结 is offered before 签收 too; wait for the accepted state so it carries the new version.
+    await dept.getByTestId('problem-drawer').getByText('整改中').first().waitFor();
     await dept.getByTestId('act-report_done').click();
     await dept.getByTestId('problem-drawer').getByText('待复核').first().waitFor();
 

@@ -17,7 +17,11 @@ const queryClient = new QueryClient({
       refetchOnWindowFocus: false,
       // A refused or missing record will not appear by asking again.
       retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      // The server is the only thing we talk to (often on an intranet the browser calls
+      // "offline"): always ask, and show its error, rather than wait silently for a network event.
+      networkMode: 'always',
     },
+    mutations: { networkMode: 'always' },
   },
 });
 

@@ -377,6 +377,8 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
                     key={a.action}
                     type={['assign', 'verify', 'report_done', 'accept'].includes(a.action) ? 'primary' : 'default'}
                     data-testid={`act-${a.action}`}
+                    // One action at a time: a second click would carry the version the first one spends.
+                    disabled={act.isPending}
                     onClick={async () => {
                       const v = form.getFieldsValue();
                       try {
@@ -400,7 +402,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
             items={it.events.map((e) => ({
               content: (
                 <div>
-                  <b>{pt(`act.${e.action}`)}</b> · {e.actorName ?? ''} {e.unitName ? `（${e.unitName}）` : ''}
+                  <b>{e.action === 'raise' && !e.fromState ? pt('act.raised') : pt(`act.${e.action}`)}</b> · {e.actorName ?? ''} {e.unitName ? `（${e.unitName}）` : ''}
                   <div className="gj-pj-muted">{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</div>
                   {(e.reason || e.note) && <div>{e.reason ?? e.note}</div>}
                 </div>

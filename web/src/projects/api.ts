@@ -188,7 +188,7 @@ export interface LoopActInput {
 
 export interface LoopDetail {
   item: ProblemItem;
-  events: { id: string; action: CodeOf<'loopEventAction'>; at: string; actorName: string | null; unitName: string | null; reason: string | null; note: string | null }[];
+  events: { id: string; action: CodeOf<'loopEventAction'>; fromState: string | null; at: string; actorName: string | null; unitName: string | null; reason: string | null; note: string | null }[];
   allowedActions: { action: LoopAction; requires: string[] }[];
 }
 

@@ -184,6 +184,8 @@ export const zh = {
   'act.close': '关闭',
   'act.reopen': '重新交办',
   'act.raise': '重新提交',
+  // The first 'raise' (from no state) is the problem being put forward, not a resubmission.
+  'act.raised': '提出',
   'act.note': '进展备注',
   'light.green': '正常',
   'light.amber': '临期',
@@ -406,6 +408,7 @@ export const en: Record<PKey, string> = {
   'act.close': 'Close',
   'act.reopen': 'Reopen',
   'act.raise': 'Resubmit',
+  'act.raised': 'Raised',
   'act.note': 'Progress note',
   'light.green': 'On track',
   'light.amber': 'Due soon',
