@@ -22,6 +22,8 @@ export interface Client {
   me: { user: { id: string; role: string; unitId: string | null }; zone: { id: string; code: string } };
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** POST one file as multipart field "file". */
+  upload(url: string, name: string, data: Buffer): Promise<LightMyRequestResponse>;
 }
 
 export async function testApp(opts: { demo?: boolean; clock?: () => Date } = {}): Promise<TestApp> {
@@ -53,5 +55,14 @@ export async function signIn(app: FastifyInstance, username: string, zone: strin
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: { cookie, ...headers } }),
     send: (method, url, body, headers = {}) =>
       app.inject({ method, url, payload: body as object, headers: { cookie, 'x-csrf-token': me.csrfToken, ...headers } }),
+    upload: (url, name, data) => {
+      const boundary = `----gj${Math.random().toString(16).slice(2)}`;
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return app.inject({ method: 'POST', url, payload, headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    },
   };
 }
