@@ -16,7 +16,7 @@ import {
   type JudgedFigure,
   type Problems,
 } from './sections';
-import { numberCell } from './xlsx';
+import { numberCell, rowHeight } from './xlsx';
 
 const fig = (name: string, completion: string, gap: string, extra: Partial<JudgedFigure> = {}): JudgedFigure => ({
   name,
@@ -144,5 +144,15 @@ describe('Excel cells', () => {
     expect(numberCell('-41.5')).toEqual({ value: -41.5, numFmt: '0.0' });
     expect(numberCell('已报4/6个单位')).toEqual({ value: '已报4/6个单位' });
     expect(numberCell('2022-05-31')).toEqual({ value: '2022-05-31' });
+  });
+
+  it('gives a wrapped row the height of its lines (LibreOffice does not fit rows itself)', () => {
+    const one = rowHeight('一、主要指标完成情况', 12);
+    expect(one).toBe(rowHeight('x', 12));
+    // 12 pt characters are 2.28 units wide: 28 to a line of 64 units, so 120 take 5 lines.
+    expect(rowHeight('字'.repeat(120), 12)).toBe(Math.ceil(5 * 12 * 1.35 + 4));
+    // Latin and digits count half.
+    expect(rowHeight('1'.repeat(240), 12)).toBe(rowHeight('字'.repeat(120), 12));
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 400 }), (a, b) => rowHeight(a + b, 12) >= rowHeight(a, 12)));
   });
 });

@@ -121,6 +121,20 @@ export function numberCell(v: string): { value: string | number; numFmt?: string
   return { value: n, numFmt: fixed };
 }
 
+/** Printed on A4 portrait, each sheet as wide as the page. */
+const A4: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const COVER_WIDTH = 64;
+
+/**
+ * The height (points) of a wrapped row of `text` in a column `width` units wide: a Chinese character
+ * is about 0.19 of a column unit per point of font size wide, a line 1.35 × the size high.
+ */
+export function rowHeight(text: string, size: number, width = COVER_WIDTH): number {
+  const units = [...text].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 0.5 : 1), 0) * size * 0.19;
+  const lines = Math.max(1, Math.ceil(units / width));
+  return Math.ceil(lines * size * 1.35 + 4);
+}
+
 const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -129,8 +143,8 @@ export async function buildXlsx(input: XlsxInput): Promise<Buffer> {
   wb.creator = 'Gongjian 攻坚';
   wb.created = new Date(`${input.date}T00:00:00+08:00`);
   const used = new Set<string>();
-  const cover = wb.addWorksheet(sheetName('通报', used));
-  cover.getColumn(1).width = 110;
+  const cover = wb.addWorksheet(sheetName('通报', used), { pageSetup: A4 });
+  cover.getColumn(1).width = COVER_WIDTH;
   const lines: [string, Partial<ExcelJS.Font>][] = [
     [input.draft ? `${input.title}（草稿）` : input.title, { bold: true, size: 16 }],
     [[input.issueNo, input.issuer, cnDate(input.date)].filter(Boolean).join('　'), { size: 11, color: { argb: 'FF666666' } }],
@@ -150,13 +164,18 @@ export async function buildXlsx(input: XlsxInput): Promise<Buffer> {
     const row = cover.addRow([text]);
     row.font = font;
     row.alignment = { wrapText: true, vertical: 'top' };
+    // Not every viewer fits a wrapped row to its text (LibreOffice does not): set the height.
+    row.height = rowHeight(text, font.size ?? 11);
   }
   for (const t of bulletinTables(input.content)) {
-    const ws = wb.addWorksheet(sheetName(t.name, used));
+    const ws = wb.addWorksheet(sheetName(t.name, used), { pageSetup: A4 });
+    const widths = t.widths.map((w) => Math.max(8, w * 0.9));
+    const fit = (row: ExcelJS.Row, cells: string[]) => (row.height = Math.max(...cells.map((c, i) => rowHeight(c, 11, (widths[i] ?? 8) - 1))));
     ws.addRow([t.title]).font = { bold: true, size: 13 };
     ws.mergeCells(1, 1, 1, t.headers.length);
     const head = ws.addRow(t.headers);
     head.font = { bold: true };
+    fit(head, t.headers);
     head.eachCell((c) => {
       c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
       c.border = border;
@@ -166,14 +185,16 @@ export async function buildXlsx(input: XlsxInput): Promise<Buffer> {
     for (const r of t.rows) {
       const cells = r.map(numberCell);
       const row = ws.addRow(cells.map((x) => x.value));
+      fit(row, r);
       row.eachCell((c, col) => {
         const f = cells[col - 1]?.numFmt;
         if (f) c.numFmt = f;
         c.border = border;
-        c.alignment = { vertical: 'middle', wrapText: true };
+        // A missing figure sits where the figures do.
+        c.alignment = { vertical: 'middle', wrapText: true, ...(c.value === '—' ? { horizontal: 'right' as const } : {}) };
       });
     }
-    t.widths.forEach((w, i) => (ws.getColumn(i + 1).width = Math.max(8, w * 0.9)));
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     ws.views = [{ state: 'frozen', ySplit: 2 }];
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
