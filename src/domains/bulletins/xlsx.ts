@@ -130,7 +130,7 @@ const COVER_WIDTH = 64;
  * is about 0.19 of a column unit per point of font size wide, a line 1.35 × the size high.
  */
 export function rowHeight(text: string, size: number, width = COVER_WIDTH): number {
-  const units = [...text].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 0.5 : 1), 0) * size * 0.19;
+  const units = [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x100 ? 0.5 : 1), 0) * size * 0.19;
   const lines = Math.max(1, Math.ceil(units / width));
   return Math.ceil(lines * size * 1.35 + 4);
 }
