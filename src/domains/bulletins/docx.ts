@@ -40,7 +40,11 @@ function table(headers: string[], rows: string[][], widths: number[]): Table {
         new Paragraph({
           alignment: AlignmentType.CENTER,
           spacing: { line: 320, lineRule: LineRuleType.AT_LEAST },
-          children: [run(text, header ? FONTS.heading1 : FONTS.body, 12)],
+          // A heading's unit in brackets goes on its own line, in 五号, so narrow columns
+          // break there and not inside "（%）".
+          children: header
+            ? text.split(/(?=（)/).map((part, i) => run(part, FONTS.heading1, 10.5, i ? { break: 1 } : {}))
+            : [run(text, FONTS.body, 12)],
         }),
       ],
     });

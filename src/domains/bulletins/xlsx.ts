@@ -36,7 +36,7 @@ export function bulletinTables(c: BulletinContent): BulletinTable[] {
       name: '全区主要指标',
       title: `全区主要指标完成情况（${c.cumulativeLabel}）`,
       headers: ['指标', '单位', '累计', '同比（%）', '年度目标', '完成率', '序时进度', '快慢（百分点）'],
-      widths: [22, 9, 12, 9, 12, 12, 12, 12],
+      widths: [22, 9, 11, 9, 11, 12, 11, 15],
       rows: zf.map((f) => [
         f.name,
         f.measure,
