@@ -123,7 +123,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       const page = await newPage(o);
       await page.context().addCookies([{ name: name!, value: value!, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
       await page.goto('/');
-      await page.getByTestId('main-menu').waitFor();
+      // A phone shows the menu's toggle; the menu itself is in a drawer until opened.
+      await page.getByTestId('main-menu').or(page.getByTestId('menu-toggle')).first().waitFor();
       return page;
     },
     async screenshot(page, name, o = {}) {

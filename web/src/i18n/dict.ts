@@ -52,6 +52,7 @@ export const zh = {
   'login.footer': '仅限授权人员使用 · 所有操作均记入审计日志',
 
   'auth.logout': '退出登录',
+  'shell.menu': '菜单',
   'auth.signedOut': '已退出登录',
   'auth.changePassword': '修改密码',
   'auth.currentPassword': '当前密码',
@@ -302,6 +303,7 @@ export const en: Dict = {
   'login.footer': 'Authorised staff only · every action is recorded in the audit log',
 
   'auth.logout': 'Sign out',
+  'shell.menu': 'Menu',
   'auth.signedOut': 'Signed out',
   'auth.changePassword': 'Change password',
   'auth.currentPassword': 'Current password',

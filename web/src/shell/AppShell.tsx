@@ -1,9 +1,11 @@
 // The frame around every signed-in page: header (zone, user, role, language,
-// sign-out) and the sider menu built from the module list.
+// sign-out) and the sider menu built from the module list. On a phone (narrower
+// than antd's md, 768 px) the menu moves into a drawer opened from the header, and
+// the header keeps icons only (styles.css), so nothing scrolls sideways.
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { App, Avatar, Button, Dropdown, Layout, Menu, Spin, Tag, Tooltip } from 'antd';
-import { DownOutlined, EnvironmentOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, SwapOutlined } from '@ant-design/icons';
+import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Tag, Tooltip } from 'antd';
+import { DownOutlined, EnvironmentOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SwapOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
@@ -26,6 +28,9 @@ export function AppShell() {
   const showError = useErrorMessage();
   const [pwOpen, setPwOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Unknown until measured ({}): the desktop layout until then.
+  const phone = Grid.useBreakpoint().md === false;
 
   const ctx = { me, can: session.can };
   const mods = visibleModules(ctx);
@@ -57,13 +62,16 @@ export function AppShell() {
 
   const zoneLabel = (
     <span className="gj-header-zone" data-testid="header-zone">
-      <EnvironmentOutlined /> {me.zone.name}
+      <EnvironmentOutlined /> <span className="gj-header-zone-name">{me.zone.name}</span>
     </span>
   );
 
+  const menu = <Menu mode="inline" selectedKeys={[selected]} items={items} className="gj-menu" data-testid="main-menu" onClick={() => setMenuOpen(false)} />;
+
   return (
-    <Layout className="gj-shell">
+    <Layout className={phone ? 'gj-shell gj-phone' : 'gj-shell'}>
       <Header className="gj-header">
+        {phone && <Button type="text" className="gj-header-btn gj-menu-toggle" icon={<MenuOutlined />} aria-label={t('shell.menu')} onClick={() => setMenuOpen(true)} data-testid="menu-toggle" />}
         <Link to="/" className="gj-header-brand">
           <Brand />
         </Link>
@@ -111,24 +119,21 @@ export function AppShell() {
               <DownOutlined className="gj-header-caret" />
             </Button>
           </Dropdown>
-          <Button type="text" className="gj-header-btn" icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">
-            {t('auth.logout')}
+          <Button type="text" className="gj-header-btn" icon={<LogoutOutlined />} aria-label={t('auth.logout')} onClick={() => void signOut()} data-testid="logout">
+            {!phone && t('auth.logout')}
           </Button>
         </div>
       </Header>
       <Layout>
-        <Sider
-          className="gj-sider"
-          theme="light"
-          width={200}
-          collapsedWidth={64}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          breakpoint="lg"
-        >
-          <Menu mode="inline" selectedKeys={[selected]} items={items} className="gj-menu" data-testid="main-menu" />
-        </Sider>
+        {phone ? (
+          <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={240} title={me.zone.name} className="gj-menu-drawer">
+            {menu}
+          </Drawer>
+        ) : (
+          <Sider className="gj-sider" theme="light" width={200} collapsedWidth={64} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg">
+            {menu}
+          </Sider>
+        )}
         <Content className="gj-content">
           <ZoneDateBanner />
           <Suspense fallback={<Spin className="gj-page-spin" />}>
