@@ -121,6 +121,14 @@ describe('督查督办 in the browser', () => {
     await jingfa.getByText('待复核').first().waitFor();
     await h.screenshot(jingfa, 'supervision-06-unit-reported');
 
+    // The lead explains the late task, then words it again: each save sends the version it read.
+    await jingfa.goto(`/supervision/tasks/${hzId}`);
+    for (const reason of ['进口检测设备到货延迟', '进口检测设备到货延迟，预计9月中旬完成安装']) {
+      await jingfa.getByTestId('sv-delay-reason').fill(reason);
+      await jingfa.getByTestId('sv-delays').locator('button').click();
+      await jingfa.getByTestId('sv-delays').getByText(reason, { exact: true }).waitFor();
+    }
+
     // another sub-district cannot open it
     const donghuan = await h.signedIn('xz-donghuan');
     await donghuan.goto(`/supervision/tasks/${ewinId}`);
