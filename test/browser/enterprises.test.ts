@@ -199,5 +199,20 @@ describe('企业 in the browser', () => {
     }
   });
 
+  it('the supervisor marks a held tag lost, with the tag’s version', async () => {
+    const e = (await h.handle.query<{ id: string }>(
+      `SELECT t.enterprise_id AS id FROM enterprise_tags t JOIN zones z ON z.id = t.zone_id WHERE z.code = 'xuzhou' AND t.lost_on IS NULL AND t.gained_on < '2022-08-01' ORDER BY t.gained_on, t.id LIMIT 1`,
+    ))[0]!;
+    await sup.goto(`/enterprises/register/${e.id}`);
+    const tags = sup.getByTestId('ent-tags');
+    await tags.getByRole('button', { name: '记为失去' }).first().click();
+    await sup.locator('.ant-modal .ant-picker').click();
+    await sup.keyboard.type('2022-08-01');
+    await sup.keyboard.press('Enter');
+    await sup.locator('.ant-modal-footer .ant-btn-primary').click();
+    await sup.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await tags.getByText('2022-08-01').first().waitFor();
+  });
+
   it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));
 });
