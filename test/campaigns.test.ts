@@ -40,7 +40,7 @@ describe('campaigns', () => {
     expect(view).toMatchObject({ daysLeft: 20, phase: 'running' });
     // An item whose project is not (or no longer) there is shown as such, with the title it was added under.
     expect(view.items).toEqual([expect.objectContaining({ itemType: 'project', title: '弘元新材料光伏基地', exists: false })]);
-    const changed = await sup.send('PUT', `/api/campaigns/${made.id}`, { ...body, name: '大干三季度、决胜下半年', items: [] });
+    const changed = await sup.send('PUT', `/api/campaigns/${made.id}`, { ...body, name: '大干三季度、决胜下半年', items: [], version: made.version });
     expect(changed.json().name).toBe('大干三季度、决胜下半年');
     expect((await leader.get(`/api/campaigns/${made.id}`)).json().items).toEqual([]);
     expect((await sup.send('DELETE', `/api/campaigns/${made.id}`)).statusCode).toBe(200);

@@ -101,8 +101,8 @@ describe('register', () => {
     const e = (await sup.send('POST', '/api/enterprises', { name: '标签测试', creditCode: code(5), unitId: await unitId('donghuan') })).json();
     const span = (await sup.send('POST', `/api/enterprises/${e.id}/tags`, { tag: 'high_tech', gainedOn: '2019-11-30' })).json();
     expect((await sup.send('POST', `/api/enterprises/${e.id}/tags`, { tag: 'high_tech', gainedOn: '2021-01-01' })).statusCode).toBe(409);
-    expect((await sup.send('POST', `/api/enterprises/${e.id}/tags/${span.id}/lose`, { lostOn: '2019-01-01' })).statusCode).toBe(400);
-    expect((await sup.send('POST', `/api/enterprises/${e.id}/tags/${span.id}/lose`, { lostOn: '2022-11-30' })).json().lostOn).toBe('2022-11-30');
+    expect((await sup.send('POST', `/api/enterprises/${e.id}/tags/${span.id}/lose`, { lostOn: '2019-01-01', version: span.version })).statusCode).toBe(400);
+    expect((await sup.send('POST', `/api/enterprises/${e.id}/tags/${span.id}/lose`, { lostOn: '2022-11-30', version: span.version })).json().lostOn).toBe('2022-11-30');
     expect((await sup.send('POST', `/api/enterprises/${e.id}/tags`, { tag: 'high_tech', gainedOn: '2023-01-10' })).statusCode).toBe(200);
     const detail = (await leader.get(`/api/enterprises/${e.id}`)).json();
     expect(detail.tags).toHaveLength(2);
@@ -219,9 +219,9 @@ describe('pools, counts, plans, visits', () => {
     expect(xcmg).toMatchObject({ month: 7, actual: '6380000.00' });
     expect(xcmg.assessment).toMatchObject({ completion: '58.0', expectedShare: '58.3', gap: '-0.3', status: 'on_track' });
     // A reporter of the enterprise's unit reports August; another unit may not; the total cannot fall.
-    expect((await donghuan.send('PUT', `/api/enterprise-plans/${xcmg.id}/actuals/8`, { output: '7300000' })).statusCode).toBe(403);
-    expect((await damiao.send('PUT', `/api/enterprise-plans/${xcmg.id}/actuals/8`, { output: '6000000' })).statusCode).toBe(400);
-    expect((await damiao.send('PUT', `/api/enterprise-plans/${xcmg.id}/actuals/8`, { output: '7300000' })).statusCode).toBe(200);
+    expect((await donghuan.send('PUT', `/api/enterprise-plans/${xcmg.id}/actuals/8`, { output: '7300000', version: 1 })).statusCode).toBe(403);
+    expect((await damiao.send('PUT', `/api/enterprise-plans/${xcmg.id}/actuals/8`, { output: '6000000', version: 1 })).statusCode).toBe(400);
+    expect((await damiao.send('PUT', `/api/enterprise-plans/${xcmg.id}/actuals/8`, { output: '7300000', version: 1 })).statusCode).toBe(200);
     const d = (await leader.get(`/api/enterprise-plans/${xcmg.id}`)).json();
     expect(d.months.at(-1)).toMatchObject({ month: 8, assessment: { completion: '66.4', expectedShare: '66.7', status: 'on_track' } });
   });

@@ -104,7 +104,7 @@ describe('register → indicators', () => {
   });
 
   it('losing it in May lowers May onwards', async () => {
-    const lose = await damiao.send('POST', `/api/enterprises/${id}/tags/${spanId}/lose`, { lostOn: '2022-05-20' });
+    const lose = await damiao.send('POST', `/api/enterprises/${id}/tags/${spanId}/lose`, { lostOn: '2022-05-20', version: 1 });
     expect(lose.statusCode, lose.body).toBe(200);
     const after = await series('net_four_above', unit.damiao!);
     expect(diff(after, base)).toMatchObject({ '2022-02': 0, '2022-03': 1, '2022-04': 1, '2022-05': 0, '2022-08': 0, '2022-09': 0 });

@@ -41,11 +41,11 @@ const inbox = async (c: Client) => (await c.get('/api/notifications?pageSize=100
 
 describe('a unit’s group robot', () => {
   it('is set by a supervisor or admin only, and its address is not in the audit log', async () => {
-    expect((await donghuan.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: ROBOT })).statusCode).toBe(403);
-    expect((await sup.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: 'ftp://x' })).statusCode).toBe(400);
-    expect((await sup.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: ROBOT })).statusCode).toBe(200);
+    expect((await donghuan.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: ROBOT, version: 1 })).statusCode).toBe(403);
+    expect((await sup.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: 'ftp://x', version: 1 })).statusCode).toBe(400);
+    expect((await sup.send('PUT', `/api/notifications/unit-webhooks/${unit.donghuan}`, { url: ROBOT, version: 1 })).statusCode).toBe(200);
     // the address is a secret: shown masked, sealed at rest
-    expect((await admin.get('/api/notifications/unit-webhooks')).json()).toEqual([{ unitId: unit.donghuan, unitName: '东环街道', url: 'https://oapi.dingtalk.com/robot/send?access_token=••••' }]);
+    expect((await admin.get('/api/notifications/unit-webhooks')).json()).toEqual([{ unitId: unit.donghuan, unitName: '东环街道', url: 'https://oapi.dingtalk.com/robot/send?access_token=••••', version: 2 }]);
     const [stored] = await t.handle.query<{ url: string }>(`SELECT url FROM unit_webhooks WHERE unit_id = $1`, [unit.donghuan]);
     expect(stored!.url).not.toContain('donghuan-test');
     const audit = await t.handle.query<{ after: unknown }>(`SELECT after FROM audit_log WHERE entity = 'unit' AND action = 'set-webhook'`);

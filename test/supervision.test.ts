@@ -221,9 +221,9 @@ describe('supervision: deadlines', () => {
   });
 
   it('records the reason for a delay, by the lead unit only, on a late task only', async () => {
-    expect((await damiao.send('POST', `/api/supervision/tasks/${task.gaoqi}/delay-reason`, { reason: 'x' })).json().code).toBe('supervision.lead_only');
-    expect((await damiao.send('POST', `/api/supervision/tasks/${task.hz}/delay-reason`, { reason: 'x' })).json().code).toBe('supervision.not_late');
-    const r = await jinlonghu.send('POST', `/api/supervision/tasks/${task.gaoqi}/delay-reason`, { reason: '申报系统8月下旬才开放，材料已备齐' });
+    expect((await damiao.send('POST', `/api/supervision/tasks/${task.gaoqi}/delay-reason`, { reason: 'x', version: 1 })).json().code).toBe('supervision.lead_only');
+    expect((await damiao.send('POST', `/api/supervision/tasks/${task.hz}/delay-reason`, { reason: 'x', version: 1 })).json().code).toBe('supervision.not_late');
+    const r = await jinlonghu.send('POST', `/api/supervision/tasks/${task.gaoqi}/delay-reason`, { reason: '申报系统8月下旬才开放，材料已备齐', version: 1 });
     expect(r.statusCode, r.body).toBe(200);
     const d = (await sup.get(`/api/supervision/tasks/${task.gaoqi}`)).json();
     expect(d.delays).toEqual([expect.objectContaining({ missedDeadline: '2022-08-15', reason: '申报系统8月下旬才开放，材料已备齐' })]);
@@ -261,11 +261,11 @@ describe('supervision: requests and decisions', () => {
     const r = await jinlonghu.send('POST', `/api/supervision/tasks/${task.gaoqi}/requests`, { kind: 'reword', body: '按认定批次口径', proposedText: '年内净增高新技术企业50家以上（以省认定批次为准）' });
     expect(r.statusCode, r.body).toBe(200);
     expect((await jinlonghu.send('POST', `/api/supervision/tasks/${task.gaoqi}/requests`, { kind: 'reword', body: 'x', proposedText: 'y' })).json().code).toBe('supervision.request_pending');
-    expect((await jinlonghu.send('POST', `/api/supervision/requests/${r.json().id}/decision`, { approve: true, note: 'x' })).statusCode).toBe(403);
+    expect((await jinlonghu.send('POST', `/api/supervision/requests/${r.json().id}/decision`, { approve: true, note: 'x', version: r.json().version })).statusCode).toBe(403);
     expect((await sup.get('/api/supervision/requests')).json().total).toBe(1);
-    const d = await sup.send('POST', `/api/supervision/requests/${r.json().id}/decision`, { approve: true, note: '同意按认定批次口径' });
+    const d = await sup.send('POST', `/api/supervision/requests/${r.json().id}/decision`, { approve: true, note: '同意按认定批次口径', version: r.json().version });
     expect(d.json()).toMatchObject({ status: 'approved', decisionNote: '同意按认定批次口径' });
-    expect((await sup.send('POST', `/api/supervision/requests/${r.json().id}/decision`, { approve: false, note: 'x' })).json().code).toBe('supervision.request_decided');
+    expect((await sup.send('POST', `/api/supervision/requests/${r.json().id}/decision`, { approve: false, note: 'x', version: r.json().version })).json().code).toBe('supervision.request_decided');
     const detail = (await sup.get(`/api/supervision/tasks/${task.gaoqi}`)).json();
     expect(detail.task.text).toBe('年内净增高新技术企业50家以上（以省认定批次为准）');
     expect(detail.requests[0]).toMatchObject({ kind: 'reword', status: 'approved' });
@@ -274,7 +274,7 @@ describe('supervision: requests and decisions', () => {
   it('accepting an explanation takes a late task out of the late count', async () => {
     const r = await jinlonghu.send('POST', `/api/supervision/tasks/${task.gaoqi}/requests`, { kind: 'explain', body: '省级认定时间调整，非主观原因' });
     const before = (await sup.get(`/api/supervision/summary?by=unit&documentId=${docId}`)).json().totals.late;
-    await sup.send('POST', `/api/supervision/requests/${r.json().id}/decision`, { approve: true, note: '情况属实，予以说明' });
+    await sup.send('POST', `/api/supervision/requests/${r.json().id}/decision`, { approve: true, note: '情况属实，予以说明', version: r.json().version });
     const after = (await sup.get(`/api/supervision/summary?by=unit&documentId=${docId}`)).json().totals.late;
     expect(after).toBe(before - 1);
     expect((await sup.get(`/api/supervision/tasks/${task.gaoqi}`)).json().task).toMatchObject({ explained: true, standing: 'on_time', light: 'red' });

@@ -72,7 +72,9 @@ describe('catalogue and targets', () => {
   });
 
   it('sets two-tier targets with an optional cumulative monthly plan and refuses bad ones', async () => {
-    const base = { indicatorId: ind.little_giants, unitId: null, year: 2022 };
+    // The version of the seed's target, as the page read it.
+    const { version } = (await leader.get(`/api/targets/targets?year=2022&indicatorId=${ind.little_giants}`)).json().items[0];
+    const base = { indicatorId: ind.little_giants, unitId: null, year: 2022, version };
     const bad = await sup.send('PUT', '/api/targets/targets', { ...base, floor: '10', stretch: '8' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toBe('力争目标（8）不能低于确保目标（10）');

@@ -43,6 +43,17 @@ async function projectOf(unitCode: string) {
   return one<{ id: string }>(`SELECT p.id FROM projects p JOIN units u ON u.id = p.responsible_unit_id WHERE p.zone_id = ${ZONE} AND u.code = $1 ORDER BY p.name LIMIT 1`, [unitCode]);
 }
 
+/** An open task made late (its deadline moved before the clock's day), with a reporter of its lead unit signed in. */
+async function lateTask() {
+  const task = await one<{ id: string; loopItemId: string; username: string }>(
+    `SELECT t.id, t.loop_item_id AS "loopItemId", us.username FROM supervision_tasks t JOIN loop_items l ON l.id = t.loop_item_id
+       JOIN memberships m ON m.unit_id = l.assignee_unit_id AND m.role = 'reporter' JOIN users us ON us.id = m.user_id
+      WHERE t.zone_id = ${ZONE} AND l.state <> 'closed' ORDER BY t.created_at, t.id, us.username LIMIT 1`,
+  );
+  await t.handle.query(`UPDATE loop_items SET deadline = '2022-08-15' WHERE id = $1`, [task.loopItemId]);
+  return { id: task.id, lead: await t.signIn(task.username) };
+}
+
 const cases: Record<string, Setup> = {
   'POST /api/loop/items/:id/actions': async () => {
     const p = await projectOf('jinlonghu');
@@ -139,6 +150,65 @@ const cases: Record<string, Setup> = {
       stored: { read: async () => (await sup.get('/api/supervision/settings')).json().version, bump: async () => void (await t.handle.query(zone)) },
     };
   },
+  'PUT /api/zone/pinned-date': async () => {
+    // Cleared (the test zone lives in the present), so no later case moves in time.
+    const zone = await one<{ id: string }>(`SELECT id FROM zones WHERE code = 'xuzhou'`);
+    return { client: () => admin, method: 'PUT', url: '/api/zone/pinned-date', body: { pinnedDate: null }, table: 'zones', id: zone.id };
+  },
+  'PUT /api/notifications/unit-webhooks/:unitId': async () => {
+    const unit = await unitId('jingfa');
+    const url = `/api/notifications/unit-webhooks/${unit}`;
+    const body = { url: 'https://oapi.dingtalk.com/robot/send?access_token=versions' };
+    // Set once (a unit without a robot reads version 1), so the unit has its row.
+    expect((await sup.send('PUT', url, { ...body, version: 1 })).statusCode).toBe(200);
+    const robot = `SELECT version FROM unit_webhooks WHERE unit_id = '${unit}'`;
+    return {
+      client: () => sup, method: 'PUT', url, body, table: 'units', id: unit,
+      stored: {
+        read: async () => (await one<{ version: number }>(robot)).version,
+        bump: async () => void (await t.handle.query(`UPDATE unit_webhooks SET version = version + 1 WHERE unit_id = $1`, [unit])),
+      },
+    };
+  },
+  'PUT /api/campaigns/:id': async () => {
+    const body = { name: '版本测试行动', startDate: '2022-07-01', endDate: '2022-09-30', indicatorIds: [], items: [] };
+    const made = await sup.send('POST', '/api/campaigns', body);
+    expect(made.statusCode, made.body).toBe(200);
+    return { client: () => sup, method: 'PUT', url: `/api/campaigns/${made.json().id}`, body: { ...body, name: '版本测试行动（改）' }, table: 'campaigns', id: made.json().id };
+  },
+  'POST /api/supervision/requests/:id/decision': async () => {
+    const task = await lateTask();
+    const r = await task.lead.send('POST', `/api/supervision/tasks/${task.id}/requests`, { kind: 'long_term', body: '跨年度推进' });
+    expect(r.statusCode, r.body).toBe(200);
+    return { client: () => sup, method: 'POST', url: `/api/supervision/requests/${r.json().id}/decision`, body: { approve: true, note: '同意长期跟踪' }, table: 'supervision_requests', id: r.json().id, also: [{ table: 'supervision_tasks', id: task.id }] };
+  },
+  'POST /api/supervision/tasks/:id/delay-reason': async () => {
+    const task = await lateTask();
+    const url = `/api/supervision/tasks/${task.id}/delay-reason`;
+    // Explained once (a deadline not recorded yet reads version 1), so the delay has its row.
+    const first = await task.lead.send('POST', url, { reason: '材料待补', version: 1 });
+    expect(first.statusCode, first.body).toBe(200);
+    return { client: () => task.lead, method: 'POST', url, body: { reason: '省级窗口延期受理' }, table: 'supervision_delays', id: first.json().id };
+  },
+  'POST /api/enterprises/:id/tags/:spanId/lose': async () => {
+    const span = await one<{ id: string; enterpriseId: string }>(
+      `SELECT id, enterprise_id AS "enterpriseId" FROM enterprise_tags WHERE zone_id = ${ZONE} AND lost_on IS NULL AND gained_on < '2022-08-01' ORDER BY gained_on, id LIMIT 1`,
+    );
+    return { client: () => sup, method: 'POST', url: `/api/enterprises/${span.enterpriseId}/tags/${span.id}/lose`, body: { lostOn: '2022-08-01' }, table: 'enterprise_tags', id: span.id };
+  },
+  'PUT /api/enterprise-plans/:id/actuals/:month': async () => {
+    const a = await one<{ id: string; planId: string; month: number; output: string }>(
+      `SELECT a.id, a.plan_id AS "planId", a.month, a.output FROM plan_actuals a JOIN enterprise_plans p ON p.id = a.plan_id WHERE a.zone_id = ${ZONE} AND p.year = 2022 ORDER BY a.month DESC, a.id LIMIT 1`,
+    );
+    return { client: () => sup, method: 'PUT', url: `/api/enterprise-plans/${a.planId}/actuals/${a.month}`, body: { output: a.output, note: '版本测试' }, table: 'plan_actuals', id: a.id };
+  },
+  'PUT /api/targets/targets': async () => {
+    const tg = await one<{ id: string; indicatorId: string; unitId: string | null; year: number; floor: string; stretch: string | null; monthlyPlan: string[] | null }>(
+      `SELECT id, indicator_id AS "indicatorId", unit_id AS "unitId", year, floor::text AS floor, stretch::text AS stretch, monthly_plan AS "monthlyPlan" FROM targets WHERE zone_id = ${ZONE} AND year = 2022 ORDER BY indicator_id, unit_id NULLS FIRST LIMIT 1`,
+    );
+    const { id, ...body } = tg;
+    return { client: () => sup, method: 'PUT', url: '/api/targets/targets', body, table: 'targets', id };
+  },
   'POST /api/assessment/schemes/:id/publish': async () => {
     const s = (await sup.send('POST', '/api/assessment/schemes', { ...demoScheme('Q3'), name: '版本测试方案' })).json();
     return { client: () => sup, method: 'POST', url: `/api/assessment/schemes/${s.id}/publish`, body: {}, table: 'assessment_schemes', id: s.id, versionOf: (b) => (b.scheme as { version: number }).version };
@@ -180,4 +250,28 @@ describe('every update route requires the version it read', () => {
       expect((c.versionOf ?? ((b) => b.version))(fresh.json())).toBe(read + 2);
     });
   }
+});
+
+describe('an upsert that may create reads version 1 for a record not stored yet', () => {
+  it('PUT /api/targets/targets: the first save writes 2; another first save on the same key is stale', async () => {
+    const ind = await one<{ id: string }>(`SELECT id FROM indicators WHERE zone_id = ${ZONE} ORDER BY code LIMIT 1`);
+    const body = { indicatorId: ind.id, unitId: null, year: 2031, floor: '1', stretch: null, monthlyPlan: null };
+    const first = await sup.send('PUT', '/api/targets/targets', { ...body, version: 1 });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().version).toBe(2);
+    const again = await sup.send('PUT', '/api/targets/targets', { ...body, floor: '2', version: 1 });
+    expect(again.statusCode).toBe(409);
+    expect(await t.version('targets', first.json().id)).toBe(2);
+  });
+
+  it('PUT /api/enterprise-plans/:id/actuals/:month: a month not reported yet reads 1', async () => {
+    const plan = await one<{ id: string; month: number; output: string }>(
+      `SELECT p.id, max(a.month)::int AS month, max(a.output)::text AS output FROM enterprise_plans p JOIN plan_actuals a ON a.plan_id = p.id WHERE p.zone_id = ${ZONE} GROUP BY p.id HAVING max(a.month) < 12 ORDER BY p.id LIMIT 1`,
+    );
+    const url = `/api/enterprise-plans/${plan.id}/actuals/${plan.month + 1}`;
+    const first = await sup.send('PUT', url, { output: plan.output, version: 1 });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().version).toBe(2);
+    expect((await sup.send('PUT', url, { output: plan.output, version: 1 })).statusCode).toBe(409);
+  });
 });

@@ -111,24 +111,27 @@ describe('the demo zones', () => {
   });
 });
 
+/** The version of the zone's pinned date, as the page reads it. */
+const zoneVersion = async () => (await admin.get('/api/zone')).json().version as number;
+
 describe('pinning the date', () => {
   it('is for administrators only', async () => {
-    const res = await sup.send('PUT', '/api/zone/pinned-date', { pinnedDate: '2022-07-31' });
+    const res = await sup.send('PUT', '/api/zone/pinned-date', { pinnedDate: '2022-07-31', version: await zoneVersion() });
     expect(res.statusCode).toBe(403);
   });
 
   it('refuses a date in the future and one before the first data, with a clear message', async () => {
     const tomorrow = addDays(today(), 1);
-    const future = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: tomorrow });
+    const future = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: tomorrow, version: await zoneVersion() });
     expect(future.statusCode).toBe(400);
     expect(future.json()).toMatchObject({ code: 'zone.pinned_future' });
     expect(future.json().message).toContain('业务日期不能晚于今天');
     const { firstDataDate } = (await admin.get('/api/zone')).json();
     expect(firstDataDate).toMatch(/^20\d\d-\d\d-01$/);
-    const early = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: addDays(firstDataDate, -1) }, { 'x-lang': 'en' });
+    const early = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: addDays(firstDataDate, -1), version: await zoneVersion() }, { 'x-lang': 'en' });
     expect(early.statusCode).toBe(400);
     expect(early.json()).toEqual({ code: 'zone.pinned_before_data', message: expect.stringContaining(`first data (${firstDataDate})`) });
-    expect((await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: '2022-02-30' })).statusCode).toBe(400);
+    expect((await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: '2022-02-30', version: await zoneVersion() })).statusCode).toBe(400);
   });
 
   it('moves every judgement, changes no stored row but the zone, and is audited', async () => {
@@ -136,14 +139,14 @@ describe('pinning the date', () => {
     const tasksAt = async () => (await sup.get('/api/supervision/tasks?pageSize=100')).json().items.filter((x: { light: string }) => x.light === 'red').length;
     const redOnPin = await tasksAt();
 
-    const res = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: null });
-    expect(res.json()).toEqual({ pinnedDate: null });
+    const res = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: null, version: await zoneVersion() });
+    expect(res.json()).toEqual({ pinnedDate: null, version: expect.any(Number) });
     const live = (await sup.get('/api/zone')).json();
     expect(live).toMatchObject({ pinnedDate: null, today: today() });
     expect(live.years.projects[0]).toBe(Number(today().slice(0, 4)));
     expect(await tasksAt()).toBeGreaterThan(redOnPin);
 
-    expect((await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: '2022-08-31' })).statusCode).toBe(200);
+    expect((await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: '2022-08-31', version: await zoneVersion() })).statusCode).toBe(200);
     expect(await tasksAt()).toBe(redOnPin);
     expect(await fingerprint()).toEqual(before);
 

@@ -11,6 +11,7 @@ import type { ReadDb } from '../db/client';
 import { notifications, units, unitWebhooks } from '../db/schema';
 import { requireActor } from './policy';
 import { AppError } from './errors';
+import { checkVersion, stillCurrent, version } from './input';
 import { errors, okBody } from './http';
 import { mine } from './notify';
 import { shownWebhook, webhookToStore } from './webhookUrl';
@@ -68,7 +69,8 @@ export async function listGroups(db: ReadDb, actor: Actor, q: PageQuery) {
   return { items, total, page: q.page, pageSize: q.pageSize, unread };
 }
 
-const webhookBody = z.object({ unitId: z.string(), unitName: z.string(), url: z.string() });
+/** A unit's robot; `version` is sent back to change it (a unit without one reads version 1). */
+const webhookBody = z.object({ unitId: z.string(), unitName: z.string(), url: z.string(), version: z.number() });
 
 export async function notificationGroupRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -108,7 +110,7 @@ export async function notificationGroupRoutes(app: FastifyInstance) {
     { config: { action: 'config.write' }, schema: { tags, summary: 'Units with their own group robot (the address is a secret)', response: { 200: z.array(webhookBody), ...errors } } },
     async (req) => {
       const rows = await req.ctx.db
-        .select({ unitId: unitWebhooks.unitId, unitName: units.name, url: unitWebhooks.url })
+        .select({ unitId: unitWebhooks.unitId, unitName: units.name, url: unitWebhooks.url, version: unitWebhooks.version })
         .from(unitWebhooks)
         .innerJoin(units, eq(units.id, unitWebhooks.unitId))
         .where(eq(unitWebhooks.zoneId, requireActor(req.ctx).zoneId))
@@ -125,23 +127,37 @@ export async function notificationGroupRoutes(app: FastifyInstance) {
         tags,
         summary: 'Set (url) or remove (null) a unit’s group robot: returned figures, 交办 and deadline warnings of the unit go there too',
         params: z.object({ unitId: z.uuid() }),
-        body: z.object({ url: z.url({ protocol: /^https?$/ }).max(500).nullable() }),
-        response: { 200: okBody, ...errors },
+        body: z.object({ url: z.url({ protocol: /^https?$/ }).max(500).nullable(), version }),
+        response: { 200: okBody.extend({ version: z.number().describe('The next version to send (1 once removed)') }), ...errors },
       },
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      await req.ctx.write(async (tx, audit) => {
+      const next = await req.ctx.write(async (tx, audit) => {
         const [u] = await tx.select({ id: units.id }).from(units).where(and(eq(units.zoneId, actor.zoneId), eq(units.id, req.params.unitId)));
         if (!u) throw new AppError('not_found', { entity: 'unit' });
-        const [current] = await tx.select({ url: unitWebhooks.url }).from(unitWebhooks).where(eq(unitWebhooks.unitId, u.id));
+        const [current] = await tx.select({ url: unitWebhooks.url, version: unitWebhooks.version }).from(unitWebhooks).where(eq(unitWebhooks.unitId, u.id));
+        // No robot reads version 1, as the list shows it.
+        const read = current?.version ?? 1;
+        checkVersion(req.body.version, read);
         const url = req.body.url ? webhookToStore(req.body.url, current?.url) : null;
-        await tx.delete(unitWebhooks).where(eq(unitWebhooks.unitId, u.id));
-        if (url) await tx.insert(unitWebhooks).values({ unitId: u.id, zoneId: actor.zoneId, url });
+        // Conditional on the version checked: a save in between (even the unit's first) is stale too.
+        let version = 1;
+        if (url) {
+          const [saved] = await tx
+            .insert(unitWebhooks)
+            .values({ unitId: u.id, zoneId: actor.zoneId, url, version: read + 1 })
+            .onConflictDoUpdate({ target: unitWebhooks.unitId, set: { url, version: read + 1, updatedAt: new Date() }, setWhere: eq(unitWebhooks.version, read) })
+            .returning({ version: unitWebhooks.version });
+          version = stillCurrent(saved).version;
+        } else if (current) {
+          stillCurrent((await tx.delete(unitWebhooks).where(and(eq(unitWebhooks.unitId, u.id), eq(unitWebhooks.version, read))).returning({ id: unitWebhooks.unitId }))[0]);
+        }
         // The address itself stays out of the audit log: it is a secret.
         await audit({ action: req.body.url ? 'set-webhook' : 'remove-webhook', entity: 'unit', entityId: u.id, unitId: u.id });
+        return version;
       });
-      return { ok: true as const };
+      return { ok: true as const, version: next };
     },
   );
 }

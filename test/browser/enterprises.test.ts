@@ -182,5 +182,37 @@ describe('企业 in the browser', () => {
     await h.screenshot(sup, 'enterprises-stats');
   });
 
+  it('the supervisor reports a plan month, then corrects it: each save sends the month’s version it read', async () => {
+    const plan = (await h.handle.query<{ id: string }>(`SELECT p.id FROM enterprise_plans p JOIN enterprises e ON e.id = p.enterprise_id JOIN zones z ON z.id = p.zone_id WHERE z.code = 'xuzhou' AND e.name = '徐工集团' AND p.year = 2022`))[0]!;
+    await sup.goto(`/enterprises/plans/${plan.id}`);
+    const detail = sup.getByTestId('plan-detail');
+    for (const [output, note] of [['7300000', '浏览器测试：八月'], ['7400000', '浏览器测试：八月更正']] as const) {
+      await detail.getByRole('button', { name: '填报月度累计' }).click();
+      const modal = sup.locator('.ant-modal');
+      // August: offered as the next month the first time, picked again the second.
+      await modal.locator('.ant-select').click();
+      await sup.locator('.ant-select-item-option[title="8"]').click();
+      await modal.locator('#output').fill(output);
+      await modal.locator('#note').fill(note);
+      await sup.locator('.ant-modal-footer .ant-btn-primary').click();
+      await detail.getByText(note, { exact: true }).waitFor();
+    }
+  });
+
+  it('the supervisor marks a held tag lost, with the tag’s version', async () => {
+    const e = (await h.handle.query<{ id: string }>(
+      `SELECT t.enterprise_id AS id FROM enterprise_tags t JOIN zones z ON z.id = t.zone_id WHERE z.code = 'xuzhou' AND t.lost_on IS NULL AND t.gained_on < '2022-08-01' ORDER BY t.gained_on, t.id LIMIT 1`,
+    ))[0]!;
+    await sup.goto(`/enterprises/register/${e.id}`);
+    const tags = sup.getByTestId('ent-tags');
+    await tags.getByRole('button', { name: '记为失去' }).first().click();
+    await sup.locator('.ant-modal .ant-picker').click();
+    await sup.keyboard.type('2022-08-01');
+    await sup.keyboard.press('Enter');
+    await sup.locator('.ant-modal-footer .ant-btn-primary').click();
+    await sup.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await tags.getByText('2022-08-01').first().waitFor();
+  });
+
   it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));
 });

@@ -121,6 +121,19 @@ describe('督查督办 in the browser', () => {
     await jingfa.getByText('待复核').first().waitFor();
     await h.screenshot(jingfa, 'supervision-06-unit-reported');
 
+    // The lead explains the late task, then words it again: each save sends the version it read.
+    await jingfa.goto(`/supervision/tasks/${hzId}`);
+    for (const reason of ['进口检测设备到货延迟', '进口检测设备到货延迟，预计9月中旬完成安装']) {
+      await jingfa.getByTestId('sv-delay-reason').fill(reason);
+      await jingfa.getByTestId('sv-delays').locator('button').click();
+      await jingfa.getByTestId('sv-delays').getByText(reason, { exact: true }).waitFor();
+    }
+    // ... and asks the office to accept the explanation.
+    const asked = jingfa.getByTestId('sv-requests');
+    await asked.locator('textarea').fill('设备为进口件，到货时间不可控');
+    await asked.getByRole('button', { name: '提出申请' }).click();
+    await asked.getByText('设备为进口件，到货时间不可控').waitFor();
+
     // another sub-district cannot open it
     const donghuan = await h.signedIn('xz-donghuan');
     await donghuan.goto(`/supervision/tasks/${ewinId}`);
@@ -137,6 +150,11 @@ describe('督查督办 in the browser', () => {
     await sup.getByTestId('sv-notices').getByText('经开督〔2022〕2号').waitFor();
     expect(await sup.getByTestId('sv-notices').locator('a', { hasText: '下载督办单' }).getAttribute('href')).toMatch(/\/api\/supervision\/notices\/.+\/docx$/);
     await h.screenshot(sup, 'supervision-07-notice');
+    // The office accepts the explanation, on the version of the request it read.
+    const requests = sup.getByTestId('sv-requests');
+    await requests.getByPlaceholder('决定意见').fill('情况属实，予以说明');
+    await requests.getByRole('button', { name: /^同\s?意$/ }).click();
+    await requests.getByText('已同意').waitFor();
 
     await sup.goto(`/supervision/tasks/${ewinId}`);
     await sup.getByTestId('sv-act-verify').click();

@@ -163,6 +163,33 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
     expect(box).toMatchObject({ width: 1920, height: 1080 });
     await shot(page, 'big-screen-huaian');
   });
+
+  it('the supervisor saves a target and a campaign twice each: every save sends the version it read (last: it changes no figure above)', async () => {
+    const page = await signedIn('supervisor');
+    await page.goto('/targets/targets');
+    const edit = page.getByTestId('tg-table').getByRole('button', { name: '修改目标' }).first();
+    for (let i = 0; i < 2; i++) {
+      await edit.click();
+      const modal = page.locator('.ant-modal');
+      await modal.locator('#target_floor').waitFor();
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      // Saved: the dialog closes (a stale version would keep it open with 数据已被他人修改).
+      await modal.waitFor({ state: 'hidden' });
+    }
+    expect(await page.getByText('数据已被他人修改').count()).toBe(0);
+
+    // A campaign too, from its drawer.
+    await page.goto('/targets/campaigns');
+    for (let i = 0; i < 2; i++) {
+      await page.getByTestId('cp-table').getByText('大干三季度、决胜下半年').click();
+      await page.getByTestId('cp-drawer').getByRole('button', { name: '修改攻坚行动' }).click();
+      const modal = page.locator('.ant-modal');
+      await modal.locator('#campaign_name').waitFor();
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await modal.waitFor({ state: 'hidden' });
+    }
+    expect(await page.getByText('数据已被他人修改').count()).toBe(0);
+  });
 });
 
 it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));

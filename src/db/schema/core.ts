@@ -12,6 +12,8 @@ export const zones = pgTable('zones', {
   createdAt: ts('created_at').notNull().defaultNow(),
   /** migrations/0010: the date a zone that replays history is pinned to; null = today. */
   pinnedDate: date('pinned_date', { mode: 'string' }),
+  /** migrations/0017: guards the pinned date (the settings carry their own version). */
+  version: integer('version').notNull().default(1),
 });
 
 export const unitKinds = ['town', 'subdistrict', 'department', 'enterprise_group', 'area'] as const;

@@ -77,6 +77,8 @@ export const enterpriseTagSpans = pgTable('enterprise_tags', {
   gainedOn: day('gained_on').notNull(),
   lostOn: day('lost_on'),
   note: text('note').notNull().default(''),
+  /** migrations/0017 */
+  version: integer('version').notNull().default(1),
 });
 
 export const enterpriseAccounts = pgTable('enterprise_accounts', {
@@ -130,6 +132,8 @@ export const planActuals = pgTable('plan_actuals', {
   month: integer('month').notNull(),
   output: numeric('output', { precision: 18, scale: 2 }).notNull(),
   note: text('note').notNull().default(''),
+  /** migrations/0017: a month not reported yet reads version 1; a stored one is at 2 or more. */
+  version: integer('version').notNull().default(2),
 });
 
 export const enterpriseVisits = pgTable('enterprise_visits', {

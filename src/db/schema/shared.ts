@@ -89,6 +89,8 @@ export const unitWebhooks = pgTable('unit_webhooks', {
   zoneId: uuid('zone_id').notNull(),
   url: text('url').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** migrations/0017: a unit without a robot reads version 1; a stored one is at 2 or more. */
+  version: integer('version').notNull().default(2),
 });
 
 export const jobs = pgTable('jobs', {

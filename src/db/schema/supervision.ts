@@ -93,6 +93,8 @@ export const supervisionDelays = pgTable('supervision_delays', {
   reasonBy: uuid('reason_by'),
   reasonAt: ts('reason_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** migrations/0017: guards the reason (a deadline without a delay row reads version 1). */
+  version: integer('version').notNull().default(1),
 });
 
 export const supervisionRequests = pgTable('supervision_requests', {
@@ -109,6 +111,8 @@ export const supervisionRequests = pgTable('supervision_requests', {
   decidedBy: uuid('decided_by'),
   decidedAt: ts('decided_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** migrations/0017 */
+  version: integer('version').notNull().default(1),
 });
 
 export const supervisionNotices = pgTable('supervision_notices', {

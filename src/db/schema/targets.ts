@@ -50,6 +50,8 @@ export const targets = pgTable('targets', {
   monthlyPlan: jsonb('monthly_plan').$type<string[] | null>(),
   demo: boolean('demo').notNull().default(false),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** migrations/0017: no target for the indicator, unit and year reads version 1; a stored one is at 2 or more. */
+  version: integer('version').notNull().default(2),
 });
 
 export const figures = pgTable('figures', {
@@ -119,6 +121,8 @@ export const campaigns = pgTable('campaigns', {
   startDate: day('start_date').notNull(),
   endDate: day('end_date').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** migrations/0017 */
+  version: integer('version').notNull().default(1),
 });
 
 export const campaignIndicators = pgTable('campaign_indicators', {

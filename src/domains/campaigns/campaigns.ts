@@ -8,6 +8,7 @@ import { campaignIndicators, campaignItems, campaigns, campaignItemTypes, indica
 import type { Audit } from '../../server/context';
 import { isoDate } from '../../shared/http';
 import { AppError } from '../../shared/errors';
+import { checkVersion, stillCurrent, version } from '../../shared/input';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { campaignClock } from './clock';
 
@@ -25,6 +26,8 @@ export const campaignInput = z.object({
   items: z.array(campaignItemInput).max(500).default([]),
 });
 export type CampaignInput = z.infer<typeof campaignInput>;
+/** A change carries the version the user read (a stale one is refused). */
+export const campaignUpdate = campaignInput.extend({ version });
 
 async function setMembers(tx: Tx, zoneId: string, campaignId: string, input: Pick<CampaignInput, 'indicatorIds' | 'items'>) {
   const ids = [...new Set(input.indicatorIds)];
@@ -52,18 +55,24 @@ export async function createCampaign(tx: Tx, audit: Audit, zoneId: string, input
   return row!;
 }
 
-export async function updateCampaign(tx: Tx, audit: Audit, zoneId: string, id: string, input: CampaignInput) {
+export async function updateCampaign(tx: Tx, audit: Audit, zoneId: string, id: string, input: z.infer<typeof campaignUpdate>) {
   if (input.endDate < input.startDate) throw new AppError('campaigns.dates');
   const [before] = await tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.zoneId, zoneId)));
   if (!before) throw new AppError('not_found', { entity: 'campaign' });
-  const [row] = await tx
-    .update(campaigns)
-    .set({ name: input.name, description: input.description, startDate: input.startDate, endDate: input.endDate })
-    .where(eq(campaigns.id, id))
-    .returning();
+  checkVersion(input.version, before.version);
+  // Conditional on the version checked, before the members change.
+  const row = stillCurrent(
+    (
+      await tx
+        .update(campaigns)
+        .set({ name: input.name, description: input.description, startDate: input.startDate, endDate: input.endDate, version: before.version + 1 })
+        .where(and(eq(campaigns.id, id), eq(campaigns.version, before.version)))
+        .returning()
+    )[0],
+  );
   await setMembers(tx, zoneId, id, input);
   await audit({ action: 'update', entity: 'campaign', entityId: id, before, after: input });
-  return row!;
+  return row;
 }
 
 export async function deleteCampaign(tx: Tx, audit: Audit, zoneId: string, id: string) {

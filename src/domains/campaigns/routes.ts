@@ -6,9 +6,9 @@ import { requireActor } from '../../server/context';
 import { errors, idParams, isoDate, okBody } from '../../shared/http';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { loadCockpit } from '../cockpit/cockpit';
-import { campaignInput, candidates, createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns';
+import { campaignInput, campaignUpdate, candidates, createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns';
 
-const campaignBody = z.looseObject({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() });
+const campaignBody = z.looseObject({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), version: z.number() });
 
 export async function campaignRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -66,7 +66,7 @@ export async function campaignRoutes(app: FastifyInstance) {
   );
   api.put(
     '/api/campaigns/:id',
-    { config: { action: 'config.write' }, schema: { tags, summary: 'Change a campaign', params: idParams, body: campaignInput, response: { 200: campaignBody, ...errors } } },
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Change a campaign (with the version read)', params: idParams, body: campaignUpdate, response: { 200: campaignBody, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => updateCampaign(tx, audit, requireActor(req.ctx).zoneId, req.params.id, req.body)),
   );
   api.delete(

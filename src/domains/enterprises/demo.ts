@@ -169,7 +169,7 @@ export async function seedEnterprises(handle: DbHandle, zone: DemoZone, zoneId: 
     ];
     for (const [name, target, leader, measures, months] of plans) {
       const plan = await createPlan(tx, audit, supervisor, { enterpriseId: ids.get(name)!, year: 2022, targetOutput: target, measures, leaderName: leader }, { demo: true });
-      for (const [i, output] of months.entries()) await setActual(tx, audit, supervisor, plan.id, i + 1, { output, note: '' });
+      for (const [i, output] of months.entries()) await setActual(tx, audit, supervisor, plan.id, i + 1, { output, note: '', version: 1 });
     }
   });
 

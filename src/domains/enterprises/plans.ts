@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors';
 import { authorize, type Actor } from '../../shared/policy';
 import { loadEnterprise } from './register';
 import { assessPlan } from './rules';
-import { checkVersion, decimalInput, patchOf } from '../../shared/input';
+import { checkVersion, decimalInput, patchOf, stillCurrent, version } from '../../shared/input';
 
 const amount = decimalInput({ places: 2, digits: 16, message: 'an amount in 万元 with at most 2 decimals' });
 export const planInput = z.object({
@@ -22,7 +22,8 @@ export const planInput = z.object({
 });
 export type PlanInput = z.infer<typeof planInput>;
 export const planPatch = patchOf(planInput.omit({ enterpriseId: true, year: true }));
-export const actualInput = z.object({ output: amount, note: z.string().trim().max(500).default('') });
+/** With the version of the month read: a month not reported yet reads version 1, its first save writes 2. */
+export const actualInput = z.object({ output: amount, note: z.string().trim().max(500).default(''), version });
 
 /** The router's scope for a plan's actuals: the unit of the plan's enterprise. */
 export const scopeOfPlan = scopeBy('plan', 'params', 'id', async (db, zoneId, id) => {
@@ -73,11 +74,18 @@ export async function setActual(tx: Tx, audit: Audit, actor: Actor, planId: stri
   if (prev && Number(input.output) < Number(prev.output)) throw new AppError('enterprises.actual_decrease', { prev: prev.output });
   if (next && Number(input.output) > Number(next.output)) throw new AppError('enterprises.actual_decrease', { prev: input.output });
   const before = all.find((a) => a.month === month);
-  const [after] = before
-    ? await tx.update(planActuals).set(input).where(eq(planActuals.id, before.id)).returning()
-    : await tx.insert(planActuals).values({ ...input, zoneId: actor.zoneId, planId, month }).returning();
-  await audit({ action: before ? 'update' : 'create', entity: 'enterprise.plan_actual', entityId: after!.id, unitId: e.unitId, before: before ?? null, after });
-  return after!;
+  const read = before?.version ?? 1;
+  checkVersion(input.version, read);
+  const values = { output: input.output, note: input.note, version: read + 1 };
+  // Conditional on the version checked: a save in between (even the month's first) is stale too.
+  const [saved] = await tx
+    .insert(planActuals)
+    .values({ ...values, zoneId: actor.zoneId, planId, month })
+    .onConflictDoUpdate({ target: [planActuals.planId, planActuals.month], set: values, setWhere: eq(planActuals.version, read) })
+    .returning();
+  const after = stillCurrent(saved);
+  await audit({ action: before ? 'update' : 'create', entity: 'enterprise.plan_actual', entityId: after.id, unitId: e.unitId, before: before ?? null, after });
+  return after;
 }
 
 /** Plans of a year with the latest month reported and its judgement. */
@@ -113,7 +121,7 @@ export async function planDetail(db: ReadDb, zoneId: string, id: string) {
     ...plan,
     enterpriseName: e.name,
     unitId: e.unitId,
-    months: actuals.map((a) => ({ month: a.month, output: a.output, note: a.note, assessment: assessPlan(plan.targetOutput, a.output, plan.year, a.month) })),
+    months: actuals.map((a) => ({ month: a.month, output: a.output, note: a.note, version: a.version, assessment: assessPlan(plan.targetOutput, a.output, plan.year, a.month) })),
   };
 }
 

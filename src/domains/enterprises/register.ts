@@ -15,7 +15,7 @@ import { authorize, type Actor } from '../../shared/policy';
 import { feedEnterpriseCounts } from './feedIndicators';
 import { TAG_LABELS } from './labels';
 import { validateUscc } from './uscc';
-import { checkVersion, decimalInput, patchOf } from '../../shared/input';
+import { checkVersion, decimalInput, patchOf, stillCurrent } from '../../shared/input';
 
 export type Enterprise = typeof enterprises.$inferSelect;
 const amount = decimalInput({ places: 2, digits: 16, message: 'a non-negative amount in 万元 with at most 2 decimals' });
@@ -158,16 +158,26 @@ export async function addTag(tx: Tx, audit: Audit, actor: Actor, enterpriseId: s
 }
 
 /** Records that a held tag was lost (e.g. high-tech status not renewed). */
-export async function loseTag(tx: Tx, audit: Audit, actor: Actor, enterpriseId: string, spanId: string, lostOn: string, today: FeedDay) {
+export async function loseTag(tx: Tx, audit: Audit, actor: Actor, enterpriseId: string, spanId: string, input: { lostOn: string; version: number }, today: FeedDay) {
+  const { lostOn } = input;
   const e = await loadEnterprise(tx, actor.zoneId, enterpriseId);
   authorize(actor, 'enterprise.write', { unitId: e.unitId });
   const [before] = await tx.select().from(enterpriseTagSpans).where(and(eq(enterpriseTagSpans.id, spanId), eq(enterpriseTagSpans.enterpriseId, enterpriseId)));
   if (!before) throw new AppError('not_found', { entity: 'tag' });
   if (lostOn < before.gainedOn) throw new AppError('enterprises.tag_dates');
-  const [after] = await tx.update(enterpriseTagSpans).set({ lostOn }).where(eq(enterpriseTagSpans.id, spanId)).returning();
+  checkVersion(input.version, before.version);
+  const after = stillCurrent(
+    (
+      await tx
+        .update(enterpriseTagSpans)
+        .set({ lostOn, version: before.version + 1 })
+        .where(and(eq(enterpriseTagSpans.id, spanId), eq(enterpriseTagSpans.version, before.version)))
+        .returning()
+    )[0],
+  );
   await audit({ action: 'update', entity: 'enterprise.tag', entityId: spanId, unitId: e.unitId, before, after });
   await feed(tx, audit, actor.zoneId, [before.lostOn, lostOn], today);
-  return after!;
+  return after;
 }
 
 export async function deleteTag(tx: Tx, audit: Audit, actor: Actor, enterpriseId: string, spanId: string, today: FeedDay) {

@@ -10,6 +10,7 @@ import { requireActor } from '../../server/context';
 import { AppError } from '../../shared/errors';
 import { sniffType } from '../../shared/files';
 import { errors, idParams, isoDate, okBody } from '../../shared/http';
+import { version } from '../../shared/input';
 import { startJob } from '../../shared/jobs';
 import { pageQuery } from '../../shared/pagination';
 import { accountInput, createEnterpriseAccount, listEnterpriseAccounts } from './accounts';
@@ -152,8 +153,8 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   );
   api.post(
     '/api/enterprises/:id/tags/:spanId/lose',
-    { config: { action: 'enterprise.write', scope: scopeOfEnterprise }, schema: { tags, summary: 'Record the date a tag was lost', params: spanParams, body: z.object({ lostOn: isoDate }), response: { 200: tagSpanRow, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => loseTag(tx, audit, requireActor(req.ctx), req.params.id, req.params.spanId, req.body.lostOn, req.ctx.today)),
+    { config: { action: 'enterprise.write', scope: scopeOfEnterprise }, schema: { tags, summary: 'Record the date a tag was lost (with the version read)', params: spanParams, body: z.object({ lostOn: isoDate, version }), response: { 200: tagSpanRow, ...errors } } },
+    async (req) => req.ctx.write((tx, audit) => loseTag(tx, audit, requireActor(req.ctx), req.params.id, req.params.spanId, req.body, req.ctx.today)),
   );
   api.delete(
     '/api/enterprises/:id/tags/:spanId',

@@ -63,6 +63,7 @@ export const tagSpanRow = z.object({
   gainedOn: isoDate,
   lostOn: isoDate.nullable(),
   note: z.string(),
+  version: z.number(),
 });
 
 export const planRow = z.object({
@@ -201,10 +202,10 @@ export const planList = z.array(
 export const planDetailBody = planRow.extend({
   enterpriseName: z.string(),
   unitId: z.string(),
-  months: z.array(z.object({ month: z.number().int(), output: amount, note: z.string(), assessment })),
+  months: z.array(z.object({ month: z.number().int(), output: amount, note: z.string(), version: z.number(), assessment })),
 });
 
-export const actualRow = z.object({ id: z.string(), zoneId: z.string(), planId: z.string(), month: z.number().int(), output: amount, note: z.string() });
+export const actualRow = z.object({ id: z.string(), zoneId: z.string(), planId: z.string(), month: z.number().int(), output: amount, note: z.string(), version: z.number() });
 
 // ---------------------------------------------------------------- visits
 export const visitRow = z.object({

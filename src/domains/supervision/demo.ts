@@ -122,7 +122,7 @@ export async function seedSupervision(handle: DbHandle, zone: DemoZone, zoneId: 
   const huizhi = await byText('江苏汇智');
   const jingfa = await reporter('经发局');
   await write((tx, audit) => reportProgress(tx, audit, jingfa, huizhi.task.id, { body: '创新中心主体装修完成，检测设备安装调试中（演示）', percent: 80, fileIds: [] }, '2022-08-25'));
-  await write((tx, audit) => explainDelay(tx, audit, jingfa, huizhi.task.id, '进口检测设备到货延迟，预计9月中旬完成安装（演示）', DEMO_DAY));
+  await write((tx, audit) => explainDelay(tx, audit, jingfa, huizhi.task.id, '进口检测设备到货延迟，预计9月中旬完成安装（演示）', 1, DEMO_DAY));
   await write((tx, audit) =>
     issueNotice(tx, audit, sup, huizhi.task.id, { requirements: '倒排设备安装调试计划，明确到日（演示）\n每三日报送一次进展（演示）\n9月15日前完成建设并报送验收材料（演示）', requiredBy: '2022-09-15' }, DEMO_DAY),
   );

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { requestKinds, supervisionDocumentKinds, taskCadences, taskOrigins, taskPriorities } from '../../db/schema';
 import { requireActor } from '../../server/context';
 import { errors, idParams } from '../../shared/http';
+import { version } from '../../shared/input';
 import { LOOP_ACTIONS, LOOP_STATES } from '../../shared/loop/machine';
 import { notifyAssignedSubjects } from '../../shared/notifyEvents';
 import { pageOf, pageQuery } from '../../shared/pagination';
@@ -107,7 +108,7 @@ const progressBody = z.object({
   files: z.array(fileBody),
   createdAt: z.date(),
 });
-const delayBody = z.object({ id: z.string(), taskId: z.string(), missedDeadline: z.string(), reason: z.string().nullable(), reasonAt: z.date().nullable(), createdAt: z.date() });
+const delayBody = z.object({ id: z.string(), taskId: z.string(), missedDeadline: z.string(), reason: z.string().nullable(), reasonAt: z.date().nullable(), createdAt: z.date(), version: z.number() });
 const requestBody = z.object({
   id: z.string(),
   taskId: z.string(),
@@ -120,6 +121,7 @@ const requestBody = z.object({
   decisionNote: z.string().nullable(),
   decidedAt: z.date().nullable(),
   createdAt: z.date(),
+  version: z.number(),
 });
 const noticeBody = z.object({
   id: z.string(),
@@ -296,9 +298,9 @@ export async function supervisionRoutes(app: FastifyInstance) {
     '/api/supervision/tasks/:id/delay-reason',
     {
       config: { action: 'unitData.write', scope: scopeOfTask },
-      schema: { tags, summary: 'The lead unit records why a late task missed its deadline', params: idParams, body: z.object({ reason: z.string().trim().min(1).max(2000) }), response: { 200: delayBody, ...errors } },
+      schema: { tags, summary: 'The lead unit records why a late task missed its deadline (with the version of that deadline’s delay read; none yet: 1)', params: idParams, body: z.object({ reason: z.string().trim().min(1).max(2000), version }), response: { 200: delayBody, ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => explainDelay(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, req.ctx.today)),
+    async (req) => req.ctx.write((tx, audit) => explainDelay(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, req.body.version, req.ctx.today)),
   );
   api.post(
     '/api/supervision/tasks/:id/requests',

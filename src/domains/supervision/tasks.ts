@@ -22,6 +22,7 @@ import type { Audit } from '../../server/context';
 import { scopeBy } from '../../server/scope';
 import { dec } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
+import { checkVersion, stillCurrent, version } from '../../shared/input';
 import { fileInfos } from '../../shared/files';
 import { light } from '../../shared/loop/machine';
 import { actOnItem, addNote, getItem, visibleWhere } from '../../shared/loop/store';
@@ -364,21 +365,29 @@ export async function recordSlip(tx: Tx, audit: Audit, zoneId: string, taskId: s
   return true;
 }
 
-/** The lead unit gives the reason a late task missed its deadline. */
-export async function explainDelay(tx: Tx, audit: Audit, actor: Actor, id: string, reason: string, today: string) {
+/**
+ * The lead unit gives the reason a late task missed its deadline, on the version of that
+ * deadline's delay it read (none recorded yet reads version 1).
+ */
+export async function explainDelay(tx: Tx, audit: Audit, actor: Actor, id: string, reason: string, version: number, today: string) {
   const row = await lockTask(tx, actor, id);
   requireInvolved(actor, row, true);
   if (row.state === 'closed') throw new AppError('supervision.closed');
   if (!row.deadline || row.deadline >= today) throw new AppError('supervision.not_late', { deadline: row.deadline ?? '' });
   await recordSlip(tx, audit, actor.zoneId, id, row.deadline);
   const [before] = await tx.select().from(supervisionDelays).where(and(eq(supervisionDelays.taskId, id), eq(supervisionDelays.missedDeadline, row.deadline)));
-  const [after] = await tx
-    .update(supervisionDelays)
-    .set({ reason, reasonBy: actor.userId, reasonAt: new Date() })
-    .where(eq(supervisionDelays.id, before!.id))
-    .returning();
-  await audit({ action: 'explain', entity: 'supervision.delay', entityId: after!.id, unitId: actor.unitId, before, after });
-  return after!;
+  checkVersion(version, before!.version);
+  const after = stillCurrent(
+    (
+      await tx
+        .update(supervisionDelays)
+        .set({ reason, reasonBy: actor.userId, reasonAt: new Date(), version: before!.version + 1 })
+        .where(and(eq(supervisionDelays.id, before!.id), eq(supervisionDelays.version, before!.version)))
+        .returning()
+    )[0],
+  );
+  await audit({ action: 'explain', entity: 'supervision.delay', entityId: after.id, unitId: actor.unitId, before, after });
+  return after;
 }
 
 export const requestInput = z.object({
@@ -405,7 +414,7 @@ export async function makeRequest(tx: Tx, audit: Audit, actor: Actor, id: string
   return r!;
 }
 
-export const decisionInput = z.object({ approve: z.boolean(), note: z.string().trim().min(1).max(2000) });
+export const decisionInput = z.object({ approve: z.boolean(), note: z.string().trim().min(1).max(2000), version });
 
 /** The supervisor decides a request; an approval rewords the task, accepts the explanation or makes it long-term. */
 export async function decideRequest(tx: Tx, audit: Audit, actor: Actor, requestId: string, input: z.infer<typeof decisionInput>) {
@@ -416,9 +425,11 @@ export async function decideRequest(tx: Tx, audit: Audit, actor: Actor, requestI
     .for('update');
   if (!req) throw new AppError('not_found', { entity: 'request' });
   if (req.status !== 'pending') throw new AppError('supervision.request_decided');
+  // Locked above, so the version checked is the one replaced.
+  checkVersion(input.version, req.version);
   const [after] = await tx
     .update(supervisionRequests)
-    .set({ status: input.approve ? 'approved' : 'rejected', decisionNote: input.note, decidedBy: actor.userId, decidedAt: new Date() })
+    .set({ status: input.approve ? 'approved' : 'rejected', decisionNote: input.note, decidedBy: actor.userId, decidedAt: new Date(), version: req.version + 1 })
     .where(eq(supervisionRequests.id, requestId))
     .returning();
   await audit({ action: input.approve ? 'approve' : 'reject', entity: 'supervision.request', entityId: requestId, unitId: req.unitId, before: req, after });

@@ -2,12 +2,13 @@
 // replays history is pinned to a date (the demo zones where their seeds end);
 // pickers offer the years that hold data plus the zone's current one, so no
 // page hides data behind the calendar year.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ReadDb, Tx } from '../../db/client';
 import { zones } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { today as chinaToday, type Clock, type IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
+import { checkVersion, stillCurrent } from '../../shared/input';
 import { periodChoices } from './periodChoices';
 
 /** Domains whose pages pick a year; each lists the years its rows fall in. */
@@ -79,7 +80,7 @@ export function firstDataDate(p: { years: Record<PeriodDomain, number[]> }): Iso
 }
 
 export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate; pinnedDate: IsoDate | null }) {
-  const [z] = await db.select({ code: zones.code, name: zones.name, settings: zones.settings }).from(zones).where(eq(zones.id, zoneId));
+  const [z] = await db.select({ code: zones.code, name: zones.name, settings: zones.settings, version: zones.version }).from(zones).where(eq(zones.id, zoneId));
   if (!z) throw new AppError('not_found', { entity: zoneId });
   const [periods, has] = await Promise.all([dataPeriods(db, zoneId), zoneHas(db, zoneId)]);
   const year = Number(ctx.today.slice(0, 4));
@@ -90,6 +91,7 @@ export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate
     name: z.name,
     demo: z.settings.demo === true,
     pinnedDate: ctx.pinnedDate,
+    version: z.version,
     today: ctx.today,
     firstDataDate: firstDataDate(periods),
     hasData: periods.months.length > 0 || Object.values(periods.years).some((ys) => ys.length > 0),
@@ -101,16 +103,23 @@ export async function zoneInfo(db: ReadDb, zoneId: string, ctx: { today: IsoDate
 }
 
 /** Pins the zone to a date (or back to today with null); only the zone's row changes. */
-export async function setPinnedDate(tx: Tx, audit: Audit, zoneId: string, date: IsoDate | null, realClock: Clock) {
-  const [before] = await tx.select({ pinnedDate: zones.pinnedDate }).from(zones).where(eq(zones.id, zoneId));
+export async function setPinnedDate(tx: Tx, audit: Audit, zoneId: string, date: IsoDate | null, version: number, realClock: Clock) {
+  const [before] = await tx.select({ pinnedDate: zones.pinnedDate, version: zones.version }).from(zones).where(eq(zones.id, zoneId));
   if (!before) throw new AppError('not_found', { entity: zoneId });
+  checkVersion(version, before.version);
   if (date !== null) {
     const now = chinaToday(realClock);
     if (date > now) throw new AppError('zone.pinned_future', { date, today: now });
     const first = firstDataDate(await dataPeriods(tx, zoneId));
     if (first && date < first) throw new AppError('zone.pinned_before_data', { date, first });
   }
-  await tx.update(zones).set({ pinnedDate: date }).where(eq(zones.id, zoneId));
+  // Conditional on the version checked: a save in between is a stale version too.
+  const [after] = await tx
+    .update(zones)
+    .set({ pinnedDate: date, version: before.version + 1 })
+    .where(and(eq(zones.id, zoneId), eq(zones.version, before.version)))
+    .returning({ pinnedDate: zones.pinnedDate, version: zones.version });
+  stillCurrent(after);
   await audit({ action: 'update', entity: 'zone.pinned_date', entityId: zoneId, before, after: { pinnedDate: date } });
-  return { pinnedDate: date };
+  return { pinnedDate: date, version: before.version + 1 };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { requireActor } from '../../server/context';
 import { isIsoDate } from '../../shared/calendar';
 import { errors, isoDate } from '../../shared/http';
+import { version } from '../../shared/input';
 import { periodDomains, setPinnedDate, zoneInfo, zoneParts, type ZonePart } from './zone';
 import { pickerKinds, type PickerKind } from './periodChoices';
 
@@ -15,6 +16,7 @@ const zoneBody = z.object({
   name: z.string(),
   demo: z.boolean(),
   pinnedDate: z.string().nullable().describe('The date the zone replays history as of; null: today in China'),
+  version: z.number().describe('The pinned date’s version, sent back when changing it'),
   today: z.string().describe("The zone's working date: every business judgement is made as of it"),
   firstDataDate: z.string().nullable(),
   hasData: z.boolean(),
@@ -45,13 +47,13 @@ export async function zoneRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Pin the zone to a business date (a zone replaying history), or clear it (null: today)',
-        body: z.object({ pinnedDate: isoDate.refine(isIsoDate, 'not a calendar date').nullable() }),
-        response: { 200: z.object({ pinnedDate: z.string().nullable() }), ...errors },
+        body: z.object({ pinnedDate: isoDate.refine(isIsoDate, 'not a calendar date').nullable(), version }),
+        response: { 200: z.object({ pinnedDate: z.string().nullable(), version: z.number() }), ...errors },
       },
     },
     async (req) => {
       const zoneId = requireActor(req.ctx).zoneId;
-      return req.ctx.write((tx, audit) => setPinnedDate(tx, audit, zoneId, req.body.pinnedDate, app.clock));
+      return req.ctx.write((tx, audit) => setPinnedDate(tx, audit, zoneId, req.body.pinnedDate, req.body.version, app.clock));
     },
   );
 }

@@ -114,6 +114,8 @@ export const targetInput = z.object({
   monthlyPlan: z.array(decimalString).length(12).nullable().default(null),
 });
 export type TargetInput = z.infer<typeof targetInput>;
+/** The route's body: the version read (no target yet for the indicator, unit and year: 1). */
+export const targetUpdate = targetInput.extend({ version });
 export type Target = typeof targets.$inferSelect;
 
 export function checkTarget(t: Pick<TargetInput, 'floor' | 'stretch' | 'monthlyPlan'>, higherIsBetter = true) {
@@ -126,8 +128,12 @@ export function checkTarget(t: Pick<TargetInput, 'floor' | 'stretch' | 'monthlyP
   }
 }
 
-/** Sets (inserts or replaces) one target. */
-export async function upsertTarget(tx: Tx, audit: Audit, zoneId: string, input: TargetInput, opts: { demo?: boolean } = {}) {
+/**
+ * Sets (inserts or replaces) one target, on the version the user read: none for the
+ * indicator, unit and year reads version 1. Seeds and imports send none (not checked,
+ * still bumped, so a page that read before them is stale).
+ */
+export async function upsertTarget(tx: Tx, audit: Audit, zoneId: string, input: TargetInput & { version?: number }, opts: { demo?: boolean } = {}) {
   const [ind] = await tx.select().from(indicators).where(and(eq(indicators.id, input.indicatorId), eq(indicators.zoneId, zoneId)));
   if (!ind) throw new AppError('not_found', { entity: 'indicator' });
   if (input.unitId) {
@@ -142,10 +148,18 @@ export async function upsertTarget(tx: Tx, audit: Audit, zoneId: string, input: 
     eq(targets.year, input.year),
   );
   const [before] = await tx.select().from(targets).where(where);
-  const values = { floor: input.floor, stretch: input.stretch, monthlyPlan: input.monthlyPlan, demo: opts.demo ?? false, updatedAt: new Date() };
+  const read = before?.version ?? 1;
+  if (input.version !== undefined) checkVersion(input.version, read);
+  const values = { floor: input.floor, stretch: input.stretch, monthlyPlan: input.monthlyPlan, demo: opts.demo ?? false, updatedAt: new Date(), version: read + 1 };
+  // Conditional on the version read: a save in between (even the first) is stale too.
   const [after] = before
-    ? await tx.update(targets).set(values).where(eq(targets.id, before.id)).returning()
-    : await tx.insert(targets).values({ ...input, ...values, zoneId }).returning();
+    ? await tx.update(targets).set(values).where(and(eq(targets.id, before.id), eq(targets.version, read))).returning()
+    : await tx
+        .insert(targets)
+        .values({ indicatorId: input.indicatorId, unitId: input.unitId, year: input.year, ...values, zoneId })
+        .onConflictDoNothing()
+        .returning();
+  stillCurrent(after);
   await audit({ action: before ? 'update' : 'create', entity: 'target', entityId: after!.id, unitId: input.unitId, before: before ?? null, after });
   return after!;
 }
@@ -183,6 +197,7 @@ export async function listTargets(
         stretch: targets.stretch,
         monthlyPlan: targets.monthlyPlan,
         demo: targets.demo,
+        version: targets.version,
       })
       .from(targets)
       .innerJoin(indicators, eq(indicators.id, targets.indicatorId))

@@ -28,7 +28,7 @@ import {
   periodString,
   saveSettings,
   settingsUpdate,
-  targetInput,
+  targetUpdate,
   updateIndicator,
   upsertTarget,
 } from './catalogue';
@@ -54,7 +54,7 @@ import { reportingDeadline } from './reminders';
 import { rawId, scopeOfUnit, type ScopeLoader } from '../../server/scope';
 
 const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string(), version: z.number() });
-const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable() });
+const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable(), version: z.number() });
 const jobStarted = z.object({ jobId: z.string() });
 /** Settings as stored: the thresholds are decimal strings already (no input parsing on the way out). */
 const settingsBody = z.object({ deadlineDay: z.number(), remindDaysBefore: z.number(), amberPoints: z.string(), redPoints: z.string(), moveWarnPercent: z.string(), version: z.number() });
@@ -131,7 +131,7 @@ export async function targetsRoutes(app: FastifyInstance) {
   );
   api.put(
     '/api/targets/targets',
-    { config: { action: 'config.write' }, schema: { tags, summary: 'Set one target (unitId null: the zone)', body: targetInput, response: { 200: targetBody, ...errors } } },
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Set one target (unitId null: the zone), with the version read (none yet: 1)', body: targetUpdate, response: { 200: targetBody, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => upsertTarget(tx, audit, requireActor(req.ctx).zoneId, req.body)),
   );
   api.delete(

@@ -77,10 +77,10 @@ export function TagForm({ enterpriseId, onClose }: { enterpriseId: string; onClo
   );
 }
 
-export function LoseTagForm({ enterpriseId, spanId, onClose }: { enterpriseId: string; spanId: string; onClose(): void }) {
+export function LoseTagForm({ enterpriseId, spanId, version, onClose }: { enterpriseId: string; spanId: string; version: number; onClose(): void }) {
   const t = useEntT();
   const [form] = Form.useForm<{ lostOn: Dayjs }>();
-  const s = useSubmit((v: { lostOn: Dayjs }) => entApi.loseTag(enterpriseId, spanId, v.lostOn.format(D)), onClose);
+  const s = useSubmit((v: { lostOn: Dayjs }) => entApi.loseTag(enterpriseId, spanId, v.lostOn.format(D), version), onClose);
   return (
     <Modal open title={t('detail.loseTag')} onCancel={onClose} onOk={() => void valuesOf(form).then((v) => v && s.run(v))} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
       <Form form={form} layout="vertical">

@@ -15,7 +15,7 @@ import { has, wan } from './parts';
 import { useCounts, useEnterprise, useVisits } from './queries';
 import { useZoneYear } from '../shell/zone';
 
-type Dialog = null | 'edit' | 'figure' | 'tag' | 'account' | 'visit' | 'appeal' | { lose: string };
+type Dialog = null | 'edit' | 'figure' | 'tag' | 'account' | 'visit' | 'appeal' | { lose: string; version: number };
 
 export default function EnterpriseDetailPage() {
   const { id = '' } = useParams();
@@ -86,7 +86,7 @@ export default function EnterpriseDetailPage() {
                 {
                   title: '',
                   width: 90,
-                  render: (_, s) => canWrite && !s.lostOn && <Button size="small" type="link" onClick={() => setDialog({ lose: s.id })}>{t('detail.loseTag')}</Button>,
+                  render: (_, s) => canWrite && !s.lostOn && <Button size="small" type="link" onClick={() => setDialog({ lose: s.id, version: s.version })}>{t('detail.loseTag')}</Button>,
                 },
               ]}
             />
@@ -153,7 +153,7 @@ export default function EnterpriseDetailPage() {
       {dialog === 'account' && <AccountForm enterpriseId={e.id} onClose={close} />}
       {dialog === 'visit' && <VisitForm enterpriseId={e.id} onClose={close} />}
       {dialog === 'appeal' && <AppealForm onClose={close} submit={(v) => entApi.raiseAppeal({ ...v, enterpriseId: e.id })} />}
-      {dialog !== null && typeof dialog === 'object' && <LoseTagForm enterpriseId={e.id} spanId={dialog.lose} onClose={close} />}
+      {dialog !== null && typeof dialog === 'object' && <LoseTagForm enterpriseId={e.id} spanId={dialog.lose} version={dialog.version} onClose={close} />}
     </Space>
   );
 }

@@ -19,7 +19,14 @@ function ActualForm({ plan, onClose }: { plan: PlanDetail; onClose(): void }) {
   const month = Form.useWatch('month', form) ?? 1;
   const { message } = App.useApp();
   const onError = useErrorMessage();
-  const save = useEntMutation((v: { month: number; output: string; note?: string }) => entApi.setActual(plan.id, v.month, { output: String(v.output), note: v.note ?? '' }));
+  const save = useEntMutation((v: { month: number; output: string; note?: string }) =>
+    entApi.setActual(plan.id, v.month, {
+      output: String(v.output),
+      note: v.note ?? '',
+      // The version of the month as read: a month not reported yet reads 1.
+      version: plan.months.find((m) => m.month === v.month)?.version ?? 1,
+    }),
+  );
   const next = (plan.months.at(-1)?.month ?? 0) + 1;
   const submit = async () => {
     const v = await valuesOf(form);

@@ -61,6 +61,8 @@ export interface TagSpan {
   gainedOn: string;
   lostOn: string | null;
   note: string;
+  /** Sent back when marking it lost: a stale one is refused (409). */
+  version: number;
 }
 export interface Plan {
   id: string;
@@ -178,7 +180,8 @@ export interface PlanRow extends Plan {
 export interface PlanDetail extends Plan {
   enterpriseName: string;
   unitId: string;
-  months: { month: number; output: string; note: string; assessment: Assessment }[];
+  /** A month's version is sent back with its next save (a month not reported yet reads 1). */
+  months: { month: number; output: string; note: string; version: number; assessment: Assessment }[];
 }
 
 export interface Visit {
@@ -299,7 +302,7 @@ export const entApi = {
   update: (id: string, body: Partial<EnterpriseInput> & { version: number }) => api.patch<Enterprise>(`/api/enterprises/${id}`, body),
   setFigures: (id: string, body: { year: number; outputValue: string | null; tax: string | null; employees: number | null }) => api.put(`/api/enterprises/${id}/figures`, body),
   addTag: (id: string, body: { tag: EnterpriseTag; gainedOn: string; lostOn?: string | null; note?: string }) => api.post(`/api/enterprises/${id}/tags`, body),
-  loseTag: (id: string, spanId: string, lostOn: string) => api.post(`/api/enterprises/${id}/tags/${spanId}/lose`, { lostOn }),
+  loseTag: (id: string, spanId: string, lostOn: string, version: number) => api.post(`/api/enterprises/${id}/tags/${spanId}/lose`, { lostOn, version }),
   addAccount: (id: string, body: { username: string; displayName: string; password: string }) => api.post(`/api/enterprises/${id}/accounts`, body),
   exportUrl: (f: Filters) => `/api/enterprises/export${queryString(q(f))}`,
   templateUrl: '/api/enterprises/template',
@@ -312,7 +315,7 @@ export const entApi = {
   plans: (year?: number) => api.get<PlanRow[]>('/api/enterprise-plans', q({ year })),
   plan: (id: string) => api.get<PlanDetail>(`/api/enterprise-plans/${id}`),
   createPlan: (body: { enterpriseId: string; year: number; targetOutput: string; measures?: string; leaderName?: string }) => api.post<Plan>('/api/enterprise-plans', body),
-  setActual: (id: string, month: number, body: { output: string; note?: string }) => api.put(`/api/enterprise-plans/${id}/actuals/${month}`, body),
+  setActual: (id: string, month: number, body: { output: string; note?: string; version: number }) => api.put(`/api/enterprise-plans/${id}/actuals/${month}`, body),
   visits: (f: { enterpriseId?: string; page: number; pageSize: number }) => api.get<Page<Visit>>('/api/enterprise-visits', q(f)),
   createVisit: (body: { enterpriseId: string; visitedOn: string; visitors: string; findings?: string }) => api.post<Visit>('/api/enterprise-visits', body),
   appeals: (f: { enterpriseId?: string; category?: AppealCategory; open?: 'true' | 'false'; assigneeUnitId?: string; page: number; pageSize: number }) => api.get<Page<Appeal>>('/api/enterprise-appeals', q(f)),

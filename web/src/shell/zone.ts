@@ -14,6 +14,8 @@ export interface ZoneInfo {
   demo: boolean;
   /** Set when the zone replays history; null: today in China. */
   pinnedDate: string | null;
+  /** The pinned date's version, sent back when changing it (a stale one is refused). */
+  version: number;
   /** The zone's working date. */
   today: string;
   firstDataDate: string | null;

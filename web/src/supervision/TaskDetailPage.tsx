@@ -274,7 +274,9 @@ function DelaysCard({ d }: { d: TaskDetail }) {
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const [reason, setReason] = useState('');
-  const explain = useSvMutation((r: string) => supervisionApi.delayReason(d.task.id, r));
+  // The version of the current deadline's delay, as read (none recorded yet: 1).
+  const delayVersion = d.delays.find((x) => x.missedDeadline === d.task.deadline)?.version ?? 1;
+  const explain = useSvMutation((r: string) => supervisionApi.delayReason(d.task.id, r, delayVersion));
   if (!d.delays.length && !d.can.explainDelay) return null;
   return (
     <Card size="small" title={t('detail.delays')} data-testid="sv-delays">
@@ -343,7 +345,7 @@ export function RequestRow({ r, canDecide }: { r: TaskDetail['requests'][number]
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const [note, setNote] = useState('');
-  const decide = useSvMutation((approve: boolean) => supervisionApi.decide(r.id, { approve, note }));
+  const decide = useSvMutation((approve: boolean) => supervisionApi.decide(r.id, { approve, note, version: r.version }));
   const color = r.status === 'approved' ? 'green' : r.status === 'rejected' ? 'red' : 'gold';
   return (
     <List.Item>

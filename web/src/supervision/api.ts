@@ -92,6 +92,8 @@ export interface TaskRequest {
   decidedAt: string | null;
   createdAt: string;
   taskText?: string;
+  /** Sent back with the decision: a stale one is refused (409). */
+  version: number;
 }
 export interface Notice {
   id: string;
@@ -106,7 +108,8 @@ export interface TaskDetail {
   supportingUnits: { id: string; name: string }[];
   source: { documentId: string; title: string; before: string; text: string; after: string } | null;
   progress: Progress[];
-  delays: { id: string; missedDeadline: string; reason: string | null }[];
+  /** A delay's version is sent back with its reason (a deadline not recorded yet reads 1). */
+  delays: { id: string; missedDeadline: string; reason: string | null; version: number }[];
   requests: TaskRequest[];
   notices: Notice[];
   events: { id: string; action: CodeOf<'loopEventAction'>; toState: CodeOf<'loopState'> | null; actorName: string | null; unitName: string | null; reason: string | null; note: string | null; at: string }[];
@@ -193,10 +196,10 @@ export const supervisionApi = {
   summary: (by: Grouping, q: Omit<TaskQuery, 'page' | 'pageSize'>) => api.get<Summary>(`${base}/summary`, { by, ...q }),
   task: (id: string) => api.get<TaskDetail>(`${base}/tasks/${id}`),
   progress: (id: string, body: { body: string; percent?: number | null; reached?: string | null; fileIds: string[] }) => api.post(`${base}/tasks/${id}/progress`, body),
-  delayReason: (id: string, reason: string) => api.post(`${base}/tasks/${id}/delay-reason`, { reason }),
+  delayReason: (id: string, reason: string, version: number) => api.post(`${base}/tasks/${id}/delay-reason`, { reason, version }),
   request: (id: string, body: { kind: RequestKind; body: string; proposedText?: string }) => api.post(`${base}/tasks/${id}/requests`, body),
   requests: (page: number, pageSize: number) => api.get<Page<TaskRequest>>(`${base}/requests`, { page, pageSize }),
-  decide: (id: string, body: { approve: boolean; note: string }) => api.post(`${base}/requests/${id}/decision`, body),
+  decide: (id: string, body: { approve: boolean; note: string; version: number }) => api.post(`${base}/requests/${id}/decision`, body),
   issueNotice: (id: string, body: { requirements: string; requiredBy: string }) => api.post<Notice>(`${base}/tasks/${id}/notices`, body),
   act: (loopItemId: string, body: { action: string; reason?: string; note?: string; version: number }) => api.post(`/api/loop/items/${loopItemId}/actions`, body),
   documents: (page: number, pageSize: number) => api.get<Page<{ id: string; title: string; kind: SvDocument['kind']; year: number; createdAt: string; taskCount: number }>>(`${base}/documents`, { page, pageSize }),

@@ -24,7 +24,7 @@ export default function ZoneDatePage() {
   const save = async (pinnedDate: string | null) => {
     setBusy(true);
     try {
-      await api.put('/api/zone/pinned-date', { pinnedDate });
+      await api.put('/api/zone/pinned-date', { pinnedDate, version: z.version });
       // Every page judges by the zone's date: refetch everything.
       await queryClient.invalidateQueries();
       message.success(t('zone.saved'));

@@ -164,7 +164,7 @@ function CampaignModal({ campaign, onClose }: { campaign: CampaignDetail | null;
   const onError = useErrorMessage();
   const inds = useIndicators();
   const [form] = Form.useForm<Values>();
-  const save = useTgMutation((body: CampaignInput) => (campaign ? targetsApi.updateCampaign(campaign.id, body) : targetsApi.createCampaign(body)));
+  const save = useTgMutation((body: CampaignInput) => (campaign ? targetsApi.updateCampaign(campaign.id, campaign.version, body) : targetsApi.createCampaign(body)));
   const submit = async () => {
     const v = await valuesOf(form);
     if (!v) return;

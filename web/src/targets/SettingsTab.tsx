@@ -77,7 +77,7 @@ function RulesCard() {
   );
 }
 
-function RobotDialog({ unit, onClose }: { unit: Unit; onClose(): void }) {
+function RobotDialog({ unit, version, onClose }: { unit: Unit; version: number; onClose(): void }) {
   const tt = useTgT();
   const { message } = App.useApp();
   const onError = useErrorMessage();
@@ -97,7 +97,7 @@ function RobotDialog({ unit, onClose }: { unit: Unit; onClose(): void }) {
         layout="vertical"
         onFinish={async ({ url }) => {
           try {
-            await save.mutateAsync({ unitId: unit.id, url: url.trim() });
+            await save.mutateAsync({ unitId: unit.id, url: url.trim(), version });
             message.success(tt('set.robot.saved', { unit: unit.name }));
             onClose();
           } catch (err) {
@@ -124,6 +124,8 @@ function RobotsCard() {
   const error = units.error ?? robots.error;
   if (error) return <QueryError error={error} onRetry={() => Promise.all([units.refetch(), robots.refetch()])} />;
   const urlOf = new Map((robots.data ?? []).map((r) => [r.unitId, r.url]));
+  // The version read: a unit without a robot reads 1.
+  const versionOf = (unitId: string) => (robots.data ?? []).find((r) => r.unitId === unitId)?.version ?? 1;
   return (
     <Card size="small" title={tt('set.robots')} data-testid="tg-settings-robots">
       <Alert type="info" showIcon title={tt('set.robots.help')} style={{ marginBottom: 12 }} />
@@ -155,7 +157,7 @@ function RobotsCard() {
                     title={tt('set.robot.removeConfirm', { unit: u.name })}
                     onConfirm={async () => {
                       try {
-                        await remove.mutateAsync({ unitId: u.id, url: null });
+                        await remove.mutateAsync({ unitId: u.id, url: null, version: versionOf(u.id) });
                         message.success(tt('set.robot.removed', { unit: u.name }));
                       } catch (err) {
                         onError(err);
@@ -172,7 +174,7 @@ function RobotsCard() {
           },
         ]}
       />
-      {editing && <RobotDialog unit={editing} onClose={() => setEditing(null)} />}
+      {editing && <RobotDialog unit={editing} version={versionOf(editing.id)} onClose={() => setEditing(null)} />}
     </Card>
   );
 }

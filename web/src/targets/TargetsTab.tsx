@@ -143,6 +143,8 @@ function TargetModal({ year, target, onClose }: { year: number; target: Target |
         floor: v.floor.trim(),
         stretch: v.stretch?.trim() ? v.stretch.trim() : null,
         monthlyPlan: filled === 12 ? plan : null,
+        // The version read; a new target reads 1 (refused if one was set meanwhile).
+        version: target?.version ?? 1,
       });
       message.success(tt('saved'));
       onClose();

@@ -44,6 +44,8 @@ export interface Target {
   stretch: string | null;
   monthlyPlan: string[] | null;
   demo: boolean;
+  /** Sent back on save: a stale one is refused (409); no target yet reads 1. */
+  version: number;
 }
 
 export interface FormRow {
@@ -132,6 +134,8 @@ export interface Campaign {
   daysLeft: number;
   totalDays: number;
   elapsedShare: string;
+  /** Sent back on change: a stale one is refused (409) instead of overwriting another's change. */
+  version: number;
 }
 export interface CampaignDetail extends Campaign {
   indicatorIds: string[];
@@ -172,6 +176,8 @@ export interface UnitRobot {
   unitId: string;
   unitName: string;
   url: string;
+  /** Sent back to change or remove it; a unit without a robot reads version 1. */
+  version: number;
 }
 
 export interface JobState {
@@ -197,7 +203,7 @@ export const targetsApi = {
   createIndicator: (body: IndicatorInput) => api.post<Indicator>('/api/targets/indicators', body),
   updateIndicator: (id: string, body: Partial<IndicatorInput> & { version: number }) => api.patch<Indicator>(`/api/targets/indicators/${id}`, body),
   targets: (q: { year: number; page: number; pageSize: number; indicatorId?: string; unitId?: string }) => api.get<Page<Target>>('/api/targets/targets', q),
-  setTarget: (body: { indicatorId: string; unitId: string | null; year: number; floor: string; stretch: string | null; monthlyPlan: string[] | null }) => api.put<Target>('/api/targets/targets', body),
+  setTarget: (body: { indicatorId: string; unitId: string | null; year: number; floor: string; stretch: string | null; monthlyPlan: string[] | null; version: number }) => api.put<Target>('/api/targets/targets', body),
   deleteTarget: (id: string) => api.delete(`/api/targets/targets/${id}`),
   exportUrl: (year: number) => `/api/targets/targets/export${queryString({ year })}`,
   report: (unitId: string, period: string) => api.get<ReportForm>('/api/targets/report', { unitId, period }),
@@ -215,12 +221,12 @@ export const targetsApi = {
   settings: () => api.get<ReportSettings>('/api/targets/settings'),
   saveSettings: (body: ReportSettings) => api.put<ReportSettings>('/api/targets/settings', body),
   robots: () => api.get<UnitRobot[]>('/api/notifications/unit-webhooks'),
-  setRobot: ({ unitId, url }: { unitId: string; url: string | null }) => api.put(`/api/notifications/unit-webhooks/${unitId}`, { url }),
+  setRobot: ({ unitId, url, version }: { unitId: string; url: string | null; version: number }) => api.put(`/api/notifications/unit-webhooks/${unitId}`, { url, version }),
   job: (id: string) => api.get<JobState>(`/api/jobs/${id}`),
   campaigns: (page: number) => api.get<Page<Campaign>>('/api/campaigns', { page, pageSize: 20 }),
   campaign: (id: string, period?: string) => api.get<CampaignDetail>(`/api/campaigns/${id}`, { period }),
   candidates: (type: 'project' | 'task', search: string) => api.get<{ itemId: string; title: string; status: string | null }[]>('/api/campaigns/candidates', { type, search }),
   createCampaign: (body: CampaignInput) => api.post<Campaign>('/api/campaigns', body),
-  updateCampaign: (id: string, body: CampaignInput) => api.put<Campaign>(`/api/campaigns/${id}`, body),
+  updateCampaign: (id: string, version: number, body: CampaignInput) => api.put<Campaign>(`/api/campaigns/${id}`, { ...body, version }),
   deleteCampaign: (id: string) => api.delete(`/api/campaigns/${id}`),
 };
