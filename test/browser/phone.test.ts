@@ -13,7 +13,7 @@ afterAll(async () => h?.close());
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 type Page = Awaited<ReturnType<Harness['signedIn']>>;
-const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const scrollWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
 
 describe('on a phone', () => {
   it('opens the menu from the header, goes to a module, and the drawer closes', async () => {
