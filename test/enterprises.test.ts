@@ -73,12 +73,12 @@ describe('register', () => {
     // Another sub-district can neither add one in damiao nor change damiao's.
     expect((await donghuan.send('POST', '/api/enterprises', { name: '越界企业', creditCode: code(2), unitId: await unitId('damiao') })).statusCode).toBe(403);
     expect((await donghuan.send('PATCH', `/api/enterprises/${id}`, { name: '改名', version: own.json().version })).statusCode).toBe(403);
-    expect((await donghuan.send('PUT', `/api/enterprises/${id}/figures`, { year: 2022, outputValue: '1.00' })).statusCode).toBe(403);
+    expect((await donghuan.send('PUT', `/api/enterprises/${id}/figures`, { year: 2022, outputValue: '1.00', version: 1 })).statusCode).toBe(403);
     expect((await donghuan.send('POST', `/api/enterprises/${id}/tags`, { tag: 'high_tech', gainedOn: '2022-08-01' })).statusCode).toBe(403);
     // …nor move its own into damiao; the viewer and leader write nothing.
-    expect((await viewer.send('PUT', `/api/enterprises/${id}/figures`, { year: 2022, outputValue: '1.00' })).statusCode).toBe(403);
+    expect((await viewer.send('PUT', `/api/enterprises/${id}/figures`, { year: 2022, outputValue: '1.00', version: 1 })).statusCode).toBe(403);
     expect((await leader.send('POST', '/api/enterprises', { name: 'x', creditCode: code(3), unitId: await unitId('damiao') })).statusCode).toBe(403);
-    const fig = await damiao.send('PUT', `/api/enterprises/${id}/figures`, { year: 2022, outputValue: '1880.50', tax: '60', employees: 45 });
+    const fig = await damiao.send('PUT', `/api/enterprises/${id}/figures`, { year: 2022, outputValue: '1880.50', tax: '60', employees: 45, version: 1 });
     expect(fig.json()).toMatchObject({ outputValue: '1880.50', tax: '60.00', employees: 45 });
     expect(await count(`SELECT count(*)::int AS n FROM enterprises WHERE name = '越界企业' OR name = '改名'`)).toBe(0);
   });

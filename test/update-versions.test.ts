@@ -202,6 +202,12 @@ const cases: Record<string, Setup> = {
     );
     return { client: () => sup, method: 'PUT', url: `/api/enterprise-plans/${a.planId}/actuals/${a.month}`, body: { output: a.output, note: '版本测试' }, table: 'plan_actuals', id: a.id };
   },
+  'PUT /api/enterprises/:id/figures': async () => {
+    const f = await one<{ id: string; enterpriseId: string; year: number; outputValue: string | null }>(
+      `SELECT id, enterprise_id AS "enterpriseId", year, output_value::text AS "outputValue" FROM enterprise_figures WHERE zone_id = ${ZONE} AND year = 2022 ORDER BY id LIMIT 1`,
+    );
+    return { client: () => sup, method: 'PUT', url: `/api/enterprises/${f.enterpriseId}/figures`, body: { year: f.year, outputValue: f.outputValue, tax: null, employees: 120 }, table: 'enterprise_figures', id: f.id };
+  },
   'PUT /api/targets/targets': async () => {
     const tg = await one<{ id: string; indicatorId: string; unitId: string | null; year: number; floor: string; stretch: string | null; monthlyPlan: string[] | null }>(
       `SELECT id, indicator_id AS "indicatorId", unit_id AS "unitId", year, floor::text AS floor, stretch::text AS stretch, monthly_plan AS "monthlyPlan" FROM targets WHERE zone_id = ${ZONE} AND year = 2022 ORDER BY indicator_id, unit_id NULLS FIRST LIMIT 1`,
@@ -262,6 +268,19 @@ describe('an upsert that may create reads version 1 for a record not stored yet'
     const again = await sup.send('PUT', '/api/targets/targets', { ...body, floor: '2', version: 1 });
     expect(again.statusCode).toBe(409);
     expect(await t.version('targets', first.json().id)).toBe(2);
+  });
+
+  it('PUT /api/enterprises/:id/figures: a year not stored yet reads 1', async () => {
+    const e = await one<{ id: string }>(
+      `SELECT e.id FROM enterprises e WHERE e.zone_id = ${ZONE} AND NOT EXISTS (SELECT 1 FROM enterprise_figures f WHERE f.enterprise_id = e.id AND f.year = 2020) ORDER BY e.id LIMIT 1`,
+    );
+    const url = `/api/enterprises/${e.id}/figures`;
+    const first = await sup.send('PUT', url, { year: 2020, outputValue: '1200.00', version: 1 });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().version).toBe(2);
+    // A second "none yet" save of the same year would overwrite the first: refused.
+    expect((await sup.send('PUT', url, { year: 2020, outputValue: '1300.00', version: 1 })).statusCode).toBe(409);
+    expect((await one<{ v: string }>(`SELECT output_value::text AS v FROM enterprise_figures WHERE enterprise_id = $1 AND year = 2020`, [e.id])).v).toBe('1200.00');
   });
 
   it('PUT /api/enterprise-plans/:id/actuals/:month: a month not reported yet reads 1', async () => {

@@ -67,6 +67,8 @@ export const enterpriseFigures = pgTable('enterprise_figures', {
   tax: numeric('tax', { precision: 18, scale: 2 }),
   employees: integer('employees'),
   demo: boolean('demo').notNull().default(false),
+  /** migrations/0018: a year not stored yet reads version 1; a stored one is at 2 or more. */
+  version: integer('version').notNull().default(2),
 });
 
 export const enterpriseTagSpans = pgTable('enterprise_tags', {

@@ -15,7 +15,7 @@ import { authorize, type Actor } from '../../shared/policy';
 import { feedEnterpriseCounts } from './feedIndicators';
 import { TAG_LABELS } from './labels';
 import { validateUscc } from './uscc';
-import { checkVersion, decimalInput, patchOf, stillCurrent } from '../../shared/input';
+import { checkVersion, decimalInput, patchOf, stillCurrent, version } from '../../shared/input';
 
 export type Enterprise = typeof enterprises.$inferSelect;
 const amount = decimalInput({ places: 2, digits: 16, message: 'a non-negative amount in 万元 with at most 2 decimals' });
@@ -39,6 +39,8 @@ export const figureInput = z.object({
   employees: z.number().int().min(0).max(10_000_000).nullable().default(null),
 });
 export type FigureInput = z.infer<typeof figureInput>;
+/** The route's body: with the version of the year read (a year not stored yet reads 1, its first save writes 2). */
+export const figureUpdate = figureInput.extend({ version });
 
 export const tagInput = z.object({
   tag: z.enum(enterpriseTags),
@@ -126,16 +128,23 @@ export async function updateEnterprise(tx: Tx, audit: Audit, actor: Actor, id: s
   return after!;
 }
 
-export async function setFigures(tx: Tx, audit: Audit, actor: Actor, enterpriseId: string, input: FigureInput, opts: { demo?: boolean } = {}) {
+/** A year's figures; `version` (from a user) is checked, the demo build sends none. */
+export async function setFigures(tx: Tx, audit: Audit, actor: Actor, enterpriseId: string, input: FigureInput & { version?: number }, opts: { demo?: boolean } = {}) {
   const e = await loadEnterprise(tx, actor.zoneId, enterpriseId);
   authorize(actor, 'enterprise.write', { unitId: e.unitId });
   const [before] = await tx.select().from(enterpriseFigures).where(and(eq(enterpriseFigures.enterpriseId, enterpriseId), eq(enterpriseFigures.year, input.year)));
-  const values = { outputValue: input.outputValue, tax: input.tax, employees: input.employees, demo: opts.demo ?? false };
-  const [after] = before
-    ? await tx.update(enterpriseFigures).set(values).where(eq(enterpriseFigures.id, before.id)).returning()
-    : await tx.insert(enterpriseFigures).values({ ...values, zoneId: actor.zoneId, enterpriseId, year: input.year }).returning();
+  const read = before?.version ?? 1;
+  if (input.version !== undefined) checkVersion(input.version, read);
+  const values = { outputValue: input.outputValue, tax: input.tax, employees: input.employees, demo: opts.demo ?? false, version: read + 1 };
+  // Conditional on the version read: a save in between (even the year's first) is stale too.
+  const [saved] = await tx
+    .insert(enterpriseFigures)
+    .values({ ...values, zoneId: actor.zoneId, enterpriseId, year: input.year })
+    .onConflictDoUpdate({ target: [enterpriseFigures.enterpriseId, enterpriseFigures.year], set: values, setWhere: eq(enterpriseFigures.version, read) })
+    .returning();
+  const after = stillCurrent(saved);
   await audit({ action: before ? 'update' : 'create', entity: 'enterprise.figures', entityId: enterpriseId, unitId: e.unitId, before: before ?? null, after });
-  return after!;
+  return after;
 }
 
 function overlaps(a: { gainedOn: string; lostOn: string | null }, b: { gainedOn: string; lostOn: string | null }) {

@@ -29,7 +29,7 @@ import {
   enterpriseDetail,
   enterpriseInput,
   enterprisePatch,
-  figureInput,
+  figureUpdate,
   listChains,
   listEnterprises,
   loseTag,
@@ -143,7 +143,7 @@ export async function enterpriseRoutes(app: FastifyInstance) {
   );
   api.put(
     '/api/enterprises/:id/figures',
-    { config: { action: 'enterprise.write', scope: scopeOfEnterprise }, schema: { tags, summary: 'Set a year’s output value, tax (万元) and employees', params: idParams, body: figureInput, response: { 200: figureRow, ...errors } } },
+    { config: { action: 'enterprise.write', scope: scopeOfEnterprise }, schema: { tags, summary: 'Set a year’s output value, tax (万元) and employees', params: idParams, body: figureUpdate, response: { 200: figureRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => setFigures(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
   );
   api.post(

@@ -53,6 +53,7 @@ export const figureRow = z.object({
   tax: amount.nullable(),
   employees: z.number().int().nullable(),
   demo: z.boolean(),
+  version: z.number().int(),
 });
 
 export const tagSpanRow = z.object({

@@ -227,7 +227,8 @@ async function writeFiguresAndTags(tx: Tx, zoneId: string, rows: SheetRow[], idO
         figs.map((r) => ({ zone_id: zoneId, enterprise_id: idOf.get(r.creditCode)!, year: r.year, output_value: r.outputValue, tax: r.tax, employees: r.employees })),
       )}::json)
       ON CONFLICT (enterprise_id, year) DO UPDATE
-        SET output_value = excluded.output_value, tax = excluded.tax, employees = excluded.employees, demo = false`);
+        SET output_value = excluded.output_value, tax = excluded.tax, employees = excluded.employees, demo = false,
+            version = enterprise_figures.version + 1`); // an open edit form of the year is stale now
   }
   const ids = [...new Set(rows.map((r) => idOf.get(r.creditCode)!))];
   const spans = await loadSpans(tx, ids);

@@ -3,7 +3,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
-import { CATEGORIES, entApi, TAGS, type AppealCategory, type EnterpriseTag } from './api';
+import { CATEGORIES, entApi, TAGS, type AppealCategory, type EnterpriseTag, type Figure } from './api';
 import { EnterpriseSearch } from './EnterpriseSearch';
 import { useEntT } from './i18n';
 import { useCounts, useEntMutation } from './queries';
@@ -31,14 +31,26 @@ function useSubmit<V>(fn: (v: V) => Promise<unknown>, onClose: () => void) {
   };
 }
 
-export function FigureForm({ enterpriseId, year, onClose }: { enterpriseId: string; year: number; onClose(): void }) {
+/** A year's figures: opens on the stored ones of `year`, and saves with the version of the year chosen (1: none yet). */
+export function FigureForm({ enterpriseId, year, figures, onClose }: { enterpriseId: string; year: number; figures: Figure[]; onClose(): void }) {
   const t = useEntT();
-  const [form] = Form.useForm<{ year: number; outputValue?: number; tax?: number; employees?: number }>();
-  const s = useSubmit((v: { year: number; outputValue?: number; tax?: number; employees?: number }) =>
-    entApi.setFigures(enterpriseId, { year: v.year, outputValue: num(v.outputValue), tax: num(v.tax), employees: v.employees ?? null }), onClose);
+  type Values = { year: number; outputValue?: string; tax?: string; employees?: number };
+  const [form] = Form.useForm<Values>();
+  const stored = figures.find((f) => f.year === year);
+  const s = useSubmit(
+    (v: Values) =>
+      entApi.setFigures(enterpriseId, {
+        year: v.year,
+        outputValue: num(v.outputValue),
+        tax: num(v.tax),
+        employees: v.employees ?? null,
+        version: figures.find((f) => f.year === v.year)?.version ?? 1,
+      }),
+    onClose,
+  );
   return (
     <Modal open title={t('detail.addFigure')} onCancel={onClose} onOk={() => void valuesOf(form).then((v) => v && s.run(v))} confirmLoading={s.pending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ year }}>
+      <Form form={form} layout="vertical" initialValues={{ year, outputValue: stored?.outputValue ?? undefined, tax: stored?.tax ?? undefined, employees: stored?.employees ?? undefined }}>
         <Form.Item name="year" label={t('col.year')} rules={[{ required: true }]}>
           <InputNumber min={1990} max={2100} precision={0} />
         </Form.Item>

@@ -148,7 +148,7 @@ export default function EnterpriseDetailPage() {
         )}
       </Row>
       {dialog === 'edit' && <EnterpriseForm initial={e} onClose={close} />}
-      {dialog === 'figure' && <FigureForm enterpriseId={e.id} year={year} onClose={close} />}
+      {dialog === 'figure' && <FigureForm enterpriseId={e.id} year={year} figures={e.figures} onClose={close} />}
       {dialog === 'tag' && <TagForm enterpriseId={e.id} onClose={close} />}
       {dialog === 'account' && <AccountForm enterpriseId={e.id} onClose={close} />}
       {dialog === 'visit' && <VisitForm enterpriseId={e.id} onClose={close} />}

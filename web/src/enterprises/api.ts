@@ -54,6 +54,7 @@ export interface Figure {
   outputValue: string | null;
   tax: string | null;
   employees: number | null;
+  version: number;
 }
 export interface TagSpan {
   id: string;
@@ -300,7 +301,7 @@ export const entApi = {
   get: (id: string) => api.get<EnterpriseDetail>(`/api/enterprises/${id}`),
   create: (body: EnterpriseInput) => api.post<Enterprise>('/api/enterprises', body),
   update: (id: string, body: Partial<EnterpriseInput> & { version: number }) => api.patch<Enterprise>(`/api/enterprises/${id}`, body),
-  setFigures: (id: string, body: { year: number; outputValue: string | null; tax: string | null; employees: number | null }) => api.put(`/api/enterprises/${id}/figures`, body),
+  setFigures: (id: string, body: { year: number; outputValue: string | null; tax: string | null; employees: number | null; version: number }) => api.put(`/api/enterprises/${id}/figures`, body),
   addTag: (id: string, body: { tag: EnterpriseTag; gainedOn: string; lostOn?: string | null; note?: string }) => api.post(`/api/enterprises/${id}/tags`, body),
   loseTag: (id: string, spanId: string, lostOn: string, version: number) => api.post(`/api/enterprises/${id}/tags/${spanId}/lose`, { lostOn, version }),
   addAccount: (id: string, body: { username: string; displayName: string; password: string }) => api.post(`/api/enterprises/${id}/accounts`, body),
