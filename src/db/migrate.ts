@@ -71,6 +71,12 @@ async function migrateOn(
       }
       ran.push(m.name);
     }
+    // Row-level security for every tenant table (0017): a table a later migration
+    // adds gets its grants and zone policy here, without anyone writing them.
+    if (ran.length > 0) {
+      const [fn] = await handle.query<{ ok: boolean }>(`SELECT to_regproc('gongjian_enforce_tenancy') IS NOT NULL AS ok`);
+      if (fn?.ok) await handle.query('SELECT gongjian_enforce_tenancy()');
+    }
     return ran;
   } finally {
     if (lock) await handle.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
