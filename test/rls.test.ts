@@ -126,3 +126,26 @@ describe('what a zone’s transaction still does beyond its zone, on purpose', (
     expect((await there.get('/api/auth/me')).statusCode).toBe(401);
   });
 });
+
+describe('reads of a signed-in request', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp();
+  });
+  afterAll(() => t?.close());
+
+  it('go through the zone’s tenant reader: a query with no zone filter sees only that zone', async () => {
+    const ids = await t.handle.query<{ id: string; code: string }>(`SELECT id, code FROM zones`);
+    const [a, b] = [ids.find((z) => z.code === 'xuzhou')!.id, ids.find((z) => z.code === 'huaian')!.id];
+    const reader = t.handle.zoneDb(a);
+    const zonesSeen = await reader.execute(sql`SELECT DISTINCT zone_id FROM units`);
+    const rows = (Array.isArray(zonesSeen) ? zonesSeen : (zonesSeen as { rows: unknown[] }).rows) as { zone_id: string }[];
+    expect(rows.map((r) => r.zone_id)).toEqual([a]);
+    expect(await t.handle.zoneDb(b).$count(sql`units`)).toBeGreaterThan(0);
+    // the owner connection is unaffected
+    expect((await t.handle.query<{ n: number }>(`SELECT count(DISTINCT zone_id)::int AS n FROM units`))[0]!.n).toBeGreaterThan(1);
+    // and a request sees its zone's data as before
+    const admin = await t.signIn('admin');
+    expect((await admin.get('/api/units')).statusCode).toBe(200);
+  });
+});

@@ -33,13 +33,14 @@ export interface AuthedCtx extends Ctx {
   actor: Actor;
 }
 
-export function makeCtx(db: Database, actor: Actor | null, lang: Lang, ip: string, zone: ZoneDate | Clock): Ctx {
+/** `reads`: what handlers read with; for a signed-in actor, the zone's tenant reader (DbHandle.zoneDb). */
+export function makeCtx(db: Database, actor: Actor | null, lang: Lang, ip: string, zone: ZoneDate | Clock, reads: ReadDb = db): Ctx {
   const date = typeof zone === 'function' ? { clock: zone, today: today(zone), pinnedDate: null } : zone;
   return {
     actor,
     lang,
     ip,
-    db,
+    db: reads,
     clock: date.clock,
     today: date.today,
     pinnedDate: date.pinnedDate,
