@@ -28,14 +28,17 @@ BEGIN
   END IF;
 EXCEPTION
   WHEN duplicate_object OR unique_violation THEN NULL;
+  WHEN insufficient_privilege THEN
+    RAISE EXCEPTION '% is not a member of gongjian_tenant and may not make itself one', current_user
+      USING HINT = 'a DBA runs once: GRANT gongjian_tenant TO ' || current_user || ';';
 END $$;
 
 -- Grants and policies for every table of this schema. The migration runner
 -- (db/migrate.ts) calls it after any migration ran, so a table added later gets its
 -- policy without anyone remembering to write one; test/rls.test.ts checks coverage.
--- Tables without zone_id (zones, users, auth_throttle, auth_known_ips, job_runs) are
--- granted but have no rows of a zone: users are global (one person, several zones),
--- zones are read by id. schema_migrations is the owner's alone.
+-- Tables without zone_id (users, auth_throttle, auth_known_ips, job_runs) are granted
+-- and hold no zone's rows: users are global (one person, several zones). zones has
+-- its own policies below. schema_migrations is the owner's alone.
 CREATE FUNCTION gongjian_enforce_tenancy() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
   t text;
@@ -66,6 +69,19 @@ BEGIN
   RETURN n;
 END $$;
 
+-- The zone row itself is keyed by id: the tenant reads every zone (names, for an
+-- account of several zones) but writes only its own (its settings, its pinned date;
+-- the demo build creates a zone as that zone).
+ALTER TABLE zones ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_zone_read ON zones FOR SELECT TO gongjian_tenant USING (true);
+CREATE POLICY tenant_zone_insert ON zones FOR INSERT TO gongjian_tenant
+  WITH CHECK (id = nullif(current_setting('app.zone_id', true), '')::uuid);
+CREATE POLICY tenant_zone_update ON zones FOR UPDATE TO gongjian_tenant
+  USING (id = nullif(current_setting('app.zone_id', true), '')::uuid)
+  WITH CHECK (id = nullif(current_setting('app.zone_id', true), '')::uuid);
+CREATE POLICY tenant_zone_delete ON zones FOR DELETE TO gongjian_tenant
+  USING (id = nullif(current_setting('app.zone_id', true), '')::uuid);
+
 -- The cache counters of 0008/0013 are bumped by triggers, also for a zone the
 -- tenant cannot see (a user's new display name bumps every zone they belong to).
 -- They only count, so they run as the owner.
@@ -90,7 +106,19 @@ CREATE FUNCTION gongjian_end_sessions(session_id text, of_user uuid) RETURNS voi
   LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
   DELETE FROM sessions WHERE id = session_id OR user_id = of_user
 $$;
-REVOKE EXECUTE ON FUNCTION gongjian_shared_beyond(uuid, uuid), gongjian_end_sessions(text, uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION gongjian_shared_beyond(uuid, uuid), gongjian_end_sessions(text, uuid) TO gongjian_tenant;
+-- and whether ids a campaign lists are another zone's projects or tasks (campaigns/
+-- campaigns.ts answers 404 for those, while an id that exists nowhere may stay listed:
+-- under the policy both would look alike). It says how many, nothing else.
+CREATE FUNCTION gongjian_ids_elsewhere(tbl text, zone uuid, ids uuid[]) RETURNS integer
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE n integer;
+BEGIN
+  IF tbl NOT IN ('projects', 'supervision_tasks') THEN RAISE EXCEPTION 'gongjian_ids_elsewhere: not for %', tbl; END IF;
+  IF to_regclass(tbl) IS NULL THEN RETURN 0; END IF;
+  EXECUTE format('SELECT count(*)::int FROM %I WHERE zone_id <> $1 AND id = ANY($2)', tbl) INTO n USING zone, ids;
+  RETURN n;
+END $$;
+REVOKE EXECUTE ON FUNCTION gongjian_shared_beyond(uuid, uuid), gongjian_end_sessions(text, uuid), gongjian_ids_elsewhere(text, uuid, uuid[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gongjian_shared_beyond(uuid, uuid), gongjian_end_sessions(text, uuid), gongjian_ids_elsewhere(text, uuid, uuid[]) TO gongjian_tenant;
 
 SELECT gongjian_enforce_tenancy();

@@ -81,6 +81,13 @@ describe(`row-level security (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(changed.updated).toBe(0);
     expect(changed.deleted).toBe(0);
     expect(changed.moved).toMatch(/row-level security/);
+    // zones: every zone readable (names), only its own writable
+    const zoneRows = await asTenant(A, async (q) => ({
+      seen: (await q(`SELECT id FROM zones`)).length,
+      renamed: (await q(`UPDATE zones SET name = name RETURNING id`)).map((r) => (r as { id: string }).id),
+    }));
+    expect(zoneRows.seen).toBeGreaterThan(1);
+    expect(zoneRows.renamed).toEqual([A]);
   });
 
   it('every table with a zone_id column has row-level security and the zone policy', async () => {
@@ -93,6 +100,7 @@ describe(`row-level security (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
        ORDER BY 1`);
     expect(rows.length).toBeGreaterThan(40);
     expect(rows.filter((r) => !r.rls || !r.policy).map((r) => r.table_name)).toEqual([]);
+    expect((await db.query<{ rls: boolean }>(`SELECT relrowsecurity AS rls FROM pg_class WHERE oid = 'zones'::regclass`))[0]!.rls).toBe(true);
   });
 
   it('writeAudited runs as the tenant role of the actor’s zone', async () => {
@@ -114,6 +122,13 @@ describe('what a zone’s transaction still does beyond its zone, on purpose', (
     t = await testApp();
   });
   afterAll(() => t?.close());
+
+  it('a campaign may not list another zone’s project (its ids are counted with the owner’s rights)', async () => {
+    const [p] = await t.handle.query<{ id: string }>(`SELECT p.id FROM projects p JOIN zones z ON z.id = p.zone_id WHERE z.code = 'xuzhou' LIMIT 1`);
+    const inHuaian = await t.signIn('supervisor', 'huaian');
+    const body = { name: 'RLS 跨区', startDate: '2023-07-01', endDate: '2023-09-30', items: [{ itemType: 'project', itemId: p!.id, title: 'x' }] };
+    expect((await inHuaian.send('POST', '/api/campaigns', body)).statusCode).toBe(404);
+  });
 
   it('switching zones ends the session of the zone left; a new password ends the sessions of every zone', async () => {
     const here = await t.signIn('supervisor', 'xuzhou');
