@@ -1,7 +1,9 @@
 // Row-level security (migrations/0017_tenant_rls.sql): the role a zone's work runs as,
 // and how a transaction becomes that zone's.
-import { sql } from 'drizzle-orm';
-import type { Tx } from './client';
+import { sql, type SQL } from 'drizzle-orm';
+
+/** A transaction (db/client.ts Tx), named by what is used of it: client.ts imports this file. */
+type Tx = { execute(query: SQL): PromiseLike<unknown> };
 
 export const TENANT_ROLE = 'gongjian_tenant';
 
