@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { writeAudited } from '../src/server/context';
 import { zoneSetupSql } from '../src/db/zoneDb';
+import { loadMigrations, migrate } from '../src/db/migrate';
 import { openTestDb, onPostgres, type TestDb } from './helpers/db';
 import { DEMO_PASSWORD, testApp, type TestApp } from './helpers/app';
 
@@ -101,6 +102,20 @@ describe(`row-level security (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(rows.length).toBeGreaterThan(40);
     expect(rows.filter((r) => !r.rls || !r.policy).map((r) => r.table_name)).toEqual([]);
     expect((await db.query<{ rls: boolean }>(`SELECT relrowsecurity AS rls FROM pg_class WHERE oid = 'zones'::regclass`))[0]!.rls).toBe(true);
+  });
+
+  it('a table a later migration adds gets its policy without writing one', async () => {
+    const fresh = await openTestDb({ start: 'migrated' });
+    try {
+      const later = { version: 9999, name: '9999_later_things', sql: 'CREATE TABLE later_things (id uuid PRIMARY KEY, zone_id uuid NOT NULL)', checksum: 'x' };
+      expect(await migrate(fresh, [...loadMigrations(), later])).toEqual(['9999_later_things']);
+      const [row] = await fresh.query<{ rls: boolean; policies: number }>(
+        `SELECT relrowsecurity AS rls, (SELECT count(*)::int FROM pg_policy WHERE polrelid = 'later_things'::regclass) AS policies FROM pg_class WHERE oid = 'later_things'::regclass`,
+      );
+      expect(row).toEqual({ rls: true, policies: 1 });
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('writeAudited runs as the tenant role of the actor’s zone', async () => {
