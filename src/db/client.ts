@@ -10,6 +10,7 @@ import { DrizzleQueryError } from 'drizzle-orm/errors';
 import * as schema from './schema';
 import { lockDataFolder } from './folderLock';
 import { limits } from '../shared/limits';
+import { zoneSetupSql } from './zoneDb';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -28,6 +29,12 @@ export interface DbHandle {
   exec(script: string): Promise<void>;
   /** Raw parameterised query, rows as objects. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Reads as one zone's tenant (row-level security, migrations/0017): each statement
+   * runs in a short transaction of its own that first takes the tenant role and sets
+   * app.zone_id, so it sees only that zone's rows. What a signed-in request reads with.
+   */
+  zoneDb(zoneId: string): ReadDb;
   /** Runs fn on one dedicated connection (session-level locks need one). */
   session<T>(fn: (conn: Pick<DbHandle, 'exec' | 'query'>) => Promise<T>): Promise<T>;
   /** PGlite only: the whole data folder as a tarball (tests clone prepared databases from it). */
@@ -64,10 +71,23 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     },
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
   };
+  // One Drizzle instance per zone (a handful), over a client whose every query is a
+  // transaction of that zone's tenant. Drizzle only calls `query` for reads.
+  const zoneDb = perZone((setup) => {
+    const zoneClient = {
+      query: (text: string, params?: unknown[], opts?: object) =>
+        client.transaction(async (tx) => {
+          await tx.exec(setup);
+          return tx.query(text, params, opts);
+        }),
+    };
+    return drizzlePglite({ client: zoneClient as unknown as PGlite, schema }) as unknown as Database;
+  });
   // PGlite is one connection already.
   return {
     engine: 'pglite',
     db,
+    zoneDb,
     ...conn,
     session: (fn) => fn(conn),
     dumpDataDir: () => client.dumpDataDir('none'),
@@ -103,6 +123,19 @@ export function loggableError(err: unknown): unknown {
   return Object.assign(safe, cause?.code ? { code: cause.code } : {});
 }
 
+/** A cache of one reader per zone: zones are few, and a reader holds no connection. */
+function perZone(make: (setupSql: string) => Database): (zoneId: string) => ReadDb {
+  const readers = new Map<string, ReadDb>();
+  return (zoneId) => {
+    let reader = readers.get(zoneId);
+    if (!reader) {
+      reader = make(zoneSetupSql(zoneId));
+      readers.set(zoneId, reader);
+    }
+    return reader;
+  };
+}
+
 async function openPostgres(url: string, searchPath?: string): Promise<DbHandle> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -117,9 +150,32 @@ async function openPostgres(url: string, searchPath?: string): Promise<DbHandle>
   pool.on('error', () => undefined); // an idle connection's error: already logged by `lost`
   if (searchPath) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${searchPath}"`);
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  // As for PGlite: every query of a zone's reader is a transaction of that zone's tenant,
+  // on a connection of the pool (BEGIN and the settings in one round trip).
+  const zoneDb = perZone((setup) => {
+    const zoneClient = {
+      query: async (...args: Parameters<pg.PoolClient['query']>) => {
+        const c = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await c.query(`BEGIN; ${setup}`);
+          const result = await (c.query as (...a: unknown[]) => Promise<unknown>)(...args);
+          await c.query('COMMIT');
+          return result;
+        } catch (e) {
+          await c.query('ROLLBACK').catch((err: Error) => (broken = err));
+          throw e;
+        } finally {
+          c.release(broken);
+        }
+      },
+    };
+    return drizzlePg({ client: zoneClient as unknown as pg.Pool, schema }) as unknown as Database;
+  });
   return {
     engine: 'postgres',
     db,
+    zoneDb,
     exec: async (script) => {
       await pool.query(script);
     },

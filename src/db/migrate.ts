@@ -71,6 +71,16 @@ async function migrateOn(
       }
       ran.push(m.name);
     }
+    // Row-level security for every tenant table (0017): a table a later migration
+    // adds gets its grants and zone policy here, without anyone writing them; also
+    // when an earlier start migrated but stopped before this (a zone_id table without it).
+    const [need] = await handle.query<{ need: boolean }>(
+      `SELECT to_regproc('gongjian_enforce_tenancy') IS NOT NULL AND ($1 OR EXISTS (
+         SELECT 1 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'zone_id' AND NOT a.attisdropped
+          WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relrowsecurity)) AS need`,
+      [ran.length > 0],
+    );
+    if (need?.need) await handle.query('SELECT gongjian_enforce_tenancy()');
     return ran;
   } finally {
     if (lock) await handle.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);

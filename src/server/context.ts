@@ -10,6 +10,7 @@ import { recordAudit, type Audit } from '../shared/audit';
 import { today, type Clock, type IsoDate } from '../shared/calendar';
 import type { ZoneDate } from '../shared/zoneClock';
 import { zoneWritten } from '../shared/zoneWrites';
+import { enterZone } from '../db/zoneDb';
 
 // Handlers take these from here with the context they belong to; they live in shared/.
 export { requireActor, type Audit };
@@ -32,13 +33,14 @@ export interface AuthedCtx extends Ctx {
   actor: Actor;
 }
 
-export function makeCtx(db: Database, actor: Actor | null, lang: Lang, ip: string, zone: ZoneDate | Clock): Ctx {
+/** `reads`: what handlers read with; for a signed-in actor, the zone's tenant reader (DbHandle.zoneDb). */
+export function makeCtx(db: Database, actor: Actor | null, lang: Lang, ip: string, zone: ZoneDate | Clock, reads: ReadDb = db): Ctx {
   const date = typeof zone === 'function' ? { clock: zone, today: today(zone), pinnedDate: null } : zone;
   return {
     actor,
     lang,
     ip,
-    db,
+    db: reads,
     clock: date.clock,
     today: date.today,
     pinnedDate: date.pinnedDate,
@@ -53,6 +55,10 @@ export async function writeAudited<T>(
   fn: (tx: Tx, audit: Audit) => Promise<T>,
 ): Promise<T> {
   const result = await db.transaction(async (tx) => {
+    // Row-level security (migrations/0017): the whole transaction acts as the tenant
+    // role of the actor's zone, so a query that forgets its zone filter sees and
+    // writes nothing of another zone. Both settings end with the transaction.
+    if (actor) await enterZone(tx, actor.zoneId);
     let audited = 0;
     const audit: Audit = async (entry) => {
       if (!actor) throw new AppError('auth.required');

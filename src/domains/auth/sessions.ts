@@ -1,7 +1,7 @@
 // Sessions live in the database so any API process can serve any request.
 // The cookie holds a random token; the table holds only its SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { memberships, sessions, users } from '../../db/schema';
 import type { Actor } from '../../shared/policy';
@@ -94,12 +94,15 @@ export async function lookupSession(db: Database, token: string, now = new Date(
   };
 }
 
+// Through a function with the owner's rights (migrations/0017): a zone's transaction
+// sees only its zone's sessions, but switching zones ends the session of the zone
+// left, and a new password or a disabled account ends the user's sessions everywhere.
 export async function deleteSession(db: Queryable, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+  await db.execute(sql`SELECT gongjian_end_sessions(${sessionId}, NULL)`);
 }
 
 export async function deleteUserSessions(db: Queryable, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await db.execute(sql`SELECT gongjian_end_sessions(NULL, ${userId})`);
 }
 
 export async function purgeExpiredSessions(db: Database, now = new Date()): Promise<void> {

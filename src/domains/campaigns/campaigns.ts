@@ -123,7 +123,11 @@ async function assertItemsInZone(tx: Tx, zoneId: string, items: { itemType: stri
   for (const [type, table] of [['project', 'projects'], ['task', 'supervision_tasks']] as const) {
     const ids = items.filter((i) => i.itemType === type).map((i) => i.itemId);
     if (!ids.length) continue;
-    const res = await tx.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE zone_id <> ${zoneId} AND id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    // A zone's transaction cannot see other zones' rows (row-level security), so an
+    // owner-rights function counts them (migrations/0017_tenant_rls.sql).
+    const res = await tx.execute(
+      sql`SELECT gongjian_ids_elsewhere(${table}, ${zoneId}, ARRAY[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]) AS n`,
+    );
     if (rowsOf<{ n: number }>(res)[0]?.n !== 0) throw new AppError('not_found', { entity: type });
   }
 }

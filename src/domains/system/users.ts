@@ -104,16 +104,11 @@ const MEMBERSHIP_FIELDS = new Set<string>(['role', 'unitId']);
  * them: true when the account is in a zone where `adminId` holds no admin membership.
  */
 export async function sharedBeyond(db: ReadDb, adminId: string, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, userId),
-        sql`NOT EXISTS (SELECT 1 FROM memberships a WHERE a.user_id = ${adminId} AND a.zone_id = ${memberships.zoneId} AND a.role = 'admin')`,
-      ),
-    );
-  return (row?.n ?? 0) > 0;
+  // A function with the owner's rights (migrations/0017): row-level security shows a
+  // zone's transaction only its own zone's memberships, and this looks at all of them.
+  const res = await db.execute(sql`SELECT gongjian_shared_beyond(${adminId}, ${userId}) AS shared`);
+  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { shared: boolean }[];
+  return Boolean(rows[0]?.shared);
 }
 
 export async function updateUser(tx: Tx, audit: Audit, zoneId: string, userId: string, patch: UserPatch, by: Authority) {
@@ -171,8 +166,7 @@ export async function listUsers(db: ReadDb, actor: { zoneId: string; userId: str
         m: memberships,
         unitName: units.name,
         // The account is also in a zone the signed-in admin does not administer (see sharedBeyond).
-        shared: sql<boolean>`EXISTS (SELECT 1 FROM memberships o WHERE o.user_id = ${users.id} AND NOT EXISTS
-          (SELECT 1 FROM memberships a WHERE a.user_id = ${actor.userId} AND a.zone_id = o.zone_id AND a.role = 'admin'))`,
+        shared: sql<boolean>`gongjian_shared_beyond(${actor.userId}, ${users.id})`,
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
