@@ -1,4 +1,4 @@
-// Tenancy the database enforces (migrations/0017_tenant_rls.sql, docs/security.md):
+// Tenancy the database enforces (migrations/0019_tenant_rls.sql, docs/security.md):
 // as the tenant role of zone A, a query with no zone filter sees only zone A's rows,
 // a row of zone B cannot be written, and every table with zone_id has its policy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -30,7 +30,7 @@ export interface DbHandle {
   /** Raw parameterised query, rows as objects. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /**
-   * Reads as one zone's tenant (row-level security, migrations/0017): each statement
+   * Reads as one zone's tenant (row-level security, migrations/0019): each statement
    * runs in a short transaction of its own that first takes the tenant role and sets
    * app.zone_id, so it sees only that zone's rows. What a signed-in request reads with.
    */

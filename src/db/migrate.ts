@@ -71,7 +71,7 @@ async function migrateOn(
       }
       ran.push(m.name);
     }
-    // Row-level security for every tenant table (0017): a table a later migration
+    // Row-level security for every tenant table (0019): a table a later migration
     // adds gets its grants and zone policy here, without anyone writing them; also
     // when an earlier start migrated but stopped before this (a zone_id table without it).
     const [need] = await handle.query<{ need: boolean }>(

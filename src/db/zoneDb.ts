@@ -1,4 +1,4 @@
-// Row-level security (migrations/0017_tenant_rls.sql): the role a zone's work runs as,
+// Row-level security (migrations/0019_tenant_rls.sql): the role a zone's work runs as,
 // and how a transaction becomes that zone's.
 import { sql, type SQL } from 'drizzle-orm';
 

@@ -119,7 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (token && req.session?.renewed) setSessionCookie(req, reply, token, req.session.expiresAt, now);
     const lang = pickLang(req, req.session?.locale);
     const actor = req.session?.actor ?? null;
-    // A signed-in request reads as its zone's tenant: row-level security (migrations/0017)
+    // A signed-in request reads as its zone's tenant: row-level security (migrations/0019)
     // hides every other zone's rows even from a query that forgets its zone filter.
     req.ctx = actor
       ? makeCtx(app.handle.db, actor, lang, req.ip, await zoneDate(app.handle.db, actor.zoneId, app.clock), app.handle.zoneDb(actor.zoneId))

@@ -55,7 +55,7 @@ export async function writeAudited<T>(
   fn: (tx: Tx, audit: Audit) => Promise<T>,
 ): Promise<T> {
   const result = await db.transaction(async (tx) => {
-    // Row-level security (migrations/0017): the whole transaction acts as the tenant
+    // Row-level security (migrations/0019): the whole transaction acts as the tenant
     // role of the actor's zone, so a query that forgets its zone filter sees and
     // writes nothing of another zone. Both settings end with the transaction.
     if (actor) await enterZone(tx, actor.zoneId);

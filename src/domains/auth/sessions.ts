@@ -94,7 +94,7 @@ export async function lookupSession(db: Database, token: string, now = new Date(
   };
 }
 
-// Through a function with the owner's rights (migrations/0017): a zone's transaction
+// Through a function with the owner's rights (migrations/0019): a zone's transaction
 // sees only its zone's sessions, but switching zones ends the session of the zone
 // left, and a new password or a disabled account ends the user's sessions everywhere.
 export async function deleteSession(db: Queryable, sessionId: string): Promise<void> {

@@ -124,7 +124,7 @@ async function assertItemsInZone(tx: Tx, zoneId: string, items: { itemType: stri
     const ids = items.filter((i) => i.itemType === type).map((i) => i.itemId);
     if (!ids.length) continue;
     // A zone's transaction cannot see other zones' rows (row-level security), so an
-    // owner-rights function counts them (migrations/0017_tenant_rls.sql).
+    // owner-rights function counts them (migrations/0019_tenant_rls.sql).
     const res = await tx.execute(
       sql`SELECT gongjian_ids_elsewhere(${table}, ${zoneId}, ARRAY[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]) AS n`,
     );

@@ -104,7 +104,7 @@ const MEMBERSHIP_FIELDS = new Set<string>(['role', 'unitId']);
  * them: true when the account is in a zone where `adminId` holds no admin membership.
  */
 export async function sharedBeyond(db: ReadDb, adminId: string, userId: string): Promise<boolean> {
-  // A function with the owner's rights (migrations/0017): row-level security shows a
+  // A function with the owner's rights (migrations/0019): row-level security shows a
   // zone's transaction only its own zone's memberships, and this looks at all of them.
   const res = await db.execute(sql`SELECT gongjian_shared_beyond(${adminId}, ${userId}) AS shared`);
   const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { shared: boolean }[];
