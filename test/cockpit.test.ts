@@ -87,7 +87,7 @@ describe('Huai’an 2023 1–6月 (seed 001)', () => {
   it('shows campaign countdowns that have not ended', async () => {
     const body = (await leader.get('/api/cockpit?period=2023-06')).json();
     expect(body.campaigns).toEqual([
-      expect.objectContaining({ name: '大干三季度、决胜下半年', phase: 'upcoming', startDate: '2023-07-15', endDate: '2023-12-31', daysLeft: 184 }),
+      expect.objectContaining({ name: '大干三季度、决胜下半年', phase: 'upcoming', startDate: '2023-07-15', endDate: '2023-12-31', daysLeft: 184, daysToStart: 15, totalDays: 170 }),
     ]);
   });
 });

@@ -36,7 +36,7 @@ export const cockpitBody = z.object({
   indicators: z.array(indicatorRow),
   behind: z.array(z.object({ indicatorId: z.string(), indicatorCode: z.string(), indicatorName: z.string(), unitId: z.string(), unitName: z.string(), completion: s, expectedShare: s, gap: s, status })),
   ranking: z.array(z.object({ unitId: z.string(), unitName: z.string(), group: z.string(), indicators: z.number(), ahead: z.number(), onTrack: z.number(), amber: z.number(), red: z.number(), meanGap: s, rank: z.number().nullable(), rankChange: z.number().nullable() })),
-  campaigns: z.array(z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), phase: z.string(), daysLeft: z.number(), totalDays: z.number(), elapsedShare: z.string() })),
+  campaigns: z.array(z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), phase: z.string(), daysLeft: z.number(), daysToStart: z.number(), totalDays: z.number(), elapsedShare: z.string() })),
 });
 
 /** How many of a zone's most recently read cockpits are refreshed after each write to it. */

@@ -54,6 +54,7 @@ export interface CampaignClock {
   endDate: string;
   phase: 'upcoming' | 'running' | 'ended' | string;
   daysLeft: number;
+  daysToStart: number;
   totalDays: number;
   elapsedShare: string;
 }

@@ -58,13 +58,14 @@ export function CampaignCountdown({ c, dark }: { c: CampaignClock; dark?: boolea
   const ct = useCkT();
   const head =
     c.phase === 'ended' ? ct('campaign.ended') : c.phase === 'upcoming' ? ct('campaign.upcoming', { date: c.startDate }) : ct('campaign.left', { n: c.daysLeft });
+  // Before the start, "剩余" would count days that are not the campaign's: say when it starts and how long it runs.
   return (
     <div className="gj-ck-campaign" data-testid="campaign-countdown">
       <div className="gj-ck-campaign-name">{c.name}</div>
       <div className="gj-ck-campaign-days">{head}</div>
       <div className="gj-ck-muted">
         {c.startDate} ～ {c.endDate}
-        {c.phase === 'upcoming' ? ` · ${ct('campaign.left', { n: c.daysLeft })}` : ''}
+        {c.phase === 'upcoming' ? ` · ${ct('campaign.startsIn', { n: c.daysToStart, total: c.totalDays })}` : ''}
       </div>
       <Progress
         percent={Number(c.elapsedShare)}

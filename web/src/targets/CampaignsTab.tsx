@@ -61,7 +61,7 @@ export default function CampaignsTab({ period }: { period: string }) {
 function Countdown({ c }: { c: Campaign }) {
   const tt = useTgT();
   if (c.phase === 'ended') return <span className="gj-tg-muted">{tt('cp.ended')}</span>;
-  return <span className="gj-tg-campaign-days">{c.phase === 'upcoming' ? tt('cp.upcoming', { date: c.startDate, n: c.daysLeft }) : tt('cp.left', { n: c.daysLeft })}</span>;
+  return <span className="gj-tg-campaign-days">{c.phase === 'upcoming' ? tt('cp.upcoming', { date: c.startDate, n: c.daysToStart }) : tt('cp.left', { n: c.daysLeft })}</span>;
 }
 
 function CampaignDrawer({ id, period, onClose, onEdit }: { id: string | null; period: string; onClose(): void; onEdit(c: CampaignDetail): void }) {

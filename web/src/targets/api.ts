@@ -132,6 +132,7 @@ export interface Campaign {
   endDate: string;
   phase: 'upcoming' | 'running' | 'ended';
   daysLeft: number;
+  daysToStart: number;
   totalDays: number;
   elapsedShare: string;
   /** Sent back on change: a stale one is refused (409) instead of overwriting another's change. */
