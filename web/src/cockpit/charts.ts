@@ -64,14 +64,19 @@ const barSeries = (data: BarDatum[], look: ChartLook) => ({
   name: look.seriesName,
   type: 'bar' as const,
   barMaxWidth: 42,
-  data: data.map((d) => ({ value: d.completion === null ? null : Number(d.completion), itemStyle: { color: statusColor(d.status) }, id: d.id })),
+  // `text` keeps the figure as computed ("59.0"): Number() would print it as 59.
+  data: data.map((d) => ({ value: d.completion === null ? null : Number(d.completion), text: d.completion, itemStyle: { color: statusColor(d.status) }, id: d.id })),
 });
 
 const barLabel = (look: ChartLook, fontSize: number, bare: boolean) => ({
   show: true,
   color: look.dark ? '#dbe6ff' : '#434343',
   fontSize,
-  formatter: (p: { value: number | null }) => (p.value === null ? '' : bare ? String(p.value) : `${p.value}%`),
+  formatter: (p: { value: number | null; data?: { text?: string | null } }) => {
+    if (p.value === null) return '';
+    const text = p.data?.text ?? String(p.value);
+    return bare ? text : `${text}%`;
+  },
 });
 
 function timeLine(expectedShare: string | null, look: ChartLook, axis: 'xAxis' | 'yAxis') {
