@@ -1,7 +1,7 @@
 // Figures on the cockpit written the way the zone writes them: the server's own
 // wording rules (src/shared/format.ts), so the page says exactly what a bulletin says.
 import { formatAmount, formatCount, formatGapToTimeProgress, formatPercent, formatYoy, MISSING } from '../../../src/shared/format';
-import type { Lang } from '../i18n';
+import type { Lang } from '../i18n/dict';
 import type { Status } from './api';
 
 export { formatGapToTimeProgress, formatPercent, formatYoy, MISSING };
