@@ -131,12 +131,15 @@ describe(`row-level security (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   });
 });
 
-describe('what a zone’s transaction still does beyond its zone, on purpose', () => {
+describe('with the demo app', () => {
+  // One app for both groups: each demo copy costs a database.
   let t: TestApp;
   beforeAll(async () => {
     t = await testApp();
   });
   afterAll(() => t?.close());
+
+describe('what a zone’s transaction still does beyond its zone, on purpose', () => {
 
   it('a campaign may not list another zone’s project (its ids are counted with the owner’s rights)', async () => {
     const [p] = await t.handle.query<{ id: string }>(`SELECT p.id FROM projects p JOIN zones z ON z.id = p.zone_id WHERE z.code = 'xuzhou' LIMIT 1`);
@@ -158,11 +161,6 @@ describe('what a zone’s transaction still does beyond its zone, on purpose', (
 });
 
 describe('reads of a signed-in request', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await testApp();
-  });
-  afterAll(() => t?.close());
 
   it('go through the zone’s tenant reader: a query with no zone filter sees only that zone', async () => {
     const ids = await t.handle.query<{ id: string; code: string }>(`SELECT id, code FROM zones`);
@@ -178,4 +176,5 @@ describe('reads of a signed-in request', () => {
     const admin = await t.signIn('admin');
     expect((await admin.get('/api/units')).statusCode).toBe(200);
   });
+});
 });
