@@ -9,7 +9,7 @@ import { periodString } from '../targets/catalogue';
 import { periodEnd } from '../targets/progress';
 import { onZoneWritten } from '../../shared/zoneWrites';
 import type { ReadDb } from '../../db/client';
-import type { Clock } from '../../shared/calendar';
+import { today, type Clock } from '../../shared/calendar';
 import { CockpitCache, zoneDataVersion } from './cache';
 import { defaultPeriod, drillDown, loadCockpit } from './cockpit';
 
@@ -46,6 +46,9 @@ export async function cockpitRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cockpit'];
   const cache = new CockpitCache();
+  // The month a leader lands on (no period asked), per zone, day and data version: judging
+  // which month is complete reads the zone's whole history (targets/completeness).
+  const landing = new CockpitCache();
   // Checked against the response schema once, when computed, as the serializer would.
   const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, clock: Clock) => async () =>
     JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, clock)));
@@ -87,7 +90,7 @@ export async function cockpitRoutes(app: FastifyInstance) {
       const { db } = req.ctx;
       const zoneId = requireActor(req.ctx).zoneId;
       const version = await zoneDataVersion(db, zoneId); // before any figure is read: see ./cache
-      const period = req.query.period ?? (await defaultPeriod(db, zoneId, req.ctx.clock));
+      const period = req.query.period ?? (await landing.load(`${zoneId}|${today(req.ctx.clock)}`, version, () => defaultPeriod(db, zoneId, req.ctx.clock)));
       // The as-of date made explicit, so "no date" and "the month's end" share one entry.
       const asOf = req.query.asOf ?? periodEnd(period);
       const key = `${zoneId}|${period}|${asOf}`;
