@@ -71,7 +71,7 @@ export async function latestPeriods(db: Db, zoneId: string): Promise<{ latest: s
   let candidate: string | null = latest;
   for (let i = 0; i < 3 && candidate; i++) {
     if (await complete(db, zoneId, candidate)) return { latest, latestComplete: candidate };
-    const [before] = await rowsOf<{ period: string | null }>(
+    const [before]: { period: string | null }[] = await rowsOf<{ period: string | null }>(
       db,
       sql`SELECT max(period) AS period FROM figures WHERE zone_id = ${zoneId} AND state = 'approved' AND period < ${candidate}`,
     );
