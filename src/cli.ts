@@ -77,8 +77,8 @@ async function serve(handle: DbHandle, cfg: Config) {
     await handle.close();
     process.exit(0);
   };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  process.once('SIGINT', () => void close());
+  process.once('SIGTERM', () => void close());
   await app.listen({ port: cfg.port, host: cfg.host });
   // Reminders and overdue scans; safe with several processes (see shared/scheduler).
   // GONGJIAN_TICK_MS: how often (default every minute); the fault bench ticks every 2 s.

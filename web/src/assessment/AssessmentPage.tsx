@@ -39,7 +39,7 @@ function SchemeList({ selected }: { selected?: string }) {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         rowClassName={(r) => (r.id === selected ? 'gj-as-selected' : '')}
-        onRow={(r) => ({ onClick: () => navigate(`/assessment/${r.id}`), 'data-testid': `as-scheme-${r.period}` } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(r) => ({ onClick: () => void navigate(`/assessment/${r.id}`), 'data-testid': `as-scheme-${r.period}` } as React.HTMLAttributes<HTMLElement>)}
         pagination={{ current: page, pageSize: 10, total: list.data?.total ?? 0, onChange: setPage, size: 'small', showSizeChanger: false }}
         columns={[
           { title: at('col.name'), dataIndex: 'name', render: (v: string) => <span className="gj-as-link">{v}</span> },
@@ -52,7 +52,7 @@ function SchemeList({ selected }: { selected?: string }) {
           },
         ]}
       />
-      {creating && <SchemeEditor onClose={(id) => { setCreating(false); if (id) navigate(`/assessment/${id}`); }} />}
+      {creating && <SchemeEditor onClose={(id) => { setCreating(false); if (id) void navigate(`/assessment/${id}`); }} />}
     </>
   );
 }

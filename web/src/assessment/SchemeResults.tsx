@@ -190,7 +190,7 @@ export function SchemeResults({ id }: { id: string }) {
           {draft && can('config.write') && (
             <>
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="as-edit">{at('edit')}</Button>
-              <Popconfirm title={at('deleteConfirm')} onConfirm={() => remove.mutate(undefined, { onError, onSuccess: () => navigate('/assessment') })}>
+              <Popconfirm title={at('deleteConfirm')} onConfirm={() => remove.mutate(undefined, { onError, onSuccess: () => void navigate('/assessment') })}>
                 <Button danger icon={<DeleteOutlined />}>{at('delete')}</Button>
               </Popconfirm>
             </>

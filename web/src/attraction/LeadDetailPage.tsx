@@ -62,7 +62,7 @@ function ConvertDialog({ d, onClose }: { d: LeadDetail; onClose(): void }) {
       const r = await convert.mutateAsync(v);
       message.success(t('detail.project', { name: r.project.name }));
       onClose();
-      navigate(`/projects/p/${r.project.id}`);
+      void navigate(`/projects/p/${r.project.id}`);
     } catch (err) {
       onError(err);
     }

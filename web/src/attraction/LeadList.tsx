@@ -40,7 +40,7 @@ export default function LeadList() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-        onRow={(l) => ({ onClick: () => navigate(`/attraction/leads/${l.id}`), style: { cursor: 'pointer' } })}
+        onRow={(l) => ({ onClick: () => void navigate(`/attraction/leads/${l.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('col.name'), render: (_, l) => <span>{l.name}{l.demo && <Tag style={{ marginInlineStart: 6 }}>{t('demo')}</Tag>}</span> },
           { title: t('col.investor'), dataIndex: 'investor', width: 160 },

@@ -53,7 +53,7 @@ export default function LoginPage() {
       if (v.zone) localStorage.setItem(LAST_ZONE, v.zone);
       const can = (a: keyof typeof me.abilities) => Boolean(me.abilities[a]);
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/' && from !== '/login' ? from : startPath({ me, can }), { replace: true });
+      void navigate(from && from !== '/' && from !== '/login' ? from : startPath({ me, can }), { replace: true });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', e instanceof Error ? e.message : String(e));
       if (err.code === 'auth.zone_required' || err.code === 'auth.no_membership') {

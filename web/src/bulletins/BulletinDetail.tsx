@@ -163,7 +163,7 @@ export function BulletinDetail() {
           <Button icon={<FileExcelOutlined />} href={bulletinsApi.downloadUrl(id, 'xlsx')} data-testid="bu-xlsx">{bt('xlsx')}</Button>
           {editable && (
             <>
-              <Popconfirm title={bt('deleteConfirm')} onConfirm={() => remove.mutate(undefined, { onError, onSuccess: () => navigate('/bulletins') })}>
+              <Popconfirm title={bt('deleteConfirm')} onConfirm={() => remove.mutate(undefined, { onError, onSuccess: () => void navigate('/bulletins') })}>
                 <Button danger icon={<DeleteOutlined />}>{bt('delete')}</Button>
               </Popconfirm>
               <Popconfirm title={bt('publishConfirm')} onConfirm={() => publish.mutate(b.version, { onError, onSuccess: () => void message.success(bt('publishedOk')) })}>

@@ -100,7 +100,7 @@ function BulletinList() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: emptyZone ? <ZoneEmpty page="bulletins" /> : bt('empty') }}
-        onRow={(r) => ({ onClick: () => navigate(`/bulletins/${r.id}`), style: { cursor: 'pointer' } })}
+        onRow={(r) => ({ onClick: () => void navigate(`/bulletins/${r.id}`), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: bt('col.title'), dataIndex: 'title', render: (v: string) => <a data-testid="bu-row">{v}</a> },
@@ -110,7 +110,7 @@ function BulletinList() {
           { title: bt('col.updated'), dataIndex: 'updatedAt', width: 180, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
         ]}
       />
-      {drafting && <DraftDialog onClose={(id) => { setDrafting(false); if (id) navigate(`/bulletins/${id}`); }} />}
+      {drafting && <DraftDialog onClose={(id) => { setDrafting(false); if (id) void navigate(`/bulletins/${id}`); }} />}
     </Card>
   );
 }

@@ -97,7 +97,7 @@ export default function PlansPage() {
         dataSource={q.data ?? []}
         locale={emptyZone ? { emptyText: <ZoneEmpty page="enterprises" /> } : undefined}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        onRow={(p) => ({ onClick: () => navigate(`/enterprises/plans/${p.id}`), style: { cursor: 'pointer' } })}
+        onRow={(p) => ({ onClick: () => void navigate(`/enterprises/plans/${p.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('col.name'), dataIndex: 'enterpriseName' },
           { title: t('col.unit'), dataIndex: 'unitName', width: 100 },

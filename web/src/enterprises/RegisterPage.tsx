@@ -143,7 +143,7 @@ export default function RegisterPage() {
         dataSource={list.data?.items ?? []}
         locale={emptyZone ? { emptyText: <ZoneEmpty page="enterprises" /> } : undefined}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => <span data-testid="ent-total">{t('total', { n })}</span> }}
-        onRow={(e) => ({ onClick: () => navigate(`/enterprises/register/${e.id}`), style: { cursor: 'pointer' } })}
+        onRow={(e) => ({ onClick: () => void navigate(`/enterprises/register/${e.id}`), style: { cursor: 'pointer' } })}
         columns={[
           {
             title: t('col.name'),

@@ -86,7 +86,7 @@ export default function ProjectList() {
         dataSource={list.data?.items ?? []}
         locale={emptyZone ? { emptyText: <ZoneEmpty page="projects" /> } : undefined}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-        onRow={(p) => ({ onClick: () => navigate(`/projects/p/${p.id}`), style: { cursor: 'pointer' } })}
+        onRow={(p) => ({ onClick: () => void navigate(`/projects/p/${p.id}`), style: { cursor: 'pointer' } })}
         columns={[
           {
             title: pt('col.name'),

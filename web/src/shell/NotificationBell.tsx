@@ -68,7 +68,7 @@ export function NotificationBell({ className }: { className?: string }) {
               if (n.unread) read.mutate(n.key);
               if (n.link) {
                 setOpen(false);
-                navigate(n.link);
+                void navigate(n.link);
               }
             }}
           >

@@ -41,7 +41,7 @@ export default function DocumentsPage() {
           onFinish={(v) =>
             create.mutate(
               { ...v, body: file ? undefined : v.body, fileId: file?.id, year: v.year ?? undefined },
-              { onSuccess: (r) => navigate(`/supervision/breakdown/${r.document.id}`), onError },
+              { onSuccess: (r) => void navigate(`/supervision/breakdown/${r.document.id}`), onError },
             )
           }
         >

@@ -190,7 +190,7 @@ function Review({ view }: { view: DocumentView }) {
     confirm.mutate(items, {
       onSuccess: (res) => {
         message.success(t('review.confirmed', { tasks: res.tasks.length, results: res.results.length }));
-        navigate(`/supervision/tasks?documentId=${view.document.id}`);
+        void navigate(`/supervision/tasks?documentId=${view.document.id}`);
       },
       onError,
     });
