@@ -124,11 +124,25 @@ describe('catalogue and targets', () => {
     expect(await t.handle.query(`SELECT floor::text FROM targets WHERE indicator_id = $1 AND unit_id = $2`, [ind.gbr, unit.damiao])).toEqual(before);
 
     expect((await multipart(damiao, '/api/targets/targets/import?year=2022', good)).statusCode).toBe(403);
+    // One row of the sheet is new (its target removed here), the others update theirs.
+    await t.handle.query(`DELETE FROM targets WHERE indicator_id = $1 AND unit_id = $2 AND year = 2022`, [ind.gbr, unit.damiao]);
+    const [{ n: existing }] = (await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM targets WHERE zone_id = $1 AND year = 2022`, [sup.me.zone.id])) as [{ n: number }];
     const done = await job(sup, (await multipart(sup, '/api/targets/targets/import?year=2022', good)).json().jobId);
     expect(done.status).toBe('succeeded');
     expect(done.progress).toBe(100);
-    const after = await t.handle.query<{ floor: string; stretch: string }>(`SELECT floor::text, stretch::text FROM targets WHERE indicator_id = $1 AND unit_id = $2`, [ind.gbr, unit.damiao]);
-    expect(after[0]).toEqual({ floor: '7.5', stretch: '8.1' });
+    const after = await t.handle.query<{ id: string; floor: string; stretch: string; version: number }>(`SELECT id, floor::text, stretch::text, version FROM targets WHERE indicator_id = $1 AND unit_id = $2`, [ind.gbr, unit.damiao]);
+    expect(after[0]).toMatchObject({ floor: '7.5', stretch: '8.1', version: 2 });
+    // Audited row by row: the new one created, every other one updated with its before.
+    // (All of one transaction share its time: the import's summary entry names it.)
+    const trail = await t.handle.query<{ action: string; entity_id: string | null; before: { floor: string } | null; after: { floor: string } }>(
+      `SELECT action, entity_id, before, after FROM audit_log WHERE zone_id = $1 AND entity = 'target' AND action IN ('create', 'update')
+          AND at = (SELECT max(at) FROM audit_log WHERE zone_id = $1 AND entity = 'target' AND action = 'import')`,
+      [sup.me.zone.id],
+    );
+    const created = trail.filter((e) => e.action === 'create');
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ entity_id: after[0]!.id, before: null, after: { floor: '7.5' } });
+    expect(trail.filter((e) => e.action === 'update' && e.before !== null)).toHaveLength(existing);
   });
 });
 

@@ -7,7 +7,7 @@ import { writeAudited } from '../../server/context';
 import { AppError } from '../../shared/errors';
 import { JobFailure, type Progress } from '../../shared/jobs';
 import { cells, decimalsFmt, readSheet, writeSheet, type RowError, type SheetSpec } from '../../shared/xlsx';
-import { allIndicators, checkTarget, targetsOfYear, upsertTarget, type TargetInput } from './catalogue';
+import { allIndicators, checkTarget, targetsOfYear, upsertTargets, type TargetInput } from './catalogue';
 import { reportForm, saveFigures, type FigureRowInput, type FormRow, type Writer } from './reporting';
 import { checkFigure } from './checks';
 import { withCheckContext } from './formChecks';
@@ -235,7 +235,7 @@ export async function importTargets(db: Database, actor: { zoneId: string; userI
   await progress(60, '保存');
   await writeAudited(db, { zoneId: actor.zoneId, userId: actor.userId }, null, async (tx, audit) => {
     // No progress writes in here: on PGlite the transaction holds the only connection.
-    for (const t of good) await upsertTarget(tx, audit, actor.zoneId, t);
+    await upsertTargets(tx, audit, { zoneId: actor.zoneId, userId: actor.userId }, year, good);
   });
   return { imported: good.length };
 }
