@@ -335,6 +335,8 @@ export async function updateMilestone(
   milestoneId: string,
   input: Omit<z.infer<typeof milestoneUpdate>, 'version'> & { version?: number },
   today: IsoDate,
+  /** The demo replays its history and fills its feeds once at the end (feeds/demo.ts). */
+  opts: { demo?: boolean } = {},
 ) {
   const project = await loadProject(tx, actor.zoneId, projectId, true);
   authorize(actor, 'project.progress', projectScope(project));
@@ -373,8 +375,10 @@ export async function updateMilestone(
       .where(eq(projects.id, projectId))
       .returning();
     await audit({ action: 'stage', entity: 'project', entityId: projectId, unitId: project.responsibleUnitId, before: { stage: project.stage, stageDates: project.stageDates }, after: { stage: p!.stage, stageDates } });
-    if (before.marksStage === 'signed') await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(project.stageDates), signedOn(stageDates)], today);
-    await feedStageChange(tx, audit, actor.zoneId, project, p!, today);
+    if (!opts.demo) {
+      if (before.marksStage === 'signed') await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(project.stageDates), signedOn(stageDates)], today);
+      await feedStageChange(tx, audit, actor.zoneId, project, p!, today);
+    }
   }
   return after!;
 }
