@@ -88,7 +88,11 @@ function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | nu
   const fillMethod = Form.useWatch('fillMethod', form);
   const feedKeys = useFeedKeys();
   const { lang } = useI18n();
-  const feedOptions = (feedKeys.data?.items ?? []).map((k: FeedKey) => ({ value: k.key, label: `${k[lang]}（${k.measure}）` }));
+  // Grouped by the module that counts them (企业库, 招商, 项目).
+  const feedOptions = (['enterprises', 'attraction', 'projects'] as const).map((source) => ({
+    label: tt(`feedSource.${source}`),
+    options: (feedKeys.data?.items ?? []).filter((k: FeedKey) => k.source === source).map((k: FeedKey) => ({ value: k.key, label: `${k[lang]}（${k.measure}）` })),
+  }));
   const save = useTgMutation((v: IndicatorInput) => (indicator ? targetsApi.updateIndicator(indicator.id, { ...(({ code: _c, ...rest }) => rest)(v), version: indicator.version }) : targetsApi.createIndicator(v)));
   const codes = all.filter((i) => i.id !== indicator?.id).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }));
   const initial: Partial<IndicatorInput> = indicator ?? {
@@ -161,7 +165,7 @@ function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | nu
         </div>
         {fillMethod === 'system' && (
           <Form.Item name="feed" label={tt('ind.feed')} extra={tt('ind.feedHelp')} rules={[{ required: true, message: tt('required') }]}>
-            <Select data-testid="ind-feed" options={feedOptions} loading={feedKeys.isLoading} showSearch={{ optionFilterProp: 'label' }} />
+            <Select data-testid="ind-feed" options={feedOptions} virtual={false} loading={feedKeys.isLoading} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
         )}
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 12 }}>
