@@ -50,6 +50,17 @@ describe('the demo build', () => {
     const signings = (await leader.get('/api/attraction/counts?year=2022')).json();
     expect(Number(ind('foreign_projects').value)).toBe(signings.ytd[7].foreignProjects);
     expect(Number(ind('signed_projects').value)).toBe(signings.ytd[7].signedLarge);
+    // 新开工 / 竣工投产: the demo projects' actual 开工 and 投产 dates in 2022 up to August (no target: the seeds give none).
+    const [stages] = await t.handle.query<{ started: number; producing: number }>(
+      `SELECT count(*) FILTER (WHERE stage_dates->'started'->>'actual' BETWEEN '2022-01-01' AND '2022-08-31')::int AS started,
+              count(*) FILTER (WHERE stage_dates->'producing'->>'actual' BETWEEN '2022-01-01' AND '2022-08-31')::int AS producing
+         FROM projects WHERE zone_id = $1`,
+      [zoneId],
+    );
+    expect(stages!.started).toBeGreaterThan(0);
+    expect(Number(ind('started_projects').value)).toBe(stages!.started);
+    expect(Number(ind('producing_projects').value ?? 0)).toBe(stages!.producing);
+    expect(ind('started_projects').floor).toBeNull();
     const sources = await t.handle.query<{ source: string; source_name: string }>(
       `SELECT DISTINCT f.source, f.source_name FROM figures f JOIN indicators i ON i.id = f.indicator_id WHERE f.zone_id = $1 AND i.code IN ('net_four_above', 'signed_projects')`,
       [zoneId],

@@ -57,4 +57,42 @@ describe('migrations', () => {
     // sign-in throttling, scheduled-run claims and the migration history.
     expect(rows.map((r) => r.t)).toEqual(['auth_known_ips', 'auth_throttle', 'job_runs', 'schema_migrations', 'users', 'zones']);
   });
+
+  it('0020 binds the former code mappings as feeds of system-filled indicators and refuses a bad feed', async () => {
+    handle = await openTestDb({ start: 'empty' });
+    await migrate(handle, loadMigrations().filter((m) => m.version < 20));
+    const [a] = await handle.query<{ id: string }>(`INSERT INTO zones (code, name) VALUES ('za', 'A') RETURNING id`);
+    const [b] = await handle.query<{ id: string }>(`INSERT INTO zones (code, name) VALUES ('zb', 'B') RETURNING id`);
+    const ind = (zone: string, code: string, fill: string) =>
+      handle.query(`INSERT INTO indicators (zone_id, code, name, measure, kind, fill_method) VALUES ($1, $2, $2, '个', 'count', $3)`, [zone, code, fill]);
+    await ind(a!.id, 'net_hightech', 'system');
+    await ind(a!.id, 'signed_projects', 'system');
+    await ind(a!.id, 'gbr', 'manual');
+    await ind(b!.id, 'cloud_stars', 'system');
+    await ind(b!.id, 'foreign_investment', 'system');
+    await ind(b!.id, 'signed_projects', 'manual'); // reported by hand (as Huai'an): no feed
+    await ind(b!.id, 'my_own_count', 'system'); // a code no mapping knew: left for its zone to bind
+    expect(await migrate(handle)).toEqual(['0020_indicator_feed']);
+    const rows = await handle.query<{ zone: string; code: string; feed: string | null }>(
+      `SELECT z.code AS zone, i.code, i.feed FROM indicators i JOIN zones z ON z.id = i.zone_id ORDER BY 1, 2`,
+    );
+    expect(rows).toEqual([
+      { zone: 'za', code: 'gbr', feed: null },
+      { zone: 'za', code: 'net_hightech', feed: 'enterprises.net_high_tech' },
+      { zone: 'za', code: 'signed_projects', feed: 'attraction.signed_projects' },
+      { zone: 'zb', code: 'cloud_stars', feed: 'enterprises.new_cloud_star' },
+      { zone: 'zb', code: 'foreign_investment', feed: 'attraction.foreign_investment' },
+      { zone: 'zb', code: 'my_own_count', feed: null },
+      { zone: 'zb', code: 'signed_projects', feed: null },
+    ]);
+    // The checks: a feed key's form, and a feed only on a system-filled indicator.
+    const set = (feed: string, code: string) => handle.query(`UPDATE indicators SET feed = $1 WHERE zone_id = $2 AND code = $3`, [feed, b!.id, code]);
+    await expect(set('Projects.Started', 'my_own_count')).rejects.toThrow(/indicators_feed_key/);
+    await expect(set('projects', 'my_own_count')).rejects.toThrow(/indicators_feed_key/);
+    await expect(set('projects.started', 'signed_projects')).rejects.toThrow(/indicators_feed_system/);
+    await expect(handle.query(`UPDATE indicators SET fill_method = 'manual' WHERE zone_id = $1 AND code = 'cloud_stars'`, [b!.id])).rejects.toThrow(/indicators_feed_system/);
+    await set('projects.started', 'my_own_count');
+    const [own] = await handle.query<{ feed: string }>(`SELECT feed FROM indicators WHERE zone_id = $1 AND code = 'my_own_count'`, [b!.id]);
+    expect(own!.feed).toBe('projects.started');
+  });
 });

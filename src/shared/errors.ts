@@ -152,6 +152,17 @@ const catalogue = {
     zh: '{period}尚有{count}个单位的数据未审核：{units}。仍要锁定须确认并填写原因',
     en: '{period}: {count} units have figures not yet approved: {units}. Locking anyway needs a confirmation and a reason',
   },
+  'targets.feed_unknown': { status: 400, zh: '没有这个统计来源：{feed}', en: 'No such data source: {feed}' },
+  'targets.feed_needs_system': {
+    status: 400,
+    zh: '只有填报方式为“系统统计”的指标才能指定统计来源',
+    en: 'Only an indicator filled by the system can have a data source',
+  },
+  'targets.system_needs_feed': {
+    status: 400,
+    zh: '填报方式为“系统统计”的指标须指定统计来源（企业库、招商或项目的统计数）',
+    en: 'An indicator filled by the system needs a data source (a count of the register, investment attraction or projects)',
+  },
   'campaigns.dates': { status: 400, zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
   // supervision (督查督办)
   'supervision.year_required': { status: 400, zh: '无法从文中读出年份，请填写文件年份', en: 'The text gives no year; enter the document year' },

@@ -37,6 +37,8 @@ export const indicators = pgTable('indicators', {
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
   version: integer('version').notNull().default(1),
+  /** migrations/0020: the feed key ('enterprises.net_high_tech', …) that fills a system-filled indicator. */
+  feed: text('feed'),
 });
 
 export const targets = pgTable('targets', {

@@ -1,4 +1,5 @@
-// The register's zone counts as a feed of the targets domain (see ../feeds/sync):
+// The register's zone counts as a feed of the targets domain (see ../feeds/sync),
+// into the indicators bound to them (indicators.feed 'enterprises.…', feedKeys.ts):
 // for each month the count from 1 January to the month's end, by the date each
 // tag was gained or lost — zone-wide, and by the unit the enterprise sits in
 // for indicators summed over units. A stock indicator (星级上云企业) takes the
@@ -8,25 +9,15 @@ import type { Audit } from '../../server/context';
 import { lastDayOfMonth, type IsoDate } from '../../shared/calendar';
 import { feedAfterWrite, type FeedSource, type Indicator, type Months, type Series } from '../feeds/sync';
 import { countedSpans, countsOf, type UnitSpan } from './counts';
-import { ZONE_COUNTS } from './rules';
+import { ENTERPRISE_FEED_KEYS, type EnterpriseCount } from './feedKeys';
 
-type CountCode = (typeof ZONE_COUNTS)[number]['indicatorCode'];
-
-/** Which indicator of the catalogue (targets/seed.ts) each register count fills. */
-export const INDICATOR_OF: Record<CountCode, string> = {
-  net_four_above: 'net_four_above',
-  new_hundred_billion: 'new_hundred_billion',
-  net_high_tech: 'net_hightech',
-  new_little_giant: 'little_giants',
-  new_single_champion: 'new_single_champion',
-  new_smart_workshop: 'new_smart_workshop',
-  new_cloud_star: 'cloud_stars',
-};
+/** The register count an indicator is bound to (indicators.feed), if any. */
+const countOf = (ind: Indicator): EnterpriseCount | undefined => ENTERPRISE_FEED_KEYS.find((k) => k.key === ind.feed)?.count;
 
 /** Each month's counts (1 January to the month's end) of some spans. */
 const byMonth = (spans: readonly UnitSpan[], year: number) => Array.from({ length: 12 }, (_, i) => countsOf(spans, year, lastDayOfMonth(year, i + 1)).counts);
 
-function monthsOf(counts: ReturnType<typeof byMonth>, ind: Indicator, count: CountCode): Months {
+function monthsOf(counts: ReturnType<typeof byMonth>, ind: Indicator, count: EnterpriseCount): Months {
   return counts.map((month) => {
     const c = month.find((x) => x.indicatorCode === count)!;
     return ind.kind === 'stock' ? c.after : c.value;
@@ -35,7 +26,7 @@ function monthsOf(counts: ReturnType<typeof byMonth>, ind: Indicator, count: Cou
 
 export const enterpriseFeed: FeedSource = {
   name: 'enterprises',
-  codes: Object.values(INDICATOR_OF),
+  keys: ENTERPRISE_FEED_KEYS.map((k) => k.key),
   async series(db, zoneId, year, inds) {
     const spans = await countedSpans(db, zoneId);
     const units = new Map<string, UnitSpan[]>();
@@ -43,11 +34,11 @@ export const enterpriseFeed: FeedSource = {
     const zone = byMonth(spans, year);
     const perUnit = [...units].map(([u, list]) => [u, byMonth(list, year)] as const);
     const out = new Map<string, Series>();
-    for (const [count, code] of Object.entries(INDICATOR_OF) as [CountCode, string][]) {
-      const ind = inds.find((i) => i.code === code);
-      if (!ind) continue;
+    for (const ind of inds) {
+      const count = countOf(ind);
+      if (!count) continue;
       const byUnit = new Map(ind.aggregation === 'sum' ? perUnit.map(([u, c]) => [u, monthsOf(c, ind, count)]) : []);
-      out.set(code, { zone: ind.aggregation === 'zone_reported' ? monthsOf(zone, ind, count) : [], byUnit });
+      out.set(ind.code, { zone: ind.aggregation === 'zone_reported' ? monthsOf(zone, ind, count) : [], byUnit });
     }
     return out;
   },

@@ -1,12 +1,14 @@
 // Counts another domain keeps (the enterprise register's tag dates, 招商
-// signings) written to the zone's matching indicators, so nobody counts twice.
-// One piece serves every source: a source gives, for a year, the year-to-date
-// value of each month for the indicator codes it can fill (zone-wide and by
-// unit); this module takes the zone's system-filled indicators among them
-// (fill method 'system'), compares with the figures already recorded and writes
-// only what differs, through recordSystemFigure (approved, audited, a
-// correction in a locked month). Equal values are skipped: a re-sync of
-// unchanged data writes nothing and audits nothing.
+// signings, projects' stage dates) written to the zone's indicators bound to
+// them, so nobody counts twice. An indicator is bound by its feed key
+// (indicators.feed, e.g. 'projects.started'; keys.ts lists them), whatever its
+// code. One piece serves every source: a source gives, for a year, the
+// year-to-date value of each month for the bound indicators (zone-wide and by
+// unit); this module takes the zone's system-filled indicators bound to the
+// source's keys, compares with the figures already recorded and writes only
+// what differs, through recordSystemFigure (approved, audited, a correction in
+// a locked month). Equal values are skipped: a re-sync of unchanged data writes
+// nothing and audits nothing.
 import { and, eq, inArray, isNotNull, like } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
@@ -15,6 +17,7 @@ import type { Audit } from '../../server/context';
 import type { IsoDate } from '../../shared/calendar';
 import { dec, round } from '../../shared/decimal';
 import { recordSystemFigure } from '../targets/feed';
+import { FEED_SOURCES, type FeedSourceName } from './keyTypes';
 
 export type Indicator = typeof indicators.$inferSelect;
 /** Year-to-date value for each month (index 0 = January); null = not known (e.g. no USD rate): nothing written. */
@@ -25,10 +28,10 @@ export interface Series {
 }
 export interface FeedSource {
   /** Recorded as the figures' source name. */
-  name: 'enterprises' | 'attraction';
-  /** Indicator codes this source can fill. */
-  codes: readonly string[];
-  /** The series of a year for the given (system-filled) indicators, by code. */
+  name: FeedSourceName;
+  /** Feed keys this source fills (its feedKeys.ts). */
+  keys: readonly string[];
+  /** The series of a year for the given (system-filled, bound) indicators, by indicator code. */
   series(db: ReadDb | Tx, zoneId: string, year: number, inds: Indicator[]): Promise<Map<string, Series>>;
 }
 
@@ -59,12 +62,12 @@ export async function yearsInUse(db: ReadDb | Tx, zoneId: string): Promise<numbe
   return [...new Set([...t.map((r) => r.year), ...f.map((r) => Number(r.period.slice(0, 4)))])].sort((a, b) => a - b);
 }
 
-/** The zone's active system-filled indicators this source fills. */
+/** The zone's active system-filled indicators bound to this source's keys. */
 async function fedIndicators(db: ReadDb | Tx, zoneId: string, source: FeedSource): Promise<Indicator[]> {
   const rows = await db
     .select()
     .from(indicators)
-    .where(and(eq(indicators.zoneId, zoneId), eq(indicators.fillMethod, 'system'), eq(indicators.active, true), inArray(indicators.code, [...source.codes])));
+    .where(and(eq(indicators.zoneId, zoneId), eq(indicators.fillMethod, 'system'), eq(indicators.active, true), inArray(indicators.feed, [...source.keys])));
   return rows.filter((i) => i.kind !== 'ratio');
 }
 
@@ -151,7 +154,7 @@ export async function feedAfterWrite(tx: Tx, audit: Audit, zoneId: string, sourc
 export const syncBody = z.object({ year: z.number().int().min(2000).max(2100).optional() }).nullish();
 export const syncResponse = z.object({
   year: z.number(),
-  source: z.enum(['enterprises', 'attraction']),
+  source: z.enum(FEED_SOURCES),
   changed: z.number(),
   changes: z.array(z.object({ indicatorCode: z.string(), unitId: z.string().nullable(), period: z.string(), from: z.string().nullable(), to: z.string() })),
 });

@@ -1,13 +1,14 @@
 // Feeds that a write in another domain sets off, named here and wired in one place
 // (domains/feedWiring.ts). A writer (projects) calls `feedChanged('attraction', …)`
-// without importing the domain that counts it, which imports the writer back.
+// or `feedChanged('projects', …)` without importing the module that counts it,
+// which imports the writer back.
 import type { Tx } from '../../db/client';
 import type { Audit } from '../../shared/audit';
 import type { IsoDate } from '../../shared/calendar';
 
 /** Re-syncs a feed's indicators for the years of `dates` (the dates before and after a write). */
 export type FeedTrigger = (tx: Tx, audit: Audit, zoneId: string, dates: (IsoDate | null | undefined)[], today: IsoDate) => Promise<number>;
-export type FeedName = 'attraction';
+export type FeedName = 'attraction' | 'projects';
 
 const triggers = new Map<FeedName, FeedTrigger>();
 

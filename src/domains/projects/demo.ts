@@ -136,10 +136,10 @@ export async function seedProjects(handle: DbHandle, zone: DemoZone, zoneId: str
       for (const m of ms) {
         if (m.plannedEnd > DEMO_TODAY || d.lateSteps?.includes(m.key)) {
           if (m.plannedStart <= DEMO_TODAY && !d.lateSteps?.includes(m.key))
-            await updateMilestone(tx, audit, zhongda, p.id, m.id, { actualStart: m.plannedStart }, DEMO_TODAY);
+            await updateMilestone(tx, audit, zhongda, p.id, m.id, { actualStart: m.plannedStart }, DEMO_TODAY, { demo: true });
           continue;
         }
-        await updateMilestone(tx, audit, zhongda, p.id, m.id, { actualStart: m.plannedStart, actualEnd: m.plannedEnd }, DEMO_TODAY);
+        await updateMilestone(tx, audit, zhongda, p.id, m.id, { actualStart: m.plannedStart, actualEnd: m.plannedEnd }, DEMO_TODAY, { demo: true });
       }
     });
     // Monthly completed investment, demo figures: approved to July, August submitted.

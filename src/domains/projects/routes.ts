@@ -28,6 +28,8 @@ import {
   projectPatch,
   settingsUpdate,
 } from './model';
+import { resyncYear, syncBody, syncResponse } from '../feeds/sync';
+import { projectFeed } from './feedIndicators';
 import { importProjects, exportProjects, projectTemplate } from './sheet';
 import './watch';
 import {
@@ -174,6 +176,15 @@ export async function projectRoutes(app: FastifyInstance) {
     '/api/projects',
     { config: { action: 'config.write' }, schema: { tags, summary: 'Create a project; with a target date its plan is laid backwards at once', body: projectInput, response: ok(projectRow) } },
     async (req) => req.ctx.write((tx, audit) => createProject(tx, audit, requireActor(req.ctx), req.body, req.ctx.today)),
+  );
+
+  api.post(
+    '/api/projects/counts/sync',
+    {
+      config: { action: 'config.write' },
+      schema: { tags, summary: '重新同步: recompute every month of a year (default this year) of the 新开工 / 竣工投产 counts into the indicators bound to them; writes only what differs', body: syncBody, response: ok(syncResponse) },
+    },
+    async (req) => resyncYear(req.ctx.db, req.ctx.write, requireActor(req.ctx).zoneId, projectFeed, req.body?.year ?? Number(req.ctx.today.slice(0, 4)), req.ctx.today),
   );
 
   api.get(

@@ -47,6 +47,17 @@ export type Project = typeof projects.$inferSelect;
 
 /** The day a project was signed (签约), which dates it in the 招商 counts. */
 const signedOn = (dates: StageDates): string | null => dates.signed?.actual ?? null;
+/** The days a project started (开工) and went into production (投产), which date it in the 新开工 / 竣工投产 counts. */
+const stageDays = (dates: StageDates): (string | null)[] => [dates.started?.actual ?? null, dates.producing?.actual ?? null];
+
+/** After a change of a project's stage dates (or unit): the feeds whose counts it can change, in the same transaction. */
+async function feedStageChange(tx: Tx, audit: Audit, zoneId: string, before: Pick<Project, 'stageDates' | 'responsibleUnitId'> | null, after: Pick<Project, 'stageDates' | 'responsibleUnitId'>, today: IsoDate) {
+  const was = before ? stageDays(before.stageDates) : [null, null];
+  const now = stageDays(after.stageDates);
+  const moved = before !== null && before.responsibleUnitId !== after.responsibleUnitId;
+  if (!moved && was.join('|') === now.join('|')) return;
+  await feedChanged('projects', tx, audit, zoneId, [...was, ...now], today);
+}
 
 export function projectScope(p: Pick<Project, 'responsibleUnitId' | 'leaderUserId' | 'taskForceUserIds'>) {
   return { unitId: p.responsibleUnitId, memberIds: [...p.taskForceUserIds, ...(p.leaderUserId ? [p.leaderUserId] : [])] };
@@ -122,7 +133,10 @@ export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: P
   const { targetDate, compressPlan } = input;
   await audit({ action: 'create', entity: 'project', entityId: row!.id, unitId: row!.responsibleUnitId, after: row });
   // The demo fills its feeds once at the end (feeds/demo.ts).
-  if (!extras.demo) await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(row!.stageDates)], today);
+  if (!extras.demo) {
+    await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(row!.stageDates)], today);
+    await feedStageChange(tx, audit, actor.zoneId, null, row!, today);
+  }
   if (targetDate) return layPlan(tx, audit, actor, row!, { targetDate, steps: extras.steps, compress: compressPlan ?? false }, extras.checkPlan === false ? null : today);
   return row!;
 }
@@ -167,6 +181,7 @@ export async function updateProject(tx: Tx, audit: Audit, actor: Actor, id: stri
   await audit({ action: 'update', entity: 'project', entityId: id, unitId: after!.responsibleUnitId, before, after });
   const counted = (p: Project) => [signedOn(p.stageDates), p.totalInvestment, p.currency, p.foreignCapital, p.responsibleUnitId].join('|');
   if (counted(before) !== counted(after!)) await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(before.stageDates), signedOn(after!.stageDates)], today);
+  await feedStageChange(tx, audit, actor.zoneId, before, after!, today);
   return after!;
 }
 
@@ -320,6 +335,8 @@ export async function updateMilestone(
   milestoneId: string,
   input: Omit<z.infer<typeof milestoneUpdate>, 'version'> & { version?: number },
   today: IsoDate,
+  /** The demo replays its history and fills its feeds once at the end (feeds/demo.ts). */
+  opts: { demo?: boolean } = {},
 ) {
   const project = await loadProject(tx, actor.zoneId, projectId, true);
   authorize(actor, 'project.progress', projectScope(project));
@@ -358,6 +375,10 @@ export async function updateMilestone(
       .where(eq(projects.id, projectId))
       .returning();
     await audit({ action: 'stage', entity: 'project', entityId: projectId, unitId: project.responsibleUnitId, before: { stage: project.stage, stageDates: project.stageDates }, after: { stage: p!.stage, stageDates } });
+    if (!opts.demo) {
+      if (before.marksStage === 'signed') await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(project.stageDates), signedOn(stageDates)], today);
+      await feedStageChange(tx, audit, actor.zoneId, project, p!, today);
+    }
   }
   return after!;
 }
@@ -388,6 +409,7 @@ export async function setStageDate(
     .returning();
   await audit({ action: 'stage', entity: 'project', entityId: projectId, unitId: project.responsibleUnitId, before: { stage: project.stage, stageDates: project.stageDates }, after: { stage: p!.stage, stageDates } });
   if (input.stage === 'signed') await feedChanged('attraction', tx, audit, actor.zoneId, [signedOn(project.stageDates), signedOn(stageDates)], today);
+  await feedStageChange(tx, audit, actor.zoneId, project, p!, today);
   return p!;
 }
 

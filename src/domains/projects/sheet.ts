@@ -16,6 +16,7 @@ import { newProjectValues, plannedStageDates, planRows, templateFor } from './se
 import type { Plan } from './schedule';
 import { importPlanner } from './importCheck';
 import { feedAttractionCounts } from '../attraction/feedIndicators';
+import { feedChanged } from '../feeds/triggers';
 import { recordAudits } from '../../shared/audit';
 
 export interface SheetRow {
@@ -176,6 +177,7 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
     prepared.push(prepare(item));
   }
   const signedDates = [...new Set(prepared.map((p) => p.values.stageDates.signed?.actual ?? null))];
+  const stageDays = [...new Set(prepared.flatMap((p) => [p.values.stageDates.started?.actual ?? null, p.values.stageDates.producing?.actual ?? null]))];
 
   await progress(30, 'writing');
   const who = { zoneId: actor.zoneId, userId: actor.userId };
@@ -219,8 +221,11 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
             }),
         ]);
         await audit({ action: 'import', entity: 'project', after: { from: i + 1, to: i + batch.length, of: prepared.length } });
-        // The 招商 counts once, with the last batch, for every signing date imported.
-        if (last) await feedAttractionCounts(tx, audit, actor.zoneId, signedDates, today);
+        // The 招商 and 开工/投产 counts once, with the last batch, for every date imported.
+        if (last) {
+          await feedAttractionCounts(tx, audit, actor.zoneId, signedDates, today);
+          await feedChanged('projects', tx, audit, actor.zoneId, stageDays, today);
+        }
         return inserted.map((r) => r.id);
       });
       created.push(...ids);

@@ -20,6 +20,7 @@ import { dec } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
 import { checkVersion, decimalInput, patchOf, stillCurrent, version } from '../../shared/input';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
+import { isFeedKey } from '../feeds/keys';
 import { DEFAULT_MOVE_SHARE, NUMBER_REASON } from './checks';
 
 /** An exact decimal as a string: amounts never travel as floats. */
@@ -43,6 +44,8 @@ export const indicatorInput = z.object({
   parentCode: z.string().trim().max(40).nullable().default(null),
   sortOrder: z.number().int().min(0).max(100000).default(0),
   active: z.boolean().default(true),
+  /** For a system-filled indicator: the count that fills it, a feed key of GET /api/feeds/keys ('enterprises.net_high_tech', …). */
+  feed: z.string().trim().max(60).nullable().default(null),
 });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
 export const indicatorPatch = patchOf(indicatorInput.omit({ code: true }));
@@ -56,6 +59,20 @@ export async function listIndicators(db: ReadDb, zoneId: string, q: PageQuery & 
 
 export async function allIndicators(db: ReadDb | Queryable, zoneId: string): Promise<Indicator[]> {
   return db.select().from(indicators).where(eq(indicators.zoneId, zoneId)).orderBy(asc(indicators.sortOrder), asc(indicators.code));
+}
+
+/**
+ * The feed an indicator ends up with, checked: a known key, only on a
+ * system-filled indicator, and one on every system-filled indicator. A change
+ * away from 系统统计 that says nothing of the feed drops it.
+ */
+function checkFeed(input: Partial<IndicatorInput>, before?: Indicator): string | null {
+  const fillMethod = input.fillMethod ?? before?.fillMethod ?? 'manual';
+  const feed = input.feed !== undefined ? input.feed || null : fillMethod === 'system' ? (before?.feed ?? null) : null;
+  if (feed !== null && !isFeedKey(feed)) throw new AppError('targets.feed_unknown', { feed });
+  if (feed !== null && fillMethod !== 'system') throw new AppError('targets.feed_needs_system');
+  if (feed === null && fillMethod === 'system') throw new AppError('targets.system_needs_feed');
+  return feed;
 }
 
 async function checkIndicator(tx: Tx, zoneId: string, input: Partial<IndicatorInput>, before?: Indicator) {
@@ -76,8 +93,9 @@ async function checkIndicator(tx: Tx, zoneId: string, input: Partial<IndicatorIn
 export async function createIndicator(tx: Tx, audit: Audit, zoneId: string, input: IndicatorInput) {
   const [dup] = await tx.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.zoneId, zoneId), eq(indicators.code, input.code)));
   if (dup) throw new AppError('conflict.duplicate', { entity: 'indicator', value: input.code });
+  const feed = checkFeed(input);
   await checkIndicator(tx, zoneId, input);
-  const [row] = await tx.insert(indicators).values({ ...input, zoneId }).returning();
+  const [row] = await tx.insert(indicators).values({ ...input, feed, zoneId }).returning();
   await audit({ action: 'create', entity: 'indicator', entityId: row!.id, after: row });
   return row!;
 }
@@ -86,10 +104,11 @@ export async function updateIndicator(tx: Tx, audit: Audit, zoneId: string, id: 
   const [before] = await tx.select().from(indicators).where(and(eq(indicators.id, id), eq(indicators.zoneId, zoneId)));
   if (!before) throw new AppError('not_found', { entity: 'indicator' });
   checkVersion(patch.version, before.version);
+  const feed = checkFeed(patch, before);
   await checkIndicator(tx, zoneId, patch, before);
   const [after] = await tx
     .update(indicators)
-    .set({ ...patch, version: before.version + 1 })
+    .set({ ...patch, feed, version: before.version + 1 })
     .where(and(eq(indicators.id, id), eq(indicators.version, before.version)))
     .returning();
   if (!after) throw new AppError('conflict.stale');

@@ -15,6 +15,8 @@ import { pageOf, pageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
 import { cockpitRoutes } from '../cockpit/routes';
 import { campaignRoutes } from '../campaigns/routes';
+import { FEED_KEYS } from '../feeds/keys';
+import { FEED_SOURCES } from '../feeds/keyTypes';
 import {
   allIndicators,
   createIndicator,
@@ -53,7 +55,8 @@ import { createToken, listTokens, revokeToken, tokenInput, touchToken, verifyBea
 import { reportingDeadline } from './reminders';
 import { rawId, scopeOfUnit, type ScopeLoader } from '../../server/scope';
 
-const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string(), version: z.number() });
+const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string(), fillMethod: z.string(), feed: z.string().nullable(), version: z.number() });
+const feedKeyBody = z.object({ key: z.string(), source: z.enum(FEED_SOURCES), zh: z.string(), en: z.string(), measure: z.string() });
 const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable(), version: z.number() });
 const jobStarted = z.object({ jobId: z.string() });
 /** Settings as stored: the thresholds are decimal strings already (no input parsing on the way out). */
@@ -100,6 +103,14 @@ export async function targetsRoutes(app: FastifyInstance) {
       schema: { tags, summary: 'The indicator catalogue', querystring: pageQuery.extend({ search: z.string().max(60).optional() }), response: { 200: pageOf(indicatorBody), ...errors } },
     },
     async (req) => listIndicators(req.ctx.db, requireActor(req.ctx).zoneId, req.query),
+  );
+  api.get(
+    '/api/feeds/keys',
+    {
+      config: { action: 'zone.read' },
+      schema: { tags, summary: 'The counts a system-filled indicator can be bound to (its feed): key, zh and en label, unit of measure', response: { 200: z.object({ items: z.array(feedKeyBody) }), ...errors } },
+    },
+    async () => ({ items: [...FEED_KEYS] }),
   );
   api.post(
     '/api/targets/indicators',

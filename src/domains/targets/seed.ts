@@ -19,21 +19,33 @@ type Def = Pick<IndicatorInput, 'code' | 'name' | 'measure' | 'kind'> & Partial<
 
 /**
  * Indicators filled from Gongjian's own data (fill method 'system', see
- * domains/feeds): the enterprise register's counts and the 招商 signings. Only
- * in Xuzhou, whose demo has a register and leads; Huai'an reports the seed's
- * stated figures by hand.
+ * domains/feeds) and the count each is bound to (indicators.feed): the
+ * enterprise register's counts, the 招商 signings and the projects' 开工/投产.
+ * Only in Xuzhou, whose demo has a register, leads and projects; Huai'an
+ * reports the seed's stated figures by hand.
  */
-export const SYSTEM_FILLED = [
-  'net_four_above', 'new_hundred_billion', 'net_hightech', 'little_giants', 'new_single_champion', 'cloud_stars', 'new_smart_workshop',
-  'signed_projects', 'signed_investment', 'foreign_projects', 'foreign_investment',
-] as const;
+export const SYSTEM_FILLED: Record<string, string> = {
+  net_four_above: 'enterprises.net_four_above',
+  new_hundred_billion: 'enterprises.new_hundred_billion',
+  net_hightech: 'enterprises.net_high_tech',
+  little_giants: 'enterprises.new_little_giant',
+  new_single_champion: 'enterprises.new_single_champion',
+  cloud_stars: 'enterprises.new_cloud_star',
+  new_smart_workshop: 'enterprises.new_smart_workshop',
+  signed_projects: 'attraction.signed_projects',
+  signed_investment: 'attraction.signed_investment',
+  foreign_projects: 'attraction.foreign_projects',
+  foreign_investment: 'attraction.foreign_investment',
+  started_projects: 'projects.started',
+  producing_projects: 'projects.producing',
+};
 
 /** The indicators the seeds name; `owner` is the unit reporting the zone figure where the zone reports one. */
 export function catalogue(zone: 'xuzhou' | 'huaian'): Def[] {
   const hz = zone === 'huaian';
   const zoneLevel = (owner: string) => ({ aggregation: 'zone_reported' as const, owner });
   const unitsOr = (owner: string) => (hz ? zoneLevel(owner) : {});
-  const fill = (d: Def): Def => (!hz && (SYSTEM_FILLED as readonly string[]).includes(d.code) ? { ...d, fillMethod: 'system' } : d);
+  const fill = (d: Def): Def => (!hz && Object.hasOwn(SYSTEM_FILLED, d.code) ? { ...d, fillMethod: 'system', feed: SYSTEM_FILLED[d.code]! } : d);
   return ([
     { code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow', ...unitsOr('caizheng') },
     { code: 'tax', name: '税收收入', measure: '亿元', kind: 'flow', parentCode: 'gbr', ...unitsOr('caizheng') },
@@ -58,6 +70,14 @@ export function catalogue(zone: 'xuzhou' | 'huaian'): Def[] {
     // Seed 003: 新增百亿元企业2家, 新增国家制造业单项冠军1家.
     { code: 'new_hundred_billion', name: '新增百亿元企业', measure: '家', kind: 'count', decimals: 0, ...zoneLevel('jingfa') },
     { code: 'new_single_champion', name: '新增制造业单项冠军企业', measure: '家', kind: 'count', decimals: 0, ...zoneLevel('jingfa') },
+    // Seed 001 reports 新开工 and 竣工投产 projects against targets; the projects module counts them
+    // (Xuzhou only, from its demo projects; the seeds give Xuzhou no target numbers, so none is set).
+    ...(hz
+      ? []
+      : [
+          { code: 'started_projects', name: '新开工项目数', measure: '个', kind: 'count' as const, decimals: 0 },
+          { code: 'producing_projects', name: '竣工投产项目数', measure: '个', kind: 'count' as const, decimals: 0 },
+        ]),
   ] satisfies Def[]).map(fill);
 }
 
@@ -112,6 +132,7 @@ export async function seedTargets(handle: DbHandle, zone: DemoZone, zoneId: stri
         denominatorCode: null,
         parentCode: null,
         active: true,
+        feed: null,
         ...def,
         zoneUnitId: owner ? unitId(owner) : null,
         sortOrder: (i + 1) * 10,
@@ -205,7 +226,7 @@ async function seedXuzhou(
   for (const [code, floor] of registerGoals) {
     await upsertTarget(tx, audit, zoneId, { indicatorId: ids.get(code)!, unitId: null, year, floor, stretch: null, monthlyPlan: null }, { demo: true });
   }
-  const systemIds = new Set(SYSTEM_FILLED.map((c) => ids.get(c)));
+  const systemIds = new Set(Object.keys(SYSTEM_FILLED).map((c) => ids.get(c)));
   const lastMonth = 8;
   for (let m = 1; m <= lastMonth; m++) {
     const period = `${year}-${String(m).padStart(2, '0')}`;

@@ -7,16 +7,28 @@ import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { applyServerError } from '../system/formErrors';
-import { AGGREGATIONS, FILL_METHODS, KINDS, PROGRESS_MODES, targetsApi, type Indicator, type IndicatorInput } from './api';
+import { AGGREGATIONS, FILL_METHODS, KINDS, PROGRESS_MODES, targetsApi, type FeedKey, type Indicator, type IndicatorInput } from './api';
 import { useTgT } from './i18n';
-import { useIndicators, useTgMutation, useUnits } from './queries';
+import { useFeedKeys, useIndicators, useTgMutation, useUnits } from './queries';
+import { useI18n } from '../i18n';
 import { valuesOf } from '../forms';
+
+/** A feed key's label in the user's language ('新开工项目数'), or the key itself when unknown. */
+function useFeedLabel() {
+  const { lang } = useI18n();
+  const keys = useFeedKeys();
+  return (key: string | null) => {
+    const k = keys.data?.items.find((x) => x.key === key);
+    return k ? k[lang] : (key ?? '');
+  };
+}
 
 export default function CatalogueTab() {
   const tt = useTgT();
   const { can } = useSession();
   const q = useIndicators();
   const units = useUnits();
+  const feedLabel = useFeedLabel();
   const [editing, setEditing] = useState<Indicator | 'new' | null>(null);
   const unitName = (id: string | null) => units.data?.items.find((u) => u.id === id)?.name ?? '—';
   if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
@@ -43,7 +55,16 @@ export default function CatalogueTab() {
           { title: tt('ind.measure'), dataIndex: 'measure' },
           { title: tt('ind.kind'), dataIndex: 'kind', render: (v: Indicator['kind']) => tt(`kind.${v}`) },
           { title: tt('ind.aggregation'), dataIndex: 'aggregation', render: (v: Indicator['aggregation'], r) => (v === 'zone_reported' ? `${tt(`aggregation.${v}`)}（${unitName(r.zoneUnitId)}）` : tt(`aggregation.${v}`)) },
-          { title: tt('ind.fillMethod'), dataIndex: 'fillMethod', render: (v: Indicator['fillMethod']) => <Tag>{tt(`fillMethod.${v}`)}</Tag> },
+          {
+            title: tt('ind.fillMethod'),
+            dataIndex: 'fillMethod',
+            render: (v: Indicator['fillMethod'], r) => (
+              <>
+                <Tag>{tt(`fillMethod.${v}`)}</Tag>
+                {v === 'system' && r.feed ? <span data-testid={`ind-feed-${r.code}`}>{feedLabel(r.feed)}</span> : null}
+              </>
+            ),
+          },
           { title: tt('ind.progressMode'), dataIndex: 'progressMode', render: (v: Indicator['progressMode']) => tt(`progressMode.${v}`) },
           { title: tt('ind.decimals'), dataIndex: 'decimals', align: 'right' },
           ...(can('config.write')
@@ -64,17 +85,27 @@ function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | nu
   const [form] = Form.useForm<IndicatorInput>();
   const kind = Form.useWatch('kind', form);
   const aggregation = Form.useWatch('aggregation', form);
+  const fillMethod = Form.useWatch('fillMethod', form);
+  const feedKeys = useFeedKeys();
+  const { lang } = useI18n();
+  // Grouped by the module that counts them (企业库, 招商, 项目).
+  const feedOptions = (['enterprises', 'attraction', 'projects'] as const).map((source) => ({
+    label: tt(`feedSource.${source}`),
+    options: (feedKeys.data?.items ?? []).filter((k: FeedKey) => k.source === source).map((k: FeedKey) => ({ value: k.key, label: `${k[lang]}（${k.measure}）` })),
+  }));
   const save = useTgMutation((v: IndicatorInput) => (indicator ? targetsApi.updateIndicator(indicator.id, { ...(({ code: _c, ...rest }) => rest)(v), version: indicator.version }) : targetsApi.createIndicator(v)));
   const codes = all.filter((i) => i.id !== indicator?.id).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }));
   const initial: Partial<IndicatorInput> = indicator ?? {
     kind: 'flow', aggregation: 'sum', decimals: 2, fillMethod: 'manual', progressMode: 'days', higherIsBetter: true, active: true,
-    numeratorCode: null, denominatorCode: null, zoneUnitId: null, parentCode: null, sortOrder: (all.length + 1) * 10,
+    numeratorCode: null, denominatorCode: null, zoneUnitId: null, parentCode: null, sortOrder: (all.length + 1) * 10, feed: null,
   };
   const submit = async () => {
     const v = await valuesOf(form);
     if (!v) return;
     try {
-      await save.mutateAsync({ ...initial, ...v } as IndicatorInput);
+      const values = { ...initial, ...v } as IndicatorInput;
+      // Only a system-filled indicator has a data source.
+      await save.mutateAsync({ ...values, feed: values.fillMethod === 'system' ? (values.feed ?? null) : null });
       message.success(tt('saved'));
       onClose();
     } catch (e) {
@@ -132,6 +163,11 @@ function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | nu
             <Select options={opts(PROGRESS_MODES, 'progressMode')} />
           </Form.Item>
         </div>
+        {fillMethod === 'system' && (
+          <Form.Item name="feed" label={tt('ind.feed')} extra={tt('ind.feedHelp')} rules={[{ required: true, message: tt('required') }]}>
+            <Select data-testid="ind-feed" options={feedOptions} virtual={false} loading={feedKeys.isLoading} showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+        )}
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 12 }}>
           <Form.Item name="higherIsBetter" label={tt('ind.higherIsBetter')} valuePropName="checked">
             <Switch />

@@ -27,9 +27,20 @@ export interface Indicator {
   parentCode: string | null;
   sortOrder: number;
   active: boolean;
+  /** The count that fills a system-filled indicator: a key of GET /api/feeds/keys. */
+  feed: string | null;
   version: number;
 }
 export type IndicatorInput = Omit<Indicator, 'id' | 'version'>;
+
+/** A count an indicator can be bound to (src/domains/feeds/keys.ts). */
+export interface FeedKey {
+  key: string;
+  source: 'enterprises' | 'attraction' | 'projects';
+  zh: string;
+  en: string;
+  measure: string;
+}
 
 export interface Target {
   id: string;
@@ -201,6 +212,7 @@ export async function upload<T>(path: string, file: File, csrf: string, lang: st
 
 export const targetsApi = {
   indicators: () => api.get<Page<Indicator>>('/api/targets/indicators', { pageSize: 200 }),
+  feedKeys: () => api.get<{ items: FeedKey[] }>('/api/feeds/keys'),
   createIndicator: (body: IndicatorInput) => api.post<Indicator>('/api/targets/indicators', body),
   updateIndicator: (id: string, body: Partial<IndicatorInput> & { version: number }) => api.patch<Indicator>(`/api/targets/indicators/${id}`, body),
   targets: (q: { year: number; page: number; pageSize: number; indicatorId?: string; unitId?: string }) => api.get<Page<Target>>('/api/targets/targets', q),

@@ -7,6 +7,7 @@ import { targetsApi, type FigureState } from './api';
 export const targetKeys = {
   all: ['targets'] as const,
   indicators: () => [...targetKeys.all, 'indicators'] as const,
+  feedKeys: () => [...targetKeys.all, 'feedKeys'] as const,
   targets: (q: object) => [...targetKeys.all, 'targets', q] as const,
   report: (unitId: string, period: string) => [...targetKeys.all, 'report', unitId, period] as const,
   figures: (q: object) => [...targetKeys.all, 'figures', q] as const,
@@ -19,6 +20,8 @@ export const targetKeys = {
 };
 
 export const useIndicators = () => useQuery({ queryKey: targetKeys.indicators(), queryFn: targetsApi.indicators });
+/** The counts a system-filled indicator can be bound to: fixed by the server's code, read once. */
+export const useFeedKeys = () => useQuery({ queryKey: targetKeys.feedKeys(), queryFn: targetsApi.feedKeys, staleTime: Infinity });
 export const useTargets = (q: { year: number; page: number; pageSize: number; indicatorId?: string; unitId?: string }) =>
   useQuery({ queryKey: targetKeys.targets(q), queryFn: () => targetsApi.targets(q), placeholderData: keepPreviousData });
 export const useReport = (unitId: string | null, period: string) =>
