@@ -7,7 +7,8 @@ import { ApiError } from './api/client';
 import { antdLocales, I18nProvider, useI18n } from './i18n';
 import { SessionProvider } from './auth/session';
 import { AppRoutes } from './App';
-import { theme } from './theme';
+import { themeFor } from './theme';
+import { usePhone } from './shell/usePhone';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -27,8 +28,9 @@ const queryClient = new QueryClient({
 
 function Themed() {
   const { lang } = useI18n();
+  const phone = usePhone();
   return (
-    <ConfigProvider locale={antdLocales[lang]} theme={theme}>
+    <ConfigProvider locale={antdLocales[lang]} theme={themeFor(phone)}>
       <AntApp>
         <SessionProvider>
           <AppRoutes />
