@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 type Page = Awaited<ReturnType<Harness['signedIn']>>;
-const phone = (username: string) => h.signedIn(username, 'xuzhou', PHONE);
+const phone = (username: string, zone = 'xuzhou') => h.signedIn(username, zone, PHONE);
 
 /** The page is no wider than the screen: nothing scrolls sideways. */
 async function noSidewaysScroll(page: Page) {
@@ -107,9 +107,10 @@ describe('the frame on a phone', () => {
 });
 
 describe('a unit clerk reports the month on a phone', () => {
+  // Huai'an's finance office, May 2023: not reported yet (Xuzhou's August is approved throughout).
   it('shows one card per indicator, saves a figure from the sticky bar', async () => {
-    const page = await phone('xz-damiao');
-    await page.goto('/targets/report');
+    const page = await phone('ha-caizheng', 'huaian');
+    await page.goto('/targets/report?period=2023-05');
     const cards = page.getByTestId('rp-cards');
     await cards.locator('.gj-rp-card').first().waitFor();
     expect(await page.getByTestId('rp-table').count()).toBe(0);
@@ -170,7 +171,7 @@ describe('a task handler on a phone', () => {
   it('reports progress with a photo taken or chosen on the phone', async () => {
     const [task] = await h.handle.query<{ id: string }>(
       `SELECT t.id FROM supervision_tasks t JOIN loop_items l ON l.id = t.loop_item_id JOIN units u ON u.id = l.assignee_unit_id JOIN zones z ON z.id = t.zone_id
-        WHERE z.code = 'xuzhou' AND u.name = '经发局' AND l.state IN ('assigned', 'rectifying', 'returned') ORDER BY t.deadline LIMIT 1`,
+        WHERE z.code = 'xuzhou' AND u.name = '经发局' AND l.state IN ('assigned', 'rectifying', 'returned') ORDER BY l.deadline LIMIT 1`,
     );
     expect(task).toBeDefined();
     const page = await phone('xz-jingfa');

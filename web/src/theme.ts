@@ -38,7 +38,8 @@ export const phoneTheme: ThemeConfig = {
     Select: { optionHeight: 44, optionLineHeight: '32px', fontSize: 16 },
     DatePicker: { inputFontSize: 16, inputFontSizeSM: 16, inputFontSizeLG: 16 },
     Pagination: { itemSize: 44, itemSizeSM: 44 },
-    Segmented: { trackPadding: 2 },
+    // Options 44 px high inside the 2 px track.
+    Segmented: { trackPadding: 2, controlHeight: 48 },
     Tabs: { horizontalItemPadding: '12px 0' },
   },
 };

@@ -36,7 +36,7 @@ export default function MyEnterprisePage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="my-enterprise">
       <Card size="small" title={<span data-testid="my-enterprise-name">{e.name}</span>} extra={<span className="gj-ent-service">{t('my.service')}</span>}>
         <p>{t('my.hello', { name: me.user.displayName })}</p>
-        <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
+        <Descriptions size="small" bordered={!phone} column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('col.code')}><span className="gj-ent-mono">{e.creditCode}</span></Descriptions.Item>
           <Descriptions.Item label={t('col.unit')}>{e.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('col.leader')}>{e.leaderName || '—'}</Descriptions.Item>

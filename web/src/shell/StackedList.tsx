@@ -27,12 +27,14 @@ export interface StackedListProps<T> {
   loading?: boolean;
   empty?: ReactNode;
   pagination?: StackedPagination | false;
+  /** One line a card, in a box that scrolls after five or so (a short summary above a list). */
+  compact?: boolean;
   'data-testid'?: string;
 }
 
-export function StackedList<T>({ items, rowKey, title, extra, body, onOpen, selected, loading, empty, pagination, 'data-testid': testId }: StackedListProps<T>) {
+export function StackedList<T>({ items, rowKey, title, extra, body, onOpen, selected, loading, empty, pagination, compact, 'data-testid': testId }: StackedListProps<T>) {
   return (
-    <div className="gj-stacked" data-testid={testId}>
+    <div className={compact ? 'gj-stacked gj-stacked-compact' : 'gj-stacked'} data-testid={testId}>
       <Spin spinning={Boolean(loading)}>
         {items.length === 0 && !loading ? (
           <Empty description={empty} image={Empty.PRESENTED_IMAGE_SIMPLE} />

@@ -19,6 +19,7 @@ import { valuesOf } from '../forms';
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
   const t = useSvT();
+  const phone = usePhone();
   const q = useTask(id);
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
@@ -28,7 +29,7 @@ export default function TaskDetailPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="sv-task">
       <Link to="/supervision/tasks">← {t('detail.back')}</Link>
       <Card size="small" title={<Space><LightDot light={task.light} /><span data-testid="sv-task-title">{task.text}</span></Space>} extra={<Space><StateTag state={task.state} /><StandingTag standing={task.standing} /></Space>}>
-        <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+        <Descriptions size="small" bordered={!phone} column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('col.lead')}>{task.leadUnitName}</Descriptions.Item>
           <Descriptions.Item label={t('detail.supporting')}>{d.supportingUnits.map((u) => u.name).join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('col.leader')}>{task.leaderName ?? '—'}</Descriptions.Item>

@@ -91,6 +91,7 @@ export default function TasksPage() {
           <QueryError error={summary.error} onRetry={() => summary.refetch()} />
         ) : phone ? (
           <StackedList
+            compact
             data-testid="sv-summary"
             items={summary.data?.groups ?? []}
             loading={summary.isLoading}
@@ -102,12 +103,10 @@ export default function TasksPage() {
               <>
                 {r.amber > 0 && <Tag color="gold">{t('count.amber')} {r.amber}</Tag>}
                 {r.late > 0 && <Tag color="red">{t('count.late')} {r.late}</Tag>}
+                <span className="gj-sv-muted" title={t('count.total')}>
+                  {r.total}
+                </span>
               </>
-            )}
-            body={(r) => (
-              <span className="gj-sv-muted">
-                {t('count.total')} {r.total} · {t('count.onTime')} {r.onTime} · {t('count.closed')} {r.closed}
-              </span>
             )}
           />
         ) : (

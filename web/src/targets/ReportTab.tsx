@@ -250,7 +250,7 @@ function FigureForm({ unitId, period, rows, moveShare, locked, loading, supervis
                     {prevInput(r)}
                   </label>
                 </div>
-                <LiveFigures result={checks.get(r.indicatorId)} code={r.code} />
+                <LiveFigures result={checks.get(r.indicatorId)} code={r.code} inline />
                 <div className="gj-rp-note">
                   {noteInput(r)}
                   {filesButton(r)}
@@ -364,13 +364,13 @@ function Findings({ r, result }: { r: FormRow; result?: CheckResult }) {
 }
 
 /** 同比, 完成率 and the gap to 序时进度 of what is typed now. */
-function LiveFigures({ result, code }: { result?: CheckResult; code: string }) {
+function LiveFigures({ result, code, inline }: { result?: CheckResult; code: string; inline?: boolean }) {
   const tt = useTgT();
   const live = result?.live;
   if (!live || (live.yoy === null && live.completion === null)) return <span className="gj-tg-muted">—</span>;
   const signed = (v: string) => (v.startsWith('-') ? v : `+${v}`);
   return (
-    <Space orientation="vertical" size={0} data-testid={`rp-live-${code}`}>
+    <Space orientation={inline ? 'horizontal' : 'vertical'} size={inline ? [12, 0] : 0} wrap={inline} data-testid={`rp-live-${code}`}>
       {live.yoy !== null && <span>{tt('rp.live.yoy', { v: `${signed(live.yoy)}%` })}</span>}
       {live.completion !== null && <span>{tt('rp.live.completion', { v: live.completion })}</span>}
       {live.gap !== null && <span className={live.gap.startsWith('-') ? 'gj-tg-warn' : undefined}>{tt('rp.live.gap', { v: signed(live.gap) })}</span>}
