@@ -71,7 +71,7 @@ export default function TaskDetailPage() {
                   <List.Item>
                     <List.Item.Meta
                       title={
-                        <Space>
+                        <Space wrap size={[8, 4]}>
                           <span>{p.unitName}</span>
                           <Tag>{p.role === 'lead' ? t('detail.lead') : t('detail.supportingRole')}</Tag>
                           <span className="gj-sv-muted">{p.period}</span>

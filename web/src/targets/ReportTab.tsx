@@ -367,7 +367,7 @@ function Findings({ r, result }: { r: FormRow; result?: CheckResult }) {
 function LiveFigures({ result, code, inline }: { result?: CheckResult; code: string; inline?: boolean }) {
   const tt = useTgT();
   const live = result?.live;
-  if (!live || (live.yoy === null && live.completion === null)) return <span className="gj-tg-muted">—</span>;
+  if (!live || (live.yoy === null && live.completion === null)) return inline ? null : <span className="gj-tg-muted">—</span>;
   const signed = (v: string) => (v.startsWith('-') ? v : `+${v}`);
   return (
     <Space orientation={inline ? 'horizontal' : 'vertical'} size={inline ? [12, 0] : 0} wrap={inline} data-testid={`rp-live-${code}`}>
