@@ -241,7 +241,8 @@ describe('an enterprise on a phone', () => {
     const sup = await apiAs('supervisor');
     const jingfa = await apiAs('xz-jingfa');
     const [row] = await h.handle.query<{ id: string; unit: string }>(
-      `SELECT l.id, (SELECT u.id FROM units u WHERE u.zone_id = l.zone_id AND u.name = '经发局') AS unit FROM loop_items l WHERE l.kind = 'appeal' AND l.title = $1`,
+      `SELECT a.id, (SELECT u.id FROM units u WHERE u.zone_id = l.zone_id AND u.name = '经发局') AS unit
+         FROM enterprise_appeals a JOIN loop_items l ON l.id = a.loop_item_id WHERE l.title = $1`,
       [title],
     );
     type Detail = { appeal: { id: string; version: number } };
