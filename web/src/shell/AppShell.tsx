@@ -126,7 +126,7 @@ export function AppShell() {
       </Header>
       <Layout>
         {phone ? (
-          <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={240} title={me.zone.name} className="gj-menu-drawer">
+          <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={280} title={me.zone.name} className="gj-menu-drawer">
             {menu}
           </Drawer>
         ) : (
