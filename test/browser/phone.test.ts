@@ -131,6 +131,7 @@ describe('a unit clerk reports the month on a phone', () => {
     // The save bar stays at the bottom of the screen while the list scrolls.
     await page.evaluate('window.scrollTo(0, document.body.scrollHeight / 3)');
     const bar = page.getByTestId('rp-actions');
+    expect(await bar.evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
     await expect.poll(() => bar.evaluate((e) => Math.round(e.getBoundingClientRect().bottom))).toBeLessThanOrEqual(844);
     await expect.poll(() => bar.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(600);
     await page.getByTestId('rp-save').tap();
@@ -180,6 +181,7 @@ describe('a task handler on a phone', () => {
     await form.waitFor();
     await noSidewaysScroll(page);
     await fingerSized(page);
+    await h.screenshot(page, 'phone-22-task');
 
     // The photo button: any image, camera or gallery (no `capture`, which would force the camera).
     const photo = page.getByTestId('sv-report-photo');
@@ -196,7 +198,7 @@ describe('a task handler on a phone', () => {
     await file.setInputFiles(png);
     await page.getByTestId('sv-report-chosen').locator('img').waitFor();
     await form.evaluate((e) => e.scrollIntoView());
-    await h.screenshot(page, 'phone-22-progress-photo', { keepScroll: true });
+    await h.screenshot(page, 'phone-23-progress-photo', { keepScroll: true });
     await page.getByTestId('sv-report-submit').tap();
     const item = page.getByTestId('sv-progress').locator('.ant-list-item', { hasText: body });
     await item.waitFor();
@@ -206,7 +208,7 @@ describe('a task handler on a phone', () => {
     expect(await item.locator('.gj-sv-thumb').getAttribute('href')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
     await noSidewaysScroll(page);
     await item.evaluate((e) => e.scrollIntoView());
-    await h.screenshot(page, 'phone-23-progress-reported', { keepScroll: true });
+    await h.screenshot(page, 'phone-24-progress-reported', { keepScroll: true });
   });
 });
 
