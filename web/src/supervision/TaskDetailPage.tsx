@@ -28,7 +28,24 @@ export default function TaskDetailPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="sv-task">
       <Link to="/supervision/tasks">← {t('detail.back')}</Link>
-      <Card size="small" title={<Space><LightDot light={task.light} /><span data-testid="sv-task-title">{task.text}</span></Space>} extra={<Space><StateTag state={task.state} /><StandingTag standing={task.standing} /></Space>}>
+      <Card
+        size="small"
+        className="gj-sv-task-card"
+        title={
+          <Space align="start">
+            <LightDot light={task.light} />
+            <span data-testid="sv-task-title">{task.text}</span>
+          </Space>
+        }
+        // On a phone the tags go under the title, which wraps rather than being cut short.
+        extra={!phone && <Space><StateTag state={task.state} /><StandingTag standing={task.standing} /></Space>}
+      >
+        {phone && (
+          <Space size={4} style={{ marginBottom: 8 }}>
+            <StateTag state={task.state} />
+            <StandingTag standing={task.standing} />
+          </Space>
+        )}
         <Descriptions size="small" bordered={!phone} column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('col.lead')}>{task.leadUnitName}</Descriptions.Item>
           <Descriptions.Item label={t('detail.supporting')}>{d.supportingUnits.map((u) => u.name).join('、') || '—'}</Descriptions.Item>
