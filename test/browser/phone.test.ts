@@ -131,7 +131,7 @@ describe('a unit clerk reports the month on a phone', () => {
     // The save bar stays at the bottom of the screen while the list scrolls.
     await page.evaluate('window.scrollTo(0, document.body.scrollHeight / 3)');
     const bar = page.getByTestId('rp-actions');
-    expect(await bar.evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('[data-testid=rp-actions]')).position")).toBe('sticky');
     await expect.poll(() => bar.evaluate((e) => Math.round(e.getBoundingClientRect().bottom))).toBeLessThanOrEqual(844);
     await expect.poll(() => bar.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(600);
     await page.getByTestId('rp-save').tap();
@@ -280,6 +280,23 @@ describe('an enterprise on a phone', () => {
     await page.getByTestId('appeal-rate-submit').tap();
     await expect.poll(() => page.getByTestId('appeal-satisfaction').innerText()).toBe('满意');
     await h.screenshot(page, 'phone-33-appeal-rated');
+  });
+});
+
+describe('a department on a phone', () => {
+  it('reads the appeals it handles as cards', async () => {
+    const page = await phone('xz-jingfa');
+    await page.goto('/enterprises/appeals');
+    const list = page.getByTestId('appeal-table');
+    await list.getByTestId('stacked-card').first().waitFor();
+    await noSidewaysScroll(page);
+    await fingerSized(page);
+    await h.screenshot(page, 'phone-35-dept-appeals');
+    await list.getByTestId('stacked-card').first().tap();
+    await page.getByTestId('appeal-detail').waitFor();
+    await noSidewaysScroll(page);
+    await fingerSized(page);
+    await h.screenshot(page, 'phone-36-dept-appeal');
   });
 });
 
