@@ -213,7 +213,7 @@ describe('a task handler on a phone', () => {
 });
 
 describe('an enterprise on a phone', () => {
-  const title = '手机提交：厂区道路破损影响物流车辆通行';
+  const title = '手机提交：新增充电桩用电报装';
   it('sees its appeals as cards and raises one', async () => {
     const page = await phone('ent-xcmg');
     await page.waitForURL('**/enterprises/my');
@@ -227,9 +227,11 @@ describe('an enterprise on a phone', () => {
     const form = page.getByTestId('appeal-form');
     await form.waitFor();
     await page.getByTestId('appeal-category').tap();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '物流' }).tap();
+    // (An option the list shows without scrolling: a tap while a list scrolls can land on its neighbour.)
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '水电气' }).tap();
+    await expect.poll(() => form.locator('.ant-select-selection-item').first().innerText()).toBe('水电气');
     await form.getByTestId('appeal-title').fill(title);
-    await form.getByTestId('appeal-detail').fill('厂区东门外道路坑洼，重载车辆通行困难，请协调修复。');
+    await form.getByTestId('appeal-detail').fill('新建物流园区需报装充电桩用电约800千伏安，请协调供电公司加快办理。');
     await fingerSized(page, '.ant-modal');
     await noSidewaysScroll(page);
     await h.screenshot(page, 'phone-31-appeal-form');
@@ -255,8 +257,8 @@ describe('an enterprise on a phone', () => {
     await step(sup, { action: 'assign', assigneeUnitId: row!.unit });
     await step(jingfa, { action: 'accept' });
     const d = await jingfa<Detail>('GET', `/api/enterprise-appeals/${row!.id}`);
-    await jingfa('POST', `/api/enterprise-appeals/${row!.id}/answer`, { answer: '已安排城管部门本周内完成修补。', version: d.appeal.version });
-    await step(jingfa, { action: 'report_done', note: '道路已修复。' });
+    await jingfa('POST', `/api/enterprise-appeals/${row!.id}/answer`, { answer: '已协调供电公司上门勘查，本周内完成报装。', version: d.appeal.version });
+    await step(jingfa, { action: 'report_done', note: '已送电。' });
     await step(sup, { action: 'verify' });
 
     const page = await phone('ent-xcmg');
