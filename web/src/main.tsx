@@ -30,7 +30,9 @@ function Themed() {
   const { lang } = useI18n();
   const phone = usePhone();
   return (
-    <ConfigProvider locale={antdLocales[lang]} theme={themeFor(phone)}>
+    // On a phone: the phone theme, and option lists that scroll natively (the virtual
+    // list's own touch scrolling can move under a finger and miss the tap).
+    <ConfigProvider locale={antdLocales[lang]} theme={themeFor(phone)} virtual={phone ? false : undefined}>
       <AntApp>
         <SessionProvider>
           <AppRoutes />
