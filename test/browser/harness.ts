@@ -21,13 +21,13 @@ export interface Harness {
   /** The server's database (a private copy of the demo zones). */
   handle: TestDb;
   /** A fresh browser context (own cookies) and page, in Chinese, China time, 1440×900. */
-  newPage(opts?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  newPage(opts?: PageOptions): Promise<Page>;
   /**
    * A fresh page already signed in as `username` (demo password) and showing the shell.
    * Signs in over HTTP and hands the browser the session cookie: quicker than the form,
    * which system.test.ts drives.
    */
-  signedIn(username: string, zone?: string, opts?: { viewport?: { width: number; height: number } }): Promise<Page>;
+  signedIn(username: string, zone?: string, opts?: PageOptions): Promise<Page>;
   /**
    * Saves screenshots/<name>.png of the window, scrolled to the top unless
    * `keepScroll` (for a picture of a part further down the page).
@@ -39,6 +39,19 @@ export interface Harness {
   pages(): Page[];
   close(): Promise<void>;
 }
+
+/**
+ * A new context's screen: the viewport, and for a phone `isMobile` (the page's
+ * meta viewport is honoured, as on a phone) and `hasTouch` (taps, touch events).
+ * PHONE is the 390×844 phone of the phone tests.
+ */
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+}
+export const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 export interface HarnessOptions {
   /** The server's clock (e.g. pinned to the demo's day). */
@@ -91,6 +104,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     const context = await browser.newContext({
       baseURL: baseUrl,
       viewport: o.viewport ?? { width: 1440, height: 900 },
+      ...(o.isMobile !== undefined && { isMobile: o.isMobile }),
+      ...(o.hasTouch !== undefined && { hasTouch: o.hasTouch }),
+      ...(o.deviceScaleFactor !== undefined && { deviceScaleFactor: o.deviceScaleFactor }),
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });

@@ -7,7 +7,8 @@ import { ApiError } from './api/client';
 import { antdLocales, I18nProvider, useI18n } from './i18n';
 import { SessionProvider } from './auth/session';
 import { AppRoutes } from './App';
-import { theme } from './theme';
+import { themeFor } from './theme';
+import { usePhone } from './shell/usePhone';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -27,8 +28,11 @@ const queryClient = new QueryClient({
 
 function Themed() {
   const { lang } = useI18n();
+  const phone = usePhone();
   return (
-    <ConfigProvider locale={antdLocales[lang]} theme={theme}>
+    // On a phone: the phone theme, and option lists that scroll natively (the virtual
+    // list's own touch scrolling can move under a finger and miss the tap).
+    <ConfigProvider locale={antdLocales[lang]} theme={themeFor(phone)} virtual={phone ? false : undefined}>
       <AntApp>
         <SessionProvider>
           <AppRoutes />

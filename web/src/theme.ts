@@ -18,3 +18,40 @@ export const theme: ThemeConfig = {
     Tabs: { titleFontSize: 15 },
   },
 };
+
+/**
+ * On a phone (shell/usePhone): every control at least 44 px high, a finger's width,
+ * and 16 px text in fields, below which iOS zooms the page on focus. Merged over
+ * `theme` by main.tsx; the component tokens are the ones antd sizes apart from
+ * controlHeight (pagination items, segmented options, radio buttons).
+ */
+export const phoneTheme: ThemeConfig = {
+  token: {
+    controlHeight: 44,
+    controlHeightSM: 44,
+    controlHeightLG: 48,
+    fontSize: 15,
+  },
+  components: {
+    Input: { inputFontSize: 16, inputFontSizeSM: 16, inputFontSizeLG: 16 },
+    InputNumber: { inputFontSize: 16, inputFontSizeSM: 16, inputFontSizeLG: 16 },
+    Select: { optionHeight: 44, optionLineHeight: '32px', fontSize: 16 },
+    DatePicker: { inputFontSize: 16, inputFontSizeSM: 16, inputFontSizeLG: 16 },
+    Pagination: { itemSize: 44, itemSizeSM: 44 },
+    // Options 44 px high inside the 2 px track.
+    Segmented: { trackPadding: 2, controlHeight: 48 },
+    Tabs: { horizontalItemPadding: '12px 0' },
+  },
+};
+
+function merged(): ThemeConfig {
+  const components: NonNullable<ThemeConfig['components']> = { ...theme.components };
+  for (const [k, v] of Object.entries(phoneTheme.components ?? {}) as [keyof typeof components, object][]) {
+    components[k] = { ...(components[k] as object), ...v } as never;
+  }
+  return { ...theme, token: { ...theme.token, ...phoneTheme.token }, components };
+}
+const onPhone = merged();
+
+/** The theme for this screen: `theme`, and `phoneTheme` over it on a phone (one object each). */
+export const themeFor = (phone: boolean): ThemeConfig => (phone ? onPhone : theme);

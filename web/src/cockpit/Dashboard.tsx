@@ -21,6 +21,7 @@ import { CampaignCountdown, RankChange, StatusTag } from './parts';
 import { useCockpit } from './queries';
 import { PeriodSelect } from '../shell/PeriodSelect';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
+import { usePhone } from '../shell/usePhone';
 
 export default function Dashboard() {
   const t = useT();
@@ -193,16 +194,22 @@ type Ranked = Cockpit['ranking'][number];
 function RankingTable({ d, onDrill }: { d: Cockpit; onDrill(t: DrillTarget): void }) {
   const ct = useCkT();
   const rankedInds = withUnits(d.indicators);
+  // On a phone the row itself opens a unit's indicators (the + is too small for a finger),
+  // and a table wider than the screen scrolls in its own box, not the page.
+  const phone = usePhone();
   return (
     <Table<Ranked>
       rowKey="unitId"
       size="small"
+      scroll={phone ? { x: 'max-content' } : undefined}
       pagination={false}
       dataSource={d.ranking}
       data-testid="ck-ranking"
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
       expandable={{
         rowExpandable: () => rankedInds.length > 0,
+        expandRowByClick: phone,
+        showExpandColumn: !phone,
         expandedRowRender: (r) => <UnitIndicators unitId={r.unitId} inds={rankedInds} onDrill={onDrill} />,
       }}
       columns={[
@@ -229,6 +236,7 @@ function UnitIndicators({ unitId, inds, onDrill }: { unitId: string; inds: Indic
     <Table
       rowKey={(r) => r.ind.id}
       size="small"
+      scroll={{ x: 'max-content' }}
       pagination={false}
       dataSource={rows}
       columns={[
@@ -249,6 +257,7 @@ function BehindTable({ d, onDrill }: { d: Cockpit; onDrill(indicatorId: string, 
     <Table
       rowKey={(r) => `${r.indicatorId}|${r.unitId}`}
       size="small"
+      scroll={{ x: 'max-content' }}
       dataSource={d.behind}
       pagination={d.behind.length > 8 ? { pageSize: 8, size: 'small' } : false}
       data-testid="ck-behind"

@@ -2,6 +2,7 @@
 // figure a department reports) to its reported rows, month by month, with
 // state, source and corrections.
 import { Alert, Button, Drawer, Empty, Space, Table, Tag } from 'antd';
+import { usePhone } from '../shell/usePhone';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../i18n/format';
@@ -20,6 +21,7 @@ export interface DrillTarget {
 
 export function DrillDrawer({ target, year, onChange, onClose }: { target: DrillTarget | null; year: number; onChange(t: DrillTarget): void; onClose(): void }) {
   const ct = useCkT();
+  const phone = usePhone();
   const ind = target?.ind;
   const unit = ind?.units.find((u) => u.unitId === target?.unitId) ?? null;
   const showUnits = Boolean(ind && !target?.unitId && ind.aggregation === 'sum' && ind.units.length > 0);
@@ -27,7 +29,7 @@ export function DrillDrawer({ target, year, onChange, onClose }: { target: Drill
     <Drawer
       open={Boolean(target)}
       onClose={onClose}
-      size={900}
+      size={phone ? '100%' : 900}
       destroyOnHidden
       data-testid="drill-drawer"
       title={ind ? ct('drill.title', { name: ind.name, unit: unit?.unitName ?? ct('drill.zone'), year }) : ''}
@@ -64,6 +66,7 @@ function UnitsTable({ ind, onPick }: { ind: IndicatorRow; onPick(u: UnitRow): vo
     <Table<UnitRow>
       rowKey="unitId"
       size="small"
+      scroll={{ x: 'max-content' }}
       pagination={false}
       dataSource={ind.units}
       data-testid="drill-units"
@@ -90,6 +93,7 @@ function Months({ ind, unitId, year }: { ind: IndicatorRow; unitId: string | nul
     <Table<DrillRow>
       rowKey="id"
       size="small"
+      scroll={{ x: 'max-content' }}
       loading={q.isLoading}
       pagination={false}
       dataSource={q.data ?? []}

@@ -5,6 +5,7 @@ import { formatDateTime } from '../i18n/format';
 import type { Appeal, LoopEvent } from './api';
 import { useEntT, type EntKey } from './i18n';
 import { CategoryTag, LightDot, SatTag, StateTag } from './parts';
+import { usePhone } from '../shell/usePhone';
 
 /** "2022-08-22 10:05" in time, or late: the day it was due against when it happened. */
 function Due({ by, at }: { by: string; at: string | null }) {
@@ -22,8 +23,10 @@ function Due({ by, at }: { by: string; at: string | null }) {
 
 export function AppealInfo({ a }: { a: Appeal }) {
   const t = useEntT();
+  // On a phone: "label value" lines, not a two-column grid whose labels wrap letter by letter.
+  const phone = usePhone();
   return (
-    <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} data-testid="appeal-info">
+    <Descriptions size="small" bordered={!phone} column={{ xs: 1, md: 3 }} data-testid="appeal-info">
       <Descriptions.Item label={t('col.enterprise')}>{a.enterpriseName}</Descriptions.Item>
       <Descriptions.Item label={t('col.category')}>
         <CategoryTag category={a.category} />

@@ -7,6 +7,8 @@ import type { Appeal, AppealCategory } from './api';
 import { useEntT } from './i18n';
 import { CategoryTag, LightDot, SatTag, StateTag } from './parts';
 import { useAppeals } from './queries';
+import { Field, StackedList } from '../shell/StackedList';
+import { usePhone } from '../shell/usePhone';
 
 export interface AppealFilter {
   enterpriseId?: string;
@@ -20,6 +22,40 @@ export function AppealTable({ filter, hideEnterprise }: { filter: AppealFilter; 
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const list = useAppeals({ ...filter, page, pageSize: 15 });
+  const phone = usePhone();
+  if (phone)
+    return (
+      <StackedList<Appeal>
+        data-testid="appeal-table"
+        items={list.data?.items ?? []}
+        loading={list.isFetching}
+        empty={t('appeals.empty')}
+        rowKey={(a) => a.id}
+        onOpen={(a) => navigate(`/enterprises/appeals/${a.id}`)}
+        pagination={{ current: page, pageSize: 15, total: list.data?.total ?? 0, onChange: setPage }}
+        title={(a) => (
+          <span>
+            <LightDot light={a.light} /> {a.title}
+          </span>
+        )}
+        extra={(a) => <StateTag state={a.state} />}
+        body={(a) => (
+          <>
+            {(a.hard || a.escalation > 0) && (
+              <div>
+                {a.hard && <Tag color="orange">{t('appeals.hardTag')}</Tag>}
+                {a.escalation > 0 && <Tag color="red">{t('appeals.escalation', { n: a.escalation })}</Tag>}
+              </div>
+            )}
+            {!hideEnterprise && <Field label={t('col.enterprise')}>{a.enterpriseName}</Field>}
+            <Field label={t('col.category')}><CategoryTag category={a.category} /></Field>
+            <Field label={t('col.assignee')}>{a.assigneeName ?? '—'}</Field>
+            <Field label={t('col.solveBy')}>{a.deadline ?? a.solveBy}</Field>
+            {a.state === 'closed' && <Field label={t('col.satisfaction')}><SatTag value={a.satisfaction} /></Field>}
+          </>
+        )}
+      />
+    );
   return (
     <Table<Appeal>
       rowKey="id"

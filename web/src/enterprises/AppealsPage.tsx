@@ -17,7 +17,7 @@ export default function AppealsPage() {
         <Space wrap>
           <Select
             allowClear
-            style={{ width: 130 }}
+            style={{ width: 150 }}
             placeholder={t('filter.open')}
             value={f.open}
             options={[{ value: 'true', label: t('filter.openOnly') }, { value: 'false', label: t('filter.closedOnly') }]}
@@ -25,7 +25,7 @@ export default function AppealsPage() {
           />
           <Select
             allowClear
-            style={{ width: 130 }}
+            style={{ width: 150 }}
             placeholder={t('filter.category')}
             value={f.category}
             options={CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) }))}

@@ -9,20 +9,32 @@ import { entApi, SATISFACTIONS, type Satisfaction } from './api';
 import { AppealHistory, AppealInfo } from './AppealInfo';
 import { useEntT } from './i18n';
 import { useEntMutation, useMyAppeal } from './queries';
+import { usePhone } from '../shell/usePhone';
 
 function RateBox({ id, version }: { id: string; version: number }) {
   const t = useEntT();
   const [value, setValue] = useState<Satisfaction | null>(null);
   const [note, setNote] = useState('');
+  const phone = usePhone();
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const rate = useEntMutation((v: { satisfaction: Satisfaction; note?: string }) => entApi.myRate(id, { ...v, version }));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="appeal-rate">
-      <Radio.Group value={value} onChange={(e) => setValue(e.target.value as Satisfaction)} optionType="button" buttonStyle="solid" options={SATISFACTIONS.map((s) => ({ value: s, label: t(`sat.${s}`) }))} />
+      {/* Three buttons a finger can hit (44 px high with the phone theme), side by side. */}
+      <Radio.Group
+        className="gj-ent-rate"
+        block
+        value={value}
+        onChange={(e) => setValue(e.target.value as Satisfaction)}
+        optionType="button"
+        buttonStyle="solid"
+        options={SATISFACTIONS.map((s) => ({ value: s, label: t(`sat.${s}`) }))}
+      />
       <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder={t('col.note')} />
       <Button
         type="primary"
+        block={phone}
         disabled={!value}
         loading={rate.isPending}
         data-testid="appeal-rate-submit"

@@ -4,7 +4,7 @@
 // the header keeps icons only (styles.css), so nothing scrolls sideways.
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Spin, Tag, Tooltip } from 'antd';
+import { App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Spin, Tag, Tooltip } from 'antd';
 import { DownOutlined, EnvironmentOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SwapOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -15,6 +15,7 @@ import { Brand } from './Brand';
 import { HOME_PATH, startPath, visibleModules } from './modules';
 import { NotificationBell } from './NotificationBell';
 import { ZoneDateBanner } from './ZoneDateBanner';
+import { usePhone } from './usePhone';
 
 const { Header, Sider, Content } = Layout;
 
@@ -29,8 +30,7 @@ export function AppShell() {
   const [pwOpen, setPwOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
-  // Unknown until measured ({}): the desktop layout until then.
-  const phone = Grid.useBreakpoint().md === false;
+  const phone = usePhone();
 
   const ctx = { me, can: session.can };
   const mods = visibleModules(ctx);
@@ -126,7 +126,7 @@ export function AppShell() {
       </Header>
       <Layout>
         {phone ? (
-          <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={240} title={me.zone.name} className="gj-menu-drawer">
+          <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={280} title={me.zone.name} className="gj-menu-drawer">
             {menu}
           </Drawer>
         ) : (

@@ -12,11 +12,14 @@ import { supervisionApi, uploadFile, type FileInfo, type RequestKind, type TaskD
 import { useSvT } from './i18n';
 import { LightDot, progressText, StandingTag, StateTag } from './parts';
 import { useSvMutation, useTask } from './queries';
+import { usePhone } from '../shell/usePhone';
+import { CameraOutlined } from '@ant-design/icons';
 import { valuesOf } from '../forms';
 
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
   const t = useSvT();
+  const phone = usePhone();
   const q = useTask(id);
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
@@ -25,8 +28,25 @@ export default function TaskDetailPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="sv-task">
       <Link to="/supervision/tasks">← {t('detail.back')}</Link>
-      <Card size="small" title={<Space><LightDot light={task.light} /><span data-testid="sv-task-title">{task.text}</span></Space>} extra={<Space><StateTag state={task.state} /><StandingTag standing={task.standing} /></Space>}>
-        <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+      <Card
+        size="small"
+        className="gj-sv-task-card"
+        title={
+          <Space align="start">
+            <LightDot light={task.light} />
+            <span data-testid="sv-task-title">{task.text}</span>
+          </Space>
+        }
+        // On a phone the tags go under the title, which wraps rather than being cut short.
+        extra={!phone && <Space><StateTag state={task.state} /><StandingTag standing={task.standing} /></Space>}
+      >
+        {phone && (
+          <Space size={4} style={{ marginBottom: 8 }}>
+            <StateTag state={task.state} />
+            <StandingTag standing={task.standing} />
+          </Space>
+        )}
+        <Descriptions size="small" bordered={!phone} column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('col.lead')}>{task.leadUnitName}</Descriptions.Item>
           <Descriptions.Item label={t('detail.supporting')}>{d.supportingUnits.map((u) => u.name).join('、') || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('col.leader')}>{task.leaderName ?? '—'}</Descriptions.Item>
@@ -68,7 +88,7 @@ export default function TaskDetailPage() {
                   <List.Item>
                     <List.Item.Meta
                       title={
-                        <Space>
+                        <Space wrap size={[8, 4]}>
                           <span>{p.unitName}</span>
                           <Tag>{p.role === 'lead' ? t('detail.lead') : t('detail.supportingRole')}</Tag>
                           <span className="gj-sv-muted">{p.period}</span>
@@ -79,11 +99,7 @@ export default function TaskDetailPage() {
                       description={
                         <>
                           <div>{p.body}</div>
-                          {p.files.map((f) => (
-                            <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
-                              📎 {f.name}
-                            </a>
-                          ))}
+                          <FileLinks files={p.files} />
                         </>
                       }
                     />
@@ -191,14 +207,76 @@ function NoticeModal({ d, open, onClose }: { d: TaskDetail; open: boolean; onClo
   );
 }
 
+/** A report's files: photos as thumbnails (they open full size), other files by name. */
+function FileLinks({ files }: { files: FileInfo[] }) {
+  if (files.length === 0) return null;
+  return (
+    <div className="gj-sv-files">
+      {files.map((f) =>
+        f.mime.startsWith('image/') ? (
+          <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noreferrer" className="gj-sv-thumb" title={f.name}>
+            <img src={`/api/files/${f.id}`} alt={f.name} loading="lazy" />
+          </a>
+        ) : (
+          <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noreferrer">
+            📎 {f.name}
+          </a>
+        ),
+      )}
+    </div>
+  );
+}
+
 function ReportForm({ d }: { d: TaskDetail }) {
   const t = useSvT();
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const { me } = useSession();
+  const phone = usePhone();
   const [form] = Form.useForm<{ body: string; percent?: number; reached?: number }>();
   const [files, setFiles] = useState<FileInfo[]>([]);
+  const [uploading, setUploading] = useState(0);
   const report = useSvMutation((v: { body: string; percent?: number | null; reached?: string | null; fileIds: string[] }) => supervisionApi.progress(d.task.id, v));
+  // The existing attachment upload. On a phone it offers photos: accept="image/*"
+  // without `capture`, so the phone asks "camera or gallery" rather than forcing the camera.
+  const uploader = (
+    <Upload
+      showUploadList={false}
+      multiple={phone}
+      accept={phone ? 'image/*' : undefined}
+      customRequest={({ file, onSuccess, onError: fail }) => {
+        setUploading((n) => n + 1);
+        uploadFile(file as File, me?.csrfToken ?? null)
+          .then(
+            (f) => (setFiles((x) => [...x, f]), onSuccess?.(f)),
+            (e: Error) => (onError(e), fail?.(e)),
+          )
+          .finally(() => setUploading((n) => n - 1));
+      }}
+    >
+      {phone ? (
+        <Button block icon={<CameraOutlined />} loading={uploading > 0} data-testid="sv-report-photo">
+          {t('form.photo')}
+        </Button>
+      ) : (
+        <Button>{t('form.upload')}</Button>
+      )}
+    </Upload>
+  );
+  const chosen = files.map((f) =>
+    phone && f.mime.startsWith('image/') ? (
+      <span key={f.id} className="gj-sv-thumb gj-sv-thumb-chosen" data-testid="sv-report-chosen">
+        <img src={`/api/files/${f.id}`} alt={f.name} />
+        <Button size="small" type="text" className="gj-sv-thumb-remove" aria-label={t('form.removePhoto')} onClick={() => setFiles((x) => x.filter((y) => y.id !== f.id))}>
+          ✕
+        </Button>
+      </span>
+    ) : (
+      <Tag key={f.id} closable onClose={() => setFiles((x) => x.filter((y) => y.id !== f.id))} data-testid="sv-report-chosen">
+        📎 {f.name}
+      </Tag>
+    ),
+  );
   return (
     <Form
       form={form}
@@ -213,41 +291,39 @@ function ReportForm({ d }: { d: TaskDetail }) {
       style={{ marginBottom: 16 }}
     >
       <Form.Item name="body" label={t('form.body')} rules={[{ required: true }]}>
-        <Input.TextArea rows={2} data-testid="sv-report-body" />
+        <Input.TextArea rows={phone ? 3 : 2} data-testid="sv-report-body" />
       </Form.Item>
       <Space wrap align="end">
         <Form.Item name="percent" label={t('form.percent')}>
-          <InputNumber min={0} max={100} data-testid="sv-report-percent" />
+          <InputNumber min={0} max={100} inputMode="decimal" data-testid="sv-report-percent" />
         </Form.Item>
         {d.task.quantityTarget && (
           <Form.Item name="reached" label={`${t('form.reached')}（${d.task.quantityUnit ?? ''}）`}>
-            <InputNumber min={0} data-testid="sv-report-reached" />
+            <InputNumber min={0} inputMode="decimal" data-testid="sv-report-reached" />
           </Form.Item>
         )}
-        <Form.Item label={t('form.files')}>
-          <Upload
-            showUploadList={false}
-            customRequest={({ file, onSuccess, onError: fail }) =>
-              uploadFile(file as File, me?.csrfToken ?? null).then(
-                (f) => (setFiles((x) => [...x, f]), onSuccess?.(f)),
-                (e: Error) => (onError(e), fail?.(e)),
-              )
-            }
-          >
-            <Button>{t('form.upload')}</Button>
-          </Upload>
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" loading={report.isPending} data-testid="sv-report-submit">
-            {t('form.submit')}
-          </Button>
-        </Form.Item>
+        {!phone && <Form.Item label={t('form.files')}>{uploader}</Form.Item>}
+        {!phone && (
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={report.isPending} data-testid="sv-report-submit">
+              {t('form.submit')}
+            </Button>
+          </Form.Item>
+        )}
       </Space>
-      {files.map((f) => (
-        <Tag key={f.id} closable onClose={() => setFiles((x) => x.filter((y) => y.id !== f.id))}>
-          📎 {f.name}
-        </Tag>
-      ))}
+      {phone ? (
+        <>
+          {files.length > 0 && <div className="gj-sv-files gj-sv-chosen">{chosen}</div>}
+          <div className="gj-sv-report-buttons">
+            {uploader}
+            <Button type="primary" block htmlType="submit" loading={report.isPending} disabled={uploading > 0} data-testid="sv-report-submit">
+              {t('form.submit')}
+            </Button>
+          </div>
+        </>
+      ) : (
+        chosen
+      )}
     </Form>
   );
 }

@@ -2,7 +2,7 @@
 // leader, campaign or deadline month (a row filters the list), and the tasks
 // with their lights, server-paginated.
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Input, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { QueryError } from '../system/QueryError';
 import type { Grouping, Standing, Task, TaskQuery } from './api';
@@ -10,6 +10,8 @@ import { useSvT } from './i18n';
 import { LightDot, progressText, StandingTag, StateTag } from './parts';
 import { useSummary, useTasks } from './queries';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
+import { Field, StackedList } from '../shell/StackedList';
+import { usePhone } from '../shell/usePhone';
 
 const GROUPINGS: Grouping[] = ['unit', 'leader', 'campaign', 'deadline'];
 const groupFilter: Record<Grouping, keyof TaskQuery> = { unit: 'unitId', leader: 'leader', campaign: 'campaign', deadline: 'month' };
@@ -32,6 +34,8 @@ export default function TasksPage() {
   const tasks = useTasks(filter);
   const totals = summary.data?.totals;
   const emptyZone = useNextStep('supervision') !== null;
+  const phone = usePhone();
+  const navigate = useNavigate();
 
   const pickGroup = (key: string | null, label: string | null) => {
     const next = new URLSearchParams(params);
@@ -47,7 +51,7 @@ export default function TasksPage() {
   };
 
   const stat = (key: 'total' | 'onTime' | 'amber' | 'late' | 'closed', color?: string, s?: Standing) => (
-    <Col flex="1 1 160px" key={key}>
+    <Col flex={phone ? '1 1 30%' : '1 1 160px'} key={key}>
       <Card size="small" hoverable={!!s} onClick={() => s !== undefined && (setStanding(standing === s ? undefined : s), setPage(1))} data-testid={`sv-count-${key}`}>
         <Statistic title={t(`count.${key}`)} value={totals?.[key] ?? 0} styles={{ content: { color } }} />
       </Card>
@@ -85,6 +89,26 @@ export default function TasksPage() {
       >
         {summary.error ? (
           <QueryError error={summary.error} onRetry={() => summary.refetch()} />
+        ) : phone ? (
+          <StackedList
+            compact
+            data-testid="sv-summary"
+            items={summary.data?.groups ?? []}
+            loading={summary.isLoading}
+            rowKey={(r) => r.key ?? '—'}
+            selected={(r) => r.key === group}
+            onOpen={(r) => pickGroup(r.key, r.label)}
+            title={(r) => r.label ?? t('none')}
+            extra={(r) => (
+              <>
+                {r.amber > 0 && <Tag color="gold">{t('count.amber')} {r.amber}</Tag>}
+                {r.late > 0 && <Tag color="red">{t('count.late')} {r.late}</Tag>}
+                <span className="gj-sv-muted" title={t('count.total')}>
+                  {r.total}
+                </span>
+              </>
+            )}
+          />
         ) : (
           <Table
             data-testid="sv-summary"
@@ -108,7 +132,7 @@ export default function TasksPage() {
         )}
       </Card>
       <Space wrap>
-        <Input.Search allowClear placeholder={t('filter.search')} onSearch={(v) => (setQ(v), setPage(1))} style={{ width: 240 }} />
+        <Input.Search allowClear placeholder={t('filter.search')} onSearch={(v) => (setQ(v), setPage(1))} style={{ width: phone ? 'calc(100vw - 48px)' : 240 }} />
         <Select
           allowClear
           placeholder={t('filter.standing')}
@@ -136,6 +160,38 @@ export default function TasksPage() {
       </Space>
       {tasks.error ? (
         <QueryError error={tasks.error} onRetry={() => tasks.refetch()} />
+      ) : phone ? (
+        <StackedList<Task>
+          data-testid="sv-tasks"
+          items={tasks.data?.items ?? []}
+          loading={tasks.isLoading}
+          rowKey={(r) => r.id}
+          onOpen={(r) => navigate(`/supervision/tasks/${r.id}`)}
+          pagination={{ current: page, pageSize, total: tasks.data?.total ?? 0, onChange: (p, sz) => (setPage(p), setPageSize(sz)) }}
+          title={(r) => (
+            <span className="gj-sv-card-title">
+              <LightDot light={r.light} />{' '}
+              <Link to={`/supervision/tasks/${r.id}`} onClick={(e) => e.stopPropagation()}>
+                {r.text}
+              </Link>
+            </span>
+          )}
+          body={(r) => (
+            <>
+              <Space size={4} wrap style={{ marginBottom: 4 }}>
+                <StateTag state={r.state} />
+                <StandingTag standing={r.standing} />
+                {r.priority !== 'normal' && <Tag color={r.priority === 'top' ? 'red' : 'volcano'}>{t(`priority.${r.priority}`)}</Tag>}
+                {r.reportDue && <Tag color="blue">{t('reportDue')}</Tag>}
+                {r.slipCount > 0 && <Tag color="red">{t('slips', { n: r.slipCount })}</Tag>}
+              </Space>
+              <Field label={t('col.lead')}>{r.leadUnitName}</Field>
+              {r.leaderName && <Field label={t('col.leader')}>{r.leaderName}</Field>}
+              <Field label={t('col.deadline')}>{r.deadline}</Field>
+              <Field label={t('col.progress')}>{progressText(r)}</Field>
+            </>
+          )}
+        />
       ) : (
         <Table<Task>
           data-testid="sv-tasks"

@@ -5,7 +5,7 @@
 // value is no number, ask for a note on a drop or a big move, and show 同比,
 // 完成率 and the gap to 序时进度; a partial submission is confirmed first.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Empty, Input, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Empty, Input, Select, Space, Spin, Table, Tag, Upload } from 'antd';
 import { checkFigure, checkReport, type CheckResult } from '../../../src/domains/targets/checks';
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useMe, useSession } from '../auth/session';
@@ -16,6 +16,7 @@ import { targetsApi, upload, type FigureRowInput, type FigureState, type FormRow
 import { useTgT } from './i18n';
 import { useImport } from './ImportButton';
 import { useReport, useTgMutation, useUnits } from './queries';
+import { usePhone } from '../shell/usePhone';
 
 type Draft = { value: string; prevYear: string; note: string; fileIds: string[] };
 
@@ -31,13 +32,15 @@ export default function ReportTab({ period }: { period: string }) {
   const unitId = supervisor ? chosen : me.user.unitId;
   const q = useReport(unitId, period);
   const imp = useImportFigures(unitId, period);
+  // The xlsx template and its import are desk work: a phone enters figures in the cards.
+  const phone = usePhone();
   return (
     <>
       <div className="gj-tg-toolbar">
         <Space wrap>
           {supervisor ? (
             <Select
-              style={{ width: 220 }}
+              style={{ width: phone ? '100%' : 220, minWidth: 200 }}
               placeholder={tt('rp.chooseUnit')}
               value={chosen ?? undefined}
               onChange={setChosen}
@@ -51,7 +54,7 @@ export default function ReportTab({ period }: { period: string }) {
           <Tag color="blue">{period}</Tag>
           {q.data && <span className="gj-tg-muted">{tt('rp.deadline', { date: q.data.deadline })}</span>}
         </Space>
-        {unitId && (
+        {unitId && !phone && (
           <Space wrap>
             <Button icon={<DownloadOutlined />} href={targetsApi.templateUrl(unitId, period)} data-testid="rp-template">
               {tt('rp.template')}
@@ -60,7 +63,7 @@ export default function ReportTab({ period }: { period: string }) {
           </Space>
         )}
       </div>
-      {!supervisor && imp.result}
+      {!supervisor && !phone && imp.result}
       {!unitId ? (
         <Empty description={tt('rp.chooseUnit')} />
       ) : q.error ? (
@@ -98,6 +101,7 @@ function FigureForm({ unitId, period, rows, moveShare, locked, loading, supervis
   const { lang } = useI18n();
   const { message, modal } = App.useApp();
   const onError = useErrorMessage();
+  const phone = usePhone();
   const init = (r: FormRow): Draft => ({ value: r.figure?.value ?? '', prevYear: r.figure?.prevYear ?? '', note: r.figure?.note ?? '', fileIds: r.figure?.fileIds ?? [] });
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(rows.map((r) => [r.indicatorId, init(r)])));
   const [reason, setReason] = useState('');
@@ -149,128 +153,176 @@ function FigureForm({ unitId, period, rows, moveShare, locked, loading, supervis
     });
   };
 
+  // One indicator's cells: the table's columns on a desk, a card's lines on a phone.
+  const valueInput = (r: FormRow) => (
+    <>
+      <Input
+        value={drafts[r.indicatorId]?.value}
+        disabled={!editable(r)}
+        status={fieldError(r, 'value') ? 'error' : checks.get(r.indicatorId)?.warnings.length ? 'warning' : undefined}
+        onChange={(e) => set(r.indicatorId, { value: e.target.value })}
+        inputMode="decimal"
+        data-testid={`rp-value-${r.code}`}
+        aria-label={`${r.name} ${tt('rp.value')}`}
+        aria-invalid={Boolean(fieldError(r, 'value'))}
+      />
+      <Findings r={r} result={checks.get(r.indicatorId)} />
+    </>
+  );
+  const prevInput = (r: FormRow) => (
+    <>
+      <Input
+        value={drafts[r.indicatorId]?.prevYear}
+        disabled={!editable(r)}
+        status={fieldError(r, 'prevYear') ? 'error' : undefined}
+        onChange={(e) => set(r.indicatorId, { prevYear: e.target.value })}
+        inputMode="decimal"
+        data-testid={`rp-prev-${r.code}`}
+        aria-label={`${r.name} ${tt('rp.prevYear')}`}
+      />
+      {fieldError(r, 'prevYear') && <div className="gj-tg-reason" data-testid={`rp-prev-reason-${r.code}`}>{fieldError(r, 'prevYear')}</div>}
+    </>
+  );
+  const noteInput = (r: FormRow) => (
+    <Input
+      value={drafts[r.indicatorId]?.note}
+      disabled={!editable(r)}
+      maxLength={500}
+      status={!supervisor && checks.get(r.indicatorId)?.needsNote ? 'warning' : undefined}
+      placeholder={checks.get(r.indicatorId)?.warnings.length ? tt('rp.notePlaceholder') : phone ? tt('rp.note') : undefined}
+      aria-label={`${r.name} ${tt('rp.note')}`}
+      onChange={(e) => set(r.indicatorId, { note: e.target.value })}
+      data-testid={`rp-note-${r.code}`}
+    />
+  );
+  const filesButton = (r: FormRow) => (
+    <Upload
+      showUploadList={false}
+      disabled={!editable(r)}
+      beforeUpload={(file) => {
+        upload<{ id: string }>('/api/files', file, me.csrfToken, lang).then((f) => set(r.indicatorId, { fileIds: [...(drafts[r.indicatorId]?.fileIds ?? []), f.id] }), onError);
+        return false;
+      }}
+    >
+      <Button size={phone ? 'middle' : 'small'} icon={<PaperClipOutlined />} disabled={!editable(r)} aria-label={tt('rp.files')} data-testid={`rp-files-${r.code}`}>
+        {drafts[r.indicatorId]?.fileIds.length || ''}
+      </Button>
+    </Upload>
+  );
+  const stateOf = (r: FormRow) =>
+    r.figure ? (
+      <Space orientation="vertical" size={0}>
+        <Tag color={STATE_COLOR[r.figure.state]} data-testid={`rp-state-${r.code}`}>{tt(`state.${r.figure.state}`)}</Tag>
+        {r.figure.returnReason && <span style={{ color: '#cf1322' }}>{tt('rp.returned', { reason: r.figure.returnReason })}</span>}
+        {r.figure.correctionReason && <Tag color="orange">{tt('rp.correction', { reason: r.figure.correctionReason })}</Tag>}
+      </Space>
+    ) : null;
+
   return (
     <>
       {locked && <Alert type={supervisor ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} title={tt(supervisor ? 'rp.lockedSupervisor' : 'rp.locked', { period })} />}
-      <Table<FormRow>
-        rowKey="indicatorId"
-        size="small"
-        loading={loading}
-        pagination={false}
-        dataSource={rows}
-        data-testid="rp-table"
-        locale={{ emptyText: <Empty description={tt('rp.noRows')} /> }}
-        columns={[
-          {
-            title: tt('tg.indicator'),
-            dataIndex: 'name',
-            render: (v: string, r) => (
-              <Space size={4} wrap>
-                <span>{v}</span>
-                <span className="gj-tg-muted">（{r.measure}）</span>
-                {r.level === 'zone' && <Tag color="purple">{tt('rp.level.zone')}</Tag>}
-              </Space>
-            ),
-          },
-          { title: tt('tg.floor'), dataIndex: 'floor', align: 'right', render: (v: string | null) => v ?? '—' },
-          {
-            title: tt('rp.value'),
-            key: 'value',
-            width: 150,
-            render: (_, r) => (
-              <>
-                <Input
-                  value={drafts[r.indicatorId]?.value}
-                  disabled={!editable(r)}
-                  status={fieldError(r, 'value') ? 'error' : checks.get(r.indicatorId)?.warnings.length ? 'warning' : undefined}
-                  onChange={(e) => set(r.indicatorId, { value: e.target.value })}
-                  inputMode="decimal"
-                  data-testid={`rp-value-${r.code}`}
-                  aria-label={`${r.name} ${tt('rp.value')}`}
-                  aria-invalid={Boolean(fieldError(r, 'value'))}
-                />
-                <Findings r={r} result={checks.get(r.indicatorId)} />
-              </>
-            ),
-          },
-          {
-            title: tt('rp.prevYear'),
-            key: 'prevYear',
-            width: 150,
-            render: (_, r) => (
-              <>
-                <Input
-                  value={drafts[r.indicatorId]?.prevYear}
-                  disabled={!editable(r)}
-                  status={fieldError(r, 'prevYear') ? 'error' : undefined}
-                  onChange={(e) => set(r.indicatorId, { prevYear: e.target.value })}
-                  inputMode="decimal"
-                  data-testid={`rp-prev-${r.code}`}
-                  aria-label={`${r.name} ${tt('rp.prevYear')}`}
-                />
-                {fieldError(r, 'prevYear') && <div className="gj-tg-reason" data-testid={`rp-prev-reason-${r.code}`}>{fieldError(r, 'prevYear')}</div>}
-              </>
-            ),
-          },
-          {
-            title: tt('rp.live'),
-            key: 'live',
-            width: 150,
-            render: (_, r) => <LiveFigures result={checks.get(r.indicatorId)} code={r.code} />,
-          },
-          {
-            title: tt('rp.note'),
-            key: 'note',
-            render: (_, r) => (
-              <Input
-                value={drafts[r.indicatorId]?.note}
-                disabled={!editable(r)}
-                maxLength={500}
-                status={!supervisor && checks.get(r.indicatorId)?.needsNote ? 'warning' : undefined}
-                placeholder={checks.get(r.indicatorId)?.warnings.length ? tt('rp.notePlaceholder') : undefined}
-                onChange={(e) => set(r.indicatorId, { note: e.target.value })}
-                data-testid={`rp-note-${r.code}`}
-              />
-            ),
-          },
-          {
-            title: tt('rp.files'),
-            key: 'files',
-            width: 90,
-            render: (_, r) => (
-              <Upload
-                showUploadList={false}
-                disabled={!editable(r)}
-                beforeUpload={(file) => {
-                  upload<{ id: string }>('/api/files', file, me.csrfToken, lang).then((f) => set(r.indicatorId, { fileIds: [...(drafts[r.indicatorId]?.fileIds ?? []), f.id] }), onError);
-                  return false;
-                }}
-              >
-                <Button size="small" icon={<PaperClipOutlined />} disabled={!editable(r)}>
-                  {drafts[r.indicatorId]?.fileIds.length || ''}
-                </Button>
-              </Upload>
-            ),
-          },
-          {
-            title: tt('rp.state'),
-            key: 'state',
-            render: (_, r) =>
-              r.figure ? (
-                <Space orientation="vertical" size={0}>
-                  <Tag color={STATE_COLOR[r.figure.state]} data-testid={`rp-state-${r.code}`}>{tt(`state.${r.figure.state}`)}</Tag>
-                  {r.figure.returnReason && <span style={{ color: '#cf1322' }}>{tt('rp.returned', { reason: r.figure.returnReason })}</span>}
-                  {r.figure.correctionReason && <Tag color="orange">{tt('rp.correction', { reason: r.figure.correctionReason })}</Tag>}
+      {phone ? (
+        <Spin spinning={loading}>
+          {rows.length === 0 && !loading && <Empty description={tt('rp.noRows')} />}
+          <div className="gj-rp-cards" data-testid="rp-cards">
+            {rows.map((r) => (
+              <Card key={r.indicatorId} size="small" className="gj-rp-card" data-testid={`rp-card-${r.code}`}>
+                <div className="gj-stacked-head">
+                  <div className="gj-stacked-title">
+                    {r.name}
+                    <span className="gj-tg-muted">（{r.measure}）</span>
+                  </div>
+                  <div className="gj-stacked-extra">
+                    {r.level === 'zone' && <Tag color="purple">{tt('rp.level.zone')}</Tag>}
+                    {stateOf(r)}
+                  </div>
+                </div>
+                <div className="gj-tg-muted gj-rp-floor">
+                  {tt('tg.floor')}：{r.floor ?? '—'}
+                </div>
+                <div className="gj-rp-pair">
+                  <label>
+                    <span className="gj-rp-label">{tt('rp.value')}</span>
+                    {valueInput(r)}
+                  </label>
+                  <label>
+                    <span className="gj-rp-label">{tt('rp.prevYear')}</span>
+                    {prevInput(r)}
+                  </label>
+                </div>
+                <LiveFigures result={checks.get(r.indicatorId)} code={r.code} inline />
+                <div className="gj-rp-note">
+                  {noteInput(r)}
+                  {filesButton(r)}
+                </div>
+              </Card>
+            ))}
+          </div>
+        </Spin>
+      ) : (
+        <Table<FormRow>
+          rowKey="indicatorId"
+          size="small"
+          loading={loading}
+          pagination={false}
+          dataSource={rows}
+          data-testid="rp-table"
+          locale={{ emptyText: <Empty description={tt('rp.noRows')} /> }}
+          columns={[
+            {
+              title: tt('tg.indicator'),
+              dataIndex: 'name',
+              render: (v: string, r) => (
+                <Space size={4} wrap>
+                  <span>{v}</span>
+                  <span className="gj-tg-muted">（{r.measure}）</span>
+                  {r.level === 'zone' && <Tag color="purple">{tt('rp.level.zone')}</Tag>}
                 </Space>
-              ) : null,
-          },
-        ]}
-      />
+              ),
+            },
+            { title: tt('tg.floor'), dataIndex: 'floor', align: 'right', render: (v: string | null) => v ?? '—' },
+            {
+              title: tt('rp.value'),
+              key: 'value',
+              width: 150,
+              render: (_, r) => valueInput(r),
+            },
+            {
+              title: tt('rp.prevYear'),
+              key: 'prevYear',
+              width: 150,
+              render: (_, r) => prevInput(r),
+            },
+            {
+              title: tt('rp.live'),
+              key: 'live',
+              width: 150,
+              render: (_, r) => <LiveFigures result={checks.get(r.indicatorId)} code={r.code} />,
+            },
+            {
+              title: tt('rp.note'),
+              key: 'note',
+              render: (_, r) => noteInput(r),
+            },
+            {
+              title: tt('rp.files'),
+              key: 'files',
+              width: 90,
+              render: (_, r) => filesButton(r),
+            },
+            {
+              title: tt('rp.state'),
+              key: 'state',
+              render: (_, r) => stateOf(r),
+            },
+          ]}
+        />
+      )}
       {rows.length > 0 && (
-        <Space style={{ marginTop: 12 }} wrap>
+        <Space style={{ marginTop: 12 }} wrap className={phone ? 'gj-sticky-bar' : undefined} data-testid="rp-actions">
           {supervisor ? (
             <>
-              {locked && <Input style={{ width: 320 }} placeholder={tt('rp.correctReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="rp-reason" />}
+              {locked && <Input style={{ width: phone ? '100%' : 320 }} placeholder={tt('rp.correctReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} data-testid="rp-reason" />}
               <Button type="primary" onClick={() => void run(true)} loading={save.isPending} disabled={anyBad || (locked && !reason.trim())} data-testid="rp-correct">
                 {tt('rp.correct')}
               </Button>
@@ -312,13 +364,13 @@ function Findings({ r, result }: { r: FormRow; result?: CheckResult }) {
 }
 
 /** 同比, 完成率 and the gap to 序时进度 of what is typed now. */
-function LiveFigures({ result, code }: { result?: CheckResult; code: string }) {
+function LiveFigures({ result, code, inline }: { result?: CheckResult; code: string; inline?: boolean }) {
   const tt = useTgT();
   const live = result?.live;
-  if (!live || (live.yoy === null && live.completion === null)) return <span className="gj-tg-muted">—</span>;
+  if (!live || (live.yoy === null && live.completion === null)) return inline ? null : <span className="gj-tg-muted">—</span>;
   const signed = (v: string) => (v.startsWith('-') ? v : `+${v}`);
   return (
-    <Space orientation="vertical" size={0} data-testid={`rp-live-${code}`}>
+    <Space orientation={inline ? 'horizontal' : 'vertical'} size={inline ? [12, 0] : 0} wrap={inline} data-testid={`rp-live-${code}`}>
       {live.yoy !== null && <span>{tt('rp.live.yoy', { v: `${signed(live.yoy)}%` })}</span>}
       {live.completion !== null && <span>{tt('rp.live.completion', { v: live.completion })}</span>}
       {live.gap !== null && <span className={live.gap.startsWith('-') ? 'gj-tg-warn' : undefined}>{tt('rp.live.gap', { v: signed(live.gap) })}</span>}
