@@ -65,7 +65,7 @@ export function AppealTable({ filter, hideEnterprise }: { filter: AppealFilter; 
       locale={{ emptyText: t('appeals.empty') }}
       data-testid="appeal-table"
       pagination={{ current: page, pageSize: 15, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
-      onRow={(a) => ({ onClick: () => navigate(`/enterprises/appeals/${a.id}`), style: { cursor: 'pointer' } })}
+      onRow={(a) => ({ onClick: () => void navigate(`/enterprises/appeals/${a.id}`), style: { cursor: 'pointer' } })}
       columns={[
         { title: t('col.light'), width: 50, align: 'center', render: (_, a) => <LightDot light={a.light} /> },
         {

@@ -88,7 +88,7 @@ export default function MyEnterprisePage() {
             locale={{ emptyText: t('appeals.empty') }}
             data-testid="my-appeals"
             pagination={{ current: page, pageSize: 10, total: appeals.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
-            onRow={(a) => ({ onClick: () => navigate(`/enterprises/my/appeals/${a.id}`), style: { cursor: 'pointer' } })}
+            onRow={(a) => ({ onClick: () => void navigate(`/enterprises/my/appeals/${a.id}`), style: { cursor: 'pointer' } })}
             columns={[
               { title: t('col.light'), width: 50, align: 'center', render: (_, a) => <LightDot light={a.light} /> },
               { title: t('col.title'), dataIndex: 'title' },

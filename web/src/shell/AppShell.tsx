@@ -44,7 +44,7 @@ export function AppShell() {
     try {
       await session.signOut();
       message.success(t('auth.signedOut'));
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
     } catch (e) {
       showError(e);
     }
@@ -54,7 +54,7 @@ export function AppShell() {
     try {
       const next = await session.switchZone(code);
       message.success(t('auth.zoneSwitched', { zone: next.zone.name }));
-      navigate(startPath({ me: next, can: (a) => Boolean(next.abilities[a]) }), { replace: true });
+      void navigate(startPath({ me: next, can: (a) => Boolean(next.abilities[a]) }), { replace: true });
     } catch (e) {
       showError(e);
     }

@@ -153,7 +153,7 @@ function Actions({ d }: { d: TaskDetail }) {
       });
       return;
     }
-    act.mutate({ action }, { onSuccess: () => message.success(t('action.done')), onError });
+    act.mutate({ action }, { onSuccess: () => void message.success(t('action.done')), onError });
   };
   if (!shown.length && !d.can.issueNotice) return null;
   return (
@@ -368,7 +368,7 @@ function DelaysCard({ d }: { d: TaskDetail }) {
       {d.can.explainDelay && (
         <Space.Compact style={{ width: '100%', marginTop: 8 }}>
           <Input placeholder={t('form.delay')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="sv-delay-reason" />
-          <Button type="primary" disabled={!reason.trim()} loading={explain.isPending} onClick={() => explain.mutate(reason, { onSuccess: () => (setReason(''), message.success(t('action.done'))), onError })}>
+          <Button type="primary" disabled={!reason.trim()} loading={explain.isPending} onClick={() => explain.mutate(reason, { onSuccess: () => { setReason(''); void message.success(t('action.done')); }, onError })}>
             {t('form.submit')}
           </Button>
         </Space.Compact>
@@ -393,7 +393,7 @@ function RequestsCard({ d }: { d: TaskDetail }) {
           form={form}
           layout="vertical"
           initialValues={{ kind: 'explain' }}
-          onFinish={(v) => ask.mutate(v, { onSuccess: () => (form.resetFields(), message.success(t('action.done'))), onError })}
+          onFinish={(v) => ask.mutate(v, { onSuccess: () => { form.resetFields(); void message.success(t('action.done')); }, onError })}
           style={{ marginTop: 8 }}
         >
           <Form.Item name="kind" label={t('form.requestKind')}>
@@ -438,10 +438,10 @@ export function RequestRow({ r, canDecide }: { r: TaskDetail['requests'][number]
         {canDecide && r.status === 'pending' && (
           <Space.Compact style={{ width: '100%' }}>
             <Input placeholder={t('request.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-            <Button type="primary" disabled={!note.trim()} loading={decide.isPending} onClick={() => decide.mutate(true, { onSuccess: () => message.success(t('request.decided')), onError })}>
+            <Button type="primary" disabled={!note.trim()} loading={decide.isPending} onClick={() => decide.mutate(true, { onSuccess: () => void message.success(t('request.decided')), onError })}>
               {t('request.approve')}
             </Button>
-            <Button danger disabled={!note.trim()} loading={decide.isPending} onClick={() => decide.mutate(false, { onSuccess: () => message.success(t('request.decided')), onError })}>
+            <Button danger disabled={!note.trim()} loading={decide.isPending} onClick={() => decide.mutate(false, { onSuccess: () => void message.success(t('request.decided')), onError })}>
               {t('request.reject')}
             </Button>
           </Space.Compact>
