@@ -226,9 +226,21 @@ describe('an enterprise on a phone', () => {
     await page.getByTestId('my-appeal-new').tap();
     const form = page.getByTestId('appeal-form');
     await form.waitFor();
-    await page.getByTestId('appeal-category').tap();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '水电气' }).tap();
-    await expect.poll(() => page.getByTestId('appeal-category').innerText()).toContain('水电气');
+    // On a loaded machine a tap can last long enough to count as a long press (no click):
+    // tap again until the option is chosen.
+    const category = page.getByTestId('appeal-category');
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '水电气' });
+    await expect
+      .poll(
+        async () => {
+          if ((await category.innerText()).includes('水电气')) return true;
+          if (!(await option.isVisible())) await category.tap();
+          await option.tap({ timeout: 5_000 }).catch(() => undefined);
+          return (await category.innerText()).includes('水电气');
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
     await form.getByTestId('appeal-title').fill(title);
     await form.getByTestId('appeal-detail').fill('新建物流园区需报装充电桩用电约800千伏安，请协调供电公司加快办理。');
     await fingerSized(page, '.ant-modal');
