@@ -8,7 +8,7 @@
 import type { Tx } from '../../db/client';
 import type { Audit } from '../../server/context';
 import type { IsoDate } from '../../shared/calendar';
-import { feedAfterWrite, type FeedSource, type Indicator, type Months, type Series } from '../feeds/sync';
+import { feedAfterDates, type FeedSource, type Indicator, type Months, type Series } from '../feeds/sync';
 import { getSettings } from '../projects/views';
 import { ATTRACTION_FEED_KEYS, type AttractionFeedKey } from './feedKeys';
 import { countSignings, signingsOf, type MonthCount, type Signing } from './signings';
@@ -50,7 +50,5 @@ export const attractionFeed: FeedSource = {
 
 /** Called by every lead write that can change a count, in its transaction; `dates` are the signing dates before and after. */
 export async function feedAttractionCounts(tx: Tx, audit: Audit, zoneId: string, dates: (IsoDate | null | undefined)[], today: IsoDate): Promise<number> {
-  const years = dates.filter((d): d is IsoDate => !!d).map((d) => Number(d.slice(0, 4)));
-  if (years.length === 0) return 0;
-  return feedAfterWrite(tx, audit, zoneId, attractionFeed, { from: Math.min(...years), to: Math.max(...years) }, today);
+  return feedAfterDates(tx, audit, zoneId, attractionFeed, dates, today);
 }

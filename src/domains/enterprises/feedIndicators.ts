@@ -7,7 +7,7 @@
 import type { Tx } from '../../db/client';
 import type { Audit } from '../../server/context';
 import { lastDayOfMonth, type IsoDate } from '../../shared/calendar';
-import { feedAfterWrite, type FeedSource, type Indicator, type Months, type Series } from '../feeds/sync';
+import { feedAfterDates, type FeedSource, type Indicator, type Months, type Series } from '../feeds/sync';
 import { countedSpans, countsOf, type UnitSpan } from './counts';
 import { ENTERPRISE_FEED_KEYS, type EnterpriseCount } from './feedKeys';
 
@@ -53,7 +53,5 @@ export const EVERY_YEAR: IsoDate = '1900-01-01';
  * transaction. `dates` are the tag dates the write touched (earliest matters).
  */
 export async function feedEnterpriseCounts(tx: Tx, audit: Audit, zoneId: string, dates: (IsoDate | null | undefined)[], today: IsoDate): Promise<number> {
-  const years = dates.filter((d): d is IsoDate => !!d).map((d) => Number(d.slice(0, 4)));
-  if (years.length === 0) return 0;
-  return feedAfterWrite(tx, audit, zoneId, enterpriseFeed, { from: Math.min(...years), to: Number(today.slice(0, 4)) }, today);
+  return feedAfterDates(tx, audit, zoneId, enterpriseFeed, dates, today, { carriesOn: true });
 }

@@ -150,6 +150,25 @@ export async function feedAfterWrite(tx: Tx, audit: Audit, zoneId: string, sourc
   return changed;
 }
 
+/**
+ * `feedAfterWrite` over the years a write's dates touch (before and after): from the
+ * earliest to the latest, or on to this year when a count carries into later years.
+ */
+export async function feedAfterDates(
+  tx: Tx,
+  audit: Audit,
+  zoneId: string,
+  source: FeedSource,
+  dates: (IsoDate | null | undefined)[],
+  today: IsoDate,
+  opts: { carriesOn?: boolean } = {},
+): Promise<number> {
+  const years = dates.filter((d): d is IsoDate => !!d).map((d) => Number(d.slice(0, 4)));
+  if (years.length === 0) return 0;
+  const to = opts.carriesOn ? Number(today.slice(0, 4)) : Math.max(...years);
+  return feedAfterWrite(tx, audit, zoneId, source, { from: Math.min(...years), to }, today);
+}
+
 /** Body and answer of the 重新同步 routes. */
 export const syncBody = z.object({ year: z.number().int().min(2000).max(2100).optional() }).nullish();
 export const syncResponse = z.object({

@@ -9,7 +9,7 @@ import type { ReadDb, Tx } from '../../db/client';
 import { projects } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import type { IsoDate } from '../../shared/calendar';
-import { feedAfterWrite, type FeedSource, type Indicator, type Months, type Series } from '../feeds/sync';
+import { feedAfterDates, type FeedSource, type Indicator, type Months, type Series } from '../feeds/sync';
 import { PROJECT_FEED_KEYS, type ProjectFeedKey } from './feedKeys';
 import { stageCounts, stageCountsByUnit, stageDatesOf, type StageMonth } from './stageCounts';
 
@@ -49,7 +49,5 @@ export const projectFeed: FeedSource = {
 
 /** Called by every project write that can change a count, in its transaction; `dates` are the 开工/投产 dates before and after. */
 export async function feedProjectCounts(tx: Tx, audit: Audit, zoneId: string, dates: (IsoDate | null | undefined)[], today: IsoDate): Promise<number> {
-  const years = dates.filter((d): d is IsoDate => !!d).map((d) => Number(d.slice(0, 4)));
-  if (years.length === 0) return 0;
-  return feedAfterWrite(tx, audit, zoneId, projectFeed, { from: Math.min(...years), to: Math.max(...years) }, today);
+  return feedAfterDates(tx, audit, zoneId, projectFeed, dates, today);
 }
