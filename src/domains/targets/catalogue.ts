@@ -211,7 +211,8 @@ export async function upsertTargets(tx: Tx, audit: Audit, who: AuditWho, year: n
       version: (before?.version ?? 1) + 1,
     });
     const created = batch.filter((b) => !b.before).map(row);
-    const changed = batch.filter((b) => b.before).map(row);
+    const updating = batch.filter((b) => b.before);
+    const changed = updating.map(row);
     if (created.length) {
       await tx.execute(sql`INSERT INTO targets (id, zone_id, indicator_id, unit_id, year, floor, stretch, monthly_plan, demo, updated_at, version)
         SELECT id, zone_id, indicator_id, unit_id, year, floor, stretch, monthly_plan, demo, updated_at, version
@@ -233,7 +234,7 @@ export async function upsertTargets(tx: Tx, audit: Audit, who: AuditWho, year: n
     });
     await recordAudits(tx, who, [
       ...created.map((r) => ({ action: 'create', entity: 'target', entityId: r.id, unitId: r.unit_id, before: null, after: after(r) })),
-      ...changed.map((r, j) => ({ action: 'update', entity: 'target', entityId: r.id, unitId: r.unit_id, before: batch.filter((b) => b.before)[j]!.before, after: after(r) })),
+      ...changed.map((r, j) => ({ action: 'update', entity: 'target', entityId: r.id, unitId: r.unit_id, before: updating[j]!.before, after: after(r) })),
     ]);
   }
   await audit({ action: 'import', entity: 'target', after: { year, rows: inputs.length } });
