@@ -12,5 +12,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // expect.poll waits 1 s by default: a save, its refetch and a repaint take longer on a
+    // loaded 2-core CI machine (a 线索 → 在谈 move was red once for it). Waits end on the condition.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
