@@ -1,14 +1,38 @@
 // The web app: React + Ant Design, built into dist/web, which the server serves.
 // `npx vite` runs a dev server that forwards /api to the API on port 3000.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * Writes `.br` and `.gz` beside every text asset of the build, once, at maximum
+ * compression: the server sends them to browsers that accept them (@fastify/static
+ * `preCompressed`), so no request pays for compressing (3 MB of JavaScript → ≈ 0.8 MB).
+ */
+function precompress(dir: string): Plugin {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  return {
+    name: 'gongjian-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const file of walk(dir).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+        const data = readFileSync(file);
+        if (data.length < 1024) continue;
+        writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here('./web'),
-  plugins: [react()],
+  plugins: [react(), precompress(here('./dist/web'))],
   build: {
     outDir: here('./dist/web'),
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 // The cockpit API: seed 001's half-year figures exactly (as seeded, and entered
 // afresh as reports by the departments and approved); Xuzhou's units with
 // colours, ranks, rank changes, the units behind and the campaign countdown.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
@@ -200,6 +201,23 @@ describe('the cockpit cache (migrations/0008)', () => {
     await t.handle.query(`INSERT INTO target_settings (zone_id, amber_points, red_points) VALUES (${zone}, 1, 2)
       ON CONFLICT (zone_id) DO UPDATE SET amber_points = 1, red_points = 2`);
     expect((await leader.get('/api/cockpit?period=2022-08')).json().thresholds).toMatchObject({ amber: expect.stringMatching(/^1(\.0+)?$/), red: expect.stringMatching(/^2(\.0+)?$/) });
+  });
+
+  it('sends the cached cockpit gzipped to a client that accepts it, the same JSON byte for byte, and plain otherwise', async () => {
+    const leader = await t.signIn('leader', 'xuzhou');
+    const plain = await leader.get('/api/cockpit?period=2022-08');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await leader.get('/api/cockpit?period=2022-08', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    // q=0 refuses gzip.
+    expect((await leader.get('/api/cockpit?period=2022-08', { 'accept-encoding': 'gzip;q=0, identity' })).headers['content-encoding']).toBeUndefined();
+    // The project list and battle map, cached the same way.
+    const map = await leader.get('/api/projects/battle-map', { 'accept-encoding': 'gzip' });
+    expect(map.statusCode).toBe(200);
+    expect(JSON.parse(gunzipSync(map.rawPayload).toString('utf8'))).toEqual((await leader.get('/api/projects/battle-map')).json());
   });
 
   it('answers a read right after a write through the API with the write (the refresh it starts is waited for, never skipped)', async () => {

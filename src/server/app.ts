@@ -178,7 +178,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerDomains(app);
 
   if (opts.webDir && existsSync(join(opts.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: opts.webDir,
+      wildcard: false,
+      // The build writes .br/.gz beside each asset (vite.config.ts): sent to browsers that take them.
+      preCompressed: true,
+      // Files under assets/ carry a content hash in their names, so they never change: kept a
+      // year without asking again. The page itself is asked again each time, so a new
+      // version is seen at once.
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // The web app routes on the client: unknown non-API paths get its page.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');

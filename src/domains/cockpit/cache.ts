@@ -14,14 +14,14 @@ export async function zoneDataVersion(db: ReadDb, zoneId: string): Promise<strin
   return String(row?.version ?? 0);
 }
 
-/** A small LRU of serialised bodies; the least recently read entry goes first. */
-export class CockpitCache {
-  private readonly entries = new Map<string, { version: string; body: string }>();
-  private readonly flights = new Map<string, { version: string; body: Promise<string> }>();
+/** A small LRU of computed answers (serialised bodies); the least recently read entry goes first. */
+export class CockpitCache<T = string> {
+  private readonly entries = new Map<string, { version: string; body: T }>();
+  private readonly flights = new Map<string, { version: string; body: Promise<T> }>();
   constructor(private readonly capacity = 256) {}
 
   /** The body of `key` at `version`: cached, or computed once however many ask meanwhile. */
-  load(key: string, version: string, compute: () => Promise<string>): Promise<string> {
+  load(key: string, version: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.get(key, version);
     if (hit !== undefined) return Promise.resolve(hit);
     const flying = this.flights.get(key);
@@ -43,7 +43,7 @@ export class CockpitCache {
     return [...new Set([...this.entries.keys(), ...this.flights.keys()])].filter((k) => k.startsWith(prefix));
   }
 
-  get(key: string, version: string): string | undefined {
+  get(key: string, version: string): T | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
     this.entries.delete(key);
@@ -52,7 +52,7 @@ export class CockpitCache {
     return e.body;
   }
 
-  set(key: string, version: string, body: string): void {
+  set(key: string, version: string, body: T): void {
     this.entries.delete(key);
     this.entries.set(key, { version, body });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);

@@ -11,6 +11,7 @@ import { onZoneWritten } from '../../shared/zoneWrites';
 import type { ReadDb } from '../../db/client';
 import { today, type Clock } from '../../shared/calendar';
 import { CockpitCache, zoneDataVersion } from './cache';
+import { JsonBody, sendJson } from '../../shared/jsonBody';
 import { defaultPeriod, drillDown, loadCockpit } from './cockpit';
 
 const status = z.enum(['ahead', 'on_track', 'slightly_behind', 'far_behind']).nullable();
@@ -45,13 +46,13 @@ const REFRESHED = 4;
 export async function cockpitRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cockpit'];
-  const cache = new CockpitCache();
+  const cache = new CockpitCache<JsonBody>();
   // The month a leader lands on (no period asked), per zone, day and data version: judging
   // which month is complete reads the zone's whole history (targets/completeness).
   const landing = new CockpitCache();
   // Checked against the response schema once, when computed, as the serializer would.
   const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, clock: Clock) => async () =>
-    JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, clock)));
+    new JsonBody(JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, clock))));
 
   // Right after a committed write, the months of the zone people were reading are computed
   // afresh under the new data version, so the next reader finds them ready; one who comes
@@ -95,8 +96,8 @@ export async function cockpitRoutes(app: FastifyInstance) {
       const asOf = req.query.asOf ?? periodEnd(period);
       const key = `${zoneId}|${period}|${asOf}`;
       const body = await cache.load(key, version, compute(db, zoneId, period, asOf, req.ctx.clock));
-      // A JSON string is sent as it is, without the per-request schema serialisation.
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      // Sent as serialised (and gzipped once), without the per-request schema serialisation.
+      return sendJson(req, reply, body);
     },
   );
   api.get(

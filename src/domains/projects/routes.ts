@@ -1,13 +1,14 @@
 // 项目 routes: register, backward plans, progress by the task force, monthly
 // investment (submit → approve), problems into the shared loop, the battle map,
 // the zone's project settings, and Excel in and out.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, projectInvestments, projects, units, users } from '../../db/schema';
-import { requireActor, type ReadDb } from '../../server/context';
+import { requireActor } from '../../server/context';
 import { CockpitCache, zoneDataVersion } from '../cockpit/cache';
+import { JsonBody, sendJson } from '../../shared/jsonBody';
 import { AppError } from '../../shared/errors';
 import { errors, idParams } from '../../shared/http';
 import { versionBody } from '../../shared/input';
@@ -78,15 +79,15 @@ export async function projectRoutes(app: FastifyInstance) {
   const tags = ['projects'];
   // The list and the battle map are the same for everyone in a zone: computed once
   // per change of the zone's data (migrations 0008, 0013) and day, not per request.
-  const views = new CockpitCache();
-  const cached = async (db: ReadDb, reply: FastifyReply, zoneId: string, key: string, schema: z.ZodType, compute: () => Promise<unknown>) => {
-    const version = await zoneDataVersion(db, zoneId); // read before the data: a racing write costs a recomputation
+  const views = new CockpitCache<JsonBody>();
+  const cached = async (req: FastifyRequest, reply: FastifyReply, zoneId: string, key: string, schema: z.ZodType, compute: () => Promise<unknown>) => {
+    const version = await zoneDataVersion(req.ctx.db, zoneId); // read before the data: a racing write costs a recomputation
     let body = views.get(`${zoneId}|${key}`, version);
     if (body === undefined) {
-      body = JSON.stringify(schema.parse(await compute()));
+      body = new JsonBody(JSON.stringify(schema.parse(await compute())));
       views.set(`${zoneId}|${key}`, version, body);
     }
-    return reply.type('application/json; charset=utf-8').send(body as never);
+    return sendJson(req, reply, body);
   };
 
   api.get(
@@ -97,7 +98,7 @@ export async function projectRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
-      return cached(req.ctx.db, reply, actor.zoneId, `list|${req.ctx.today}|${JSON.stringify(req.query)}`, projectPage, () => listProjects(req.ctx.db, actor, req.query, req.ctx.today));
+      return cached(req, reply, actor.zoneId, `list|${req.ctx.today}|${JSON.stringify(req.query)}`, projectPage, () => listProjects(req.ctx.db, actor, req.query, req.ctx.today));
     },
   );
 
@@ -109,7 +110,7 @@ export async function projectRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
-      return cached(req.ctx.db, reply, actor.zoneId, `map|${req.ctx.today}|${JSON.stringify(req.query)}`, battleMapBody, () => battleMap(req.ctx.db, actor, req.query, req.ctx.today));
+      return cached(req, reply, actor.zoneId, `map|${req.ctx.today}|${JSON.stringify(req.query)}`, battleMapBody, () => battleMap(req.ctx.db, actor, req.query, req.ctx.today));
     },
   );
 
