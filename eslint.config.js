@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'screenshots/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'web/src/api/schema.d.ts', 'node_modules/**', 'data/**', 'screenshots/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

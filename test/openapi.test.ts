@@ -1,7 +1,9 @@
 // The OpenAPI document at /api/docs/json says what every JSON route returns: no
 // 200 response may be an empty schema ({} is what z.any() or a missing schema
 // gives), except for the routes that send a file.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_FILE, typesOf } from '../scripts/api-types';
 import { testApp, type TestApp } from './helpers/app';
 
 /** Routes whose 200 is a file (xlsx, docx, an uploaded file), not JSON. */
@@ -20,11 +22,13 @@ type Op = { responses?: Record<string, { content?: Record<string, { schema?: obj
 
 let t: TestApp;
 let routes: { route: string; schema: object | undefined }[];
+let doc: object;
 
 beforeAll(async () => {
   t = await testApp({ demo: false });
-  const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, Op>> };
-  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+  const served = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, Op>> };
+  doc = served;
+  routes = Object.entries(served.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => {
       const ok = op.responses?.['200'];
       return { route: `${method.toUpperCase()} ${path}`, schema: ok?.content ? Object.values(ok.content)[0]?.schema : undefined };
@@ -62,5 +66,19 @@ describe('OpenAPI response schemas', () => {
     expect(mine).toEqual(expect.arrayContaining(['creditCode', 'figures', 'tags', 'pools', 'appeals']));
     expect(mine).not.toContain('note');
     expect(mine).not.toContain('accounts');
+  });
+});
+
+describe('the web client’s types (web/src/api/schema.d.ts)', () => {
+  it('are the ones generated from this document: run `npm run api-types` after changing a route’s schema', async () => {
+    const current = readFileSync(SCHEMA_FILE, 'utf8');
+    const fresh = await typesOf(doc);
+    // Compared as a whole; on a difference, the first differing line is what the message shows.
+    if (fresh !== current) {
+      const a = current.split('\n');
+      const b = fresh.split('\n');
+      const i = b.findIndex((line, k) => line !== a[k]);
+      expect.fail(`web/src/api/schema.d.ts is stale (npm run api-types); first difference at line ${i + 1}:\n  committed: ${a[i] ?? '(end)'}\n  generated: ${b[i] ?? '(end)'}`);
+    }
   });
 });

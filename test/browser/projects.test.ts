@@ -182,7 +182,7 @@ describe('项目 in the browser', () => {
     await sup.keyboard.press('Escape');
     await sup.reload();
     await sup.getByTestId('tab-problems').click();
-    expect(await sup.getByTestId('problem-state').first().innerText()).toBe('已销号');
+    await expect.poll(() => sup.getByTestId('problem-state').first().innerText()).toBe('已销号');
     await sup.getByTestId('light-done').first().waitFor();
     await h.screenshot(sup, 'projects-04-problem-closed');
     const head = await sup.getByTestId('project-head').innerText();

@@ -108,7 +108,7 @@ describe('系统管理 in the browser', () => {
     await page.waitForURL((url) => url.pathname === start);
     // The home page names the reporter's unit.
     await page.goto('/home');
-    expect(await page.getByTestId('home-unit-card').innerText()).toContain('大庙街道');
+    await expect.poll(() => page.getByTestId('home-unit-card').innerText()).toContain('大庙街道');
     await h.screenshot(page, '07-reporter-home');
   });
 

@@ -13,6 +13,8 @@ export type Currency = (typeof currencies)[number];
 export const investmentStatuses = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type InvestmentStatus = (typeof investmentStatuses)[number];
 export const leadStages = ['clue', 'negotiating', 'signed', 'landed'] as const;
+/** How a contact with an investor happened (the only kinds the API writes). */
+export const contactKinds = ['visit', 'call', 'meeting', 'inspection', 'other'] as const;
 export type LeadStage = (typeof leadStages)[number];
 
 export type StageDates = Partial<Record<ProjectStageName, { planned?: string | null; actual?: string | null }>>;
@@ -154,7 +156,7 @@ export const attractionContacts = pgTable('attraction_contacts', {
   zoneId: uuid('zone_id').notNull(),
   leadId: uuid('lead_id').notNull(),
   onDate: day('on_date').notNull(),
-  kind: text('kind').notNull().default('visit'),
+  kind: text('kind').$type<(typeof contactKinds)[number]>().notNull().default('visit'),
   note: text('note').notNull(),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),

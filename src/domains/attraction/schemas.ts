@@ -3,7 +3,7 @@
 // checks at the end fail the typecheck when a service gains a field a schema forgets.
 // Timestamps are Date (z.date()), days 'YYYY-MM-DD' (isoDate), amounts numeric strings.
 import { z } from 'zod';
-import { currencies, leadStages, projectCategories } from '../../db/schema';
+import { contactKinds, currencies, leadStages, projectCategories } from '../../db/schema';
 import { isoDate } from '../../shared/http';
 import { pageOf } from '../../shared/pagination';
 import { projectRow } from '../projects/schemas';
@@ -40,7 +40,7 @@ export const contactBody = z.object({
   zoneId: z.string(),
   leadId: z.string(),
   onDate: isoDate,
-  kind: z.string().describe('visit, call, meeting, inspection or other'),
+  kind: z.enum(contactKinds),
   note: z.string(),
   createdBy: z.string().nullable(),
   createdAt: z.date(),

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
-import { attractionContacts, attractionLeads, currencies, leadStages, projectCategories, units, users } from '../../db/schema';
+import { attractionContacts, attractionLeads, contactKinds, currencies, leadStages, projectCategories, units, users } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { scopeBy } from '../../server/scope';
 import type { IsoDate } from '../../shared/calendar';
@@ -32,7 +32,7 @@ export const leadInput = z.object({
 });
 export const leadPatch = patchOf(leadInput);
 export const stageInput = z.object({ stage: z.enum(leadStages), signedOn: isoDate.nullable().optional(), version });
-export const contactInput = z.object({ onDate: isoDate, kind: z.enum(['visit', 'call', 'meeting', 'inspection', 'other']).default('visit'), note: z.string().trim().min(1).max(2000) });
+export const contactInput = z.object({ onDate: isoDate, kind: z.enum(contactKinds).default('visit'), note: z.string().trim().min(1).max(2000) });
 export const convertInput = z.object({
   responsibleUnitId: z.uuid().optional(),
   year: z.number().int().min(2000).max(2100).optional(),

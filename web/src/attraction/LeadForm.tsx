@@ -2,12 +2,12 @@
 import { App, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
-import { attractionApi, type Lead, type LeadInput } from './api';
+import { attractionApi, type LeadDetail, type LeadInput } from './api';
 import { useAtT } from './i18n';
 import { useAtMutation, useUnits } from './queries';
 import { valuesOf } from '../forms';
 
-export function LeadForm({ initial, onClose, onSaved }: { initial?: Lead; onClose(): void; onSaved?(id: string): void }) {
+export function LeadForm({ initial, onClose, onSaved }: { initial?: LeadDetail['lead']; onClose(): void; onSaved?(id: string): void }) {
   const t = useAtT();
   const me = useMe();
   const [form] = Form.useForm<LeadInput>();
