@@ -38,7 +38,7 @@ function successOnly(doc: Doc): Doc {
 
 /** The file's text for an OpenAPI document (as served at /api/docs/json). */
 export async function typesOf(doc: object): Promise<string> {
-  const ast = await openapiTS(successOnly(doc as Doc) as Parameters<typeof openapiTS>[0], { alphabetize: true });
+  const ast = await openapiTS(successOnly(doc as Doc) as unknown as Parameters<typeof openapiTS>[0], { alphabetize: true });
   return HEADER + astToString(ast);
 }
 
