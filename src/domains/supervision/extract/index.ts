@@ -5,11 +5,11 @@
  *   extract(text, { year: 2022, units: ['大庙街道'] }) → { year, items }
  */
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
-import { normalize, quoteMask, segment, type Clause, type Segment } from './sentences';
+import { normalize, quoteMask, segment, type Clause, type Paragraph, type Segment } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
 import { findDeadlines, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
-import { findProjects, type ProjectHit } from './projects';
+import { findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
 import { attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
@@ -93,6 +93,27 @@ function isAspirational(norm: string, segStart: number, pos: number): boolean {
   return a >= 0 && a > e;
 }
 
+/** Projects named by heading lines and clause subjects, in text order (for a nameless 总投资). */
+function projectMentions(norm: string, paras: Paragraph[]): ProjectMention[] {
+  const out: ProjectMention[] = [];
+  for (const para of paras) {
+    if (para.heading) {
+      const h = headingMention(norm, para.start, para.end);
+      if (h) out.push(h);
+      continue;
+    }
+    for (const sentence of para.sentences) {
+      for (const seg of sentence.segments) {
+        for (const c of seg.clauses) {
+          const m = subjectMention(norm, c.start, c.end);
+          if (m) out.push(m);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export function extract(text: string, opts: ExtractOptions = {}): ExtractResult {
   const norm = normalize(text);
   const quotes = quoteMask(norm);
@@ -103,7 +124,17 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   const items: ExtractedItem[] = [];
   let sectionUnit: string | null = null;
 
-  for (const para of segment(norm, quotes)) {
+  const paras = segment(norm, quotes);
+  const mentions = projectMentions(norm, paras);
+  const mentionBefore = (pos: number): ProjectMention | null => {
+    let best: ProjectMention | null = null;
+    for (const m of mentions) {
+      if (m.end > pos) break;
+      best = m;
+    }
+    return best;
+  };
+  for (const para of paras) {
     const paraText = norm.slice(para.start, para.end);
     if (para.heading) {
       const u = units.heading(paraText);
@@ -121,7 +152,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const period = report ? findPeriod(sText) : null;
       const before = items.length;
       for (const seg of sentence.segments) {
-        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report);
+        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report, mentionBefore);
         if (!report && !MODAL.test(sText)) {
           const first = infos[0];
           const d = first?.deadlines[0];
@@ -156,8 +187,9 @@ function analyseSegment(
   seg: Segment,
   ctx: DeadlineContext,
   report: boolean,
+  mentionBefore: (pos: number) => ProjectMention | null,
 ): { infos: ClauseInfo[]; yoy: Map<YoyHit, QuantityHit> } {
-  const projects = findProjects(norm, quotes, seg.start, seg.end);
+  const projects = findProjects(norm, quotes, seg.start, seg.end, mentionBefore);
   for (const p of projects) blocked.fill(1, p.start, p.end); // investment and name are not quantities
   const found = seg.clauses.map((c) => findQuantities(norm, blocked, c.start, c.end));
   // in a report, a change right after a figure is that figure's yoy, not a figure of its own
