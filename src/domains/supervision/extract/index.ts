@@ -23,9 +23,10 @@ const ACTION_VERBS =
 
 /**
  * Words that make a sentence a commitment. Without one, a sentence-initial "2022年，" or "今年，"
- * is the frame of a statement ("2022年，全市实施高端化项目76项…"), not a deadline.
+ * is the frame of a statement ("2022年，全市实施高端化项目76项…"), not a deadline. 预计 before a
+ * figure ("预计总投资80亿", "预计年产值500亿元") estimates that figure; it commits to nothing.
  */
-const MODAL = /要|确保|力争|争取|将|计划于|预计|目标|务必|必须|拟|力求|努力/;
+const MODAL = /要|确保|力争|争取|将|计划于|预计(?!总投资|投资|年[产销缴收]|可?实现|产值|销售|收入|税收|达产)|目标|务必|必须|拟|力求|努力/;
 const FRAME = /^(?:(?:19|20)\d{2}年|今年|全年|当年)$/;
 
 interface ClauseInfo {
