@@ -115,6 +115,26 @@ function projectMentions(norm: string, paras: Paragraph[]): ProjectMention[] {
   return out;
 }
 
+/** A task table's header cell for the completion date. */
+const DUE_HEADER = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)$/;
+
+/** Cells of a table row written with "|" separators, with their offsets. */
+function cells(norm: string, start: number, end: number): Array<{ start: number; end: number; text: string }> {
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || norm[i] === '|') {
+      let a = s;
+      let b = i;
+      while (a < b && /\s/.test(norm[a]!)) a++;
+      while (b > a && /\s/.test(norm[b - 1]!)) b--;
+      out.push({ start: a, end: b, text: norm.slice(a, b) });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
 export function extract(text: string, opts: ExtractOptions = {}): ExtractResult {
   const norm = normalize(text);
   const quotes = quoteMask(norm);
@@ -135,8 +155,24 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     }
     return best;
   };
+  // a task table: the column headed 完成时限 dates the task of each row
+  let dueColumn = -1;
   for (const para of paras) {
     const paraText = norm.slice(para.start, para.end);
+    const row = paraText.includes('|') ? cells(norm, para.start, para.end) : null;
+    if (row) {
+      const k = row.findIndex((c) => DUE_HEADER.test(c.text));
+      if (k >= 0) dueColumn = k;
+    } else {
+      dueColumn = -1;
+    }
+    let rowDue: DeadlineHit | null = null;
+    if (row && dueColumn >= 0 && row[dueColumn]) {
+      const cell = row[dueColumn]!;
+      const hits = findDeadlines(norm, quotes, cell.start, cell.end, ctx);
+      if (hits.length === 1 && hits[0]!.start === cell.start && hits[0]!.end === cell.end) rowDue = hits[0]!;
+    }
+    const paraBefore = items.length;
     if (para.heading) {
       const u = units.heading(paraText);
       if (u) sectionUnit = u;
@@ -177,8 +213,56 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         it.rules.push(...r.rules);
       });
     }
+    if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
   return { year: doc.year, items };
+}
+
+/**
+ * A task table's row: its 完成时限 cell ("全年") dates the row's tasks that have no deadline of
+ * their own; a row with no item at all gets one, its last clause with an action verb
+ * ("…，全力服务重大项目落地见效。 | 叶林 | 招商工作部 | 全年 |"). Rule deadline:table-cell.
+ */
+function addRowDeadline(
+  source: string,
+  norm: string,
+  para: Paragraph,
+  row: Array<{ start: number; end: number; text: string }>,
+  dueColumn: number,
+  due: DeadlineHit,
+  items: ExtractedItem[],
+  from: number,
+  makeUnits: UnitsFn,
+): void {
+  const own = items.slice(from).filter((it) => it.kind === 'task');
+  const date = (it: ExtractedItem) => {
+    it.deadline = due.date;
+    it.deadlinePhrase = due.phrase;
+    it.rules.push('deadline:table-cell');
+    if (due.date === null) it.rules.push('deadline:year-unknown');
+  };
+  if (own.some((it) => it.deadline !== null)) return;
+  if (own.length > 0) {
+    own.forEach(date);
+    return;
+  }
+  const taskCells = row.filter((c, k) => k !== dueColumn && c.text.length > 15);
+  let pick: Clause | null = null;
+  for (const sentence of para.sentences) {
+    for (const seg of sentence.segments) {
+      for (const c of seg.clauses) {
+        if (!taskCells.some((t) => c.start >= t.start && c.start < t.end)) continue;
+        if (ACTION_VERBS.test(norm.slice(c.start, c.end))) pick = c;
+      }
+    }
+  }
+  if (!pick) return;
+  let end = pick.end;
+  while (end > pick.start && /[。；;|\s]/.test(norm[end - 1]!)) end--;
+  const it = item(source, 'task', pick.start, end, makeUnits);
+  date(it);
+  it.rules.push('task:action-verb');
+  items.push(it);
 }
 
 function analyseSegment(
