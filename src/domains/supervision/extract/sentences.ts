@@ -85,7 +85,8 @@ export interface Paragraph extends Span {
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…']);
 const SEGMENT_END = new Set(['；', ';']);
-const CLAUSE_END = new Set(['，', ',', '：', ':']);
+// a table's cell separator ends a clause too ("2 | 力争盘活存量土地400亩。 | 改革办 | 6月底前 |")
+const CLAUSE_END = new Set(['，', ',', '：', ':', '|']);
 const TRIM = new Set([' ', '\t', '\r', '—', '■', '●', '·', '-', '…', '|']);
 const CLAUSE_PUNCT = /[。，；！？,;：:]/;
 
