@@ -1,15 +1,21 @@
 /**
  * The extraction corpus on disk (test/fixtures/extract/corpus): NNN.txt (a source line, then the
  * text) beside NNN.json (its labels, an `Expected`). Even numbers are the development half, odd
- * numbers the held-out half. Shared by the corpus test and scripts/extract-score.ts.
+ * numbers the held-out half.
+ * Texts 000–047 are set 'a', 048 onwards set 'b' (SECOND_SET_FROM). Shared by the corpus test and scripts/extract-score.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusBody, type Expected } from './score';
 
+/** the first text of the second set (issue #12, deadlines and projects) */
+export const SECOND_SET_FROM = 48;
+
 export interface CorpusText {
   name: string;
   half: 'dev' | 'heldout';
+  /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048 onwards (second set, richer in deadlines and projects) */
+  set: 'a' | 'b';
   source: string;
   text: string;
   expected: Expected;
@@ -26,6 +32,7 @@ export function loadCorpus(dir: string): CorpusText[] {
       return {
         name,
         half: Number(name) % 2 === 0 ? 'dev' : 'heldout',
+        set: Number(name) < SECOND_SET_FROM ? 'a' : 'b',
         source: raw.slice(0, raw.indexOf('\n')),
         text: corpusBody(raw),
         expected,

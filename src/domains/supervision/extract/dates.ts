@@ -53,9 +53,12 @@ const YEAR_WORD = /(?<!\d)((?:19|20)\d{2})年/g;
 
 /**
  * Reads the document's year and date. The year: the first full date (2022-08-14, 2021年8月24日),
- * else the most frequent "YYYY年" (ties → the later year), else null. The date: the first date in
+ * else the most frequent "YYYY年" that is not a target ("计划2025年投产", "到2025年" do not count;
+ * ties → the later year), else null. The date: the first date in
  * text order, a month-day ("8月14日") taking the year.
  */
+const TARGET_BEFORE = /(?:计划|预计|力争|争取|确保|到|至|于|在)$/;
+
 export function detectDocumentDate(norm: string, yearOverride?: number, dateOverride?: string): DocumentDate {
   // a date given by the caller (the meeting or publication day) wins over the text
   const given = dateOverride ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOverride) : null;
@@ -85,6 +88,8 @@ export function detectDocumentDate(norm: string, yearOverride?: number, dateOver
   if (year === null) {
     const counts = new Map<number, number>();
     for (const m of norm.matchAll(YEAR_WORD)) {
+      // a year set as a target ("计划2025年投产", "力争到2025年") is not the text's own year
+      if (TARGET_BEFORE.test(norm.slice(Math.max(0, m.index! - 3), m.index!))) continue;
       const y = Number(m[1]);
       counts.set(y, (counts.get(y) ?? 0) + 1);
     }

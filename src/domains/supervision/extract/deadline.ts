@@ -60,6 +60,14 @@ const CUTOFF_BEFORE = /(?:截至|截止到?)$/;
 /** "至9月底累计完成": a cut-off when the date has passed at the document's date. */
 const UNTIL_BEFORE = /(?:至|到)$/;
 
+/**
+ * A period phrase inside an event's name ("省委、省政府三季度重大产业项目调度暨开工推进会",
+ * "举行2023年5月份重点项目集中开工动员会"): the rest of its clause runs into a meeting or ceremony
+ * word with no verb of holding it (召开/举办… make it a task: "年底前召开推进会").
+ */
+const EVENT_AFTER = /^[^，。；：]{0,30}?(?:现场会|推进会|动员会|调度会|观摩会|座谈会|大会|会议|仪式|典礼|活动)/;
+const HOLDING_VERB = /召开|举办|举行|开展|组织|参加|筹备|要|确保|力争|争取|将/;
+
 /** Words before a period phrase that make it the topic, not a deadline ("就上半年工业经济…"). */
 const TOPIC_BEFORE = /(?:就|对|关于|围绕|总结|盘点|通报|回顾|迈入|进入|宣读了?)$/;
 
@@ -245,7 +253,8 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:year-end',
     attributive: true,
-    re: /(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年|当年|全年)/g,
+    // "今年1至10月", "今年1-6月份" are a reporting period, not the year's end
+    re: /(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年(?!\d{1,2}\s*[-~至到—]\s*\d|[一二三四五六七八九十]{1,3}[至到]|\d{1,2}月份?[-~至到—]|以来)|当年|全年)/g,
     resolve(_m, ctx) {
       return ctx.year === null ? null : iso(ctx.year, 12, 31);
     },
@@ -309,8 +318,16 @@ export function findDeadlines(
       if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
       const before = norm.slice(Math.max(0, s - 3), s);
       if (CUTOFF_BEFORE.test(before)) continue;
+      if (p.attributive || /^(?:19|20)\d{2}年/.test(m[0])) {
+        const ev = EVENT_AFTER.exec(norm.slice(e, end));
+        if (ev && !HOLDING_VERB.test(ev[0])) continue;
+      }
       const date = p.resolve(m, ctx, norm.slice(e, e + 4), before);
       if (date === false) continue;
+      // a stated year and month already past at the document's date: an event, not a deadline
+      // ("项目2022年1月开工建设" in a report of January 2023)
+      // (a phrase with 前 is a deadline's own form and stays one)
+      if (date !== null && ctx.date !== null && date < ctx.date && /^(?:19|20)\d{2}年/.test(m[0]) && !m[0].endsWith('前')) continue;
       if (date !== null && ctx.date !== null && date <= ctx.date && UNTIL_BEFORE.test(before)) continue;
       hits.push({ start: s, end: e, phrase: m[0], date, rule: p.rule });
     }

@@ -5,11 +5,11 @@
  *   extract(text, { year: 2022, units: ['大庙街道'] }) → { year, items }
  */
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
-import { normalize, quoteMask, segment, type Clause, type Segment } from './sentences';
+import { normalize, quoteMask, segment, type Clause, type Paragraph, type Segment } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
 import { findDeadlines, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
-import { findProjects, type ProjectHit } from './projects';
+import { findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
 import { attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
@@ -23,9 +23,10 @@ const ACTION_VERBS =
 
 /**
  * Words that make a sentence a commitment. Without one, a sentence-initial "2022年，" or "今年，"
- * is the frame of a statement ("2022年，全市实施高端化项目76项…"), not a deadline.
+ * is the frame of a statement ("2022年，全市实施高端化项目76项…"), not a deadline. 预计 before a
+ * figure ("预计总投资80亿", "预计年产值500亿元") estimates that figure; it commits to nothing.
  */
-const MODAL = /要|确保|力争|争取|将|计划于|预计|目标|务必|必须|拟|力求|努力/;
+const MODAL = /要|确保|力争|争取|将|计划于|预计(?!总投资|投资|年[产销缴收]|可?实现|产值|销售|收入|税收|达产)|目标|务必|必须|拟|力求|努力/;
 const FRAME = /^(?:(?:19|20)\d{2}年|今年|全年|当年)$/;
 
 interface ClauseInfo {
@@ -93,6 +94,47 @@ function isAspirational(norm: string, segStart: number, pos: number): boolean {
   return a >= 0 && a > e;
 }
 
+/** Projects named by heading lines and clause subjects, in text order (for a nameless 总投资). */
+function projectMentions(norm: string, paras: Paragraph[]): ProjectMention[] {
+  const out: ProjectMention[] = [];
+  for (const para of paras) {
+    if (para.heading) {
+      const h = headingMention(norm, para.start, para.end);
+      if (h) out.push(h);
+      continue;
+    }
+    for (const sentence of para.sentences) {
+      for (const seg of sentence.segments) {
+        for (const c of seg.clauses) {
+          const m = subjectMention(norm, c.start, c.end);
+          if (m) out.push(m);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A task table's header cell for the completion date. */
+const DUE_HEADER = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)$/;
+
+/** Cells of a table row written with "|" separators, with their offsets. */
+function cells(norm: string, start: number, end: number): Array<{ start: number; end: number; text: string }> {
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || norm[i] === '|') {
+      let a = s;
+      let b = i;
+      while (a < b && /\s/.test(norm[a]!)) a++;
+      while (b > a && /\s/.test(norm[b - 1]!)) b--;
+      out.push({ start: a, end: b, text: norm.slice(a, b) });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
 export function extract(text: string, opts: ExtractOptions = {}): ExtractResult {
   const norm = normalize(text);
   const quotes = quoteMask(norm);
@@ -103,8 +145,34 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   const items: ExtractedItem[] = [];
   let sectionUnit: string | null = null;
 
-  for (const para of segment(norm, quotes)) {
+  const paras = segment(norm, quotes);
+  const mentions = projectMentions(norm, paras);
+  const mentionBefore = (pos: number): ProjectMention | null => {
+    let best: ProjectMention | null = null;
+    for (const m of mentions) {
+      if (m.end > pos) break;
+      best = m;
+    }
+    return best;
+  };
+  // a task table: the column headed 完成时限 dates the task of each row
+  let dueColumn = -1;
+  for (const para of paras) {
     const paraText = norm.slice(para.start, para.end);
+    const row = paraText.includes('|') ? cells(norm, para.start, para.end) : null;
+    if (row) {
+      const k = row.findIndex((c) => DUE_HEADER.test(c.text));
+      if (k >= 0) dueColumn = k;
+    } else {
+      dueColumn = -1;
+    }
+    let rowDue: DeadlineHit | null = null;
+    if (row && dueColumn >= 0 && row[dueColumn]) {
+      const cell = row[dueColumn]!;
+      const hits = findDeadlines(norm, quotes, cell.start, cell.end, ctx);
+      if (hits.length === 1 && hits[0]!.start === cell.start && hits[0]!.end === cell.end) rowDue = hits[0]!;
+    }
+    const paraBefore = items.length;
     if (para.heading) {
       const u = units.heading(paraText);
       if (u) sectionUnit = u;
@@ -121,7 +189,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const period = report ? findPeriod(sText) : null;
       const before = items.length;
       for (const seg of sentence.segments) {
-        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report);
+        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report, mentionBefore);
         if (!report && !MODAL.test(sText)) {
           const first = infos[0];
           const d = first?.deadlines[0];
@@ -145,8 +213,56 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         it.rules.push(...r.rules);
       });
     }
+    if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
   return { year: doc.year, items };
+}
+
+/**
+ * A task table's row: its 完成时限 cell ("全年") dates the row's tasks that have no deadline of
+ * their own; a row with no item at all gets one, its last clause with an action verb
+ * ("…，全力服务重大项目落地见效。 | 叶林 | 招商工作部 | 全年 |"). Rule deadline:table-cell.
+ */
+function addRowDeadline(
+  source: string,
+  norm: string,
+  para: Paragraph,
+  row: Array<{ start: number; end: number; text: string }>,
+  dueColumn: number,
+  due: DeadlineHit,
+  items: ExtractedItem[],
+  from: number,
+  makeUnits: UnitsFn,
+): void {
+  const own = items.slice(from).filter((it) => it.kind === 'task');
+  const date = (it: ExtractedItem) => {
+    it.deadline = due.date;
+    it.deadlinePhrase = due.phrase;
+    it.rules.push('deadline:table-cell');
+    if (due.date === null) it.rules.push('deadline:year-unknown');
+  };
+  if (own.some((it) => it.deadline !== null)) return;
+  if (own.length > 0) {
+    own.forEach(date);
+    return;
+  }
+  const taskCells = row.filter((c, k) => k !== dueColumn && c.text.length > 15);
+  let pick: Clause | null = null;
+  for (const sentence of para.sentences) {
+    for (const seg of sentence.segments) {
+      for (const c of seg.clauses) {
+        if (!taskCells.some((t) => c.start >= t.start && c.start < t.end)) continue;
+        if (ACTION_VERBS.test(norm.slice(c.start, c.end))) pick = c;
+      }
+    }
+  }
+  if (!pick) return;
+  let end = pick.end;
+  while (end > pick.start && /[。；;|\s]/.test(norm[end - 1]!)) end--;
+  const it = item(source, 'task', pick.start, end, makeUnits);
+  date(it);
+  it.rules.push('task:action-verb');
+  items.push(it);
 }
 
 function analyseSegment(
@@ -156,8 +272,9 @@ function analyseSegment(
   seg: Segment,
   ctx: DeadlineContext,
   report: boolean,
+  mentionBefore: (pos: number) => ProjectMention | null,
 ): { infos: ClauseInfo[]; yoy: Map<YoyHit, QuantityHit> } {
-  const projects = findProjects(norm, quotes, seg.start, seg.end);
+  const projects = findProjects(norm, quotes, seg.start, seg.end, mentionBefore);
   for (const p of projects) blocked.fill(1, p.start, p.end); // investment and name are not quantities
   const found = seg.clauses.map((c) => findQuantities(norm, blocked, c.start, c.end));
   // in a report, a change right after a figure is that figure's yoy, not a figure of its own

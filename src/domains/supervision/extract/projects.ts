@@ -2,7 +2,14 @@
  * Named projects with their total investment. Only where the text states the investment:
  * - "总投资120亿元的弘元新材料光伏基地" → 弘元新材料光伏基地, 120 亿元 (rule project:investment-of)
  * - continuing a list: "总投资21亿元的朗慧总部经济、15亿元的奥莱新城" (project:investment-list)
- * - "鑫华半导体扩建项目总投资10亿元" / "XX项目，总投资10亿元" (project:name-then-investment)
+ * - "鑫华半导体扩建项目总投资10亿元" / "XX项目，总投资10亿元" / "XX项目，该项目总投资10亿元"
+ *   (project:name-then-investment); "投资2亿的恒源食品农林产业园" (投资 not qualified by 年度 / 一期 /
+ *   计划 / 累计 / 完成…: the project's own investment, project:investment-of);
+ * - a 总投资 with no name of its own — opening its clause, or after 该项目 / 这个项目 — takes the
+ *   project last mentioned (project:antecedent): a heading line that names a project ("弹性体项目"
+ *   then "项目总投资32.7亿元"), or the subject opening a clause ("XX产业园是…，…，总投资约5.6亿元",
+ *   "XX项目正在加快建设…。这个项目总投资11.5亿元"), unless a count of projects or companies stands
+ *   between (a group's total: "集中开工项目6个，总投资3.56亿元").
  * The name ends at 、，；。 等 和 与 or a bracket; a trailing 项目 is dropped. Numbers inside a
  * project name ("中能4.6万吨颗粒硅") belong to the name and are not quantities.
  */
@@ -22,13 +29,21 @@ export interface ProjectHit {
 const NUM = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)`;
 const INV_UNIT = '(亿美元|万美元|亿元|万元|亿)';
 // "总投资 50 亿元的…": web texts put spaces around numbers; "总投资150亿元海创磷酸铁锂项目" has no 的
-const FORWARD = new RegExp(String.raw`(?:计划)?总投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(的)?`, 'g');
+const FORWARD = new RegExp(String.raw`(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(的)?`, 'g');
+/** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 完成投资… are not a project's whole). */
+const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
 const LIST_NEXT = new RegExp(String.raw`^、(?:总投资)?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
-const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美元万亿])`, 'g');
+const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美元万亿])`, 'g');
 /** A count of projects before the name: "等20余个项目，总投资117亿元" is a group, not one project. */
 const GROUP_COUNT = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项)/;
+/** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
+const GROUP_BETWEEN = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家)/;
+/** Words that point back to the project last mentioned. */
+const ANAPHOR = /^(?:项目|该项目|这个项目|此项目|这一项目|该产业园|该园区|园区)$/;
+/** How far back (characters) a nameless 总投资 looks for the project it belongs to. */
+const MAX_ANTECEDENT = 200;
 const NAME_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '“', '”', '"', '等', '和', '与', ' ', '\n']);
-const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '其中', '重点', '新签约'];
+const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约'];
 const MAX_NAME = 40;
 
 function value(s: string): number | null {
@@ -42,7 +57,7 @@ function unitOf(u: string): string {
 /** Verbs that end a name read forward ("…电池基地完成主体封顶" → 电池基地). */
 const NAME_END_VERBS = [
   '完成', '开工', '投产', '建成', '竣工', '签约', '落地', '封顶', '实现', '启动', '开业', '投用', '达产', '达效', '加快',
-  '力争', '确保', '年内', '年底', '全面', '顺利', '正式', '主体',
+  '力争', '确保', '年内', '年底', '全面', '顺利', '正式', '主体', '已', '正在', '即将', '目前',
 ];
 const TRAILING_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|处)$/;
 
@@ -66,20 +81,77 @@ function cleanName(raw: string): string {
   return n;
 }
 
+/** "此次开工现场所在的云南友天…项目": a name starts after the last 的 of the words before it. */
+function afterDe(raw: string): number {
+  const k = raw.lastIndexOf('的');
+  return k >= 0 && raw.length - k - 1 >= 2 ? k + 1 : 0;
+}
+
+/** A project named where the text mentions it (a heading line, a clause's subject). */
+export interface ProjectMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Head nouns of a project's name. */
+const HEAD = '(?:项目|产业园|园区|基地|工程|中心|工厂|[一二三四]期)';
+/** A heading line that names a project: "弹性体项目", "东湖国际创新中心一期". */
+const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${HEAD}$`);
+/** A clause opening with a project's name, then its predicate: "XX产业园是…", "XX项目正在加快建设". */
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:、。；;“”]{2,40}?${HEAD})(?=是|位于|即将|正在|已|将|于|在|自|计划|预计|总投资|总用地|总占地|总建筑|占地|项目|\d|$)`);
+const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业|市|县|区)|(?:重点|重大|产业|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$/;
+
+/** The project named by a heading line, if it names one. */
+export function headingMention(norm: string, start: number, end: number): ProjectMention | null {
+  const t = norm.slice(start, end).trim();
+  if (!HEADING_NAME.test(t) || NOT_A_NAME.test(t)) return null;
+  const s = start + norm.slice(start, end).indexOf(t);
+  return { name: cleanName(t), start: s, end: s + t.length };
+}
+
+/** The project a clause opens with, if any: "高效低毒…新材料项目正在加快建设". */
+export function subjectMention(norm: string, start: number, end: number): ProjectMention | null {
+  const m = SUBJECT_NAME.exec(norm.slice(start, end));
+  if (!m) return null;
+  let raw = m[1]!;
+  const k = afterDe(raw);
+  raw = raw.slice(k);
+  if (raw.length < 3 || NOT_A_NAME.test(raw) || /^项目|位于|地处/.test(raw)) return null;
+  return { name: cleanName(raw), start: start + k, end: start + k + raw.length };
+}
+
 function readName(norm: string, pos: number, limit: number): number {
   let e = pos;
-  while (e < limit && e - pos < MAX_NAME && !NAME_STOP.has(norm[e]!)) e++;
+  // 和 / 与 join two names, except as the first or second character of one ("保和堂北药产业园")
+  while (e < limit && e - pos < MAX_NAME && (!NAME_STOP.has(norm[e]!) || ((norm[e] === '和' || norm[e] === '与') && e - pos < 2))) e++;
   return e;
 }
 
 /** Projects in norm[start, end) (one clause); `blocked` marks quotations. */
-export function findProjects(norm: string, blocked: Uint8Array, start: number, end: number): ProjectHit[] {
+export function findProjects(
+  norm: string,
+  blocked: Uint8Array,
+  start: number,
+  end: number,
+  mentionBefore: (pos: number) => ProjectMention | null = () => null,
+): ProjectHit[] {
   const text = norm.slice(start, end);
   const hits: ProjectHit[] = [];
+  const forwards: RegExpExecArray[] = [];
   FORWARD.lastIndex = 0;
-  for (let m = FORWARD.exec(text); m !== null; m = FORWARD.exec(text)) {
+  for (let m = FORWARD.exec(text); m !== null; m = FORWARD.exec(text)) forwards.push(m);
+  INVEST_OF.lastIndex = 0;
+  for (let m = INVEST_OF.exec(text); m !== null; m = INVEST_OF.exec(text)) {
+    // INVEST_OF has no optional 的 group: shift the groups so m[3] is the 的
+    const shifted = Object.assign([m[0], m[1], m[2], '的'], { index: m.index, input: m.input }) as unknown as RegExpExecArray;
+    forwards.push(shifted);
+  }
+  forwards.sort((a, b) => a.index - b.index);
+  let consumed = 0;
+  for (const m of forwards) {
     const s = start + m.index;
-    if (blocked[s]) continue;
+    if (blocked[s] || m.index < consumed) continue;
     if (!m[3]) {
       // without 的 the name must follow at once and end with 项目, and no name may precede
       const raw = norm.slice(s + m[0].length, readName(norm, s + m[0].length, end));
@@ -107,20 +179,38 @@ export function findProjects(norm: string, blocked: Uint8Array, start: number, e
       rule = 'project:investment-list';
     }
     const last = hits[hits.length - 1];
-    if (last) FORWARD.lastIndex = Math.max(FORWARD.lastIndex, last.end - start);
+    if (last) consumed = Math.max(consumed, last.end - start);
   }
   BACKWARD.lastIndex = 0;
   for (let m = BACKWARD.exec(text); m !== null; m = BACKWARD.exec(text)) {
     const s = start + m.index;
     if (blocked[s] || hits.some((h) => s >= h.start && s < h.end)) continue;
-    // the name must directly precede and end with 项目 (…项目总投资10亿元 / …项目，总投资10亿元)
-    const before = norm.slice(start, s);
+    // the name must directly precede and end with 项目 (…项目总投资10亿元 / …项目，总投资10亿元 /
+    // …项目，该项目总投资10亿元); with no name of its own, the project last mentioned
+    let before = norm.slice(start, s);
+    const opensClause = m[0].startsWith('，') || m[0].startsWith(',');
+    const clauseBefore = opensClause ? '' : before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。')) + 1);
+    const anaphor = !before.endsWith('项目') && (clauseBefore === '' || ANAPHOR.test(clauseBefore)) || ANAPHOR.test(clauseBefore);
+    if (anaphor && clauseBefore !== '' && /项目[，,]$/.test(before.slice(0, before.length - clauseBefore.length))) {
+      before = before.slice(0, before.length - clauseBefore.length - 1); // "XX项目，该项目总投资…"
+    } else if (anaphor) {
+      const ante = mentionBefore(s);
+      const v = value(m[1]!);
+      if (!ante || v === null || s - ante.end > MAX_ANTECEDENT || GROUP_BETWEEN.test(norm.slice(ante.end, s))) continue;
+      const amountStart = s + (norm[s] === '，' || norm[s] === ',' ? 1 : 0);
+      const amountEnd = s + m[0].length;
+      hits.push({ name: ante.name, investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: amountEnd, nameStart: amountStart, nameEnd: amountEnd, rule: 'project:antecedent' });
+      continue;
+    }
     if (!before.endsWith('项目')) continue;
     if (GROUP_COUNT.test(before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), 0)))) continue;
     let k = before.length;
     while (k > 0 && !NAME_STOP.has(before[k - 1]!)) k--;
     let raw = before.slice(k);
     let nameStart = start + k;
+    const de = afterDe(raw);
+    raw = raw.slice(de);
+    nameStart += de;
     for (const verb of LEAD_VERBS) {
       const j = raw.lastIndexOf(verb);
       if (j >= 0 && j + verb.length < raw.length - 3) {
@@ -130,7 +220,7 @@ export function findProjects(norm: string, blocked: Uint8Array, start: number, e
     }
     const name = cleanName(raw);
     const v = value(m[1]!);
-    if (v === null || name.length < 2 || name === '项目') continue;
+    if (v === null || name.length < 2 || ANAPHOR.test(name) || name === '这个' || name === '该') continue;
     hits.push({
       name,
       investment: { value: v, unit: unitOf(m[2]!) },

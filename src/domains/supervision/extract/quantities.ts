@@ -10,7 +10,9 @@
  * - 一 as an article or in idioms is not a count: 一批, 一系列, 一个…一个, 不漏一人, 统一;
  * - "N类" right after another count is the class of the counted thing ("2个1类创新药" → 2个);
  * - 以上/余/多 after, 超过/突破/不少于/至少 before → atLeast; "3-5家" → value 3, upTo 5;
- * - 万/亿 stay in the unit ("130万平方米" → 130 万平方米, "6.7亿元" → 6.7 亿元).
+ * - 万/亿 stay in the unit ("130万平方米" → 130 万平方米, "6.7亿元" → 6.7 亿元); a bare 亿/万 after a
+ *   money word is 亿元/万元 ("预计总投资80亿"), and so is a spoken "4个多亿" (atLeast); 平米 is 平方米;
+ * - a unit definition ("1亩≈666.67平方米") and a session number ("十三届三次全体会议") are not counted.
  */
 import type { Quantity } from './types';
 import { measureAt, MAGNITUDES } from './measures';
@@ -36,6 +38,8 @@ const ONE_IDIOM_BEFORE = '统唯之单专同划合归均逐不无每万第另';
 const TIME_UNITS = ['天', '日', '个工作日', '工作日', '小时', '个月', '个季度'];
 const ASCII_BEFORE = /[0-9A-Za-z.+#_/\\-]/;
 const ASCII_AFTER = /[A-Za-z+#_]/;
+/** Money words before a bare 亿/万: the amount is in 元. */
+const MONEY_BEFORE = /(?:投资|产值|收入|销售额?|税收|营收|总额|资金|融资)(?:额)?(?:约|达|超过|超|近|为|达到)?$/;
 
 interface NumTok {
   end: number;
@@ -139,12 +143,37 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     if (tok.cn && upTo === undefined && tok.magnitude === '') {
       // 三千万元 handled by readNumber; nothing else to do
     }
-    const measure = p < end ? measureAt(norm, p, magnitude !== '') : null;
+    let measure = p < end ? measureAt(norm, p, magnitude !== '') : null;
+    let impliedYuan = false;
+    if (!tok.cn && measure === '个' && !blocked[p]) {
+      // spoken amounts: "新增销售4个多亿", "10个亿" → 亿元
+      const spoken = /^个(多)?亿(?![元美])/.exec(norm.slice(p, p + 4));
+      if (spoken) {
+        if (spoken[1]) atLeast = true;
+        p += spoken[0].length - 1;
+        magnitude = '亿';
+        measure = '元';
+        impliedYuan = true;
+      }
+    }
+    if (!measure && !tok.cn && magnitude === '' && !blocked[p]) {
+      // a bare 亿/万 after money words is 亿元/万元: "预计总投资80亿", "年度投资50亿"
+      const mag = startsWithAny(norm, p, ['亿', '万']);
+      if (mag && !/^[\u4e00-\u9fa5]/.test(norm.slice(p + 1, p + 2).replace(/[，。；、以左]/, '')) && MONEY_BEFORE.test(norm.slice(Math.max(start, i - 10), i))) {
+        magnitude = mag;
+        measure = '元';
+        impliedYuan = true;
+      }
+    }
     if (!measure || blocked[p]) { skip(); continue; }
+    // a unit definition is not a figure of the text: "（1亩≈666.67平方米）"
+    if (/[≈=＝]/.test(prev) || /^[≈=＝]/.test(norm.slice(p + measure.length, p + measure.length + 1))) { skip(); continue; }
+    // a session is an ordinal: "十三届三次全体会议"
+    if (measure === '次' && prev === '届') { skip(); continue; }
     const isOne = tok.cn && norm.slice(i, tok.end) === '一';
     if (isOne && (ARTICLE_ONE.some((w) => norm.startsWith(w, p)) || ONE_IDIOM_BEFORE.includes(prev) || NEGATION_BEFORE.test(norm.slice(Math.max(start, i - 2), i)))) { skip(); continue; }
     if (measure === '类' && hits.length > 0 && hits[hits.length - 1]!.end === i) { skip(); continue; }
-    p += measure.length;
+    p += impliedYuan ? (norm[p] === '元' ? 1 : magnitude.length === 1 && norm.startsWith(magnitude, p) ? 1 : 0) : measure.length;
     const suf = startsWithAny(norm, p, AT_LEAST_SUFFIX);
     let other: string | null = null;
     if (suf) {
@@ -183,7 +212,7 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     if (magnitude) rules.push('quantity:magnitude-unit');
     const q: QuantityHit = {
       value: tok.value,
-      unit: magnitude + measure,
+      unit: magnitude + (measure === '平米' ? '平方米' : measure),
       label: '',
       atLeast,
       start: qStart,

@@ -20,6 +20,8 @@ export interface YoyHit {
 const CHANGE_RE = /(同比|比上年同期|比上年|较上年同期|较上年|比去年同期|较去年同期|较去年)?(增长|提高|上升|增加|下降|减少|回落|下滑|比增)了?(\d+(?:\.\d+)?)(%|个百分点)/g;
 const COMPARED = /同比|比上年|较上年|比去年同期|较去年同期/;
 /** What may stand between a figure and its change: delimiters, a basis of calculation. */
+/** A progress share after a figure: "，完成年度计划的" / "，占年计划的". */
+const SHARE_BETWEEN = /^[，,、]\s*(?:完成|占|为)[^，；。]{0,12}(?:目标|任务|计划)(?:任务)?(?:投资)?的$/;
 const YOY_GAP = /^[、，,\s]*(?:按[^，；。]{1,10}计算[，,]?)?$/;
 const PERIOD_RE =
   /(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|前三季度|第?[一二三四]季度|(\d{1,2})\s*[-~至—]\s*(\d{1,2})月份?|今年以来|半年来)/;
@@ -64,7 +66,23 @@ export function attachYoy(norm: string, figures: Figure[], changes: YoyHit[]): M
   const taken = new Set<Figure>();
   for (const c of changes) {
     let prev: Figure | undefined;
-    for (const f of figures) if (f.end <= c.start && !(f.start >= c.start && f.end <= c.end)) prev = f;
+    let before: Figure | undefined;
+    for (const f of figures) {
+      if (f.end <= c.start && !(f.start >= c.start && f.end <= c.end)) {
+        before = prev;
+        prev = f;
+      }
+    }
+    // a progress share between a figure and its change belongs to the figure:
+    // "完成投资112亿元，完成年度计划的83.8%，同比增长23.4%" → 23.4 is the yoy of 112亿元
+    if (prev && before && prev.unit === '%' && YOY_GAP.test(norm.slice(prev.end, c.start)) &&
+        SHARE_BETWEEN.test(norm.slice(before.end, prev.start)) && before.unit !== '%' && before.unit !== '个百分点') {
+      if (!taken.has(before) && !changes.some((o) => o !== c && o.start >= before!.end && o.end <= c.start)) {
+        out.set(c, before);
+        taken.add(before);
+      }
+      continue;
+    }
     if (!prev || taken.has(prev) || prev.unit === '%' || prev.unit === '个百分点') continue;
     if (changes.some((o) => o !== c && o.start >= prev.end && o.end <= c.start)) continue;
     if (!YOY_GAP.test(norm.slice(prev.end, c.start))) continue;

@@ -30,6 +30,7 @@ export function normalize(text: string): string {
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》' };
 /** The longest stretch treated as a quotation; a longer one is a stray quote mark. */
 const MAX_QUOTE = 60;
+const QUOTE_SENTENCE_END = new Set(['。', '！', '？']);
 
 /**
  * Marks characters inside quotation marks (including the marks). Quoted text is a name or a
@@ -43,7 +44,9 @@ export function quoteMask(norm: string): Uint8Array {
     const close = OPEN_CLOSE[ch] ?? (ch === '"' ? '"' : undefined);
     if (close !== undefined) {
       let j = i + 1;
-      while (j < norm.length && j - i <= MAX_QUOTE && norm[j] !== close && norm[j] !== '\n') j++;
+      // a sentence end inside marks it as reported speech, not a name or slogan: its figures and
+      // deadlines are read ("…新增销售会达到10个多亿。争取在明年年底之前，全部完成建设。")
+      while (j < norm.length && j - i <= MAX_QUOTE && norm[j] !== close && norm[j] !== '\n' && !QUOTE_SENTENCE_END.has(norm[j]!)) j++;
       if (j < norm.length && norm[j] === close && j - i <= MAX_QUOTE) {
         mask.fill(1, i, j + 1);
         i = j + 1;
@@ -82,7 +85,8 @@ export interface Paragraph extends Span {
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…']);
 const SEGMENT_END = new Set(['；', ';']);
-const CLAUSE_END = new Set(['，', ',', '：', ':']);
+// a table's cell separator ends a clause too ("2 | 力争盘活存量土地400亩。 | 改革办 | 6月底前 |")
+const CLAUSE_END = new Set(['，', ',', '：', ':', '|']);
 const TRIM = new Set([' ', '\t', '\r', '—', '■', '●', '·', '-', '…', '|']);
 const CLAUSE_PUNCT = /[。，；！？,;：:]/;
 
