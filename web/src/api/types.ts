@@ -1,5 +1,5 @@
 // Shapes of the server's answers that several domains use.
-import type { Lang } from './client';
+import type { ApiOk } from './contract';
 
 export const roles = ['admin', 'leader', 'supervisor', 'reporter', 'viewer', 'enterprise'] as const;
 export type Role = (typeof roles)[number];
@@ -30,21 +30,8 @@ export interface ZoneRef {
   name: string;
 }
 
-export interface Me {
-  user: {
-    id: string;
-    username: string;
-    displayName: string;
-    locale: Lang;
-    role: Role;
-    unitId: string | null;
-    unitName: string | null;
-  };
-  zone: { id: string; code: string; name: string };
-  zones: ZoneRef[];
-  abilities: Abilities;
-  csrfToken: string;
-}
+/** The signed-in user, the zone and what they may do (GET /api/auth/me). */
+export type Me = ApiOk<'/api/auth/me'>;
 
 /** The envelope of every server-paginated list. */
 export interface Page<T> {

@@ -14,8 +14,10 @@ import { currentPeriod } from '../../../src/domains/system/periodChoices';
 import { PeriodSelect } from '../shell/PeriodSelect';
 import { useZone } from '../shell/zone';
 
-/** An item in the form: no key until it is saved (withKeys makes one). */
-type FormItem = Omit<SchemeItem, 'key'> & { key?: string };
+/** Every field any kind of item has, each optional: what the form holds whatever kind is chosen. */
+type Flat<U> = { [K in U extends unknown ? keyof U : never]?: U extends { [P in K]?: infer V } ? V : never };
+/** An item in the form: no key until it is saved (withKeys makes one); the server checks which fields its kind needs. */
+type FormItem = Flat<SchemeItem> & { name: string; kind: ItemKind; weight: string };
 
 interface Values extends Omit<SchemeInput, 'startDate' | 'endDate' | 'items'> {
   items: FormItem[];
@@ -40,7 +42,7 @@ export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?
   const groups = options.data?.groups ?? [];
   const indicators = options.data?.indicators ?? [];
   /** What an item is called unless the supervisor names it: the indicator's name, or the kind's. */
-  const defaultName = (i: Partial<SchemeItem> | undefined) => {
+  const defaultName = (i: FormItem | undefined) => {
     const ind = indicators.find((x) => x.code === i?.indicatorCode);
     if (!i?.kind) return '';
     if (i.kind === 'indicator_completion' && ind) return ind.name;
@@ -62,7 +64,7 @@ export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?
     const body: SchemeInput = {
       ...rest,
       // Keys are made from the kind and the indicator; an empty name takes the catalogue's.
-      items: withKeys(v.items.map((i) => ({ ...i, name: i.name?.trim() || defaultName(i), weight: String(i.weight) }))),
+      items: withKeys(v.items.map((i) => ({ ...i, name: i.name?.trim() || defaultName(i), weight: String(i.weight) }))) as SchemeInput['items'],
       ...(v.periodKind === 'campaign' && dates ? { startDate: dates[0].format('YYYY-MM-DD'), endDate: dates[1].format('YYYY-MM-DD') } : {}),
     };
     save.mutate(body, {

@@ -1,20 +1,17 @@
 // The auth endpoints (src/domains/auth/routes.ts).
-import { api, request } from '../api/client';
-import type { Me, ZoneRef } from '../api/types';
+import { request } from '../api/client';
+import { call, type ApiBody } from '../api/contract';
+import type { Me } from '../api/types';
 import type { Lang } from '../i18n/dict';
 
-export interface LoginInput {
-  username: string;
-  password: string;
-  zone?: string;
-}
+export type LoginInput = ApiBody<'/api/auth/login', 'post'>;
 
 export const authApi = {
-  me: () => api.get<Me>('/api/auth/me'),
-  zones: () => api.get<ZoneRef[]>('/api/auth/zones'),
-  login: (input: LoginInput) => request<Me>('POST', '/api/auth/login', { body: input, expectUnauthorized: true }),
-  logout: () => api.post<{ ok: true }>('/api/auth/logout'),
-  switchZone: (zone: string) => api.post<Me>('/api/auth/zone', { zone }),
-  changePassword: (current: string, next: string) => api.post<{ ok: true }>('/api/auth/password', { current, next }),
-  setLocale: (locale: Lang) => api.put<{ ok: true }>('/api/auth/locale', { locale }),
+  me: () => call('get', '/api/auth/me'),
+  zones: () => call('get', '/api/auth/zones'),
+  login: (body: LoginInput) => request<Me>('POST', '/api/auth/login', { body, expectUnauthorized: true }),
+  logout: () => call('post', '/api/auth/logout'),
+  switchZone: (zone: string) => call('post', '/api/auth/zone', { body: { zone } }),
+  changePassword: (current: string, next: string) => call('post', '/api/auth/password', { body: { current, next } }),
+  setLocale: (locale: Lang) => call('put', '/api/auth/locale', { body: { locale } }),
 };

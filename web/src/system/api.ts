@@ -1,105 +1,26 @@
 // The 系统管理 endpoints (src/domains/system/routes.ts) and their shapes.
-import { api } from '../api/client';
-import type { Page, Role, UnitKind } from '../api/types';
+import { call, type ApiBody, type ApiOk, type ApiQuery } from '../api/contract';
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  rankingGroup: string;
-  sortOrder: number;
-  active: boolean;
-  /** Sent back on change: a stale one is refused (409) instead of overwriting another's edit. */
-  version: number;
-}
-export interface UnitInput {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  rankingGroup?: string;
-  sortOrder: number;
-  active: boolean;
-}
-export interface UnitQuery {
-  page: number;
-  pageSize: number;
-  search?: string;
-  kind?: UnitKind;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  locale: 'zh' | 'en';
-  disabled: boolean;
-  role: Role;
-  unitId: string | null;
-  version: number;
-  unitName?: string | null;
-  /** Also in a zone the signed-in admin does not administer: only role and unit may change here. */
-  shared?: boolean;
-  createdAt: string;
-}
-export interface UserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  unitId: string | null;
-}
-export interface UserPatch {
-  displayName?: string;
-  password?: string;
-  role?: Role;
-  unitId?: string | null;
-  disabled?: boolean;
-  version: number;
-}
-export interface UserQuery {
-  page: number;
-  pageSize: number;
-  search?: string;
-  role?: Role;
-  unitId?: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  userId: string | null;
-  username: string | null;
-  displayName: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
-export interface AuditQuery {
-  page: number;
-  pageSize: number;
-  userId?: string;
-  unitId?: string;
-  entity?: string;
-  from?: string;
-  to?: string;
-}
+export type Unit = ApiOk<'/api/units'>['items'][number];
+export type UnitInput = ApiBody<'/api/units', 'post'>;
+export type UnitQuery = ApiQuery<'/api/units'> & { page: number; pageSize: number };
+export type User = ApiOk<'/api/users'>['items'][number];
+export type UserInput = ApiBody<'/api/users', 'post'>;
+export type UserPatch = ApiBody<'/api/users/{id}', 'patch'>;
+export type UserQuery = ApiQuery<'/api/users'> & { page: number; pageSize: number };
+export type AuditEntry = ApiOk<'/api/audit'>['items'][number];
+export type AuditQuery = ApiQuery<'/api/audit'> & { page: number; pageSize: number };
 
 export const systemApi = {
-  units: (q: UnitQuery) => api.get<Page<Unit>>('/api/units', { ...q }),
-  createUnit: (input: UnitInput) => api.post<Unit>('/api/units', input),
-  updateUnit: (id: string, patch: Partial<UnitInput> & { version: number }) => api.patch<Unit>(`/api/units/${id}`, patch),
-  deleteUnit: (id: string) => api.delete<{ ok: true }>(`/api/units/${id}`),
+  units: (query: UnitQuery) => call('get', '/api/units', { query }),
+  createUnit: (body: UnitInput) => call('post', '/api/units', { body }),
+  updateUnit: (id: string, body: ApiBody<'/api/units/{id}', 'patch'>) => call('patch', '/api/units/{id}', { params: { id }, body }),
+  deleteUnit: (id: string) => call('delete', '/api/units/{id}', { params: { id } }),
 
-  users: (q: UserQuery) => api.get<Page<User>>('/api/users', { ...q }),
-  createUser: (input: UserInput) => api.post<User>('/api/users', input),
-  updateUser: (id: string, patch: UserPatch) => api.patch<User>(`/api/users/${id}`, patch),
+  users: (query: UserQuery) => call('get', '/api/users', { query }),
+  createUser: (body: UserInput) => call('post', '/api/users', { body }),
+  updateUser: (id: string, body: UserPatch) => call('patch', '/api/users/{id}', { params: { id }, body }),
 
-  audit: (q: AuditQuery) => api.get<Page<AuditEntry>>('/api/audit', { ...q }),
-  auditEntities: () => api.get<string[]>('/api/audit/entities'),
+  audit: (query: AuditQuery) => call('get', '/api/audit', { query }),
+  auditEntities: () => call('get', '/api/audit/entities'),
 };
