@@ -158,8 +158,27 @@ export const jobBody = z.object({
   status: z.enum(['running', 'succeeded', 'failed']),
   progress: z.number(),
   message: z.string(),
-  result: z.unknown(),
-  errors: z.unknown(),
+  /** What the work returned: counts of an import, the bulletin drafted. */
+  result: z
+    .object({
+      rows: z.number().optional(),
+      imported: z.number().optional(),
+      created: z.number().optional(),
+      updated: z.number().optional(),
+      ms: z.number().optional(),
+      bulletinId: z.string().optional(),
+      title: z.string().optional(),
+    })
+    .nullable(),
+  /** Why it failed; for an import, every refused row (at most limits.importErrorsShown, of detailsTotal). */
+  errors: z
+    .object({
+      code: z.string(),
+      message: z.object({ zh: z.string(), en: z.string() }),
+      details: z.array(z.object({ row: z.number(), column: z.string().optional(), value: z.string().optional(), message: z.object({ zh: z.string(), en: z.string() }) })).nullable(),
+      detailsTotal: z.number().optional(),
+    })
+    .nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
 });
@@ -179,7 +198,9 @@ export async function jobRoutes(app: FastifyInstance) {
       if (!job || (job.createdBy !== actor.userId && !['admin', 'leader', 'supervisor'].includes(actor.role))) {
         throw new AppError('job.not_found');
       }
-      return job;
+      // Written only by startJob above: the work's result and the failure it recorded.
+      const out = jobBody.shape;
+      return { ...job, result: job.result as z.infer<typeof out.result>, errors: job.errors as z.infer<typeof out.errors> };
     },
   );
 }

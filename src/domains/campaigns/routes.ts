@@ -6,9 +6,9 @@ import { requireActor } from '../../server/context';
 import { errors, idParams, isoDate, okBody } from '../../shared/http';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { loadCockpit } from '../cockpit/cockpit';
+import { campaignBody, campaignDetail, campaignRow } from '../targets/schemas';
 import { campaignInput, campaignUpdate, candidates, createCampaign, deleteCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns';
 
-const campaignBody = z.looseObject({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), version: z.number() });
 
 export async function campaignRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -45,7 +45,7 @@ export async function campaignRoutes(app: FastifyInstance) {
         summary: 'A campaign: countdown, its indicators in the cockpit form for a month, its projects and tasks',
         params: idParams,
         querystring: asOfQuery.extend({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() }),
-        response: { 200: campaignBody, ...errors },
+        response: { 200: campaignDetail, ...errors },
       },
     },
     async (req) => {
@@ -61,12 +61,12 @@ export async function campaignRoutes(app: FastifyInstance) {
   );
   api.post(
     '/api/campaigns',
-    { config: { action: 'config.write' }, schema: { tags, summary: 'Create a campaign', body: campaignInput, response: { 200: campaignBody, ...errors } } },
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Create a campaign', body: campaignInput, response: { 200: campaignRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => createCampaign(tx, audit, requireActor(req.ctx).zoneId, req.body)),
   );
   api.put(
     '/api/campaigns/:id',
-    { config: { action: 'config.write' }, schema: { tags, summary: 'Change a campaign (with the version read)', params: idParams, body: campaignUpdate, response: { 200: campaignBody, ...errors } } },
+    { config: { action: 'config.write' }, schema: { tags, summary: 'Change a campaign (with the version read)', params: idParams, body: campaignUpdate, response: { 200: campaignRow, ...errors } } },
     async (req) => req.ctx.write((tx, audit) => updateCampaign(tx, audit, requireActor(req.ctx).zoneId, req.params.id, req.body)),
   );
   api.delete(

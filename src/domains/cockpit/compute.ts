@@ -2,6 +2,7 @@
 // approved figures for a month (and the month before, for rank changes):
 // every indicator's zone value, growth, completion against floor and stretch,
 // time progress and colour; per unit the same with ranks within the unit's group.
+import type { FillMethod } from '../../db/schema';
 import { dec, decOrNull, round, roundDecimal, sum, type Decimal } from '../../shared/decimal';
 import { assessParsed, type ParsedAssessment, type ParsedFigureInput } from '../targets/assess';
 import { expectedShare, halfYearPassed, share, type ProgressStatus, type Thresholds } from '../targets/progress';
@@ -16,7 +17,7 @@ export interface CIndicator {
   higherIsBetter: boolean;
   aggregation: 'sum' | 'zone_reported';
   decimals: number;
-  fillMethod: string;
+  fillMethod: FillMethod;
   progressMode: 'days' | 'months';
   numeratorCode: string | null;
   denominatorCode: string | null;
@@ -74,7 +75,7 @@ export interface IndicatorRow {
   decimals: number;
   higherIsBetter: boolean;
   aggregation: CIndicator['aggregation'];
-  fillMethod: string;
+  fillMethod: FillMethod;
   parentCode: string | null;
   value: string | null;
   prevYear: string | null;

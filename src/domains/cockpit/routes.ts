@@ -13,32 +13,7 @@ import { today, type Clock } from '../../shared/calendar';
 import { CockpitCache, zoneDataVersion } from './cache';
 import { JsonBody, sendJson } from '../../shared/jsonBody';
 import { defaultPeriod, drillDown, loadCockpit } from './cockpit';
-
-const status = z.enum(['ahead', 'on_track', 'slightly_behind', 'far_behind']).nullable();
-const s = z.string().nullable();
-const unitRow = z.object({
-  unitId: z.string(), unitCode: z.string(), unitName: z.string(), group: z.string(), reported: z.boolean(), corrected: z.boolean(),
-  value: s, prevYear: s, yoy: s, floor: s, stretch: s, completion: s, completionStretch: s, expectedShare: s, gap: s, status,
-  rank: z.number().nullable(), rankChange: z.number().nullable(),
-});
-const indicatorRow = z.object({
-  id: z.string(), code: z.string(), name: z.string(), unit: z.string(), kind: z.string(), decimals: z.number(), higherIsBetter: z.boolean(),
-  aggregation: z.string(), fillMethod: z.string(), parentCode: s,
-  value: s, prevYear: s, yoy: s, floor: s, stretch: s, completion: s, completionStretch: s, expectedShare: s, gap: s, status,
-  doubleHalf: z.boolean(), reportedUnits: z.number(), expectedUnits: z.number(),
-  coverage: z.object({ reported: z.number(), expected: z.number(), missingUnitNames: z.array(z.string()) }).nullable(), complete: z.boolean(),
-  units: z.array(unitRow),
-});
-export const cockpitBody = z.object({
-  zone: z.object({ name: z.string(), code: z.string() }),
-  period: z.string(), year: z.number(), asOf: z.string(), timeProgress: z.string(),
-  thresholds: z.object({ amber: z.string(), red: z.string() }),
-  month: z.object({ complete: z.boolean(), missingUnitNames: z.array(z.string()), latest: s, latestComplete: s }),
-  indicators: z.array(indicatorRow),
-  behind: z.array(z.object({ indicatorId: z.string(), indicatorCode: z.string(), indicatorName: z.string(), unitId: z.string(), unitName: z.string(), completion: s, expectedShare: s, gap: s, status })),
-  ranking: z.array(z.object({ unitId: z.string(), unitName: z.string(), group: z.string(), indicators: z.number(), ahead: z.number(), onTrack: z.number(), amber: z.number(), red: z.number(), meanGap: s, rank: z.number().nullable(), rankChange: z.number().nullable() })),
-  campaigns: z.array(z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), phase: z.string(), daysLeft: z.number(), daysToStart: z.number(), totalDays: z.number(), elapsedShare: z.string() })),
-});
+import { cockpitBody, drillRow } from './schemas';
 
 /** How many of a zone's most recently read cockpits are refreshed after each write to it. */
 const REFRESHED = 4;
@@ -108,7 +83,7 @@ export async function cockpitRoutes(app: FastifyInstance) {
         tags,
         summary: 'The months of one unit’s (or the zone’s) figures for an indicator; drafts only for those who may read the unit',
         querystring: z.object({ indicatorId: z.uuid(), unitId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2100) }),
-        response: { 200: z.array(z.looseObject({ id: z.string(), period: z.string(), value: z.string(), state: z.string() })), ...errors },
+        response: { 200: z.array(drillRow), ...errors },
       },
     },
     async (req) => {

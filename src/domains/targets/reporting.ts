@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable, ReadDb, Tx } from '../../db/client';
-import { figures, indicators, periodLocks, targets, units, type FigureState, type FillMethod } from '../../db/schema';
+import { figures, indicators, periodLocks, targets, units, type FigureState, type FillMethod, type IndicatorKind } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { AppError } from '../../shared/errors';
 import { checkVersion } from '../../shared/input';
@@ -291,9 +291,9 @@ export type FormRow = {
   code: string;
   name: string;
   measure: string;
-  kind: string;
+  kind: IndicatorKind;
   decimals: number;
-  fillMethod: string;
+  fillMethod: FillMethod;
   level: 'unit' | 'zone';
   floor: string | null;
   stretch: string | null;
@@ -305,7 +305,7 @@ export type FormRow = {
     fileIds: string[];
     state: FigureState;
     returnReason: string | null;
-    source: string;
+    source: FillMethod;
     sourceName: string | null;
     correctionReason: string | null;
     updatedAt: Date;

@@ -54,10 +54,9 @@ import { createToken, listTokens, revokeToken, tokenInput, touchToken, verifyBea
 // Loading ./reminders also registers the daily reminder job with the scheduler.
 import { reportingDeadline } from './reminders';
 import { rawId, scopeOfUnit, type ScopeLoader } from '../../server/scope';
+import { figurePage, indicatorBody, lockedBody, missingBody, reportFormBody, targetBody, targetPage } from './schemas';
 
-const indicatorBody = z.looseObject({ id: z.string(), code: z.string(), name: z.string(), measure: z.string(), kind: z.string(), fillMethod: z.string(), feed: z.string().nullable(), version: z.number() });
 const feedKeyBody = z.object({ key: z.string(), source: z.enum(FEED_SOURCES), zh: z.string(), en: z.string(), measure: z.string() });
-const targetBody = z.looseObject({ id: z.string(), indicatorId: z.string(), unitId: z.string().nullable(), year: z.number(), floor: z.string(), stretch: z.string().nullable(), version: z.number() });
 const jobStarted = z.object({ jobId: z.string() });
 /** Settings as stored: the thresholds are decimal strings already (no input parsing on the way out). */
 const settingsBody = z.object({ deadlineDay: z.number(), remindDaysBefore: z.number(), amberPoints: z.string(), redPoints: z.string(), moveWarnPercent: z.string(), version: z.number() });
@@ -135,7 +134,7 @@ export async function targetsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Annual targets of a year',
         querystring: pageQuery.extend({ year: z.coerce.number().int().min(2000).max(2100), indicatorId: z.uuid().optional(), unitId: z.uuid().optional() }),
-        response: { 200: pageOf(z.looseObject({ id: z.string() })), ...errors },
+        response: { 200: targetPage, ...errors },
       },
     },
     async (req) => listTargets(req.ctx.db, requireActor(req.ctx).zoneId, req.query),
@@ -200,7 +199,7 @@ export async function targetsRoutes(app: FastifyInstance) {
         tags,
         summary: 'A unit’s reporting form for a month, with its figures',
         querystring: unitPeriod,
-        response: { 200: z.looseObject({ unitId: z.string(), period: z.string(), locked: z.boolean(), deadline: z.string(), rows: z.array(z.looseObject({ indicatorId: z.string() })) }), ...errors },
+        response: { 200: reportFormBody, ...errors },
       },
     },
     async (req) => {
@@ -283,7 +282,7 @@ export async function targetsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Figures of a month (supervisors: all units; others: their unit)',
         querystring: pageQuery.extend({ period: periodString, state: z.enum(figureStates).optional(), unitId: z.uuid().optional(), indicatorId: z.uuid().optional() }),
-        response: { 200: pageOf(z.looseObject({ id: z.string(), version: z.number() })).extend({ locked: z.boolean() }), ...errors },
+        response: { 200: figurePage, ...errors },
       },
     },
     async (req) => {
@@ -338,7 +337,7 @@ export async function targetsRoutes(app: FastifyInstance) {
         summary: 'Lock (publish) a month; with units not all approved, 409 names them unless confirmMissing and a reason are given',
         params: z.object({ period: periodString }),
         body: lockInput.nullish(), // no body: a plain lock
-        response: { 200: z.looseObject({ period: z.string() }), ...errors },
+        response: { 200: lockedBody, ...errors },
       },
     },
     async (req) => {
@@ -354,7 +353,7 @@ export async function targetsRoutes(app: FastifyInstance) {
         tags,
         summary: 'Units that have not submitted a month, with the deadline',
         querystring: z.object({ period: periodString }),
-        response: { 200: z.object({ period: z.string(), deadline: z.string(), overdue: z.boolean(), units: z.array(z.object({ unitId: z.string(), unitName: z.string(), unitCode: z.string(), owed: z.number(), missing: z.number() })) }), ...errors },
+        response: { 200: missingBody, ...errors },
       },
     },
     async (req) => {

@@ -3254,15 +3254,20 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: ({
+                            items: {
+                                daysLeft: number;
+                                daysToStart: number;
+                                description: string;
+                                elapsedShare: string;
                                 endDate: string;
                                 id: string;
                                 name: string;
+                                /** @enum {string} */
+                                phase: "upcoming" | "running" | "ended";
                                 startDate: string;
+                                totalDays: number;
                                 version: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             page: number;
                             pageSize: number;
                             total: number;
@@ -3309,13 +3314,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            description: string;
                             endDate: string;
                             id: string;
                             name: string;
                             startDate: string;
                             version: number;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -3356,13 +3360,88 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            daysLeft: number;
+                            daysToStart: number;
+                            description: string;
+                            elapsedShare: string;
                             endDate: string;
                             id: string;
+                            indicatorIds: string[];
+                            indicators: {
+                                /** @enum {string} */
+                                aggregation: "sum" | "zone_reported";
+                                code: string;
+                                complete: boolean;
+                                completion: string | null;
+                                completionStretch: string | null;
+                                coverage: {
+                                    expected: number;
+                                    missingUnitNames: string[];
+                                    reported: number;
+                                } | null;
+                                decimals: number;
+                                doubleHalf: boolean;
+                                expectedShare: string | null;
+                                expectedUnits: number;
+                                /** @enum {string} */
+                                fillMethod: "manual" | "feed" | "system";
+                                floor: string | null;
+                                gap: string | null;
+                                higherIsBetter: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "flow" | "stock" | "count" | "ratio";
+                                name: string;
+                                parentCode: string | null;
+                                prevYear: string | null;
+                                reportedUnits: number;
+                                /** @enum {string|null} */
+                                status: "ahead" | "on_track" | "slightly_behind" | "far_behind" | null;
+                                stretch: string | null;
+                                unit: string;
+                                units: {
+                                    completion: string | null;
+                                    completionStretch: string | null;
+                                    corrected: boolean;
+                                    expectedShare: string | null;
+                                    floor: string | null;
+                                    gap: string | null;
+                                    group: string;
+                                    prevYear: string | null;
+                                    rank: number | null;
+                                    rankChange: number | null;
+                                    reported: boolean;
+                                    /** @enum {string|null} */
+                                    status: "ahead" | "on_track" | "slightly_behind" | "far_behind" | null;
+                                    stretch: string | null;
+                                    unitCode: string;
+                                    unitId: string;
+                                    unitName: string;
+                                    value: string | null;
+                                    yoy: string | null;
+                                }[];
+                                value: string | null;
+                                yoy: string | null;
+                            }[];
+                            items: {
+                                deadline: string | null;
+                                /** @description false when the project or task no longer exists */
+                                exists: boolean;
+                                id: string;
+                                itemId: string;
+                                /** @enum {string} */
+                                itemType: "project" | "task";
+                                status: string | null;
+                                title: string;
+                            }[];
                             name: string;
+                            /** @description the month its indicators are shown for */
+                            period: string | null;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended";
                             startDate: string;
+                            totalDays: number;
                             version: number;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -3408,13 +3487,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            description: string;
                             endDate: string;
                             id: string;
                             name: string;
                             startDate: string;
                             version: number;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -3542,12 +3620,14 @@ export interface paths {
                                 endDate: string;
                                 id: string;
                                 name: string;
-                                phase: string;
+                                /** @enum {string} */
+                                phase: "upcoming" | "running" | "ended";
                                 startDate: string;
                                 totalDays: number;
                             }[];
                             indicators: {
-                                aggregation: string;
+                                /** @enum {string} */
+                                aggregation: "sum" | "zone_reported";
                                 code: string;
                                 complete: boolean;
                                 completion: string | null;
@@ -3561,12 +3641,14 @@ export interface paths {
                                 doubleHalf: boolean;
                                 expectedShare: string | null;
                                 expectedUnits: number;
-                                fillMethod: string;
+                                /** @enum {string} */
+                                fillMethod: "manual" | "feed" | "system";
                                 floor: string | null;
                                 gap: string | null;
                                 higherIsBetter: boolean;
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "flow" | "stock" | "count" | "ratio";
                                 name: string;
                                 parentCode: string | null;
                                 prevYear: string | null;
@@ -3669,14 +3751,26 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": ({
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            correctedAt: string | null;
+                            correctionReason: string | null;
+                            demo: boolean;
+                            enteredByName: string | null;
+                            fileIds: string[];
                             id: string;
+                            note: string;
                             period: string;
-                            state: string;
+                            prevYear: string | null;
+                            /** @enum {string} */
+                            source: "manual" | "feed" | "system";
+                            sourceName: string | null;
+                            /** @enum {string} */
+                            state: "draft" | "submitted" | "approved" | "returned";
                             value: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
                     };
                 };
             };
@@ -6022,14 +6116,38 @@ export interface paths {
                         "application/json": {
                             /** Format: date-time */
                             createdAt: string;
-                            errors: unknown;
+                            errors: {
+                                code: string;
+                                details: {
+                                    column?: string;
+                                    message: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    row: number;
+                                    value?: string;
+                                }[] | null;
+                                detailsTotal?: number;
+                                message: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;
                             kind: string;
                             message: string;
                             progress: number;
-                            result: unknown;
+                            result: {
+                                bulletinId?: string;
+                                created?: number;
+                                imported?: number;
+                                ms?: number;
+                                rows?: number;
+                                title?: string;
+                                updated?: number;
+                            } | null;
                             /** @enum {string} */
                             status: "running" | "succeeded" | "failed";
                         };
@@ -10494,12 +10612,32 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: ({
+                            items: {
+                                correctionReason: string | null;
+                                decimals: number;
                                 id: string;
+                                indicatorCode: string;
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string;
+                                note: string;
+                                period: string;
+                                prevYear: string | null;
+                                reportingUnitId: string | null;
+                                returnReason: string | null;
+                                /** @enum {string} */
+                                source: "manual" | "feed" | "system";
+                                sourceName: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "submitted" | "approved" | "returned";
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                value: string;
+                                /** @description review sends it back, so a value changed after the supervisor read it is not approved unseen */
                                 version: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                            }[];
                             locked: boolean;
                             page: number;
                             pageSize: number;
@@ -10653,18 +10791,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: ({
+                            items: {
+                                active: boolean;
+                                /** @enum {string} */
+                                aggregation: "sum" | "zone_reported";
                                 code: string;
+                                decimals: number;
+                                denominatorCode: string | null;
+                                /** @description the count that fills a system-filled indicator: a key of GET /api/feeds/keys */
                                 feed: string | null;
-                                fillMethod: string;
+                                /** @enum {string} */
+                                fillMethod: "manual" | "feed" | "system";
+                                higherIsBetter: boolean;
                                 id: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "flow" | "stock" | "count" | "ratio";
                                 measure: string;
                                 name: string;
+                                numeratorCode: string | null;
+                                parentCode: string | null;
+                                /** @enum {string} */
+                                progressMode: "days" | "months";
+                                sortOrder: number;
                                 version: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                zoneUnitId: string | null;
+                            }[];
                             page: number;
                             pageSize: number;
                             total: number;
@@ -10737,16 +10888,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            active: boolean;
+                            /** @enum {string} */
+                            aggregation: "sum" | "zone_reported";
                             code: string;
+                            decimals: number;
+                            denominatorCode: string | null;
+                            /** @description the count that fills a system-filled indicator: a key of GET /api/feeds/keys */
                             feed: string | null;
-                            fillMethod: string;
+                            /** @enum {string} */
+                            fillMethod: "manual" | "feed" | "system";
+                            higherIsBetter: boolean;
                             id: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "flow" | "stock" | "count" | "ratio";
                             measure: string;
                             name: string;
+                            numeratorCode: string | null;
+                            parentCode: string | null;
+                            /** @enum {string} */
+                            progressMode: "days" | "months";
+                            sortOrder: number;
                             version: number;
-                        } & {
-                            [key: string]: unknown;
+                            zoneUnitId: string | null;
                         };
                     };
                 };
@@ -10816,16 +10980,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            active: boolean;
+                            /** @enum {string} */
+                            aggregation: "sum" | "zone_reported";
                             code: string;
+                            decimals: number;
+                            denominatorCode: string | null;
+                            /** @description the count that fills a system-filled indicator: a key of GET /api/feeds/keys */
                             feed: string | null;
-                            fillMethod: string;
+                            /** @enum {string} */
+                            fillMethod: "manual" | "feed" | "system";
+                            higherIsBetter: boolean;
                             id: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "flow" | "stock" | "count" | "ratio";
                             measure: string;
                             name: string;
+                            numeratorCode: string | null;
+                            parentCode: string | null;
+                            /** @enum {string} */
+                            progressMode: "days" | "months";
+                            sortOrder: number;
                             version: number;
-                        } & {
-                            [key: string]: unknown;
+                            zoneUnitId: string | null;
                         };
                     };
                 };
@@ -10920,8 +11097,6 @@ export interface paths {
                     content: {
                         "application/json": {
                             period: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -10962,15 +11137,43 @@ export interface paths {
                         "application/json": {
                             deadline: string;
                             locked: boolean;
+                            /** @description percent a figure may leave last month’s pace before it needs a note */
+                            moveShare: string;
                             period: string;
-                            rows: ({
+                            rows: {
+                                code: string;
+                                decimals: number;
+                                expectedShare: string | null;
+                                figure: {
+                                    correctionReason: string | null;
+                                    fileIds: string[];
+                                    id: string;
+                                    note: string;
+                                    prevYear: string | null;
+                                    returnReason: string | null;
+                                    /** @enum {string} */
+                                    source: "manual" | "feed" | "system";
+                                    sourceName: string | null;
+                                    /** @enum {string} */
+                                    state: "draft" | "submitted" | "approved" | "returned";
+                                    value: string;
+                                } | null;
+                                /** @enum {string} */
+                                fillMethod: "manual" | "feed" | "system";
+                                floor: string | null;
+                                higherIsBetter: boolean;
                                 indicatorId: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                /** @enum {string} */
+                                kind: "flow" | "stock" | "count" | "ratio";
+                                /** @enum {string} */
+                                level: "unit" | "zone";
+                                measure: string;
+                                name: string;
+                                /** @description last month’s year to date, for the live checks */
+                                prevMonth: string | null;
+                                stretch: string | null;
+                            }[];
                             unitId: string;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };
@@ -11272,11 +11475,22 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: ({
+                            items: {
+                                demo: boolean;
+                                floor: string;
                                 id: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
+                                indicatorCode: string;
+                                indicatorId: string;
+                                indicatorName: string;
+                                measure: string;
+                                monthlyPlan: string[] | null;
+                                stretch: string | null;
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** @description sent back on save: a stale one is refused (409); no target yet reads 1 */
+                                version: number;
+                                year: number;
+                            }[];
                             page: number;
                             pageSize: number;
                             total: number;
@@ -11316,15 +11530,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            demo: boolean;
                             floor: string;
                             id: string;
                             indicatorId: string;
+                            monthlyPlan: string[] | null;
                             stretch: string | null;
                             unitId: string | null;
+                            /** @description sent back on save: a stale one is refused (409); no target yet reads 1 */
                             version: number;
                             year: number;
-                        } & {
-                            [key: string]: unknown;
                         };
                     };
                 };

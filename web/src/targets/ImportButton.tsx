@@ -15,13 +15,16 @@ import { targetKeys } from './queries';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The button (for a toolbar) and the outcome panel (shown under it). */
-export function useImport({ url, label, doneText, testId }: { url: string; label: string; doneText(job: JobState): string; testId: string }) {
+/** The job as last polled; before the first answer, just "running". */
+type Shown = Pick<JobState, 'status' | 'progress' | 'message' | 'result' | 'errors'>;
+
+export function useImport({ url, label, doneText, testId }: { url: string; label: string; doneText(job: Shown): string; testId: string }) {
   const me = useMe();
   const { lang } = useI18n();
   const tt = useTgT();
   const qc = useQueryClient();
   const onError = useErrorMessage();
-  const [job, setJob] = useState<JobState | null>(null);
+  const [job, setJob] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
 
   const run = async (file: File) => {
