@@ -183,6 +183,8 @@ export const jobBody = z.object({
   finishedAt: z.date().nullable(),
 });
 
+type JobOutcome = z.infer<typeof jobBody>;
+
 export async function jobRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/jobs/:id',
@@ -199,8 +201,7 @@ export async function jobRoutes(app: FastifyInstance) {
         throw new AppError('job.not_found');
       }
       // Written only by startJob above: the work's result and the failure it recorded.
-      const out = jobBody.shape;
-      return { ...job, result: job.result as z.infer<typeof out.result>, errors: job.errors as z.infer<typeof out.errors> };
+      return { ...job, result: job.result as JobOutcome['result'], errors: job.errors as JobOutcome['errors'] };
     },
   );
 }
