@@ -24,7 +24,7 @@ async function draft(c: Client, period: string) {
 
 beforeAll(async () => {
   t = await testApp();
-  [leader, sup, jingfa, damiao, donghuan, viewer] = await Promise.all(['leader', 'supervisor', 'xz-jingfa', 'xz-damiao', 'xz-donghuan', 'viewer'].map((u) => t.signIn(u)));
+  [leader, sup, jingfa, damiao, donghuan, viewer] = (await Promise.all(['leader', 'supervisor', 'xz-jingfa', 'xz-damiao', 'xz-donghuan', 'viewer'].map((u) => t.signIn(u)))) as [Client, Client, Client, Client, Client, Client];
   unitId = async (code) => (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code]))[0]!.id;
 }, 120_000);
 afterAll(async () => t.close());
