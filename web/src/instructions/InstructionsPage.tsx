@@ -46,7 +46,7 @@ export default function InstructionsPage() {
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }} size={12}>
           <Counts items={items} />
-          <InstructionTable items={items} loading={q.isLoading} />
+          <InstructionTable items={items} loading={q.isLoading} showLeader={!leader} />
         </Space>
       )}
     </Card>

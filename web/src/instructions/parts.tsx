@@ -112,9 +112,44 @@ function Steps({ i }: { i: Instruction }) {
   );
 }
 
-/** Instructions as a table: what, on what, by whom, to whom, when, how it stands, what the user may do. */
-export function InstructionTable({ items, loading, showSubject = true }: { items: Instruction[]; loading?: boolean; showSubject?: boolean }) {
+/**
+ * Instructions as a table, what matters first (the text, how it stands, by when, who
+ * leads), then what it is on and when it was written; the leader's column only when the
+ * list is not the leader's own, the steps only when the user may take one.
+ */
+export function InstructionTable({ items, loading, showSubject = true, showLeader = true }: { items: Instruction[]; loading?: boolean; showSubject?: boolean; showLeader?: boolean }) {
   const it = useInT();
+  const me = useMe();
+  const showSteps = items.some((i) => i.actions.some((a) => STEPS.includes(a)) || (me.user.role === 'reporter' && i.state !== 'closed'));
+  type Col = NonNullable<Parameters<typeof Table<Instruction>>[0]['columns']>[number];
+  const cols: (Col | false)[] = [
+    { title: it('col.text'), dataIndex: 'text', render: (v: string) => <div style={{ minWidth: 200, maxWidth: 360, whiteSpace: 'normal' }}>{v}</div> },
+    { title: it('col.state'), key: 'state', width: 130, render: (_: unknown, r: Instruction) => <StateTag i={r} /> },
+    { title: it('col.deadline'), dataIndex: 'deadline', width: 100 },
+    {
+      title: it('col.lead'),
+      key: 'units',
+      render: (_: unknown, r: Instruction) => (
+        <div style={{ whiteSpace: 'normal', maxWidth: 160 }}>
+          <b>{r.leadUnitName}</b>
+          {r.supportingUnits.length > 0 && <div className="gj-in-muted">{`${it('col.supporting')}：${r.supportingUnits.map((u) => u.name).join('、')}`}</div>}
+        </div>
+      ),
+    },
+    showSubject && {
+      title: it('col.subject'),
+      key: 'subject',
+      render: (_: unknown, r: Instruction) => (
+        <div style={{ maxWidth: 200, whiteSpace: 'normal' }}>
+          <Typography.Text type="secondary">{it(`subject.${r.subjectType}` as InKey)}</Typography.Text> {r.subjectTitle}
+          {r.period ? `（${r.period}）` : ''}
+        </div>
+      ),
+    },
+    { title: it('col.written'), dataIndex: 'writtenOn', width: 100 },
+    showLeader && { title: it('col.leader'), dataIndex: 'leaderName', width: 80 },
+    showSteps && { title: it('col.actions'), key: 'actions', render: (_: unknown, r: Instruction) => <Steps i={r} /> },
+  ];
   return (
     <Table<Instruction>
       size="small"
@@ -124,38 +159,7 @@ export function InstructionTable({ items, loading, showSubject = true }: { items
       pagination={false}
       scroll={{ x: 'max-content' }}
       data-testid="in-table"
-      columns={[
-        { title: it('col.text'), dataIndex: 'text', render: (v: string) => <div style={{ minWidth: 220, maxWidth: 420, whiteSpace: 'normal' }}>{v}</div> },
-        ...(showSubject
-          ? [
-              {
-                title: it('col.subject'),
-                key: 'subject',
-                render: (_: unknown, r: Instruction) => (
-                  <div style={{ maxWidth: 220, whiteSpace: 'normal' }}>
-                    <Typography.Text type="secondary">{it(`subject.${r.subjectType}` as InKey)}</Typography.Text> {r.subjectTitle}
-                    {r.period ? `（${r.period}）` : ''}
-                  </div>
-                ),
-              },
-            ]
-          : []),
-        { title: it('col.leader'), dataIndex: 'leaderName', width: 90 },
-        {
-          title: it('col.lead'),
-          key: 'units',
-          render: (_: unknown, r: Instruction) => (
-            <div style={{ whiteSpace: 'normal', maxWidth: 180 }}>
-              <b>{r.leadUnitName}</b>
-              {r.supportingUnits.length > 0 && <div className="gj-in-muted">{`${it('col.supporting')}：${r.supportingUnits.map((u) => u.name).join('、')}`}</div>}
-            </div>
-          ),
-        },
-        { title: it('col.written'), dataIndex: 'writtenOn', width: 100 },
-        { title: it('col.deadline'), dataIndex: 'deadline', width: 100 },
-        { title: it('col.state'), key: 'state', render: (_: unknown, r: Instruction) => <StateTag i={r} /> },
-        { title: it('col.actions'), key: 'actions', render: (_: unknown, r: Instruction) => <Steps i={r} /> },
-      ]}
+      columns={cols.filter((c): c is Col => !!c)}
     />
   );
 }
