@@ -1,7 +1,6 @@
-// Demo 领导批示: a few instructions of the zone's leader, worded after the seeds
-// (seed 003's "冲刺100天" projects and figures for Xuzhou, seed 001's half-year
-// revenue for Huai'an), written, signed, reported and closed through the services
-// on dates before each zone's pinned date, then dated back to them.
+// Demo 领导批示: a few instructions of Xuzhou's leader, worded after seed 003 ("冲刺
+// 100天": its projects and figures), written, signed, reported and closed through the
+// services on dates before the zone's pinned date (2022-08-31), then dated back to them.
 import { and, eq } from 'drizzle-orm';
 import type { DbHandle, Tx } from '../../db/client';
 import { indicators, loopEvents, loopItems, memberships, units, users } from '../../db/schema';
@@ -55,15 +54,7 @@ const DEMO: Record<string, DemoInstruction[]> = {
       signedOn: '2022-08-05',
     },
   ],
-  huaian: [
-    {
-      on: { indicator: 'gbr', period: '2023-05' },
-      text: '一般公共预算收入要确保“双过半”，请财政局牵头，逐月分析重点税源，6月底前报送组织收入措施。',
-      lead: 'caizheng',
-      writtenOn: '2023-06-09',
-      deadline: '2023-06-30',
-    },
-  ],
+  // Huai'an has none: its 2023 1–6月 bulletin reproduces seed 001, which reports no instruction.
 };
 
 const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`);
