@@ -123,7 +123,7 @@ export function InstructionTable({ items, loading, showSubject = true, showLeade
   const showSteps = items.some((i) => i.actions.some((a) => STEPS.includes(a)) || (me.user.role === 'reporter' && i.state !== 'closed'));
   type Col = NonNullable<Parameters<typeof Table<Instruction>>[0]['columns']>[number];
   const cols: (Col | false)[] = [
-    { title: it('col.text'), dataIndex: 'text', render: (v: string) => <div style={{ minWidth: 200, maxWidth: 360, whiteSpace: 'normal' }}>{v}</div> },
+    { title: it('col.text'), dataIndex: 'text', render: (v: string) => <div style={{ minWidth: 180, maxWidth: 340, whiteSpace: 'normal' }}>{v}</div> },
     { title: it('col.state'), key: 'state', width: 130, render: (_: unknown, r: Instruction) => <StateTag i={r} /> },
     { title: it('col.deadline'), dataIndex: 'deadline', width: 100 },
     {
@@ -157,7 +157,7 @@ export function InstructionTable({ items, loading, showSubject = true, showLeade
       loading={loading}
       dataSource={items}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      tableLayout="auto"
       data-testid="in-table"
       columns={cols.filter((c): c is Col => !!c)}
     />
