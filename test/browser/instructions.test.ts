@@ -87,4 +87,17 @@ describe('领导批示 in the browser', () => {
     await h.screenshot(leader, 'instructions-04-mine');
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('shows the instructions on an indicator in the cockpit drill-down of its month', async () => {
+    const leader = await h.signedIn('leader');
+    await leader.goto('/cockpit?period=2022-07');
+    await leader.getByTestId('ind-fai-value').click();
+    const block = leader.getByTestId('drill-drawer').getByTestId('in-block');
+    await block.waitFor();
+    await expect.poll(() => block.innerText()).toContain('固定资产投资慢于序时进度');
+    expect(await block.innerText()).toContain('已办结');
+    await block.scrollIntoViewIfNeeded();
+    await h.screenshot(leader, 'instructions-05-indicator', { keepScroll: true });
+    expect(h.pageErrors).toEqual([]);
+  });
 });
