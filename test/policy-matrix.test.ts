@@ -27,6 +27,7 @@ const expected: Record<Action, Record<Role, 'Y' | 'O' | 'N'>> = {
   'enterprise.read': { admin: 'Y', leader: 'Y', supervisor: 'Y', reporter: 'Y', viewer: 'Y', enterprise: 'N' },
   'enterprise.write': { admin: 'Y', leader: 'N', supervisor: 'Y', reporter: 'O', viewer: 'N', enterprise: 'N' },
   'enterprise.manage': { admin: 'Y', leader: 'N', supervisor: 'Y', reporter: 'N', viewer: 'N', enterprise: 'N' },
+  'instruction.write': { admin: 'N', leader: 'Y', supervisor: 'N', reporter: 'N', viewer: 'N', enterprise: 'N' },
   'enterprise.self': { admin: 'N', leader: 'N', supervisor: 'N', reporter: 'N', viewer: 'N', enterprise: 'Y' },
 };
 

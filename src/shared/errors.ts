@@ -200,6 +200,9 @@ const catalogue = {
   'attraction.already_converted': { status: 409, zh: '该线索已转为项目', en: 'This lead has already become a project' },
   'attraction.not_signed': { status: 409, zh: '线索签约后才能转为项目', en: 'Only a signed lead can become a project' },
   'attraction.signed_date_required': { status: 400, zh: '签约须填写签约日期', en: 'Signing needs the signing date' },
+  'instruction.past_deadline': { status: 400, zh: '办结时限不能早于业务日期（{today}）：{date}', en: 'The deadline cannot be before the business date ({today}): {date}' },
+  'instruction.period': { status: 400, zh: '对指标的批示须指明月份，对其他事项的批示不填月份', en: 'An instruction on an indicator names its month; one on anything else names none' },
+  'instruction.lead_supporting': { status: 400, zh: '牵头单位不能同时列为配合单位', en: 'The lead unit cannot also be a supporting unit' },
   'rate_limited': { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   'internal': { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 } satisfies Record<string, Entry>;
@@ -273,6 +276,8 @@ export const entityNames: Record<string, Texts> = {
   task: { zh: '任务', en: 'Task' },
   token: { zh: '接口令牌', en: 'API token' },
   bulletin: { zh: '通报', en: 'Bulletin' },
+  instruction: { zh: '领导批示', en: 'Instruction' },
+  problem: { zh: '项目问题', en: 'Project problem' },
 };
 
 function interpolate(text: string, params: Params, lang: Lang): string {

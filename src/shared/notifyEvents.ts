@@ -17,6 +17,7 @@ export const EVENT_KINDS = {
   taskAssigned: 'supervision.task_assigned',
   hazardAssigned: 'loop.hazard_assigned',
   appealAssigned: 'appeal.assigned',
+  instructionAssigned: 'instruction.assigned',
 } as const;
 
 export interface UnitEvent {
@@ -81,6 +82,7 @@ async function loopLink(db: Queryable, item: AssignedItem): Promise<string | nul
     const [task] = await db.select({ id: supervisionTasks.id }).from(supervisionTasks).where(eq(supervisionTasks.loopItemId, item.id));
     return task ? `/supervision/tasks/${task.id}` : null;
   }
+  if (item.kind === 'instruction') return `/instructions/todo`;
   if (item.kind === 'appeal') {
     const [a] = await db.select({ id: enterpriseAppeals.id }).from(enterpriseAppeals).where(eq(enterpriseAppeals.loopItemId, item.id));
     return a ? `/enterprises/appeals/${a.id}` : null;
@@ -92,6 +94,7 @@ const ASSIGNED: Record<Exclude<LoopKind, 'appeal'>, { kind: string; zh: string }
   problem: { kind: EVENT_KINDS.problemAssigned, zh: '交办项目问题' },
   task: { kind: EVENT_KINDS.taskAssigned, zh: '交办督办任务' },
   hazard: { kind: EVENT_KINDS.hazardAssigned, zh: '交办事项' },
+  instruction: { kind: EVENT_KINDS.instructionAssigned, zh: '领导批示' },
 };
 const zhDate = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 

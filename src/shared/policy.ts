@@ -66,6 +66,8 @@ export const rules = {
   'enterprise.write': either(anyOf('supervisor', 'admin'), (a, s) => a.role === 'reporter' && ownUnit(a, s)),
   /** Register imports, pools and their members, plans, enterprise accounts. */
   'enterprise.manage': anyOf('supervisor', 'admin'),
+  /** Writing an instruction (领导批示) on a bulletin, indicator, project problem or appeal: leaders only, their one write. */
+  'instruction.write': anyOf('leader'),
   /** An enterprise user's own enterprise and appeals (the link is checked in the domain). */
   'enterprise.self': anyOf('enterprise'),
 } satisfies Record<string, Rule>;

@@ -10,7 +10,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (v) => Buffer.from(v),
 });
 
-export const loopKinds = ['problem', 'task', 'hazard', 'appeal'] as const;
+export const loopKinds = ['problem', 'task', 'hazard', 'appeal', 'instruction'] as const;
 export type LoopKind = (typeof loopKinds)[number];
 
 export const loopItems = pgTable('loop_items', {

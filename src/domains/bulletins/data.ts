@@ -16,6 +16,8 @@ import { loadCockpit } from '../cockpit/cockpit';
 import type { BulletinPeriod } from './period';
 import { hasTable, rowsOf } from '../assessment/queries';
 import { frozenResults } from '../assessment/results';
+import { instructionsOfPeriod } from '../instructions/service';
+import type { InstructionsSummary } from '../instructions/rules';
 import { leadParagraph, type BulletinFigure, type BulletinPart } from './wording';
 import {
   doubleHalfSentence,
@@ -127,6 +129,8 @@ export interface BulletinContent {
   /** The year's projects and the supervision tasks, null when the zone has none. */
   projects?: ProjectsSummary | null;
   tasks?: TasksSummary | null;
+  /** 批示落实情况: instructions written in the period, judged as of its last day; null when none. */
+  instructions?: InstructionsSummary | null;
   projectsBehind: ProjectBehind[];
   overdueTasks: OverdueTask[];
   ranking: { schemeId: string; schemeName: string; rows: RankingRow[] } | null;
@@ -270,6 +274,7 @@ export async function gatherContent(db: ReadDb | Tx, zoneId: string, p: Bulletin
     indicators,
     projects: await projectsOf(db, zoneId, p.year, asOf),
     tasks: await tasksOf(db, zoneId, asOf),
+    instructions: await instructionsOfPeriod(db, zoneId, p.start, asOf),
     projectsBehind,
     overdueTasks,
     ranking,

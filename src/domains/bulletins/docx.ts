@@ -188,6 +188,7 @@ export async function buildDocx(input: DocxInput, progress: (p: number) => Promi
     indicators: writeIndicators,
     projects: () => putTable('projects'),
     tasks: () => putTable('tasks'),
+    instructions: () => undefined,
     ranking: () => {
       putTable('ranking');
       putChart(c.ranking!.schemeName);

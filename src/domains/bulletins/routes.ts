@@ -107,6 +107,29 @@ export const contentBody = z.object({
     .nullable()
     .optional(),
   tasks: z.object({ total: z.number(), closed: z.number(), overdue: z.number() }).nullable().optional(),
+  /** 批示落实情况 (added with instructions): null or absent when no instruction was written in the period. */
+  instructions: z
+    .object({
+      total: z.number(),
+      closed: z.number(),
+      open: z.number(),
+      overdue: z.number(),
+      items: z.array(
+        z.object({
+          text: z.string(),
+          leaderName: z.string(),
+          leadUnitName: z.string(),
+          subjectLabel: z.string(),
+          writtenOn: z.string(),
+          deadline: z.string(),
+          closedOn: z.string().nullable(),
+          standing: z.enum(['closed', 'overdue', 'open']),
+          daysOverdue: z.number(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
   projectsBehind: z.array(z.object({ project: z.string(), unitName: z.string(), milestone: z.string(), due: z.string(), daysLate: z.number() })),
   overdueTasks: z.array(z.object({ title: z.string(), unitName: z.string(), deadline: z.string(), daysOverdue: z.number(), state: z.string() })),
   ranking: z

@@ -7,6 +7,7 @@
 import { dec } from '../../shared/decimal';
 import { formatGapToTimeProgress } from '../../shared/format';
 import { cnDate } from '../../shared/officialDoc';
+import { sectionParagraphs, type InstructionsSummary } from '../instructions/rules';
 
 export const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
@@ -256,11 +257,12 @@ export interface OutlineInput {
   indicators: readonly unknown[];
   projects?: ProjectsSummary | null;
   tasks?: TasksSummary | null;
+  instructions?: InstructionsSummary | null;
   projectsBehind: readonly unknown[];
   ranking: { schemeName: string; rows: readonly { unitName: string; redFlag: boolean }[] } | null;
   problems?: Problems;
 }
-export type SectionKey = 'indicators' | 'projects' | 'tasks' | 'ranking' | 'problems' | 'requirements';
+export type SectionKey = 'indicators' | 'projects' | 'tasks' | 'instructions' | 'ranking' | 'problems' | 'requirements';
 export interface OutlineSection {
   key: SectionKey;
   title: string;
@@ -280,6 +282,8 @@ export function bulletinOutline(c: OutlineInput, closing: string): OutlineSectio
       s('indicators', '主要指标完成情况', [c.summary ?? `截至${cnDate(c.asOf)}，时间进度${c.timeProgress ?? '—'}%。主要指标完成情况如下。`]),
     c.projects && s('projects', '重点项目推进情况', [projectsSentence(c.projects, c.asOf, c.projectsBehind.length)]),
     c.tasks && s('tasks', '督查督办情况', [tasksSentence(c.tasks, c.asOf)]),
+    // Left out when no instruction was written in the period (a section with nothing behind it).
+    c.instructions && c.instructions.total > 0 && s('instructions', '批示落实情况', sectionParagraphs(c.instructions, c.asOf)),
     c.ranking &&
       s('ranking', '考核排名情况', [
         `根据${c.ranking.schemeName}考核结果，${flag.length ? `${flag.join('、')}综合得分位列第一，授予“流动红旗”` : '暂无单位获得“流动红旗”'}。各单位得分及排名如下。`,

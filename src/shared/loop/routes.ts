@@ -9,7 +9,7 @@ import { errors, idParams, isoDate } from '../http';
 import { version } from '../input';
 import { pageOf, pageQuery } from '../pagination';
 import { LOOP_ACTIONS, LOOP_STATES } from './machine';
-import { actOnItem, addNote, getItem, listItems } from './store';
+import { actOnItem, addNote, afterLoopAction, getItem, listItems } from './store';
 import { notifyAssigned } from '../notifyEvents';
 
 const lightEnum = z.enum(['green', 'amber', 'red', 'done']);
@@ -124,6 +124,7 @@ export async function loopRoutes(app: FastifyInstance) {
       const actor = requireActor(req.ctx);
       const item = await req.ctx.write(async (tx, audit) => {
         const it = await actOnItem(tx, audit, actor, req.params.id, req.body);
+        await afterLoopAction(tx, audit, it, req.body.action, req.ctx.today);
         // 交办 reaches the assigned unit, in-app and on its group robot.
         if (req.body.action === 'assign' || req.body.action === 'reopen') await notifyAssigned(tx, it, req.ctx.today);
         return it;

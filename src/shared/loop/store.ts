@@ -52,6 +52,8 @@ export interface ActInput {
 export function loopRolesOf(actor: Actor, item: Pick<LoopItem, 'raisedBy' | 'raisedUnitId' | 'assigneeUnitId'>): LoopRole[] {
   const roles: LoopRole[] = [];
   if (actor.role === 'supervisor') roles.push('supervisor');
+  // A leader oversees what they raised (their instructions, 领导批示): they may close it as the office does.
+  if (actor.role === 'leader' && item.raisedBy === actor.userId) roles.push('supervisor');
   const unitBound = actor.role === 'reporter';
   if (unitBound && actor.unitId && actor.unitId === item.assigneeUnitId) roles.push('assignee');
   if (item.raisedBy === actor.userId || (unitBound && actor.unitId && actor.unitId === item.raisedUnitId)) roles.push('raiser');
@@ -114,8 +116,8 @@ export async function raiseItem(tx: Tx, audit: Audit, actor: Actor, input: Raise
     .returning();
   await tx.insert(loopEvents).values({ zoneId: actor.zoneId, itemId: item!.id, action: 'raise', toState: found, actorId: actor.userId, actorUnitId: actor.unitId });
   await audit({ action: 'raise', entity: `loop.${input.kind}`, entityId: item!.id, unitId: item!.raisedUnitId, after: item });
-  // A supervisor raising with an assignee and deadline assigns at once (交办).
-  if (input.assigneeUnitId && input.deadline && actor.role === 'supervisor') {
+  // Whoever oversees the item (a supervisor, a leader's own instruction) assigns at once (交办) when raising with an assignee and deadline.
+  if (input.assigneeUnitId && input.deadline && loopRolesOf(actor, item!).includes('supervisor')) {
     return actOnItem(tx, audit, actor, item!.id, { action: 'assign', assigneeUnitId: input.assigneeUnitId, deadline: input.deadline });
   }
   return item!;
@@ -164,7 +166,6 @@ export async function actOnItem(tx: Tx, audit: Audit, actor: Actor, itemId: stri
   return after!;
 }
 
-/** Progress notes (with evidence) from the assignee or a supporting unit; the state stays. */
 /**
  * Claims the item for a change kept beside it (an appeal's answer or rating): refuses a
  * stale version and bumps it, so the next writer who read the old one gets a 409.
@@ -180,6 +181,7 @@ export async function claimItemVersion(tx: Tx, itemId: string, version: number |
   return after;
 }
 
+/** Progress notes (with evidence) from the assignee or a supporting unit; the state stays. */
 export async function addNote(tx: Tx, audit: Audit, actor: Actor, itemId: string, note: string, fileIds: string[] = []) {
   const [item] = await tx.select().from(loopItems).where(and(eq(loopItems.id, itemId), eq(loopItems.zoneId, actor.zoneId)));
   if (!item || !canSeeItem(actor, item)) throw new AppError('not_found', { entity: 'item' });
@@ -190,6 +192,19 @@ export async function addNote(tx: Tx, audit: Audit, actor: Actor, itemId: string
     .returning();
   await audit({ action: 'note', entity: `loop.${item.kind}`, entityId: itemId, unitId: actor.unitId, after: ev });
   return ev!;
+}
+
+/**
+ * What a domain keeps beside its items when one moves (the zone's date an instruction
+ * was closed): run by the generic action route inside the same transaction.
+ */
+export type AfterLoopAction = (tx: Tx, audit: Audit, item: LoopItem, action: LoopAction, today: string) => Promise<void>;
+const afterActions = new Map<LoopKind, AfterLoopAction>();
+export function onLoopAction(kind: LoopKind, fn: AfterLoopAction): void {
+  afterActions.set(kind, fn);
+}
+export async function afterLoopAction(tx: Tx, audit: Audit, item: LoopItem, action: LoopAction, today: string): Promise<void> {
+  await afterActions.get(item.kind)?.(tx, audit, item, action, today);
 }
 
 export interface ItemFilter extends PageQuery {

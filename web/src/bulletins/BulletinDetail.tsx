@@ -10,6 +10,7 @@ import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { bulletinsApi, type Content, type EditInput, type IndicatorTable, type ZoneFigure } from './api';
 import { useBuT, type BuKey } from './i18n';
+import { InstructionsBlock } from '../instructions/parts';
 import { useBuMutation, useBulletin, useCharts } from './queries';
 
 /** The form holds 抄送 as one line; the API takes the list. */
@@ -92,6 +93,27 @@ function Preview({ id, c }: { id: string; c: Content }) {
           columns={[col('c.task', 'title'), col('c.unit', 'unitName'), col('c.deadline', 'deadline'), { ...col('c.daysOverdue', 'daysOverdue'), align: 'right' as const }]}
         />
       </Section>
+      {c.instructions && c.instructions.total > 0 && (
+        <Section title={bt('instructions', { total: c.instructions.total, closed: c.instructions.closed, open: c.instructions.open, overdue: c.instructions.overdue })}>
+          <Table<NonNullable<Content['instructions']>['items'][number]>
+            {...small}
+            rowKey={(r) => `${r.writtenOn}-${r.text}`}
+            dataSource={c.instructions.items}
+            data-testid="bu-instructions"
+            columns={[
+              col('c.instruction', 'text'),
+              { ...col('c.leadUnit', 'leadUnitName'), width: 110 },
+              { ...col('c.deadline', 'deadline'), width: 110 },
+              {
+                title: bt('col.state'),
+                key: 'standing',
+                width: 100,
+                render: (_: unknown, r) => (r.standing === 'overdue' ? <Tag color="red">{bt('in.standing.overdue', { n: r.daysOverdue })}</Tag> : <Tag color={r.standing === 'closed' ? 'green' : 'blue'}>{bt(`in.standing.${r.standing}`)}</Tag>),
+              },
+            ]}
+          />
+        </Section>
+      )}
       {c.ranking && (
         <Section title={bt('ranking', { name: c.ranking.schemeName })}>
           <Table<NonNullable<Content['ranking']>['rows'][number]>
@@ -173,6 +195,7 @@ export function BulletinDetail() {
           )}
         </Space>
       </div>
+      <InstructionsBlock subjectType="bulletin" subjectId={id} subjectTitle={b.title} />
       <div className="gj-bu-layout">
         <Card title={bt('text')} variant="borderless">
           {b.state === 'published' && <Alert type="info" showIcon title={bt('frozen')} style={{ marginBottom: 12 }} />}

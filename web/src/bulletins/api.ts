@@ -43,6 +43,14 @@ export interface Content {
   zoneFigures: ZoneFigure[];
   indicators: IndicatorTable[];
   projectsBehind: { project: string; unitName: string; milestone: string; due: string; daysLate: number }[];
+  /** 批示落实情况: absent or null when no instruction was written in the period. */
+  instructions?: {
+    total: number;
+    closed: number;
+    open: number;
+    overdue: number;
+    items: { text: string; leaderName: string; leadUnitName: string; subjectLabel: string; writtenOn: string; deadline: string; standing: 'closed' | 'open' | 'overdue'; daysOverdue: number }[];
+  } | null;
   overdueTasks: { title: string; unitName: string; deadline: string; daysOverdue: number; state: CodeOf<'loopState'> }[];
   ranking: { schemeName: string; rows: { rank: number | null; unitName: string; total: string; rankChange: number | null; redFlag: boolean }[] } | null;
 }

@@ -74,7 +74,7 @@ export default function Dashboard() {
       ) : (
         <Body d={d} onDrill={setDrill} onPick={pick} />
       )}
-      <DrillDrawer target={drill} year={d?.year ?? 0} onChange={setDrill} onClose={() => setDrill(null)} />
+      <DrillDrawer target={drill} year={d?.year ?? 0} period={d?.period} onChange={setDrill} onClose={() => setDrill(null)} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { figure, formatYoy, pct } from './format';
 import { useCkT } from './i18n';
 import { RankChange, StatusTag } from './parts';
 import { useDrill } from './queries';
+import { InstructionsBlock } from '../instructions/parts';
 
 export interface DrillTarget {
   ind: IndicatorRow;
@@ -19,7 +20,7 @@ export interface DrillTarget {
   unitId: string | null;
 }
 
-export function DrillDrawer({ target, year, onChange, onClose }: { target: DrillTarget | null; year: number; onChange(t: DrillTarget): void; onClose(): void }) {
+export function DrillDrawer({ target, year, period, onChange, onClose }: { target: DrillTarget | null; year: number; period?: string; onChange(t: DrillTarget): void; onClose(): void }) {
   const ct = useCkT();
   const phone = usePhone();
   const ind = target?.ind;
@@ -54,6 +55,12 @@ export function DrillDrawer({ target, year, onChange, onClose }: { target: Drill
         <Alert type="info" showIcon title={`${ind.name}：${figure(ind.value, ind.unit, ind.decimals, 'zh')}`} />
       ) : (
         ind && !showUnits && <Months ind={ind} unitId={target?.unitId ?? null} year={year} />
+      )}
+      {/* 领导批示 on the zone's indicator of the month shown (a leader writes one here). */}
+      {ind && !target?.unitId && period && (
+        <div style={{ marginTop: 16 }}>
+          <InstructionsBlock subjectType="indicator" subjectId={ind.id} period={period} subjectTitle={`${ind.name}（${period}）`} />
+        </div>
       )}
     </Drawer>
   );

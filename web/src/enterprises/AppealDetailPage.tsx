@@ -9,6 +9,7 @@ import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { entApi, type AppealDetail } from './api';
 import { AppealHistory, AppealInfo } from './AppealInfo';
+import { InstructionsBlock } from '../instructions/parts';
 import { useEntT, type EntKey } from './i18n';
 import { useAppeal, useEntMutation, useUnits } from './queries';
 import { valuesOf } from '../forms';
@@ -128,6 +129,7 @@ export default function AppealDetailPage() {
       >
         <AppealInfo a={d.appeal} />
       </Card>
+      <InstructionsBlock subjectType="appeal" subjectId={d.appeal.id} subjectTitle={d.appeal.title} />
       <Row gutter={[16, 16]}>
         {d.canAnswer && d.appeal.state !== 'closed' && (
           <Col xs={24} lg={12}>

@@ -110,6 +110,7 @@ export const zh = {
   'module.enterprises': '企业',
   'module.assessment': '考核',
   'module.bulletins': '通报',
+  'module.instructions': '领导批示',
   'module.system': '系统管理',
   'module.home': '我的单位',
 
@@ -245,6 +246,7 @@ export const zh = {
   'ability.zoneData.read': '查看全区汇总、排名与通报',
   'ability.enterprise.read': '查看企业库、培育库与诉求统计',
   'ability.enterprise.manage': '管理企业库与培育库，重新同步企业指标',
+  'ability.instruction.write': '对通报、指标、项目问题和企业诉求作出批示',
 
   'notFound.title': '页面不存在',
   'notFound.back': '返回首页',
@@ -361,6 +363,7 @@ export const en: Dict = {
   'module.enterprises': 'Enterprises',
   'module.assessment': 'Assessment',
   'module.bulletins': 'Bulletins',
+  'module.instructions': 'Instructions',
   'module.system': 'Administration',
   'module.home': 'My unit',
 
@@ -496,6 +499,7 @@ export const en: Dict = {
   'ability.zoneData.read': 'See zone totals, rankings and bulletins',
   'ability.enterprise.read': 'See the enterprise register, pools and appeal statistics',
   'ability.enterprise.manage': 'Manage the register and pools, re-sync enterprise counts',
+  'ability.instruction.write': 'Write instructions on bulletins, indicators, project problems and appeals',
 
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to start',

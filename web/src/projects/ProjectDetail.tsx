@@ -12,6 +12,7 @@ import { useMe } from '../auth/session';
 import { useI18n } from '../i18n';
 import { actionLabel, entityLabel } from '../system/auditLabels';
 import { useErrorMessage } from '../api/useErrorMessage';
+import { InstructionsBlock } from '../instructions/parts';
 import { projectsApi, STAGES, uploadFile, type FileInfo, type LoopActInput, type Milestone, type ProblemItem, type ProjectDetail as Detail } from './api';
 import { StatusTag } from './BattleMap';
 import { downloadPng, type ChartInstance } from './EChart';
@@ -397,6 +398,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
               </Space>
             </Card>
           )}
+          <InstructionsBlock subjectType="problem" subjectId={it.item.id} subjectTitle={it.item.title} />
           <h4>{pt('pb.history')}</h4>
           <Timeline
             items={it.events.map((e) => ({

@@ -13,6 +13,7 @@ import { enterprisesModule } from '../enterprises/module';
 import { attractionModule } from '../attraction/module';
 import { assessmentModule } from '../assessment/module';
 import { bulletinsModule } from '../bulletins/module';
+import { instructionsModule } from '../instructions/module';
 import type { AppModule, LiveModule, ModuleContext } from './moduleTypes';
 
 export const modules: AppModule[] = [
@@ -24,6 +25,7 @@ export const modules: AppModule[] = [
   enterprisesModule,
   assessmentModule,
   bulletinsModule,
+  instructionsModule,
   systemModule,
 ];
 

@@ -87,6 +87,8 @@ export const AUDIT_ENTITIES: Record<string, Label> = {
   'lead.contact': { zh: '线索对接记录', en: 'Lead contact' },
   'loop.appeal': { zh: '诉求（闭环）', en: 'Appeal (loop)' },
   'loop.hazard': { zh: '隐患（闭环）', en: 'Hazard (loop)' },
+  'loop.instruction': { zh: '领导批示（闭环）', en: 'Instruction (loop)' },
+  instruction: { zh: '领导批示', en: 'Leader instruction' },
   'loop.problem': { zh: '问题（闭环）', en: 'Problem (loop)' },
   'loop.task': { zh: '任务（闭环）', en: 'Task (loop)' },
   notification: { zh: '通知', en: 'Notification' },
