@@ -7,3 +7,4 @@ export * from './projects';
 export * from './supervision';
 export * from './enterprises';
 export * from './auth';
+export * from './hazards';
