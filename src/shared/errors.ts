@@ -200,6 +200,10 @@ const catalogue = {
   'attraction.already_converted': { status: 409, zh: '该线索已转为项目', en: 'This lead has already become a project' },
   'attraction.not_signed': { status: 409, zh: '线索签约后才能转为项目', en: 'Only a signed lead can become a project' },
   'attraction.signed_date_required': { status: 400, zh: '签约须填写签约日期', en: 'Signing needs the signing date' },
+  'hazard.future_found': { status: 400, zh: '发现日期{date}晚于业务日期{today}', en: 'The day found ({date}) is after the business date ({today})' },
+  'hazard.evidence_required': { status: 400, zh: '报结须上传整改照片或材料', en: 'Reporting a hazard rectified needs photos or documents as evidence' },
+  'hazard.evidence_type': { status: 415, zh: '整改材料只接受图片、PDF或Word文档：{name}', en: 'Rectification evidence takes images, PDF or Word documents only: {name}' },
+  'hazard.period': { status: 400, zh: '统计起始日期{from}晚于截止日期{to}', en: 'The period starts ({from}) after it ends ({to})' },
   'rate_limited': { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   'internal': { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 } satisfies Record<string, Entry>;
@@ -273,6 +277,7 @@ export const entityNames: Record<string, Texts> = {
   task: { zh: '任务', en: 'Task' },
   token: { zh: '接口令牌', en: 'API token' },
   bulletin: { zh: '通报', en: 'Bulletin' },
+  hazard: { zh: '隐患', en: 'Hazard' },
 };
 
 function interpolate(text: string, params: Params, lang: Lang): string {

@@ -10,6 +10,7 @@ import { seedEnterprises } from '../enterprises/demo';
 import { seedTargets } from '../targets/seed';
 import { seedCampaigns } from '../campaigns/seed';
 import { seedFeeds } from '../feeds/demo';
+import { seedHazards } from '../hazards/demo';
 
 export type DemoSeeder = (handle: DbHandle, zone: DemoZone, zoneId: string) => Promise<void>;
 
@@ -21,5 +22,6 @@ export const seeders: DemoSeeder[] = [
   seedEnterprises,
   seedFeeds, // after projects, leads and the register: their counts into the system-filled indicators
   seedSupervision,
-  seedCampaigns, // last: links the projects the seeds name
+  seedCampaigns, // links the projects the seeds name
+  seedHazards, // after campaigns: a hazard may belong to one
 ];

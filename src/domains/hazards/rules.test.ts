@@ -17,7 +17,7 @@ const fact = fc
     closedOn: closeAfter === null ? null : addDays(h.foundOn, closeAfter),
     deadline: dueAfter === null ? null : addDays(h.foundOn, dueAfter),
   }));
-const period = fc.tuple(day, day).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+const period = fc.tuple(day, day).map(([a, b]): [string, string] => (a <= b ? [a, b] : [b, a]));
 
 describe('rectification deadline by level', () => {
   it('一般 10 working days, 重大 30, counted from the day after it is found', () => {
