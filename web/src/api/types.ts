@@ -21,7 +21,8 @@ export type Action =
   | 'config.write'
   | 'zoneData.read'
   | 'enterprise.read'
-  | 'enterprise.manage';
+  | 'enterprise.manage'
+  | 'hazard.write';
 
 export type Abilities = Partial<Record<Action, boolean>>;
 

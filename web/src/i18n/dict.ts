@@ -108,6 +108,7 @@ export const zh = {
   'module.attraction': '招商',
   'module.supervision': '督查督办',
   'module.enterprises': '企业',
+  'module.hazards': '隐患清零',
   'module.assessment': '考核',
   'module.bulletins': '通报',
   'module.system': '系统管理',
@@ -245,6 +246,7 @@ export const zh = {
   'ability.zoneData.read': '查看全区汇总、排名与通报',
   'ability.enterprise.read': '查看企业库、培育库与诉求统计',
   'ability.enterprise.manage': '管理企业库与培育库，重新同步企业指标',
+  'ability.hazard.write': '登记隐患、上传整改材料（本单位），复核销号（督查办）',
 
   'notFound.title': '页面不存在',
   'notFound.back': '返回首页',
@@ -359,6 +361,7 @@ export const en: Dict = {
   'module.attraction': 'Investment attraction',
   'module.supervision': 'Supervision',
   'module.enterprises': 'Enterprises',
+  'module.hazards': 'Hazards',
   'module.assessment': 'Assessment',
   'module.bulletins': 'Bulletins',
   'module.system': 'Administration',
@@ -496,6 +499,7 @@ export const en: Dict = {
   'ability.zoneData.read': 'See zone totals, rankings and bulletins',
   'ability.enterprise.read': 'See the enterprise register, pools and appeal statistics',
   'ability.enterprise.manage': 'Manage the register and pools, re-sync enterprise counts',
+  'ability.hazard.write': 'Register hazards and upload rectification evidence (own unit); verify and close (supervisors)',
 
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to start',

@@ -13,6 +13,7 @@ import { enterprisesModule } from '../enterprises/module';
 import { attractionModule } from '../attraction/module';
 import { assessmentModule } from '../assessment/module';
 import { bulletinsModule } from '../bulletins/module';
+import { hazardsModule } from '../hazards/module';
 import type { AppModule, LiveModule, ModuleContext } from './moduleTypes';
 
 export const modules: AppModule[] = [
@@ -22,6 +23,7 @@ export const modules: AppModule[] = [
   attractionModule,
   supervisionModule,
   enterprisesModule,
+  hazardsModule,
   assessmentModule,
   bulletinsModule,
   systemModule,
