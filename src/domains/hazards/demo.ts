@@ -76,7 +76,7 @@ async function demoPhoto(tx: Tx, reporter: Actor, name: string): Promise<string>
 
 async function seedOne(tx: Tx, audit: Audit, sup: Actor, reporter: Actor, h: DemoHazard, campaignId: string | null, asOf: string) {
   const unitId = reporter.unitId!;
-  const { hazard, item } = await registerHazard(tx, audit, sup, { title: h.title, detail: h.detail, category: h.category, level: h.level, unitId, foundOn: h.foundOn, location: h.location, campaignId: h.campaign ? campaignId : null }, asOf);
+  const { hazard, item } = await registerHazard(tx, audit, sup, { title: h.title, detail: h.detail, category: h.category, level: h.level, unitId, foundOn: h.foundOn, location: h.location, campaignId: h.campaign ? campaignId : null }, asOf, at(asOf));
   const step = (who: Actor, action: 'accept' | 'report_done' | 'verify', fileIds?: string[]) =>
     actOnHazard(tx, audit, who, hazard.id, { action, fileIds }, asOf, at(asOf));
   if (h.reached !== 'assigned') await step(reporter, 'accept');

@@ -120,7 +120,7 @@ export async function hazardRoutes(app: FastifyInstance) {
     },
     async (req) =>
       req.ctx.write(async (tx, audit) => {
-        const { hazard, item } = await registerHazard(tx, audit, requireActor(req.ctx), req.body, req.ctx.today);
+        const { hazard, item } = await registerHazard(tx, audit, requireActor(req.ctx), req.body, req.ctx.today, req.ctx.clock());
         if (item.state === 'assigned') await notifyAssigned(tx, item, req.ctx.today);
         return { id: hazard.id, loopItemId: item.id, dueOn: hazard.dueOn, state: item.state };
       }),
@@ -146,6 +146,6 @@ export async function hazardRoutes(app: FastifyInstance) {
       config: { action: 'hazard.write', scope: scopeOfHazard },
       schema: { tags, summary: '整改 evidence: a note with photos or documents uploaded through /api/files', params: idParams, body: evidenceInput, response: { 200: z.object({ id: z.string() }), ...errors } },
     },
-    async (req) => req.ctx.write(async (tx, audit) => ({ id: (await addEvidence(tx, audit, requireActor(req.ctx), req.params.id, req.body)).id })),
+    async (req) => req.ctx.write(async (tx, audit) => ({ id: (await addEvidence(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock())).id })),
   );
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
-import { campaigns, hazardCategories, hazardLevels, hazards, loopItems, units, type HazardCategory, type HazardLevel } from '../../db/schema';
+import { campaigns, hazardCategories, hazardLevels, hazards, loopEvents, loopItems, units, type HazardCategory, type HazardLevel } from '../../db/schema';
 import type { Audit } from '../../shared/audit';
 import { AppError } from '../../shared/errors';
 import { fileInfos } from '../../shared/files';
@@ -96,11 +96,20 @@ async function checkEvidence(tx: Tx, actor: Actor, fileIds: string[]) {
 }
 
 /**
+ * The loop steps this transaction recorded happened on the zone's clock (a zone
+ * replaying history works on its pinned day), as the counts and 清零 judge them;
+ * the audit log keeps the real time.
+ */
+async function stampEvents(tx: Tx, itemId: string, now: Date) {
+  await tx.update(loopEvents).set({ at: now }).where(and(eq(loopEvents.itemId, itemId), sql`${loopEvents.at} = now()`));
+}
+
+/**
  * Registers a hazard: the rectification deadline follows from its level. A
  * supervisor's hazard is assigned (交办) to the unit at once; a unit's own report
  * waits for the supervisor to assign it (待交办), with that deadline proposed.
  */
-export async function registerHazard(tx: Tx, audit: Audit, actor: Actor, input: z.infer<typeof hazardInput>, today: string) {
+export async function registerHazard(tx: Tx, audit: Audit, actor: Actor, input: z.infer<typeof hazardInput>, today: string, now: Date) {
   authorize(actor, 'hazard.write', { unitId: input.unitId });
   if (input.foundOn > today) throw new AppError('hazard.future_found', { date: input.foundOn, today });
   if (input.campaignId) {
@@ -136,6 +145,7 @@ export async function registerHazard(tx: Tx, audit: Audit, actor: Actor, input: 
     })
     .returning();
   await audit({ action: 'create', entity: 'hazard', entityId: id, unitId: input.unitId, after: row });
+  await stampEvents(tx, item.id, now);
   return { hazard: row!, item };
 }
 
@@ -162,6 +172,7 @@ export async function actOnHazard(tx: Tx, audit: Audit, actor: Actor, id: string
     // the counts as of that date see it.
     [item] = (await tx.update(loopItems).set({ closedAt: now }).where(eq(loopItems.id, item.id)).returning()) as [typeof item];
   }
+  await stampEvents(tx, item.id, now);
   if (item.assigneeUnitId && item.assigneeUnitId !== before.unitId) {
     // Handed to another unit: the hazard is that unit's now (its counts, its reporters).
     const [after] = await tx.update(hazards).set({ unitId: item.assigneeUnitId }).where(eq(hazards.id, id)).returning();
@@ -171,11 +182,13 @@ export async function actOnHazard(tx: Tx, audit: Audit, actor: Actor, id: string
 }
 
 /** 整改 evidence on its own (a note with photos or files); the state stays. */
-export async function addEvidence(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof evidenceInput>) {
+export async function addEvidence(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof evidenceInput>, now: Date) {
   const h = await loadHazard(tx, actor, id);
   authorize(actor, 'hazard.write', { unitId: h.unitId });
   await checkEvidence(tx, actor, input.fileIds);
-  return addNote(tx, audit, actor, h.loopItemId, input.note, input.fileIds);
+  const ev = await addNote(tx, audit, actor, h.loopItemId, input.note, input.fileIds);
+  await stampEvents(tx, h.loopItemId, now);
+  return ev;
 }
 
 const closedOn = sql<string | null>`to_char(${loopItems.closedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;

@@ -220,7 +220,7 @@ export default function DetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('form.location')}>{h.location || '—'}</Descriptions.Item>
           {h.campaignName && <Descriptions.Item label={t('col.campaign')}>{h.campaignName}</Descriptions.Item>}
-          {h.closedOn && <Descriptions.Item label={t('state.closed')}>{h.closedOn}</Descriptions.Item>}
+          {h.closedOn && <Descriptions.Item label={t('detail.closedOn')}>{h.closedOn}</Descriptions.Item>}
         </Descriptions>
         {h.detail && <p style={{ marginTop: 8, marginBottom: 0 }}>{h.detail}</p>}
       </Card>
