@@ -183,6 +183,9 @@ describe('清零 per campaign', () => {
     await act(donghuan, id, { action: 'report_done', fileIds: [photo.id] });
     expect((await act(sup, id, { action: 'verify' })).json().state).toBe('closed');
     expect(await status()).toMatchObject({ status: 'cleared', registered: 1, remaining: 0 });
+    // The campaign now carries a 清零 record: it cannot be deleted.
+    const del = await sup.send('DELETE', `/api/campaigns/${campaignId}`);
+    expect(del.json()).toEqual({ code: 'conflict.in_use', message: '攻坚行动仍在使用中，不能删除' });
   });
 
   it('refuses a period that ends before it starts', async () => {

@@ -51,7 +51,7 @@ export default function CountsPage() {
               ))}
             </div>
           </Card>
-          <Card size="small" title={`${t('col.unit')}（${d.from} ~ ${d.to}）`}>
+          <Card size="small" title={t('col.unit')} extra={<span className="gj-hz-muted">{d.from} ~ {d.to}</span>}>
             <Table
               size="small"
               rowKey="unitId"

@@ -216,7 +216,7 @@ export default function DetailPage() {
           <Descriptions.Item label={t('col.foundOn')}>{h.foundOn}</Descriptions.Item>
           <Descriptions.Item label={t('col.deadline')}>
             <span data-testid="hz-deadline">{h.deadline}</span>
-            {h.deadline !== h.dueOn && <span className="gj-hz-muted"> （{t('detail.due', { due: h.dueOn })}）</span>}
+            {h.deadline !== h.dueOn && <span className="gj-hz-muted"> · {t('detail.due', { due: h.dueOn })}</span>}
           </Descriptions.Item>
           <Descriptions.Item label={t('form.location')}>{h.location || '—'}</Descriptions.Item>
           {h.campaignName && <Descriptions.Item label={t('col.campaign')}>{h.campaignName}</Descriptions.Item>}
