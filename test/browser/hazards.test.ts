@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { chooseOption, openModal } from './pages/antd';
+import { ShellPage } from './pages/ShellPage';
 
 let h: Harness;
 beforeAll(async () => {
@@ -112,6 +113,16 @@ describe('隐患清零 in the browser', () => {
     expect(Number(await card.getByTestId('hz-tile-major').locator('.gj-hz-tile-value').innerText())).toBe(1);
     await card.scrollIntoViewIfNeeded();
     await h.screenshot(sup, 'hazards-cockpit', { keepScroll: true });
+  });
+
+  it('reads in English', async () => {
+    await sup.goto('/hazards/counts');
+    await new ShellPage(sup).switchLanguage('en');
+    await sup.getByText('Counts and clearance').waitFor();
+    expect(await sup.getByTestId('hz-tile-remaining').innerText()).toContain('Open hazards');
+    expect(await sup.getByTestId('hz-campaign').first().innerText()).toContain('Not cleared');
+    await h.screenshot(sup, 'hazards-counts-en');
+    await new ShellPage(sup).switchLanguage('zh');
     expect(h.pageErrors).toEqual([]);
   });
 });
