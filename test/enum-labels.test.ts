@@ -14,6 +14,7 @@ import { contactInput } from '../src/domains/attraction/service';
 import { GROUPINGS, STANDINGS } from '../src/domains/supervision/tasks';
 import { confirmItem } from '../src/domains/supervision/documents';
 import { itemKinds, schemeInput, type SchemeItemConfig } from '../src/domains/assessment/schemes';
+import type { Clearance } from '../src/domains/hazards/rules';
 import { ENUM_LABELS, type EnumName, type Label } from '../web/src/i18n/enumLabels';
 import { rawCodesRendered } from './helpers/rawCodes';
 
@@ -53,6 +54,9 @@ interface ServerEnums {
   enterpriseTag: Of<typeof schema.enterpriseTags>;
   appealCategory: Of<typeof schema.appealCategories>;
   satisfaction: Of<typeof schema.satisfactions>;
+  hazardCategory: Of<typeof schema.hazardCategories>;
+  hazardLevel: Of<typeof schema.hazardLevels>;
+  clearanceStatus: Clearance['status'];
   periodKind: Of<typeof schema.periodKinds>;
   itemKind: Of<typeof itemKinds>;
   targetTier: Item<'indicator_completion'>['tier'];
@@ -98,6 +102,8 @@ const serverCodes: Partial<Record<EnumName, readonly string[]>> = {
   enterpriseTag: schema.enterpriseTags,
   appealCategory: schema.appealCategories,
   satisfaction: schema.satisfactions,
+  hazardCategory: schema.hazardCategories,
+  hazardLevel: schema.hazardLevels,
   periodKind: schema.periodKinds,
   itemKind: itemKinds,
   redFlagPolicy: schemeInput.shape.redFlagPolicy.unwrap().options,

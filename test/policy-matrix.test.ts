@@ -24,6 +24,7 @@ const expected: Record<Action, Record<Role, 'Y' | 'O' | 'N'>> = {
   'zoneData.read': { admin: 'Y', leader: 'Y', supervisor: 'Y', reporter: 'Y', viewer: 'Y', enterprise: 'N' },
   'project.progress': { admin: 'N', leader: 'N', supervisor: 'Y', reporter: 'O', viewer: 'N', enterprise: 'N' },
   'attraction.write': { admin: 'N', leader: 'N', supervisor: 'Y', reporter: 'O', viewer: 'N', enterprise: 'N' },
+  'hazard.write': { admin: 'N', leader: 'N', supervisor: 'Y', reporter: 'O', viewer: 'N', enterprise: 'N' },
   'enterprise.read': { admin: 'Y', leader: 'Y', supervisor: 'Y', reporter: 'Y', viewer: 'Y', enterprise: 'N' },
   'enterprise.write': { admin: 'Y', leader: 'N', supervisor: 'Y', reporter: 'O', viewer: 'N', enterprise: 'N' },
   'enterprise.manage': { admin: 'Y', leader: 'N', supervisor: 'Y', reporter: 'N', viewer: 'N', enterprise: 'N' },

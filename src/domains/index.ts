@@ -45,4 +45,5 @@ export async function registerDomains(app: FastifyInstance): Promise<void> {
   await app.register((await import('./enterprises')).enterpriseModule);
   await app.register((await import('./targets/routes')).targetsRoutes);
   await app.register((await import('./instructions/routes')).instructionRoutes);
+  await app.register((await import('./hazards/routes')).hazardRoutes);
 }

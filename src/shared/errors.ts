@@ -203,6 +203,10 @@ const catalogue = {
   'instruction.past_deadline': { status: 400, zh: '办结时限不能早于业务日期（{today}）：{date}', en: 'The deadline cannot be before the business date ({today}): {date}' },
   'instruction.period': { status: 400, zh: '对指标的批示须指明月份，对其他事项的批示不填月份', en: 'An instruction on an indicator names its month; one on anything else names none' },
   'instruction.lead_supporting': { status: 400, zh: '牵头单位不能同时列为配合单位', en: 'The lead unit cannot also be a supporting unit' },
+  'hazard.future_found': { status: 400, zh: '发现日期{date}晚于业务日期{today}', en: 'The day found ({date}) is after the business date ({today})' },
+  'hazard.evidence_required': { status: 400, zh: '报结须上传整改照片或材料', en: 'Reporting a hazard rectified needs photos or documents as evidence' },
+  'hazard.evidence_type': { status: 415, zh: '整改材料只接受图片、PDF或Word文档：{name}', en: 'Rectification evidence takes images, PDF or Word documents only: {name}' },
+  'hazard.period': { status: 400, zh: '统计起始日期{from}晚于截止日期{to}', en: 'The period starts ({from}) after it ends ({to})' },
   'rate_limited': { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   'internal': { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 } satisfies Record<string, Entry>;
@@ -278,6 +282,7 @@ export const entityNames: Record<string, Texts> = {
   bulletin: { zh: '通报', en: 'Bulletin' },
   instruction: { zh: '领导批示', en: 'Instruction' },
   problem: { zh: '项目问题', en: 'Project problem' },
+  hazard: { zh: '隐患', en: 'Hazard' },
 };
 
 function interpolate(text: string, params: Params, lang: Lang): string {

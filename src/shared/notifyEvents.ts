@@ -78,6 +78,7 @@ interface AssignedItem {
 /** Where the web app shows a loop item (by the domain that raised it). */
 async function loopLink(db: Queryable, item: AssignedItem): Promise<string | null> {
   if (item.subjectType === 'project' && item.subjectId) return `/projects/p/${item.subjectId}`;
+  if (item.subjectType === 'hazard' && item.subjectId) return `/hazards/${item.subjectId}`;
   if (item.kind === 'task') {
     const [task] = await db.select({ id: supervisionTasks.id }).from(supervisionTasks).where(eq(supervisionTasks.loopItemId, item.id));
     return task ? `/supervision/tasks/${task.id}` : null;
@@ -93,7 +94,7 @@ async function loopLink(db: Queryable, item: AssignedItem): Promise<string | nul
 const ASSIGNED: Record<Exclude<LoopKind, 'appeal'>, { kind: string; zh: string }> = {
   problem: { kind: EVENT_KINDS.problemAssigned, zh: '交办项目问题' },
   task: { kind: EVENT_KINDS.taskAssigned, zh: '交办督办任务' },
-  hazard: { kind: EVENT_KINDS.hazardAssigned, zh: '交办事项' },
+  hazard: { kind: EVENT_KINDS.hazardAssigned, zh: '交办隐患整改' },
   instruction: { kind: EVENT_KINDS.instructionAssigned, zh: '领导批示' },
 };
 const zhDate = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

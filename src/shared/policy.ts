@@ -60,6 +60,8 @@ export const rules = {
   ),
   /** Investment-attraction leads and their contact log: supervisors, or reporters of the team's unit. */
   'attraction.write': either(anyOf('supervisor'), (a, s) => a.role === 'reporter' && ownUnit(a, s)),
+  /** Hazards (隐患): supervisors register and verify any unit's; reporters register and rectify their own unit's. */
+  'hazard.write': either(anyOf('supervisor'), (a, s) => a.role === 'reporter' && ownUnit(a, s)),
   /** The enterprise register, pools, plans, visits and appeal statistics: every zone account (not enterprises). */
   'enterprise.read': anyOf('admin', 'leader', 'supervisor', 'reporter', 'viewer'),
   /** An enterprise's figures, tags, visits, appeals and plan actuals: supervisors, or reporters of the unit it sits in. */

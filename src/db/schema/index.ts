@@ -8,3 +8,4 @@ export * from './supervision';
 export * from './enterprises';
 export * from './auth';
 export * from './instructions';
+export * from './hazards';

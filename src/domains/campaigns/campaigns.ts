@@ -4,7 +4,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
-import { campaignIndicators, campaignItems, campaigns, campaignItemTypes, indicators } from '../../db/schema';
+import { campaignIndicators, campaignItems, campaigns, campaignItemTypes, hazards, indicators } from '../../db/schema';
 import type { Audit } from '../../server/context';
 import { isoDate } from '../../shared/http';
 import { AppError } from '../../shared/errors';
@@ -78,6 +78,9 @@ export async function updateCampaign(tx: Tx, audit: Audit, zoneId: string, id: s
 export async function deleteCampaign(tx: Tx, audit: Audit, zoneId: string, id: string) {
   const [before] = await tx.select().from(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.zoneId, zoneId)));
   if (!before) throw new AppError('not_found', { entity: 'campaign' });
+  // Hazards registered under it carry its 清零 record: such a campaign stays.
+  const [used] = await tx.select({ id: hazards.id }).from(hazards).where(eq(hazards.campaignId, id)).limit(1);
+  if (used) throw new AppError('conflict.in_use', { entity: 'campaign' });
   await tx.delete(campaignIndicators).where(eq(campaignIndicators.campaignId, id));
   await tx.delete(campaignItems).where(eq(campaignItems.campaignId, id));
   await tx.delete(campaigns).where(eq(campaigns.id, id));

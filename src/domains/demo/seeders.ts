@@ -11,6 +11,7 @@ import { seedTargets } from '../targets/seed';
 import { seedCampaigns } from '../campaigns/seed';
 import { seedFeeds } from '../feeds/demo';
 import { seedInstructions } from '../instructions/demo';
+import { seedHazards } from '../hazards/demo';
 
 export type DemoSeeder = (handle: DbHandle, zone: DemoZone, zoneId: string) => Promise<void>;
 
@@ -23,5 +24,6 @@ export const seeders: DemoSeeder[] = [
   seedFeeds, // after projects, leads and the register: their counts into the system-filled indicators
   seedSupervision,
   seedInstructions, // after projects and targets: written on their problems and indicators
-  seedCampaigns, // last: links the projects the seeds name
+  seedCampaigns, // links the projects the seeds name
+  seedHazards, // after campaigns: a hazard may belong to one
 ];

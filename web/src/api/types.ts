@@ -22,7 +22,8 @@ export type Action =
   | 'zoneData.read'
   | 'enterprise.read'
   | 'enterprise.manage'
-  | 'instruction.write';
+  | 'instruction.write'
+  | 'hazard.write';
 
 export type Abilities = Partial<Record<Action, boolean>>;
 

@@ -16,6 +16,7 @@ import { periodLabel, useCkT } from './i18n';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { IndicatorCards } from './IndicatorCards';
 import { SupervisionCard } from './SupervisionCard';
+import { HazardCard } from '../hazards/CockpitCard';
 import { useCan } from '../auth/session';
 import { CampaignCountdown, RankChange, StatusTag } from './parts';
 import { useCockpit } from './queries';
@@ -179,6 +180,7 @@ function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): voi
               {d.campaigns.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ct('campaign.none')} /> : d.campaigns.map((c) => <CampaignCountdown key={c.id} c={c} />)}
             </Card>
             {can('zone.read') && <SupervisionCard />}
+            {can('zoneData.read') && <HazardCard />}
             <Card size="small" variant="borderless" title={ct('section.behind')}>
               <BehindTable d={d} onDrill={(indicatorId, unitId) => onDrill({ ind: byId.get(indicatorId)!, unitId })} />
             </Card>

@@ -108,6 +108,7 @@ export const zh = {
   'module.attraction': '招商',
   'module.supervision': '督查督办',
   'module.enterprises': '企业',
+  'module.hazards': '隐患清零',
   'module.assessment': '考核',
   'module.bulletins': '通报',
   'module.instructions': '领导批示',
@@ -247,6 +248,7 @@ export const zh = {
   'ability.enterprise.read': '查看企业库、培育库与诉求统计',
   'ability.enterprise.manage': '管理企业库与培育库，重新同步企业指标',
   'ability.instruction.write': '对通报、指标、项目问题和企业诉求作出批示',
+  'ability.hazard.write': '登记隐患、上传整改材料（本单位），复核销号（督查办）',
 
   'notFound.title': '页面不存在',
   'notFound.back': '返回首页',
@@ -361,6 +363,7 @@ export const en: Dict = {
   'module.attraction': 'Investment attraction',
   'module.supervision': 'Supervision',
   'module.enterprises': 'Enterprises',
+  'module.hazards': 'Hazards',
   'module.assessment': 'Assessment',
   'module.bulletins': 'Bulletins',
   'module.instructions': 'Instructions',
@@ -500,6 +503,7 @@ export const en: Dict = {
   'ability.enterprise.read': 'See the enterprise register, pools and appeal statistics',
   'ability.enterprise.manage': 'Manage the register and pools, re-sync enterprise counts',
   'ability.instruction.write': 'Write instructions on bulletins, indicators, project problems and appeals',
+  'ability.hazard.write': 'Register hazards and upload rectification evidence (own unit); verify and close (supervisors)',
 
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to start',

@@ -10,6 +10,7 @@ import * as attraction from '../attraction/texts';
 import * as bulletins from '../bulletins/texts';
 import * as cockpit from '../cockpit/texts';
 import * as enterprises from '../enterprises/texts';
+import * as hazards from '../hazards/texts';
 import * as projects from '../projects/texts';
 import * as supervision from '../supervision/texts';
 import * as targets from '../targets/texts';
@@ -68,6 +69,10 @@ export const ENUM_LABELS = {
   ),
   appealCategory: labels(['land', 'labour', 'finance', 'approval', 'utilities', 'logistics', 'other'], enterprises, (c) => `cat.${c}`),
   satisfaction: labels(['satisfied', 'basically_satisfied', 'dissatisfied'], enterprises, (c) => `sat.${c}`),
+  // hazards
+  hazardCategory: labels(['safety', 'petition', 'environment'], hazards, (c) => `cat.${c}`),
+  hazardLevel: labels(['general', 'major'], hazards, (c) => `level.${c}`),
+  clearanceStatus: labels(['unregistered', 'cleared', 'open'], hazards, (c) => `clear.${c}`),
   // assessment and bulletins
   periodKind: labels(['month', 'quarter', 'half', 'year', 'campaign'], assessment, (c) => `kind.${c}`),
   itemKind: labels(['indicator_completion', 'growth_rank', 'milestones_on_time', 'tasks_on_time', 'loops_closed'], assessment, (c) => `item.${c}`),

@@ -14,6 +14,7 @@ import { attractionModule } from '../attraction/module';
 import { assessmentModule } from '../assessment/module';
 import { bulletinsModule } from '../bulletins/module';
 import { instructionsModule } from '../instructions/module';
+import { hazardsModule } from '../hazards/module';
 import type { AppModule, LiveModule, ModuleContext } from './moduleTypes';
 
 export const modules: AppModule[] = [
@@ -23,6 +24,7 @@ export const modules: AppModule[] = [
   attractionModule,
   supervisionModule,
   enterprisesModule,
+  hazardsModule,
   assessmentModule,
   bulletinsModule,
   instructionsModule,

@@ -1,0 +1,95 @@
+// 隐患动态清零: the pure rules of the hazard register — the rectification deadline
+// a level gives, the counts 新增 / 已整改 / 剩余 of a period, and whether a campaign
+// may be said to be 清零. Framework-free (the calendar only), tested with fast-check
+// in rules.test.ts.
+import { addWorkdays, type IsoDate } from '../../shared/calendar';
+
+export type HazardLevel = 'general' | 'major';
+
+/**
+ * Working days from the day a hazard is found to its rectification deadline:
+ * 一般隐患 within 10 working days, 重大隐患 within 30 (the 整改时限 of a 重大隐患
+ * 挂牌督办 plan). The found day itself does not count (addWorkdays), so a hazard
+ * found on a Friday or a holiday is due counting from the next working day.
+ */
+export const RECTIFY_WORKDAYS: Record<HazardLevel, number> = { general: 10, major: 30 };
+
+/** The rectification deadline (整改时限) a hazard of this level found on this day gets. */
+export function rectifyDeadline(foundOn: IsoDate, level: HazardLevel): IsoDate {
+  return addWorkdays(foundOn, RECTIFY_WORKDAYS[level]);
+}
+
+/** What the counts need of one hazard. closedOn: the China date it was verified and closed (销号). */
+export interface HazardFact {
+  unitId: string;
+  level: HazardLevel;
+  foundOn: IsoDate;
+  /** The deadline in force (the loop item's). */
+  deadline: IsoDate | null;
+  closedOn: IsoDate | null;
+}
+
+export interface HazardCounts {
+  /** 新增: found within the period. */
+  added: number;
+  /** 已整改: verified and closed within the period. */
+  rectified: number;
+  /** 剩余: found by the end of the period and not closed by then. */
+  remaining: number;
+  /** 剩余 of them 重大. */
+  majorRemaining: number;
+  /** 剩余 of them past their deadline at the end of the period. */
+  overdue: number;
+}
+
+export const emptyCounts = (): HazardCounts => ({ added: 0, rectified: 0, remaining: 0, majorRemaining: 0, overdue: 0 });
+
+/** Open at the end of `asOf`: found by then and not closed by then. */
+export function openOn(h: Pick<HazardFact, 'foundOn' | 'closedOn'>, asOf: IsoDate): boolean {
+  return h.foundOn <= asOf && (h.closedOn === null || h.closedOn > asOf);
+}
+
+/** Adds one hazard to the counts of the period [from, to]. */
+function count(c: HazardCounts, h: HazardFact, from: IsoDate, to: IsoDate): void {
+  if (h.foundOn >= from && h.foundOn <= to) c.added++;
+  if (h.closedOn !== null && h.closedOn >= from && h.closedOn <= to) c.rectified++;
+  if (openOn(h, to)) {
+    c.remaining++;
+    if (h.level === 'major') c.majorRemaining++;
+    if (h.deadline !== null && h.deadline < to) c.overdue++;
+  }
+}
+
+/** Counts for the period [from, to], in total and per responsible unit. */
+export function hazardCounts(facts: readonly HazardFact[], from: IsoDate, to: IsoDate): { total: HazardCounts; byUnit: Map<string, HazardCounts> } {
+  const total = emptyCounts();
+  const byUnit = new Map<string, HazardCounts>();
+  for (const h of facts) {
+    count(total, h, from, to);
+    let u = byUnit.get(h.unitId);
+    if (!u) byUnit.set(h.unitId, (u = emptyCounts()));
+    count(u, h, from, to);
+  }
+  return { total, byUnit };
+}
+
+/**
+ * 清零 of a campaign at a date. Only what the data supports:
+ * - nothing registered by then → 'unregistered' (未登记隐患), never 清零;
+ * - some registered, none open → 'cleared' (已清零);
+ * - otherwise 'open', with how many remain.
+ */
+export type Clearance = { status: 'unregistered'; registered: 0; remaining: 0 } | { status: 'cleared' | 'open'; registered: number; remaining: number };
+
+export function clearance(facts: readonly Pick<HazardFact, 'foundOn' | 'closedOn'>[], asOf: IsoDate): Clearance {
+  const registered = facts.filter((h) => h.foundOn <= asOf).length;
+  if (registered === 0) return { status: 'unregistered', registered: 0, remaining: 0 };
+  const remaining = facts.filter((h) => openOn(h, asOf)).length;
+  return { status: remaining === 0 ? 'cleared' : 'open', registered, remaining };
+}
+
+export const CLEARANCE_LABELS = {
+  unregistered: { zh: '未登记隐患', en: 'No hazards registered' },
+  cleared: { zh: '已清零', en: 'Cleared' },
+  open: { zh: '未清零', en: 'Not cleared' },
+} as const;

@@ -1,0 +1,128 @@
+// 隐患动态清零 in a real browser, on the Xuzhou demo zone pinned at 2022-08-31: the
+// supervisor registers a hazard for 大庙街道 (deadline from its level), the unit signs
+// for it and reports it rectified with a photo, the supervisor verifies and closes it
+// (销号), and the counts on the page and on the cockpit follow.
+import { Resvg } from '@resvg/resvg-js';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { chooseOption, openModal } from './pages/antd';
+import { ShellPage } from './pages/ShellPage';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+const PHOTO = Buffer.from(
+  new Resvg(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><rect width="320" height="240" fill="#e3f2fd"/><rect x="40" y="150" width="240" height="50" fill="#90a4ae"/><path d="M110 110 L150 150 L220 70" stroke="#2e7d32" stroke-width="16" fill="none"/></svg>',
+  )
+    .render()
+    .asPng(),
+);
+const TITLE = '配电房电缆沟积水未设挡鼠板';
+const tile = async (page: Page, key: string) => Number(await page.getByTestId(`hz-tile-${key}`).locator('.gj-hz-tile-value').innerText());
+const state = (page: Page) => page.getByTestId('hz-detail').getByTestId('hz-state').innerText();
+
+describe('隐患清零 in the browser', () => {
+  let sup: Page;
+  let unit: Page;
+  let url = '';
+  let remaining = 0;
+  let rectified = 0;
+
+  it('the supervisor sees the counts and registers a hazard; the deadline follows from its level', async () => {
+    sup = await h.signedIn('supervisor');
+    await sup.goto('/hazards');
+    await sup.getByTestId('hz-tile-remaining').waitFor();
+    remaining = await tile(sup, 'remaining');
+    rectified = await tile(sup, 'rectified');
+    expect(remaining).toBe(4);
+    expect(await tile(sup, 'overdue')).toBe(1);
+    await sup.getByTestId('hz-table').locator('.ant-table-row').first().waitFor();
+    await h.screenshot(sup, 'hazards-list');
+
+    await sup.getByTestId('hz-new').click();
+    const form = sup.getByTestId('hz-register-form');
+    await form.waitFor();
+    await form.getByTestId('hz-form-title').fill(TITLE);
+    await chooseOption(sup, 'unitId', '大庙街道');
+    await form.getByTestId('hz-form-location').fill('大庙街道某机械厂配电房');
+    await form.getByTestId('hz-form-detail').fill('安全生产百日攻坚行动检查发现：电缆沟积水，配电房门口未设挡鼠板。');
+    await h.screenshot(sup, 'hazards-register');
+    await openModal(sup).locator('.ant-btn-primary').click();
+    await sup.getByTestId('hz-detail').waitFor();
+    await expect.poll(() => sup.getByTestId('hz-title').innerText()).toBe(TITLE);
+    // Found on the zone's date, Wednesday 31 August: 10 working days, 中秋 (12 Sep) off.
+    expect(await sup.getByTestId('hz-deadline').innerText()).toBe('2022-09-15');
+    expect(await state(sup)).toBe('已交办');
+    url = new URL(sup.url()).pathname;
+
+    await sup.goto('/hazards');
+    await expect.poll(() => tile(sup, 'remaining')).toBe(remaining + 1);
+  });
+
+  it('the unit signs for it and reports it rectified with a photo', async () => {
+    unit = await h.signedIn('xz-damiao');
+    await unit.goto(url);
+    await unit.getByTestId('hz-act-accept').click();
+    await openModal(unit).locator('.ant-btn-primary').click();
+    await expect.poll(() => state(unit)).toBe('整改中');
+
+    await unit.getByTestId('hz-act-report_done').click();
+    const modal = openModal(unit);
+    await modal.getByTestId('hz-act-note').fill('已抽排积水并加装挡鼠板，电缆沟封堵完毕。');
+    await modal.locator('input[type=file]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: PHOTO });
+    await modal.getByTestId('hz-chosen').waitFor();
+    await h.screenshot(unit, 'hazards-report-done');
+    await modal.locator('.ant-btn-primary').click();
+    await expect.poll(() => state(unit)).toBe('待复核');
+    // The unit cannot close its own hazard: no 复核销号 for it.
+    expect(await unit.getByTestId('hz-act-verify').count()).toBe(0);
+  });
+
+  it('the supervisor verifies and closes it (销号), and the counts follow', async () => {
+    await sup.goto(url);
+    await sup.getByTestId('hz-evidence').first().waitFor();
+    await sup.getByTestId('hz-act-verify').click();
+    await openModal(sup).locator('.ant-btn-primary').click();
+    await expect.poll(() => state(sup)).toBe('已销号');
+    await h.screenshot(sup, 'hazards-closed');
+
+    await sup.goto('/hazards');
+    await expect.poll(() => tile(sup, 'remaining')).toBe(remaining);
+    expect(await tile(sup, 'rectified')).toBe(rectified + 1);
+
+    await sup.getByTestId('hz-tab-counts').click();
+    const row = sup.getByTestId('hz-by-unit').locator('.ant-table-row', { hasText: '大庙街道' });
+    await row.waitFor();
+    // 大庙街道: the demo's two (one 重大 overdue, one just assigned) plus this one, closed.
+    expect((await row.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['大庙街道', '3', '1', '2', '1', '1']);
+    const campaign = sup.getByTestId('hz-campaign').first();
+    expect(await campaign.getByTestId('hz-clearance').getAttribute('data-status')).toBe('open');
+    await h.screenshot(sup, 'hazards-counts');
+  });
+
+  it('the cockpit shows the open, 重大 and overdue hazards', async () => {
+    await sup.goto('/cockpit');
+    const card = sup.getByTestId('ck-hazards');
+    await card.getByTestId('hz-tile-remaining').waitFor();
+    expect(Number(await card.getByTestId('hz-tile-remaining').locator('.gj-hz-tile-value').innerText())).toBe(remaining);
+    expect(Number(await card.getByTestId('hz-tile-major').locator('.gj-hz-tile-value').innerText())).toBe(1);
+    await card.scrollIntoViewIfNeeded();
+    await h.screenshot(sup, 'hazards-cockpit', { keepScroll: true });
+  });
+
+  it('reads in English', async () => {
+    await sup.goto('/hazards/counts');
+    await new ShellPage(sup).switchLanguage('en');
+    await sup.getByText('Counts and clearance').waitFor();
+    expect(await sup.getByTestId('hz-tile-remaining').innerText()).toContain('Open hazards');
+    expect(await sup.getByTestId('hz-campaign').first().innerText()).toContain('Not cleared');
+    await h.screenshot(sup, 'hazards-counts-en');
+    await new ShellPage(sup).switchLanguage('zh');
+    expect(h.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,216 @@
+// The hazard register (隐患动态清零) through HTTP, on the Xuzhou demo zone pinned at
+// 2022-08-31: the deadline by level, a unit's reporter kept to its own unit, bad
+// input refused with nothing changed, evidence on 报结, 复核销号 by the supervisor,
+// the counts 新增 / 已整改 / 剩余, 清零 only when the data supports it, and the
+// assessment's 'hazard' loop kind counting real hazards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Client, type TestApp } from './helpers/app';
+
+let t: TestApp;
+let sup: Client, damiao: Client, donghuan: Client, viewer: Client, leader: Client;
+let unitId: (code: string) => Promise<string>;
+// A 1×1 PNG: real image bytes, as the upload's content check wants.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+beforeAll(async () => {
+  t = await testApp();
+  [sup, damiao, donghuan, viewer, leader] = (await Promise.all(['supervisor', 'xz-damiao', 'xz-donghuan', 'viewer', 'leader'].map((u) => t.signIn(u)))) as [Client, Client, Client, Client, Client];
+  unitId = async (code) => (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code]))[0]!.id;
+});
+afterAll(async () => t.close());
+
+/** Rows that any write would touch: a refused request must leave every count as it was. */
+async function footprint() {
+  const [r] = await t.handle.query<{ h: number; l: number; e: number; a: number }>(
+    `SELECT (SELECT count(*)::int FROM hazards) AS h, (SELECT count(*)::int FROM loop_items) AS l,
+            (SELECT count(*)::int FROM loop_events) AS e, (SELECT count(*)::int FROM audit_log) AS a`,
+  );
+  return r!;
+}
+const loopVersion = async (hazardId: string) =>
+  t.version('loop_items', (await t.handle.query<{ l: string }>('SELECT loop_item_id AS l FROM hazards WHERE id = $1', [hazardId]))[0]!.l);
+const act = async (c: Client, id: string, body: object, headers?: Record<string, string>) =>
+  c.send('POST', `/api/hazards/${id}/actions`, { ...body, version: await loopVersion(id) }, headers);
+
+describe('the demo register', () => {
+  it('holds the seeds’ hazards: counts by unit for the year, one 重大 overdue', async () => {
+    const s = (await sup.get('/api/hazards/summary')).json();
+    expect(s).toMatchObject({ from: '2022-01-01', to: '2022-08-31' });
+    expect(s.total).toEqual({ added: 7, rectified: 3, remaining: 4, majorRemaining: 1, overdue: 1 });
+    const damiaoRow = s.byUnit.find((u: { unitName: string }) => u.unitName === '大庙街道');
+    expect(damiaoRow).toMatchObject({ added: 2, remaining: 2, majorRemaining: 1, overdue: 1 });
+    // The campaign 冲刺100天 has hazards and some open: not 清零.
+    expect(s.campaigns[0]).toMatchObject({ name: '冲刺100天、奋力保全年', status: 'open', registered: 5, remaining: 3 });
+    const overdue = (await sup.get('/api/hazards?overdue=true')).json();
+    expect(overdue.items.map((h: { title: string; level: string; light: string }) => [h.title, h.level, h.light])).toEqual([['工贸企业粉尘涉爆除尘系统未设泄爆装置', 'major', 'red']]);
+  });
+});
+
+describe('registering', () => {
+  it('derives the deadline from the level in working days (一般 10, 重大 30)', async () => {
+    const general = await sup.send('POST', '/api/hazards', { title: '厂区配电房无挡鼠板', category: 'safety', level: 'general', unitId: await unitId('damiao'), foundOn: '2022-08-29', location: '大庙街道某厂' });
+    expect(general.statusCode, general.body).toBe(200);
+    // Monday 29 Aug + 10 working days; 中秋 (12 Sep) is a day off.
+    expect(general.json()).toMatchObject({ dueOn: '2022-09-13', state: 'assigned' });
+    const major = await sup.send('POST', '/api/hazards', { title: '液氨储罐区可燃气体报警装置失效', category: 'safety', level: 'major', unitId: await unitId('damiao'), foundOn: '2022-08-01' });
+    expect(major.json()).toMatchObject({ dueOn: '2022-09-13', state: 'assigned' });
+    const detail = (await damiao.get(`/api/hazards/${major.json().id}`)).json();
+    expect(detail.hazard).toMatchObject({ unitName: '大庙街道', level: 'major', deadline: '2022-09-13', light: 'green' });
+    // A unit's own report waits for 交办, with the level's deadline proposed; the supervisor assigns it with that deadline.
+    const own = await damiao.send('POST', '/api/hazards', { title: '员工宿舍私拉电线', category: 'safety', level: 'general', unitId: await unitId('damiao'), foundOn: '2022-08-31' });
+    expect(own.json()).toMatchObject({ state: 'found', dueOn: '2022-09-15' });
+    const assigned = await act(sup, own.json().id, { action: 'assign' });
+    expect(assigned.json()).toMatchObject({ state: 'assigned', deadline: '2022-09-15', unitName: '大庙街道' });
+  });
+
+  it('refuses bad input with a message in Chinese or English, and changes nothing', async () => {
+    const before = await footprint();
+    const base = { title: '消防栓无水', category: 'safety', level: 'general', unitId: await unitId('damiao'), foundOn: '2022-08-30' };
+    const cases = [
+      { ...base, title: '' },
+      { ...base, category: 'traffic' },
+      { ...base, level: 'huge' },
+      { ...base, foundOn: '2022-02-30' },
+      { ...base, location: 'x'.repeat(201) },
+    ];
+    for (const body of cases) {
+      const res = await sup.send('POST', '/api/hazards', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().message).toMatch(/^输入有误/);
+    }
+    const future = await sup.send('POST', '/api/hazards', { ...base, foundOn: '2022-09-05' });
+    expect(future.json()).toEqual({ code: 'hazard.future_found', message: '发现日期2022-09-05晚于业务日期2022-08-31' });
+    const en = await sup.send('POST', '/api/hazards', { ...base, foundOn: '2022-09-05' }, { 'x-lang': 'en' });
+    expect(en.json().message).toBe('The day found (2022-09-05) is after the business date (2022-08-31)');
+    const campaign = await sup.send('POST', '/api/hazards', { ...base, campaignId: '00000000-0000-4000-8000-000000000000' });
+    expect(campaign.statusCode).toBe(404);
+    expect(await footprint()).toEqual(before);
+  });
+});
+
+describe('a unit sees and writes only its own hazards', () => {
+  let damiaoHazard: string;
+  beforeAll(async () => {
+    damiaoHazard = (await damiao.get('/api/hazards')).json().items[0].id;
+  });
+  it('lists only its unit’s hazards; the supervisor and leader see all', async () => {
+    const mine = (await damiao.get('/api/hazards?pageSize=100')).json();
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(new Set(mine.items.map((h: { unitName: string }) => h.unitName))).toEqual(new Set(['大庙街道']));
+    expect((await donghuan.get('/api/hazards?pageSize=100')).json().items.map((h: { id: string }) => h.id)).not.toContain(damiaoHazard);
+    expect((await leader.get('/api/hazards?pageSize=100')).json().total).toBeGreaterThan(mine.total);
+    // A reporter's counts are its unit's alone.
+    const s = (await donghuan.get('/api/hazards/summary')).json();
+    expect(s.byUnit.map((u: { unitName: string }) => u.unitName)).toEqual(['东环街道']);
+  });
+  it('refuses another unit’s hazard to read, act on or register for, and changes nothing', async () => {
+    const before = await footprint();
+    expect((await donghuan.get(`/api/hazards/${damiaoHazard}`)).statusCode).toBe(403);
+    expect((await act(donghuan, damiaoHazard, { action: 'accept' })).statusCode).toBe(403);
+    expect((await donghuan.send('POST', `/api/hazards/${damiaoHazard}/evidence`, { note: '已整改' })).statusCode).toBe(403);
+    const res = await donghuan.send('POST', '/api/hazards', { title: '替别的街道登记', category: 'safety', level: 'general', unitId: await unitId('damiao'), foundOn: '2022-08-30' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toBe('无权执行此操作');
+    // Read-only roles write nothing.
+    expect((await viewer.send('POST', '/api/hazards', { title: '只读用户登记', category: 'safety', level: 'general', unitId: await unitId('jingfa'), foundOn: '2022-08-30' })).statusCode).toBe(403);
+    expect((await leader.send('POST', `/api/hazards/${damiaoHazard}/actions`, { action: 'verify', version: 1 })).statusCode).toBe(403);
+    expect(await footprint()).toEqual(before);
+  });
+});
+
+describe('rectify with evidence, 复核销号, counts change', () => {
+  it('goes from 交办 to 销号; 报结 needs evidence of the right type; only the supervisor verifies', async () => {
+    const made = await sup.send('POST', '/api/hazards', { title: '加油站卸油区静电接地失效', category: 'safety', level: 'general', unitId: await unitId('donghuan'), foundOn: '2022-08-30' });
+    const id = made.json().id;
+    const before = (await sup.get('/api/hazards/summary')).json().total;
+    expect((await act(donghuan, id, { action: 'accept' })).json().state).toBe('rectifying');
+
+    const unchanged = await footprint();
+    const bare = await act(donghuan, id, { action: 'report_done', note: '已整改' });
+    expect(bare.json()).toMatchObject({ code: 'hazard.evidence_required', message: '报结须上传整改照片或材料' });
+    const sheet = (await donghuan.upload('/api/files', '台账.xlsx', Buffer.from('PK\u0003\u0004 not really a workbook'))).json();
+    const wrong = await act(donghuan, id, { action: 'report_done', fileIds: [sheet.id] });
+    expect(wrong.statusCode).toBe(415);
+    expect(wrong.json().code).toBe('hazard.evidence_type');
+    const notPng = await donghuan.upload('/api/files', 'photo.png', Buffer.from('not an image'));
+    expect(notPng.json().code).toBe('file.content');
+    // The files uploaded are rows of their own; the hazard and its loop did not move.
+    const after = await footprint();
+    expect({ ...after, a: 0 }).toEqual({ ...unchanged, a: 0 });
+    expect((await sup.get(`/api/hazards/${id}`)).json().hazard.state).toBe('rectifying');
+
+    const photo = await donghuan.upload('/api/files', '整改后.png', PNG);
+    expect(photo.statusCode).toBe(200);
+    // Another unit's photo cannot be passed off as evidence.
+    const alien = (await damiao.upload('/api/files', '别处.png', PNG)).json();
+    expect((await act(donghuan, id, { action: 'report_done', fileIds: [alien.id] })).statusCode).toBe(404);
+    const done = await act(donghuan, id, { action: 'report_done', note: '已重新敷设接地线并检测合格', fileIds: [photo.json().id] });
+    expect(done.json().state).toBe('verifying');
+    // The unit cannot close its own hazard.
+    const self = await act(donghuan, id, { action: 'verify' });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().code).toBe('loop.not_allowed');
+
+    const closed = await act(sup, id, { action: 'verify' });
+    expect(closed.json()).toMatchObject({ state: 'closed', closedOn: expect.any(String), light: 'done' });
+    const detail = (await sup.get(`/api/hazards/${id}`)).json();
+    expect(detail.files.map((f: { name: string }) => f.name)).toEqual(['整改后.png']);
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['raise', 'assign', 'accept', 'report_done', 'verify']);
+    const audit = await t.handle.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity IN ('hazard', 'loop.hazard') AND (entity_id = $1 OR entity_id = $2) ORDER BY at`, [id, made.json().loopItemId]);
+    expect(audit.map((a) => a.action).sort()).toEqual(['accept', 'assign', 'create', 'raise', 'report_done', 'verify']);
+
+    // 销号 on the zone's date: 已整改 +1, 剩余 -1 as of 2022-08-31.
+    const s = (await sup.get('/api/hazards/summary')).json().total;
+    expect(s).toMatchObject({ added: before.added, rectified: before.rectified + 1, remaining: before.remaining - 1 });
+  });
+});
+
+describe('清零 per campaign', () => {
+  it('says 未登记 when nothing was registered, 未清零 while any is open, 已清零 once all are closed', async () => {
+    const c = await sup.send('POST', '/api/campaigns', { name: '安全生产百日清零行动', startDate: '2022-08-20', endDate: '2022-11-27' });
+    expect(c.statusCode, c.body).toBe(200);
+    const campaignId = c.json().id;
+    const status = async () => (await sup.get('/api/hazards/summary')).json().campaigns.find((x: { campaignId: string }) => x.campaignId === campaignId);
+    expect(await status()).toMatchObject({ status: 'unregistered', registered: 0, remaining: 0 });
+
+    const made = await sup.send('POST', '/api/hazards', { title: '危化品企业重大危险源监测预警系统离线', category: 'safety', level: 'major', unitId: await unitId('donghuan'), foundOn: '2022-08-31', campaignId });
+    const id = made.json().id;
+    expect(await status()).toMatchObject({ status: 'open', registered: 1, remaining: 1 });
+    expect((await sup.get(`/api/hazards?campaignId=${campaignId}`)).json().items[0]).toMatchObject({ id, campaignName: '安全生产百日清零行动' });
+
+    await act(donghuan, id, { action: 'accept' });
+    const photo = (await donghuan.upload('/api/files', '恢复在线.png', PNG)).json();
+    await act(donghuan, id, { action: 'report_done', fileIds: [photo.id] });
+    expect((await act(sup, id, { action: 'verify' })).json().state).toBe('closed');
+    expect(await status()).toMatchObject({ status: 'cleared', registered: 1, remaining: 0 });
+    // The campaign now carries a 清零 record: it cannot be deleted.
+    const del = await sup.send('DELETE', `/api/campaigns/${campaignId}`);
+    expect(del.json()).toEqual({ code: 'conflict.in_use', message: '攻坚行动仍在使用中，不能删除' });
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const res = await sup.get('/api/hazards/summary?from=2022-08-31&to=2022-08-01');
+    expect(res.json()).toMatchObject({ code: 'hazard.period' });
+  });
+});
+
+describe('assessment: the loop kind hazard counts real hazards', () => {
+  it('scores 隐患销号 from the register', async () => {
+    const made = await sup.send('POST', '/api/assessment/schemes', {
+      name: '2022年三季度隐患整改销号考核（测试）',
+      periodKind: 'quarter',
+      period: '2022-Q3',
+      rankingGroup: 'territorial',
+      items: [{ key: 'hazards', name: '隐患整改销号', kind: 'loops_closed', weight: '100', loopKinds: ['hazard'], whenNone: '1' }],
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const r = (await sup.get(`/api/assessment/schemes/${made.json().id}/results`)).json();
+    const item = (name: string) => r.units.find((u: { unitName: string }) => u.unitName === name).items[0];
+    // 大黄山: its one hazard (危化品仓库) closed in the quarter; 金龙湖: its one still open.
+    expect(item('大黄山街道').evidence).toHaveLength(1);
+    expect(item('大黄山街道').evidence[0]).toMatch(/危化品仓库防渗漏措施不到位/);
+    expect(item('金龙湖街道').evidence).toHaveLength(1);
+    expect([item('大黄山街道').points, item('金龙湖街道').points]).toEqual(['100.00', '0.00']);
+    expect(item('大黄山街道').explanation).toMatch(/隐患/);
+  });
+});

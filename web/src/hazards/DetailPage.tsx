@@ -1,0 +1,233 @@
+// One hazard: what, where, whose, its deadline by level and light; the loop's next
+// steps open to this user (交办, 签收整改, 整改报结 with photos or documents, 复核销号,
+// 退回…); the evidence as thumbnails; the history.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Timeline, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useSession } from '../auth/session';
+import { useErrorMessage } from '../api/useErrorMessage';
+import { QueryError } from '../system/QueryError';
+import { valuesOf } from '../forms';
+import { hazardApi, uploadFile, type FileInfo, type HazardDetail } from './api';
+import { useHzT, type HzKey } from './i18n';
+import { CategoryTag, LevelTag, LightDot, StateTag } from './parts';
+import { useHazard, useHzMutation, useHzUnits } from './queries';
+
+interface ActValues {
+  assigneeUnitId?: string;
+  deadline?: Dayjs;
+  reason?: string;
+  note?: string;
+}
+
+/** Uploads through /api/files; the chosen files as removable tags. */
+function EvidencePicker({ files, setFiles }: { files: FileInfo[]; setFiles(f: (x: FileInfo[]) => FileInfo[]): void }) {
+  const t = useHzT();
+  const { me } = useSession();
+  const onError = useErrorMessage();
+  const [uploading, setUploading] = useState(0);
+  return (
+    <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+      <Upload
+        showUploadList={false}
+        multiple
+        accept="image/*,.pdf,.docx"
+        customRequest={({ file, onSuccess, onError: fail }) => {
+          setUploading((n) => n + 1);
+          uploadFile(file as File, me?.csrfToken ?? null)
+            .then(
+              (f) => (setFiles((x) => [...x, f]), onSuccess?.(f)),
+              (e: Error) => (onError(e), fail?.(e)),
+            )
+            .finally(() => setUploading((n) => n - 1));
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={uploading > 0} data-testid="hz-upload">
+          {t('form.upload')}
+        </Button>
+      </Upload>
+      <div className="gj-hz-thumbs">
+        {files.map((f) =>
+          f.mime.startsWith('image/') ? (
+            <span key={f.id} data-testid="hz-chosen">
+              <img className="gj-hz-thumb" src={`/api/files/${f.id}`} alt={f.name} />
+              <Button size="small" type="text" aria-label={t('cancel')} onClick={() => setFiles((x) => x.filter((y) => y.id !== f.id))}>
+                ✕
+              </Button>
+            </span>
+          ) : (
+            <Tag key={f.id} closable onClose={() => setFiles((x) => x.filter((y) => y.id !== f.id))} data-testid="hz-chosen">
+              {f.name}
+            </Tag>
+          ),
+        )}
+      </div>
+      <span className="gj-hz-muted">{t('form.evidenceHint')}</span>
+    </Space>
+  );
+}
+
+function ActDialog({ d, action, requires, onClose }: { d: HazardDetail; action: string; requires: string[]; onClose(): void }) {
+  const t = useHzT();
+  const units = useHzUnits();
+  const [form] = Form.useForm<ActValues>();
+  const [files, setFiles] = useState<FileInfo[]>([]);
+  const { message } = App.useApp();
+  const onError = useErrorMessage();
+  const evidence = action === 'report_done';
+  const act = useHzMutation((v: ActValues) =>
+    hazardApi.act(d.hazard.id, {
+      action: action as HazardDetail['allowedActions'][number]['action'],
+      assigneeUnitId: v.assigneeUnitId,
+      deadline: v.deadline?.format('YYYY-MM-DD'),
+      reason: v.reason || undefined,
+      note: v.note || undefined,
+      fileIds: evidence ? files.map((f) => f.id) : undefined,
+      version: d.hazard.version,
+    }),
+  );
+  const submit = async () => {
+    const v = await valuesOf(form);
+    if (!v) return;
+    try {
+      await act.mutateAsync(v);
+      message.success(t('saved'));
+      onClose();
+    } catch (err) {
+      onError(err);
+    }
+  };
+  const needs = (f: string) => requires.includes(f);
+  return (
+    <Modal open title={t(`act.${action}` as HzKey)} onCancel={onClose} onOk={() => void submit()} confirmLoading={act.isPending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ assigneeUnitId: d.hazard.unitId, deadline: dayjs(d.hazard.deadline) }} data-testid="hz-act-form">
+        {needs('assignee') && (
+          <Form.Item name="assigneeUnitId" label={t('form.assignee')} rules={[{ required: true, message: t('form.required') }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+          </Form.Item>
+        )}
+        {needs('deadline') && (
+          <Form.Item name="deadline" label={t('form.deadline')} rules={[{ required: true, message: t('form.required') }]}>
+            <DatePicker allowClear={false} />
+          </Form.Item>
+        )}
+        {needs('reason') ? (
+          <Form.Item name="reason" label={t('form.reason')} rules={[{ required: true, message: t('form.required') }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="note" label={t('form.note')}>
+            <Input.TextArea rows={3} maxLength={4000} data-testid="hz-act-note" />
+          </Form.Item>
+        )}
+        {evidence && (
+          <Form.Item label={t('form.evidence')} required>
+            <EvidencePicker files={files} setFiles={setFiles} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+function History({ d }: { d: HazardDetail }) {
+  const t = useHzT();
+  const byId = new Map(d.files.map((f) => [f.id, f]));
+  return (
+    <Timeline
+      data-testid="hz-history"
+      items={d.events.map((e) => ({
+        key: e.id,
+        color: e.action === 'verify' ? 'green' : e.action === 'return' ? 'red' : 'blue',
+        content: (
+          <div>
+            <strong>{t(`act.${e.action}` as HzKey)}</strong>
+            <span className="gj-hz-muted">
+              {' '}
+              {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {e.unitName ?? e.actorName ?? '—'}
+              {e.deadline ? ` · ${t('form.deadline')} ${e.deadline}` : ''}
+            </span>
+            {(e.note || e.reason) && <div>{e.reason ?? e.note}</div>}
+            {e.fileIds.length > 0 && (
+              <div className="gj-hz-thumbs">
+                {e.fileIds.map((id) => {
+                  const f = byId.get(id);
+                  if (!f) return null;
+                  return f.mime.startsWith('image/') ? (
+                    <a key={id} href={`/api/files/${id}`} target="_blank" rel="noreferrer">
+                      <img className="gj-hz-thumb" src={`/api/files/${id}`} alt={f.name} data-testid="hz-evidence" />
+                    </a>
+                  ) : (
+                    <a key={id} href={`/api/files/${id}`} data-testid="hz-evidence">
+                      {f.name}
+                    </a>
+                  );
+                })}
+              </div>
+            )}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+export default function DetailPage() {
+  const { id = '' } = useParams();
+  const t = useHzT();
+  const q = useHazard(id);
+  const [acting, setActing] = useState<{ action: string; requires: string[] } | null>(null);
+  if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <Spin />;
+  const d = q.data;
+  const h = d.hazard;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="hz-detail">
+      <Link to="/hazards">← {t('back')}</Link>
+      <Card
+        size="small"
+        title={
+          <Space>
+            <LightDot light={h.light} />
+            <span data-testid="hz-title">{h.title}</span>
+            <LevelTag level={h.level} />
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            {d.allowedActions.map((a) => (
+              <Button key={a.action} type={a.action === 'return' || a.action === 'close' ? 'default' : 'primary'} danger={a.action === 'return'} onClick={() => setActing(a)} data-testid={`hz-act-${a.action}`}>
+                {t(`act.${a.action}` as HzKey)}
+              </Button>
+            ))}
+          </Space>
+        }
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+          <Descriptions.Item label={t('col.state')}>
+            <StateTag state={h.state} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('col.category')}>
+            <CategoryTag category={h.category} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('col.unit')}>{h.unitName}</Descriptions.Item>
+          <Descriptions.Item label={t('col.foundOn')}>{h.foundOn}</Descriptions.Item>
+          <Descriptions.Item label={t('col.deadline')}>
+            <span data-testid="hz-deadline">{h.deadline}</span>
+            {h.deadline !== h.dueOn && <span className="gj-hz-muted"> · {t('detail.due', { due: h.dueOn })}</span>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('form.location')}>{h.location || '—'}</Descriptions.Item>
+          {h.campaignName && <Descriptions.Item label={t('col.campaign')}>{h.campaignName}</Descriptions.Item>}
+          {h.closedOn && <Descriptions.Item label={t('detail.closedOn')}>{h.closedOn}</Descriptions.Item>}
+        </Descriptions>
+        {h.detail && <p style={{ marginTop: 8, marginBottom: 0 }}>{h.detail}</p>}
+      </Card>
+      <Card size="small" title={t('detail.history')}>
+        <History d={d} />
+      </Card>
+      {acting && <ActDialog d={d} action={acting.action} requires={acting.requires} onClose={() => setActing(null)} />}
+    </Space>
+  );
+}
