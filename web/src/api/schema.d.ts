@@ -2422,6 +2422,24 @@ export interface paths {
                                         yoy: string | null;
                                     };
                                 }[];
+                                instructions?: {
+                                    closed: number;
+                                    items: {
+                                        closedOn: string | null;
+                                        daysOverdue: number;
+                                        deadline: string;
+                                        leaderName: string;
+                                        leadUnitName: string;
+                                        /** @enum {string} */
+                                        standing: "closed" | "overdue" | "open";
+                                        subjectLabel: string;
+                                        text: string;
+                                        writtenOn: string;
+                                    }[];
+                                    open: number;
+                                    overdue: number;
+                                    total: number;
+                                } | null;
                                 lead: string;
                                 overdueTasks: {
                                     daysOverdue: number;
@@ -2620,6 +2638,24 @@ export interface paths {
                                         yoy: string | null;
                                     };
                                 }[];
+                                instructions?: {
+                                    closed: number;
+                                    items: {
+                                        closedOn: string | null;
+                                        daysOverdue: number;
+                                        deadline: string;
+                                        leaderName: string;
+                                        leadUnitName: string;
+                                        /** @enum {string} */
+                                        standing: "closed" | "overdue" | "open";
+                                        subjectLabel: string;
+                                        text: string;
+                                        writtenOn: string;
+                                    }[];
+                                    open: number;
+                                    overdue: number;
+                                    total: number;
+                                } | null;
                                 lead: string;
                                 overdueTasks: {
                                     daysOverdue: number;
@@ -2933,6 +2969,24 @@ export interface paths {
                                         yoy: string | null;
                                     };
                                 }[];
+                                instructions?: {
+                                    closed: number;
+                                    items: {
+                                        closedOn: string | null;
+                                        daysOverdue: number;
+                                        deadline: string;
+                                        leaderName: string;
+                                        leadUnitName: string;
+                                        /** @enum {string} */
+                                        standing: "closed" | "overdue" | "open";
+                                        subjectLabel: string;
+                                        text: string;
+                                        writtenOn: string;
+                                    }[];
+                                    open: number;
+                                    overdue: number;
+                                    total: number;
+                                } | null;
                                 lead: string;
                                 overdueTasks: {
                                     daysOverdue: number;
@@ -6047,6 +6101,428 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hazards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hazards the user may see (a unit’s accounts: their unit’s), open first, 重大 first */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    category?: "safety" | "petition" | "environment";
+                    level?: "general" | "major";
+                    open?: "true" | "false";
+                    overdue?: "true";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                campaignId: string | null;
+                                campaignName: string | null;
+                                /** @enum {string} */
+                                category: "safety" | "petition" | "environment";
+                                closedOn: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                deadline: string;
+                                detail: string;
+                                dueOn: string;
+                                foundOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                level: "general" | "major";
+                                /** @enum {string} */
+                                light: "green" | "amber" | "red" | "done";
+                                location: string;
+                                loopItemId: string;
+                                /** @enum {string} */
+                                state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
+                                title: string;
+                                unitId: string;
+                                unitName: string;
+                                version: number;
+                                zoneId: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a hazard; its deadline follows from its level (一般 10, 重大 30 working days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        campaignId?: string | null;
+                        /** @enum {string} */
+                        category: "safety" | "petition" | "environment";
+                        /** @default  */
+                        detail?: string;
+                        foundOn: string;
+                        /** @enum {string} */
+                        level: "general" | "major";
+                        /** @default  */
+                        location?: string;
+                        title: string;
+                        /** Format: uuid */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueOn: string;
+                            id: string;
+                            loopItemId: string;
+                            /** @enum {string} */
+                            state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One hazard with its history, evidence and the actions open to the user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: {
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen";
+                                requires: string[];
+                            }[];
+                            events: {
+                                action: string;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                deadline: string | null;
+                                fileIds: string[];
+                                fromState: string | null;
+                                id: string;
+                                note: string | null;
+                                reason: string | null;
+                                toState: string | null;
+                                unitName: string | null;
+                            }[];
+                            files: {
+                                id: string;
+                                mime: string;
+                                name: string;
+                                size: number;
+                            }[];
+                            hazard: {
+                                campaignId: string | null;
+                                campaignName: string | null;
+                                /** @enum {string} */
+                                category: "safety" | "petition" | "environment";
+                                closedOn: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                deadline: string;
+                                detail: string;
+                                dueOn: string;
+                                foundOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                level: "general" | "major";
+                                /** @enum {string} */
+                                light: "green" | "amber" | "red" | "done";
+                                location: string;
+                                loopItemId: string;
+                                /** @enum {string} */
+                                state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
+                                title: string;
+                                unitId: string;
+                                unitName: string;
+                                version: number;
+                                zoneId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign (交办), accept, report done with evidence (报结), verify and close (复核销号), return, close, reopen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen";
+                        /** Format: uuid */
+                        assigneeUnitId?: string;
+                        deadline?: string;
+                        fileIds?: string[];
+                        note?: string;
+                        reason?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            campaignName: string | null;
+                            /** @enum {string} */
+                            category: "safety" | "petition" | "environment";
+                            closedOn: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            deadline: string;
+                            detail: string;
+                            dueOn: string;
+                            foundOn: string;
+                            id: string;
+                            /** @enum {string} */
+                            level: "general" | "major";
+                            /** @enum {string} */
+                            light: "green" | "amber" | "red" | "done";
+                            location: string;
+                            loopItemId: string;
+                            /** @enum {string} */
+                            state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
+                            title: string;
+                            unitId: string;
+                            unitName: string;
+                            version: number;
+                            zoneId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 整改 evidence: a note with photos or documents uploaded through /api/files */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        fileIds?: string[];
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hazards/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 新增 / 已整改 / 剩余 by unit and category for a period (default: the year to the business date), 清零 per campaign */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byCategory: {
+                                added: number;
+                                /** @enum {string} */
+                                category: "safety" | "petition" | "environment";
+                                majorRemaining: number;
+                                overdue: number;
+                                rectified: number;
+                                remaining: number;
+                            }[];
+                            byUnit: {
+                                added: number;
+                                majorRemaining: number;
+                                overdue: number;
+                                rectified: number;
+                                remaining: number;
+                                unitId: string;
+                                unitName: string;
+                            }[];
+                            campaigns: {
+                                campaignId: string;
+                                endDate: string;
+                                name: string;
+                                registered: number;
+                                remaining: number;
+                                startDate: string;
+                                /** @enum {string} */
+                                status: "unregistered" | "cleared" | "open";
+                            }[];
+                            clearance: {
+                                registered: number;
+                                remaining: number;
+                                /** @enum {string} */
+                                status: "unregistered" | "cleared" | "open";
+                            };
+                            from: string;
+                            to: string;
+                            total: {
+                                added: number;
+                                majorRemaining: number;
+                                overdue: number;
+                                rectified: number;
+                                remaining: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -6082,6 +6558,121 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instructions (领导批示) the user may see: on one object, the leader’s own (mine), or the unit’s open ones (todo) */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    period?: string;
+                    subjectId?: string;
+                    subjectType?: "bulletin" | "indicator" | "problem" | "appeal";
+                    todo?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: ("raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen")[];
+                                closedOn: string | null;
+                                deadline: string | null;
+                                id: string;
+                                itemId: string;
+                                leaderId: string;
+                                leaderName: string;
+                                leadUnitId: string | null;
+                                leadUnitName: string;
+                                /** @enum {string} */
+                                light: "green" | "amber" | "red" | "done";
+                                overdueDays: number;
+                                period: string | null;
+                                /** @enum {string} */
+                                state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
+                                subjectId: string;
+                                subjectTitle: string;
+                                /** @enum {string} */
+                                subjectType: "bulletin" | "indicator" | "problem" | "appeal";
+                                supportingUnits: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                text: string;
+                                version: number;
+                                writtenOn: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A leader writes an instruction on a bulletin, an indicator of a month, a project problem or an appeal; assigned at once to the lead unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadline: string;
+                        /** Format: uuid */
+                        leadUnitId: string;
+                        period?: string;
+                        /** Format: uuid */
+                        subjectId: string;
+                        /** @enum {string} */
+                        subjectType: "bulletin" | "indicator" | "problem" | "appeal";
+                        /** @default [] */
+                        supportingUnitIds?: string[];
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            itemId: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6174,7 +6765,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "problem" | "task" | "hazard" | "appeal";
+                    kind?: "problem" | "task" | "hazard" | "appeal" | "instruction";
                     light?: "green" | "amber" | "red" | "done";
                     open?: "true" | "false";
                     page?: number;
@@ -6212,7 +6803,7 @@ export interface paths {
                                 escalation: number;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "problem" | "task" | "hazard" | "appeal";
+                                kind: "problem" | "task" | "hazard" | "appeal" | "instruction";
                                 /** @enum {string} */
                                 light: "green" | "amber" | "red" | "done";
                                 raisedBy: string | null;
@@ -6303,7 +6894,7 @@ export interface paths {
                                 escalation: number;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "problem" | "task" | "hazard" | "appeal";
+                                kind: "problem" | "task" | "hazard" | "appeal" | "instruction";
                                 /** @enum {string} */
                                 light: "green" | "amber" | "red" | "done";
                                 raisedBy: string | null;
@@ -6385,7 +6976,7 @@ export interface paths {
                             escalation: number;
                             id: string;
                             /** @enum {string} */
-                            kind: "problem" | "task" | "hazard" | "appeal";
+                            kind: "problem" | "task" | "hazard" | "appeal" | "instruction";
                             /** @enum {string} */
                             light: "green" | "amber" | "red" | "done";
                             raisedBy: string | null;
@@ -7585,7 +8176,7 @@ export interface paths {
                                 escalation: number;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "problem" | "task" | "hazard" | "appeal";
+                                kind: "problem" | "task" | "hazard" | "appeal" | "instruction";
                                 /** @enum {string} */
                                 light: "green" | "amber" | "red" | "done";
                                 raisedBy: string | null;
@@ -8264,7 +8855,7 @@ export interface paths {
                             escalation: number;
                             id: string;
                             /** @enum {string} */
-                            kind: "problem" | "task" | "hazard" | "appeal";
+                            kind: "problem" | "task" | "hazard" | "appeal" | "instruction";
                             raisedBy: string | null;
                             raisedUnitId: string | null;
                             /** @enum {string} */
