@@ -21,12 +21,16 @@ const FLOOR = {
 } as const;
 
 describe('real-text corpus', () => {
-  it('has at least 60 sourced texts split into two halves, 18 or more in the second set', () => {
+  it('has at least 60 sourced texts: sets a and b split into two halves, 18 or more in set b, 16 or more in set c (all held out)', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(60);
     expect(corpus.filter((c) => c.set === 'b').length).toBeGreaterThanOrEqual(18);
+    const c3 = corpus.filter((c) => c.set === 'c');
+    expect(c3.length).toBeGreaterThanOrEqual(16);
+    for (const c of c3) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
     for (const c of corpus) expect(c.source, c.name).toMatch(/^# 来源：https?:\/\/\S+ ｜ .+ ｜ /);
-    const dev = corpus.filter((c) => c.half === 'dev').length;
-    expect(Math.abs(corpus.length - 2 * dev)).toBeLessThanOrEqual(1);
+    const ab = corpus.filter((c) => c.set !== 'c');
+    const dev = ab.filter((c) => c.half === 'dev').length;
+    expect(Math.abs(ab.length - 2 * dev)).toBeLessThanOrEqual(1);
   });
 
   it('has no source twice', () => {
