@@ -16,8 +16,8 @@ const corpus = loadCorpus(dir);
 const FLOOR = {
   'dev a': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
   'dev b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
-  'heldout a': { quantities: [0.98, 0.97], deadlines: [0.5, 0.42], projects: [0.8, 0.66] },
-  'heldout b': { quantities: [0.94, 0.94], deadlines: [0.75, 0.8], projects: [0.87, 0.77] },
+  'heldout a': { quantities: [1, 0.98], deadlines: [0.75, 0.42], projects: [1, 1] },
+  'heldout b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
 } as const;
 
 describe('real-text corpus', () => {
