@@ -16,7 +16,7 @@ const corpus = loadCorpus(dir);
 const FLOOR = {
   'dev a': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
   'dev b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
-  'heldout a': { quantities: [1, 0.98], deadlines: [0.75, 0.42], projects: [1, 1] },
+  'heldout a': { quantities: [1, 1], deadlines: [0.85, 0.85], projects: [1, 1] },
   'heldout b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
 } as const;
 

@@ -178,8 +178,8 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     if (/[≈=＝]/.test(prev) || /^[≈=＝]/.test(norm.slice(p + measure.length, p + measure.length + 1))) { skip(); continue; }
     // a session is an ordinal: "十三届三次全体会议", "县十七届人大三次会议"
     if (measure === '次' && (prev === '届' || /届[^，。；、\d]{0,6}$/.test(norm.slice(Math.max(start, i - 8), i)))) { skip(); continue; }
-    // a lone 二 before a measure word is "second", not two (a count says 两): "二次创业", "二次开发"
-    if (tok.cn && norm.slice(i, tok.end) === '二' && magnitude === '') { skip(); continue; }
+    // a lone 二 before 次 is "second(ary)", not twice (a count says 两次): "二次创业", "二次开发"
+    if (measure === '次' && tok.cn && norm.slice(i, tok.end) === '二') { skip(); continue; }
     // 前 + number selects the first N of an ordered series: "前三批开工动员项目", "前10家企业"
     if (prev === '前' && !/[目此之提当日月年节底空以先从]$/.test(norm.slice(Math.max(start, i - 2), i - 1))) { skip(); continue; }
     const isOne = tok.cn && norm.slice(i, tok.end) === '一';

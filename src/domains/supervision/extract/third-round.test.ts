@@ -94,3 +94,19 @@ describe('projects', () => {
     expect(ps('这批项目是今年新开工的重点项目，总投资30亿元')).toEqual([]);
   });
 });
+
+describe('a dated heading dates the targets listed under it', () => {
+  const dated = (text: string, opts = {}) => extract(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline, i.rules.includes('deadline:heading')]);
+
+  it('short target lines (read, not skipped as headings) and full lines, until the next section', () => {
+    const text = '一、2024年全县主要预期目标\n（一）地区生产总值增长6%以上\n（二）一般公共预算收入增长8%\n二、重点工作\n新增规上工业企业20家。';
+    expect(dated(text, { year: 2024, date: '2024-02-01' })).toEqual([
+      ['（一）地区生产总值增长6%以上', '2024-12-31', true],
+      ['（二）一般公共预算收入增长8%', '2024-12-31', true],
+    ]);
+  });
+
+  it('a heading about a past year dates nothing', () => {
+    expect(dated('一、2023年主要目标完成情况\n（一）地区生产总值增长6%以上', { year: 2024, date: '2024-02-01' })).toEqual([]);
+  });
+});
