@@ -10,7 +10,8 @@ const corpus = loadCorpus(dir);
 
 /**
  * Floors at the level measured on each half of each set (docs/extraction.md, "Corpus of real
- * texts"): set a = 000–047, set b = 048 onwards (issue #12, rich in deadlines and projects). A rule
+ * texts"): set a = 000–047, set b = 048–065 (issue #12, rich in deadlines and projects), set c =
+ * 066 onwards (held out whole). A rule
  * change that loses matches or adds false ones on any of them fails here.
  */
 const FLOOR = {
@@ -18,6 +19,8 @@ const FLOOR = {
   'dev b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
   'heldout a': { quantities: [1, 1], deadlines: [0.85, 0.85], projects: [1, 1] },
   'heldout b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
+  // set c: scored once, after the rules for the misses read on sets a and b (not tuned to it)
+  'heldout c': { quantities: [0.93, 0.96], deadlines: [0.66, 0.66], projects: [0.6, 0.6] },
 } as const;
 
 describe('real-text corpus', () => {
@@ -38,17 +41,15 @@ describe('real-text corpus', () => {
     expect(new Set(urls).size).toBe(urls.length);
   });
 
-  for (const half of ['dev', 'heldout'] as const) {
-    for (const set of ['a', 'b'] as const) {
-      it(`${half} half of set ${set} stays at the measured level`, () => {
-        const { total } = scoreSet(corpus.filter((c) => c.half === half && c.set === set), extract);
-        for (const c of CATEGORIES) {
-          const [p, r] = FLOOR[`${half} ${set}`][c];
-          expect(total[c].precision, `${half} ${set} ${c} extras: ${total[c].extras.join(' | ')}`).toBeGreaterThanOrEqual(p);
-          expect(total[c].recall, `${half} ${set} ${c} misses: ${total[c].misses.join(' | ')}`).toBeGreaterThanOrEqual(r);
-        }
-      });
-    }
+  for (const [half, set] of [['dev', 'a'], ['dev', 'b'], ['heldout', 'a'], ['heldout', 'b'], ['heldout', 'c']] as const) {
+    it(`${half} half of set ${set} stays at the measured level`, () => {
+      const { total } = scoreSet(corpus.filter((c) => c.half === half && c.set === set), extract);
+      for (const c of CATEGORIES) {
+        const [p, r] = FLOOR[`${half} ${set}`][c];
+        expect(total[c].precision, `${half} ${set} ${c} extras: ${total[c].extras.join(' | ')}`).toBeGreaterThanOrEqual(p);
+        expect(total[c].recall, `${half} ${set} ${c} misses: ${total[c].misses.join(' | ')}`).toBeGreaterThanOrEqual(r);
+      }
+    });
   }
 });
 
