@@ -1,8 +1,9 @@
 /**
  * The extraction corpus on disk (test/fixtures/extract/corpus): NNN.txt (a source line, then the
  * text) beside NNN.json (its labels, an `Expected`). Even numbers are the development half, odd
- * numbers the held-out half.
- * Texts 000–047 are set 'a', 048 onwards set 'b' (SECOND_SET_FROM). Shared by the corpus test and scripts/extract-score.ts.
+ * numbers the held-out half, except in set c, which is held out whole.
+ * Texts 000–047 are set 'a', 048–065 set 'b' (SECOND_SET_FROM), 066 onwards set 'c' (THIRD_SET_FROM).
+ * Shared by the corpus test and scripts/extract-score.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,12 +11,15 @@ import { corpusBody, type Expected } from './score';
 
 /** the first text of the second set (issue #12, deadlines and projects) */
 export const SECOND_SET_FROM = 48;
+/** the first text of the third set (labelled before any rule change for it; all of it held out) */
+export const THIRD_SET_FROM = 66;
 
 export interface CorpusText {
   name: string;
   half: 'dev' | 'heldout';
-  /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048 onwards (second set, richer in deadlines and projects) */
-  set: 'a' | 'b';
+  /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048–065 (second set, richer in deadlines and
+   * projects), 'c' = 066 onwards (third set, held out whole) */
+  set: 'a' | 'b' | 'c';
   source: string;
   text: string;
   expected: Expected;
@@ -31,8 +35,8 @@ export function loadCorpus(dir: string): CorpusText[] {
       const raw = readFileSync(join(dir, `${name}.txt`), 'utf8');
       return {
         name,
-        half: Number(name) % 2 === 0 ? 'dev' : 'heldout',
-        set: Number(name) < SECOND_SET_FROM ? 'a' : 'b',
+        half: Number(name) >= THIRD_SET_FROM || Number(name) % 2 === 1 ? 'heldout' : 'dev',
+        set: Number(name) < SECOND_SET_FROM ? 'a' : Number(name) < THIRD_SET_FROM ? 'b' : 'c',
         source: raw.slice(0, raw.indexOf('\n')),
         text: corpusBody(raw),
         expected,

@@ -71,6 +71,19 @@ const HOLDING_VERB = /召开|举办|举行|开展|组织|参加|筹备|要|确�
 /** Words before a period phrase that make it the topic, not a deadline ("就上半年工业经济…"). */
 const TOPIC_BEFORE = /(?:就|对|关于|围绕|总结|盘点|通报|回顾|迈入|进入|宣读了?)$/;
 
+/** A commitment word right before a time phrase: "确保8月建成", "力争在10月", "能在7月". */
+const COMMIT_BEFORE = /(?:确保|力争|争取|将|要|计划|预计|有望|务必|必须|能够?|可)(?:在|于)?$/;
+/** "在/于 + time" followed by a modal or a completion verb: "在8月10日能够完成". */
+const AT_BEFORE = /(?:在|于)$/;
+const FUTURE_AFTER = /^(?:能够|能|将|要|可|完成|建成|竣工|投产|投入|交付|开工)/;
+
+function committed(before: string, after: string): boolean {
+  return COMMIT_BEFORE.test(before) || (AT_BEFORE.test(before) && FUTURE_AFTER.test(after));
+}
+
+/** A rallying call after a period is not a deadline: "一季度开门红", "全年实现“满堂红”". */
+const RALLY_AFTER = /^(?:实现|夺取|迎来|确保|力夺)?[“"]?(?:开门红|满堂红|开好局|好开局|开门稳)/;
+
 interface Pattern {
   re: RegExp;
   rule: string;
@@ -103,8 +116,10 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:date',
     attributive: false,
-    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月(\d{1,2}|${CND})日(?:之前|以前|前|止)`, 'g'),
-    resolve(m, ctx) {
+    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月(\d{1,2}|${CND})日(之前|以前|前|止)?`, 'g'),
+    resolve(m, ctx, after, before) {
+      // without 前/止 a date is a deadline only as the time of a commitment: "在8月10日能够完成"
+      if (!m[5] && !committed(before, after)) return false;
       const y = yearOf(m, 1, ctx);
       const mo = smallNumber(m[3]!);
       const d = smallNumber(m[4]!);
@@ -144,8 +159,9 @@ const PATTERNS: Pattern[] = [
     rule: 'deadline:month',
     attributive: true,
     re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~至到—－\d])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d一二三四五六七八九十日号底末上中下])`, 'g'),
-    resolve(m, ctx) {
-      if (!m[1] && !m[2] && !m[4] && !m[5]) return false;
+    resolve(m, ctx, after, before) {
+      // a month alone (no year, 份 or 前) only as the time of a commitment: "确保8月建成投入使用"
+      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after)) return false;
       const y = yearOf(m, 1, ctx);
       const mo = smallNumber(m[3]!);
       if (mo === null || mo < 1 || mo > 12) return false;
@@ -246,7 +262,7 @@ const PATTERNS: Pattern[] = [
       if (ctx.year !== null && y < ctx.year) return false;
       // a bare year is a deadline when it is the time of a verb or a clause: "2023年完成",
       // "到2025年，…"; "入选2022年国家智能制造示范工厂" names a list
-      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前)/.test(after) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before)) return false;
+      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前|实施|启动|竣工|完工|交付|投用|通车)/.test(after) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before)) return false;
       return iso(y, 12, 31);
     },
   },
@@ -315,8 +331,13 @@ export function findDeadlines(
       const e = s + m[0].length;
       if (mask[s] || mask[e - 1]) continue;
       if (p.attributive && ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4))) continue;
+      if (RALLY_AFTER.test(norm.slice(e, e + 6))) continue;
+      // a past event told with 是…的: "是今年三月份开工建设的"; a relative clause: "今年开工建设的有5个项目"
+      if (/^[^，。；：、\d]{1,9}的(?:[，。；有]|$)/.test(norm.slice(e, Math.min(end, e + 12))) && !/前$/.test(m[0])) continue;
+      // a period followed by 累计/共 + figure is a total being reported: "全年累计开行…", "今年…共3212个"
+      if (p.attributive && /^(?:累计|共计|共有|共)|^[^，。；]{0,16}共(?:计|有)?[\d一二三四五六七八九十]/.test(norm.slice(e, Math.min(end, e + 20)))) continue;
       if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
-      const before = norm.slice(Math.max(0, s - 3), s);
+      const before = norm.slice(Math.max(0, s - 6), s);
       if (CUTOFF_BEFORE.test(before)) continue;
       if (p.attributive || /^(?:19|20)\d{2}年/.test(m[0])) {
         const ev = EVENT_AFTER.exec(norm.slice(e, end));

@@ -28,6 +28,12 @@ const ACTION_VERBS =
  */
 const MODAL = /要|确保|力争|争取|将|计划于|预计(?!总投资|投资|年[产销缴收]|可?实现|产值|销售|收入|税收|达产)|目标|务必|必须|拟|力求|努力/;
 const FRAME = /^(?:(?:19|20)\d{2}年|今年|全年|当年)$/;
+/** A heading that gives the year of the targets or tasks listed under it: "一、2023年全区经济社会发展的主要预期目标". */
+const YEAR_HEADING = /((?:19|20)\d{2})年[^。；，]{0,24}?(?:目标|任务|工作安排|计划|要点)/;
+/** A top-level section heading ("二、…") ends what a dated heading governs. */
+const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
+/** A short target line under a dated heading ("（一）地区生产总值增长7%以上") is read, not skipped as a heading. */
+const TARGET_LINE = /(?:增长|达到|控制在|稳定在|突破|新增|完成)[^，。；]{0,12}\d/;
 
 interface ClauseInfo {
   clause: Clause;
@@ -157,6 +163,8 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   };
   // a task table: the column headed 完成时限 dates the task of each row
   let dueColumn = -1;
+  // a heading that dates the targets under it, until the next section heading
+  let headingDue: DeadlineHit | null = null;
   for (const para of paras) {
     const paraText = norm.slice(para.start, para.end);
     const row = paraText.includes('|') ? cells(norm, para.start, para.end) : null;
@@ -176,7 +184,15 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     if (para.heading) {
       const u = units.heading(paraText);
       if (u) sectionUnit = u;
-      continue;
+      const y = YEAR_HEADING.exec(paraText);
+      if (y) {
+        const yr = Number(y[1]);
+        const s = para.start + y.index;
+        headingDue = ctx.year === null || yr >= ctx.year ? { start: s, end: s + 5, phrase: `${y[1]}年`, date: `${yr}-12-31`, rule: 'deadline:heading' } : null;
+        continue;
+      }
+      if (SECTION_HEADING.test(paraText)) headingDue = null;
+      if (!headingDue || !TARGET_LINE.test(paraText)) continue;
     }
     const speaker = units.speaker(paraText);
     const speakerPerson = units.speakerPerson(paraText);
@@ -212,6 +228,15 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         it.leader = r.leader;
         it.rules.push(...r.rules);
       });
+    }
+    if (headingDue && !rowDue) {
+      const due = headingDue;
+      for (const it of items.slice(paraBefore)) {
+        if (it.kind !== 'task' || it.deadline !== null || it.quantities.length === 0) continue;
+        it.deadline = due.date;
+        it.deadlinePhrase = due.phrase;
+        it.rules.push('deadline:heading');
+      }
     }
     if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }

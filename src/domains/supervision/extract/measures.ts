@@ -7,6 +7,8 @@
 export interface Measure {
   word: string;
   notBefore?: string[];
+  /** longer words that keep the measure word although they start with a `notBefore` entry ("4条线路", not "条线") */
+  exceptBefore?: string[];
 }
 
 export const MEASURES: Measure[] = [
@@ -29,7 +31,7 @@ export const MEASURES: Measure[] = [
   { word: '项', notBefore: ['目'] },
   { word: '件', notBefore: ['事'] },
   { word: '处', notBefore: ['理', '置', '室', '长', '于', '境', '分', '罚'] },
-  { word: '条', notBefore: ['件', '例', '款', '理', '幅', '线'] },
+  { word: '条', notBefore: ['件', '例', '款', '理', '幅', '线'], exceptBefore: ['线路'] },
   { word: '片', notBefore: ['区'] },
   { word: '户', notBefore: ['籍', '口', '外', '型'] },
   { word: '人', notBefore: ['员', '才', '民', '口', '士', '大', '物', '们', '均', '心', '生', '事', '力', '头'] },
@@ -38,9 +40,11 @@ export const MEASURES: Measure[] = [
   { word: '座', notBefore: ['谈', '位'] },
   { word: '所', notBefore: ['有', '以', '在', '属', '得', '谓', '镇'] },
   { word: '栋' }, { word: '幢' },
-  { word: '套', notBefore: ['餐'] },
+  { word: '套', notBefore: ['餐', '班子'] },
   { word: '台', notBefore: ['账', '阶', '湾', '州', '风'] },
   { word: '辆' }, { word: '架' }, { word: '艘' },
+  // trains: "开行中欧班列530列"
+  { word: '列', notBefore: ['入', '为', '出', '席', '举', '队', '车', '表', '明', '支', '岛', '宁', '强', '装'] },
   { word: '部', notBefore: ['门', '署', '分', '队', '长', '委', '位', '件', '署', '落', '级', '属', '室'] },
   { word: '批', notBefore: ['准', '复', '示', '评'] },
   { word: '次', notBefore: ['要', '序', '日', '生', '结构'] },
@@ -69,7 +73,7 @@ export function measureAt(text: string, pos: number, afterMagnitude = false): st
   for (const m of afterMagnitude ? WITH_MAGNITUDE : SORTED) {
     if (!text.startsWith(m.word, pos)) continue;
     const after = pos + m.word.length;
-    if (m.notBefore?.some((w) => text.startsWith(w, after))) return null;
+    if (m.notBefore?.some((w) => text.startsWith(w, after)) && !m.exceptBefore?.some((w) => text.startsWith(w, after))) return null;
     return m.word;
   }
   return null;

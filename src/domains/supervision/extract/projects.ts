@@ -72,6 +72,9 @@ function nameLength(raw: string): number {
   }
   const m = TRAILING_COUNT.exec(raw.slice(0, n));
   if (m && m.index >= 2) n = m.index;
+  // a time adverbial after the name: "…一期工程自复工以来"
+  const since = /自[\u4e00-\u9fa5]{1,6}以来/.exec(raw);
+  if (since && since.index >= 2) n = since.index;
   return n;
 }
 
@@ -187,8 +190,26 @@ export function findProjects(
     if (blocked[s] || hits.some((h) => s >= h.start && s < h.end)) continue;
     // the name must directly precede and end with 项目 (…项目总投资10亿元 / …项目，总投资10亿元 /
     // …项目，该项目总投资10亿元); with no name of its own, the project last mentioned
-    let before = norm.slice(start, s);
+    // a phase in brackets between the name and 总投资: "城北仓储物流园区建设项目（一期）总投资约6440万元"
+    let before = norm.slice(start, s).replace(/(项目)[（(][^（）()，。]{1,8}[）)]$/, '$1');
     const opensClause = m[0].startsWith('，') || m[0].startsWith(',');
+    if (opensClause) {
+      // "X是…之一，总投资…", "X项目是…的重点项目，总投资…": the investment is the subject's
+      const cut = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf('；'));
+      const clause = before.slice(cut + 1);
+      const sub = /^\s*([^，,：:、。；;“”\s]{2,30}?)是[^，。；]*(?:之一|项目)$/.exec(clause);
+      const v = value(m[1]!);
+      if (sub && v !== null) {
+        const raw = sub[1]!.slice(afterDe(sub[1]!));
+        const name = cleanName(raw);
+        if (name.length >= 3 && !NOT_A_NAME.test(raw) && !ANAPHOR.test(raw) && !GROUP_COUNT.test(raw)) {
+          const amountStart = s + 1;
+          const amountEnd = s + m[0].length;
+          hits.push({ name, investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: amountEnd, nameStart: amountStart, nameEnd: amountEnd, rule: 'project:subject' });
+          continue;
+        }
+      }
+    }
     const clauseBefore = opensClause ? '' : before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。')) + 1);
     const anaphor = !before.endsWith('项目') && (clauseBefore === '' || ANAPHOR.test(clauseBefore)) || ANAPHOR.test(clauseBefore);
     if (anaphor && clauseBefore !== '' && /项目[，,]$/.test(before.slice(0, before.length - clauseBefore.length))) {
@@ -220,7 +241,7 @@ export function findProjects(
     }
     const name = cleanName(raw);
     const v = value(m[1]!);
-    if (v === null || name.length < 2 || ANAPHOR.test(name) || name === '这个' || name === '该') continue;
+    if (v === null || name.length < 2 || ANAPHOR.test(name) || name === '这个' || name === '该' || NOT_A_NAME.test(raw)) continue;
     hits.push({
       name,
       investment: { value: v, unit: unitOf(m[2]!) },

@@ -144,6 +144,14 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
       // 三千万元 handled by readNumber; nothing else to do
     }
     let measure = p < end ? measureAt(norm, p, magnitude !== '') : null;
+    // one space between number and measure word: "配套类 3 个", "14 个绿色装配式建筑项目"
+    if (!measure && norm[p] === ' ' && p + 1 < end && !blocked[p + 1]) {
+      const m2 = measureAt(norm, p + 1, magnitude !== '');
+      if (m2) {
+        measure = m2;
+        p += 1;
+      }
+    }
     let impliedYuan = false;
     if (!tok.cn && measure === '个' && !blocked[p]) {
       // spoken amounts: "新增销售4个多亿", "10个亿" → 亿元
@@ -168,8 +176,12 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     if (!measure || blocked[p]) { skip(); continue; }
     // a unit definition is not a figure of the text: "（1亩≈666.67平方米）"
     if (/[≈=＝]/.test(prev) || /^[≈=＝]/.test(norm.slice(p + measure.length, p + measure.length + 1))) { skip(); continue; }
-    // a session is an ordinal: "十三届三次全体会议"
-    if (measure === '次' && prev === '届') { skip(); continue; }
+    // a session is an ordinal: "十三届三次全体会议", "县十七届人大三次会议"
+    if (measure === '次' && (prev === '届' || /届[^，。；、\d]{0,6}$/.test(norm.slice(Math.max(start, i - 8), i)))) { skip(); continue; }
+    // a lone 二 before 次 is "second(ary)", not twice (a count says 两次): "二次创业", "二次开发"
+    if (measure === '次' && tok.cn && norm.slice(i, tok.end) === '二') { skip(); continue; }
+    // 前 + number selects the first N of an ordered series: "前三批开工动员项目", "前10家企业"
+    if (prev === '前' && !/[目此之提当日月年节底空以先从]$/.test(norm.slice(Math.max(start, i - 2), i - 1))) { skip(); continue; }
     const isOne = tok.cn && norm.slice(i, tok.end) === '一';
     if (isOne && (ARTICLE_ONE.some((w) => norm.startsWith(w, p)) || ONE_IDIOM_BEFORE.includes(prev) || NEGATION_BEFORE.test(norm.slice(Math.max(start, i - 2), i)))) { skip(); continue; }
     if (measure === '类' && hits.length > 0 && hits[hits.length - 1]!.end === i) { skip(); continue; }
