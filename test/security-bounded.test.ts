@@ -130,12 +130,12 @@ describe('jobs with leases', () => {
   it('keeps a working job alive by its heartbeat past its first lease', async () => {
     let finish!: () => void;
     const gate = new Promise<void>((r) => (finish = r));
-    const id = await startJob(t.handle.db, actor(), 'test.slow', () => gate.then(() => 'ok'), { leaseSeconds: 1, heartbeatMs: 100 });
+    const id = await startJob(t.handle.db, actor(), 'test.slow', () => gate.then(() => ({ imported: 1 })), { leaseSeconds: 1, heartbeatMs: 100 });
     await new Promise((r) => setTimeout(r, 1600));
     expect((await job(sup, id)).status).toBe('running');
     finish();
     await settleJobs();
-    expect(await job(sup, id)).toMatchObject({ status: 'succeeded', result: 'ok' });
+    expect(await job(sup, id)).toMatchObject({ status: 'succeeded', result: { imported: 1 } });
   });
 });
 

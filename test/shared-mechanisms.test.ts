@@ -70,14 +70,15 @@ describe('background jobs', () => {
   });
 
   it('keep a failure’s details for the user, in both languages', async () => {
+    const rows = [3, 5].map((row) => ({ row, column: '指标', value: 'x', message: { zh: `第${row}行不对`, en: `row ${row} is wrong` } }));
     const id = await startJob(t.handle.db, actor(), 'test', async () => {
-      throw new JobFailure(new AppError('import.failed', { count: 2 }), [{ row: 3 }, { row: 5 }]);
+      throw new JobFailure(new AppError('import.failed', { count: 2 }), rows);
     });
     await settleJobs();
     const job = (await sup.get(`/api/jobs/${id}`)).json();
     expect(job.status).toBe('failed');
     expect(job.errors.message.zh).toBe('导入失败：共2处错误，未导入任何数据');
-    expect(job.errors.details).toEqual([{ row: 3 }, { row: 5 }]);
+    expect(job.errors.details).toEqual(rows);
   });
 });
 

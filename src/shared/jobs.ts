@@ -13,6 +13,7 @@ import { errors, idParams } from './http';
 import { limits } from './limits';
 import { registerScheduledJob } from './scheduler';
 import type { Actor } from './policy';
+import type { RowError } from './xlsx';
 
 export type Progress = (percent: number, message?: string) => Promise<void>;
 
@@ -20,7 +21,7 @@ export type Progress = (percent: number, message?: string) => Promise<void>;
 export class JobFailure extends Error {
   constructor(
     readonly error: AppError,
-    readonly details: unknown,
+    readonly details: readonly RowError[],
   ) {
     super(error.message);
   }
@@ -64,7 +65,7 @@ export async function startJob(
   db: Database,
   actor: Pick<Actor, 'zoneId' | 'userId'>,
   kind: string,
-  work: (progress: Progress) => Promise<unknown>,
+  work: (progress: Progress) => Promise<JobResult | void>,
   opts: JobOptions = {},
 ): Promise<string> {
   const leaseSeconds = opts.leaseSeconds ?? limits.jobLeaseSeconds;
@@ -184,6 +185,8 @@ export const jobBody = z.object({
 });
 
 type JobOutcome = z.infer<typeof jobBody>;
+/** What a job's work may return: counts of an import, the bulletin drafted. */
+export type JobResult = NonNullable<JobOutcome['result']>;
 
 export async function jobRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
