@@ -5,11 +5,12 @@
 // loop's own services and then dated back into their quarter.
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbHandle, Tx } from '../../db/client';
-import { loopEvents, loopItems, memberships, units, users } from '../../db/schema';
+import { loopEvents, loopItems, units } from '../../db/schema';
 import { writeAudited, type Audit } from '../../server/context';
 import { actOnItem, raiseItem } from '../../shared/loop/store';
 import type { Actor } from '../../shared/policy';
 import type { DemoZone } from '../demo/zones';
+import { demoActor } from '../demo/actor';
 import { seedBulletinSettings } from '../bulletins/demo';
 import { publishScheme } from './results';
 import { addAdjustment, createScheme, type SchemeInput } from './schemes';
@@ -50,15 +51,6 @@ export function demoScheme(period: 'Q2' | 'Q3'): SchemeInput {
   };
 }
 
-async function actorOf(tx: Tx, zoneId: string, username: string): Promise<Actor> {
-  const [m] = await tx
-    .select({ userId: users.id, role: memberships.role, unitId: memberships.unitId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.zoneId, zoneId), eq(users.username, username)));
-  if (!m) throw new Error(`demo account ${username} missing`);
-  return { userId: m.userId, zoneId, role: m.role, unitId: m.unitId };
-}
 
 /** One demo loop item, raised, worked and (optionally) closed on `closedOn`, dated back. */
 export async function demoLoopItem(
@@ -92,9 +84,9 @@ export async function seedAssessment(handle: DbHandle, zone: DemoZone, zoneId: s
   await writeAudited(handle.db, who, null, (tx, audit) => seedBulletinSettings(tx, audit, zone, zoneId));
   if (zone.code !== 'xuzhou') return;
   await writeAudited(handle.db, who, null, async (tx, audit) => {
-    const sup = await actorOf(tx, zoneId, 'supervisor');
+    const sup = await demoActor(tx, zoneId, 'supervisor');
     for (const [code, quarters] of Object.entries(PLAN)) {
-      const reporter = await actorOf(tx, zoneId, `${zone.prefix}-${code}`);
+      const reporter = await demoActor(tx, zoneId, `${zone.prefix}-${code}`);
       for (const q of ['Q2', 'Q3'] as const) {
         const { tasks, problems } = quarters[q];
         const { start, deadlines } = QUARTERS[q];

@@ -8,10 +8,11 @@ import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbHandle, Tx } from '../../db/client';
-import { campaigns, files, loopEvents, loopItems, memberships, users, type HazardCategory, type HazardLevel } from '../../db/schema';
+import { campaigns, files, loopEvents, loopItems, type HazardCategory, type HazardLevel } from '../../db/schema';
 import { writeAudited, type Audit } from '../../server/context';
 import type { Actor } from '../../shared/policy';
 import type { DemoZone } from '../demo/zones';
+import { demoActor } from '../demo/actor';
 import { actOnHazard, registerHazard } from './service';
 
 interface DemoHazard {
@@ -53,15 +54,6 @@ const PLANS: Record<string, { asOf: string; hazards: DemoHazard[] }> = {
 
 const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`);
 
-async function actorOf(tx: Tx, zoneId: string, username: string): Promise<Actor> {
-  const [m] = await tx
-    .select({ userId: users.id, role: memberships.role, unitId: memberships.unitId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.zoneId, zoneId), eq(users.username, username)));
-  if (!m) throw new Error(`demo account ${username} missing`);
-  return { userId: m.userId, zoneId, role: m.role, unitId: m.unitId };
-}
 
 /** A plain picture standing for a 整改 photo (a tick on green), stored like an upload. */
 async function demoPhoto(tx: Tx, reporter: Actor, name: string): Promise<string> {
@@ -99,10 +91,10 @@ export async function seedHazards(handle: DbHandle, zone: DemoZone, zoneId: stri
   const plan = PLANS[zone.code];
   if (!plan) return;
   await writeAudited(handle.db, { zoneId, userId: null }, null, async (tx, audit) => {
-    const sup = await actorOf(tx, zoneId, 'supervisor');
+    const sup = await demoActor(tx, zoneId, 'supervisor');
     const [campaign] = await tx.select({ id: campaigns.id, start: campaigns.startDate }).from(campaigns).where(eq(campaigns.zoneId, zoneId)).orderBy(campaigns.startDate);
     for (const h of plan.hazards) {
-      const reporter = await actorOf(tx, zoneId, `${zone.prefix}-${h.unit}`);
+      const reporter = await demoActor(tx, zoneId, `${zone.prefix}-${h.unit}`);
       await seedOne(tx, audit, sup, reporter, h, campaign && campaign.start <= h.foundOn ? campaign.id : null, plan.asOf);
     }
   });

@@ -7,6 +7,7 @@ import { hazardCategories, hazardLevels } from '../../db/schema';
 import { scopeOfUnit } from '../../server/scope';
 import { errors, idParams, isoDate } from '../../shared/http';
 import { LOOP_ACTIONS, LOOP_STATES } from '../../shared/loop/machine';
+import { eventView } from '../../shared/loop/routes';
 import { notifyAssigned } from '../../shared/notifyEvents';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { requireActor } from '../../shared/policy';
@@ -58,22 +59,9 @@ const summaryBody = z.object({
   byCategory: z.array(counts.extend({ category: z.enum(hazardCategories) })),
   campaigns: z.array(clearanceBody.extend({ campaignId: z.string(), name: z.string(), startDate: z.string(), endDate: z.string() })),
 });
-const eventBody = z.object({
-  id: z.string(),
-  action: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
-  actorName: z.string().nullable(),
-  unitName: z.string().nullable(),
-  reason: z.string().nullable(),
-  note: z.string().nullable(),
-  deadline: z.string().nullable(),
-  fileIds: z.array(z.string()),
-  at: z.date(),
-});
 const detailBody = z.object({
   hazard: hazardBody,
-  events: z.array(eventBody),
+  events: z.array(eventView),
   files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() })),
   allowedActions: z.array(z.object({ action: z.enum(LOOP_ACTIONS), requires: z.array(z.string()) })),
 });

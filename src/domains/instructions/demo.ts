@@ -3,11 +3,11 @@
 // services on dates before the zone's pinned date (2022-08-31), then dated back to them.
 import { and, eq } from 'drizzle-orm';
 import type { DbHandle, Tx } from '../../db/client';
-import { indicators, loopEvents, loopItems, memberships, units, users } from '../../db/schema';
+import { indicators, loopEvents, loopItems, units } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import { actOnItem, addNote } from '../../shared/loop/store';
-import type { Actor } from '../../shared/policy';
 import type { DemoZone } from '../demo/zones';
+import { demoActor } from '../demo/actor';
 import { instructionMoved, writeInstruction } from './service';
 
 interface DemoInstruction {
@@ -59,15 +59,6 @@ const DEMO: Record<string, DemoInstruction[]> = {
 
 const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`);
 
-async function actorOf(tx: Tx, zoneId: string, username: string): Promise<Actor> {
-  const [m] = await tx
-    .select({ userId: users.id, role: memberships.role, unitId: memberships.unitId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.zoneId, zoneId), eq(users.username, username)));
-  if (!m) throw new Error(`demo account ${username} missing`);
-  return { userId: m.userId, zoneId, role: m.role, unitId: m.unitId };
-}
 
 async function subjectOf(tx: Tx, zoneId: string, d: DemoInstruction) {
   if ('indicator' in d.on) {
@@ -85,8 +76,8 @@ export async function seedInstructions(handle: DbHandle, zone: DemoZone, zoneId:
   const list = DEMO[zone.code] ?? [];
   if (!list.length) return;
   await writeAudited(handle.db, { zoneId, userId: null }, null, async (tx, audit) => {
-    const leader = await actorOf(tx, zoneId, 'leader');
-    const sup = await actorOf(tx, zoneId, 'supervisor');
+    const leader = await demoActor(tx, zoneId, 'leader');
+    const sup = await demoActor(tx, zoneId, 'supervisor');
     const unitId = async (code: string) => (await tx.select({ id: units.id }).from(units).where(and(eq(units.zoneId, zoneId), eq(units.code, code))))[0]!.id;
     for (const d of list) {
       const subject = await subjectOf(tx, zoneId, d);
@@ -99,7 +90,7 @@ export async function seedInstructions(handle: DbHandle, zone: DemoZone, zoneId:
         d.writtenOn,
       );
       const dated: [string, string][] = [['raise', d.writtenOn], ['assign', d.writtenOn]];
-      const handler = await actorOf(tx, zoneId, `${zone.prefix}-${d.lead}`);
+      const handler = await demoActor(tx, zoneId, `${zone.prefix}-${d.lead}`);
       if (d.signedOn) {
         await actOnItem(tx, audit, handler, item.id, { action: 'accept' });
         dated.push(['accept', d.signedOn]);

@@ -9,6 +9,7 @@ import { requireActor } from '../../server/context';
 import { errors, idParams } from '../../shared/http';
 import { version } from '../../shared/input';
 import { LOOP_ACTIONS, LOOP_STATES } from '../../shared/loop/machine';
+import { eventView } from '../../shared/loop/routes';
 import { notifyAssignedSubjects } from '../../shared/notifyEvents';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { confirmInput, confirmItems, createDocument, documentInput, draftOf, getDocument, listDocuments, SUBJECT_TYPE } from './documents';
@@ -135,19 +136,6 @@ const noticeBody = z.object({
   issuer: z.string(),
   issuedOn: z.string(),
   createdAt: z.date(),
-});
-const eventBody = z.object({
-  id: z.string(),
-  action: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
-  actorName: z.string().nullable(),
-  unitName: z.string().nullable(),
-  reason: z.string().nullable(),
-  note: z.string().nullable(),
-  deadline: z.string().nullable(),
-  fileIds: z.array(z.string()),
-  at: z.date(),
 });
 const countsBody = z.object({ total: z.number(), onTime: z.number(), amber: z.number(), late: z.number(), closed: z.number() });
 const taskFilter = z.object({
@@ -276,7 +264,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
             delays: z.array(delayBody),
             requests: z.array(requestBody),
             notices: z.array(noticeBody),
-            events: z.array(eventBody),
+            events: z.array(eventView),
             allowedActions: z.array(z.object({ action: z.enum(LOOP_ACTIONS), requires: z.array(z.string()) })),
             can: z.object({ report: z.boolean(), explainDelay: z.boolean(), request: z.boolean(), issueNotice: z.boolean(), decide: z.boolean() }),
           }),

@@ -35,7 +35,7 @@ export const loopItemBody = z.object({
   version: z.number(),
   light: lightEnum,
 });
-const eventBody = z.object({
+export const eventBody = z.object({
   id: z.string(),
   action: z.string(),
   fromState: z.string().nullable(),
@@ -50,6 +50,8 @@ const eventBody = z.object({
   fileIds: z.array(z.string()),
   at: z.date(),
 });
+/** A loop event as a domain's own page shows it (its history), without the ids behind the names. */
+export const eventView = eventBody.omit({ actorId: true, assigneeUnitId: true });
 export const actBody = z.object({
   action: z.enum(LOOP_ACTIONS),
   reason: z.string().trim().max(2000).optional(),
