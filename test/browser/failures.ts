@@ -18,7 +18,13 @@ async function report(name: string) {
       .allInnerTexts()
       .catch(() => []);
     const path = await h.screenshot(page, `FAILED-${slug}-${i}`, { keepScroll: true }).catch(() => '(no picture)');
-    lines.push(`  page ${i}: ${page.url()} · notices: ${JSON.stringify(notices)} · ${path}`);
+    // What the page says, shortened: a toast has faded by the time a wait gives up, the page has not.
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 2_000 })
+      .then((t) => t.replace(/\s+/g, ' ').slice(0, 400))
+      .catch(() => '');
+    lines.push(`  page ${i}: ${page.url()} · notices: ${JSON.stringify(notices)} · ${path}`, `    text: ${text}`);
   }
   if (h.pageErrors.length) lines.push(`  page errors: ${h.pageErrors.slice(-5).join(' | ')}`);
   console.error(lines.join('\n'));

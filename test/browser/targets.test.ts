@@ -94,7 +94,10 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
     await expect.poll(async () => page.getByTestId('rv-lock-missing').innerText(), { timeout: 20_000 }).toMatch(/街道|局/);
     await expect.poll(async () => page.getByTestId('rv-lock-anyway').isDisabled()).toBe(true);
     await page.getByTestId('rv-lock-reason').fill('按时间节点锁定，缺报单位另行督办');
+    // Waiting on the answer itself: a slow or refused lock then fails here, saying which.
+    const locking = page.waitForResponse((r) => r.url().endsWith('/api/targets/periods/2023-05/lock') && r.request().method() === 'POST');
     await page.getByTestId('rv-lock-anyway').click();
+    expect((await locking).status()).toBe(200);
     await page.getByTestId('rv-locked').waitFor();
     await page.getByTestId('rv-state').getByText('全部').click();
     await table.getByText('已审核').first().waitFor();
