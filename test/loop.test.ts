@@ -73,9 +73,39 @@ describe('closed loop', () => {
     expect(res.json().code).toBe('conflict.stale');
   });
 
+  it('refuses a deadline before the zone’s date and changes nothing', async () => {
+    const { item } = await raise('管网迁改', '2022-08-10');
+    const res = await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: await unitId('donghuan'), deadline: '2022-08-19', version: item.version });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'loop.past_deadline' });
+    expect(res.json().message).toContain('2022-08-20');
+    const [row] = await t.handle.query<{ state: string; deadline: string | null; version: number }>('SELECT state, deadline::text, version FROM loop_items WHERE id = $1', [item.id]);
+    expect(row).toEqual({ state: 'found', deadline: null, version: item.version });
+    // The zone's date itself is allowed: due today.
+    const today = await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: await unitId('donghuan'), deadline: '2022-08-20', version: item.version });
+    expect(today.json()).toMatchObject({ state: 'assigned', deadline: '2022-08-20' });
+  });
+
+  it('sends a hazard or an appeal to its own route, where its rules are kept', async () => {
+    const [hazard] = await t.handle.query<{ id: string; version: number }>(`SELECT i.id, i.version FROM loop_items i JOIN zones z ON z.id = i.zone_id WHERE z.code = 'xuzhou' AND i.kind = 'hazard' AND i.state <> 'closed' LIMIT 1`);
+    const before = await t.handle.query('SELECT state, version FROM loop_items WHERE id = $1', [hazard!.id]);
+    for (const path of ['actions', 'notes']) {
+      const res = await sup.send('POST', `/api/loop/items/${hazard!.id}/${path}`, path === 'actions' ? { action: 'close', reason: '走捷径', version: hazard!.version } : { note: '无材料' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'loop.own_route' });
+      expect(res.json().message).toContain('/api/hazards/{id}/actions');
+    }
+    expect(await t.handle.query('SELECT state, version FROM loop_items WHERE id = $1', [hazard!.id])).toEqual(before);
+    // A unit that cannot see the hazard still gets a 404, not the route.
+    const hidden = await t.handle.query<{ id: string }>(`SELECT i.id FROM loop_items i JOIN zones z ON z.id = i.zone_id JOIN units u ON u.id = i.assignee_unit_id WHERE z.code = 'xuzhou' AND i.kind = 'hazard' AND u.code <> 'donghuan' LIMIT 1`);
+    expect((await donghuan.send('POST', `/api/loop/items/${hidden[0]!.id}/actions`, { action: 'accept', version: 1 })).statusCode).toBe(404);
+  });
+
   it('lights items red once overdue and filters by light', async () => {
     const { item } = await raise('征迁扫尾', '2022-08-10');
-    await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: await unitId('donghuan'), deadline: '2022-08-10', version: item.version });
+    await sup.send('POST', `/api/loop/items/${item.id}/actions`, { action: 'assign', assigneeUnitId: await unitId('donghuan'), deadline: '2022-08-22', version: item.version });
+    // Time passes: the deadline is now behind the zone's date.
+    await t.handle.query(`UPDATE loop_items SET deadline = '2022-08-10' WHERE id = $1`, [item.id]);
     const red = (await sup.get('/api/loop/items?light=red')).json();
     expect(red.items.map((i: { id: string }) => i.id)).toContain(item.id);
     expect(red.items.every((i: { light: string }) => i.light === 'red')).toBe(true);

@@ -10,6 +10,7 @@ import { today } from '../../shared/calendar';
 import { errors, idParams, isoDate } from '../../shared/http';
 import { pageQuery } from '../../shared/pagination';
 import type { Actor } from '../../shared/policy';
+import { assertDeadlineAhead, movedThrough } from '../../shared/loop/store';
 import { registerScheduledJob } from '../../shared/scheduler';
 import {
   actOnAppeal,
@@ -53,6 +54,7 @@ export async function myEnterprise(db: ReadDb, actor: Actor) {
 }
 
 export async function appealRoutes(app: FastifyInstance) {
+  movedThrough('appeal', '/api/enterprise-appeals/{id}/actions');
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['enterprise appeals'];
 
@@ -103,6 +105,7 @@ export async function appealRoutes(app: FastifyInstance) {
     { config: { action: 'enterprise.read' }, schema: { tags, summary: 'Assign (deadline from the service standard), accept, report done, verify, return, close, reopen', params: idParams, body: appealActBody, response: { 200: appealView, ...errors } } },
     async (req) => {
       const actor = requireActor(req.ctx);
+      assertDeadlineAhead(req.body.deadline, req.ctx.today);
       await req.ctx.write((tx, audit) => actOnAppeal(tx, audit, actor, req.params.id, req.body, req.ctx.clock()));
       return (await appealDetail(req.ctx.db, actor, req.params.id, req.ctx.today)).appeal;
     },

@@ -8,6 +8,7 @@ import { scopeOfUnit } from '../../server/scope';
 import { errors, idParams, isoDate } from '../../shared/http';
 import { LOOP_ACTIONS, LOOP_STATES } from '../../shared/loop/machine';
 import { eventView } from '../../shared/loop/routes';
+import { assertDeadlineAhead, movedThrough } from '../../shared/loop/store';
 import { notifyAssigned } from '../../shared/notifyEvents';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { requireActor } from '../../shared/policy';
@@ -68,6 +69,7 @@ const detailBody = z.object({
 const registered = z.object({ id: z.string(), loopItemId: z.string(), dueOn: z.string(), state: z.enum(LOOP_STATES) });
 
 export async function hazardRoutes(app: FastifyInstance) {
+  movedThrough('hazard', '/api/hazards/{id}/actions');
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['hazards'];
 
@@ -121,6 +123,7 @@ export async function hazardRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
+      assertDeadlineAhead(req.body.deadline, req.ctx.today);
       await req.ctx.write(async (tx, audit) => {
         const item = await actOnHazard(tx, audit, actor, req.params.id, req.body, req.ctx.today, req.ctx.clock());
         if (req.body.action === 'assign' || req.body.action === 'reopen') await notifyAssigned(tx, item, req.ctx.today);

@@ -9,7 +9,7 @@ import { errors, idParams, isoDate } from '../http';
 import { version } from '../input';
 import { pageOf, pageQuery } from '../pagination';
 import { LOOP_ACTIONS, LOOP_STATES } from './machine';
-import { actOnItem, addNote, afterLoopAction, getItem, listItems } from './store';
+import { actOnItem, addNote, afterLoopAction, assertDeadlineAhead, assertGenericMove, getItem, listItems } from './store';
 import { notifyAssigned } from '../notifyEvents';
 
 const lightEnum = z.enum(['green', 'amber', 'red', 'done']);
@@ -124,6 +124,9 @@ export async function loopRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
+      // Seen first (a hidden item stays a 404), then sent to its domain's route if it has one.
+      assertGenericMove((await getItem(req.ctx.db, actor, req.params.id, req.ctx.today)).item.kind);
+      if (req.body.action === 'assign' || req.body.action === 'reopen') assertDeadlineAhead(req.body.deadline, req.ctx.today);
       const item = await req.ctx.write(async (tx, audit) => {
         const it = await actOnItem(tx, audit, actor, req.params.id, req.body);
         await afterLoopAction(tx, audit, it, req.body.action, req.ctx.today);
@@ -147,7 +150,10 @@ export async function loopRoutes(app: FastifyInstance) {
         response: { 200: eventBody.omit({ actorName: true, unitName: true }), ...errors },
       },
     },
-    async (req) =>
-      req.ctx.write((tx, audit) => addNote(tx, audit, requireActor(req.ctx), req.params.id, req.body.note, req.body.fileIds)),
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      assertGenericMove((await getItem(req.ctx.db, actor, req.params.id, req.ctx.today)).item.kind);
+      return req.ctx.write((tx, audit) => addNote(tx, audit, actor, req.params.id, req.body.note, req.body.fileIds));
+    },
   );
 }

@@ -207,6 +207,25 @@ export async function afterLoopAction(tx: Tx, audit: Audit, item: LoopItem, acti
   await afterActions.get(item.kind)?.(tx, audit, item, action, today);
 }
 
+/**
+ * Kinds whose moves carry their domain's rules (a hazard's 报结 needs evidence, an
+ * appeal's first step is its response time): the generic action route refuses them and
+ * names the domain's own route instead, so no rule can be walked around.
+ */
+const ownRoutes = new Map<LoopKind, string>();
+export function movedThrough(kind: LoopKind, route: string): void {
+  ownRoutes.set(kind, route);
+}
+export function assertGenericMove(kind: LoopKind): void {
+  const route = ownRoutes.get(kind);
+  if (route) throw new AppError('loop.own_route', { route });
+}
+
+/** A deadline set when assigning or reopening lies on or after the zone's date. */
+export function assertDeadlineAhead(deadline: string | null | undefined, today: string): void {
+  if (deadline && deadline < today) throw new AppError('loop.past_deadline', { date: deadline, today });
+}
+
 export interface ItemFilter extends PageQuery {
   kind?: LoopKind;
   state?: LoopState;

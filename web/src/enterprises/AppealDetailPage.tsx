@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Spin } from 'antd';
+import { App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Spin } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { entApi, type AppealDetail } from './api';
@@ -13,6 +13,7 @@ import { InstructionsBlock } from '../instructions/parts';
 import { useEntT, type EntKey } from './i18n';
 import { useAppeal, useEntMutation, useUnits } from './queries';
 import { valuesOf } from '../forms';
+import { DeadlinePicker } from '../shell/DeadlinePicker';
 
 interface ActValues {
   assigneeUnitId?: string;
@@ -63,7 +64,7 @@ function ActDialog({ d, action, requires, onClose }: { d: AppealDetail; action: 
         )}
         {needs('deadline') && (
           <Form.Item name="deadline" label={t('appeals.deadline')} rules={[{ required: true, message: t('form.required') }]}>
-            <DatePicker />
+            <DeadlinePicker />
           </Form.Item>
         )}
         {needs('reason') ? (

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Timeline, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Timeline, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -14,6 +14,7 @@ import { hazardApi, uploadFile, type FileInfo, type HazardDetail } from './api';
 import { useHzT, type HzKey } from './i18n';
 import { CategoryTag, LevelTag, LightDot, StateTag } from './parts';
 import { useHazard, useHzMutation, useHzUnits } from './queries';
+import { DeadlinePicker } from '../shell/DeadlinePicker';
 
 interface ActValues {
   assigneeUnitId?: string;
@@ -110,7 +111,7 @@ function ActDialog({ d, action, requires, onClose }: { d: HazardDetail; action: 
         )}
         {needs('deadline') && (
           <Form.Item name="deadline" label={t('form.deadline')} rules={[{ required: true, message: t('form.required') }]}>
-            <DatePicker allowClear={false} />
+            <DeadlinePicker allowClear={false} />
           </Form.Item>
         )}
         {needs('reason') ? (

@@ -3,14 +3,14 @@
 // 报请办结, 办结, 退回); the block shown where the object is shown (通报, 项目问题…)
 // with 写批示 for a leader; the writing form.
 import { useState } from 'react';
-import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, type ButtonProps, Card, DatePicker, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { App, Button, type ButtonProps, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
-import { useZone } from '../shell/zone';
 import { instructionsApi, type Instruction, type InstructionAction, type InstructionSubject } from './api';
 import { useInT, type InKey } from './i18n';
 import { useInMutation, useInstructions, useUnitChoices } from './queries';
+import { DeadlinePicker } from '../shell/DeadlinePicker';
 
 const LIGHT_COLOR = { green: 'green', amber: 'orange', red: 'red', done: 'default' } as const;
 /** The steps shown as buttons, in the order a unit and the office take them. */
@@ -169,7 +169,6 @@ function WriteDialog({ subjectType, subjectId, period, subjectTitle, onClose }: 
   const it = useInT();
   const { message } = App.useApp();
   const onError = useErrorMessage();
-  const today = useZone().data?.today;
   const units = useUnitChoices(true);
   const [form] = Form.useForm<{ text: string; leadUnitId: string; supportingUnitIds?: string[]; deadline: Dayjs }>();
   const lead = Form.useWatch('leadUnitId', form);
@@ -206,7 +205,7 @@ function WriteDialog({ subjectType, subjectId, period, subjectTitle, onClose }: 
           <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={options.filter((o) => o.value !== lead)} data-testid="in-supporting" />
         </Form.Item>
         <Form.Item name="deadline" label={it('f.deadline')} rules={required('f.deadline')}>
-          <DatePicker style={{ width: '100%' }} minDate={today ? dayjs(today) : undefined} data-testid="in-deadline" />
+          <DeadlinePicker style={{ width: '100%' }} data-testid="in-deadline" />
         </Form.Item>
       </Form>
     </Modal>

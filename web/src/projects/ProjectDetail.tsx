@@ -22,6 +22,7 @@ import { ProjectForm } from './ProjectForm';
 import { usePT } from './i18n';
 import { useHistory, useLoopItem, useOptions, usePMutation, useProject, useUnits } from './queries';
 import { valuesOf } from '../forms';
+import { DeadlinePicker } from '../shell/DeadlinePicker';
 
 const CATEGORIES = ['eia', 'energy', 'water', 'power', 'gas', 'relocation', 'road', 'other'] as const;
 
@@ -365,7 +366,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
                 )}
                 {needs.has('deadline') && (
                   <Form.Item name="deadline" label={pt('pb.deadline')}>
-                    <DatePicker style={{ width: '100%' }} data-testid="act-deadline" />
+                    <DeadlinePicker style={{ width: '100%' }} data-testid="act-deadline" />
                   </Form.Item>
                 )}
                 <Form.Item name="reason" label={pt('pb.reason')}>
