@@ -2,7 +2,7 @@
 // time progress with its colour; per indicator the units against the time-progress
 // line; the ranking (争先进位); the units behind; campaign countdowns. Every figure
 // opens the drill-down.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Table, Tag, Tooltip } from 'antd';
 import { FullscreenOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -13,16 +13,20 @@ import type { Cockpit, IndicatorRow } from './api';
 import { completionBars, indicatorBars, unitBars, withUnits } from './charts';
 import { pct } from './format';
 import { periodLabel, useCkT } from './i18n';
-import { DrillDrawer, type DrillTarget } from './DrillDrawer';
+import type { DrillTarget } from './DrillDrawer';
 import { IndicatorCards } from './IndicatorCards';
 import { SupervisionCard } from './SupervisionCard';
-import { HazardCard } from '../hazards/CockpitCard';
 import { useCan } from '../auth/session';
 import { CampaignCountdown, RankChange, StatusTag } from './parts';
 import { useCockpit } from './queries';
 import { PeriodSelect } from '../shell/PeriodSelect';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 import { usePhone } from '../shell/usePhone';
+
+// Loaded after the month's figures: the drill-down (with its 批示 form) when first opened,
+// the hazard card beside the charts; neither is part of the cockpit's first load.
+const DrillDrawer = lazy(() => import('./DrillDrawer').then((m) => ({ default: m.DrillDrawer })));
+const HazardCard = lazy(() => import('../hazards/CockpitCard').then((m) => ({ default: m.HazardCard })));
 
 export default function Dashboard() {
   const t = useT();
@@ -32,6 +36,9 @@ export default function Dashboard() {
   const period = params.get('period') ?? undefined;
   const q = useCockpit(period);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
+  // Mounted from the first drill on, so closing it still animates.
+  const [drilled, setDrilled] = useState(false);
+  if (drill && !drilled) setDrilled(true);
   const d = q.data;
   // A zone without approved figures yet says what to do first, not zeros and red lights.
   const emptyZone = useNextStep('cockpit') !== null;
@@ -75,7 +82,11 @@ export default function Dashboard() {
       ) : (
         <Body d={d} onDrill={setDrill} onPick={pick} />
       )}
-      <DrillDrawer target={drill} year={d?.year ?? 0} period={d?.period} onChange={setDrill} onClose={() => setDrill(null)} />
+      {drilled && (
+        <Suspense fallback={null}>
+          <DrillDrawer target={drill} year={d?.year ?? 0} period={d?.period} onChange={setDrill} onClose={() => setDrill(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }
@@ -180,7 +191,11 @@ function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): voi
               {d.campaigns.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ct('campaign.none')} /> : d.campaigns.map((c) => <CampaignCountdown key={c.id} c={c} />)}
             </Card>
             {can('zone.read') && <SupervisionCard />}
-            {can('zoneData.read') && <HazardCard />}
+            {can('zoneData.read') && (
+              <Suspense fallback={<Card size="small" variant="borderless" loading />}>
+                <HazardCard />
+              </Suspense>
+            )}
             <Card size="small" variant="borderless" title={ct('section.behind')}>
               <BehindTable d={d} onDrill={(indicatorId, unitId) => onDrill({ ind: byId.get(indicatorId)!, unitId })} />
             </Card>
