@@ -168,7 +168,7 @@ describe('xuzhou 2022 Q3: indicators by unit, projects, tasks and the assessment
 });
 
 const docxText = async (buf: Buffer) => ((await (await unzip(buf)).file('word/document.xml')!.async('string')) as string).replace(/<[^>]+>/g, '');
-const headings = (text: string) => text.match(/[一二三四五六七八九十]、(主要指标完成情况|重点项目推进情况|督查督办情况|考核排名情况|存在问题|下步工作要求)/g) ?? [];
+const headings = (text: string) => text.match(/[一二三四五六七八九十]、(主要指标完成情况|重点项目推进情况|督查督办情况|批示落实情况|隐患排查整治情况|考核排名情况|存在问题|下步工作要求)/g) ?? [];
 
 describe('truth: a bulletin says only what the data supports', () => {
   it('huaian 2023-H1: no projects or tasks sections, 双过半, every figure as the cockpit has it, 版记', async () => {
@@ -200,7 +200,10 @@ describe('truth: a bulletin says only what the data supports', () => {
     expect(text).not.toMatch(/无滞后项目|无逾期任务|均按计划推进|均在时限内/);
     expect(text).toContain('截至2023年6月30日，时间进度49.6%。有年度目标的8项指标均达到或快于序时进度。');
     expect(text).toContain('税占比%93.25—90.00103.6%100.0%+3.6');
-    expect(headings(text)).toEqual(['一、主要指标完成情况', '二、下步工作要求']);
+    // Huai'an registered three hazards in May and June: the section says them, and no 清零.
+    expect(headings(text)).toEqual(['一、主要指标完成情况', '二、隐患排查整治情况', '三、下步工作要求']);
+    expect(text).toContain('本期新增隐患3处，整改销号1处；截至2023年6月30日，剩余2处（其中重大隐患1处）。');
+    expect(text).not.toContain('实现动态清零');
     expect(text).toContain('抄送：区党工委、管委会领导，各镇（街道）、各部门。');
     expect(text).toContain('淮安经开区督查办\t2023年7月17日印发');
     // Publishing keeps the 印发日期 given; one left empty is the publishing date.
@@ -219,7 +222,9 @@ describe('truth: a bulletin says only what the data supports', () => {
     expect(b.content.problems.units[0].unitName).toBe('徐庄镇');
     expect(b.closing.split('\n')[1]).toMatch(/^二要压实单位责任。徐庄镇、/);
     const text = await docxText((await xzSup.get(`/api/bulletins/${b.id}/download?format=docx`)).rawPayload);
-    expect(headings(text)).toEqual(['一、主要指标完成情况', '二、重点项目推进情况', '三、督查督办情况', '四、考核排名情况', '五、存在问题', '六、下步工作要求']);
+    expect(headings(text)).toEqual(['一、主要指标完成情况', '二、重点项目推进情况', '三、督查督办情况', '四、隐患排查整治情况', '五、考核排名情况', '六、存在问题', '七、下步工作要求']);
+    // One hazard found in June and closed in June: cleared as of the half-year's end.
+    expect(text).toContain('本期新增隐患1处，整改销号1处；截至2022年6月30日，登记隐患已全部整改销号，实现动态清零。');
     expect(text).toContain('（二）部分单位进度滞后。徐庄镇6项指标滞后，新签约亿元以上项目慢于序时进度49.6个百分点，一般公共预算收入慢于序时进度25.4个百分点');
     expect(text).toContain('全区列入2022年计划的项目11个');
     expect(text).toContain('截至2022年6月30日，全区共有督办任务18项，已办结16项，正在办理2项，其中逾期未办结2项，具体如下。');

@@ -62,6 +62,12 @@ function fromDayNumber(n: number): IsoDate {
   return formatIsoDate(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
 
+/** "2023年7月16日" (Arabic numerals, no leading zeros), as GB/T 9704 writes 成文日期 and bulletins write dates. */
+export function cnDate(iso: IsoDate): string {
+  const { year, month, day } = parseIsoDate(iso);
+  return `${year}年${month}月${day}日`;
+}
+
 export function addDays(d: IsoDate, n: number): IsoDate {
   return fromDayNumber(toDayNumber(d) + n);
 }

@@ -30,6 +30,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
+import { cnDate } from './calendar';
 
 /** The one red of 版头 and its rule. */
 export const OFFICIAL_RED = 'E60012';
@@ -100,11 +101,8 @@ export const mastheadMark = (text: string, sizePt: number, spacing: IParagraphOp
 /** The red rule under the masthead, drawn as the bottom border of its last line (as wide as the type area). */
 export const redRuleBorder = { bottom: { style: BorderStyle.SINGLE, size: 18, color: OFFICIAL_RED, space: 6 } };
 
-/** "2023年7月16日" (Arabic numerals, no leading zeros), as the standard writes 成文日期. */
-export function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+/** 成文日期 as the standard writes it (one definition, in the calendar). */
+export { cnDate };
 
 /** The issuer and date, right, four characters in from the edge (署名 and 成文日期 without a seal). */
 export const signature = (issuer: string, dateIso: string) => [

@@ -34,7 +34,13 @@ describe('通报 in the browser', () => {
     await page.getByTestId('bu-detail').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('bu-lead').inputValue()).toBe(LEAD);
     await page.getByTestId('bu-chart').first().waitFor();
+    // June's two new hazards, both still open at the month's end: named by unit, no 清零.
+    const hazards = page.getByTestId('bu-hazards');
+    await expect.poll(() => hazards.innerText()).toContain('枚乘街道');
+    expect(await hazards.innerText()).not.toContain('清零');
     await h.screenshot(page, 'bulletins-01-draft');
+    await hazards.scrollIntoViewIfNeeded();
+    await h.screenshot(page, 'bulletins-01-hazards', { keepScroll: true });
 
     await page.getByTestId('bu-issue').fill('淮开督〔2023〕7号');
     // Nothing lags in Huai'an's half-year: no requirements are drafted; the supervisor writes them, and the 版记.
@@ -59,7 +65,8 @@ describe('通报 in the browser', () => {
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(text).toContain(LEAD);
     expect(text).toContain('淮开督〔2023〕7号');
-    expect(text).toContain('二、下步工作要求各单位要对照序时进度查漏补缺');
+    expect(text).toContain('二、隐患排查整治情况本期新增隐患2处，无整改销号；截至2023年6月30日，剩余2处（其中重大隐患1处）。');
+    expect(text).toContain('三、下步工作要求各单位要对照序时进度查漏补缺');
     expect(text).toContain('抄送：区党工委、管委会领导，各镇（街道）、各部门。');
     expect(text).toContain('2023年7月17日印发');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bu-xlsx').click()]);

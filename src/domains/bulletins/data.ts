@@ -18,6 +18,8 @@ import { hasTable, rowsOf } from '../assessment/queries';
 import { frozenResults } from '../assessment/results';
 import { instructionsOfPeriod } from '../instructions/service';
 import type { InstructionsSummary } from '../instructions/rules';
+import { hazardsOfPeriod } from '../hazards/service';
+import type { HazardSection } from '../hazards/rules';
 import { leadParagraph, type BulletinFigure, type BulletinPart } from './wording';
 import {
   doubleHalfSentence,
@@ -131,6 +133,8 @@ export interface BulletinContent {
   tasks?: TasksSummary | null;
   /** 批示落实情况: instructions written in the period, judged as of its last day; null when none. */
   instructions?: InstructionsSummary | null;
+  /** 隐患排查整治情况: the period's hazards and 清零 at its last day; null when none was ever registered. */
+  hazards?: HazardSection | null;
   projectsBehind: ProjectBehind[];
   overdueTasks: OverdueTask[];
   ranking: { schemeId: string; schemeName: string; rows: RankingRow[] } | null;
@@ -275,6 +279,7 @@ export async function gatherContent(db: ReadDb | Tx, zoneId: string, p: Bulletin
     projects: await projectsOf(db, zoneId, p.year, asOf),
     tasks: await tasksOf(db, zoneId, asOf),
     instructions: await instructionsOfPeriod(db, zoneId, p.start, asOf),
+    hazards: await hazardsOfPeriod(db, zoneId, p.start, asOf),
     projectsBehind,
     overdueTasks,
     ranking,

@@ -189,6 +189,7 @@ export async function buildDocx(input: DocxInput, progress: (p: number) => Promi
     projects: () => putTable('projects'),
     tasks: () => putTable('tasks'),
     instructions: () => undefined,
+    hazards: () => undefined,
     ranking: () => {
       putTable('ranking');
       putChart(c.ranking!.schemeName);

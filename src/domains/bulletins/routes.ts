@@ -130,6 +130,22 @@ export const contentBody = z.object({
     })
     .nullable()
     .optional(),
+  /** 隐患排查整治情况 (added with the hazard register): null or absent when no hazard was registered by the period's end. */
+  hazards: z
+    .object({
+      from: z.string(),
+      asOf: z.string(),
+      total: z.object({ added: z.number(), rectified: z.number(), remaining: z.number(), majorRemaining: z.number(), overdue: z.number() }),
+      openUnits: z.array(z.object({ unitName: z.string(), remaining: z.number(), overdue: z.number() })),
+      campaigns: z.array(
+        z.object({
+          name: z.string(),
+          clearance: z.object({ status: z.enum(['unregistered', 'cleared', 'open']), registered: z.number(), remaining: z.number() }),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
   projectsBehind: z.array(z.object({ project: z.string(), unitName: z.string(), milestone: z.string(), due: z.string(), daysLate: z.number() })),
   overdueTasks: z.array(z.object({ title: z.string(), unitName: z.string(), deadline: z.string(), daysOverdue: z.number(), state: z.string() })),
   ranking: z

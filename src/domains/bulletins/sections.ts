@@ -8,6 +8,7 @@ import { dec } from '../../shared/decimal';
 import { formatGapToTimeProgress } from '../../shared/format';
 import { cnDate } from '../../shared/officialDoc';
 import { sectionParagraphs, type InstructionsSummary } from '../instructions/rules';
+import { hazardParagraphs, type HazardSection } from '../hazards/rules';
 
 export const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
@@ -258,11 +259,12 @@ export interface OutlineInput {
   projects?: ProjectsSummary | null;
   tasks?: TasksSummary | null;
   instructions?: InstructionsSummary | null;
+  hazards?: HazardSection | null;
   projectsBehind: readonly unknown[];
   ranking: { schemeName: string; rows: readonly { unitName: string; redFlag: boolean }[] } | null;
   problems?: Problems;
 }
-export type SectionKey = 'indicators' | 'projects' | 'tasks' | 'instructions' | 'ranking' | 'problems' | 'requirements';
+export type SectionKey = 'indicators' | 'projects' | 'tasks' | 'instructions' | 'hazards' | 'ranking' | 'problems' | 'requirements';
 export interface OutlineSection {
   key: SectionKey;
   title: string;
@@ -284,6 +286,8 @@ export function bulletinOutline(c: OutlineInput, closing: string): OutlineSectio
     c.tasks && s('tasks', '督查督办情况', [tasksSentence(c.tasks, c.asOf)]),
     // Left out when no instruction was written in the period (a section with nothing behind it).
     c.instructions && c.instructions.total > 0 && s('instructions', '批示落实情况', sectionParagraphs(c.instructions, c.asOf)),
+    // Left out when no hazard was ever registered: 清零 of nothing is not said.
+    c.hazards && s('hazards', '隐患排查整治情况', hazardParagraphs(c.hazards)),
     c.ranking &&
       s('ranking', '考核排名情况', [
         `根据${c.ranking.schemeName}考核结果，${flag.length ? `${flag.join('、')}综合得分位列第一，授予“流动红旗”` : '暂无单位获得“流动红旗”'}。各单位得分及排名如下。`,

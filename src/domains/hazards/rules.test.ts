@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, isWorkday, workdaysBetween } from '../../shared/calendar';
-import { clearance, hazardCounts, openOn, rectifyDeadline, RECTIFY_WORKDAYS, type HazardFact } from './rules';
+import { clearance, hazardCounts, hazardParagraphs, openOn, rectifyDeadline, RECTIFY_WORKDAYS, type HazardFact, type HazardSection } from './rules';
 
 const day = fc.integer({ min: 0, max: 700 }).map((n) => addDays('2022-01-01', n));
 const fact = fc
@@ -83,6 +83,51 @@ describe('清零 judgement', () => {
         expect(c.status === 'cleared').toBe(registered.length > 0 && open.length === 0);
         expect(c.status === 'unregistered').toBe(registered.length === 0);
         expect(c.remaining).toBe(open.length);
+      }),
+    );
+  });
+});
+
+describe('the bulletin section 隐患排查整治情况', () => {
+  const base: HazardSection = {
+    from: '2023-01-01',
+    asOf: '2023-06-30',
+    total: { added: 3, rectified: 1, remaining: 2, majorRemaining: 1, overdue: 0 },
+    openUnits: [
+      { unitName: '枚乘街道', remaining: 1, overdue: 0 },
+      { unitName: '市场监管局', remaining: 1, overdue: 0 },
+    ],
+    campaigns: [],
+  };
+  it('says the counts, the open units and no 清零 while hazards remain', () => {
+    expect(hazardParagraphs(base)).toEqual([
+      '本期新增隐患3处，整改销号1处；截至2023年6月30日，剩余2处（其中重大隐患1处）。',
+      '未清零单位：枚乘街道1处、市场监管局1处。',
+    ]);
+  });
+  it('says 清零 only when nothing is open, and never 新增0处', () => {
+    const cleared = { ...base, total: { added: 0, rectified: 2, remaining: 0, majorRemaining: 0, overdue: 0 }, openUnits: [] };
+    expect(hazardParagraphs(cleared)).toEqual(['本期未新增隐患，整改销号2处；截至2023年6月30日，登记隐患已全部整改销号，实现动态清零。']);
+  });
+  it('judges a campaign only when hazards were registered in it', () => {
+    const s = {
+      ...base,
+      campaigns: [
+        { name: '百日攻坚', clearance: { status: 'open' as const, registered: 3, remaining: 1 } },
+        { name: '夏季攻势', clearance: { status: 'unregistered' as const, registered: 0 as const, remaining: 0 as const } },
+        { name: '城镇燃气专项', clearance: { status: 'cleared' as const, registered: 2, remaining: 0 } },
+      ],
+    };
+    expect(hazardParagraphs(s)[2]).toBe('“百日攻坚”登记隐患3处，尚有1处未清零；“城镇燃气专项”登记隐患2处，已清零。');
+  });
+  it('on any data: 清零 said exactly when nothing remains, overdue said only when some is', () => {
+    fc.assert(
+      fc.property(fc.array(fact, { maxLength: 30 }), period, (facts, [from, to]) => {
+        const { total } = hazardCounts(facts, from, to);
+        const text = hazardParagraphs({ from, asOf: to, total, openUnits: [], campaigns: [] }).join('');
+        expect(text.includes('清零')).toBe(total.remaining === 0);
+        expect(text.includes('逾期')).toBe(total.overdue > 0);
+        expect(text).not.toMatch(/[^0-9]0处/);
       }),
     );
   });

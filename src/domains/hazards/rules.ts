@@ -2,7 +2,7 @@
 // a level gives, the counts 新增 / 已整改 / 剩余 of a period, and whether a campaign
 // may be said to be 清零. Framework-free (the calendar only), tested with fast-check
 // in rules.test.ts.
-import { addWorkdays, type IsoDate } from '../../shared/calendar';
+import { addWorkdays, cnDate, type IsoDate } from '../../shared/calendar';
 
 export type HazardLevel = 'general' | 'major';
 
@@ -93,3 +93,37 @@ export const CLEARANCE_LABELS = {
   cleared: { zh: '已清零', en: 'Cleared' },
   open: { zh: '未清零', en: 'Not cleared' },
 } as const;
+
+/** What a bulletin says of the hazards: the period's counts, and 清零 as of its last day. */
+export interface HazardSection {
+  from: IsoDate;
+  asOf: IsoDate;
+  total: HazardCounts;
+  /** Units with hazards still open at `asOf`, most first. */
+  openUnits: { unitName: string; remaining: number; overdue: number }[];
+  /** Campaigns running in the period, each judged at `asOf` (or its end, if earlier). */
+  campaigns: { name: string; clearance: Clearance }[];
+}
+
+/**
+ * The section's sentences, each only as true as the data: "本期未新增隐患" rather than
+ * "新增0处", 清零 only when every registered hazard is closed, and nothing at all (the
+ * caller leaves the section out) when none was ever registered.
+ */
+export function hazardParagraphs(s: HazardSection): string[] {
+  const t = s.total;
+  const period = [t.added ? `本期新增隐患${t.added}处` : '本期未新增隐患', t.rectified ? `整改销号${t.rectified}处` : '无整改销号'].join('，');
+  const detail = [t.majorRemaining ? `其中重大隐患${t.majorRemaining}处` : '', t.overdue ? `逾期未整改${t.overdue}处` : ''].filter(Boolean).join('，');
+  const standing = t.remaining ? `剩余${t.remaining}处${detail ? `（${detail}）` : ''}` : '登记隐患已全部整改销号，实现动态清零';
+  const out = [`${period}；截至${cnDate(s.asOf)}，${standing}。`];
+  if (s.openUnits.length) out.push(`未清零单位：${s.openUnits.map((u) => `${u.unitName}${u.remaining}处${u.overdue ? `（逾期${u.overdue}处）` : ''}`).join('、')}。`);
+  const judged = s.campaigns.filter((c) => c.clearance.status !== 'unregistered');
+  if (judged.length) {
+    out.push(
+      judged
+        .map((c) => `“${c.name}”${c.clearance.status === 'cleared' ? `登记隐患${c.clearance.registered}处，已清零` : `登记隐患${c.clearance.registered}处，尚有${c.clearance.remaining}处未清零`}`)
+        .join('；') + '。',
+    );
+  }
+  return out;
+}

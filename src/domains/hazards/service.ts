@@ -19,7 +19,7 @@ import { actOnItem, addNote, getItem, raiseItem } from '../../shared/loop/store'
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
 import { scopeBy } from '../../server/scope';
-import { clearance, hazardCounts, rectifyDeadline, type HazardFact } from './rules';
+import { clearance, hazardCounts, rectifyDeadline, type HazardFact, type HazardSection } from './rules';
 
 export const HAZARD_SUBJECT = 'hazard';
 const ZONE_WIDE = ['admin', 'leader', 'supervisor'];
@@ -269,12 +269,7 @@ export async function hazardDetail(db: ReadDb, actor: Actor, id: string, today: 
  */
 export async function hazardSummary(db: ReadDb, actor: Actor, from: string, to: string) {
   if (from > to) throw new AppError('hazard.period', { from, to });
-  const rows = await db
-    .select({ unitId: hazards.unitId, level: hazards.level, foundOn: hazards.foundOn, deadline: deadlineInForce, closedOn, campaignId: hazards.campaignId, category: hazards.category })
-    .from(hazards)
-    .innerJoin(loopItems, eq(loopItems.id, hazards.loopItemId))
-    .where(and(visible(actor), sql`${hazards.foundOn} <= ${to}::date`));
-  const facts: (HazardFact & { campaignId: string | null; category: HazardCategory })[] = rows.map((r) => ({ ...r, level: r.level as HazardLevel }));
+  const facts = await factsOf(db, visible(actor), to);
   const { total, byUnit } = hazardCounts(facts, from, to);
   const unitRows = await db
     .select({ id: units.id, name: units.name, sort: units.sortOrder })
@@ -294,6 +289,50 @@ export async function hazardSummary(db: ReadDb, actor: Actor, from: string, to: 
     byUnit: unitRows.map((u) => ({ unitId: u.id, unitName: u.name, ...byUnit.get(u.id)! })),
     byCategory: hazardCategories.map((c) => ({ category: c, ...hazardCounts(facts.filter((f) => f.category === c), from, to).total })),
     campaigns: campaignRows.map((c) => ({ campaignId: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, ...clearance(facts.filter((f) => f.campaignId === c.id), to) })),
+  };
+}
+
+type Fact = HazardFact & { campaignId: string | null; category: HazardCategory };
+
+/** The hazards found by `to` that `where` selects, as the counting rules read them. */
+async function factsOf(db: ReadDb | Tx, where: SQL, to: string): Promise<Fact[]> {
+  const rows = await db
+    .select({ unitId: hazards.unitId, level: hazards.level, foundOn: hazards.foundOn, deadline: deadlineInForce, closedOn, campaignId: hazards.campaignId, category: hazards.category })
+    .from(hazards)
+    .innerJoin(loopItems, eq(loopItems.id, hazards.loopItemId))
+    .where(and(where, sql`${hazards.foundOn} <= ${to}::date`));
+  return rows.map((r) => ({ ...r, level: r.level as HazardLevel }));
+}
+
+/**
+ * The whole zone's hazards for a bulletin of [from, asOf]: null when none was registered
+ * by `asOf` (the section is left out rather than claim 清零 of nothing). Campaigns are
+ * those running in the period, each judged at `asOf` or its own end if earlier.
+ */
+export async function hazardsOfPeriod(db: ReadDb | Tx, zoneId: string, from: string, asOf: string): Promise<HazardSection | null> {
+  const facts = await factsOf(db, eq(hazards.zoneId, zoneId), asOf);
+  if (facts.length === 0) return null;
+  const { total, byUnit } = hazardCounts(facts, from, asOf);
+  const open = [...byUnit].filter(([, c]) => c.remaining > 0);
+  const names = open.length ? await db.select({ id: units.id, name: units.name, sort: units.sortOrder }).from(units).where(inArray(units.id, open.map(([id]) => id))) : [];
+  const nameOf = new Map(names.map((u) => [u.id, u]));
+  const running = await db
+    .select({ id: campaigns.id, name: campaigns.name, endDate: campaigns.endDate })
+    .from(campaigns)
+    .where(and(eq(campaigns.zoneId, zoneId), sql`${campaigns.startDate} <= ${asOf}::date`, sql`${campaigns.endDate} >= ${from}::date`))
+    .orderBy(campaigns.startDate);
+  return {
+    from,
+    asOf,
+    total,
+    openUnits: open
+      .map(([id, c]) => ({ unitName: nameOf.get(id)?.name ?? '', remaining: c.remaining, overdue: c.overdue, sort: nameOf.get(id)?.sort ?? 0 }))
+      .sort((a, b) => b.remaining - a.remaining || a.sort - b.sort)
+      .map(({ sort: _sort, ...u }) => u),
+    campaigns: running.map((c) => {
+      const at = c.endDate < asOf ? c.endDate : asOf;
+      return { name: c.name, clearance: clearance(facts.filter((f) => f.campaignId === c.id), at) };
+    }),
   };
 }
 

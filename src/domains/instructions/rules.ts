@@ -2,13 +2,7 @@
 // a deadline may be set at the zone's date, how an instruction stands at a date
 // (已办结 / 落实中 / 逾期), and the 批示落实情况 section of a bulletin, which states
 // only what the instructions written in the period show.
-import { daysBetween, isIsoDate, type IsoDate } from '../../shared/calendar';
-
-/** '2022-08-31' → '2022年8月31日' (as officialDoc.cnDate, kept here so this file imports no framework). */
-const cnDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
+import { cnDate, daysBetween, isIsoDate, type IsoDate } from '../../shared/calendar';
 
 export const SUBJECT_LABELS = {
   bulletin: { zh: '通报', en: 'Bulletin' },

@@ -2395,6 +2395,31 @@ export interface paths {
                                 asOf: string;
                                 cumulativeLabel: string;
                                 figureMonth: string;
+                                hazards?: {
+                                    asOf: string;
+                                    campaigns: {
+                                        clearance: {
+                                            registered: number;
+                                            remaining: number;
+                                            /** @enum {string} */
+                                            status: "unregistered" | "cleared" | "open";
+                                        };
+                                        name: string;
+                                    }[];
+                                    from: string;
+                                    openUnits: {
+                                        overdue: number;
+                                        remaining: number;
+                                        unitName: string;
+                                    }[];
+                                    total: {
+                                        added: number;
+                                        majorRemaining: number;
+                                        overdue: number;
+                                        rectified: number;
+                                        remaining: number;
+                                    };
+                                } | null;
                                 indicators: {
                                     code: string;
                                     coverage?: {
@@ -2611,6 +2636,31 @@ export interface paths {
                                 asOf: string;
                                 cumulativeLabel: string;
                                 figureMonth: string;
+                                hazards?: {
+                                    asOf: string;
+                                    campaigns: {
+                                        clearance: {
+                                            registered: number;
+                                            remaining: number;
+                                            /** @enum {string} */
+                                            status: "unregistered" | "cleared" | "open";
+                                        };
+                                        name: string;
+                                    }[];
+                                    from: string;
+                                    openUnits: {
+                                        overdue: number;
+                                        remaining: number;
+                                        unitName: string;
+                                    }[];
+                                    total: {
+                                        added: number;
+                                        majorRemaining: number;
+                                        overdue: number;
+                                        rectified: number;
+                                        remaining: number;
+                                    };
+                                } | null;
                                 indicators: {
                                     code: string;
                                     coverage?: {
@@ -2942,6 +2992,31 @@ export interface paths {
                                 asOf: string;
                                 cumulativeLabel: string;
                                 figureMonth: string;
+                                hazards?: {
+                                    asOf: string;
+                                    campaigns: {
+                                        clearance: {
+                                            registered: number;
+                                            remaining: number;
+                                            /** @enum {string} */
+                                            status: "unregistered" | "cleared" | "open";
+                                        };
+                                        name: string;
+                                    }[];
+                                    from: string;
+                                    openUnits: {
+                                        overdue: number;
+                                        remaining: number;
+                                        unitName: string;
+                                    }[];
+                                    total: {
+                                        added: number;
+                                        majorRemaining: number;
+                                        overdue: number;
+                                        rectified: number;
+                                        remaining: number;
+                                    };
+                                } | null;
                                 indicators: {
                                     code: string;
                                     coverage?: {

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Spin, Table, Tag } from 'antd';
 import { ArrowLeftOutlined, CheckCircleOutlined, DeleteOutlined, FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
 import { useSession } from '../auth/session';
+import { useI18n } from '../i18n';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { bulletinsApi, type Content, type EditInput, type IndicatorTable, type ZoneFigure } from './api';
@@ -33,6 +34,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 function Preview({ id, c }: { id: string; c: Content }) {
   const bt = useBuT();
+  const { lang } = useI18n();
   const charts = useCharts(id);
   const col = (key: BuKey, dataIndex: string) => ({ title: bt(key), dataIndex, key: dataIndex });
   const small = { size: 'small' as const, pagination: false as const, bordered: true, locale: { emptyText: bt('none') } };
@@ -112,6 +114,40 @@ function Preview({ id, c }: { id: string; c: Content }) {
               },
             ]}
           />
+        </Section>
+      )}
+      {c.hazards && (
+        <Section title={bt('hazards')}>
+          <div data-testid="bu-hazards">
+            <p className="gj-bu-note">
+              {[
+                c.hazards.total.added ? bt('hz.added', { n: c.hazards.total.added }) : bt('hz.noneAdded'),
+                c.hazards.total.rectified > 0 && bt('hz.rectified', { n: c.hazards.total.rectified }),
+                c.hazards.total.remaining > 0 && bt('hz.remaining', { n: c.hazards.total.remaining }),
+                c.hazards.total.majorRemaining > 0 && bt('hz.major', { n: c.hazards.total.majorRemaining }),
+                c.hazards.total.overdue > 0 && bt('hz.overdue', { n: c.hazards.total.overdue }),
+              ]
+                .filter(Boolean)
+                .join(lang === 'zh' ? '，' : ', ')}
+            </p>
+            {c.hazards.campaigns
+              .filter((k) => k.clearance.status !== 'unregistered')
+              .map((k) => (
+                <Tag key={k.name} color={k.clearance.status === 'cleared' ? 'green' : 'orange'} style={{ marginBottom: 8 }}>
+                  {k.name}：{bt(`hz.campaign.${k.clearance.status === 'cleared' ? 'cleared' : 'open'}`, { registered: k.clearance.registered, remaining: k.clearance.remaining })}
+                </Tag>
+              ))}
+            {c.hazards.total.remaining === 0 ? (
+              <Tag color="green">{bt('hz.cleared')}</Tag>
+            ) : (
+              <Table<NonNullable<Content['hazards']>['openUnits'][number]>
+                {...small}
+                rowKey="unitName"
+                dataSource={c.hazards.openUnits}
+                columns={[col('c.unit', 'unitName'), { ...col('c.remaining', 'remaining'), align: 'right' as const }, { ...col('c.overdue', 'overdue'), align: 'right' as const }]}
+              />
+            )}
+          </div>
         </Section>
       )}
       {c.ranking && (

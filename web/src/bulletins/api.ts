@@ -51,6 +51,12 @@ export interface Content {
     overdue: number;
     items: { text: string; leaderName: string; leadUnitName: string; subjectLabel: string; writtenOn: string; deadline: string; standing: 'closed' | 'open' | 'overdue'; daysOverdue: number }[];
   } | null;
+  /** 隐患排查整治情况: absent or null when no hazard was registered by the period's end. */
+  hazards?: {
+    total: { added: number; rectified: number; remaining: number; majorRemaining: number; overdue: number };
+    openUnits: { unitName: string; remaining: number; overdue: number }[];
+    campaigns: { name: string; clearance: { status: 'unregistered' | 'cleared' | 'open'; registered: number; remaining: number } }[];
+  } | null;
   overdueTasks: { title: string; unitName: string; deadline: string; daysOverdue: number; state: CodeOf<'loopState'> }[];
   ranking: { schemeName: string; rows: { rank: number | null; unitName: string; total: string; rankChange: number | null; redFlag: boolean }[] } | null;
 }
