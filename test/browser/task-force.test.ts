@@ -28,10 +28,15 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     const leader = await h.signedIn('leader');
     await leader.goto('/projects/list');
     await rows(leader).first().waitFor();
-    await leader.getByTestId('filter-mine').click();
-    await expect.poll(() => leader.getByTestId('filter-mine').locator('input').isChecked()).toBe(true);
-    // Every demo project has 区领导 as its 包挂领导: the list stays, filtered by the server.
-    await expect.poll(async () => (await rows(leader).count()) > 0).toBe(true);
+    const mine = leader.getByRole('checkbox', { name: '我的包挂项目' });
+    const answer = leader.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('mine=true'));
+    await mine.click();
+    const body = (await (await answer).json()) as { items: { leaderUserId: string }[]; total: number };
+    await expect.poll(() => mine.isChecked()).toBe(true);
+    // Every demo project has 区领导 as its 包挂领导: the server answers them all, the list shows them.
+    expect(body.total).toBeGreaterThan(0);
+    expect(new Set(body.items.map((p) => p.leaderUserId)).size).toBe(1);
+    await expect.poll(() => rows(leader).count()).toBe(Math.min(body.total, body.items.length));
     await h.screenshot(leader, 'task-force-mine');
     // The supervisor is no leader: no such filter for them.
     const sup = await h.signedIn('supervisor');
@@ -75,7 +80,8 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     await row.getByTestId('tf-phone').fill('12345');
     await form.getByTestId('tf-save').click();
     await row.getByText('手机号11位，座机如0516-80001234').waitFor();
-    await h.screenshot(unit, 'task-force-edit');
+    await form.getByTestId('tf-save').scrollIntoViewIfNeeded();
+    await h.screenshot(unit, 'task-force-edit', { keepScroll: true });
     await row.getByTestId('tf-phone').fill('0516-80009999');
     await form.getByTestId('tf-save').click();
     await expect.poll(() => tab.locator('.ant-table-row').count()).toBe(before + 1);
@@ -83,7 +89,8 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     await expect.poll(() => last.innerText()).toContain('张联络（演示）');
     expect(await last.innerText()).toContain('0516-80009999');
     expect(await last.innerText()).toContain('联络员');
-    await h.screenshot(unit, 'task-force-saved');
+    await last.scrollIntoViewIfNeeded();
+    await h.screenshot(unit, 'task-force-saved', { keepScroll: true });
   });
 
   it('reads in English', async () => {
