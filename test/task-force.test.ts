@@ -19,7 +19,7 @@ const members = async (projectId: string) =>
 
 beforeAll(async () => {
   t = await testApp({ clock: () => new Date('2022-08-20T02:00:00Z') });
-  [sup, leader, jinlonghu, donghuan] = await Promise.all(['supervisor', 'leader', 'xz-jinlonghu', 'xz-donghuan'].map((u) => t.signIn(u)));
+  [sup, leader, jinlonghu, donghuan] = (await Promise.all(['supervisor', 'leader', 'xz-jinlonghu', 'xz-donghuan'].map((u) => t.signIn(u)))) as [Client, Client, Client, Client];
   hongyuan = (await one<{ id: string }>(`SELECT p.id FROM projects p JOIN zones z ON z.id = p.zone_id WHERE z.code = 'xuzhou' AND p.name = '弘元新材料光伏基地'`)).id;
   const unit = async (zone: string, code: string) =>
     (await one<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = $1 AND u.code = $2`, [zone, code])).id;
