@@ -95,4 +95,29 @@ describe('migrations', () => {
     const [own] = await handle.query<{ feed: string }>(`SELECT feed FROM indicators WHERE zone_id = $1 AND code = 'my_own_count'`, [b!.id]);
     expect(own!.feed).toBe('projects.started');
   });
+
+  it('0023 turns every former task-force account into a member row (name from the account, unit from the membership)', async () => {
+    handle = await openTestDb({ start: 'empty' });
+    await migrate(handle, loadMigrations().filter((m) => m.version < 23));
+    const [z] = await handle.query<{ id: string }>(`INSERT INTO zones (code, name) VALUES ('za', 'A') RETURNING id`);
+    const [u] = await handle.query<{ id: string }>(`INSERT INTO units (zone_id, code, name, kind, ranking_group) VALUES ($1, 'zd', '重大办', 'department', 'functional') RETURNING id`, [z!.id]);
+    const user = async (name: string, display: string) =>
+      (await handle.query<{ id: string }>(`INSERT INTO users (username, display_name, password_hash) VALUES ($1, $2, 'x') RETURNING id`, [name, display]))[0]!.id;
+    const a = await user('a1', '重大办填报员');
+    const b = await user('b1', '督查办');
+    await handle.query(`INSERT INTO memberships (zone_id, user_id, role, unit_id) VALUES ($1, $2, 'reporter', $3), ($1, $4, 'supervisor', NULL)`, [z!.id, a, u!.id, b]);
+    const [p] = await handle.query<{ id: string }>(
+      `INSERT INTO projects (zone_id, name, category, year, total_investment, responsible_unit_id, task_force_user_ids) VALUES ($1, 'P', 'industrial', 2022, 1, $2, ARRAY[$3, $4]::uuid[]) RETURNING id`,
+      [z!.id, u!.id, a, b],
+    );
+    expect(await migrate(handle, loadMigrations().filter((m) => m.version <= 23))).toEqual(['0023_task_force']);
+    const rows = await handle.query(`SELECT zone_id, name, role, unit_id, phone, user_id, sort_order FROM project_task_force WHERE project_id = $1 ORDER BY sort_order`, [p!.id]);
+    expect(rows).toEqual([
+      { zone_id: z!.id, name: '重大办填报员', role: 'member', unit_id: u!.id, phone: '', user_id: a, sort_order: 1 },
+      { zone_id: z!.id, name: '督查办', role: 'member', unit_id: null, phone: '', user_id: b, sort_order: 2 },
+    ]);
+    // The column is kept (the policy scope reads it) and unchanged.
+    const [kept] = await handle.query<{ ids: string[] }>(`SELECT task_force_user_ids AS ids FROM projects WHERE id = $1`, [p!.id]);
+    expect(kept!.ids).toEqual([a, b]);
+  });
 });

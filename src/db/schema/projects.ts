@@ -31,6 +31,15 @@ export interface TemplateStep {
   marksStage?: ProjectStageName;
 }
 
+/** One item of the zone's service standard (e.g. "五个一"服务制度), migrations/0023. */
+export interface ServiceItem {
+  key: string;
+  name: string;
+  hint?: string;
+}
+export const taskForceRoles = ['lead', 'deputy', 'member', 'liaison'] as const;
+export type TaskForceRole = (typeof taskForceRoles)[number];
+
 export const projectSettings = pgTable('project_settings', {
   id: uuid('id').primaryKey().defaultRandom(),
   zoneId: uuid('zone_id').notNull(),
@@ -42,6 +51,8 @@ export const projectSettings = pgTable('project_settings', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
   /** migrations/0016 */
   version: integer('version').notNull().default(1),
+  /** migrations/0023 */
+  serviceItems: jsonb('service_items').$type<ServiceItem[]>().notNull().default([]),
 });
 
 export const projects = pgTable('projects', {
@@ -160,4 +171,31 @@ export const attractionContacts = pgTable('attraction_contacts', {
   note: text('note').notNull(),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** 专班 members (migrations/0023); projects.taskForceUserIds mirrors their linked accounts. */
+export const projectTaskForce = pgTable('project_task_force', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  zoneId: uuid('zone_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  name: text('name').notNull(),
+  role: text('role').$type<TaskForceRole>().notNull(),
+  unitId: uuid('unit_id'),
+  phone: text('phone').notNull().default(''),
+  userId: uuid('user_id'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** The service standard's items checked on a project (migrations/0023). */
+export const projectServiceChecks = pgTable('project_service_checks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  zoneId: uuid('zone_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  itemKey: text('item_key').notNull(),
+  doneOn: day('done_on').notNull(),
+  checkedBy: uuid('checked_by'),
+  note: text('note').notNull().default(''),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
 });

@@ -11,6 +11,37 @@ import type { Actor } from '../../shared/policy';
 import type { DemoZone } from '../demo/zones';
 import { addContact, createLead, moveLead } from '../attraction/service';
 import { approvePlan, createProject, raiseProblem, reviewInvestment, saveInvestment, saveSettings, updateMilestone } from './service';
+import { checkServiceItem, replaceTaskForce } from './taskForce';
+import type { ServiceItem } from '../../db/schema';
+
+/**
+ * The demo's service standard. Seed 000 (大庙街道) names a "五个一"服务制度 for projects but
+ * does not list its five items, and no published definition was found; these five are an
+ * EDITABLE EXAMPLE (项目设置 › 服务标准), not the seed's text. Their shape follows comparable
+ * published mechanisms, e.g. Quanzhou's "六个一" (一项目一专班、一节点一清单、一星期一调度…,
+ * 泉州晚报 2022-05-12, http://qz.fjsen.com/2022-05/12/content_31032402.htm).
+ */
+export const DEMO_SERVICE_ITEMS: ServiceItem[] = [
+  { key: 'one_leader', name: '一名包挂领导', hint: '示例条目（可编辑）：明确一名区领导包挂' },
+  { key: 'one_task_force', name: '一个工作专班', hint: '示例条目（可编辑）：组建专班，明确组长、联络员及电话' },
+  { key: 'one_plan', name: '一套推进方案', hint: '示例条目（可编辑）：倒排工期、挂图作战' },
+  { key: 'one_list', name: '一张问题清单', hint: '示例条目（可编辑）：问题交办、限时销号' },
+  { key: 'one_dispatch', name: '一月一次调度', hint: '示例条目（可编辑）：每月现场调度、通报进度' },
+];
+
+/**
+ * The 党工委书记 (党委书记 for 徐庄镇) of each sub-district and town as seed 000 names them.
+ * Heading the task force of a project in their unit is the demo's assumption; the
+ * phone numbers are fictional (0516-8000xxxx, demo).
+ */
+const SECRETARIES: Record<string, { name: string; phone: string }> = {
+  damiao: { name: '刘雷', phone: '0516-80000101' },
+  dahuangshan: { name: '郑再武', phone: '0516-80000102' },
+  donghuan: { name: '韩召坤', phone: '0516-80000103' },
+  jinshanqiao: { name: '彭齐凯', phone: '0516-80000104' },
+  jinlonghu: { name: '贾群', phone: '0516-80000105' },
+  xuzhuang: { name: '朱春春', phone: '0516-80000106' },
+};
 
 /** The day the demo lives on: a week after the 8月14日 meeting of seed 003. */
 export const DEMO_TODAY = '2022-08-20';
@@ -76,6 +107,9 @@ const LEADS = [
   { name: '复星医药CDMO中试公共平台', chain: '生物医药与大健康', total: '8', unit: 'jinlonghu', team: '生物医药招商组', stage: 'negotiating' as const },
 ];
 
+/** The projects the demo raises a problem on (below). */
+const PROBLEM_PROJECTS = ['中能4.6万吨颗粒硅', '弘元新材料光伏基地', '天科合达二期年产16万片碳化硅衬底晶片'];
+
 export async function seedProjects(handle: DbHandle, zone: DemoZone, zoneId: string): Promise<void> {
   if (zone.code !== 'xuzhou') return;
   const db = handle.db;
@@ -129,6 +163,26 @@ export async function seedProjects(handle: DbHandle, zone: DemoZone, zoneId: str
       ),
     );
     await write(sup, (tx, audit) => approvePlan(tx, audit, sup, p.id));
+    // 一项目一专班 (demo): the unit's secretary as seed 000 names them heads it, 重大办 (its
+    // account) is a member, a liaison of the unit keeps the contact; phones are fictional.
+    const head = SECRETARIES[d.unit];
+    const [fresh] = await db.select({ version: projects.version }).from(projects).where(eq(projects.id, p.id));
+    await write(sup, (tx, audit) =>
+      replaceTaskForce(tx, audit, sup, p.id, {
+        version: fresh!.version,
+        members: [
+          ...(head ? [{ name: head.name, role: 'lead' as const, unitId: unit(d.unit), phone: head.phone, userId: null }] : []),
+          { name: '重大办', role: 'member' as const, unitId: unit('zhongda'), phone: '0516-80000200', userId: zhongda.userId },
+          { name: '项目联络员（演示）', role: 'liaison' as const, unitId: unit(d.unit), phone: `0516-8000${String(300 + PROJECTS.indexOf(d)).padStart(4, '0')}`, userId: null },
+        ],
+      }),
+    );
+    // The service standard checked (demo dates): leader, task force and plan for every
+    // project, the problem list where a problem is raised below, the monthly dispatch for the 1号工程.
+    const checks: [string, string][] = [['one_leader', '2022-03-01'], ['one_task_force', '2022-03-01'], ['one_plan', '2022-03-15']];
+    if (PROBLEM_PROJECTS.includes(d.name)) checks.push(['one_list', '2022-08-10']);
+    if (d.key) checks.push(['one_dispatch', '2022-08-05']);
+    for (const [key, on] of checks) await write(sup, (tx, audit) => checkServiceItem(tx, audit, sup, p.id, key, { doneOn: on, note: '演示数据', version: 0 }, DEMO_TODAY));
     // The task force records what is done: every step due by the demo day, except the late ones.
     const ms = await db.select().from(projectMilestones).where(eq(projectMilestones.projectId, p.id)).orderBy(projectMilestones.sortOrder);
     const reporter = await reporterOf(d.unit);
@@ -202,6 +256,7 @@ export async function seedProjectSettings(handle: DbHandle, zoneId: string): Pro
       ],
       outline: DEMO_OUTLINE,
       outlineDemo: true,
+      serviceItems: DEMO_SERVICE_ITEMS,
     }),
   );
 

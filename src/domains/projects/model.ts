@@ -1,6 +1,6 @@
 // Input schemas of the projects domain: one per write, shared by routes, services and the importer.
 import { z } from 'zod';
-import { currencies, investmentStatuses, projectCategories, projectStages } from '../../db/schema';
+import { currencies, investmentStatuses, projectCategories, projectStages, taskForceRoles } from '../../db/schema';
 import { isoDate } from '../../shared/http';
 import { decimalInput, patchOf, version } from '../../shared/input';
 import { loopCategoryValues } from './problems';
@@ -35,7 +35,8 @@ export const projectInput = z.object({
 });
 export type ProjectInput = z.infer<typeof projectInput>;
 
-export const projectPatch = patchOf(projectInput);
+/** The patch never carries the task force: members are written by PUT /:id/task-force. */
+export const projectPatch = patchOf(projectInput.omit({ taskForceUserIds: true }));
 export type ProjectPatch = z.infer<typeof projectPatch>;
 
 export const templateStep = z.object({
@@ -110,12 +111,42 @@ export const listFilter = z.object({
   unitId: z.uuid().optional(),
   chain: z.string().max(40).optional(),
   leaderUserId: z.uuid().optional(),
+  /** 我的包挂项目: the signed-in user's projects as 包挂领导 (overrides leaderUserId). */
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   category: z.enum(projectCategories).optional(),
   stage: z.enum(projectStages).optional(),
   keyProject: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().max(100).optional(),
 });
 export type ListFilter = z.infer<typeof listFilter>;
+
+/** A Chinese mobile (1[3-9] + 9 digits) or landline (area code 0xx/0xxx, 7–8 digits, optional extension). */
+export const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+
+/** One 专班 member: a person with a role; unit and account optional. The phone is checked by the service (clear zh/en error). */
+export const taskForceMember = z.object({
+  name: z.string().trim().min(1).max(40),
+  role: z.enum(taskForceRoles),
+  unitId: z.uuid().nullable().optional(),
+  phone: z.string().trim().max(20).default(''),
+  userId: z.uuid().nullable().optional(),
+});
+export type TaskForceMemberInput = z.infer<typeof taskForceMember>;
+/** The whole 专班 replaced at once, with the project's version. */
+export const taskForceUpdate = z.object({ members: z.array(taskForceMember).max(30), version });
+
+/** An item of the zone's service standard. */
+export const serviceItem = z.object({
+  key: z.string().trim().regex(/^[a-z0-9_]{1,40}$/, 'lower-case letters, digits, _'),
+  name: z.string().trim().min(1).max(60),
+  hint: z.string().trim().max(200).optional(),
+});
+/** Check (doneOn) or uncheck (null) one item on a project; version: the check's, 0 when never checked. */
+export const serviceCheckInput = z.object({
+  doneOn: isoDate.nullable(),
+  note: z.string().trim().max(500).default(''),
+  version: z.number().int().min(0),
+});
 
 /** The outline (its own upload, GeoJSON as the body) is saved without a version. */
 export const settingsInput = z.object({
@@ -130,6 +161,8 @@ export const settingsInput = z.object({
     .max(10)
     .optional(),
   templates: z.partialRecord(z.enum(projectCategories), z.array(templateStep).min(1).max(60)).optional(),
+  /** The zone's service standard (e.g. "五个一"服务制度), checked per project. */
+  serviceItems: z.array(serviceItem).max(20).optional(),
 });
 export const settingsUpdate = settingsInput.extend({ version });
 

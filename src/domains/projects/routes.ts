@@ -28,6 +28,8 @@ import {
   projectInput,
   projectPatch,
   settingsUpdate,
+  serviceCheckInput,
+  taskForceUpdate,
 } from './model';
 import { resyncYear, syncBody, syncResponse } from '../feeds/sync';
 import { projectFeed } from './feedIndicators';
@@ -51,6 +53,7 @@ import {
 import {
   battleMapBody,
   historyPage,
+  serviceCheckRow,
   investmentQueue,
   investmentRow,
   milestoneRow,
@@ -65,7 +68,8 @@ import {
   templatesBody,
   updateRow,
 } from './schemas';
-import { battleMap, chainsInUse, getProject, getSettings, listProjects, projectHistory } from './views';
+import { battleMap, chainsInUse, getProject, getSettings, listProjects, ownFilter, projectHistory } from './views';
+import { checkServiceItem, replaceTaskForce } from './taskForce';
 import { projectCategories } from '../../db/schema';
 import { asFeatureCollection, outlineBody, parseOutline } from './outline';
 import { scopeOfProject } from './service';
@@ -98,7 +102,8 @@ export async function projectRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
-      return cached(req, reply, actor.zoneId, `list|${req.ctx.today}|${JSON.stringify(req.query)}`, projectPage, () => listProjects(req.ctx.db, actor, req.query, req.ctx.today));
+      const q = ownFilter(actor, req.query);
+      return cached(req, reply, actor.zoneId, `list|${req.ctx.today}|${JSON.stringify(q)}`, projectPage, () => listProjects(req.ctx.db, actor, q, req.ctx.today));
     },
   );
 
@@ -110,7 +115,8 @@ export async function projectRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
-      return cached(req, reply, actor.zoneId, `map|${req.ctx.today}|${JSON.stringify(req.query)}`, battleMapBody, () => battleMap(req.ctx.db, actor, req.query, req.ctx.today));
+      const q = ownFilter(actor, req.query);
+      return cached(req, reply, actor.zoneId, `map|${req.ctx.today}|${JSON.stringify(q)}`, battleMapBody, () => battleMap(req.ctx.db, actor, q, req.ctx.today));
     },
   );
 
@@ -192,7 +198,8 @@ export async function projectRoutes(app: FastifyInstance) {
     '/api/projects/export.xlsx',
     { config: { action: 'zoneData.read' }, schema: { tags, summary: 'The filtered project list as Excel', querystring: listFilter } },
     async (req, reply) => {
-      const list = await listProjects(req.ctx.db, requireActor(req.ctx), { ...req.query, page: 1, pageSize: 5000 }, req.ctx.today);
+      const actor = requireActor(req.ctx);
+      const list = await listProjects(req.ctx.db, actor, { ...ownFilter(actor, req.query), page: 1, pageSize: 5000 }, req.ctx.today);
       const buf = await exportProjects(list.items);
       return reply
         .header('content-type', XLSX)
@@ -338,6 +345,37 @@ export async function projectRoutes(app: FastifyInstance) {
         await notifyAssigned(tx, item, req.ctx.today); // raised with an assignee: 交办 at once
         return item;
       }),
+  );
+
+  api.put(
+    '/api/projects/:id/task-force',
+    {
+      config: { action: 'project.progress', scope: scopeOfProject },
+      schema: {
+        tags,
+        summary: '一项目一专班: replace the task force (name, role 组长/副组长/成员/联络员, unit, phone, account) with the project’s version (task force, assigned leader, responsible unit, supervisors)',
+        params: idParams,
+        body: taskForceUpdate,
+        response: ok(projectRow),
+      },
+    },
+    async (req) => req.ctx.write((tx, audit) => replaceTaskForce(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
+  );
+
+  const itemParams = z.object({ id: z.uuid(), key: z.string().regex(/^[a-z0-9_]{1,40}$/) });
+  api.put(
+    '/api/projects/:id/service-checks/:key',
+    {
+      config: { action: 'project.progress', scope: scopeOfProject },
+      schema: {
+        tags,
+        summary: 'Check (doneOn) or uncheck (null) an item of the zone’s service standard ("五个一") on a project; version: the check’s, 0 when never checked',
+        params: itemParams,
+        body: serviceCheckInput,
+        response: ok(serviceCheckRow),
+      },
+    },
+    async (req) => req.ctx.write((tx, audit) => checkServiceItem(tx, audit, requireActor(req.ctx), req.params.id, req.params.key, req.body, req.ctx.today)),
   );
 
   api.post(

@@ -5,12 +5,13 @@
 // Conventions: timestamps are Date (z.date(), ISO date-time on the wire), days are
 // 'YYYY-MM-DD' strings (isoDate), amounts are numeric strings.
 import { z } from 'zod';
-import { currencies, investmentStatuses, projectCategories, projectStages } from '../../db/schema';
+import { currencies, investmentStatuses, projectCategories, projectStages, taskForceRoles } from '../../db/schema';
 import { isoDate } from '../../shared/http';
 import { loopItemBody } from '../../shared/loop/routes';
 import { pageOf } from '../../shared/pagination';
 import type { battleMap, getProject, getSettings, listProjects, projectHistory } from './views';
 import type { addProgressUpdate, Project, raiseProblem, saveInvestment, saveSettings, updateMilestone } from './service';
+import type { checkServiceItem } from './taskForce';
 
 const stage = z.enum(projectStages);
 const category = z.enum(projectCategories);
@@ -82,13 +83,25 @@ const finding = z.object({
   message: z.object({ zh: z.string(), en: z.string() }),
 });
 
+/** One 专班 member as shown. */
+export const taskForceMemberBody = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(taskForceRoles),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  phone: z.string(),
+  userId: z.string().nullable(),
+});
+
 /** The read model of a project: the row with names, investment, forecast, status and milestones. */
 export const projectView = projectRow.extend({
   lng: z.number().nullable(),
   lat: z.number().nullable(),
   responsibleUnitName: z.string(),
   leaderName: z.string().nullable(),
-  taskForce: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** 专班 members (migrations/0023), in order. */
+  taskForce: z.array(taskForceMemberBody),
   /** null: a USD amount without the year's rate. */
   totalInvestmentYuan: amountText.nullable(),
   completedInvestment: amountText,
@@ -159,6 +172,19 @@ const fileInfo = z.object({ id: z.string(), name: z.string(), mime: z.string(), 
 const loopItem = loopItemBody.extend({ zoneId: z.string() });
 export const problemRow = loopItem.omit({ light: true });
 
+/** One item of the zone's service standard with this project's check (doneOn null: not yet). */
+export const serviceCheckItem = z.object({
+  key: z.string(),
+  name: z.string(),
+  hint: z.string().nullable(),
+  doneOn: isoDate.nullable(),
+  checkedByName: z.string().nullable(),
+  note: z.string(),
+  version: z.number().int(),
+});
+/** What checking an item returns. */
+export const serviceCheckRow = z.object({ itemKey: z.string(), checked: z.boolean(), version: z.number().int() });
+
 export const projectDetail = z.object({
   project: projectView,
   investments: z.array(investmentRow),
@@ -167,6 +193,8 @@ export const projectDetail = z.object({
   planShare: z.string().nullable(),
   updates: z.array(updateRow.extend({ files: z.array(fileInfo) })),
   problems: z.array(loopItem.extend({ assigneeName: z.string().nullable() })),
+  /** The zone's service standard ("五个一") with this project's checks. */
+  serviceChecklist: z.array(serviceCheckItem),
   can: z.object({ edit: z.boolean(), approvePlan: z.boolean(), progress: z.boolean(), report: z.boolean(), approveInvestment: z.boolean() }),
 });
 
@@ -195,6 +223,7 @@ const stageRule = z.discriminatedUnion('kind', [
 ]);
 const usdRates = z.record(z.string(), z.string()).describe('USD→CNY rate by year');
 const templates = z.partialRecord(category, z.array(templateStepBody));
+const serviceItems = z.array(z.object({ key: z.string(), name: z.string(), hint: z.string().optional() }));
 
 export const settingsBody = z.object({
   usdRates,
@@ -202,6 +231,7 @@ export const settingsBody = z.object({
   templates,
   outline: outlineBody.nullable(),
   outlineDemo: z.boolean(),
+  serviceItems,
   version: z.number().int(),
 });
 
@@ -214,6 +244,7 @@ export const settingsRow = z.object({
   templates,
   outline: outlineBody.nullable(),
   outlineDemo: z.boolean(),
+  serviceItems,
   updatedAt: z.date(),
   version: z.number().int(),
 });
@@ -266,4 +297,7 @@ export type SchemaChecks = [
   Assert<Missing<Awaited<ReturnType<typeof updateMilestone>>, typeof milestoneRow>>,
   Assert<Missing<Awaited<ReturnType<typeof addProgressUpdate>>, typeof updateRow>>,
   Assert<Missing<Awaited<ReturnType<typeof raiseProblem>>, typeof problemRow>>,
+  Assert<Missing<Item<View['serviceChecklist']>, typeof serviceCheckItem>>,
+  Assert<Missing<Item<View['project']['taskForce']>, typeof taskForceMemberBody>>,
+  Assert<Missing<Awaited<ReturnType<typeof checkServiceItem>>, typeof serviceCheckRow>>,
 ];

@@ -42,6 +42,7 @@ import { PROJECT_SUBJECT } from './problems';
 import { reachedStage, STAGES, type Stage } from './rules';
 import { checkBackward, planBackward, ScheduleError, validateTemplate, type Plan } from './schedule';
 import { defaultTemplate, type ProjectCategory } from './templates';
+import { assertLeader, insertMembers, membersFromUsers } from './members';
 
 export type Project = typeof projects.$inferSelect;
 
@@ -127,9 +128,12 @@ export interface CreateExtras {
 export async function createProject(tx: Tx, audit: Audit, actor: Actor, input: ProjectInput, today: IsoDate, extras: CreateExtras = {}) {
   await assertUnit(tx, actor.zoneId, input.responsibleUnitId);
   await assertMembers(tx, actor.zoneId, [...input.taskForceUserIds, ...(input.leaderUserId ? [input.leaderUserId] : [])]);
+  await assertLeader(tx, actor.zoneId, input.leaderUserId);
   await assertUniqueName(tx, actor.zoneId, input.name);
   checkStageDates(input.stageDates, today);
   const [row] = await tx.insert(projects).values(newProjectValues(actor.zoneId, input, extras)).returning();
+  // Accounts named at creation become 专班 members (name from the account, role 成员); PUT /:id/task-force edits them.
+  await insertMembers(tx, actor.zoneId, row!.id, await membersFromUsers(tx, actor.zoneId, [...new Set(input.taskForceUserIds)]));
   const { targetDate, compressPlan } = input;
   await audit({ action: 'create', entity: 'project', entityId: row!.id, unitId: row!.responsibleUnitId, after: row });
   // The demo fills its feeds once at the end (feeds/demo.ts).
@@ -161,7 +165,8 @@ export async function updateProject(tx: Tx, audit: Audit, actor: Actor, id: stri
   const before = await loadProject(tx, actor.zoneId, id, true);
   if (patch.version !== undefined && patch.version !== before.version) throw new AppError('conflict.stale');
   await assertUnit(tx, actor.zoneId, patch.responsibleUnitId);
-  await assertMembers(tx, actor.zoneId, [...(patch.taskForceUserIds ?? []), ...(patch.leaderUserId ? [patch.leaderUserId] : [])]);
+  await assertMembers(tx, actor.zoneId, patch.leaderUserId ? [patch.leaderUserId] : []);
+  if (patch.leaderUserId !== undefined && patch.leaderUserId !== before.leaderUserId) await assertLeader(tx, actor.zoneId, patch.leaderUserId);
   if (patch.name) await assertUniqueName(tx, actor.zoneId, patch.name, id);
   const stageDates = patch.stageDates ?? before.stageDates;
   checkStageDates(stageDates, today);
@@ -506,6 +511,8 @@ export async function saveSettings(
   actor: Actor,
   input: z.infer<typeof settingsInput> & { outline?: Record<string, unknown> | null; outlineDemo?: boolean; version?: number },
 ) {
+  const keys = (input.serviceItems ?? []).map((i) => i.key);
+  if (new Set(keys).size !== keys.length) throw new AppError('validation.failed', { fields: `serviceItems.key: ${keys.find((k, i) => keys.indexOf(k) !== i)} twice` });
   for (const [cat, steps] of Object.entries(input.templates ?? {})) {
     const v = validateTemplate({ steps: steps! });
     if (!v.ok) throw new AppError(v.error.code, { category: cat }, { ...v.error.message, status: 400 });
@@ -520,6 +527,7 @@ export async function saveSettings(
     ...(input.stageRules ? { stageRules: input.stageRules } : {}),
     ...(input.templates ? { templates: { ...(before?.templates ?? {}), ...input.templates } } : {}),
     ...(input.outline !== undefined ? { outline: input.outline, outlineDemo: input.outlineDemo ?? false } : {}),
+    ...(input.serviceItems ? { serviceItems: input.serviceItems } : {}),
     updatedAt: new Date(),
   };
   const [after] = before

@@ -26,6 +26,7 @@ import { PROJECT_SUBJECT } from './problems';
 import { DEFAULT_STAGE_RULES, judgeStageRules, projectStatus, toYuan, type ProjectStatus, type Stage } from './rules';
 import { forecast, type PlannedStep } from './schedule';
 import { projectScope, seesDrafts, type Project } from './service';
+import { serviceChecklist, taskForceOf } from './taskForce';
 type Milestone = typeof projectMilestones.$inferSelect;
 
 export async function getSettings(db: ReadDb, zoneId: string) {
@@ -36,9 +37,17 @@ export async function getSettings(db: ReadDb, zoneId: string) {
     templates: s?.templates ?? {},
     outline: s?.outline ?? null,
     outlineDemo: s?.outlineDemo ?? false,
+    serviceItems: s?.serviceItems ?? [],
     /** No row yet: the defaults, version 1. */
     version: s?.version ?? 1,
   };
+}
+
+/** The filter as the actor means it: mine (我的包挂项目) is the actor's own projects as 包挂领导. */
+export function ownFilter<F extends ListFilter>(actor: Actor, f: F): F {
+  if (!f.mine) return f;
+  const { mine: _m, ...rest } = f;
+  return { ...rest, leaderUserId: actor.userId } as F;
 }
 
 function filterWhere(zoneId: string, f: ListFilter): SQL | undefined {
@@ -77,7 +86,7 @@ export function judge(p: Project, ms: Milestone[], rules: Awaited<ReturnType<typ
 
 async function namesFor(db: ReadDb, rows: Project[]) {
   const unitIds = [...new Set(rows.map((r) => r.responsibleUnitId))];
-  const userIds = [...new Set(rows.flatMap((r) => [...r.taskForceUserIds, ...(r.leaderUserId ? [r.leaderUserId] : [])]))];
+  const userIds = [...new Set(rows.flatMap((r) => (r.leaderUserId ? [r.leaderUserId] : [])))];
   const [us, ps] = await Promise.all([
     unitIds.length ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [],
     userIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)) : [],
@@ -118,11 +127,12 @@ async function openProblemsOf(db: ReadDb, zoneId: string, ids: string[]) {
 async function present(db: ReadDb, actor: Actor, rows: Project[], today: IsoDate) {
   const settings = await getSettings(db, actor.zoneId);
   const ids = rows.map((r) => r.id);
-  const [names, msBy, done, problems] = await Promise.all([
+  const [names, msBy, done, problems, teams] = await Promise.all([
     namesFor(db, rows),
     milestonesOf(db, ids),
     completedOf(db, ids, null),
     openProblemsOf(db, actor.zoneId, ids),
+    taskForceOf(db, ids),
   ]);
   return rows.map((p) => {
     const ms = msBy.get(p.id) ?? [];
@@ -133,7 +143,7 @@ async function present(db: ReadDb, actor: Actor, rows: Project[], today: IsoDate
       lat: p.lat === null ? null : Number(p.lat),
       responsibleUnitName: names.unit.get(p.responsibleUnitId) ?? '',
       leaderName: p.leaderUserId ? (names.user.get(p.leaderUserId) ?? null) : null,
-      taskForce: p.taskForceUserIds.map((id) => ({ id, name: names.user.get(id) ?? '' })),
+      taskForce: teams.get(p.id) ?? [],
       totalInvestmentYuan: toYuan(p.totalInvestment, p.currency, settings.usdRates[String(p.year)]),
       completedInvestment: done.get(p.id) ?? '0',
       openProblems: problems.get(p.id) ?? 0,
@@ -174,7 +184,7 @@ export async function getProject(db: ReadDb, actor: Actor, id: string, today: Is
   if (!p) throw new AppError('not_found', { entity: 'project' });
   const [view] = await present(db, actor, [p], today);
   const drafts = seesDrafts(actor, p.responsibleUnitId);
-  const [inv, upd, probs] = await Promise.all([
+  const [inv, upd, probs, checklist] = await Promise.all([
     db
       .select()
       .from(projectInvestments)
@@ -187,6 +197,7 @@ export async function getProject(db: ReadDb, actor: Actor, id: string, today: Is
       .leftJoin(units, eq(units.id, loopItems.assigneeUnitId))
       .where(and(visibleWhere(actor), eq(loopItems.subjectType, PROJECT_SUBJECT), eq(loopItems.subjectId, id)))
       .orderBy(sql`${loopItems.state} = 'closed'`, desc(loopItems.createdAt)),
+    serviceChecklist(db, actor.zoneId, id),
   ]);
   const files = await fileInfos(db, actor, [...new Set(upd.flatMap((u) => u.fileIds))]);
   const fileById = new Map(files.map((f) => [f.id, f]));
@@ -201,6 +212,8 @@ export async function getProject(db: ReadDb, actor: Actor, id: string, today: Is
     updates: upd.map((u) => ({ ...u, files: u.fileIds.map((fid) => fileById.get(fid)).filter((x): x is NonNullable<typeof x> => !!x) })),
     // Problems with their lights, as far as the loop lets this user see them; the loop decides who may act.
     problems: probs.map((r) => ({ ...lit(r.item), assigneeName: r.assigneeName })),
+    /** The zone's service standard ("五个一") with this project's checks. */
+    serviceChecklist: checklist,
     can: {
       edit: can(actor, 'config.write'),
       approvePlan: can(actor, 'unitData.approve'),

@@ -7947,6 +7947,7 @@ export interface paths {
                     chain?: string;
                     keyProject?: "true" | "false";
                     leaderUserId?: string;
+                    mine?: "true" | "false";
                     page?: number;
                     pageSize?: number;
                     q?: string;
@@ -8051,6 +8052,12 @@ export interface paths {
                                 taskForce: {
                                     id: string;
                                     name: string;
+                                    phone: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "deputy" | "member" | "liaison";
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    userId: string | null;
                                 }[];
                                 taskForceUserIds: string[];
                                 /** @description decimal amount */
@@ -8351,6 +8358,12 @@ export interface paths {
                                 taskForce: {
                                     id: string;
                                     name: string;
+                                    phone: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "deputy" | "member" | "liaison";
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    userId: string | null;
                                 }[];
                                 taskForceUserIds: string[];
                                 /** @description decimal amount */
@@ -8363,6 +8376,15 @@ export interface paths {
                                 year: number;
                                 zoneId: string;
                             };
+                            serviceChecklist: {
+                                checkedByName: string | null;
+                                doneOn: string | null;
+                                hint: string | null;
+                                key: string;
+                                name: string;
+                                note: string;
+                                version: number;
+                            }[];
                             updates: {
                                 /** Format: date-time */
                                 createdAt: string;
@@ -8429,7 +8451,6 @@ export interface paths {
                             };
                         };
                         targetDate?: string | null;
-                        taskForceUserIds?: string[];
                         totalInvestment?: string | number;
                         version: number;
                         year?: number;
@@ -8954,6 +8975,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/service-checks/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Check (doneOn) or uncheck (null) an item of the zone’s service standard ("五个一") on a project; version: the check’s, 0 when never checked */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        doneOn: string | null;
+                        /** @default  */
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checked: boolean;
+                            itemKey: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/stage": {
         parameters: {
             query?: never;
@@ -9042,6 +9115,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/task-force": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 一项目一专班: replace the task force (name, role 组长/副组长/成员/联络员, unit, phone, account) with the project’s version (task force, assigned leader, responsible unit, supervisors) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        members: {
+                            name: string;
+                            /** @default  */
+                            phone?: string;
+                            /** @enum {string} */
+                            role: "lead" | "deputy" | "member" | "liaison";
+                            /** Format: uuid */
+                            unitId?: string | null;
+                            /** Format: uuid */
+                            userId?: string | null;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description decimal amount */
+                            annualPlan: string;
+                            /** @enum {string} */
+                            category: "industrial" | "urban" | "livelihood";
+                            chain: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string} */
+                            currency: "CNY" | "USD";
+                            demo: boolean;
+                            foreignCapital: boolean;
+                            id: string;
+                            keyProject: boolean;
+                            lat: string | null;
+                            leaderUserId: string | null;
+                            leadId: string | null;
+                            lng: string | null;
+                            name: string;
+                            note: string;
+                            /** Format: date-time */
+                            planApprovedAt: string | null;
+                            responsibleUnitId: string;
+                            /** @enum {string} */
+                            stage: "negotiating" | "signed" | "started" | "producing" | "at_capacity";
+                            stageDates: {
+                                [key: string]: {
+                                    actual?: string | null;
+                                    planned?: string | null;
+                                };
+                            };
+                            targetDate: string | null;
+                            taskForceUserIds: string[];
+                            /** @description decimal amount */
+                            totalInvestment: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            year: number;
+                            zoneId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/updates": {
         parameters: {
             query?: never;
@@ -9114,6 +9282,7 @@ export interface paths {
                     chain?: string;
                     keyProject?: "true" | "false";
                     leaderUserId?: string;
+                    mine?: "true" | "false";
                     q?: string;
                     stage?: "negotiating" | "signed" | "started" | "producing" | "at_capacity";
                     unitId?: string;
@@ -9227,6 +9396,12 @@ export interface paths {
                                 taskForce: {
                                     id: string;
                                     name: string;
+                                    phone: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "deputy" | "member" | "liaison";
+                                    unitId: string | null;
+                                    unitName: string | null;
+                                    userId: string | null;
                                 }[];
                                 taskForceUserIds: string[];
                                 /** @description decimal amount */
@@ -9322,6 +9497,7 @@ export interface paths {
                     chain?: string;
                     keyProject?: "true" | "false";
                     leaderUserId?: string;
+                    mine?: "true" | "false";
                     q?: string;
                     stage?: "negotiating" | "signed" | "started" | "producing" | "at_capacity";
                     unitId?: string;
@@ -9693,6 +9869,11 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             outlineDemo: boolean;
+                            serviceItems: {
+                                hint?: string;
+                                key: string;
+                                name: string;
+                            }[];
                             stageRules: ({
                                 /** @enum {string} */
                                 kind: "same_year";
@@ -9738,6 +9919,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        serviceItems?: {
+                            hint?: string;
+                            key: string;
+                            name: string;
+                        }[];
                         stageRules?: ({
                             /** @enum {string} */
                             kind: "same_year";
@@ -9786,6 +9972,11 @@ export interface paths {
                                 [key: string]: unknown;
                             } | null;
                             outlineDemo: boolean;
+                            serviceItems: {
+                                hint?: string;
+                                key: string;
+                                name: string;
+                            }[];
                             stageRules: ({
                                 /** @enum {string} */
                                 kind: "same_year";

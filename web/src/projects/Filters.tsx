@@ -1,5 +1,6 @@
 // The battle map's and the list's filters: year, unit, chain, leader, category, search.
-import { Input, Select, Space } from 'antd';
+import { Checkbox, Input, Select, Space } from 'antd';
+import { useMe } from '../auth/session';
 import type { Category, Filters } from './api';
 import { usePT } from './i18n';
 import { useOptions, useUnits } from './queries';
@@ -9,6 +10,7 @@ export function FilterBar({ value, onChange, search }: { value: Filters; onChang
   const pt = usePT();
   const units = useUnits();
   const options = useOptions();
+  const me = useMe();
   const years = useYearOptions('projects', options.data ? Number(options.data.today.slice(0, 4)) : undefined);
   return (
     <Space wrap size={8} className="gj-pj-filters">
@@ -40,9 +42,16 @@ export function FilterBar({ value, onChange, search }: { value: Filters; onChang
         options={(options.data?.chains ?? []).map((c) => ({ value: c, label: c }))}
         onChange={(chain) => onChange({ ...value, chain: chain ?? undefined })}
       />
+      {me.user.role === 'leader' && (
+        // 我的包挂项目: the signed-in leader's own projects (the server resolves "mine").
+        <Checkbox data-testid="filter-mine" checked={value.mine === 'true'} onChange={(e) => onChange({ ...value, mine: e.target.checked ? 'true' : undefined, leaderUserId: undefined })}>
+          {pt('filter.mine')}
+        </Checkbox>
+      )}
       <Select
         style={{ width: 130 }}
         allowClear
+        disabled={value.mine === 'true'}
         placeholder={pt('filter.leader')}
         value={value.leaderUserId}
         options={(options.data?.people ?? []).filter((p) => p.role === 'leader').map((p) => ({ value: p.id, label: p.name }))}

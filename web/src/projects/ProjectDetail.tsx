@@ -23,6 +23,7 @@ import { usePT } from './i18n';
 import { useHistory, useLoopItem, useOptions, usePMutation, useProject, useUnits } from './queries';
 import { valuesOf } from '../forms';
 import { DeadlinePicker } from '../shell/DeadlinePicker';
+import { RulesAndService, TaskForceTab } from './People';
 
 const CATEGORIES = ['eia', 'energy', 'water', 'power', 'gas', 'relocation', 'road', 'other'] as const;
 
@@ -46,6 +47,7 @@ export default function ProjectDetail() {
         className="gj-pj-detail-tabs"
         items={[
           { key: 'plan', label: <span data-testid="tab-plan">{pt('detail.plan')}</span>, children: <Plan d={d} today={options.data.today} /> },
+          { key: 'taskForce', label: <span data-testid="tab-task-force">{pt('tf.title')} <Tag>{p.taskForce.length}</Tag></span>, children: <TaskForceTab d={d} /> },
           { key: 'problems', label: <span data-testid="tab-problems">{pt('detail.problems')} {p.openProblems > 0 && <Tag color="orange">{p.openProblems}</Tag>}</span>, children: <Problems d={d} /> },
           { key: 'investment', label: <span data-testid="tab-investment">{pt('detail.investment')}</span>, children: <Investments d={d} today={options.data.today} /> },
           { key: 'photos', label: <span data-testid="tab-photos">{pt('detail.photos')}</span>, children: <Photos d={d} today={options.data.today} /> },
@@ -87,7 +89,9 @@ function Header({ d, today }: { d: Detail; today: string }) {
         <Descriptions.Item label={pt('col.chain')}>{p.chain || '—'}</Descriptions.Item>
         <Descriptions.Item label={pt('col.unit')}>{p.responsibleUnitName}</Descriptions.Item>
         <Descriptions.Item label={pt('col.leader')}>{p.leaderName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={pt('detail.taskForce')}>{p.taskForce.map((m) => m.name).join('、') || '—'}</Descriptions.Item>
+        <Descriptions.Item label={pt('detail.taskForce')}>
+          <span data-testid="project-task-force">{p.taskForce.map((m) => (m.role === 'lead' ? `${m.name}（${pt('tf.role.lead')}）` : m.name)).join('、') || '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={pt('col.target')}>{p.targetDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={pt('col.forecast')}>
           {p.forecastCompletion ?? '—'}
@@ -112,7 +116,7 @@ function Header({ d, today }: { d: Detail; today: string }) {
       {p.findings.filter((f) => f.status === 'behind').map((f, i) => (
         <Alert key={i} type="error" showIcon title={f.message[lang]} style={{ marginTop: 8 }} data-testid="rule-finding" />
       ))}
-      <span hidden>{today}</span>
+      <RulesAndService d={d} today={today} />
     </Card>
   );
 }

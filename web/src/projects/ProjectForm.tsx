@@ -41,7 +41,6 @@ const fromProject = (p: Project): Partial<Values> => ({
   annualPlan: p.annualPlan,
   responsibleUnitId: p.responsibleUnitId,
   leaderUserId: p.leaderUserId ?? undefined,
-  taskForceUserIds: p.taskForce.map((m) => m.id),
   targetDate: p.targetDate ? dayjs(p.targetDate) : undefined,
   note: p.note,
 });
@@ -78,7 +77,8 @@ export function ProjectForm({ project, onClose, onCreated }: { project?: Project
         chain: v.chain ?? '',
         keyProject: !!v.keyProject,
         annualPlan: v.annualPlan ?? '0',
-        taskForceUserIds: v.taskForceUserIds ?? [],
+        // A new project's accounts become 专班 members; afterwards the 专班 tab edits them.
+        ...(project ? {} : { taskForceUserIds: v.taskForceUserIds ?? [] }),
         leaderUserId: v.leaderUserId ?? null,
         ...(project ? {} : { targetDate: v.targetDate ? v.targetDate.format('YYYY-MM-DD') : null, compressPlan: compress && Boolean(check.data?.compressed) }),
         lng: picked?.[0] ?? null,
@@ -146,14 +146,21 @@ export function ProjectForm({ project, onClose, onCreated }: { project?: Project
             </Form.Item>
             <Row gutter={12}>
               <Col span={10}>
+                {/* 包挂领导: only accounts with the leader role (the server refuses others). */}
                 <Form.Item name="leaderUserId" label={pt('form.leader')}>
-                  <Select allowClear options={people.filter((p) => p.role === 'leader').map((p) => ({ value: p.id, label: p.name }))} />
+                  <Select allowClear data-testid="form-leader" options={people.filter((p) => p.role === 'leader').map((p) => ({ value: p.id, label: p.name }))} />
                 </Form.Item>
               </Col>
               <Col span={14}>
-                <Form.Item name="taskForceUserIds" label={pt('form.taskForce')}>
-                  <Select mode="multiple" data-testid="form-taskforce" showSearch={{ optionFilterProp: 'label' }} options={people.map((p) => ({ value: p.id, label: p.name }))} />
-                </Form.Item>
+                {project ? (
+                  <Form.Item label={pt('form.taskForce')}>
+                    <span className="gj-pj-muted">{pt('tf.editInTab')}</span>
+                  </Form.Item>
+                ) : (
+                  <Form.Item name="taskForceUserIds" label={pt('form.taskForce')}>
+                    <Select mode="multiple" data-testid="form-taskforce" showSearch={{ optionFilterProp: 'label' }} options={people.map((p) => ({ value: p.id, label: p.name }))} />
+                  </Form.Item>
+                )}
               </Col>
             </Row>
             {!project && (

@@ -10,6 +10,7 @@ import { STAGES, projectsApi, type Settings, type Stage, type StageRule } from '
 import { usePT } from './i18n';
 import { useBattleMap, usePMutation, useSettings } from './queries';
 import { TemplatesCard } from './TemplatesCard';
+import { ServiceItemsCard } from './People';
 import { ZoneMap } from './ZoneMap';
 import { useZoneYear } from '../shell/zone';
 
@@ -30,6 +31,7 @@ export default function SettingsPage() {
           <RulesCard settings={s.data} canEdit={canEdit} />
         </Col>
       </Row>
+      <ServiceItemsCard settings={s.data} canEdit={canEdit} />
       <OutlineCard settings={s.data} canEdit={canEdit} />
       <TemplatesCard settings={s.data} canEdit={canEdit} />
     </Space>

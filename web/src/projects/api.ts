@@ -1,5 +1,6 @@
 // The projects domain's server calls and the shapes they return.
 import { api, ApiError, queryString, type QueryValue } from '../api/client';
+import { call, type ApiBody, type ApiOk } from '../api/contract';
 import type { CodeOf, LoopAction } from '../i18n/enumLabels';
 
 export type Stage = 'negotiating' | 'signed' | 'started' | 'producing' | 'at_capacity';
@@ -57,7 +58,8 @@ export interface Project {
   responsibleUnitName: string;
   leaderUserId: string | null;
   leaderName: string | null;
-  taskForce: { id: string; name: string }[];
+  /** 专班 members (name, role, unit, phone, optional account). */
+  taskForce: TaskForceMember[];
   lng: number | null;
   lat: number | null;
   stage: Stage;
@@ -122,8 +124,27 @@ export interface ProjectDetail {
   planShare: string | null;
   updates: ProgressUpdate[];
   problems: ProblemItem[];
+  /** The zone's service standard ("五个一") with this project's checks. */
+  serviceChecklist: ServiceCheck[];
   can: { edit: boolean; approvePlan: boolean; progress: boolean; report: boolean; approveInvestment: boolean };
 }
+
+export type TaskForceMember = ApiOk<'/api/projects/{id}'>['project']['taskForce'][number];
+export type TaskForceRole = TaskForceMember['role'];
+export const TASK_FORCE_ROLES: TaskForceRole[] = ['lead', 'deputy', 'member', 'liaison'];
+export type TaskForceInput = ApiBody<'/api/projects/{id}/task-force', 'put'>;
+export type ServiceCheck = ApiOk<'/api/projects/{id}'>['serviceChecklist'][number];
+export type ServiceItem = ApiOk<'/api/projects/settings'>['serviceItems'][number];
+/** A Chinese mobile or landline, as the server checks it (src/domains/projects/model.ts PHONE). */
+export const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+
+/** 专班 and the service standard: on the generated contract. */
+export const peopleApi = {
+  taskForce: (id: string, body: TaskForceInput) => call('put', '/api/projects/{id}/task-force', { params: { id }, body }),
+  check: (id: string, key: string, body: ApiBody<'/api/projects/{id}/service-checks/{key}', 'put'>) =>
+    call('put', '/api/projects/{id}/service-checks/{key}', { params: { id, key }, body }),
+  saveServiceItems: (serviceItems: ServiceItem[], version: number) => call('put', '/api/projects/settings', { body: { serviceItems, version } }),
+};
 
 export interface BattleMap {
   today: string;
@@ -152,10 +173,13 @@ export interface Settings {
   templates: Partial<Record<Category, TemplateStep[]>>;
   outline: GeoJson | null;
   outlineDemo: boolean;
+  serviceItems: ServiceItem[];
   version: number;
 }
 
 export interface Filters {
+  /** 我的包挂项目: the signed-in leader's projects. */
+  mine?: 'true';
   year?: number;
   unitId?: string;
   chain?: string;

@@ -1,0 +1,184 @@
+// 一项目一专班, 包挂领导 and the zone's service standard (issue 16, part 6) through HTTP on
+// the Xuzhou demo: the 专班 as people (role, unit, phone), refused input changes nothing,
+// the 包挂领导 must be a leader of the zone, 我的包挂项目, the "五个一" checklist, audit rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Client, type TestApp } from './helpers/app';
+
+let t: TestApp;
+let sup: Client, leader: Client, jinlonghu: Client, donghuan: Client;
+let hongyuan: string;
+const ids: Record<string, string> = {};
+
+async function one<T>(sql: string, params: unknown[] = []) {
+  return (await t.handle.query<T>(sql, params))[0]!;
+}
+const auditCount = async (action: string, entityId?: string) =>
+  (await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = $1 ${entityId ? 'AND entity_id = $2' : ''}`, entityId ? [action, entityId] : [action])).n;
+const members = async (projectId: string) =>
+  t.handle.query<{ name: string; role: string; phone: string }>(`SELECT name, role, phone FROM project_task_force WHERE project_id = $1 ORDER BY sort_order`, [projectId]);
+
+beforeAll(async () => {
+  t = await testApp({ clock: () => new Date('2022-08-20T02:00:00Z') });
+  [sup, leader, jinlonghu, donghuan] = (await Promise.all(['supervisor', 'leader', 'xz-jinlonghu', 'xz-donghuan'].map((u) => t.signIn(u)))) as [Client, Client, Client, Client];
+  hongyuan = (await one<{ id: string }>(`SELECT p.id FROM projects p JOIN zones z ON z.id = p.zone_id WHERE z.code = 'xuzhou' AND p.name = '弘元新材料光伏基地'`)).id;
+  const unit = async (zone: string, code: string) =>
+    (await one<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = $1 AND u.code = $2`, [zone, code])).id;
+  ids.jinlonghu = await unit('xuzhou', 'jinlonghu');
+  ids.zhongda = await unit('xuzhou', 'zhongda');
+  ids.bochi = await unit('huaian', 'bochi');
+  ids.haUser = (await one<{ id: string }>(`SELECT id FROM users WHERE username = 'ha-bochi'`)).id;
+}, 120_000);
+afterAll(async () => t.close());
+
+const detail = async (c: Client = sup) => (await c.get(`/api/projects/${hongyuan}`)).json();
+
+describe('the demo: 专班 from seed 000, the example "五个一" standard', () => {
+  it('shows the 专班 as people with role, unit and (fictional) phone, headed by the unit’s secretary of seed 000', async () => {
+    const d = await detail();
+    const tf = d.project.taskForce as { name: string; role: string; unitName: string | null; phone: string; userId: string | null }[];
+    expect(tf[0]).toMatchObject({ name: '贾群', role: 'lead', unitName: '金龙湖街道', phone: '0516-80000105', userId: null });
+    expect(tf.some((m) => m.role === 'liaison')).toBe(true);
+    // The linked account (重大办) keeps its right to record progress: the column mirrors it.
+    const linked = tf.filter((m) => m.userId).map((m) => m.userId);
+    expect(d.project.taskForceUserIds).toEqual(linked);
+    expect(d.project.leaderName).toBe('区领导');
+  });
+
+  it('lists the zone’s service standard with the project’s checks beside the stage rules', async () => {
+    const d = await detail();
+    const list = d.serviceChecklist as { key: string; name: string; doneOn: string | null; checkedByName: string | null }[];
+    expect(list.map((c) => c.key)).toEqual(['one_leader', 'one_task_force', 'one_plan', 'one_list', 'one_dispatch']);
+    expect(list[0]).toMatchObject({ name: '一名包挂领导', doneOn: '2022-03-01', checkedByName: '督查办' });
+    expect(list.find((c) => c.key === 'one_list')!.doneOn).toBe('2022-08-10'); // a problem is raised on it
+    expect(d.project.findings.length).toBeGreaterThan(0); // the "765" rules judged on the same page
+  });
+});
+
+describe('包挂领导', () => {
+  it('refuses an account without the leader role, in Chinese and English, and changes nothing', async () => {
+    const before = await detail();
+    const zh = await sup.send('PATCH', `/api/projects/${hongyuan}`, { leaderUserId: sup.me.user.id, version: before.project.version });
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json()).toMatchObject({ code: 'project.leader_not_leader' });
+    expect(zh.json().message).toContain('包挂领导');
+    const en = await sup.send('PATCH', `/api/projects/${hongyuan}`, { leaderUserId: jinlonghu.me.user.id, version: before.project.version }, { 'x-lang': 'en' });
+    expect(en.statusCode).toBe(400);
+    expect(en.json().message).toContain('leader role');
+    const after = await detail();
+    expect(after.project.leaderUserId).toBe(leader.me.user.id);
+    expect(after.project.version).toBe(before.project.version);
+  });
+
+  it('refuses another zone’s account as 包挂领导 on a new project', async () => {
+    const res = await sup.send('POST', '/api/projects', { name: '测试项目（他区领导）', category: 'industrial', year: 2022, totalInvestment: '1', responsibleUnitId: ids.jinlonghu, leaderUserId: ids.haUser });
+    expect(res.statusCode).toBe(404);
+    expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM projects WHERE name = '测试项目（他区领导）'`)).n).toBe(0);
+  });
+
+  it('我的包挂项目: mine=true lists the signed-in leader’s projects, nobody else’s', async () => {
+    const mine = (await leader.get('/api/projects?mine=true&pageSize=100')).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.items.every((p: { leaderUserId: string }) => p.leaderUserId === leader.me.user.id)).toBe(true);
+    const supMine = (await sup.get('/api/projects?mine=true')).json();
+    expect(supMine.total).toBe(0);
+    const map = (await leader.get('/api/projects/battle-map?mine=true')).json();
+    expect(map.projects.length).toBe(mine.total);
+  });
+});
+
+describe('专班 members', () => {
+  const good = (extra: object[] = []) => [
+    { name: '贾群', role: 'lead', unitId: ids.jinlonghu, phone: '0516-80000105' },
+    { name: '王联络（演示）', role: 'liaison', unitId: ids.jinlonghu, phone: '13800000000' },
+    ...extra,
+  ];
+
+  it('refuses a bad phone, another zone’s unit or account, and changes nothing', async () => {
+    const before = await members(hongyuan);
+    const v = (await detail()).project.version;
+    const audits = await auditCount('task_force', hongyuan);
+    const phone = await sup.send('PUT', `/api/projects/${hongyuan}/task-force`, { version: v, members: good([{ name: '张三', role: 'member', phone: '12345' }]) });
+    expect(phone.statusCode).toBe(400);
+    expect(phone.json()).toMatchObject({ code: 'project.phone_invalid' });
+    expect(phone.json().message).toContain('电话号码格式有误');
+    const en = await sup.send('PUT', `/api/projects/${hongyuan}/task-force`, { version: v, members: good([{ name: 'x', role: 'member', phone: '0516-123' }]) }, { 'x-lang': 'en' });
+    expect(en.json().message).toContain('Invalid phone number');
+    const unit = await sup.send('PUT', `/api/projects/${hongyuan}/task-force`, { version: v, members: good([{ name: '李四', role: 'member', unitId: ids.bochi }]) });
+    expect(unit.statusCode).toBe(404);
+    const user = await sup.send('PUT', `/api/projects/${hongyuan}/task-force`, { version: v, members: good([{ name: '李四', role: 'member', userId: ids.haUser }]) });
+    expect(user.statusCode).toBe(404);
+    const role = await sup.send('PUT', `/api/projects/${hongyuan}/task-force`, { version: v, members: good([{ name: '李四', role: 'boss' }]) });
+    expect(role.statusCode).toBe(400);
+    expect(await members(hongyuan)).toEqual(before);
+    expect((await detail()).project.version).toBe(v);
+    expect(await auditCount('task_force', hongyuan)).toBe(audits);
+  });
+
+  it('refuses a reporter of another unit (403) and a stale version (409)', async () => {
+    const v = (await detail()).project.version;
+    expect((await donghuan.send('PUT', `/api/projects/${hongyuan}/task-force`, { version: v, members: good() })).statusCode).toBe(403);
+    expect((await sup.send('PUT', `/api/projects/${hongyuan}/task-force`, { version: v - 1, members: good() })).statusCode).toBe(409);
+  });
+
+  it('the responsible unit replaces the 专班: one audit row with the members before and after', async () => {
+    const v = (await detail()).project.version;
+    const res = await jinlonghu.send('PUT', `/api/projects/${hongyuan}/task-force`, {
+      version: v,
+      members: good([{ name: '金龙湖街道填报员', role: 'member', unitId: ids.jinlonghu, phone: '', userId: jinlonghu.me.user.id }]),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().version).toBe(v + 1);
+    expect(res.json().taskForceUserIds).toEqual([jinlonghu.me.user.id]);
+    expect((await members(hongyuan)).map((m) => m.name)).toEqual(['贾群', '王联络（演示）', '金龙湖街道填报员']);
+    const a = await one<{ before: { members: { name: string }[] }; after: { members: { name: string; phone: string }[] } }>(
+      `SELECT before, after FROM audit_log WHERE action = 'task_force' AND entity_id = $1 ORDER BY at DESC LIMIT 1`,
+      [hongyuan],
+    );
+    expect(a.before.members.map((m) => m.name)).toContain('重大办');
+    expect(a.after.members[1]).toMatchObject({ name: '王联络（演示）', phone: '13800000000' });
+    // The history of the project shows it.
+    const h = (await sup.get(`/api/projects/${hongyuan}/history`)).json();
+    expect(h.items.some((i: { action: string }) => i.action === 'task_force')).toBe(true);
+  });
+});
+
+describe('the service standard checklist', () => {
+  const item = (key: string) => `/api/projects/${hongyuan}/service-checks/${key}`;
+
+  it('refuses an unknown item, a future date, a stale version and another unit’s reporter', async () => {
+    expect((await sup.send('PUT', item('nope'), { doneOn: '2022-08-01', version: 0 })).json()).toMatchObject({ code: 'project.service_item_unknown' });
+    expect((await sup.send('PUT', item('one_dispatch'), { doneOn: '2022-09-01', version: 1 })).json()).toMatchObject({ code: 'project.future_date' });
+    expect((await sup.send('PUT', item('one_dispatch'), { doneOn: '2022-08-01', version: 0 })).statusCode).toBe(409); // checked already (version 1)
+    expect((await donghuan.send('PUT', item('one_dispatch'), { doneOn: '2022-08-01', version: 1 })).statusCode).toBe(403);
+    expect((await sup.send('PUT', item('one_dispatch'), { doneOn: '2022/08/01', version: 1 })).statusCode).toBe(400);
+  });
+
+  it('the 专班 checks and unchecks an item, audited before and after', async () => {
+    const audits = await auditCount('service_check');
+    const res = await jinlonghu.send('PUT', item('one_dispatch'), { doneOn: '2022-08-19', note: '8月现场调度会', version: 1 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ itemKey: 'one_dispatch', checked: true, version: 2 });
+    const c = (await detail()).serviceChecklist.find((x: { key: string }) => x.key === 'one_dispatch');
+    expect(c).toMatchObject({ doneOn: '2022-08-19', note: '8月现场调度会', checkedByName: expect.any(String), version: 2 });
+    const off = await jinlonghu.send('PUT', item('one_dispatch'), { doneOn: null, version: 2 });
+    expect(off.json()).toEqual({ itemKey: 'one_dispatch', checked: false, version: 0 });
+    expect((await detail()).serviceChecklist.find((x: { key: string }) => x.key === 'one_dispatch').doneOn).toBeNull();
+    expect(await auditCount('service_check')).toBe(audits + 2);
+    const last = await one<{ before: { doneOn: string } | null; after: { doneOn: string | null } }>(`SELECT before, after FROM audit_log WHERE action = 'service_check' ORDER BY at DESC LIMIT 1`);
+    expect(last.before!.doneOn).toBe('2022-08-19');
+    expect(last.after.doneOn).toBeNull();
+  });
+
+  it('the standard is configured in the project settings (supervisors), items with unique codes', async () => {
+    const s = (await sup.get('/api/projects/settings')).json();
+    expect(s.serviceItems).toHaveLength(5);
+    const items = [...s.serviceItems, { key: 'one_visit', name: '一月一次走访' }];
+    expect((await jinlonghu.send('PUT', '/api/projects/settings', { serviceItems: items, version: s.version })).statusCode).toBe(403);
+    expect((await sup.send('PUT', '/api/projects/settings', { serviceItems: [...items, { key: 'one_visit', name: '重复' }], version: s.version })).statusCode).toBe(400);
+    const ok = await sup.send('PUT', '/api/projects/settings', { serviceItems: items, version: s.version });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await detail()).serviceChecklist).toHaveLength(6);
+    // The stage rules were left as they were.
+    expect((await sup.get('/api/projects/settings')).json().stageRules).toEqual(s.stageRules);
+  });
+});
