@@ -3,11 +3,12 @@
 // date over the red rule; the title; the lead paragraph; the sections present, numbered
 // consecutively (一、主要指标完成情况, 重点项目推进情况, 督查督办情况, 考核排名情况,
 // 存在问题, 下步工作要求); signature and date; 版记. Tables 12 pt; charts as PNG.
-import { AlignmentType, ImageRun, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, ImageRun, Paragraph, type FileChild } from 'docx';
 import {
   blankLine,
   bodyPara,
   cnDate,
+  dataTable,
   FONTS,
   heading1,
   heading2,
@@ -28,34 +29,6 @@ import { barChartSvg, svgToPng } from './charts';
 import { bulletinOutline, CN_NUM, coverageText, type SectionKey } from './sections';
 import { bulletinTables } from './xlsx';
 import { formatGapToTimeProgress } from '../../shared/format';
-
-function table(headers: string[], rows: string[][], widths: number[]): Table {
-  const total = widths.reduce((a, b) => a + b, 0);
-  const cell = (text: string, header: boolean, w: number) =>
-    new TableCell({
-      width: { size: Math.round((w / total) * 100 * 50), type: WidthType.PERCENTAGE },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          spacing: { line: 320, lineRule: LineRuleType.AT_LEAST },
-          // A heading's unit in brackets goes on its own line, in 五号, so narrow columns
-          // break there and not inside "（%）".
-          children: header
-            ? text.split(/(?=（)/).map((part, i) => run(part, FONTS.heading1, 10.5, i ? { break: 1 } : {}))
-            : [run(text, FONTS.body, 12)],
-        }),
-      ],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, true, widths[i]!)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, widths[i]!)) })),
-    ],
-  });
-}
 
 const tableTitle = (text: string) =>
   new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { ...lineSpacing, before: 120 }, children: [run(text, FONTS.heading1, 14)] });
@@ -129,7 +102,7 @@ export function bulletinCharts(c: BulletinContent): { title: string; svg: string
 
 export async function buildDocx(input: DocxInput, progress: (p: number) => Promise<void> = async () => undefined): Promise<Buffer> {
   const c = input.content;
-  const children: (Paragraph | Table)[] = [
+  const children: (Paragraph | FileChild)[] = [
     // 版头: the mark in red, the issue number, issuer and date over the red rule.
     mastheadMark(input.draft ? '督 查 通 报（草稿）' : '督 查 通 报', 42, { before: mm(8), after: mm(4) }),
     ...(input.issueNo ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: lineSpacing, children: [run(input.issueNo)] })] : []),
@@ -153,7 +126,7 @@ export async function buildDocx(input: DocxInput, progress: (p: number) => Promi
   const tables = new Map(bulletinTables(c).map((t) => [t.key, t]));
   const putTable = (key: string) => {
     const t = tables.get(key);
-    if (t?.rows.length) children.push(tableTitle(t.title), table(t.headers, t.rows, t.widths));
+    if (t?.rows.length) children.push(tableTitle(t.title), dataTable(t.headers, t.rows, t.widths));
   };
   const putChart = (startsWith: string) => {
     const i = charts.findIndex((ch) => ch.title.startsWith(startsWith));
