@@ -52,8 +52,10 @@ describe('data tables of official documents', () => {
     // The unit in brackets on its own line; text escaped; an empty cell stays a cell.
     expect(cells[1]).toContain('<w:t xml:space="preserve">完成率</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">（%）</w:t>');
     expect(table.replace(/<[^>]+>/g, '')).toBe('单位完成率（%）甲街道98.5乙&amp;丙&lt;局&gt;');
-    // Widths relative: 3 : 1.
+    // Widths 3 : 1 of the whole width: pct in fiftieths of a percent (5000 = 100 %), the grid the type area's twips.
     const [a, b] = [...table.matchAll(/<w:tcW w:type="pct" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
-    expect(a! / b!).toBe(3);
+    expect([a, b]).toEqual([3750, 1250]);
+    const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(grid[0]! + grid[1]!).toBeCloseTo((156 / 25.4) * 1440, -1);
   });
 });

@@ -218,11 +218,10 @@ const dxa = (w: number) => attr({ 'w:type': 'dxa', 'w:w': w });
  */
 export function dataTable(headers: string[], rows: string[][], widths: number[]): FileChild {
   const total = widths.reduce((a, b) => a + b, 0);
-  // The numbers docx wrote for `{ size: share in fiftieths of a percent, type: PERCENTAGE }`
-  // (which it takes as percent, times 50), and the grid it derived from them in this section.
-  const sizes = widths.map((w) => Math.round((w / total) * 100 * 50));
-  const textWidth = mm(PAGE.width) - mm(PAGE.left) - mm(PAGE.right);
-  const tcPr = sizes.map((size) => ({ 'w:tcPr': [{ 'w:tcW': attr({ 'w:type': 'pct', 'w:w': Math.round(size * 50) }) }, { 'w:vAlign': attr({ 'w:val': 'center' }) }] }));
+  const shares = widths.map((w) => w / total);
+  const textWidth = mm(TYPE_AREA.width);
+  // OOXML's pct is in fiftieths of a percent (5000 = the whole width); the grid in twips of the type area.
+  const tcPr = shares.map((share) => ({ 'w:tcPr': [{ 'w:tcW': attr({ 'w:type': 'pct', 'w:w': Math.round(share * 5000) }) }, { 'w:vAlign': attr({ 'w:val': 'center' }) }] }));
   const cell = (i: number, style: string, runs: object[]) => ({
     'w:tc': [tcPr[i], { 'w:p': [{ 'w:pPr': [{ 'w:pStyle': attr({ 'w:val': style }) }] }, ...runs] }],
   });
@@ -235,7 +234,7 @@ export function dataTable(headers: string[], rows: string[][], widths: number[])
           { 'w:tblCellMar': [{ 'w:top': dxa(40) }, { 'w:left': dxa(80) }, { 'w:bottom': dxa(40) }, { 'w:right': dxa(80) }] },
         ],
       },
-      { 'w:tblGrid': sizes.map((size) => ({ 'w:gridCol': attr({ 'w:w': Math.round((size / 100) * textWidth) }) })) },
+      { 'w:tblGrid': shares.map((share) => ({ 'w:gridCol': attr({ 'w:w': Math.round(share * textWidth) }) })) },
       {
         'w:tr': [
           { 'w:trPr': [{ 'w:tblHeader': {} }] },
