@@ -6255,17 +6255,20 @@ export interface paths {
                                 requires: string[];
                             }[];
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 actorName: string | null;
                                 /** Format: date-time */
                                 at: string;
                                 deadline: string | null;
                                 fileIds: string[];
-                                fromState: string | null;
+                                /** @enum {string|null} */
+                                fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 id: string;
                                 note: string | null;
                                 reason: string | null;
-                                toState: string | null;
+                                /** @enum {string|null} */
+                                toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 unitName: string | null;
                             }[];
                             files: {
@@ -6866,7 +6869,8 @@ export interface paths {
                                 requires: string[];
                             }[];
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 actorId: string | null;
                                 actorName: string | null;
                                 assigneeUnitId: string | null;
@@ -6874,11 +6878,13 @@ export interface paths {
                                 at: string;
                                 deadline: string | null;
                                 fileIds: string[];
-                                fromState: string | null;
+                                /** @enum {string|null} */
+                                fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 id: string;
                                 note: string | null;
                                 reason: string | null;
-                                toState: string | null;
+                                /** @enum {string|null} */
+                                toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 unitName: string | null;
                             }[];
                             item: {
@@ -7036,18 +7042,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            action: string;
+                            /** @enum {string} */
+                            action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                             actorId: string | null;
                             assigneeUnitId: string | null;
                             /** Format: date-time */
                             at: string;
                             deadline: string | null;
                             fileIds: string[];
-                            fromState: string | null;
+                            /** @enum {string|null} */
+                            fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                             id: string;
                             note: string | null;
                             reason: string | null;
-                            toState: string | null;
+                            /** @enum {string|null} */
+                            toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                         };
                     };
                 };
@@ -10751,17 +10760,20 @@ export interface paths {
                                 version: number;
                             }[];
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 actorName: string | null;
                                 /** Format: date-time */
                                 at: string;
                                 deadline: string | null;
                                 fileIds: string[];
-                                fromState: string | null;
+                                /** @enum {string|null} */
+                                fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 id: string;
                                 note: string | null;
                                 reason: string | null;
-                                toState: string | null;
+                                /** @enum {string|null} */
+                                toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 unitName: string | null;
                             }[];
                             notices: {
