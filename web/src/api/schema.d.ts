@@ -2444,7 +2444,8 @@ export interface paths {
                                 overdueTasks: {
                                     daysOverdue: number;
                                     deadline: string;
-                                    state: string;
+                                    /** @enum {string} */
+                                    state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
                                     title: string;
                                     unitName: string;
                                 }[];
@@ -2660,7 +2661,8 @@ export interface paths {
                                 overdueTasks: {
                                     daysOverdue: number;
                                     deadline: string;
-                                    state: string;
+                                    /** @enum {string} */
+                                    state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
                                     title: string;
                                     unitName: string;
                                 }[];
@@ -2991,7 +2993,8 @@ export interface paths {
                                 overdueTasks: {
                                     daysOverdue: number;
                                     deadline: string;
-                                    state: string;
+                                    /** @enum {string} */
+                                    state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
                                     title: string;
                                     unitName: string;
                                 }[];
