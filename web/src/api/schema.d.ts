@@ -4063,7 +4063,8 @@ export interface paths {
                             };
                             canAnswer: boolean;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 actorId: string | null;
                                 actorName: string | null;
                                 actorUnitId: string | null;
@@ -4072,12 +4073,14 @@ export interface paths {
                                 at: string;
                                 deadline: string | null;
                                 fileIds: string[];
-                                fromState: string | null;
+                                /** @enum {string|null} */
+                                fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 id: string;
                                 itemId: string;
                                 note: string | null;
                                 reason: string | null;
-                                toState: string | null;
+                                /** @enum {string|null} */
+                                toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 unitName: string | null;
                                 zoneId: string;
                             }[];
@@ -7368,7 +7371,8 @@ export interface paths {
                             canRate: boolean;
                             canWithdraw: boolean;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 /** Format: date-time */
                                 at: string;
                                 note: string | null;
