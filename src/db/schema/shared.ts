@@ -1,7 +1,7 @@
 // Drizzle mirror of migrations/0002_shared.sql.
 import { customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import type { LoopState } from '../../shared/loop/states';
+import type { LoopEventAction, LoopState } from '../../shared/loop/states';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -40,9 +40,9 @@ export const loopEvents = pgTable('loop_events', {
   id: uuid('id').primaryKey().defaultRandom(),
   zoneId: uuid('zone_id').notNull(),
   itemId: uuid('item_id').notNull(),
-  action: text('action').notNull(),
-  fromState: text('from_state'),
-  toState: text('to_state'),
+  action: text('action').$type<LoopEventAction>().notNull(),
+  fromState: text('from_state').$type<LoopState>(),
+  toState: text('to_state').$type<LoopState>(),
   actorId: uuid('actor_id'),
   actorUnitId: uuid('actor_unit_id'),
   reason: text('reason'),

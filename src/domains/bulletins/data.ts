@@ -11,6 +11,7 @@ import type { Clock } from '../../shared/calendar';
 import { round, sum } from '../../shared/decimal';
 import { trimZeros } from '../../shared/format';
 import { version } from '../../shared/input';
+import type { LoopState } from '../../shared/loop/states';
 import { lastDayOfMonth } from '../../shared/calendar';
 import { loadCockpit } from '../cockpit/cockpit';
 import type { BulletinPeriod } from './period';
@@ -105,7 +106,7 @@ export interface OverdueTask {
   unitName: string;
   deadline: string;
   daysOverdue: number;
-  state: string;
+  state: LoopState;
 }
 export interface RankingRow {
   rank: number | null;
@@ -242,7 +243,7 @@ export async function gatherContent(db: ReadDb | Tx, zoneId: string, p: Bulletin
   const summary = progressSummary(asOf, cockpit ? cockpit.timeProgress : null, judged);
   const projectsBehind = await projectsBehindSchedule(db, zoneId, asOf);
   const overdueTasks = (
-    await rowsOf<{ title: string; unit_name: string | null; deadline: string; state: string }>(
+    await rowsOf<{ title: string; unit_name: string | null; deadline: string; state: LoopState }>(
       db,
       sql`SELECT li.title, u.name AS unit_name, li.deadline::text AS deadline, li.state
             FROM loop_items li LEFT JOIN units u ON u.id = li.assignee_unit_id

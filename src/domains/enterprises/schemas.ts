@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { appealCategories, enterpriseTags, satisfactions } from '../../db/schema';
 import { isoDate } from '../../shared/http';
-import { LOOP_ACTIONS } from '../../shared/loop/machine';
+import { LOOP_ACTIONS, LOOP_EVENT_ACTIONS, LOOP_STATES } from '../../shared/loop/machine';
 import { loopItemBody } from '../../shared/loop/routes';
 import { pageOf } from '../../shared/pagination';
 
@@ -270,9 +270,9 @@ export const eventRow = z.object({
   id: z.string(),
   zoneId: z.string(),
   itemId: z.string(),
-  action: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
+  action: z.enum(LOOP_EVENT_ACTIONS),
+  fromState: z.enum(LOOP_STATES).nullable(),
+  toState: z.enum(LOOP_STATES).nullable(),
   actorId: z.string().nullable(),
   actorUnitId: z.string().nullable(),
   actorName: z.string().nullable(),
@@ -295,7 +295,7 @@ export const appealDetailBody = z.object({
 /** The enterprise's view of its appeal: the history without internal ids. */
 export const myAppealDetailBody = z.object({
   appeal: appealView,
-  events: z.array(z.object({ action: z.string(), at: z.date(), unitName: z.string().nullable(), note: z.string().nullable(), reason: z.string().nullable() })),
+  events: z.array(z.object({ action: z.enum(LOOP_EVENT_ACTIONS), at: z.date(), unitName: z.string().nullable(), note: z.string().nullable(), reason: z.string().nullable() })),
   canRate: z.boolean(),
   canWithdraw: z.boolean(),
 });

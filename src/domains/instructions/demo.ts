@@ -6,6 +6,7 @@ import type { DbHandle, Tx } from '../../db/client';
 import { indicators, loopEvents, loopItems, units } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import { actOnItem, addNote } from '../../shared/loop/store';
+import type { LoopEventAction } from '../../shared/loop/machine';
 import type { DemoZone } from '../demo/zones';
 import { demoActor } from '../demo/actor';
 import { instructionMoved, writeInstruction } from './service';
@@ -89,7 +90,7 @@ export async function seedInstructions(handle: DbHandle, zone: DemoZone, zoneId:
         { ...subject, text: d.text, leadUnitId: await unitId(d.lead), supportingUnitIds: await Promise.all((d.supporting ?? []).map(unitId)), deadline: d.deadline },
         d.writtenOn,
       );
-      const dated: [string, string][] = [['raise', d.writtenOn], ['assign', d.writtenOn]];
+      const dated: [LoopEventAction, string][] = [['raise', d.writtenOn], ['assign', d.writtenOn]];
       const handler = await demoActor(tx, zoneId, `${zone.prefix}-${d.lead}`);
       if (d.signedOn) {
         await actOnItem(tx, audit, handler, item.id, { action: 'accept' });

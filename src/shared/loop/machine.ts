@@ -4,14 +4,8 @@
 // the caller stores the state, the actor's roles and the audit trail.
 import { addWorkdays, daysBetween, isIsoDate, type IsoDate } from '../calendar';
 
-import type { LoopState } from './states';
-export { LOOP_STATES, type LoopState } from './states';
-
-export const LOOP_ACTIONS = ['raise', 'assign', 'accept', 'report_done', 'verify', 'return', 'close', 'reopen'] as const;
-export type LoopAction = (typeof LOOP_ACTIONS)[number];
-/** What a loop event records: an action, or a progress note (store.ts addNote). */
-export const LOOP_EVENT_ACTIONS = [...LOOP_ACTIONS, 'note'] as const;
-export type LoopEventAction = (typeof LOOP_EVENT_ACTIONS)[number];
+import type { LoopAction, LoopState } from './states';
+export { LOOP_ACTIONS, LOOP_EVENT_ACTIONS, LOOP_STATES, type LoopAction, type LoopEventAction, type LoopState } from './states';
 
 /** supervisor = 督查办 / the handling office; assignee = a member of the assigned unit; raiser = who raised it. */
 export type LoopRole = 'supervisor' | 'assignee' | 'raiser';

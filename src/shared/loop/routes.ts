@@ -8,7 +8,7 @@ import { requireActor } from '../policy';
 import { errors, idParams, isoDate } from '../http';
 import { version } from '../input';
 import { pageOf, pageQuery } from '../pagination';
-import { LOOP_ACTIONS, LOOP_STATES } from './machine';
+import { LOOP_ACTIONS, LOOP_EVENT_ACTIONS, LOOP_STATES } from './machine';
 import { actOnItem, addNote, afterLoopAction, assertDeadlineAhead, assertGenericMove, getItem, listItems } from './store';
 import { notifyAssigned } from '../notifyEvents';
 
@@ -37,9 +37,9 @@ export const loopItemBody = z.object({
 });
 export const eventBody = z.object({
   id: z.string(),
-  action: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
+  action: z.enum(LOOP_EVENT_ACTIONS),
+  fromState: z.enum(LOOP_STATES).nullable(),
+  toState: z.enum(LOOP_STATES).nullable(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
   unitName: z.string().nullable(),

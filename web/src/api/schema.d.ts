@@ -2469,7 +2469,8 @@ export interface paths {
                                 overdueTasks: {
                                     daysOverdue: number;
                                     deadline: string;
-                                    state: string;
+                                    /** @enum {string} */
+                                    state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
                                     title: string;
                                     unitName: string;
                                 }[];
@@ -2710,7 +2711,8 @@ export interface paths {
                                 overdueTasks: {
                                     daysOverdue: number;
                                     deadline: string;
-                                    state: string;
+                                    /** @enum {string} */
+                                    state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
                                     title: string;
                                     unitName: string;
                                 }[];
@@ -3066,7 +3068,8 @@ export interface paths {
                                 overdueTasks: {
                                     daysOverdue: number;
                                     deadline: string;
-                                    state: string;
+                                    /** @enum {string} */
+                                    state: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned";
                                     title: string;
                                     unitName: string;
                                 }[];
@@ -4135,7 +4138,8 @@ export interface paths {
                             };
                             canAnswer: boolean;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 actorId: string | null;
                                 actorName: string | null;
                                 actorUnitId: string | null;
@@ -4144,12 +4148,14 @@ export interface paths {
                                 at: string;
                                 deadline: string | null;
                                 fileIds: string[];
-                                fromState: string | null;
+                                /** @enum {string|null} */
+                                fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 id: string;
                                 itemId: string;
                                 note: string | null;
                                 reason: string | null;
-                                toState: string | null;
+                                /** @enum {string|null} */
+                                toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 unitName: string | null;
                                 zoneId: string;
                             }[];
@@ -6330,17 +6336,20 @@ export interface paths {
                                 requires: string[];
                             }[];
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 actorName: string | null;
                                 /** Format: date-time */
                                 at: string;
                                 deadline: string | null;
                                 fileIds: string[];
-                                fromState: string | null;
+                                /** @enum {string|null} */
+                                fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 id: string;
                                 note: string | null;
                                 reason: string | null;
-                                toState: string | null;
+                                /** @enum {string|null} */
+                                toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 unitName: string | null;
                             }[];
                             files: {
@@ -6941,7 +6950,8 @@ export interface paths {
                                 requires: string[];
                             }[];
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 actorId: string | null;
                                 actorName: string | null;
                                 assigneeUnitId: string | null;
@@ -6949,11 +6959,13 @@ export interface paths {
                                 at: string;
                                 deadline: string | null;
                                 fileIds: string[];
-                                fromState: string | null;
+                                /** @enum {string|null} */
+                                fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 id: string;
                                 note: string | null;
                                 reason: string | null;
-                                toState: string | null;
+                                /** @enum {string|null} */
+                                toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 unitName: string | null;
                             }[];
                             item: {
@@ -7111,18 +7123,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            action: string;
+                            /** @enum {string} */
+                            action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                             actorId: string | null;
                             assigneeUnitId: string | null;
                             /** Format: date-time */
                             at: string;
                             deadline: string | null;
                             fileIds: string[];
-                            fromState: string | null;
+                            /** @enum {string|null} */
+                            fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                             id: string;
                             note: string | null;
                             reason: string | null;
-                            toState: string | null;
+                            /** @enum {string|null} */
+                            toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                         };
                     };
                 };
@@ -7431,7 +7446,8 @@ export interface paths {
                             canRate: boolean;
                             canWithdraw: boolean;
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 /** Format: date-time */
                                 at: string;
                                 note: string | null;
@@ -11017,17 +11033,20 @@ export interface paths {
                                 version: number;
                             }[];
                             events: {
-                                action: string;
+                                /** @enum {string} */
+                                action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
                                 actorName: string | null;
                                 /** Format: date-time */
                                 at: string;
                                 deadline: string | null;
                                 fileIds: string[];
-                                fromState: string | null;
+                                /** @enum {string|null} */
+                                fromState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 id: string;
                                 note: string | null;
                                 reason: string | null;
-                                toState: string | null;
+                                /** @enum {string|null} */
+                                toState: "found" | "assigned" | "rectifying" | "verifying" | "closed" | "returned" | null;
                                 unitName: string | null;
                             }[];
                             notices: {

@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Spin } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
-import { entApi, type AppealDetail } from './api';
+import { entApi, type ActInput, type AppealDetail } from './api';
 import { AppealHistory, AppealInfo } from './AppealInfo';
 import { InstructionsBlock } from '../instructions/parts';
 import { useEntT, type EntKey } from './i18n';
@@ -30,7 +30,7 @@ function ActDialog({ d, action, requires, onClose }: { d: AppealDetail; action: 
   const onError = useErrorMessage();
   const act = useEntMutation((v: ActValues) =>
     entApi.act(d.appeal.id, {
-      action,
+      action: action as ActInput['action'],
       assigneeUnitId: v.assigneeUnitId,
       deadline: v.deadline?.format('YYYY-MM-DD'),
       reason: v.reason || undefined,

@@ -10,7 +10,7 @@ import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { valuesOf } from '../forms';
-import { hazardApi, uploadFile, type FileInfo, type HazardDetail } from './api';
+import { hazardApi, uploadFile, type ActInput, type FileInfo, type HazardDetail } from './api';
 import { useHzT, type HzKey } from './i18n';
 import { CategoryTag, LevelTag, LightDot, StateTag } from './parts';
 import { useHazard, useHzMutation, useHzUnits } from './queries';
@@ -80,7 +80,7 @@ function ActDialog({ d, action, requires, onClose }: { d: HazardDetail; action: 
   const evidence = action === 'report_done';
   const act = useHzMutation((v: ActValues) =>
     hazardApi.act(d.hazard.id, {
-      action: action as HazardDetail['allowedActions'][number]['action'],
+      action: action as ActInput['action'],
       assigneeUnitId: v.assigneeUnitId,
       deadline: v.deadline?.format('YYYY-MM-DD'),
       reason: v.reason || undefined,

@@ -18,7 +18,7 @@ export default function InstructionsPage() {
   const todoPath = useLocation().pathname.endsWith('/todo');
   const leader = !!me.abilities['instruction.write'];
   const unitBound = me.user.role === 'reporter' || me.user.role === 'viewer';
-  const query: InstructionQuery = leader ? { mine: true } : unitBound && todoPath ? { todo: true } : {};
+  const query: InstructionQuery = leader ? { mine: 'true' } : unitBound && todoPath ? { todo: 'true' } : {};
   const q = useInstructions(query);
   const items = q.data?.items ?? [];
   const title = leader ? it('mine') : unitBound && todoPath ? it('todo') : it('block.title');

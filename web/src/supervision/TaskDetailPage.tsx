@@ -8,7 +8,7 @@ import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, I
 import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
-import { supervisionApi, uploadFile, type FileInfo, type RequestKind, type TaskDetail } from './api';
+import { supervisionApi, uploadFile, type FileInfo, type LoopAction, type RequestKind, type TaskDetail, type TaskRequest } from './api';
 import { useSvT } from './i18n';
 import { LightDot, progressText, StandingTag, StateTag } from './parts';
 import { useSvMutation, useTask } from './queries';
@@ -140,10 +140,10 @@ function Actions({ d }: { d: TaskDetail }) {
   const t = useSvT();
   const { modal, message } = App.useApp();
   const onError = useErrorMessage();
-  const act = useSvMutation((body: { action: string; reason?: string }) => supervisionApi.act(d.task.loopItemId, { ...body, version: d.task.version }));
+  const act = useSvMutation((body: { action: LoopAction; reason?: string }) => supervisionApi.act(d.task.loopItemId, { ...body, version: d.task.version }));
   const [noticeOpen, setNoticeOpen] = useState(false);
   const shown = d.allowedActions.filter((a) => ['accept', 'report_done', 'verify', 'return'].includes(a.action));
-  const run = (action: string) => {
+  const run = (action: LoopAction) => {
     if (action === 'return') {
       let reason = '';
       modal.confirm({
@@ -416,7 +416,7 @@ function RequestsCard({ d }: { d: TaskDetail }) {
   );
 }
 
-export function RequestRow({ r, canDecide }: { r: TaskDetail['requests'][number]; canDecide: boolean }) {
+export function RequestRow({ r, canDecide }: { r: TaskRequest; canDecide: boolean }) {
   const t = useSvT();
   const { message } = App.useApp();
   const onError = useErrorMessage();
