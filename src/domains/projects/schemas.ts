@@ -9,6 +9,7 @@ import { currencies, investmentStatuses, projectCategories, projectStages, taskF
 import { isoDate } from '../../shared/http';
 import { loopItemBody } from '../../shared/loop/routes';
 import { pageOf } from '../../shared/pagination';
+import { loopCategoryValues } from './problems';
 import type { battleMap, getProject, getSettings, listProjects, projectHistory } from './views';
 import type { addProgressUpdate, Project, raiseProblem, saveInvestment, saveSettings, updateMilestone } from './service';
 import type { checkServiceItem } from './taskForce';
@@ -192,7 +193,8 @@ export const projectDetail = z.object({
   /** Completed this year as a percentage of the annual plan (one decimal); null without a plan. */
   planShare: z.string().nullable(),
   updates: z.array(updateRow.extend({ files: z.array(fileInfo) })),
-  problems: z.array(loopItem.extend({ assigneeName: z.string().nullable() })),
+  /** Raised through POST /:id/problems, so the category is always one of the problem categories. */
+  problems: z.array(loopItem.extend({ category: z.enum(loopCategoryValues).nullable(), assigneeName: z.string().nullable() })),
   /** The zone's service standard ("五个一") with this project's checks. */
   serviceChecklist: z.array(serviceCheckItem),
   can: z.object({ edit: z.boolean(), approvePlan: z.boolean(), progress: z.boolean(), report: z.boolean(), approveInvestment: z.boolean() }),
@@ -249,7 +251,8 @@ export const settingsRow = z.object({
   version: z.number().int(),
 });
 
-export const templatesBody = z.record(category, z.array(templateStepBody));
+/** Every category's flow (each key always present). */
+export const templatesBody = z.object({ industrial: z.array(templateStepBody), urban: z.array(templateStepBody), livelihood: z.array(templateStepBody) });
 
 export const optionsBody = z.object({
   today: isoDate,

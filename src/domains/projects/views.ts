@@ -22,7 +22,7 @@ import { visibleWhere, withLight } from '../../shared/loop/store';
 import { can, type Actor } from '../../shared/policy';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import type { ListFilter } from './model';
-import { PROJECT_SUBJECT } from './problems';
+import { PROJECT_SUBJECT, type ProblemCategory } from './problems';
 import { DEFAULT_STAGE_RULES, judgeStageRules, projectStatus, toYuan, type ProjectStatus, type Stage } from './rules';
 import { forecast, type PlannedStep } from './schedule';
 import { projectScope, seesDrafts, type Project } from './service';
@@ -211,7 +211,8 @@ export async function getProject(db: ReadDb, actor: Actor, id: string, today: Is
     planShare: dec(p.annualPlan).gt(0) ? dec(sum(yearDone)).div(p.annualPlan).mul(100).toDecimalPlaces(1).toString() : null,
     updates: upd.map((u) => ({ ...u, files: u.fileIds.map((fid) => fileById.get(fid)).filter((x): x is NonNullable<typeof x> => !!x) })),
     // Problems with their lights, as far as the loop lets this user see them; the loop decides who may act.
-    problems: probs.map((r) => ({ ...lit(r.item), assigneeName: r.assigneeName })),
+    // A project's problems are raised only through POST /:id/problems, whose category is one of PROBLEM_CATEGORIES.
+    problems: probs.map((r) => ({ ...lit(r.item), category: r.item.category as ProblemCategory | null, assigneeName: r.assigneeName })),
     /** The zone's service standard ("五个一") with this project's checks. */
     serviceChecklist: checklist,
     can: {

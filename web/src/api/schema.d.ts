@@ -8264,7 +8264,8 @@ export interface paths {
                                 amberDays: number;
                                 assigneeName: string | null;
                                 assigneeUnitId: string | null;
-                                category: string | null;
+                                /** @enum {string|null} */
+                                category: "eia" | "energy" | "water" | "power" | "gas" | "relocation" | "road" | "other" | null;
                                 /** Format: date-time */
                                 closedAt: string | null;
                                 /** Format: date-time */
@@ -10144,7 +10145,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: {
+                            industrial: {
+                                department: string;
+                                dependsOn: string[];
+                                durationWorkdays: number;
+                                key: string;
+                                /** @enum {string} */
+                                marksStage?: "negotiating" | "signed" | "started" | "producing" | "at_capacity";
+                                name: string;
+                            }[];
+                            livelihood: {
+                                department: string;
+                                dependsOn: string[];
+                                durationWorkdays: number;
+                                key: string;
+                                /** @enum {string} */
+                                marksStage?: "negotiating" | "signed" | "started" | "producing" | "at_capacity";
+                                name: string;
+                            }[];
+                            urban: {
                                 department: string;
                                 dependsOn: string[];
                                 durationWorkdays: number;

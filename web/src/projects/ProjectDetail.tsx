@@ -13,7 +13,7 @@ import { useI18n } from '../i18n';
 import { actionLabel, entityLabel } from '../system/auditLabels';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { InstructionsBlock } from '../instructions/parts';
-import { projectsApi, STAGES, uploadFile, type FileInfo, type LoopActInput, type Milestone, type ProblemItem, type ProjectDetail as Detail } from './api';
+import { projectsApi, STAGES, uploadFile, type FileInfo, type InvestmentInput, type LoopActInput, type Milestone, type ProblemInput, type ProblemItem, type ProjectDetail as Detail, type UpdateInput } from './api';
 import { StatusTag } from './BattleMap';
 import { downloadPng, type ChartInstance } from './EChart';
 import { LIGHT_COLORS, STATUS_COLORS, yi } from './format';
@@ -258,8 +258,8 @@ function Problems({ d }: { d: Detail }) {
   const onError = useErrorMessage();
   const [raising, setRaising] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const [form] = Form.useForm<{ title: string; category: string; detail?: string }>();
-  const raise = usePMutation((body: object) => projectsApi.raiseProblem(d.project.id, body));
+  const [form] = Form.useForm<{ title: string; category: ProblemInput['category']; detail?: string }>();
+  const raise = usePMutation((body: ProblemInput) => projectsApi.raiseProblem(d.project.id, body));
   return (
     <div>
       {d.can.progress && (
@@ -427,7 +427,7 @@ function Investments({ d, today }: { d: Detail; today: string }) {
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const [form] = Form.useForm<{ period: Dayjs; amount: string }>();
-  const save = usePMutation((body: object) => projectsApi.saveInvestment(d.project.id, body));
+  const save = usePMutation((body: InvestmentInput) => projectsApi.saveInvestment(d.project.id, body));
   const review = usePMutation((x: { id: string; action: 'approve' | 'return'; reason?: string; version: number }) => projectsApi.reviewInvestment(x.id, { action: x.action, reason: x.reason, version: x.version }));
   const submit = async (send: boolean) => {
     const v = await valuesOf(form);
@@ -505,7 +505,7 @@ function Photos({ d, today }: { d: Detail; today: string }) {
   const onError = useErrorMessage();
   const [files, setFiles] = useState<FileInfo[]>([]);
   const [form] = Form.useForm<{ onDate: Dayjs; text: string }>();
-  const add = usePMutation((body: object) => projectsApi.addUpdate(d.project.id, body));
+  const add = usePMutation((body: UpdateInput) => projectsApi.addUpdate(d.project.id, body));
   return (
     <div>
       {d.can.progress && (

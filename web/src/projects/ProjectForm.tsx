@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useErrorMessage } from '../api/useErrorMessage';
 import dayjs from 'dayjs';
-import { projectsApi, type PlanCheck, type Project } from './api';
+import { projectsApi, type Category, type PlanCheck, type Project, type ProjectInput } from './api';
 import { usePT } from './i18n';
 import { useBattleMap, useOptions, usePMutation, useUnits } from './queries';
 import { ZoneMap } from './ZoneMap';
@@ -54,12 +54,12 @@ export function ProjectForm({ project, onClose, onCreated }: { project?: Project
   const map = useBattleMap({ year: options.data ? Number(options.data.today.slice(0, 4)) : undefined });
   const [form] = Form.useForm<Values>();
   const [picked, setPicked] = useState<[number, number] | null>(project && project.lng !== null && project.lat !== null ? [project.lng, project.lat] : null);
-  const create = usePMutation((v: object) => (project ? projectsApi.update(project.id, { ...v, version: project.version }) : projectsApi.create(v)));
+  const create = usePMutation((v: ProjectInput) => (project ? projectsApi.update(project.id, { ...v, version: project.version }) : projectsApi.create(v)));
   const year = options.data ? Number(options.data.today.slice(0, 4)) : 2022;
   const people = options.data?.people ?? [];
   // 工期不足: the flow checked against the zone's date as soon as a target date is picked.
   const targetDate = Form.useWatch('targetDate', form) as Dayjs | undefined;
-  const category = Form.useWatch('category', form) as string | undefined;
+  const category = Form.useWatch('category', form) as Category | undefined;
   const target = !project && targetDate ? targetDate.format('YYYY-MM-DD') : null;
   const check = useQuery({
     queryKey: ['projects', 'plan-check', target, category],
@@ -71,16 +71,17 @@ export function ProjectForm({ project, onClose, onCreated }: { project?: Project
   async function submit() {
     const v = await valuesOf(form);
     if (!v) return;
+    const { targetDate, taskForceUserIds, ...rest } = v;
     try {
       const res = await create.mutateAsync({
-        ...v,
+        ...rest,
         chain: v.chain ?? '',
         keyProject: !!v.keyProject,
         annualPlan: v.annualPlan ?? '0',
         // A new project's accounts become 专班 members; afterwards the 专班 tab edits them.
-        ...(project ? {} : { taskForceUserIds: v.taskForceUserIds ?? [] }),
+        ...(project ? {} : { taskForceUserIds: taskForceUserIds ?? [] }),
         leaderUserId: v.leaderUserId ?? null,
-        ...(project ? {} : { targetDate: v.targetDate ? v.targetDate.format('YYYY-MM-DD') : null, compressPlan: compress && Boolean(check.data?.compressed) }),
+        ...(project ? {} : { targetDate: targetDate ? targetDate.format('YYYY-MM-DD') : null, compressPlan: compress && Boolean(check.data?.compressed) }),
         lng: picked?.[0] ?? null,
         lat: picked?.[1] ?? null,
       });

@@ -6,7 +6,7 @@ import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, S
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
-import { STAGES, projectsApi, type Settings, type Stage, type StageRule } from './api';
+import { STAGES, projectsApi, type OutlineFile, type Settings, type Stage, type StageRule } from './api';
 import { usePT } from './i18n';
 import { useBattleMap, usePMutation, useSettings } from './queries';
 import { TemplatesCard } from './TemplatesCard';
@@ -186,7 +186,8 @@ function OutlineCard({ settings, canEdit }: { settings: Settings; canEdit: boole
       return;
     }
     try {
-      const r = await upload.mutateAsync(geojson);
+      // Any JSON object goes: the server checks the GeoJSON and names what is wrong.
+      const r = await upload.mutateAsync(geojson as OutlineFile);
       message.success(pt('set.outline.saved', { n: r.features }));
     } catch (err) {
       onError(err);
