@@ -6,6 +6,7 @@
 // escalation once per level, 重大 at once, closed silent, pinned zones skipped).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAZARD_WATCH_JOB, watchHazards } from '../src/domains/hazards/watch';
+import { addDays, today } from '../src/shared/calendar';
 import { scheduledJobs, tick } from '../src/shared/scheduler';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
@@ -305,6 +306,24 @@ describe('the daily watch', () => {
     expect(await told(closed.item)).toEqual([]);
     expect(await escalation(closed.item)).toBe(0);
     expect(sent.some((s) => s.includes(CLOSED))).toBe(false);
+  });
+
+  it('watches a reassigned hazard afresh: the level back to 0, told again once its new deadline passes', async () => {
+    const fire = await byTitle('企业消防通道堆放杂物');
+    // Due 2022-09-13 (10 working days from 08-29): warned on the day, level 1 on 09-14.
+    expect(await escalation(fire.item)).toBe(1);
+    expect((await told(fire.item)).map((n) => n.kind)).toEqual(['hazard.due', 'hazard.overdue', 'hazard.overdue']);
+    // The zone is live now: a new deadline lies ahead of the real date.
+    const later = addDays(today(), 20);
+    const res = await act(sup, fire.id, { action: 'assign', deadline: later });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await escalation(fire.item)).toBe(0);
+    await watchHazards(t.handle.db, new Date(`${addDays(later, 1)}T01:00:00Z`), fakeFetch);
+    await watchHazards(t.handle.db, new Date(`${addDays(later, 1)}T05:00:00Z`), fakeFetch);
+    expect(await escalation(fire.item)).toBe(1);
+    const overdue = (await told(fire.item)).filter((n) => n.kind === 'hazard.overdue');
+    expect(overdue).toHaveLength(4);
+    expect(overdue[3]).toMatchObject({ title: '隐患逾期（逾期1天）：企业消防通道堆放杂物（一般隐患）', unit: '大庙街道', link: `/hazards/${fire.id}` });
   });
 
   it('runs the hazard watch once across processes', async () => {
