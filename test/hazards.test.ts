@@ -2,8 +2,12 @@
 // 2022-08-31: the deadline by level, a unit's reporter kept to its own unit, bad
 // input refused with nothing changed, evidence on 报结, 复核销号 by the supervisor,
 // the counts 新增 / 已整改 / 剩余, 清零 only when the data supports it, and the
-// assessment's 'hazard' loop kind counting real hazards.
+// assessment's 'hazard' loop kind counting real hazards; then the daily watch (amber,
+// escalation once per level, 重大 at once, closed silent, pinned zones skipped).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAZARD_WATCH_JOB, watchHazards } from '../src/domains/hazards/watch';
+import { addDays, today } from '../src/shared/calendar';
+import { scheduledJobs, tick } from '../src/shared/scheduler';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 let t: TestApp;
@@ -212,5 +216,120 @@ describe('assessment: the loop kind hazard counts real hazards', () => {
     expect(item('金龙湖街道').evidence).toHaveLength(1);
     expect([item('大黄山街道').points, item('金龙湖街道').points]).toEqual(['100.00', '0.00']);
     expect(item('大黄山街道').explanation).toMatch(/隐患/);
+  });
+});
+
+describe('the daily watch', () => {
+  const sent: string[] = [];
+  const fakeFetch = (async (_url: string, init: { body: string }) => {
+    sent.push(JSON.parse(init.body).text.content);
+    return new Response('{}', { status: 200 });
+  }) as unknown as typeof fetch;
+  const byTitle = async (title: string) =>
+    (await t.handle.query<{ id: string; item: string }>('SELECT h.id, h.loop_item_id AS item FROM hazards h JOIN loop_items l ON l.id = h.loop_item_id WHERE l.title = $1', [title]))[0]!;
+  const told = async (item: string) =>
+    t.handle.query<{ kind: string; level: string; title: string; link: string; unit: string | null }>(
+      `SELECT n.kind, n.level, n.title, n.link, u.name AS unit FROM notifications n LEFT JOIN units u ON u.id = n.unit_id
+        WHERE n.kind LIKE 'hazard.%' AND n.dedupe_key LIKE $1 ORDER BY n.created_at, n.dedupe_key`,
+      [`hazard:${item}:%`],
+    );
+  const escalation = async (item: string) => (await t.handle.query<{ e: number }>('SELECT escalation AS e FROM loop_items WHERE id = $1', [item]))[0]!.e;
+  const MAJOR = '工贸企业粉尘涉爆除尘系统未设泄爆装置';
+  const GENERAL = '征迁安置户集中信访诉求未化解';
+  const CLOSED = '城镇燃气管道被违章建筑占压';
+
+  it('sends nothing for a zone replaying history (pinned)', async () => {
+    // 销号 the hazard awaiting verification while the zone still works on 2022-08-31.
+    const closed = await byTitle(CLOSED);
+    expect((await act(sup, closed.id, { action: 'verify' })).json().state).toBe('closed');
+    // A year on, every open demo hazard would be overdue — but both demo zones are pinned.
+    const r = await watchHazards(t.handle.db, new Date('2023-09-01T01:00:00Z'), fakeFetch);
+    expect(r).toMatchObject({ amber: 0, escalated: 0, notified: 0, webhooks: 0 });
+    expect((await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind LIKE 'hazard.%'`))[0]!.n).toBe(0);
+  });
+
+  it('judges a live zone at its date: amber the day before, a 重大 hazard 二级督办 on its first day overdue, once', async () => {
+    await t.handle.query(`UPDATE zones SET pinned_date = NULL, settings = settings || '{"webhookUrl":"https://oapi.dingtalk.com/robot/send?access_token=test"}' WHERE code = 'xuzhou'`);
+    const major = await byTitle(MAJOR);
+    // 2022-08-22 23:00 in China: the deadline (30 working days from 07-11) is today.
+    const eve = await watchHazards(t.handle.db, new Date('2022-08-22T15:00:00Z'), fakeFetch);
+    expect(eve.today).toBe('2022-08-22');
+    await watchHazards(t.handle.db, new Date('2022-08-22T15:30:00Z'), fakeFetch);
+    expect(await told(major.item)).toEqual([
+      { kind: 'hazard.due', level: 'warning', title: `隐患将于2022-08-22到期：${MAJOR}（重大隐患）`, link: `/hazards/${major.id}`, unit: '大庙街道' },
+    ]);
+    // 01:00 on 08-23 in China (still 08-22 in UTC): one day overdue, straight to level 2.
+    const first = await watchHazards(t.handle.db, new Date('2022-08-22T17:00:00Z'), fakeFetch);
+    expect(first.today).toBe('2022-08-23');
+    expect(await escalation(major.item)).toBe(2);
+    const title = `隐患二级督办（逾期1天）：${MAJOR}（重大隐患）`;
+    expect((await told(major.item)).slice(1)).toEqual([
+      { kind: 'hazard.overdue', level: 'danger', title, link: `/hazards/${major.id}`, unit: null },
+      { kind: 'hazard.overdue', level: 'danger', title, link: `/hazards/${major.id}`, unit: '大庙街道' },
+    ]);
+    expect(sent.filter((s) => s.includes(MAJOR))).toEqual([`【隐患整改督办】${title}\n责任单位：大庙街道；整改时限2022-08-22。`]);
+    // The unit and the supervisors read it in the app.
+    expect((await damiao.get('/api/notifications')).json().items.some((n: { title: string }) => n.title === title)).toBe(true);
+    expect((await sup.get('/api/notifications')).json().items.some((n: { title: string }) => n.title === title)).toBe(true);
+    expect((await donghuan.get('/api/notifications')).json().items.every((n: { title: string }) => !n.title.includes(MAJOR))).toBe(true);
+    // Again the same day and days later: nothing new (level 2 holds until 30 days).
+    await watchHazards(t.handle.db, new Date('2022-08-23T05:00:00Z'), fakeFetch);
+    await watchHazards(t.handle.db, new Date('2022-08-30T05:00:00Z'), fakeFetch);
+    expect(await told(major.item)).toHaveLength(3);
+    expect(sent.filter((s) => s.includes(MAJOR))).toHaveLength(1);
+    const audits = await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'escalate' AND entity = 'loop.hazard' AND entity_id = $1`, [major.item]);
+    expect(audits[0]!.n).toBe(1);
+  });
+
+  it('escalates a 一般 hazard once per level: the unit on day 1, the group robot after 7 days; a closed one is silent', async () => {
+    const general = await byTitle(GENERAL);
+    const closed = await byTitle(CLOSED);
+    // 10 working days from 08-22: due 09-05. On 09-06 level 1, the unit and supervisors told, no robot.
+    await watchHazards(t.handle.db, new Date('2022-09-06T01:00:00Z'), fakeFetch);
+    await watchHazards(t.handle.db, new Date('2022-09-07T01:00:00Z'), fakeFetch);
+    expect(await escalation(general.item)).toBe(1);
+    const one = (await told(general.item)).filter((n) => n.kind === 'hazard.overdue');
+    expect(one.map((n) => [n.title, n.unit])).toEqual([
+      [`隐患逾期（逾期1天）：${GENERAL}（一般隐患）`, null],
+      [`隐患逾期（逾期1天）：${GENERAL}（一般隐患）`, '金龙湖街道'],
+    ]);
+    expect(sent.filter((s) => s.includes(GENERAL))).toEqual([]);
+    // Eight days late: 二级督办, the robot hears once.
+    await watchHazards(t.handle.db, new Date('2022-09-13T01:00:00Z'), fakeFetch);
+    await watchHazards(t.handle.db, new Date('2022-09-14T01:00:00Z'), fakeFetch);
+    expect(await escalation(general.item)).toBe(2);
+    expect((await told(general.item)).filter((n) => n.kind === 'hazard.overdue')).toHaveLength(4);
+    expect(sent.filter((s) => s.includes(GENERAL))).toEqual([`【隐患整改督办】隐患二级督办（逾期8天）：${GENERAL}（一般隐患）\n责任单位：金龙湖街道；整改时限2022-09-05。`]);
+    const audits = await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'escalate' AND entity_id = $1`, [general.item]);
+    expect(audits[0]!.n).toBe(2);
+    // The closed one, long past its deadline by now, was never told about.
+    expect(await told(closed.item)).toEqual([]);
+    expect(await escalation(closed.item)).toBe(0);
+    expect(sent.some((s) => s.includes(CLOSED))).toBe(false);
+  });
+
+  it('watches a reassigned hazard afresh: the level back to 0, told again once its new deadline passes', async () => {
+    const fire = await byTitle('企业消防通道堆放杂物');
+    // Due 2022-09-13 (10 working days from 08-29): warned on the day, level 1 on 09-14.
+    expect(await escalation(fire.item)).toBe(1);
+    expect((await told(fire.item)).map((n) => n.kind)).toEqual(['hazard.due', 'hazard.overdue', 'hazard.overdue']);
+    // The zone is live now: a new deadline lies ahead of the real date.
+    const later = addDays(today(), 20);
+    const res = await act(sup, fire.id, { action: 'assign', deadline: later });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await escalation(fire.item)).toBe(0);
+    await watchHazards(t.handle.db, new Date(`${addDays(later, 1)}T01:00:00Z`), fakeFetch);
+    await watchHazards(t.handle.db, new Date(`${addDays(later, 1)}T05:00:00Z`), fakeFetch);
+    expect(await escalation(fire.item)).toBe(1);
+    const overdue = (await told(fire.item)).filter((n) => n.kind === 'hazard.overdue');
+    expect(overdue).toHaveLength(4);
+    expect(overdue[3]).toMatchObject({ title: '隐患逾期（逾期1天）：企业消防通道堆放杂物（一般隐患）', unit: '大庙街道', link: `/hazards/${fire.id}` });
+  });
+
+  it('runs the hazard watch once across processes', async () => {
+    const job = scheduledJobs().find((j) => j.name === HAZARD_WATCH_JOB)!;
+    const at = new Date('2022-09-15T01:00:00Z');
+    const [a, b] = await Promise.all([tick(t.handle.db, [job], at), tick(t.handle.db, [job], at)]);
+    expect([...a, ...b]).toEqual([HAZARD_WATCH_JOB]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, isWorkday, workdaysBetween } from '../../shared/calendar';
-import { clearance, hazardCounts, hazardParagraphs, openOn, rectifyDeadline, RECTIFY_WORKDAYS, type HazardFact, type HazardSection } from './rules';
+import { clearance, hazardCounts, hazardEscalation, hazardParagraphs, openOn, rectifyDeadline, RECTIFY_WORKDAYS, type HazardFact, type HazardSection } from './rules';
+import { escalationLevel } from '../../shared/loop/machine';
 
 const day = fc.integer({ min: 0, max: 700 }).map((n) => addDays('2022-01-01', n));
 const fact = fc
@@ -130,5 +131,36 @@ describe('the bulletin section 隐患排查整治情况', () => {
         expect(text).not.toMatch(/[^0-9]0处/);
       }),
     );
+  });
+});
+
+describe('hazardEscalation: the daily watch’s levels', () => {
+  const late = fc.integer({ min: -30, max: 120 });
+  it('is the loop’s level for a 一般 hazard; a 重大 one is 二级督办 from its first day overdue', () => {
+    fc.assert(
+      fc.property(day, late, (deadline, n) => {
+        const today = addDays(deadline, n);
+        const general = hazardEscalation('general', deadline, today);
+        const major = hazardEscalation('major', deadline, today);
+        expect(general).toBe(escalationLevel(deadline, today));
+        expect(major).toBe(n <= 0 ? 0 : Math.max(2, general));
+        expect(major).toBeGreaterThanOrEqual(general);
+      }),
+    );
+  });
+  it('never falls as the days pass', () => {
+    fc.assert(
+      fc.property(day, late, fc.integer({ min: 0, max: 60 }), fc.constantFrom('general' as const, 'major' as const), (deadline, n, more, level) => {
+        expect(hazardEscalation(level, deadline, addDays(deadline, n + more))).toBeGreaterThanOrEqual(hazardEscalation(level, deadline, addDays(deadline, n)));
+      }),
+    );
+  });
+  it('counts calendar days: 一般 level 2 after 7, level 3 after 30', () => {
+    expect(hazardEscalation('general', '2022-08-15', '2022-08-15')).toBe(0);
+    expect(hazardEscalation('general', '2022-08-15', '2022-08-16')).toBe(1);
+    expect(hazardEscalation('general', '2022-08-15', '2022-08-22')).toBe(1);
+    expect(hazardEscalation('general', '2022-08-15', '2022-08-23')).toBe(2);
+    expect(hazardEscalation('major', '2022-08-15', '2022-08-16')).toBe(2);
+    expect(hazardEscalation('major', '2022-09-01', '2022-10-02')).toBe(3);
   });
 });

@@ -3,6 +3,7 @@
 // may be said to be 清零. Framework-free (the calendar only), tested with fast-check
 // in rules.test.ts.
 import { addWorkdays, cnDate, type IsoDate } from '../../shared/calendar';
+import { escalationLevel } from '../../shared/loop/machine';
 
 export type HazardLevel = 'general' | 'major';
 
@@ -17,6 +18,17 @@ export const RECTIFY_WORKDAYS: Record<HazardLevel, number> = { general: 10, majo
 /** The rectification deadline (整改时限) a hazard of this level found on this day gets. */
 export function rectifyDeadline(foundOn: IsoDate, level: HazardLevel): IsoDate {
   return addWorkdays(foundOn, RECTIFY_WORKDAYS[level]);
+}
+
+/**
+ * The escalation level of an open hazard on `today` (the daily watch, watch.ts):
+ * the shared loop's levels as project problems have them — 1 from the first day
+ * past the deadline, 2 (二级督办: the supervisors and the zone's group robot) after
+ * 7 days, 3 after 30 — except that a 重大隐患 is 二级督办 from its first day overdue.
+ */
+export function hazardEscalation(level: HazardLevel, deadline: IsoDate, today: IsoDate): 0 | 1 | 2 | 3 {
+  const base = escalationLevel(deadline, today);
+  return level === 'major' && base === 1 ? 2 : base;
 }
 
 /** What the counts need of one hazard. closedOn: the China date it was verified and closed (销号). */

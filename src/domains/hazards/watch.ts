@@ -1,0 +1,57 @@
+// The daily watch over the hazard register (隐患动态清零): the shared loop watch
+// (shared/loop/watch.ts) with what only hazards have — the rule of levels
+// (rules.ts, hazardEscalation: a 重大隐患 goes to 二级督办 on its first day
+// overdue), and messages naming the hazard, its level and unit, linking to
+// /hazards/<id>. Registered with the scheduler: one run a day across processes.
+import { inArray } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { hazards } from '../../db/schema';
+import { writeAudited } from '../../server/context';
+import { today as todayOf } from '../../shared/calendar';
+import { watchLoop, type AuditedWrite, type LoopWatch, type WatchedItem, type WatchResult } from '../../shared/loop/watch';
+import { registerScheduledJob } from '../../shared/scheduler';
+import { hazardEscalation } from './rules';
+import { HAZARD_SUBJECT } from './service';
+
+export const HAZARD_LEVEL_ZH = { general: '一般隐患', major: '重大隐患' } as const;
+
+export const HAZARD_WATCH: LoopWatch = {
+  kind: 'hazard',
+  subjectType: HAZARD_SUBJECT,
+  noun: '隐患',
+  tag: '隐患整改',
+  dueKind: 'hazard.due',
+  overdueKind: 'hazard.overdue',
+  keyPrefix: 'hazard',
+  entity: 'loop.hazard',
+  describe: async (db, items, today) => {
+    const rows = await db
+      .select({ id: hazards.id, loopItemId: hazards.loopItemId, level: hazards.level })
+      .from(hazards)
+      .where(inArray(hazards.loopItemId, items.map((i) => i.id)));
+    const out = new Map<string, WatchedItem>();
+    for (const h of rows) {
+      const item = items.find((i) => i.id === h.loopItemId)!;
+      out.set(h.loopItemId, {
+        label: `${item.title}（${HAZARD_LEVEL_ZH[h.level]}）`,
+        link: `/hazards/${h.id}`,
+        level: hazardEscalation(h.level, item.deadline!, today),
+      });
+    }
+    return out;
+  },
+};
+
+const audited: AuditedWrite = (db, zoneId, fn) => writeAudited(db, { zoneId, userId: null }, 'scheduler', fn);
+
+export function watchHazards(db: Database, now: Date, fetchImpl?: typeof fetch): Promise<WatchResult> {
+  return watchLoop(db, now, HAZARD_WATCH, audited, fetchImpl);
+}
+
+export const HAZARD_WATCH_JOB = 'hazards.watch';
+
+registerScheduledJob({
+  name: HAZARD_WATCH_JOB,
+  runKey: (now) => todayOf(() => now),
+  run: async (db, now) => void (await watchHazards(db, now)),
+});
