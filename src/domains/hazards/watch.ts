@@ -23,7 +23,6 @@ export const HAZARD_WATCH: LoopWatch = {
   dueKind: 'hazard.due',
   overdueKind: 'hazard.overdue',
   keyPrefix: 'hazard',
-  entity: 'loop.hazard',
   describe: async (db, items, today) => {
     const rows = await db
       .select({ id: hazards.id, loopItemId: hazards.loopItemId, level: hazards.level })

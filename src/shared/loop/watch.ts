@@ -49,8 +49,6 @@ export interface LoopWatch {
   dueKind: string;
   overdueKind: string;
   keyPrefix: string;
-  /** Audit entity of an escalation: 'loop.hazard'. */
-  entity: string;
   /** Names and levels of the due items (one query for all of them). */
   describe: (db: Database, items: LoopItem[], today: IsoDate) => Promise<Map<string, WatchedItem>>;
 }
@@ -115,7 +113,7 @@ export async function watchLoop(db: Database, now: Date, spec: LoopWatch, write:
         .where(and(eq(loopItems.id, item.id), eq(loopItems.version, item.version), sql`${loopItems.state} <> 'closed'`))
         .returning({ id: loopItems.id });
       if (moved.length === 0) throw SKIP;
-      await audit({ action: 'escalate', entity: spec.entity, entityId: item.id, unitId: item.assigneeUnitId, before: { escalation: item.escalation }, after: { escalation: level, overdueDays: late } });
+      await audit({ action: 'escalate', entity: `loop.${spec.kind}`, entityId: item.id, unitId: item.assigneeUnitId, before: { escalation: item.escalation }, after: { escalation: level, overdueDays: late } });
       const base = { zoneId: item.zoneId, kind: spec.overdueKind, level: 'danger' as const, title, body, link: what.link };
       if (await notify(tx, { ...base, dedupeKey: `${spec.keyPrefix}:${item.id}:esc:${level}:${deadline}` })) result.notified++;
       toUnit = Boolean(item.assigneeUnitId) && (await notify(tx, { ...base, unitId: item.assigneeUnitId, dedupeKey: `${spec.keyPrefix}:${item.id}:esc:${level}:${deadline}:unit` }));
