@@ -124,8 +124,7 @@ export async function loopRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      // Seen first (a hidden item stays a 404), then sent to its domain's route if it has one.
-      assertGenericMove((await getItem(req.ctx.db, actor, req.params.id, req.ctx.today)).item.kind);
+      await assertGenericMove(req.ctx.db, actor, req.params.id);
       if (req.body.action === 'assign' || req.body.action === 'reopen') assertDeadlineAhead(req.body.deadline, req.ctx.today);
       const item = await req.ctx.write(async (tx, audit) => {
         const it = await actOnItem(tx, audit, actor, req.params.id, req.body);
@@ -152,7 +151,7 @@ export async function loopRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      assertGenericMove((await getItem(req.ctx.db, actor, req.params.id, req.ctx.today)).item.kind);
+      await assertGenericMove(req.ctx.db, actor, req.params.id);
       return req.ctx.write((tx, audit) => addNote(tx, audit, actor, req.params.id, req.body.note, req.body.fileIds));
     },
   );

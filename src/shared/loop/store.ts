@@ -216,8 +216,11 @@ const ownRoutes = new Map<LoopKind, string>();
 export function movedThrough(kind: LoopKind, route: string): void {
   ownRoutes.set(kind, route);
 }
-export function assertGenericMove(kind: LoopKind): void {
-  const route = ownRoutes.get(kind);
+/** Before the generic route moves an item: one the actor cannot see stays a 404, one with a route of its own is sent there. */
+export async function assertGenericMove(db: ReadDb, actor: Actor, id: string): Promise<void> {
+  const [item] = await db.select().from(loopItems).where(and(eq(loopItems.id, id), eq(loopItems.zoneId, actor.zoneId)));
+  if (!item || !canSeeItem(actor, item)) throw new AppError('not_found', { entity: 'item' });
+  const route = ownRoutes.get(item.kind);
   if (route) throw new AppError('loop.own_route', { route });
 }
 
