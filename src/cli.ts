@@ -12,6 +12,7 @@ import { AppError } from './shared/errors';
 import { writeAudited } from './server/context';
 import { buildApp } from './server/app';
 import { startScheduler } from './shared/scheduler';
+import { scheduledJobs } from './domains/scheduledJobs';
 import { zoneClock } from './shared/zoneClock';
 import { buildDemo, type DemoAccount } from './domains/demo/build';
 import { demoZones } from './domains/demo/zones';
@@ -82,7 +83,7 @@ async function serve(handle: DbHandle, cfg: Config) {
   await app.listen({ port: cfg.port, host: cfg.host });
   // Reminders and overdue scans; safe with several processes (see shared/scheduler).
   // GONGJIAN_TICK_MS: how often (default every minute); the fault bench ticks every 2 s.
-  startScheduler(handle.db, () => new Date(), Number(process.env.GONGJIAN_TICK_MS) || 60_000);
+  startScheduler(handle.db, scheduledJobs, () => new Date(), Number(process.env.GONGJIAN_TICK_MS) || 60_000);
   return app;
 }
 

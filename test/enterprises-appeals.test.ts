@@ -4,7 +4,8 @@
 // statistics; the daily watch; and an enterprise never sees another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchAppeals } from '../src/domains/enterprises/appeals';
-import { tick, scheduledJobs } from '../src/shared/scheduler';
+import { tick } from '../src/shared/scheduler';
+import { scheduledJobs } from '../src/domains/scheduledJobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 let now = new Date('2022-08-22T01:00:00Z'); // Monday 09:00 in China
@@ -148,8 +149,8 @@ describe('staff-raised appeals, lights and the daily watch', () => {
 
   it('warns late responses and escalates overdue appeals once, from the scheduled job', async () => {
     const before = await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind LIKE 'appeal.%'`);
-    expect(scheduledJobs().map((j) => j.name)).toContain('enterprises.appeal-watch');
-    const ran = await tick(t.handle.db, scheduledJobs().filter((j) => j.name === 'enterprises.appeal-watch'), new Date('2022-09-10T01:00:00Z'));
+    expect(scheduledJobs.map((j) => j.name)).toContain('enterprises.appeal-watch');
+    const ran = await tick(t.handle.db, scheduledJobs.filter((j) => j.name === 'enterprises.appeal-watch'), new Date('2022-09-10T01:00:00Z'));
     expect(ran).toEqual(['enterprises.appeal-watch']);
     const after = await t.handle.query<{ kind: string; title: string }>(`SELECT kind, title FROM notifications WHERE kind LIKE 'appeal.%' ORDER BY created_at`);
     expect(after.length).toBeGreaterThan(before[0]!.n);

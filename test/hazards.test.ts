@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAZARD_WATCH_JOB, watchHazards } from '../src/domains/hazards/watch';
 import { addDays, today } from '../src/shared/calendar';
-import { scheduledJobs, tick } from '../src/shared/scheduler';
+import { tick } from '../src/shared/scheduler';
+import { scheduledJobs } from '../src/domains/scheduledJobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 let t: TestApp;
@@ -327,7 +328,7 @@ describe('the daily watch', () => {
   });
 
   it('runs the hazard watch once across processes', async () => {
-    const job = scheduledJobs().find((j) => j.name === HAZARD_WATCH_JOB)!;
+    const job = scheduledJobs.find((j) => j.name === HAZARD_WATCH_JOB)!;
     const at = new Date('2022-09-15T01:00:00Z');
     const [a, b] = await Promise.all([tick(t.handle.db, [job], at), tick(t.handle.db, [job], at)]);
     expect([...a, ...b]).toEqual([HAZARD_WATCH_JOB]);

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWorkday, workdayOnOrBefore } from '../src/shared/calendar';
 import { settleJobs } from '../src/shared/jobs';
-import { scheduledJobs, tick } from '../src/shared/scheduler';
+import { tick } from '../src/shared/scheduler';
+import { scheduledJobs } from '../src/domains/scheduledJobs';
 import { PROBLEM_WATCH_JOB, watchProblems } from '../src/domains/projects/watch';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
@@ -274,7 +275,7 @@ describe('problems in the shared closed loop', () => {
   });
 
   it('runs the problem watch once across processes', async () => {
-    const job = scheduledJobs().find((j) => j.name === PROBLEM_WATCH_JOB)!;
+    const job = scheduledJobs.find((j) => j.name === PROBLEM_WATCH_JOB)!;
     const at = new Date('2022-08-26T01:00:00Z');
     const [a, b] = await Promise.all([tick(t.handle.db, [job], at), tick(t.handle.db, [job], at)]);
     expect([...a, ...b]).toEqual([PROBLEM_WATCH_JOB]);

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanDueTasks, SCAN_JOB } from '../src/domains/supervision/scan';
-import { scheduledJobs, tick } from '../src/shared/scheduler';
+import { tick } from '../src/shared/scheduler';
+import { scheduledJobs } from '../src/domains/scheduledJobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 const SEED_003 = readFileSync(new URL('../test/fixtures/extract/003.txt', import.meta.url), 'utf8');
@@ -213,7 +214,7 @@ describe('supervision: deadlines', () => {
   });
 
   it('runs the scheduled scan once across processes', async () => {
-    const job = scheduledJobs().find((j) => j.name === SCAN_JOB)!;
+    const job = scheduledJobs.find((j) => j.name === SCAN_JOB)!;
     expect(job).toBeTruthy();
     const at = new Date('2022-08-30T01:00:00Z');
     const [a, b] = await Promise.all([tick(t.handle.db, [job], at), tick(t.handle.db, [job], at)]);

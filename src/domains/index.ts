@@ -44,6 +44,8 @@ export async function registerDomains(app: FastifyInstance): Promise<void> {
   await app.register((await import('./supervision/routes')).supervisionRoutes);
   await app.register((await import('./enterprises')).enterpriseModule);
   await app.register((await import('./targets/routes')).targetsRoutes);
+  await app.register((await import('./cockpit/routes')).cockpitRoutes);
+  await app.register((await import('./campaigns/routes')).campaignRoutes);
   await app.register((await import('./instructions/routes')).instructionRoutes);
   await app.register((await import('./hazards/routes')).hazardRoutes);
 }

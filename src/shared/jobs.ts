@@ -11,7 +11,7 @@ import { requireActor } from './policy';
 import { AppError } from './errors';
 import { errors, idParams } from './http';
 import { limits } from './limits';
-import { registerScheduledJob } from './scheduler';
+import type { ScheduledJob } from './scheduler';
 import type { Actor } from './policy';
 import type { RowError } from './xlsx';
 
@@ -142,11 +142,11 @@ export async function expireJobs(db: Database, id?: string): Promise<number> {
 }
 
 // Readers expire a job they look at; this sweep catches the ones nobody reads.
-registerScheduledJob({
+export const jobsExpireJob: ScheduledJob = {
   name: 'jobs.expire',
   runKey: (now) => now.toISOString().slice(0, 15), // one run per ten minutes
   run: async (db) => void (await expireJobs(db)),
-});
+};
 
 /** Waits for the jobs this process runs (tests, shutdown). */
 export async function settleJobs(): Promise<void> {

@@ -18,7 +18,7 @@ export async function claimRun(db: Database, name: string, runKey: string): Prom
 }
 
 /** Runs every job whose current run has not been claimed yet; returns the names run. */
-export async function tick(db: Database, list: ScheduledJob[], now: Date): Promise<string[]> {
+export async function tick(db: Database, list: readonly ScheduledJob[], now: Date): Promise<string[]> {
   const ran: string[] = [];
   for (const job of list) {
     if (!(await claimRun(db, job.name, job.runKey(now)))) continue;
@@ -34,13 +34,9 @@ export async function tick(db: Database, list: ScheduledJob[], now: Date): Promi
   return ran;
 }
 
-const registry: ScheduledJob[] = [];
-export const registerScheduledJob = (job: ScheduledJob) => void registry.push(job);
-export const scheduledJobs = (): readonly ScheduledJob[] => registry;
-
-/** Starts the periodic tick in a server process; returns a stop function. */
-export function startScheduler(db: Database, clock: () => Date, everyMs = 60_000): () => void {
-  const timer = setInterval(() => void tick(db, registry, clock()).catch((e) => console.error(e)), everyMs);
+/** Starts the periodic tick in a server process over the given jobs (src/domains/scheduledJobs.ts); returns a stop function. */
+export function startScheduler(db: Database, jobs: readonly ScheduledJob[], clock: () => Date, everyMs = 60_000): () => void {
+  const timer = setInterval(() => void tick(db, jobs, clock()).catch((e) => console.error(e)), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

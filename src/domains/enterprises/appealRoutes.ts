@@ -6,12 +6,10 @@ import { z } from 'zod';
 import type { ReadDb } from '../../db/client';
 import { appealCategories } from '../../db/schema';
 import { requireActor } from '../../server/context';
-import { today } from '../../shared/calendar';
 import { errors, idParams, isoDate } from '../../shared/http';
 import { pageQuery } from '../../shared/pagination';
 import type { Actor } from '../../shared/policy';
 import { assertDeadlineAhead, movedThrough } from '../../shared/loop/store';
-import { registerScheduledJob } from '../../shared/scheduler';
 import {
   actOnAppeal,
   answerAppeal,
@@ -28,7 +26,6 @@ import {
   rateAppeal,
   rateInput,
   staffAppealInput,
-  watchAppeals,
   withdrawAppeal,
   withdrawInput,
 } from './appeals';
@@ -37,13 +34,6 @@ import { poolsOf } from './pools';
 import { enterpriseDetail, scopeOfNamedEnterprise } from './register';
 import { appealDetailBody, appealPage, appealRow, appealStatsBody, appealVersioned, appealView, myAppealDetailBody, myEnterpriseBody } from './schemas';
 
-
-// Once a day, in whichever process claims it first.
-registerScheduledJob({
-  name: 'enterprises.appeal-watch',
-  runKey: (now) => today(() => now),
-  run: async (db, now) => void (await watchAppeals(db, today(() => now))),
-});
 
 /** The enterprise an enterprise user's account belongs to, without the staff's internal note. */
 export async function myEnterprise(db: ReadDb, actor: Actor) {

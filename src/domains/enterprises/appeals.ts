@@ -17,6 +17,7 @@ import { notify, sendWebhook } from '../../shared/notify';
 import { EVENT_KINDS, notifyUnit, unitWebhook } from '../../shared/notifyEvents';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
+import type { ScheduledJob } from '../../shared/scheduler';
 import { pinnedZoneIds } from '../../shared/zoneClock';
 import { appealStats, type AppealFacts } from './appealStats';
 import { CATEGORY_LABELS } from './labels';
@@ -381,6 +382,13 @@ export async function watchAppeals(db: Database, today: IsoDate): Promise<number
   }
   return sent;
 }
+
+// Once a day, in whichever process claims it first.
+export const appealWatchJob: ScheduledJob = {
+  name: 'enterprises.appeal-watch',
+  runKey: (now) => chinaToday(() => now),
+  run: async (db, now) => void (await watchAppeals(db, chinaToday(() => now))),
+};
 
 /** Appeals of some enterprises, counted by state, for the register's detail page. */
 export async function appealCountsOf(db: ReadDb, enterpriseIds: string[]) {

@@ -10,7 +10,6 @@ import { LOOP_ACTIONS, LOOP_STATES } from '../../shared/loop/machine';
 import { eventView } from '../../shared/loop/routes';
 import { assertDeadlineAhead, movedThrough } from '../../shared/loop/store';
 import { notifyAssigned } from '../../shared/notifyEvents';
-import './watch';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { requireActor } from '../../shared/policy';
 import {

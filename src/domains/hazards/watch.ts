@@ -9,7 +9,7 @@ import { hazards } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import { today as todayOf } from '../../shared/calendar';
 import { watchLoop, type AuditedWrite, type LoopWatch, type WatchedItem, type WatchResult } from '../../shared/loop/watch';
-import { registerScheduledJob } from '../../shared/scheduler';
+import type { ScheduledJob } from '../../shared/scheduler';
 import { hazardEscalation } from './rules';
 import { HAZARD_SUBJECT } from './service';
 
@@ -49,8 +49,8 @@ export function watchHazards(db: Database, now: Date, fetchImpl?: typeof fetch):
 
 export const HAZARD_WATCH_JOB = 'hazards.watch';
 
-registerScheduledJob({
+export const hazardWatchJob: ScheduledJob = {
   name: HAZARD_WATCH_JOB,
   runKey: (now) => todayOf(() => now),
   run: async (db, now) => void (await watchHazards(db, now)),
-});
+};

@@ -34,7 +34,6 @@ import {
 import { resyncYear, syncBody, syncResponse } from '../feeds/sync';
 import { projectFeed } from './feedIndicators';
 import { importProjects, exportProjects, projectTemplate } from './sheet';
-import './watch';
 import {
   addProgressUpdate,
   approvePlan,

@@ -15,7 +15,7 @@ import { escalationLevel, light, overdueDays } from '../../shared/loop/machine';
 import { dueItems } from '../../shared/loop/store';
 import { notify, sendWebhook } from '../../shared/notify';
 import { unitWebhook } from '../../shared/notifyEvents';
-import { registerScheduledJob } from '../../shared/scheduler';
+import type { ScheduledJob } from '../../shared/scheduler';
 import { pinnedZoneIds } from '../../shared/zoneClock';
 import { PROJECT_SUBJECT } from './problems';
 
@@ -106,8 +106,8 @@ export async function watchProblems(db: Database, now: Date, fetchImpl?: typeof 
 
 export const PROBLEM_WATCH_JOB = 'projects.problems';
 
-registerScheduledJob({
+export const problemWatchJob: ScheduledJob = {
   name: PROBLEM_WATCH_JOB,
   runKey: (now) => todayOf(() => now),
   run: async (db, now) => void (await watchProblems(db, now)),
-});
+};

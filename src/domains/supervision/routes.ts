@@ -30,7 +30,6 @@ import {
   STANDINGS,
   summary,
 } from './tasks';
-import './scan';
 import { scopeOfTask } from './tasks';
 
 const num = z.string().nullable();

@@ -12,7 +12,7 @@ import { dueItems } from '../../shared/loop/store';
 import { light } from '../../shared/loop/machine';
 import { notify, sendWebhook } from '../../shared/notify';
 import { unitWebhook } from '../../shared/notifyEvents';
-import { registerScheduledJob } from '../../shared/scheduler';
+import type { ScheduledJob } from '../../shared/scheduler';
 import { pinnedZoneIds } from '../../shared/zoneClock';
 import { SUBJECT_TYPE } from './documents';
 import { daysLate, zhDate } from './rules';
@@ -77,9 +77,9 @@ export async function scanDueTasks(db: Database, now: Date, fetchImpl?: typeof f
 
 export const SCAN_JOB = 'supervision.scan';
 
-registerScheduledJob({
+export const taskScanJob: ScheduledJob = {
   name: SCAN_JOB,
   runKey: (now) => todayOf(() => now),
   run: async (db, now) => void (await scanDueTasks(db, now)),
-});
+};
 

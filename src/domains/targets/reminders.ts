@@ -8,7 +8,7 @@ import { zones } from '../../db/schema';
 import { addDays, today } from '../../shared/calendar';
 import { notify, sendWebhook } from '../../shared/notify';
 import { unitWebhook } from '../../shared/notifyEvents';
-import { registerScheduledJob } from '../../shared/scheduler';
+import type { ScheduledJob } from '../../shared/scheduler';
 import { getSettings } from './catalogue';
 import { missingReports } from './reporting';
 
@@ -74,10 +74,10 @@ export async function runReminders(db: Database, now: Date, fetchImpl?: typeof f
   return { reminded, overdue };
 }
 
-registerScheduledJob({
+export const reportingRemindersJob: ScheduledJob = {
   name: 'targets.reminders',
   runKey: (now) => today(() => now),
   run: async (db, now) => {
     await runReminders(db, now);
   },
-});
+};

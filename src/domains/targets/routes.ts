@@ -1,6 +1,5 @@
 // 指标目标 and 填报审核: the catalogue, targets (and their Excel), monthly
 // reporting, review and locking, reporting settings, feed tokens and the feed.
-// Also registers the cockpit and campaign routes (one line in src/domains/index.ts).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,8 +12,6 @@ import { version } from '../../shared/input';
 import { startJob } from '../../shared/jobs';
 import { pageOf, pageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
-import { cockpitRoutes } from '../cockpit/routes';
-import { campaignRoutes } from '../campaigns/routes';
 import { FEED_KEYS } from '../feeds/keys';
 import { FEED_SOURCES } from '../feeds/keyTypes';
 import {
@@ -51,7 +48,6 @@ import {
 } from './reporting';
 import { unreported, unreportedBody, withCheckContext } from './formChecks';
 import { createToken, listTokens, revokeToken, tokenInput, touchToken, verifyBearer } from './tokens';
-// Loading ./reminders also registers the daily reminder job with the scheduler.
 import { reportingDeadline } from './reminders';
 import { rawId, scopeOfUnit, type ScopeLoader } from '../../server/scope';
 import { figurePage, indicatorBody, lockedBody, missingBody, reportFormBody, targetBody, targetPage } from './schemas';
@@ -442,7 +438,4 @@ export async function targetsRoutes(app: FastifyInstance) {
       return { saved };
     },
   );
-
-  await app.register(cockpitRoutes);
-  await app.register(campaignRoutes);
 }

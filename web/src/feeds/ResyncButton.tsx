@@ -4,15 +4,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
-import { api } from '../api/client';
+import { call } from '../api/contract';
 import type { Action } from '../api/types';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { useCan } from '../auth/session';
 import { useI18n } from '../i18n';
 
 interface Props {
-  /** POST endpoint of the source: `/api/enterprise-counts/sync` or `/api/attraction/counts/sync`. */
-  path: string;
+  /** The source's re-sync route. */
+  path: '/api/enterprise-counts/sync' | '/api/attraction/counts/sync';
   /** The server's ability the endpoint requires. */
   ability: Action;
   year: number;
@@ -26,7 +26,7 @@ export function ResyncButton({ path, ability, year, testId }: Props) {
   const showError = useErrorMessage();
   const qc = useQueryClient();
   const sync = useMutation({
-    mutationFn: () => api.post<{ changed: number }>(path, { year }),
+    mutationFn: () => call('post', path, { body: { year } }),
     onSuccess: async (r) => {
       message.success(r.changed === 0 ? t('resync.none', { year }) : t('resync.done', { year, n: r.changed }));
       await qc.invalidateQueries();

@@ -3,35 +3,15 @@
 // current one) and defaults to the zone's date, so no page hides data behind
 // the calendar year; a demo zone is pinned where its data ends.
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import type { PickerKind } from '../../../src/domains/system/periodChoices';
+import { call, type ApiOk } from '../api/contract';
 
-export type PeriodDomain = 'projects' | 'attraction' | 'enterprises' | 'plans' | 'figures' | 'assessment' | 'bulletins' | 'supervision';
-
-export interface ZoneInfo {
-  code: string;
-  name: string;
-  demo: boolean;
-  /** Set when the zone replays history; null: today in China. */
-  pinnedDate: string | null;
-  /** The pinned date's version, sent back when changing it (a stale one is refused). */
-  version: number;
-  /** The zone's working date. */
-  today: string;
-  firstDataDate: string | null;
-  hasData: boolean;
-  years: Record<PeriodDomain, number[]>;
-  /** Months holding figures plus the current one (the latest ended), newest first. */
-  months: string[];
-  /** Per picker kind: the periods holding data plus the current one, newest first. */
-  periods: Record<PickerKind, string[]>;
-  /** What the zone holds yet: a page whose part is empty says what to do first (shell/ZoneEmpty). */
-  has: Record<'indicators' | 'targets' | 'approvedFigures' | 'projects' | 'tasks' | 'enterprises' | 'leads' | 'schemes' | 'bulletins', boolean>;
-}
+/** GET /api/zone, as the server's schema states it (src/domains/system/zoneRoutes.ts). */
+export type ZoneInfo = ApiOk<'/api/zone'>;
+export type PeriodDomain = keyof ZoneInfo['years'];
 
 export const zoneKey = ['zone'] as const;
 
-export const useZone = () => useQuery({ queryKey: zoneKey, queryFn: () => api.get<ZoneInfo>('/api/zone'), staleTime: 60_000 });
+export const useZone = () => useQuery({ queryKey: zoneKey, queryFn: () => call('get', '/api/zone'), staleTime: 60_000 });
 
 /** The zone's current year, once known. */
 export function useZoneYear(): number | undefined {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Descriptions, Space, Spin } from 'antd';
-import { api } from '../api/client';
+import { call } from '../api/contract';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { useT } from '../i18n';
 import { useZone } from '../shell/zone';
@@ -24,7 +24,7 @@ export default function ZoneDatePage() {
   const save = async (pinnedDate: string | null) => {
     setBusy(true);
     try {
-      await api.put('/api/zone/pinned-date', { pinnedDate, version: z.version });
+      await call('put', '/api/zone/pinned-date', { body: { pinnedDate, version: z.version } });
       // Every page judges by the zone's date: refetch everything.
       await queryClient.invalidateQueries();
       message.success(t('zone.saved'));
