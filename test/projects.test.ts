@@ -274,6 +274,20 @@ describe('problems in the shared closed loop', () => {
     expect(audits[0]!.n).toBe(2);
   });
 
+  it('watches a reassigned problem afresh: the level back to 0, the department told again once the new deadline passes', async () => {
+    const told = async () =>
+      (await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'project.problem_overdue' AND unit_id IS NOT NULL AND link = $1`, [`/projects/p/${ids.zhongneng}`]))[0]!.n;
+    const before = await told();
+    const res = await sup.send('POST', `/api/loop/items/${ids.latePower}/actions`, { action: 'assign', assigneeUnitId: ids.zhongda, deadline: '2022-09-05', version: await t.version('loop_items', ids.latePower) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await sup.get(`/api/projects/${ids.zhongneng}`)).json().problems[0]).toMatchObject({ escalation: 0 });
+    expect(await watchProblems(t.handle.db, new Date('2022-09-06T01:00:00Z'))).toMatchObject({ escalated: 1 });
+    expect(await watchProblems(t.handle.db, new Date('2022-09-06T05:00:00Z'))).toMatchObject({ escalated: 0 });
+    expect(await told()).toBe(before + 1);
+    const mine = (await zhongda.get('/api/notifications')).json().items as { title: string }[];
+    expect(mine.some((n) => n.title.startsWith('问题逾期（逾期1天）') && n.title.includes('110千伏专线供电滞后'))).toBe(true);
+  });
+
   it('runs the problem watch once across processes', async () => {
     const job = scheduledJobs.find((j) => j.name === PROBLEM_WATCH_JOB)!;
     const at = new Date('2022-08-26T01:00:00Z');

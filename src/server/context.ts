@@ -10,6 +10,7 @@ import { recordAudit, type Audit } from '../shared/audit';
 import { today, type Clock, type IsoDate } from '../shared/calendar';
 import type { ZoneDate } from '../shared/zoneClock';
 import { zoneWritten } from '../shared/zoneWrites';
+import type { AuditedWrite } from '../shared/loop/watch';
 import { enterZone } from '../db/zoneDb';
 
 // Handlers take these from here with the context they belong to; they live in shared/.
@@ -72,3 +73,6 @@ export async function writeAudited<T>(
   if (actor) zoneWritten(actor.zoneId);
   return result;
 }
+
+/** A scheduled job's audited write in one zone: no user, recorded as 'scheduler' (shared/loop/watch.ts takes it as its AuditedWrite). */
+export const schedulerWrite: AuditedWrite = (db, zoneId, fn) => writeAudited(db, { zoneId, userId: null }, 'scheduler', fn);

@@ -2,13 +2,13 @@
 // (shared/loop/watch.ts) with what only hazards have — the rule of levels
 // (rules.ts, hazardEscalation: a 重大隐患 goes to 二级督办 on its first day
 // overdue), and messages naming the hazard, its level and unit, linking to
-// /hazards/<id>. Registered with the scheduler: one run a day across processes.
+// /hazards/<id>. Listed in domains/scheduledJobs.ts: one run a day across processes.
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { hazards } from '../../db/schema';
-import { writeAudited } from '../../server/context';
+import { schedulerWrite } from '../../server/context';
 import { today as todayOf } from '../../shared/calendar';
-import { watchLoop, type AuditedWrite, type LoopWatch, type WatchedItem, type WatchResult } from '../../shared/loop/watch';
+import { watchLoop, type LoopWatch, type WatchedItem, type WatchResult } from '../../shared/loop/watch';
 import type { ScheduledJob } from '../../shared/scheduler';
 import { hazardEscalation } from './rules';
 import { HAZARD_SUBJECT } from './service';
@@ -41,10 +41,8 @@ export const HAZARD_WATCH: LoopWatch = {
   },
 };
 
-const audited: AuditedWrite = (db, zoneId, fn) => writeAudited(db, { zoneId, userId: null }, 'scheduler', fn);
-
 export function watchHazards(db: Database, now: Date, fetchImpl?: typeof fetch): Promise<WatchResult> {
-  return watchLoop(db, now, HAZARD_WATCH, audited, fetchImpl);
+  return watchLoop(db, now, HAZARD_WATCH, schedulerWrite, fetchImpl);
 }
 
 export const HAZARD_WATCH_JOB = 'hazards.watch';

@@ -1,7 +1,7 @@
 // The daily watch over one kind of loop item, shared by the domains that keep a
-// register on the closed loop (hazards; project problems keep their own copy in
-// projects/watch.ts for now). Run once a day however many processes run (the
-// domain registers it with the scheduler, which claims the day's run). An open
+// register on the closed loop (hazards, project problems). Run once a day however
+// many processes run (each domain's job is listed in domains/scheduledJobs.ts; the
+// scheduler claims the day's run). An open
 // item past its deadline escalates to the level the domain's rule gives; each new
 // level is recorded on the loop item (audited `escalate`) and told to the
 // responsible unit and to the supervisors, and from level 2 to the zone's group
