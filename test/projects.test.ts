@@ -278,7 +278,7 @@ describe('problems in the shared closed loop', () => {
     const told = async () =>
       (await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'project.problem_overdue' AND unit_id IS NOT NULL AND link = $1`, [`/projects/p/${ids.zhongneng}`]))[0]!.n;
     const before = await told();
-    const res = await sup.send('POST', `/api/loop/items/${ids.latePower}/actions`, { action: 'assign', assigneeUnitId: ids.zhongda, deadline: '2022-09-05', version: await t.version('loop_items', ids.latePower) });
+    const res = await sup.send('POST', `/api/loop/items/${ids.latePower}/actions`, { action: 'assign', assigneeUnitId: ids.zhongda, deadline: '2022-09-05', version: await t.version('loop_items', ids.latePower!) });
     expect(res.statusCode, res.body).toBe(200);
     expect((await sup.get(`/api/projects/${ids.zhongneng}`)).json().problems[0]).toMatchObject({ escalation: 0 });
     expect(await watchProblems(t.handle.db, new Date('2022-09-06T01:00:00Z'))).toMatchObject({ escalated: 1 });
