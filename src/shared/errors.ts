@@ -212,39 +212,85 @@ const catalogue = {
   'hazard.evidence_required': { status: 400, zh: '报结须上传整改照片或材料', en: 'Reporting a hazard rectified needs photos or documents as evidence' },
   'hazard.evidence_type': { status: 415, zh: '整改材料只接受图片、PDF或Word文档：{name}', en: 'Rectification evidence takes images, PDF or Word documents only: {name}' },
   'hazard.period': { status: 400, zh: '统计起始日期{from}晚于截止日期{to}', en: 'The period starts ({from}) after it ends ({to})' },
+  // bulletins (通报)
+  'bulletins.period': {
+    status: 400,
+    zh: '通报周期“{period}”无效（月：2023-06，季度：2023-Q2，半年：2023-H1，年度：2023）',
+    en: 'Invalid bulletin period "{period}" (month 2023-06, quarter 2023-Q2, half 2023-H1, year 2023)',
+  },
+  'bulletins.campaign_early': { status: 400, zh: '“{name}”尚无已结束的月份，暂不能生成通报', en: '"{name}" has no finished month yet; a bulletin cannot be drafted' },
+  'bulletins.no_content': {
+    status: 409,
+    zh: '{label}尚无已审核的填报数据、项目或督办任务，没有可通报的内容。请先设置指标与目标，并由各单位填报、审核',
+    en: 'Nothing to report for {label}: no approved figures, projects or supervision tasks yet. Set up indicators and targets and have units report and get approved first',
+  },
+  'bulletins.not_found': { status: 404, zh: '未找到该通报', en: 'No such bulletin' },
+  'bulletins.published': { status: 409, zh: '通报已发布，内容已冻结，不能修改', en: 'The bulletin is published and frozen; it cannot be changed' },
+  // assessment (考核)
+  'assessment.campaign_dates': { status: 400, zh: '专项考核须填写起止日期', en: 'A campaign assessment needs its start and end dates' },
+  'assessment.period': {
+    status: 400,
+    zh: '考核周期“{period}”与类型不符（月：2022-07，季度：2022-Q2，半年：2022-H1，年度：2022）',
+    en: 'Period "{period}" does not match its kind (month 2022-07, quarter 2022-Q2, half 2022-H1, year 2022)',
+  },
+  'assessment.weights': { status: 400, zh: '各考核项权重之和应为100，现为{sum}', en: 'Item weights must add up to 100; they add up to {sum}' },
+  'assessment.item_key': { status: 400, zh: '考核项代码重复：{key}', en: 'Duplicate item key: {key}' },
+  'assessment.min_points': { status: 400, zh: '“{item}”的最低得分不能高于权重', en: '"{item}": the minimum points cannot exceed the weight' },
+  'assessment.indicator': { status: 400, zh: '没有这个指标：{code}', en: 'No such indicator: {code}' },
+  'assessment.group': { status: 400, zh: '没有属于考核组“{group}”的单位', en: 'No unit belongs to ranking group "{group}"' },
+  'assessment.published': { status: 409, zh: '考核结果已发布并冻结，不能修改；可重新计算查看差异', en: 'The results are published and frozen; recompute to see differences' },
+  'assessment.unit_group': { status: 400, zh: '{unit}不在本方案的考核组内', en: '{unit} is not in this scheme’s ranking group' },
+  // the unified social credit code (enterprises/uscc.ts)
+  'enterprises.credit_code.length': { status: 400, zh: '统一社会信用代码应为18位，当前为{n}位', en: 'A unified social credit code has 18 characters, this one has {n}' },
+  'enterprises.credit_code.charset': {
+    status: 400,
+    zh: '统一社会信用代码第{position}位“{char}”不是有效字符（不使用I、O、S、V、Z）',
+    en: "Character {position} '{char}' is not allowed in a unified social credit code (I, O, S, V, Z are never used)",
+  },
+  'enterprises.credit_code.check': {
+    status: 400,
+    zh: '统一社会信用代码校验位不正确，请核对是否有输错的字符',
+    en: 'The check character of the unified social credit code is wrong; check for a mistyped character',
+  },
+  // the closed loop's machine (shared/loop/machine.ts)
+  'loop.invalid_transition': { status: 409, zh: '“{state}”状态下不能执行“{action}”', en: 'Cannot {action} an item that is {state}' },
+  'loop.not_allowed': { status: 403, zh: '只有{roles}可以执行“{action}”', en: 'Only the {roles} may {action} this item' },
+  'loop.reason_required': { status: 400, zh: '{action}须填写理由', en: 'A reason is required to {action}' },
+  'loop.assignee_required': { status: 400, zh: '交办须指定承办单位', en: 'Assigning needs the unit that will handle it' },
+  'loop.deadline_required': { status: 400, zh: '交办须设定有效的办结时限（YYYY-MM-DD）', en: 'Assigning needs a valid deadline (YYYY-MM-DD)' },
+  // backward scheduling (projects/schedule.ts); {category} names the template when a zone's settings are saved
+  'schedule.empty': { status: 400, zh: '模板没有任何节点', en: 'The template has no steps' },
+  'schedule.duplicate_key': { status: 400, zh: '节点编号重复：{key}', en: 'Duplicate step key: {key}' },
+  'schedule.invalid_duration': { status: 400, zh: '节点“{name}”的工期须为不少于1的整数个工作日', en: 'Step {key} needs a whole number of working days, at least 1' },
+  'schedule.unknown_dependency': { status: 400, zh: '节点“{name}”依赖的节点“{missing}”不存在', en: 'Step {key} depends on unknown step {missing}' },
+  'schedule.cycle': { status: 400, zh: '节点之间存在循环依赖：{cycle}', en: 'Steps depend on each other in a cycle: {cycle}' },
   'rate_limited': { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   'internal': { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;
 /** Values fill `{name}` slots; a value given in both languages fills each message with its own. */
-type Params = Record<string, string | number | Texts>;
-/** Messages that pure domain code already wrote in both languages. */
+export type Params = Record<string, string | number | Texts>;
+/** A text in both languages (a parameter's value, or a message a pure module hands on). */
 export interface Texts {
   zh: string;
   en: string;
-  status?: number;
 }
 
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly params: Params;
-  private readonly texts?: Texts;
-  constructor(code: ErrorCode, params?: Params);
-  constructor(code: string, params: Params, texts: Texts);
-  constructor(code: string, params: Params = {}, texts?: Texts) {
+  constructor(code: ErrorCode, params: Params = {}) {
     super(`${code} ${JSON.stringify(params)}`);
     this.name = 'AppError';
     this.code = code;
     this.params = params;
-    this.texts = texts;
   }
   get status(): number {
-    return this.texts?.status ?? (catalogue as Record<string, Entry>)[this.code]?.status ?? 400;
+    return catalogue[this.code].status;
   }
   localized(lang: Lang): string {
-    const text = this.texts?.[lang] ?? (catalogue as Record<string, Entry>)[this.code]?.[lang] ?? this.code;
-    return interpolate(text, this.params, lang);
+    return errorMessage(this.code, lang, this.params);
   }
 }
 
@@ -254,6 +300,9 @@ export const isErrorCode = (s: string | undefined): s is ErrorCode => s !== unde
 export function errorMessage(code: ErrorCode, lang: Lang, params: Params = {}): string {
   return interpolate(catalogue[code][lang], params, lang);
 }
+
+/** A catalogue message in both languages, for pure code that reports a failure as a value (uscc.ts, schedule.ts, loop/machine.ts). */
+export const textsOf = (code: ErrorCode, params: Params = {}): Texts => ({ zh: errorMessage(code, 'zh', params), en: errorMessage(code, 'en', params) });
 
 /** What an `{entity}` parameter is called in each language; unknown names pass through. */
 export const entityNames: Record<string, Texts> = {

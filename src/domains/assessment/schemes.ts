@@ -69,8 +69,6 @@ export const schemeInput = z.object({
 export type SchemeInput = z.infer<typeof schemeInput>;
 export type SchemeRow = typeof assessmentSchemes.$inferSelect;
 
-const err = (code: string, params: Record<string, string | number>, zh: string, en: string, status = 400) =>
-  new AppError(code, params, { zh, en, status });
 
 /** Checks what zod cannot: the period against its kind, the weights, keys, caps, indicators. */
 export async function checkScheme(db: ReadDb | Tx, zoneId: string, input: SchemeInput) {
@@ -83,7 +81,7 @@ export async function checkScheme(db: ReadDb | Tx, zoneId: string, input: Scheme
   }
   if (input.periodKind === 'campaign') {
     if (!input.startDate || !input.endDate) {
-      throw err('assessment.campaign_dates', {}, '专项考核须填写起止日期', 'A campaign assessment needs its start and end dates');
+      throw new AppError('assessment.campaign_dates');
     }
     start = input.startDate;
     end = input.endDate;
@@ -91,40 +89,35 @@ export async function checkScheme(db: ReadDb | Tx, zoneId: string, input: Scheme
   } else {
     const p = parsePeriod(input.period);
     if (!p || p.kind !== input.periodKind) {
-      throw err(
-        'assessment.period',
-        { period: input.period },
-        '考核周期“{period}”与类型不符（月：2022-07，季度：2022-Q2，半年：2022-H1，年度：2022）',
-        'Period "{period}" does not match its kind (month 2022-07, quarter 2022-Q2, half 2022-H1, year 2022)',
-      );
+      throw new AppError('assessment.period', { period: input.period });
     }
     start = p.start;
     end = p.end;
   }
   const total = sum(input.items.map((i) => i.weight));
   if (!total.eq(100)) {
-    throw err('assessment.weights', { sum: total.toString() }, '各考核项权重之和应为100，现为{sum}', 'Item weights must add up to 100; they add up to {sum}');
+    throw new AppError('assessment.weights', { sum: total.toString() });
   }
   const keys = new Set<string>();
   for (const item of input.items) {
-    if (keys.has(item.key)) throw err('assessment.item_key', { key: item.key }, '考核项代码重复：{key}', 'Duplicate item key: {key}');
+    if (keys.has(item.key)) throw new AppError('assessment.item_key', { key: item.key });
     keys.add(item.key);
     if (item.kind === 'growth_rank' && dec(item.minPoints).gt(item.weight)) {
-      throw err('assessment.min_points', { item: item.name }, '“{item}”的最低得分不能高于权重', '"{item}": the minimum points cannot exceed the weight');
+      throw new AppError('assessment.min_points', { item: item.name });
     }
   }
   const codes = [...new Set(input.items.flatMap((i) => ('indicatorCode' in i ? [i.indicatorCode] : [])))];
   if (codes.length) {
     const known = await existingIndicatorCodes(db, zoneId, codes);
     const missing = codes.find((c) => !known.has(c));
-    if (missing) throw err('assessment.indicator', { code: missing }, '没有这个指标：{code}', 'No such indicator: {code}');
+    if (missing) throw new AppError('assessment.indicator', { code: missing });
   }
   const [group] = await db
     .select({ n: count() })
     .from(units)
     .where(and(eq(units.zoneId, zoneId), eq(units.rankingGroup, input.rankingGroup)));
   if (!group?.n) {
-    throw err('assessment.group', { group: input.rankingGroup }, '没有属于考核组“{group}”的单位', 'No unit belongs to ranking group "{group}"');
+    throw new AppError('assessment.group', { group: input.rankingGroup });
   }
   return { start, end };
 }
@@ -156,7 +149,7 @@ async function assertUniqueName(tx: Tx, zoneId: string, name: string, exceptId?:
 }
 
 export const frozen = () =>
-  err('assessment.published', {}, '考核结果已发布并冻结，不能修改；可重新计算查看差异', 'The results are published and frozen; recompute to see differences', 409);
+  new AppError('assessment.published');
 
 export async function createScheme(tx: Tx, audit: Audit, actor: Actor, input: SchemeInput, opts: { demo?: boolean } = {}) {
   const { start, end } = await checkScheme(tx, actor.zoneId, input);
@@ -247,7 +240,7 @@ export async function addAdjustment(tx: Tx, audit: Audit, actor: Actor, schemeId
   const [unit] = await tx.select().from(units).where(and(eq(units.id, input.unitId), eq(units.zoneId, actor.zoneId)));
   if (!unit) throw new AppError('not_found', { entity: 'unit' });
   if (unit.rankingGroup !== scheme.rankingGroup) {
-    throw err('assessment.unit_group', { unit: unit.name }, '{unit}不在本方案的考核组内', '{unit} is not in this scheme’s ranking group');
+    throw new AppError('assessment.unit_group', { unit: unit.name });
   }
   const [row] = await tx
     .insert(assessmentAdjustments)

@@ -31,11 +31,7 @@ export function leadLabelOf(lastMonth: number): string {
 }
 
 const badPeriod = (period: string) =>
-  new AppError('bulletins.period', { period }, {
-    zh: '通报周期“{period}”无效（月：2023-06，季度：2023-Q2，半年：2023-H1，年度：2023）',
-    en: 'Invalid bulletin period "{period}" (month 2023-06, quarter 2023-Q2, half 2023-H1, year 2023)',
-    status: 400,
-  });
+  new AppError('bulletins.period', { period });
 
 /** A calendar period, or throws a clear error. */
 export function calendarPeriod(code: string): BulletinPeriod {
@@ -59,11 +55,7 @@ export async function campaignPeriod(db: ReadDb | Tx, zoneId: string, campaignId
   // A running campaign is read at the last month that has ended.
   if (endIso === todayIso && c.endDate > todayIso) [y, m] = m === 1 ? [y - 1, 12] : [y, m - 1];
   if (`${y}-${String(m).padStart(2, '0')}` < c.startDate.slice(0, 7)) {
-    throw new AppError('bulletins.campaign_early', { name: c.name }, {
-      zh: '“{name}”尚无已结束的月份，暂不能生成通报',
-      en: '"{name}" has no finished month yet; a bulletin cannot be drafted',
-      status: 400,
-    });
+    throw new AppError('bulletins.campaign_early', { name: c.name });
   }
   return {
     kind: 'campaign',

@@ -45,14 +45,10 @@ export const editInput = z.object({
 export type EditInput = z.infer<typeof editInput>;
 
 const noContent = (label: string) =>
-  new AppError('bulletins.no_content', { label }, {
-    zh: '{label}尚无已审核的填报数据、项目或督办任务，没有可通报的内容。请先设置指标与目标，并由各单位填报、审核',
-    en: 'Nothing to report for {label}: no approved figures, projects or supervision tasks yet. Set up indicators and targets and have units report and get approved first',
-    status: 409,
-  });
-const notFound = () => new AppError('bulletins.not_found', {}, { zh: '未找到该通报', en: 'No such bulletin', status: 404 });
+  new AppError('bulletins.no_content', { label });
+const notFound = () => new AppError('bulletins.not_found');
 export const frozenBulletin = () =>
-  new AppError('bulletins.published', {}, { zh: '通报已发布，内容已冻结，不能修改', en: 'The bulletin is published and frozen; it cannot be changed', status: 409 });
+  new AppError('bulletins.published');
 
 export async function resolvePeriod(db: ReadDb | Tx, zoneId: string, input: DraftInput, todayIso: string): Promise<BulletinPeriod> {
   return input.campaignId ? campaignPeriod(db, zoneId, input.campaignId, todayIso) : calendarPeriod(input.period!);

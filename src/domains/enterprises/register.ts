@@ -53,7 +53,7 @@ export type TagInput = z.infer<typeof tagInput>;
 /** The canonical credit code, or a clear refusal in both languages. */
 export function checkCreditCode(raw: string): string {
   const r = validateUscc(raw);
-  if (!r.ok) throw new AppError('enterprises.credit_code', {}, { ...r.message, status: 400 });
+  if (!r.ok) throw new AppError(r.catalogueCode, r.params);
   return r.normalized;
 }
 

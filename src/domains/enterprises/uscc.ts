@@ -1,13 +1,15 @@
 // Unified social credit code (统一社会信用代码), GB 32100-2015: 17 characters and a
 // check character, modulo 31 over a 31-letter alphabet that leaves out I, O, S, V, Z.
 
+import { textsOf, type Params, type Texts } from '../../shared/errors';
+
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
 export type UsccErrorCode = 'length' | 'charset' | 'check';
 export type UsccResult =
   | { ok: true; normalized: string }
-  | { ok: false; code: UsccErrorCode; message: { zh: string; en: string } };
+  | { ok: false; code: UsccErrorCode; catalogueCode: `enterprises.credit_code.${UsccErrorCode}`; params: Params; message: Texts };
 
 /**
  * Canonical form of user input: full-width letters/digits (typed with a Chinese
@@ -35,38 +37,14 @@ export function usccCheckChar(first17: string): string {
 
 export function validateUscc(code: string): UsccResult {
   const normalized = normalizeUscc(code);
-  if (normalized.length !== 18) {
-    return {
-      ok: false,
-      code: 'length',
-      message: {
-        zh: `统一社会信用代码应为18位，当前为${normalized.length}位`,
-        en: `A unified social credit code has 18 characters, this one has ${normalized.length}`,
-      },
-    };
-  }
+  if (normalized.length !== 18) return failure('length', { n: normalized.length });
   const badIndex = [...normalized].findIndex((c) => !USCC_CHARSET.includes(c));
-  if (badIndex >= 0) {
-    const c = normalized.charAt(badIndex);
-    return {
-      ok: false,
-      code: 'charset',
-      message: {
-        zh: `统一社会信用代码第${badIndex + 1}位“${c}”不是有效字符（不使用I、O、S、V、Z）`,
-        en: `Character ${badIndex + 1} '${c}' is not allowed in a unified social credit code (I, O, S, V, Z are never used)`,
-      },
-    };
-  }
-  const expected = usccCheckChar(normalized.slice(0, 17));
-  if (normalized.charAt(17) !== expected) {
-    return {
-      ok: false,
-      code: 'check',
-      message: {
-        zh: '统一社会信用代码校验位不正确，请核对是否有输错的字符',
-        en: 'The check character of the unified social credit code is wrong; check for a mistyped character',
-      },
-    };
-  }
+  if (badIndex >= 0) return failure('charset', { position: badIndex + 1, char: normalized.charAt(badIndex) });
+  if (normalized.charAt(17) !== usccCheckChar(normalized.slice(0, 17))) return failure('check', {});
   return { ok: true, normalized };
+}
+
+function failure(code: UsccErrorCode, params: Params): UsccResult {
+  const catalogueCode = `enterprises.credit_code.${code}` as const;
+  return { ok: false, code, catalogueCode, params, message: textsOf(catalogueCode, params) };
 }

@@ -1,6 +1,7 @@
 // Backward scheduling (倒排工期): lay a project's milestone flow back from its target
 // date on Chinese working days, then forecast it against what has actually happened.
 // A template is a DAG of steps; parallel steps (供水/供电/供气) are ordinary branches.
+import { textsOf, type Params, type Texts } from '../../shared/errors';
 import {
   addWorkdays,
   maxDate,
@@ -40,28 +41,33 @@ export type ScheduleErrorCode =
 
 export interface ScheduleIssue {
   code: ScheduleErrorCode;
-  message: { zh: string; en: string };
+  /** The catalogue message's parameters (shared/errors.ts). */
+  params: Params;
+  message: Texts;
   /** The steps concerned; for a cycle, the path round it. */
   keys: string[];
 }
 
 export class ScheduleError extends Error {
   readonly code: ScheduleErrorCode;
-  readonly messages: { zh: string; en: string };
+  readonly params: Params;
+  readonly messages: Texts;
   readonly keys: string[];
   constructor(issue: ScheduleIssue) {
     super(issue.message.en);
     this.name = 'ScheduleError';
     this.code = issue.code;
+    this.params = issue.params;
     this.messages = issue.message;
     this.keys = issue.keys;
   }
 }
 
-const issue = (code: ScheduleErrorCode, keys: string[], zh: string, en: string): ScheduleIssue => ({
+const issue = (code: ScheduleErrorCode, keys: string[], params: Params = {}): ScheduleIssue => ({
   code,
   keys,
-  message: { zh, en },
+  params,
+  message: textsOf(code, params),
 });
 
 /** Checks a template; on success returns its keys with every step after its dependencies. */
@@ -69,34 +75,24 @@ export function validateTemplate(
   template: MilestoneTemplate,
 ): { ok: true; order: string[] } | { ok: false; error: ScheduleIssue } {
   const { steps } = template;
-  if (steps.length === 0) return { ok: false, error: issue('schedule.empty', [], '模板没有任何节点', 'The template has no steps') };
+  if (steps.length === 0) return { ok: false, error: issue('schedule.empty', []) };
   const byKey = new Map<string, MilestoneStep>();
   for (const s of steps) {
     if (byKey.has(s.key))
-      return { ok: false, error: issue('schedule.duplicate_key', [s.key], `节点编号重复：${s.key}`, `Duplicate step key: ${s.key}`) };
+      return { ok: false, error: issue('schedule.duplicate_key', [s.key], { key: s.key }) };
     byKey.set(s.key, s);
   }
   for (const s of steps) {
     if (!Number.isInteger(s.durationWorkdays) || s.durationWorkdays < 1)
       return {
         ok: false,
-        error: issue(
-          'schedule.invalid_duration',
-          [s.key],
-          `节点“${s.name}”的工期须为不少于1的整数个工作日`,
-          `Step ${s.key} needs a whole number of working days, at least 1`,
-        ),
+        error: issue('schedule.invalid_duration', [s.key], { key: s.key, name: s.name }),
       };
     const missing = s.dependsOn.find((d) => !byKey.has(d));
     if (missing !== undefined)
       return {
         ok: false,
-        error: issue(
-          'schedule.unknown_dependency',
-          [s.key, missing],
-          `节点“${s.name}”依赖的节点“${missing}”不存在`,
-          `Step ${s.key} depends on unknown step ${missing}`,
-        ),
+        error: issue('schedule.unknown_dependency', [s.key, missing], { key: s.key, name: s.name, missing }),
       };
   }
   // Depth-first, dependencies first; a node met again while still on the path closes a cycle.
@@ -122,10 +118,9 @@ export function validateTemplate(
     const cycle = visit(s.key);
     if (cycle) {
       // Found by walking dependencies, so reverse it to read in working order.
-      const shown = [...cycle].reverse().join(' → ');
       return {
         ok: false,
-        error: issue('schedule.cycle', cycle.slice(1).reverse(), `节点之间存在循环依赖：${shown}`, `Steps depend on each other in a cycle: ${shown}`),
+        error: issue('schedule.cycle', cycle.slice(1).reverse(), { cycle: [...cycle].reverse().join(' → ') }),
       };
     }
   }

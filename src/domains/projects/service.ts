@@ -102,7 +102,7 @@ async function assertUniqueName(tx: Tx, zoneId: string, name: string, exceptId?:
 }
 
 function scheduleFailure(err: unknown): never {
-  if (err instanceof ScheduleError) throw new AppError(err.code, { keys: err.keys.join(',') }, { ...err.messages, status: 400 });
+  if (err instanceof ScheduleError) throw new AppError(err.code, { ...err.params, keys: err.keys.join(',') });
   throw err;
 }
 
@@ -515,7 +515,7 @@ export async function saveSettings(
   if (new Set(keys).size !== keys.length) throw new AppError('validation.failed', { fields: `serviceItems.key: ${keys.find((k, i) => keys.indexOf(k) !== i)} twice` });
   for (const [cat, steps] of Object.entries(input.templates ?? {})) {
     const v = validateTemplate({ steps: steps! });
-    if (!v.ok) throw new AppError(v.error.code, { category: cat }, { ...v.error.message, status: 400 });
+    if (!v.ok) throw new AppError(v.error.code, { ...v.error.params, category: cat });
   }
   const [before] = await tx.select().from(projectSettings).where(eq(projectSettings.zoneId, actor.zoneId)).for('update');
   // No row yet reads as version 1 (see getSettings); a racing first save meets the unique zone_id.

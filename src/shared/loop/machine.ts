@@ -3,6 +3,7 @@
 // (复核) → closed (销号), with `returned` (退回) as the side track. Pure functions:
 // the caller stores the state, the actor's roles and the audit trail.
 import { addWorkdays, daysBetween, isIsoDate, type IsoDate } from '../calendar';
+import { textsOf, type Params, type Texts } from '../errors';
 
 import type { LoopAction, LoopState } from './states';
 export { LOOP_ACTIONS, LOOP_EVENT_ACTIONS, LOOP_STATES, type LoopAction, type LoopEventAction, type LoopState } from './states';
@@ -90,8 +91,12 @@ export type LoopErrorCode =
 
 export interface LoopError {
   code: LoopErrorCode;
-  message: { zh: string; en: string };
+  /** The catalogue message's parameters (shared/errors.ts). */
+  params: Params;
+  message: Texts;
 }
+
+const loopError = (code: LoopErrorCode, params: Params = {}): LoopError => ({ code, params, message: textsOf(code, params) });
 
 export interface LoopInput {
   reason?: string | null;
@@ -122,43 +127,16 @@ export function transition(
   input: LoopInput = {},
 ): LoopState | LoopError {
   const rule = LOOP_TRANSITIONS.find((r) => r.from === state && r.action === action);
-  if (!rule) {
-    return {
-      code: 'loop.invalid_transition',
-      message: {
-        zh: `“${stateZh(state)}”状态下不能执行“${LOOP_ACTION_LABELS[action]?.zh ?? action}”`,
-        en: `Cannot ${action} an item that is ${state ?? 'new'}`,
-      },
-    };
-  }
+  // English names the codes, as the API does; Chinese the labels people see.
+  const act = { zh: LOOP_ACTION_LABELS[action]?.zh ?? action, en: action };
+  if (!rule) return loopError('loop.invalid_transition', { state: { zh: stateZh(state), en: state ?? 'new' }, action: act });
   const roles = roleList(actor);
   if (!rule.roles.some((r) => roles.includes(r))) {
-    return {
-      code: 'loop.not_allowed',
-      message: {
-        zh: `只有${rule.roles.map((r) => roleLabel[r]).join('或')}可以执行“${LOOP_ACTION_LABELS[action].zh}”`,
-        en: `Only the ${rule.roles.join(' or ')} may ${action} this item`,
-      },
-    };
+    return loopError('loop.not_allowed', { roles: { zh: rule.roles.map((r) => roleLabel[r]).join('或'), en: rule.roles.join(' or ') }, action: act });
   }
-  if (rule.requires.includes('reason') && !input.reason?.trim()) {
-    return {
-      code: 'loop.reason_required',
-      message: { zh: `${LOOP_ACTION_LABELS[action].zh}须填写理由`, en: `A reason is required to ${action}` },
-    };
-  }
-  if (rule.requires.includes('assignee') && !input.assignee?.trim()) {
-    return {
-      code: 'loop.assignee_required',
-      message: { zh: '交办须指定承办单位', en: 'Assigning needs the unit that will handle it' },
-    };
-  }
-  if (rule.requires.includes('deadline') && !isIsoDate(input.deadline)) {
-    return {
-      code: 'loop.deadline_required',
-      message: { zh: '交办须设定有效的办结时限（YYYY-MM-DD）', en: 'Assigning needs a valid deadline (YYYY-MM-DD)' },
-    };
-  }
+  if (rule.requires.includes('reason') && !input.reason?.trim()) return loopError('loop.reason_required', { action: act });
+  if (rule.requires.includes('assignee') && !input.assignee?.trim()) return loopError('loop.assignee_required');
+  if (rule.requires.includes('deadline') && !isIsoDate(input.deadline)) return loopError('loop.deadline_required');
   return rule.to;
 }
 

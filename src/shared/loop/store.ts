@@ -16,6 +16,7 @@ import {
   transition,
   type Light,
   type LoopAction,
+  type LoopError,
   type LoopRole,
   type LoopState,
 } from './machine';
@@ -81,8 +82,8 @@ export function visibleWhere(actor: Actor): SQL {
   )!;
 }
 
-function fail(e: { code: string; message: { zh: string; en: string } }, status = 409): never {
-  throw new AppError(e.code, {}, { ...e.message, status });
+function fail(e: LoopError): never {
+  throw new AppError(e.code, e.params);
 }
 
 async function assertUnits(tx: Tx, zoneId: string, ids: (string | null | undefined)[]) {
@@ -96,7 +97,7 @@ export async function raiseItem(tx: Tx, audit: Audit, actor: Actor, input: Raise
   await assertUnits(tx, actor.zoneId, [input.raisedUnitId, input.assigneeUnitId, ...(input.supportingUnitIds ?? [])]);
   const roles: LoopRole[] = actor.role === 'supervisor' ? ['supervisor', 'raiser'] : ['raiser'];
   const found = transition(null, 'raise', roles);
-  if (isLoopError(found)) fail(found, 403);
+  if (isLoopError(found)) fail(found);
   const [item] = await tx
     .insert(loopItems)
     .values({
@@ -133,7 +134,7 @@ export async function actOnItem(tx: Tx, audit: Audit, actor: Actor, itemId: stri
     assignee: input.assigneeUnitId ?? undefined,
     deadline: input.deadline ?? undefined,
   });
-  if (isLoopError(next)) fail(next, next.code === 'loop.not_allowed' ? 403 : next.code === 'loop.invalid_transition' ? 409 : 400);
+  if (isLoopError(next)) fail(next);
   const reassign = input.action === 'assign' || input.action === 'reopen';
   const [after] = await tx
     .update(loopItems)
