@@ -156,6 +156,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
 
   const paras = segment(norm, quotes);
   const mentions = projectMentions(norm, paras);
+  const seenProjects: ProjectHit[] = [];
   const mentionBefore = (pos: number): ProjectMention | null => {
     let best: ProjectMention | null = null;
     for (const m of mentions) {
@@ -208,7 +209,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const period = report ? findPeriod(sText) : null;
       const before = items.length;
       for (const seg of sentence.segments) {
-        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report, mentionBefore);
+        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report, mentionBefore, seenProjects);
         // a question ("一季度11区都有哪些项目开工建设？") sets no deadline
         if (QUESTION.test(sText)) for (const i of infos) i.deadlines = [];
         if (!report && !MODAL.test(sText)) {
@@ -341,6 +342,12 @@ function addRowDeadline(
   items.push(it);
 }
 
+/** "总投资814亿元的晋江市千万平方米综合产业园区" then "总投资814亿元的千万平方米综合产业园区项目": one project. */
+function sameProject(a: ProjectHit, b: ProjectHit): boolean {
+  const same = a.investment.value === b.investment.value && a.investment.unit === b.investment.unit;
+  return same && (a.name.includes(b.name) || b.name.includes(a.name));
+}
+
 function analyseSegment(
   norm: string,
   quotes: Uint8Array,
@@ -349,9 +356,13 @@ function analyseSegment(
   ctx: DeadlineContext,
   report: boolean,
   mentionBefore: (pos: number) => ProjectMention | null,
+  seen: ProjectHit[],
 ): { infos: ClauseInfo[]; yoy: Map<YoyHit, QuantityHit> } {
-  const projects = findProjects(norm, quotes, seg.start, seg.end, mentionBefore);
-  for (const p of projects) blocked.fill(1, p.start, p.end); // investment and name are not quantities
+  const found0 = findProjects(norm, quotes, seg.start, seg.end, mentionBefore);
+  for (const p of found0) blocked.fill(1, p.start, p.end); // investment and name are not quantities
+  // a project mentioned again (same investment, one name inside the other) is counted once
+  const projects = found0.filter((p) => !seen.some((q) => sameProject(p, q)));
+  seen.push(...projects);
   const found = seg.clauses.map((c) => findQuantities(norm, blocked, c.start, c.end));
   // in a report, a change right after a figure is that figure's yoy, not a figure of its own
   const yoy = report ? (attachYoy(norm, found.flat(), findYoy(norm, seg.start, seg.end)) as Map<YoyHit, QuantityHit>) : new Map<YoyHit, QuantityHit>();
