@@ -31,6 +31,10 @@ const MODAL = /要|确保|力争|争取|将|计划于|预计(?!总投资|投资|
 const FRAME = /^(?:(?:19|20)\d{2}年|今年|全年|当年)$/;
 /** A heading that gives the year of the targets or tasks listed under it: "一、2023年全区经济社会发展的主要预期目标". */
 const YEAR_HEADING = /((?:19|20)\d{2})年[^。；，]{0,24}?(?:目标|任务|工作安排|计划|要点)/;
+/** A count of projects, then their total: "重点项目100个，总投资2191亿元", "146个重大项目…开工，总投资达1381亿元". */
+const GROUP_TOTAL = /(?:\d+|[一二三四五六七八九十百]+)[余多]?(?:个|项)[^。；]{0,30}?总投资|项目(?:共)?\d+[余多]?个[，,]\s*总投资/;
+/** A period phrase without 前/底/内: the time a statement is about. */
+const PERIOD_FRAME = /^(?:(?:19|20)\d{2}年)?(?:今年|全年|当年)?(?:第?[一二三四]季度|上半年|下半年)?$/;
 /** A question: it asks, it commits to nothing. */
 const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 /** A top-level section heading ("二、…") ends what a dated heading governs. */
@@ -212,6 +216,16 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report, mentionBefore, seenProjects);
         // a question ("一季度11区都有哪些项目开工建设？") sets no deadline
         if (QUESTION.test(sText)) for (const i of infos) i.deadlines = [];
+        // a programme told as news, a count of projects with their total and no commitment word
+        // ("今年经开区谋划实施重点项目100个，总投资2191亿元"): its period is the frame, not a deadline
+        // (up to the first clause with a commitment word: "…，其中58个新建续建项目年内将全部开工")
+        if (!report) {
+          const m = infos.findIndex((i) => MODAL.test(norm.slice(i.clause.start, i.clause.end)));
+          const told = m < 0 ? infos : infos.slice(0, m);
+          if (told.length > 0 && GROUP_TOTAL.test(norm.slice(seg.start, told[told.length - 1]!.clause.end))) {
+            for (const i of told) i.deadlines = i.deadlines.filter((d) => !PERIOD_FRAME.test(d.phrase));
+          }
+        }
         if (!report && !MODAL.test(sText)) {
           const first = infos[0];
           const d = first?.deadlines[0];
