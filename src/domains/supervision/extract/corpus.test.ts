@@ -17,12 +17,14 @@ const corpus = loadCorpus(dir);
 const FLOOR = {
   'dev a': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
   'dev b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
-  'heldout a': { quantities: [1, 1], deadlines: [0.85, 0.85], projects: [1, 1] },
+  'heldout a': { quantities: [1, 1], deadlines: [1, 0.85], projects: [1, 1] },
   'heldout b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
-  // set c: scored once, after the rules for the misses read on sets a and b (not tuned to it)
-  'heldout c': { quantities: [0.93, 0.96], deadlines: [0.66, 0.66], projects: [0.6, 0.6] },
-  // set d: scored before round 4 (0.943 / 0.978, 0.464 / 0.591, 1.000 / 0.700); floor updated after round 4
-  'heldout d': { quantities: [0.94, 0.97], deadlines: [0.46, 0.59], projects: [1, 0.7] },
+  // set c: scored once after round 3 (0.931 / 0.967, 0.667 / 0.667, 0.600 / 0.600), then read: round 4's
+  // rules were made from its misses, so this is fit, not generalisation
+  'heldout c': { quantities: [0.98, 1], deadlines: [1, 1], projects: [1, 0.93] },
+  // set d: labelled before round 4, scored before it (0.943 / 0.978, 0.464 / 0.591, 1.000 / 0.700) and
+  // once after it (0.943 / 0.984, 0.481 / 0.591, 1.000 / 0.700); no rule was changed after reading it
+  'heldout d': { quantities: [0.94, 0.98], deadlines: [0.48, 0.59], projects: [1, 0.7] },
 } as const;
 
 describe('real-text corpus', () => {
