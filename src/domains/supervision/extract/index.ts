@@ -13,7 +13,7 @@ import { findProjects, headingMention, subjectMention, type ProjectHit, type Pro
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
 import { attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
-import { planClauseIndex } from './plans';
+import { mayHavePlan, planClauseIndex } from './plans';
 
 export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
 export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
@@ -528,6 +528,7 @@ function reportItems(
   ctx: DeadlineContext,
   makeUnits: UnitsFn,
 ): ExtractedItem[] {
+  if (!mayHavePlan(norm.slice(seg.start, seg.end))) return resultItems(source, norm, infos, yoy, period, makeUnits);
   const read = infos.map((i) => ({ ...i, deadlines: findDeadlines(norm, quotes, i.clause.start, i.clause.end, ctx) }));
   const k = planClauseIndex(norm, read.map((i) => ({ start: i.clause.start, end: i.clause.end, deadlines: i.deadlines })), ACTION_VERBS);
   if (k < 0) return resultItems(source, norm, infos, yoy, period, makeUnits);

@@ -14,6 +14,11 @@ const PLAN_WORD = /计划|有望|将于|将在|将|力争|争取|拟|预计|确�
 /** An estimate of a period's figure, not a milestone ("预计全年实现地区生产总值685亿元"). */
 const ESTIMATE = /预计(?:全年|今年|至\d{1,2}月)?[，,]?(?:可)?(?:累计)?(?:实现|完成)[^，；。]*\d/;
 
+/** Cheap test first: a segment without a plan word has no plan clause (saves reading its deadlines). */
+export function mayHavePlan(segment: string): boolean {
+  return PLAN_WORD.test(segment);
+}
+
 export interface PlanClause {
   start: number;
   end: number;
