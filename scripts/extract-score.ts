@@ -1,6 +1,6 @@
 /**
  * Scores the supervision extractor against the hand-checked fixtures and prints a markdown table
- * (and the time taken on a ~100 KB document).   npx tsx scripts/extract-score.ts [--verbose [--heldout] [--set-c]]
+ * (and the time taken on a ~100 KB document).   npx tsx scripts/extract-score.ts [--verbose [--heldout] [--set-c] [--set-d]]
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -37,9 +37,10 @@ console.log('\n| half | set | texts | class | expected | extracted | matched | p
 const sets = [
   { label: 'a (000–047)', pick: (c: CorpusText) => c.set === 'a' },
   { label: 'b (048–065)', pick: (c: CorpusText) => c.set === 'b' },
-  { label: 'a+b', pick: (c: CorpusText) => c.set !== 'c' },
-  // set c (066 onwards) is held out whole and shown on its own
-  { label: 'c (066–)', pick: (c: CorpusText) => c.set === 'c' },
+  { label: 'a+b', pick: (c: CorpusText) => c.set === 'a' || c.set === 'b' },
+  // sets c (066–085) and d (086 onwards) are held out whole and shown on their own
+  { label: 'c (066–085)', pick: (c: CorpusText) => c.set === 'c' },
+  { label: 'd (086–)', pick: (c: CorpusText) => c.set === 'd' },
 ];
 for (const half of ['dev', 'heldout'] as const) {
   for (const set of sets) {
@@ -49,7 +50,10 @@ for (const half of ['dev', 'heldout'] as const) {
     for (const c of CATEGORIES) {
       console.log(`| ${half} | ${set.label} | ${docs.length} | ${c} | ${t[c].expected} | ${t[c].extracted} | ${t[c].matched} | ${fmt(t[c].precision)} | ${fmt(t[c].recall)} |`);
     }
-    const show = set.label === 'a+b' ? half === 'dev' || process.argv.includes('--heldout') : set.label.startsWith('c') && process.argv.includes('--set-c');
+    const show =
+      set.label === 'a+b'
+        ? half === 'dev' || process.argv.includes('--heldout')
+        : (set.label.startsWith('c') && process.argv.includes('--set-c')) || (set.label.startsWith('d') && process.argv.includes('--set-d'));
     if (verbose && show) {
       for (const d of scored) {
         for (const [c, s] of Object.entries(d.scores)) {

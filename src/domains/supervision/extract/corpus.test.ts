@@ -11,27 +11,33 @@ const corpus = loadCorpus(dir);
 /**
  * Floors at the level measured on each half of each set (docs/extraction.md, "Corpus of real
  * texts"): set a = 000–047, set b = 048–065 (issue #12, rich in deadlines and projects), set c =
- * 066 onwards (held out whole). A rule
+ * 066–085 and set d = 086 onwards (each held out whole). A rule
  * change that loses matches or adds false ones on any of them fails here.
  */
 const FLOOR = {
   'dev a': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
   'dev b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
-  'heldout a': { quantities: [1, 1], deadlines: [0.85, 0.85], projects: [1, 1] },
+  'heldout a': { quantities: [1, 1], deadlines: [1, 0.85], projects: [1, 1] },
   'heldout b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
-  // set c: scored once, after the rules for the misses read on sets a and b (not tuned to it)
-  'heldout c': { quantities: [0.93, 0.96], deadlines: [0.66, 0.66], projects: [0.6, 0.6] },
+  // set c: scored once after round 3 (0.931 / 0.967, 0.667 / 0.667, 0.600 / 0.600), then read: round 4's
+  // rules were made from its misses, so this is fit, not generalisation
+  'heldout c': { quantities: [0.98, 1], deadlines: [1, 1], projects: [1, 0.93] },
+  // set d: labelled before round 4, scored before it (0.943 / 0.978, 0.464 / 0.591, 1.000 / 0.700) and
+  // once after it (0.943 / 0.984, 0.481 / 0.591, 1.000 / 0.700); no rule was changed after reading it
+  'heldout d': { quantities: [0.94, 0.98], deadlines: [0.48, 0.59], projects: [1, 0.7] },
 } as const;
 
 describe('real-text corpus', () => {
-  it('has at least 60 sourced texts: sets a and b split into two halves, 18 or more in set b, 16 or more in set c (all held out)', () => {
+  it('has at least 60 sourced texts: sets a and b split into two halves, 18 or more in set b, 16 or more in set c and 15 or more in set d (both all held out)', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(60);
     expect(corpus.filter((c) => c.set === 'b').length).toBeGreaterThanOrEqual(18);
     const c3 = corpus.filter((c) => c.set === 'c');
     expect(c3.length).toBeGreaterThanOrEqual(16);
-    for (const c of c3) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
+    const d4 = corpus.filter((c) => c.set === 'd');
+    expect(d4.length).toBeGreaterThanOrEqual(15);
+    for (const c of [...c3, ...d4]) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
     for (const c of corpus) expect(c.source, c.name).toMatch(/^# 来源：https?:\/\/\S+ ｜ .+ ｜ /);
-    const ab = corpus.filter((c) => c.set !== 'c');
+    const ab = corpus.filter((c) => c.set === 'a' || c.set === 'b');
     const dev = ab.filter((c) => c.half === 'dev').length;
     expect(Math.abs(ab.length - 2 * dev)).toBeLessThanOrEqual(1);
   });
@@ -42,7 +48,7 @@ describe('real-text corpus', () => {
   });
 
   for (const key of Object.keys(FLOOR) as Array<keyof typeof FLOOR>) {
-    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c'];
+    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c' | 'd'];
     it(`${half} half of set ${set} stays at the measured level`, () => {
       const { total } = scoreSet(corpus.filter((c) => c.half === half && c.set === set), extract);
       for (const c of CATEGORIES) {

@@ -1,8 +1,9 @@
 /**
  * The extraction corpus on disk (test/fixtures/extract/corpus): NNN.txt (a source line, then the
  * text) beside NNN.json (its labels, an `Expected`). Even numbers are the development half, odd
- * numbers the held-out half, except in set c, which is held out whole.
- * Texts 000–047 are set 'a', 048–065 set 'b' (SECOND_SET_FROM), 066 onwards set 'c' (THIRD_SET_FROM).
+ * numbers the held-out half, except in sets c and d, which are held out whole.
+ * Texts 000–047 are set 'a', 048–065 set 'b' (SECOND_SET_FROM), 066–085 set 'c' (THIRD_SET_FROM),
+ * 086 onwards set 'd' (FOURTH_SET_FROM).
  * Shared by the corpus test and scripts/extract-score.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -13,16 +14,24 @@ import { corpusBody, type Expected } from './score';
 export const SECOND_SET_FROM = 48;
 /** the first text of the third set (labelled before any rule change for it; all of it held out) */
 export const THIRD_SET_FROM = 66;
+/** the first text of the fourth set (labelled and committed before round 4's rules; all of it held out) */
+export const FOURTH_SET_FROM = 86;
 
 export interface CorpusText {
   name: string;
   half: 'dev' | 'heldout';
   /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048–065 (second set, richer in deadlines and
-   * projects), 'c' = 066 onwards (third set, held out whole) */
-  set: 'a' | 'b' | 'c';
+   * projects), 'c' = 066–085 (third set), 'd' = 086 onwards (fourth set; c and d held out whole) */
+  set: 'a' | 'b' | 'c' | 'd';
   source: string;
   text: string;
   expected: Expected;
+}
+
+function setOf(n: number): CorpusText['set'] {
+  if (n < SECOND_SET_FROM) return 'a';
+  if (n < THIRD_SET_FROM) return 'b';
+  return n < FOURTH_SET_FROM ? 'c' : 'd';
 }
 
 export function loadCorpus(dir: string): CorpusText[] {
@@ -36,7 +45,7 @@ export function loadCorpus(dir: string): CorpusText[] {
       return {
         name,
         half: Number(name) >= THIRD_SET_FROM || Number(name) % 2 === 1 ? 'heldout' : 'dev',
-        set: Number(name) < SECOND_SET_FROM ? 'a' : Number(name) < THIRD_SET_FROM ? 'b' : 'c',
+        set: setOf(Number(name)),
         source: raw.slice(0, raw.indexOf('\n')),
         text: corpusBody(raw),
         expected,

@@ -81,6 +81,21 @@ function committed(before: string, after: string): boolean {
   return COMMIT_BEFORE.test(before) || (AT_BEFORE.test(before) && FUTURE_AFTER.test(after));
 }
 
+/** Milestones a month can be the time of ("为该工程10月验收通电做最后的准备"). 完成 is not one: "7月完成投资2亿元" reports. */
+const MILESTONE_AFTER = /^(?:验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|交付|封顶|并网|贯通|开业|运营)/;
+
+/**
+ * A bare month right before a milestone verb is the milestone's time when the month is still
+ * ahead at the document's date (a month already past tells what happened: "3月开工建设").
+ */
+function milestoneAhead(month: number, after: string, before: string, ctx: DeadlineContext): boolean {
+  if (ctx.date === null || !MILESTONE_AFTER.test(after) || /(?:去|上|前)年$/.test(before)) return false;
+  return month > Number(ctx.date.slice(5, 7));
+}
+
+/** A completion verb that 后 ("after") can follow: "建成后", "投产后". */
+const AFTER_VERB = /(?:建成|投产|达产|竣工|投用|运营|完工|落地|开业|建设|实施|完成)$/;
+
 /** A rallying call after a period is not a deadline: "一季度开门红", "全年实现“满堂红”". */
 const RALLY_AFTER = /^(?:实现|夺取|迎来|确保|力夺)?[“"]?(?:开门红|满堂红|开好局|好开局|开门稳)/;
 
@@ -160,11 +175,12 @@ const PATTERNS: Pattern[] = [
     attributive: true,
     re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~至到—－\d])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d一二三四五六七八九十日号底末上中下])`, 'g'),
     resolve(m, ctx, after, before) {
-      // a month alone (no year, 份 or 前) only as the time of a commitment: "确保8月建成投入使用"
-      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after)) return false;
-      const y = yearOf(m, 1, ctx);
+      // a month alone (no year, 份 or 前) only as the time of a commitment ("确保8月建成投入使用")
+      // or of a milestone still ahead ("为该工程10月验收通电做…准备")
       const mo = smallNumber(m[3]!);
       if (mo === null || mo < 1 || mo > 12) return false;
+      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, after, before, ctx)) return false;
+      const y = yearOf(m, 1, ctx);
       if (y === null) return null;
       return iso(y, mo, lastDayOfMonth(y, mo));
     },
@@ -177,6 +193,19 @@ const PATTERNS: Pattern[] = [
     resolve(m, ctx) {
       if (ctx.date === null) return null;
       const d = m[1]?.startsWith('下') ? addMonths(ctx.date.slice(0, 8) + '01', 1) : ctx.date;
+      const [y, mo] = d.split('-').map(Number) as [number, number];
+      return iso(y, mo, lastDayOfMonth(y, mo));
+    },
+  },
+  {
+    // "还有28个项目将在本月开复工": 本月 / 下月 alone, as the time of a commitment
+    rule: 'deadline:month-end',
+    attributive: true,
+    re: /(本|下个?)月(?![底末份度])/g,
+    resolve(m, ctx, after, before) {
+      if (!committed(before, after)) return false;
+      if (ctx.date === null) return null;
+      const d = m[1]!.startsWith('下') ? addMonths(ctx.date.slice(0, 8) + '01', 1) : ctx.date;
       const [y, mo] = d.split('-').map(Number) as [number, number];
       return iso(y, mo, lastDayOfMonth(y, mo));
     },
@@ -249,7 +278,9 @@ const PATTERNS: Pattern[] = [
     rule: 'deadline:next-year',
     attributive: true,
     re: /(明年|后年)(?:年底|底|内)?(?:之前|以前|前)?/g,
-    resolve(m, ctx) {
+    resolve(m, ctx, after, before) {
+      // "建成后年产值50亿元": 后 ends the verb before it, 年产值 is the figure
+      if (m[1] === '后年' && (/^[产销收均纳利税]/.test(after) || AFTER_VERB.test(before))) return false;
       return ctx.year === null ? null : iso(ctx.year + (m[1] === '后年' ? 2 : 1), 12, 31);
     },
   },
@@ -308,6 +339,17 @@ const PATTERNS: Pattern[] = [
 ];
 
 /**
+ * 当年 is "that year": the year of a date stated before it in the sentence, when there is one
+ * ("2023年9月…投产，当年新增产值12.43亿元" in 2024 tells what happened, it sets no deadline).
+ */
+function pastYearBefore(norm: string, pos: number, ctx: DeadlineContext): boolean {
+  const from = Math.max(norm.lastIndexOf('。', pos - 1), norm.lastIndexOf('\n', pos - 1)) + 1;
+  const years = [...norm.slice(from, pos).matchAll(/((?:19|20)\d{2})年/g)].map((y) => Number(y[1]));
+  const y = years[years.length - 1];
+  return y !== undefined && ctx.year !== null && y < ctx.year;
+}
+
+/**
  * All deadline phrases in norm[start, end), outside quotation marks, not attributive,
  * non-overlapping (earlier, then longer, wins).
  */
@@ -339,6 +381,7 @@ export function findDeadlines(
       if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
       const before = norm.slice(Math.max(0, s - 6), s);
       if (CUTOFF_BEFORE.test(before)) continue;
+      if (m[0] === '当年' && pastYearBefore(norm, s, ctx)) continue;
       if (p.attributive || /^(?:19|20)\d{2}年/.test(m[0])) {
         const ev = EVENT_AFTER.exec(norm.slice(e, end));
         if (ev && !HOLDING_VERB.test(ev[0])) continue;

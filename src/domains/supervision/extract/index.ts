@@ -13,13 +13,14 @@ import { findProjects, headingMention, subjectMention, type ProjectHit, type Pro
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
 import { attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
+import { mayHavePlan, planClauseIndex } from './plans';
 
 export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
 export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|并网|贯通/;
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|并网|贯通/;
 
 /**
  * Words that make a sentence a commitment. Without one, a sentence-initial "2022年，" or "今年，"
@@ -30,6 +31,12 @@ const MODAL = /要|确保|力争|争取|将|计划于|预计(?!总投资|投资|
 const FRAME = /^(?:(?:19|20)\d{2}年|今年|全年|当年)$/;
 /** A heading that gives the year of the targets or tasks listed under it: "一、2023年全区经济社会发展的主要预期目标". */
 const YEAR_HEADING = /((?:19|20)\d{2})年[^。；，]{0,24}?(?:目标|任务|工作安排|计划|要点)/;
+/** A count of projects, then their total: "重点项目100个，总投资2191亿元", "146个重大项目…开工，总投资达1381亿元". */
+const GROUP_TOTAL = /(?:\d+|[一二三四五六七八九十百]+)[余多]?(?:个|项)[^。；]{0,30}?总投资|项目(?:共)?\d+[余多]?个[，,]\s*总投资/;
+/** A period phrase without 前/底/内: the time a statement is about. */
+const PERIOD_FRAME = /^(?:(?:19|20)\d{2}年)?(?:今年|全年|当年)?(?:第?[一二三四]季度|上半年|下半年)?$/;
+/** A question: it asks, it commits to nothing. */
+const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 /** A top-level section heading ("二、…") ends what a dated heading governs. */
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 /** A short target line under a dated heading ("（一）地区生产总值增长7%以上") is read, not skipped as a heading. */
@@ -153,6 +160,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
 
   const paras = segment(norm, quotes);
   const mentions = projectMentions(norm, paras);
+  const seenProjects: ProjectHit[] = [];
   const mentionBefore = (pos: number): ProjectMention | null => {
     let best: ProjectMention | null = null;
     for (const m of mentions) {
@@ -205,13 +213,25 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const period = report ? findPeriod(sText) : null;
       const before = items.length;
       for (const seg of sentence.segments) {
-        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report, mentionBefore);
+        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report, mentionBefore, seenProjects);
+        // a question ("一季度11区都有哪些项目开工建设？") sets no deadline
+        if (QUESTION.test(sText)) for (const i of infos) i.deadlines = [];
+        // a programme told as news, a count of projects with their total and no commitment word
+        // ("今年经开区谋划实施重点项目100个，总投资2191亿元"): its period is the frame, not a deadline
+        // (up to the first clause with a commitment word: "…，其中58个新建续建项目年内将全部开工")
+        if (!report) {
+          const m = infos.findIndex((i) => MODAL.test(norm.slice(i.clause.start, i.clause.end)));
+          const told = m < 0 ? infos : infos.slice(0, m);
+          if (told.length > 0 && GROUP_TOTAL.test(norm.slice(seg.start, told[told.length - 1]!.clause.end))) {
+            for (const i of told) i.deadlines = i.deadlines.filter((d) => !PERIOD_FRAME.test(d.phrase));
+          }
+        }
         if (!report && !MODAL.test(sText)) {
           const first = infos[0];
           const d = first?.deadlines[0];
           if (first && d && seg === sentence.segments[0] && d.start === first.clause.start && d.end === first.clause.end && FRAME.test(d.phrase)) first.deadlines.shift();
         }
-        if (report) items.push(...resultItems(text, norm, infos, yoy, period, makeUnits));
+        if (report) items.push(...reportItems(text, norm, quotes, seg, infos, yoy, period, ctx, makeUnits));
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));
       }
       // who does it may be said before the item ("由征迁办牵头，…") or after it ("（牵头单位：…）"):
@@ -229,18 +249,64 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         it.rules.push(...r.rules);
       });
     }
-    if (headingDue && !rowDue) {
+    // in a task table the 完成时限 column dates the rows, even when it says 持续推进 (no date)
+    if (headingDue && dueColumn < 0) {
       const due = headingDue;
-      for (const it of items.slice(paraBefore)) {
-        if (it.kind !== 'task' || it.deadline !== null || it.quantities.length === 0) continue;
+      const own = items.slice(paraBefore).filter((it) => it.kind === 'task');
+      for (const it of own) {
+        if (it.deadline !== null || it.quantities.length === 0) continue;
         it.deadline = due.date;
         it.deadlinePhrase = due.phrase;
         it.rules.push('deadline:heading');
+      }
+      if (own.length === 0) {
+        const t = enumeratedTarget(text, norm, para, makeUnits);
+        if (t) {
+          t.deadline = due.date;
+          t.deadlinePhrase = due.phrase;
+          t.rules.push('deadline:heading', 'task:enumerated-target');
+          items.push(t);
+        }
       }
     }
     if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
   return { year: doc.year, items };
+}
+
+/** An enumerated line: "7.城乡居民收入…", "（三）…", "12、…". */
+const ENUMERATED = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
+/** What a target without a figure says it will do: the action verbs, and 增长 / 同步 / 稳定在 / 控制在. */
+const TARGET_VERB = new RegExp(ACTION_VERBS.source + '|增长|同步|稳定在|控制在|达到');
+
+/**
+ * A numbered line under a dated heading that gave no item (a target without a figure:
+ * "7.城乡居民收入增长与经济增长基本同步。（责任领导：…）") is a target of that year: its last clause
+ * with a target verb, before any bracket, is the item.
+ */
+function enumeratedTarget(source: string, norm: string, para: Paragraph, makeUnits: UnitsFn): ExtractedItem | null {
+  if (!ENUMERATED.test(norm.slice(para.start, para.end))) return null;
+  let pick: Clause | null = null;
+  for (const sentence of para.sentences) {
+    for (const seg of sentence.segments) {
+      for (const c of seg.clauses) {
+        const t = norm.slice(c.start, c.end);
+        if (/^[（(]/.test(t.trim())) return finish(pick);
+        if (TARGET_VERB.test(t)) pick = c;
+      }
+    }
+  }
+  return finish(pick);
+  function finish(c: Clause | null): ExtractedItem | null {
+    if (!c) return null;
+    let start = c.start;
+    const lead = ENUMERATED.exec(norm.slice(start, c.end));
+    if (lead) start += lead[0].length;
+    const end = openParenCut(norm, start, c.end);
+    let e = end;
+    while (e > start && /[。；;，,\s]/.test(norm[e - 1]!)) e--;
+    return e > start ? item(source, 'task', start, e, makeUnits) : null;
+  }
 }
 
 /**
@@ -290,6 +356,12 @@ function addRowDeadline(
   items.push(it);
 }
 
+/** "总投资814亿元的晋江市千万平方米综合产业园区" then "总投资814亿元的千万平方米综合产业园区项目": one project. */
+function sameProject(a: ProjectHit, b: ProjectHit): boolean {
+  const same = a.investment.value === b.investment.value && a.investment.unit === b.investment.unit;
+  return same && (a.name.includes(b.name) || b.name.includes(a.name));
+}
+
 function analyseSegment(
   norm: string,
   quotes: Uint8Array,
@@ -298,9 +370,13 @@ function analyseSegment(
   ctx: DeadlineContext,
   report: boolean,
   mentionBefore: (pos: number) => ProjectMention | null,
+  seen: ProjectHit[],
 ): { infos: ClauseInfo[]; yoy: Map<YoyHit, QuantityHit> } {
-  const projects = findProjects(norm, quotes, seg.start, seg.end, mentionBefore);
-  for (const p of projects) blocked.fill(1, p.start, p.end); // investment and name are not quantities
+  const found0 = findProjects(norm, quotes, seg.start, seg.end, mentionBefore);
+  for (const p of found0) blocked.fill(1, p.start, p.end); // investment and name are not quantities
+  // a project mentioned again (same investment, one name inside the other) is counted once
+  const projects = found0.filter((p) => !seen.some((q) => sameProject(p, q)));
+  seen.push(...projects);
   const found = seg.clauses.map((c) => findQuantities(norm, blocked, c.start, c.end));
   // in a report, a change right after a figure is that figure's yoy, not a figure of its own
   const yoy = report ? (attachYoy(norm, found.flat(), findYoy(norm, seg.start, seg.end)) as Map<YoyHit, QuantityHit>) : new Map<YoyHit, QuantityHit>();
@@ -435,6 +511,30 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     }
   }
   return out;
+}
+
+/**
+ * A report segment: its figures are results, but from a clause that states a plan on
+ * ("…已完成1号厂房的建设，3号厂房计划10月底完成施工") the clauses are read as a task (plans.ts).
+ */
+function reportItems(
+  source: string,
+  norm: string,
+  quotes: Uint8Array,
+  seg: Segment,
+  infos: ClauseInfo[],
+  yoy: Map<YoyHit, QuantityHit>,
+  period: string | null,
+  ctx: DeadlineContext,
+  makeUnits: UnitsFn,
+): ExtractedItem[] {
+  if (!mayHavePlan(norm.slice(seg.start, seg.end))) return resultItems(source, norm, infos, yoy, period, makeUnits);
+  const read = infos.map((i) => ({ ...i, deadlines: findDeadlines(norm, quotes, i.clause.start, i.clause.end, ctx) }));
+  const k = planClauseIndex(norm, read.map((i) => ({ start: i.clause.start, end: i.clause.end, deadlines: i.deadlines })), ACTION_VERBS);
+  if (k < 0) return resultItems(source, norm, infos, yoy, period, makeUnits);
+  const tasks = taskItems(source, norm, seg, read.slice(k), makeUnits);
+  for (const t of tasks) t.rules.push('task:plan-in-report');
+  return [...resultItems(source, norm, infos.slice(0, k), yoy, period, makeUnits), ...tasks];
 }
 
 const ELEMENT_STOP = new Set(['、', '，', ',', '；', ';', '：', ':']);

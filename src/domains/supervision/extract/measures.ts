@@ -56,6 +56,8 @@ export const MEASURES: Measure[] = [
   { word: '张' }, { word: '份', notBefore: ['额'] },
   { word: '种', notBefore: ['类', '子', '植', '养'] },
   { word: '款' }, { word: '株' }, { word: '棵' }, { word: '层', notBefore: ['面', '级', '次', '封顶', '框架', '结构', '楼板'] },
+  // livestock: "年出栏60万头"
+  { word: '头', notBefore: ['号', '脑', '部', '条', '版', '衔', '雁', '等', '盔', '羊', '牛'] },
   { word: '轮' }, { word: '支', notBefore: ['持', '付', '出', '撑', '部', '队伍'] },
 ];
 

@@ -32,6 +32,9 @@ const INV_UNIT = '(亿美元|万美元|亿元|万元|亿)';
 const FORWARD = new RegExp(String.raw`(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 完成投资… are not a project's whole). */
 const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
+/** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
+const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
+const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
 const LIST_NEXT = new RegExp(String.raw`^、(?:总投资)?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
 const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美元万亿])`, 'g');
 /** A count of projects before the name: "等20余个项目，总投资117亿元" is a group, not one project. */
@@ -58,6 +61,8 @@ function unitOf(u: string): string {
 const NAME_END_VERBS = [
   '完成', '开工', '投产', '建成', '竣工', '签约', '落地', '封顶', '实现', '启动', '开业', '投用', '达产', '达效', '加快',
   '力争', '确保', '年内', '年底', '全面', '顺利', '正式', '主体', '已', '正在', '即将', '目前',
+  // adverbs between a name and its predicate: "投资9808万元的220KV变电站也正在进行主体工程施工"
+  '也', '均', '亦',
 ];
 const TRAILING_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|处)$/;
 
@@ -102,7 +107,8 @@ const HEAD = '(?:项目|产业园|园区|基地|工程|中心|工厂|[一二三�
 /** A heading line that names a project: "弹性体项目", "东湖国际创新中心一期". */
 const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${HEAD}$`);
 /** A clause opening with a project's name, then its predicate: "XX产业园是…", "XX项目正在加快建设". */
-const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:、。；;“”]{2,40}?${HEAD})(?=是|位于|即将|正在|已|将|于|在|自|计划|预计|总投资|总用地|总占地|总建筑|占地|项目|\d|$)`);
+// a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:、。；;“”]{2,40}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|计划|预计|总投资|总用地|总占地|总建筑|占地|项目|\d|$))`);
 const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业|市|县|区)|(?:重点|重大|产业|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$/;
 
 /** The project named by a heading line, if it names one. */
@@ -150,26 +156,36 @@ export function findProjects(
     const shifted = Object.assign([m[0], m[1], m[2], '的'], { index: m.index, input: m.input }) as unknown as RegExpExecArray;
     forwards.push(shifted);
   }
+  INVEST_BARE.lastIndex = 0;
+  for (let m = INVEST_BARE.exec(text); m !== null; m = INVEST_BARE.exec(text)) {
+    if (forwards.some((f) => f.index === m!.index)) continue;
+    forwards.push(Object.assign([m[0], m[1], m[2], undefined], { index: m.index, input: m.input }) as unknown as RegExpExecArray);
+  }
   forwards.sort((a, b) => a.index - b.index);
   let consumed = 0;
   for (const m of forwards) {
     const s = start + m.index;
     if (blocked[s] || m.index < consumed) continue;
+    let nameStart = s + m[0].length;
     if (!m[3]) {
-      // without 的 the name must follow at once and end with 项目, and no name may precede
-      const raw = norm.slice(s + m[0].length, readName(norm, s + m[0].length, end));
-      if (!/^[\u4e00-\u9fa5A-Za-z]/.test(raw) || !raw.includes('项目') || norm.slice(Math.max(start, s - 2), s) === '项目') continue;
+      // without 的 the name must follow at once and end with a head noun, and no name may precede;
+      // a name starts after the last 的 ("县城至青年产业园的供水管网工程")
+      const rawEnd = readName(norm, nameStart, end);
+      const raw = norm.slice(nameStart, nameStart + nameLength(norm.slice(nameStart, rawEnd)));
+      const de = afterDe(raw);
+      if (!/^[\u4e00-\u9fa5A-Za-z]/.test(raw) || !HEAD_END.test(raw) || NOT_A_NAME.test(raw.slice(de)) || norm.slice(Math.max(start, s - 2), s) === '项目') continue;
+      nameStart += de;
     }
     let v = value(m[1]!);
     let unit = unitOf(m[2]!);
     let spanStart = s;
-    let nameStart = s + m[0].length;
     let rule = 'project:investment-of';
     for (;;) {
       const rawEnd = readName(norm, nameStart, end);
       const nameEnd = nameStart + nameLength(norm.slice(nameStart, rawEnd));
       const name = cleanName(norm.slice(nameStart, nameEnd));
-      if (v === null || name.length < 2) break;
+      // "这个总投资10.2亿元的项目": no name, the amount is a figure
+      if (v === null || name.length < 2 || ANAPHOR.test(name)) break;
       hits.push({ name, investment: { value: v, unit }, start: spanStart, end: nameEnd, nameStart, nameEnd, rule });
       if (rawEnd !== nameEnd) break; // the list goes on only right after a whole name
       const rest = norm.slice(nameEnd, end);
@@ -200,7 +216,9 @@ export function findProjects(
       const sub = /^\s*([^，,：:、。；;“”\s]{2,30}?)是[^，。；]*(?:之一|项目)$/.exec(clause);
       const v = value(m[1]!);
       if (sub && v !== null) {
-        const raw = sub[1]!.slice(afterDe(sub[1]!));
+        // "投资额最高的是X项目，总投资…": a subject ending in 的 describes; the name is after 是
+        const described = sub[1]!.endsWith('的') ? clause.slice(clause.indexOf('是') + 1) : null;
+        const raw = described ?? sub[1]!.slice(afterDe(sub[1]!));
         const name = cleanName(raw);
         if (name.length >= 3 && !NOT_A_NAME.test(raw) && !ANAPHOR.test(raw) && !GROUP_COUNT.test(raw)) {
           const amountStart = s + 1;
@@ -217,7 +235,13 @@ export function findProjects(
     } else if (anaphor) {
       const ante = mentionBefore(s);
       const v = value(m[1]!);
-      if (!ante || v === null || s - ante.end > MAX_ANTECEDENT || GROUP_BETWEEN.test(norm.slice(ante.end, s))) continue;
+      if (!ante || v === null || s - ante.end > MAX_ANTECEDENT) continue;
+      // a count inside "…之一" is membership ("30个…试点项目之一"), not a group's total
+      const between = norm.slice(ante.end, s).replace(/[^，。；]*之一/g, '');
+      if (GROUP_BETWEEN.test(between)) continue;
+      // a phase named in the sentence before it: the phase's total ("分三期建设，一期…，总投资22.6亿元")
+      const sentence = norm.slice(Math.max(ante.end, norm.lastIndexOf('。', s - 1) + 1), s);
+      if (/[一二三四首]期/.test(sentence)) continue;
       const amountStart = s + (norm[s] === '，' || norm[s] === ',' ? 1 : 0);
       const amountEnd = s + m[0].length;
       hits.push({ name: ante.name, investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: amountEnd, nameStart: amountStart, nameEnd: amountEnd, rule: 'project:antecedent' });

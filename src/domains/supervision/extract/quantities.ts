@@ -34,7 +34,8 @@ const AT_LEAST_PREFIX = ['超过', '突破', '不少于', '不低于', '至少',
 const ARTICLE_ONE = ['批', '些', '系列', '个', '种', '道', '番', '股', '片', '体', '条', '场', '次', '点', '线', '流', '项', '件', '名', '位', '座', '所', '处', '支', '张', '套', '轮'];
 /** 一 after a negation within two characters is emphatic: 不漏一人, 无一例外 */
 const NEGATION_BEFORE = /[不无没未][\u4e00-\u9fa5]?$/;
-const ONE_IDIOM_BEFORE = '统唯之单专同划合归均逐不无每万第另';
+// 这一天 / 那一年: a demonstrative before 一 makes it an article
+const ONE_IDIOM_BEFORE = '统唯之单专同划合归均逐不无每万第另这那';
 const TIME_UNITS = ['天', '日', '个工作日', '工作日', '小时', '个月', '个季度'];
 const ASCII_BEFORE = /[0-9A-Za-z.+#_/\\-]/;
 const ASCII_AFTER = /[A-Za-z+#_]/;
@@ -138,6 +139,11 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
       if (mag && measureAt(norm, p + mag.length, true)) {
         magnitude = mag;
         p += mag.length;
+      } else if (mag && !atLeast && /^[余多]/.test(norm.slice(p + mag.length)) && measureAt(norm, p + mag.length + 1, true)) {
+        // "3亿多元": the magnitude before 多
+        magnitude = mag;
+        atLeast = true;
+        p += mag.length + 1;
       }
     }
     if (tok.cn && upTo === undefined && tok.magnitude === '') {
@@ -195,6 +201,20 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
       other = startsWithAny(norm, p, OTHER_SUFFIX);
       if (other && !(TIME_UNITS.includes(measure) && other === '以内')) p += other.length;
     }
+    // a range with the unit on both ends: "200万千瓦至300万千瓦"
+    if (upTo === undefined && measure !== '%') {
+      const s2 = startsWithAny(norm, p, RANGE_SEP);
+      if (s2) {
+        ARABIC_RE.lastIndex = p + s2.length;
+        const m2 = !tok.cn && /\d/.test(norm[p + s2.length] ?? '') ? ARABIC_RE.exec(norm) : null;
+        const unit2 = magnitude + measure;
+        if (m2 && norm.startsWith(unit2, p + s2.length + m2[0].length) && decimalValue(m2[0]) > tok.value) {
+          upTo = decimalValue(m2[0]);
+          p = p + s2.length + m2[0].length + unit2.length;
+          rules.push('quantity:range');
+        }
+      }
+    }
     if (measure === '%' && upTo === undefined) {
       const s2 = startsWithAny(norm, p, RANGE_SEP);
       if (s2) {
@@ -247,14 +267,20 @@ const ELEMENT_END = new Set(['、', '，', ',', '；', ';', '。', '：', ':']);
  * - a sum of money before 项目/企业: "投资额超过50亿元的项目达17个", "500万元投资建设项目15个",
  *   "10亿美元以上大项目";
  * - a sum of money right before a count: "其中50亿元1个、10亿元3个";
- * - an amount joined by 或/、 to a threshold: "100亿元或10亿美元以上大项目".
+ * - an amount joined by 或/、 to a threshold: "100亿元或10亿美元以上大项目";
+ * - an amount with 以上/以下 right after a count, before its noun: "30个80亩以上试点项目".
  */
 function dropThresholds(norm: string, hits: QuantityHit[], end: number): QuantityHit[] {
   const money = (h: QuantityHit) => h.unit.endsWith('元');
   const isThreshold = hits.map((h, k) => {
     const next = hits[k + 1];
-    if (money(h) && /^的?[^，。；、,：:\d]{0,5}?(?:项目|企业)/.test(norm.slice(h.end, h.end + 9))) return true;
+    // (after a demonstrative the amount is one project's: "这个总投资10.2亿元的项目全面达产后")
+    const demonstrative = /(?:这个|这一|该|此)(?:总)?投资额?(?:约|达)?$/.test(norm.slice(Math.max(0, h.start - 8), h.start));
+    if (money(h) && !demonstrative && /^的?[^，。；、,：:\d]{0,5}?(?:项目|企业)/.test(norm.slice(h.end, h.end + 9))) return true;
     if (money(h) && next && next.numStart === h.end && !money(next)) return true;
+    const prev = hits[k - 1];
+    // an amount with 以上/以下 between a count and its noun classifies: "30个80亩以上试点项目"
+    if (prev && prev.end === h.start && /(?:以上|以下)$/.test(norm.slice(h.numStart, h.end)) && /^[\u4e00-\u9fa5]/.test(norm[h.end] ?? '')) return true;
     if (!next || !/(?:以上|以下)$/.test(norm.slice(h.numStart, h.end))) return false;
     const after = norm[h.end];
     if (after === undefined || ELEMENT_END.has(after) || h.end >= end) return false;

@@ -1,0 +1,44 @@
+/**
+ * A plan stated inside a report sentence ("目前，项目已完成1号厂房的建设，3号厂房计划10月底完成施工";
+ * "截至今年5月，项目已实现…，计划2025年6月实现首台机组投产"). The report/plan decision is made per
+ * sentence (results.ts); these clauses are read as tasks all the same, so the decision is in
+ * effect per clause. A clause is a plan when a plan word comes before a deadline phrase and a
+ * milestone verb follows the phrase in the clause, with no figure between: the date is when
+ * something is to happen, not the period a figure covers (`预计全年实现产值X`,
+ * `预计一季度有60个项目可实现开工` stay estimates).
+ */
+import type { DeadlineHit } from './deadline';
+
+/** Words that announce what is still to happen. */
+const PLAN_WORD = /计划|有望|将于|将在|将|力争|争取|拟|预计|确保/;
+/** An estimate of a period's figure, not a milestone ("预计全年实现地区生产总值685亿元"). */
+const ESTIMATE = /预计(?:全年|今年|至\d{1,2}月)?[，,]?(?:可)?(?:累计)?(?:实现|完成)[^，；。]*\d/;
+
+/** Cheap test first: a segment without a plan word has no plan clause (saves reading its deadlines). */
+export function mayHavePlan(segment: string): boolean {
+  return PLAN_WORD.test(segment);
+}
+
+export interface PlanClause {
+  start: number;
+  end: number;
+  deadlines: DeadlineHit[];
+}
+
+/**
+ * Index of the first clause of a report segment that states a plan, or -1. `deadlinesOf` reads a
+ * clause's deadline phrases as in a pledge; `milestone` is the verb test of task mode.
+ */
+export function planClauseIndex(norm: string, clauses: PlanClause[], milestone: RegExp): number {
+  return clauses.findIndex((c) => {
+    const d = c.deadlines[0];
+    if (!d) return false;
+    const before = norm.slice(c.start, d.start);
+    const after = norm.slice(d.end, c.end);
+    if (!PLAN_WORD.test(before) && !/^(?:前|以前|之前)?(?:计划|有望|将)/.test(after)) return false;
+    if (ESTIMATE.test(norm.slice(c.start, c.end))) return false;
+    // a figure before the verb is what is estimated: "预计一季度有60个项目可实现开工"
+    const v = milestone.exec(after);
+    return v !== null && !/\d/.test(after.slice(0, v.index));
+  });
+}
