@@ -92,7 +92,7 @@ describe('a leader’s instruction from writing to 办结', () => {
     const before = [await count('instructions'), await count('loop_items'), await count('audit_log')];
     const past = await leader.send('POST', '/api/instructions', { ...body, deadline: '2022-08-30' });
     expect(past.statusCode).toBe(400);
-    expect(past.json()).toEqual({ code: 'instruction.past_deadline', message: '办结时限不能早于业务日期（2022-08-31）：2022-08-30' });
+    expect(past.json()).toEqual({ code: 'loop.past_deadline', message: '办结时限不能早于业务日期（2022-08-31）：2022-08-30' });
     const pastEn = await leader.send('POST', '/api/instructions', { ...body, deadline: '2022-08-30' }, { 'x-lang': 'en' });
     expect(pastEn.json().message).toBe('The deadline cannot be before the business date (2022-08-31): 2022-08-30');
     expect((await leader.send('POST', '/api/instructions', { ...body, deadline: '2022-02-30' })).statusCode).toBe(400);

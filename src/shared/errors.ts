@@ -205,7 +205,6 @@ const catalogue = {
   'attraction.signed_date_required': { status: 400, zh: '签约须填写签约日期', en: 'Signing needs the signing date' },
   'loop.past_deadline': { status: 400, zh: '办结时限不能早于业务日期（{today}）：{date}', en: 'The deadline cannot be before the business date ({today}): {date}' },
   'loop.own_route': { status: 400, zh: '此类事项须在其业务页面办理（{route}）', en: 'Items of this kind are moved through {route}' },
-  'instruction.past_deadline': { status: 400, zh: '办结时限不能早于业务日期（{today}）：{date}', en: 'The deadline cannot be before the business date ({today}): {date}' },
   'instruction.period': { status: 400, zh: '对指标的批示须指明月份，对其他事项的批示不填月份', en: 'An instruction on an indicator names its month; one on anything else names none' },
   'instruction.lead_supporting': { status: 400, zh: '牵头单位不能同时列为配合单位', en: 'The lead unit cannot also be a supporting unit' },
   'hazard.future_found': { status: 400, zh: '发现日期{date}晚于业务日期{today}', en: 'The day found ({date}) is after the business date ({today})' },

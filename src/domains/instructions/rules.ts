@@ -2,7 +2,7 @@
 // a deadline may be set at the zone's date, how an instruction stands at a date
 // (已办结 / 落实中 / 逾期), and the 批示落实情况 section of a bulletin, which states
 // only what the instructions written in the period show.
-import { cnDate, daysBetween, isIsoDate, type IsoDate } from '../../shared/calendar';
+import { cnDate, daysBetween, type IsoDate } from '../../shared/calendar';
 
 export const SUBJECT_LABELS = {
   bulletin: { zh: '通报', en: 'Bulletin' },
@@ -10,12 +10,6 @@ export const SUBJECT_LABELS = {
   problem: { zh: '项目问题', en: 'Project problem' },
   appeal: { zh: '企业诉求', en: 'Enterprise appeal' },
 } as const;
-
-/** Why a deadline cannot be set at `today`, or null: it must be a date, today or later. */
-export function deadlineError(deadline: string, today: IsoDate): 'invalid' | 'past' | null {
-  if (!isIsoDate(deadline)) return 'invalid';
-  return deadline < today ? 'past' : null;
-}
 
 export type Standing = 'closed' | 'overdue' | 'open';
 

@@ -13,10 +13,10 @@ import type { Audit } from '../../shared/audit';
 import { AppError } from '../../shared/errors';
 import { isoDate } from '../../shared/http';
 import { allowedActions, light, overdueDays, type LoopAction } from '../../shared/loop/machine';
-import { loopRolesOf, raiseItem, visibleWhere, type LoopItem } from '../../shared/loop/store';
+import { assertDeadlineAhead, loopRolesOf, raiseItem, visibleWhere, type LoopItem } from '../../shared/loop/store';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import { authorize, type Actor } from '../../shared/policy';
-import { deadlineError, summarise, SUBJECT_LABELS, type InstructionsSummary, type PeriodInstruction } from './rules';
+import { summarise, SUBJECT_LABELS, type InstructionsSummary, type PeriodInstruction } from './rules';
 
 export const instructionInput = z.object({
   subjectType: z.enum(instructionSubjects),
@@ -56,8 +56,7 @@ async function subjectTitle(db: ReadDb | Tx, zoneId: string, type: InstructionSu
 /** A leader writes an instruction: checked, raised on the loop and assigned to the lead unit, audited — or nothing changes. */
 export async function writeInstruction(tx: Tx, audit: Audit, actor: Actor, input: InstructionInput, today: string) {
   authorize(actor, 'instruction.write');
-  const bad = deadlineError(input.deadline, today);
-  if (bad === 'past') throw new AppError('instruction.past_deadline', { date: input.deadline, today });
+  assertDeadlineAhead(input.deadline, today);
   if ((input.subjectType === 'indicator') !== (input.period !== undefined)) throw new AppError('instruction.period');
   if (input.supportingUnitIds.includes(input.leadUnitId)) throw new AppError('instruction.lead_supporting');
   const subject = await subjectTitle(tx, actor.zoneId, input.subjectType, input.subjectId);
