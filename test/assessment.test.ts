@@ -4,7 +4,7 @@
 // recomputation that shows the difference.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAudited } from '../src/server/context';
-import { demoLoopItem, demoScheme } from '../src/domains/assessment/demo';
+import { demoLoopItem, demoScheme } from '../src/domains/demo/assessment';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 let t: TestApp;

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleJobs } from '../src/shared/jobs';
-import { demoCreditCode } from '../src/domains/enterprises/demo';
+import { demoCreditCode } from '../src/domains/demo/enterprises';
 import { usccCheckChar } from '../src/domains/enterprises/uscc';
 import { testApp, type Client, type TestApp } from './helpers/app';
 

@@ -4,7 +4,7 @@
 // data, judged against time progress like any other; bad bindings are refused
 // in zh and en and change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCreditCode } from '../src/domains/enterprises/demo';
+import { demoCreditCode } from '../src/domains/demo/enterprises';
 import { createEmptyZone } from './helpers/emptyZone';
 import { testApp, type Client, type TestApp } from './helpers/app';
 

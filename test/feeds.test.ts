@@ -3,7 +3,7 @@
 // system-filled indicators, in the same transaction as the write, audited; the
 // 重新同步 action recomputes a year and changes nothing when nothing changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCreditCode } from '../src/domains/enterprises/demo';
+import { demoCreditCode } from '../src/domains/demo/enterprises';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 let t: TestApp;

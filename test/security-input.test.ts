@@ -3,7 +3,7 @@
 // what it was not given, version required on every update, strict GeoJSON, finite
 // decimals, foreign ids of another zone, and how uploaded files are served.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoScheme } from '../src/domains/assessment/demo';
+import { demoScheme } from '../src/domains/demo/assessment';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 let t: TestApp;

@@ -2,7 +2,7 @@
 // read. For each: no version → 400; a stale one (another user saved in between) → 409
 // and nothing changed; the current one → 200 and the version moves on by one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoScheme } from '../src/domains/assessment/demo';
+import { demoScheme } from '../src/domains/demo/assessment';
 import { settleJobs } from '../src/shared/jobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
 

@@ -14,7 +14,7 @@ import { zones } from '../../src/db/schema';
 import { buildDemo } from '../../src/domains/demo/build';
 import { seeders } from '../../src/domains/demo/seeders';
 import { demoZones } from '../../src/domains/demo/zones';
-import { seedProjects, seedProjectSettings } from '../../src/domains/projects/demo';
+import { seedProjects, seedProjectSettings } from '../../src/domains/demo/projects';
 import { workdayOnOrAfter, workdaysBetween } from '../../src/shared/calendar';
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 

@@ -11,7 +11,7 @@ import { startHarness, type Harness } from './harness';
 import { unseal } from '../../src/shared/secrets';
 
 const NOW = new Date('2022-09-05T02:00:00Z'); // 10:00 in China
-const SEED_003 = readFileSync(resolve('src/domains/supervision/demo/seed-003.txt'), 'utf8');
+const SEED_003 = readFileSync(resolve('src/domains/demo/texts/seed-003.txt'), 'utf8');
 
 let h: Harness;
 beforeAll(async () => {

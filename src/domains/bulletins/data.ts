@@ -51,14 +51,6 @@ export type LeadClauseSpec = z.infer<typeof leadClauseSpec>;
 export const copyToInput = z.array(z.string().trim().min(1).max(60)).max(20);
 export const settingsInput = z.object({ issuer: z.string().trim().max(60), leadSpec: z.array(leadClauseSpec).max(12), copyTo: copyToInput.optional(), version });
 
-/** Seed 001's first paragraph, as a lead spec over the targets domain's indicator codes. */
-export const SEED_001_LEAD: LeadClauseSpec[] = [
-  { code: 'gbr', verb: '完成', yoy: true, share: { code: 'tax_share', name: '税占比', decimals: 2 } },
-  { code: 'foreign_projects', verb: '新签约', name: '外资项目', yoy: false, related: [{ code: 'foreign_investment', name: '计划总投资', decimals: 1, yoy: false }] },
-  { code: 'trade', verb: '预计完成', yoy: false, parts: [{ code: 'export', decimals: 1, yoy: true }] },
-  { code: 'signed_projects', verb: '新签约', name: '亿元以上项目', yoy: false, related: [{ code: 'signed_investment', name: '计划总投资', yoy: false }] },
-];
-
 export interface UnitFigureRow {
   unitName: string;
   value: string | null;

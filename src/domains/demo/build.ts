@@ -14,7 +14,7 @@ import { demoStaff, demoZones, type DemoZone } from './zones';
 import { seeders } from './seeders';
 import { registerFeeds } from '../feedWiring';
 import type { Progress } from '../../shared/jobs';
-import { enterpriseDemoAccounts } from '../enterprises/demo';
+import { enterpriseDemoAccounts } from './enterprises';
 
 export interface DemoAccount {
   username: string;

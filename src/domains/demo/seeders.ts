@@ -3,15 +3,15 @@
 // (validated and audited) and uses the seeds' exact figures where they give them.
 import type { DbHandle } from '../../db/client';
 import type { DemoZone } from './zones';
-import { seedSupervision } from '../supervision/demo';
-import { seedProjects } from '../projects/demo';
-import { seedAssessment } from '../assessment/demo';
-import { seedEnterprises } from '../enterprises/demo';
-import { seedTargets } from '../targets/seed';
-import { seedCampaigns } from '../campaigns/seed';
-import { seedFeeds } from '../feeds/demo';
-import { seedInstructions } from '../instructions/demo';
-import { seedHazards } from '../hazards/demo';
+import { seedSupervision } from './supervision';
+import { seedProjects } from './projects';
+import { seedAssessment } from './assessment';
+import { seedEnterprises } from './enterprises';
+import { seedTargets } from './targets';
+import { seedCampaigns } from './campaigns';
+import { seedFeeds } from './feeds';
+import { seedInstructions } from './instructions';
+import { seedHazards } from './hazards';
 
 export type DemoSeeder = (handle: DbHandle, zone: DemoZone, zoneId: string) => Promise<void>;
 

@@ -6,8 +6,8 @@
 // up to the goals below. Names are “徐州<字号><行业>有限公司”; credit codes are
 // valid (GB 32100) and unique (Xuzhou ETDZ region code 320371).
 import type { EnterpriseTag } from '../../db/schema';
-import { tagChange, type TagSpan } from './rules';
-import { USCC_CHARSET, usccCheckChar } from './uscc';
+import { tagChange, type TagSpan } from '../enterprises/rules';
+import { USCC_CHARSET, usccCheckChar } from '../enterprises/uscc';
 
 export type DemoTag = [EnterpriseTag, string, string?];
 

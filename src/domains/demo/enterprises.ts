@@ -7,15 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { enterpriseFigures, enterprises, enterpriseTagSpans, units, users, type EnterpriseTag, type PoolGoal, type PoolRules } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import type { Actor } from '../../shared/policy';
-import type { DemoZone } from '../demo/zones';
-import { createEnterpriseAccount } from './accounts';
-import { actOnAppeal, answerAppeal, raiseAppeal, rateAppeal } from './appeals';
-import { createPlan, setActual } from './plans';
-import { addMember, createPool } from './pools';
-import { demoPopulation } from './demoPopulation';
-import { addTag, createEnterprise, setFigures } from './register';
-import { usccCheckChar } from './uscc';
-import { createVisit } from './visits';
+import type { DemoZone } from './zones';
+import { createEnterpriseAccount } from '../enterprises/accounts';
+import { actOnAppeal, answerAppeal, raiseAppeal, rateAppeal } from '../enterprises/appeals';
+import { createPlan, setActual } from '../enterprises/plans';
+import { addMember, createPool } from '../enterprises/pools';
+import { demoPopulation } from './enterprisePopulation';
+import { addTag, createEnterprise, setFigures } from '../enterprises/register';
+import { usccCheckChar } from '../enterprises/uscc';
+import { createVisit } from '../enterprises/visits';
 
 /** The enterprise demo logins (password: the demo password). */
 export const enterpriseDemoAccounts = [{ username: 'ent-xcmg', role: 'enterprise' as const, zones: ['xuzhou'], unit: '徐工集团' }];

@@ -6,8 +6,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client';
 import { indicators } from '../../db/schema';
 import { writeAudited } from '../../server/context';
-import type { DemoZone } from '../demo/zones';
-import { candidates, createCampaign } from './campaigns';
+import type { DemoZone } from './zones';
+import { candidates, createCampaign } from '../campaigns/campaigns';
 
 const plans = {
   xuzhou: {

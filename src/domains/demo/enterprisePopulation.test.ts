@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { demoCreditCode, handWrittenEnterprises } from './demo';
-import { AS_OF, demoPopulation, POPULATION_GOALS } from './demoPopulation';
-import { tagChange, type TagSpan } from './rules';
-import { validateUscc } from './uscc';
+import { demoCreditCode, handWrittenEnterprises } from './enterprises';
+import { AS_OF, demoPopulation, POPULATION_GOALS } from './enterprisePopulation';
+import { tagChange, type TagSpan } from '../enterprises/rules';
+import { validateUscc } from '../enterprises/uscc';
 
 const hand = handWrittenEnterprises();
 const pop = demoPopulation(hand);

@@ -7,9 +7,9 @@ import { indicators, loopEvents, loopItems, units } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import { actOnItem, addNote } from '../../shared/loop/store';
 import type { LoopEventAction } from '../../shared/loop/machine';
-import type { DemoZone } from '../demo/zones';
-import { demoActor } from '../demo/actor';
-import { instructionMoved, writeInstruction } from './service';
+import type { DemoZone } from './zones';
+import { demoActor } from './actor';
+import { instructionMoved, writeInstruction } from '../instructions/service';
 
 interface DemoInstruction {
   on: { indicator: string; period: string } | { problem: string };

@@ -7,10 +7,10 @@ import { figures } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import { lastDayOfMonth } from '../../shared/calendar';
 import { attractionFeed } from '../attraction/feedIndicators';
-import type { DemoZone } from '../demo/zones';
+import type { DemoZone } from './zones';
 import { enterpriseFeed } from '../enterprises/feedIndicators';
 import { projectFeed } from '../projects/feedIndicators';
-import { resyncYear } from './sync';
+import { resyncYear } from '../feeds/sync';
 
 export async function seedFeeds(handle: DbHandle, zone: DemoZone, zoneId: string): Promise<void> {
   const db = handle.db;

@@ -12,16 +12,16 @@ import { memberships, supervisionTasks, units, users } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import { actOnItem } from '../../shared/loop/store';
 import type { Actor } from '../../shared/policy';
-import type { DemoZone } from '../demo/zones';
-import { confirmItems, createDocument, draftOf, type ConfirmItem } from './documents';
-import { issueNotice } from './notices';
-import { scanDueTasks } from './scan';
-import { explainDelay, loadTask, reportProgress } from './tasks';
+import type { DemoZone } from './zones';
+import { confirmItems, createDocument, draftOf, type ConfirmItem } from '../supervision/documents';
+import { issueNotice } from '../supervision/notices';
+import { scanDueTasks } from '../supervision/scan';
+import { explainDelay, loadTask, reportProgress } from '../supervision/tasks';
 
 /** The demo's "today": three weeks into the 100-day push. */
 export const DEMO_DAY = '2022-09-05';
 const CAMPAIGN = '冲刺100天';
-const seedText = (n: string) => readFileSync(new URL(`./demo/seed-${n}.txt`, import.meta.url), 'utf8');
+const seedText = (n: string) => readFileSync(new URL(`./texts/seed-${n}.txt`, import.meta.url), 'utf8');
 
 /** Pledging unit → its party secretary, as seed 000 names them. */
 const SECRETARIES: Record<string, string> = {

@@ -11,9 +11,9 @@ import type { DbHandle, Tx } from '../../db/client';
 import { periodLocks, units } from '../../db/schema';
 import { writeAudited, type Audit } from '../../server/context';
 import { dec, round } from '../../shared/decimal';
-import type { DemoZone } from '../demo/zones';
-import { createIndicator, upsertTarget, type IndicatorInput } from './catalogue';
-import { saveFigures, type Writer } from './reporting';
+import type { DemoZone } from './zones';
+import { createIndicator, upsertTarget, type IndicatorInput } from '../targets/catalogue';
+import { saveFigures, type Writer } from '../targets/reporting';
 
 type Def = Pick<IndicatorInput, 'code' | 'name' | 'measure' | 'kind'> & Partial<IndicatorInput> & { owner?: string };
 

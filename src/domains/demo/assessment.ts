@@ -9,11 +9,11 @@ import { loopEvents, loopItems, units } from '../../db/schema';
 import { writeAudited, type Audit } from '../../server/context';
 import { actOnItem, raiseItem } from '../../shared/loop/store';
 import type { Actor } from '../../shared/policy';
-import type { DemoZone } from '../demo/zones';
-import { demoActor } from '../demo/actor';
-import { seedBulletinSettings } from '../bulletins/demo';
-import { publishScheme } from './results';
-import { addAdjustment, createScheme, type SchemeInput } from './schemes';
+import type { DemoZone } from './zones';
+import { demoActor } from './actor';
+import { seedBulletinSettings } from './bulletins';
+import { publishScheme } from '../assessment/results';
+import { addAdjustment, createScheme, type SchemeInput } from '../assessment/schemes';
 
 /** Per unit and quarter: tasks [on time, late, open] and problems [closed, open]. */
 const PLAN: Record<string, Record<'Q2' | 'Q3', { tasks: [number, number, number]; problems: [number, number] }>> = {

@@ -8,10 +8,10 @@ import { memberships, projectMilestones, projects, units, users } from '../../db
 import { writeAudited } from '../../server/context';
 import { actOnItem } from '../../shared/loop/store';
 import type { Actor } from '../../shared/policy';
-import type { DemoZone } from '../demo/zones';
+import type { DemoZone } from './zones';
 import { addContact, createLead, moveLead } from '../attraction/service';
-import { approvePlan, createProject, raiseProblem, reviewInvestment, saveInvestment, saveSettings, updateMilestone } from './service';
-import { checkServiceItem, replaceTaskForce } from './taskForce';
+import { approvePlan, createProject, raiseProblem, reviewInvestment, saveInvestment, saveSettings, updateMilestone } from '../projects/service';
+import { checkServiceItem, replaceTaskForce } from '../projects/taskForce';
 import type { ServiceItem } from '../../db/schema';
 
 /**

@@ -11,9 +11,9 @@ import type { DbHandle, Tx } from '../../db/client';
 import { campaigns, files, loopEvents, loopItems, type HazardCategory, type HazardLevel } from '../../db/schema';
 import { writeAudited, type Audit } from '../../server/context';
 import type { Actor } from '../../shared/policy';
-import type { DemoZone } from '../demo/zones';
-import { demoActor } from '../demo/actor';
-import { actOnHazard, registerHazard } from './service';
+import type { DemoZone } from './zones';
+import { demoActor } from './actor';
+import { actOnHazard, registerHazard } from '../hazards/service';
 
 interface DemoHazard {
   unit: string;
