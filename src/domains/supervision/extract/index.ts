@@ -20,7 +20,9 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|并网|贯通/;
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|并网|贯通|完毕/;
+/** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
+const MODAL_VERBS = /确保|力争|争取/g;
 
 /**
  * Words that make a sentence a commitment. Without one, a sentence-initial "2022年，" or "今年，"
@@ -64,13 +66,20 @@ function toQuantity(h: QuantityHit, aspirational: boolean): Quantity {
 
 /** The object of a rallying call rather than a task: "全力完成主要目标任务". */
 const GENERIC_OBJECT = /(?:主要|全年|各项|既定|年度)?目标任务|各项工作|全年目标|奋斗目标|全年胜利|保全年/;
+/** A generic object closing an item, with its completion: "…目标任务圆满完成", "完成全年目标任务". */
+const GENERIC_END = new RegExp(`(?:${GENERIC_OBJECT.source})(?:圆满|全面|超额)?(?:完成)?$`);
+/** Deadlines that are a whole period (the year, a half, a quarter), not a date. */
+const PERIOD_RULES = new Set(['deadline:year-end', 'deadline:half', 'deadline:quarter', 'deadline:year']);
 
 /**
  * A campaign's rallying call ("要决战冲刺100天，全力完成主要目标任务") names the campaign and a
  * generic object, nothing to check off: no project, no quantity but the campaign's own days.
  */
 function isExhortation(text: string, deadline: DeadlineHit | null, quantities: QuantityHit[], projects: ProjectHit[]): boolean {
-  if (deadline?.rule !== 'deadline:campaign' || projects.length > 0) return false;
+  if (deadline === null || projects.length > 0) return false;
+  // the same call with a period ("确保全年…节能降耗目标任务圆满完成"): its object, at the end, is generic
+  if (PERIOD_RULES.has(deadline.rule)) return quantities.length === 0 && GENERIC_END.test(text);
+  if (deadline.rule !== 'deadline:campaign') return false;
   if (quantities.some((q) => q.unit !== '天' || q.numStart < deadline.start || q.numStart >= deadline.end)) return false;
   return GENERIC_OBJECT.test(text);
 }
@@ -459,7 +468,12 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     });
     if (quantities.length === 0 && projects.length === 0) {
       // the verb must be in the deadline's clause or the one right after it
-      const k = g.clauses.findIndex((c) => ACTION_VERBS.test(norm.slice(c.clause.start, c.clause.end)));
+      const acts = (c: ClauseInfo | undefined, modal: boolean) => c !== undefined && ACTION_VERBS.test(norm.slice(c.clause.start, c.clause.end).replace(MODAL_VERBS, modal ? '确保' : ''));
+      let k = g.clauses.findIndex((c) => acts(c, true));
+      // "争取“十一”之前，在市政府网站…公示完毕": the action is in the next clause, the modal only commits
+      if (k === 0 && !acts(g.clauses[0], false) && acts(g.clauses[1], false)) k = 1;
+      // a scheduled session is the task itself ("1月4日下午15:00—18:00，督查组…现场检查…"): it reaches on to what is done there
+      if (g.deadline?.rule === 'deadline:scheduled') k = Math.min(1, g.clauses.length - 1);
       if (k < 0 || k > 1 || g.deadline === null) continue;
       lastIdx = Math.max(lastIdx, k);
     }
