@@ -53,7 +53,7 @@ const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年|后年)|今
 
 /** Words after a period phrase that make it an attribute of a noun, not a deadline. */
 const ATTRIBUTIVE_AFTER =
-  /^(?:[^，。；、：\d]{1,10}的(?:总体要求|总体思路|指导思想|主要(?:预期)?目标|工作思路)|的|工作|经济|考核|情况|目标|任务|各项|以来|来|黄金|劳动|态势|实绩|成绩|是|同期|计划|预算|指标|数据|形势|项目|“|"|‘|[^，。；、：\d]{1,3}的)/;
+  /^(?:的|工作|经济|考核|情况|目标|任务|各项|以来|来|黄金|劳动|态势|实绩|成绩|是|同期|计划|预算|指标|数据|形势|项目|“|"|‘|[^，。；、：\d]{1,3}的)/;
 
 /** "截至9月底", "截止目前": the cut-off of a report. */
 const CUTOFF_BEFORE = /(?:截至|截止到?)$/;
@@ -105,6 +105,8 @@ const RALLY_AFTER = /^(?:实现|夺取|迎来|确保|力夺)?[“"]?(?:开门红
  * or it is coordinated with such a noun ("…进展情况及年内…"). A verb with a time sets a task; a
  * noun with a time only names one.
  */
+/** A period naming whose programme a framing noun is about: "今年经开区工作的总体要求是：…". */
+const FRAMING_AFTER = /^[^，。；、：\d]{0,10}的(?:总体要求|总体思路|指导思想|主要(?:预期)?目标|工作思路)/;
 const NOUN_CLAUSE_END = /(?:情况|预测|进展|项目中|工作中)$/;
 const NOUN_COORDINATED = /(?:情况|进展|进度)(?:及|和|与|以及)$/;
 
@@ -430,7 +432,7 @@ export function findDeadlines(
       const before = norm.slice(Math.max(0, s - 6), s);
       if (CUTOFF_BEFORE.test(before)) continue;
       if (m[0] === '当年' && !sameYearAhead(norm, s, ctx) && !COMMIT_IN_CLAUSE.test(clauseBefore(norm, s))) continue;
-      if (p.attributive && nounPhrase(norm, s, e, end, before)) continue;
+      if (p.attributive && (nounPhrase(norm, s, e, end, before) || FRAMING_AFTER.test(norm.slice(e, e + 24)))) continue;
       if (p.attributive || /^(?:19|20)\d{2}年/.test(m[0])) {
         const ev = EVENT_AFTER.exec(norm.slice(e, end));
         if (ev && !HOLDING_VERB.test(ev[0])) continue;

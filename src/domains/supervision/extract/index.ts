@@ -39,6 +39,8 @@ const GROUP_TOTAL = /(?:\d+|[一二三四五六七八九十百]+)[余多]?(?:个
 const PERIOD_FRAME = /^(?:(?:19|20)\d{2}年)?(?:今年|全年|当年)?(?:第?[一二三四]季度|上半年|下半年)?$/;
 /** A question: it asks, it commits to nothing. */
 const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
+/** A sentence that lists the year's targets after a colon: "主要预期目标为：力争实现经济总量2600亿元；…". */
+const TARGET_LIST = /(?:预期|主要|年度|全年)目标(?:任务)?(?:为|是)[：:]/;
 /** A top-level section heading ("二、…") ends what a dated heading governs. */
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 /** A short target line under a dated heading ("（一）地区生产总值增长7%以上") is read, not skipped as a heading. */
@@ -66,8 +68,11 @@ function toQuantity(h: QuantityHit, aspirational: boolean): Quantity {
 
 /** The object of a rallying call rather than a task: "全力完成主要目标任务". */
 const GENERIC_OBJECT = /(?:主要|全年|各项|既定|年度)?目标任务|各项工作|全年目标|奋斗目标|全年胜利|保全年/;
-/** A generic object closing an item, with its completion: "…目标任务圆满完成", "完成全年目标任务". */
-const GENERIC_END = new RegExp(`(?:${GENERIC_OBJECT.source})(?:圆满|全面|超额)?(?:完成)?$`);
+/**
+ * A generic object closing an item, with its completion: "…目标任务圆满完成", "完成全年目标任务"
+ * (not a target of its own: "实到外资完成区定目标任务").
+ */
+const GENERIC_END = /(?:(?:完成|实现)(?:全年|各项|既定|年度|主要)*(?:目标任务|目标)|目标任务(?:圆满|全面|超额)完成|各项工作|全年胜利)$/;
 /** Deadlines that are a whole period (the year, a half, a quarter), not a date. */
 const PERIOD_RULES = new Set(['deadline:year-end', 'deadline:half', 'deadline:quarter', 'deadline:year']);
 
@@ -242,6 +247,16 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         }
         if (report) items.push(...reportItems(text, norm, quotes, seg, infos, yoy, period, ctx, makeUnits));
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));
+      }
+      // the targets listed after "主要预期目标为：" are the document year's (as under a dated heading)
+      const list = report ? null : TARGET_LIST.exec(sText);
+      if (list && ctx.year !== null) {
+        for (const it of items.slice(before)) {
+          if (it.kind !== 'task' || it.deadline !== null || it.quantities.length === 0 || it.start < sentence.start + list.index) continue;
+          it.deadline = `${ctx.year}-12-31`;
+          it.deadlinePhrase = list[0];
+          it.rules.push('deadline:target-list');
+        }
       }
       // who does it may be said before the item ("由征迁办牵头，…") or after it ("（牵头单位：…）"):
       // an item's context runs from the previous item's end to the next one's start
