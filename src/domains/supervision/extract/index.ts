@@ -12,7 +12,7 @@ import { findQuantities, labelQuantities, type QuantityHit } from './quantities'
 import { findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
-import { attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
+import { attachDistributed, attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
 import { mayHavePlan, planClauseIndex } from './plans';
 
 export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
@@ -404,6 +404,7 @@ function analyseSegment(
   const found = seg.clauses.map((c) => findQuantities(norm, blocked, c.start, c.end));
   // in a report, a change right after a figure is that figure's yoy, not a figure of its own
   const yoy = report ? (attachYoy(norm, found.flat(), findYoy(norm, seg.start, seg.end)) as Map<YoyHit, QuantityHit>) : new Map<YoyHit, QuantityHit>();
+  if (report) for (const [y, q] of attachDistributed(norm, found.flat(), seg.start, seg.end)) yoy.set(y, q as QuantityHit);
   const infos = seg.clauses.map((clause, k) => {
     const quantities = yoy.size === 0 ? found[k]! : found[k]!.filter((q) => ![...yoy.keys()].some((y) => q.numStart >= y.start && q.numStart < y.end));
     labelQuantities(norm, quantities, clause.start, clause.end);

@@ -97,6 +97,37 @@ export function attachYoy(norm: string, figures: Figure[], changes: YoyHit[]): M
   return out;
 }
 
+/** "分别增长3%、6.4%": one change per figure listed before it, in order. */
+const DISTRIBUTED = /分别(增长|提高|上升|增加|下降|减少)(\d+(?:\.\d+)?(?:%|个百分点)(?:、\d+(?:\.\d+)?(?:%|个百分点))+)/g;
+
+/**
+ * Changes distributed over the figures listed just before them ("人均可支配收入完成29092元、17191元，
+ * 分别增长3%、6.4%"): the k-th change is the yoy of the k-th of the last figures, when there are as
+ * many figures, listed with only 、 between them.
+ */
+export function attachDistributed(norm: string, figures: Figure[], start: number, end: number): Map<YoyHit, Figure> {
+  const out = new Map<YoyHit, Figure>();
+  DISTRIBUTED.lastIndex = 0;
+  const text = norm.slice(start, end);
+  for (let m = DISTRIBUTED.exec(text); m !== null; m = DISTRIBUTED.exec(text)) {
+    const at = start + m.index;
+    const down = /下降|减少/.test(m[1]!);
+    const hits: YoyHit[] = [];
+    const re = /\d+(?:\.\d+)?(?:%|个百分点)?/g;
+    const listStart = at + 2 + m[1]!.length;
+    for (let v = re.exec(m[2]!); v !== null; v = re.exec(m[2]!)) {
+      const s = listStart + v.index;
+      hits.push({ start: s, end: s + v[0].length, value: (down ? -1 : 1) * Number(v[0].replace(/[^\d.]/g, '')) });
+    }
+    const before = figures.filter((f) => f.end <= at && f.unit !== '%' && f.unit !== '个百分点');
+    const listed = before.slice(-hits.length);
+    if (listed.length !== hits.length || !/^[，,]?$/.test(norm.slice(listed[listed.length - 1]!.end, at).trim())) continue;
+    if (listed.some((f, k) => k > 0 && !/^、$/.test(norm.slice(listed[k - 1]!.end, f.start)))) continue;
+    hits.forEach((h, k) => out.set(h, listed[k]!));
+  }
+  return out;
+}
+
 /** Normalised reporting period of a sentence: 'H1', 'H2', 'Q1'…'Q4', 'Q1-Q3', 'M-N月', 'YTD'. */
 export function findPeriod(sentence: string): string | null {
   const m = PERIOD_RE.exec(sentence);
