@@ -20,6 +20,8 @@
  * | 本季度, 下季度                          | end of the document's (next) quarter | deadline:quarter |
  * | 国庆节前, 春节前, 元旦前                 | day before the holiday's first day off | deadline:holiday |
  * | 后年                                    | 12-31 two years on           | deadline:next-year      |
+ * | 9月15日-25日，将…; 1月4日上午9:00—11:00  | that (last) day, if not past | deadline:scheduled      |
+ * | “十一”之前 (a quoted holiday name)       | day before National Day      | deadline:holiday        |
  *
  * "截至/截止 + date" is the cut-off of a report, not a deadline; so is "至/到 + date" on or before
  * the document's date.
