@@ -11,7 +11,7 @@ const corpus = loadCorpus(dir);
 /**
  * Floors at the level measured on each half of each set (docs/extraction.md, "Corpus of real
  * texts"): set a = 000–047, set b = 048–065 (issue #12, rich in deadlines and projects), set c =
- * 066–085 and set d = 086 onwards (each held out whole). A rule
+ * 066–085, set d = 086–106 and set e = 107 onwards (each held out whole). A rule
  * change that loses matches or adds false ones on any of them fails here.
  */
 const FLOOR = {
@@ -23,19 +23,25 @@ const FLOOR = {
   // rules were made from its misses, so this is fit, not generalisation
   'heldout c': { quantities: [0.98, 1], deadlines: [1, 1], projects: [1, 0.93] },
   // set d: labelled before round 4, scored before it (0.943 / 0.978, 0.464 / 0.591, 1.000 / 0.700) and
-  // once after it (0.943 / 0.984, 0.481 / 0.591, 1.000 / 0.700); no rule was changed after reading it
-  'heldout d': { quantities: [0.94, 0.98], deadlines: [0.48, 0.59], projects: [1, 0.7] },
+  // once after it (0.943 / 0.984, 0.481 / 0.591, 1.000 / 0.700); then read: round 5's rules were made
+  // from its misses, so this is fit, not generalisation
+  'heldout d': { quantities: [1, 1], deadlines: [1, 0.95], projects: [1, 1] },
+  // set e: labelled and committed before round 5 (bcd6641), scored before it and once after it (the
+  // same: 0.922 / 0.987, 0.667 / 0.667, 0.750 / 0.400); no rule was changed after reading it
+  'heldout e': { quantities: [0.92, 0.98], deadlines: [0.66, 0.66], projects: [0.75, 0.4] },
 } as const;
 
 describe('real-text corpus', () => {
-  it('has at least 60 sourced texts: sets a and b split into two halves, 18 or more in set b, 16 or more in set c and 15 or more in set d (both all held out)', () => {
+  it('has at least 60 sourced texts: sets a and b split into two halves, 18 or more in set b, 16 or more in set c and 15 or more in sets d and e (all held out)', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(60);
     expect(corpus.filter((c) => c.set === 'b').length).toBeGreaterThanOrEqual(18);
     const c3 = corpus.filter((c) => c.set === 'c');
     expect(c3.length).toBeGreaterThanOrEqual(16);
     const d4 = corpus.filter((c) => c.set === 'd');
     expect(d4.length).toBeGreaterThanOrEqual(15);
-    for (const c of [...c3, ...d4]) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
+    const e5 = corpus.filter((c) => c.set === 'e');
+    expect(e5.length).toBeGreaterThanOrEqual(15);
+    for (const c of [...c3, ...d4, ...e5]) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
     for (const c of corpus) expect(c.source, c.name).toMatch(/^# 来源：https?:\/\/\S+ ｜ .+ ｜ /);
     const ab = corpus.filter((c) => c.set === 'a' || c.set === 'b');
     const dev = ab.filter((c) => c.half === 'dev').length;
@@ -48,7 +54,7 @@ describe('real-text corpus', () => {
   });
 
   for (const key of Object.keys(FLOOR) as Array<keyof typeof FLOOR>) {
-    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c' | 'd'];
+    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c' | 'd' | 'e'];
     it(`${half} half of set ${set} stays at the measured level`, () => {
       const { total } = scoreSet(corpus.filter((c) => c.half === half && c.set === set), extract);
       for (const c of CATEGORIES) {

@@ -123,6 +123,9 @@ const DATE_MASKS: RegExp[] = [
   new RegExp(String.raw`(?:\d{1,2}|${CNN}{1,3})\s*[-~至到]\s*(?:\d{1,2}|${CNN}{1,3})月份?`, 'g'),
   new RegExp(String.raw`(?:\d{1,2}|${CNN}{1,3})月份?(?:(?:\d{1,2}|${CNN}{1,3})[日号])?`, 'g'),
   /\d{1,2}:\d{2}(?::\d{2})?/g,
+  // the end of a day range is a day, not a count: "7月3-6日", "…—18日"
+  /(?<=月\d{1,2}\s*)[-~至到—]\s*\d{1,2}[日号]/g,
+  /[—~－]\s*(?:[12]?\d|3[01])[日号]/g,
   // a day of the month without its month, as the time of an event: "9日在广州南沙举行", "20日上午"
   /(?<![\d月.])(?:[12]?\d|3[01])日(?=上午|下午|晚上?|早上|凌晨|在|举行|召开|开幕|讯|电)/g,
 ];

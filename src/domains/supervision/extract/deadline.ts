@@ -20,6 +20,8 @@
  * | 本季度, 下季度                          | end of the document's (next) quarter | deadline:quarter |
  * | 国庆节前, 春节前, 元旦前                 | day before the holiday's first day off | deadline:holiday |
  * | 后年                                    | 12-31 two years on           | deadline:next-year      |
+ * | 9月15日-25日，将…; 1月4日上午9:00—11:00  | that (last) day, if not past | deadline:scheduled      |
+ * | “十一”之前 (a quoted holiday name)       | day before National Day      | deadline:holiday        |
  *
  * "截至/截止 + date" is the cut-off of a report, not a deadline; so is "至/到 + date" on or before
  * the document's date.
@@ -97,7 +99,18 @@ function milestoneAhead(month: number, after: string, before: string, ctx: Deadl
 const AFTER_VERB = /(?:建成|投产|达产|竣工|投用|运营|完工|落地|开业|建设|实施|完成)$/;
 
 /** A rallying call after a period is not a deadline: "一季度开门红", "全年实现“满堂红”". */
-const RALLY_AFTER = /^(?:实现|夺取|迎来|确保|力夺)?[“"]?(?:开门红|满堂红|开好局|好开局|开门稳)/;
+const RALLY_AFTER = /^(?:实现|夺取|迎来|确保|力夺)?[“"]?(?:开门红|满堂红|开好局|好开局|开门稳|红|飘红|双过半)/;
+
+/**
+ * A period inside a noun phrase: the clause after it ends in a noun that names what is reported
+ * or inspected ("第二季度重点项目开工、竣工情况", "年内完成总体预测", "今年第二季度集中开工、竣工项目中"),
+ * or it is coordinated with such a noun ("…进展情况及年内…"). A verb with a time sets a task; a
+ * noun with a time only names one.
+ */
+/** A period naming whose programme a framing noun is about: "今年经开区工作的总体要求是：…". */
+const FRAMING_AFTER = /^[^，。；、：\d]{0,10}的(?:总体要求|总体思路|指导思想|主要(?:预期)?目标|工作思路)/;
+const NOUN_CLAUSE_END = /(?:情况|预测|进展|项目中|工作中)$/;
+const NOUN_COORDINATED = /(?:情况|进展|进度)(?:及|和|与|以及)$/;
 
 interface Pattern {
   re: RegExp;
@@ -117,7 +130,7 @@ function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number |
 
 /** Holiday words → the names `chinese-days` gives them. */
 const HOLIDAYS: Record<string, string> = {
-  春节: '春节', 国庆: '国庆节', 国庆节: '国庆节', 元旦: '元旦', 五一: '劳动节', 劳动节: '劳动节',
+  春节: '春节', 国庆: '国庆节', 国庆节: '国庆节', 十一: '国庆节', 元旦: '元旦', 五一: '劳动节', 劳动节: '劳动节',
   清明: '清明', 清明节: '清明', 端午: '端午', 端午节: '端午', 中秋: '中秋', 中秋节: '中秋',
 };
 /** Holidays on a fixed Gregorian day, for years the package does not cover yet. */
@@ -128,6 +141,25 @@ const FIXED_HOLIDAYS: Record<string, (y: number) => string> = {
 };
 
 const PATTERNS: Pattern[] = [
+  {
+    // a scheduled window or session: a day range before 将/要 ("9月15日-25日，将对…开展全面督查"),
+    // or a day with its hours ("2018年1月4日上午9:00—11:00，在…召开座谈会"); due on its (last) day
+    rule: 'deadline:scheduled',
+    attributive: false,
+    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2})月(\d{1,2})日(?:\s*[-—~至到]\s*(\d{1,2})日)?(?:上午|下午|晚上|全天)?\s*(\d{1,2}:\d{2}\s*[-—~至到]\s*\d{1,2}:\d{2})?`, 'g'),
+    resolve(m, ctx, after) {
+      if (!m[6] && !(m[5] && /^[，,]?\s*(?:将|要|拟)/.test(after))) return false;
+      const y = yearOf(m, 1, ctx);
+      const mo = Number(m[3]);
+      const d = Number(m[5] ?? m[4]);
+      if (mo < 1 || mo > 12 || d < 1) return false;
+      if (y === null) return null;
+      if (d > lastDayOfMonth(y, mo)) return false;
+      const date = iso(y, mo, d);
+      // a session already held is reported, not scheduled
+      return ctx.date !== null && date < ctx.date ? false : date;
+    },
+  },
   {
     rule: 'deadline:date',
     attributive: false,
@@ -227,8 +259,10 @@ const PATTERNS: Pattern[] = [
     // the day before the holiday's first day off, from the zone calendar (chinese-days)
     rule: 'deadline:holiday',
     attributive: false,
-    re: /(明年)?(春节|国庆节?|元旦|五一|劳动节|清明节?|端午节?|中秋节?)(?:假期|节日)?(?:之前|以前|前)/g,
+    // a holiday's short name is often quoted ("“十一”之前"); 十一 is National Day only in quotes
+    re: /(明年)?[“"]?(春节|国庆节?|元旦|五一|十一|劳动节|清明节?|端午节?|中秋节?)[”"]?(?:假期|节日)?(?:之前|以前|前)/g,
     resolve(m, ctx) {
+      if (m[2] === '十一' && !/^[“"]/.test(m[0].replace(/^明年/, ''))) return false;
       if (ctx.year === null) return null;
       const name = HOLIDAYS[m[2]!]!;
       const first = m[1] ? ctx.year + 1 : ctx.year;
@@ -339,14 +373,31 @@ const PATTERNS: Pattern[] = [
 ];
 
 /**
- * 当年 is "that year": the year of a date stated before it in the sentence, when there is one
- * ("2023年9月…投产，当年新增产值12.43亿元" in 2024 tells what happened, it sets no deadline).
+ * 当年 is "that same year": it refers back to a year stated before it in the sentence. It is a
+ * deadline only when that year is still ahead ("2025年建成，当年达产") or after a commitment word
+ * ("确保当年开工"); alone in a report ("其中1个项目当年入库，当年竣工") it is the report's year.
  */
-function pastYearBefore(norm: string, pos: number, ctx: DeadlineContext): boolean {
+function sameYearAhead(norm: string, pos: number, ctx: DeadlineContext): boolean {
   const from = Math.max(norm.lastIndexOf('。', pos - 1), norm.lastIndexOf('\n', pos - 1)) + 1;
   const years = [...norm.slice(from, pos).matchAll(/((?:19|20)\d{2})年/g)].map((y) => Number(y[1]));
   const y = years[years.length - 1];
-  return y !== undefined && ctx.year !== null && y < ctx.year;
+  return y !== undefined && (ctx.year === null || y >= ctx.year);
+}
+
+/** A commitment word anywhere in a clause ("确保如期实现当年签约"). */
+const COMMIT_IN_CLAUSE = /确保|力争|争取|要|将|计划|务必|必须/;
+
+/** The clause up to pos: from the last clause delimiter before it. */
+function clauseBefore(norm: string, pos: number): string {
+  const from = Math.max(...['，', '。', '；', '：', '\n'].map((c) => norm.lastIndexOf(c, pos - 1))) + 1;
+  return norm.slice(from, pos);
+}
+
+/** A period inside a noun phrase (see NOUN_CLAUSE_END), unless its clause commits to something. */
+function nounPhrase(norm: string, s: number, e: number, end: number, before: string): boolean {
+  if (NOUN_COORDINATED.test(before)) return true;
+  const rest = /^[^，。；：,;:]*/.exec(norm.slice(e, end))![0];
+  return NOUN_CLAUSE_END.test(rest) && !COMMIT_IN_CLAUSE.test(clauseBefore(norm, s) + rest);
 }
 
 /**
@@ -371,7 +422,8 @@ export function findDeadlines(
       }
       const s = start + m.index;
       const e = s + m[0].length;
-      if (mask[s] || mask[e - 1]) continue;
+      // (a quoted holiday name is the holiday: "“十一”之前")
+      if ((mask[s] || mask[e - 1]) && !(p.rule === 'deadline:holiday' && !mask[e - 1])) continue;
       if (p.attributive && ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4))) continue;
       if (RALLY_AFTER.test(norm.slice(e, e + 6))) continue;
       // a past event told with 是…的: "是今年三月份开工建设的"; a relative clause: "今年开工建设的有5个项目"
@@ -381,7 +433,8 @@ export function findDeadlines(
       if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
       const before = norm.slice(Math.max(0, s - 6), s);
       if (CUTOFF_BEFORE.test(before)) continue;
-      if (m[0] === '当年' && pastYearBefore(norm, s, ctx)) continue;
+      if (m[0] === '当年' && !sameYearAhead(norm, s, ctx) && !COMMIT_IN_CLAUSE.test(clauseBefore(norm, s))) continue;
+      if (p.attributive && (nounPhrase(norm, s, e, end, before) || FRAMING_AFTER.test(norm.slice(e, e + 24)))) continue;
       if (p.attributive || /^(?:19|20)\d{2}年/.test(m[0])) {
         const ev = EVENT_AFTER.exec(norm.slice(e, end));
         if (ev && !HOLDING_VERB.test(ev[0])) continue;

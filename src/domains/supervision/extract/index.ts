@@ -12,7 +12,7 @@ import { findQuantities, labelQuantities, type QuantityHit } from './quantities'
 import { findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
-import { attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
+import { attachDistributed, attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
 import { mayHavePlan, planClauseIndex } from './plans';
 
 export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
@@ -20,7 +20,9 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|并网|贯通/;
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|并网|贯通|完毕/;
+/** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
+const MODAL_VERBS = /确保|力争|争取/g;
 
 /**
  * Words that make a sentence a commitment. Without one, a sentence-initial "2022年，" or "今年，"
@@ -37,6 +39,8 @@ const GROUP_TOTAL = /(?:\d+|[一二三四五六七八九十百]+)[余多]?(?:个
 const PERIOD_FRAME = /^(?:(?:19|20)\d{2}年)?(?:今年|全年|当年)?(?:第?[一二三四]季度|上半年|下半年)?$/;
 /** A question: it asks, it commits to nothing. */
 const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
+/** A sentence that lists the year's targets after a colon: "主要预期目标为：力争实现经济总量2600亿元；…". */
+const TARGET_LIST = /(?:预期|主要|年度|全年)目标(?:任务)?(?:为|是)[：:]/;
 /** A top-level section heading ("二、…") ends what a dated heading governs. */
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 /** A short target line under a dated heading ("（一）地区生产总值增长7%以上") is read, not skipped as a heading. */
@@ -64,13 +68,23 @@ function toQuantity(h: QuantityHit, aspirational: boolean): Quantity {
 
 /** The object of a rallying call rather than a task: "全力完成主要目标任务". */
 const GENERIC_OBJECT = /(?:主要|全年|各项|既定|年度)?目标任务|各项工作|全年目标|奋斗目标|全年胜利|保全年/;
+/**
+ * A generic object closing an item, with its completion: "…目标任务圆满完成", "完成全年目标任务"
+ * (not a target of its own: "实到外资完成区定目标任务").
+ */
+const GENERIC_END = /(?:(?:完成|实现)(?:全年|各项|既定|年度|主要)*(?:目标任务|目标)|目标任务(?:圆满|全面|超额)完成|各项工作|全年胜利)$/;
+/** Deadlines that are a whole period (the year, a half, a quarter), not a date. */
+const PERIOD_RULES = new Set(['deadline:year-end', 'deadline:half', 'deadline:quarter', 'deadline:year']);
 
 /**
  * A campaign's rallying call ("要决战冲刺100天，全力完成主要目标任务") names the campaign and a
  * generic object, nothing to check off: no project, no quantity but the campaign's own days.
  */
 function isExhortation(text: string, deadline: DeadlineHit | null, quantities: QuantityHit[], projects: ProjectHit[]): boolean {
-  if (deadline?.rule !== 'deadline:campaign' || projects.length > 0) return false;
+  if (deadline === null || projects.length > 0) return false;
+  // the same call with a period ("确保全年…节能降耗目标任务圆满完成"): its object, at the end, is generic
+  if (PERIOD_RULES.has(deadline.rule)) return quantities.length === 0 && GENERIC_END.test(text);
+  if (deadline.rule !== 'deadline:campaign') return false;
   if (quantities.some((q) => q.unit !== '天' || q.numStart < deadline.start || q.numStart >= deadline.end)) return false;
   return GENERIC_OBJECT.test(text);
 }
@@ -234,6 +248,16 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         if (report) items.push(...reportItems(text, norm, quotes, seg, infos, yoy, period, ctx, makeUnits));
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));
       }
+      // the targets listed after "主要预期目标为：" are the document year's (as under a dated heading)
+      const list = report ? null : TARGET_LIST.exec(sText);
+      if (list && ctx.year !== null) {
+        for (const it of items.slice(before)) {
+          if (it.kind !== 'task' || it.deadline !== null || it.quantities.length === 0 || it.start < sentence.start + list.index) continue;
+          it.deadline = `${ctx.year}-12-31`;
+          it.deadlinePhrase = list[0];
+          it.rules.push('deadline:target-list');
+        }
+      }
       // who does it may be said before the item ("由征迁办牵头，…") or after it ("（牵头单位：…）"):
       // an item's context runs from the previous item's end to the next one's start
       const own = items.slice(before);
@@ -380,6 +404,7 @@ function analyseSegment(
   const found = seg.clauses.map((c) => findQuantities(norm, blocked, c.start, c.end));
   // in a report, a change right after a figure is that figure's yoy, not a figure of its own
   const yoy = report ? (attachYoy(norm, found.flat(), findYoy(norm, seg.start, seg.end)) as Map<YoyHit, QuantityHit>) : new Map<YoyHit, QuantityHit>();
+  if (report) for (const [y, q] of attachDistributed(norm, found.flat(), seg.start, seg.end)) yoy.set(y, q as QuantityHit);
   const infos = seg.clauses.map((clause, k) => {
     const quantities = yoy.size === 0 ? found[k]! : found[k]!.filter((q) => ![...yoy.keys()].some((y) => q.numStart >= y.start && q.numStart < y.end));
     labelQuantities(norm, quantities, clause.start, clause.end);
@@ -459,7 +484,12 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     });
     if (quantities.length === 0 && projects.length === 0) {
       // the verb must be in the deadline's clause or the one right after it
-      const k = g.clauses.findIndex((c) => ACTION_VERBS.test(norm.slice(c.clause.start, c.clause.end)));
+      const acts = (c: ClauseInfo | undefined, modal: boolean) => c !== undefined && ACTION_VERBS.test(norm.slice(c.clause.start, c.clause.end).replace(MODAL_VERBS, modal ? '确保' : ''));
+      let k = g.clauses.findIndex((c) => acts(c, true));
+      // "争取“十一”之前，在市政府网站…公示完毕": the action is in the next clause, the modal only commits
+      if (k === 0 && !acts(g.clauses[0], false) && acts(g.clauses[1], false)) k = 1;
+      // a scheduled session is the task itself ("1月4日下午15:00—18:00，督查组…现场检查…"): it reaches on to what is done there
+      if (g.deadline?.rule === 'deadline:scheduled') k = Math.min(1, g.clauses.length - 1);
       if (k < 0 || k > 1 || g.deadline === null) continue;
       lastIdx = Math.max(lastIdx, k);
     }

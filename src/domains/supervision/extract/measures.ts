@@ -27,7 +27,8 @@ export const MEASURES: Measure[] = [
   // counts
   { word: '家次' }, { word: '人次' }, { word: '台套' },
   { word: '家', notBefore: ['庭', '长', '属', '乡', '园', '族', '人'] },
-  { word: '个', notBefore: ['人', '体', '性', '别', '案', '方面', '层面', '特点', '意识', '确立', '维护', '自信', '务必', '加快'] },
+  // "两个加快" is a slogan, "51个加快建设项目" counts projects at a stage
+  { word: '个', notBefore: ['人', '体', '性', '别', '案', '方面', '层面', '特点', '意识', '确立', '维护', '自信', '务必', '加快'], exceptBefore: ['加快建设', '加快前期', '加快推进项目'] },
   { word: '项', notBefore: ['目'] },
   { word: '件', notBefore: ['事'] },
   { word: '处', notBefore: ['理', '置', '室', '长', '于', '境', '分', '罚'] },

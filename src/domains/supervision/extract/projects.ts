@@ -108,7 +108,7 @@ const HEAD = '(?:项目|产业园|园区|基地|工程|中心|工厂|[一二三�
 const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${HEAD}$`);
 /** A clause opening with a project's name, then its predicate: "XX产业园是…", "XX项目正在加快建设". */
 // a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
-const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:、。；;“”]{2,40}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|计划|预计|总投资|总用地|总占地|总建筑|占地|项目|\d|$))`);
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:、。；;“”]{2,40}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|计划|预计|总投资|总用地|总占地|总建筑|占地|项目|工地|现场|施工|建设|\d|$))`);
 const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业|市|县|区)|(?:重点|重大|产业|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$/;
 
 /** The project named by a heading line, if it names one. */
@@ -247,7 +247,19 @@ export function findProjects(
       hits.push({ name: ante.name, investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: amountEnd, nameStart: amountStart, nameEnd: amountEnd, rule: 'project:antecedent' });
       continue;
     }
-    if (!before.endsWith('项目')) continue;
+    // a name in quotation marks before 项目: "签约之一的“汉城·酒城文化产业园”项目，总投资10.5亿元"
+    const quoted = /[“"]([^“”"，。；]{2,30})[”"]项目$/.exec(before);
+    if (quoted) {
+      const v = value(m[1]!);
+      const nameStart = start + quoted.index + 1;
+      if (v !== null && !NOT_A_NAME.test(quoted[1]!)) {
+        hits.push({ name: cleanName(quoted[1]!), investment: { value: v, unit: unitOf(m[2]!) }, start: nameStart, end: s + m[0].length, nameStart, nameEnd: nameStart + quoted[1]!.length, rule: 'project:name-then-investment' });
+      }
+      continue;
+    }
+    // a name ending in another head noun right before 总投资: "恒利源电子线路板科技产业园总投资60亿元"
+    const headOnly = !opensClause && !before.endsWith('项目') && HEAD_END.test(before);
+    if (!before.endsWith('项目') && !headOnly) continue;
     if (GROUP_COUNT.test(before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), 0)))) continue;
     let k = before.length;
     while (k > 0 && !NAME_STOP.has(before[k - 1]!)) k--;
@@ -265,7 +277,7 @@ export function findProjects(
     }
     const name = cleanName(raw);
     const v = value(m[1]!);
-    if (v === null || name.length < 2 || ANAPHOR.test(name) || name === '这个' || name === '该' || NOT_A_NAME.test(raw)) continue;
+    if (v === null || name.length < (headOnly ? 4 : 2) || ANAPHOR.test(name) || name === '这个' || name === '该' || NOT_A_NAME.test(raw)) continue;
     hits.push({
       name,
       investment: { value: v, unit: unitOf(m[2]!) },

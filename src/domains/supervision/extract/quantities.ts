@@ -158,6 +158,12 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
         p += 1;
       }
     }
+    // "8个多月": 多 between 个 and 月 (more than eight months)
+    if (measure === '个' && norm.startsWith('个多月', p) && !blocked[p]) {
+      atLeast = true;
+      p += 1;
+      measure = '个月';
+    }
     let impliedYuan = false;
     if (!tok.cn && measure === '个' && !blocked[p]) {
       // spoken amounts: "新增销售4个多亿", "10个亿" → 亿元

@@ -27,8 +27,8 @@ const PERIOD_RE =
   /(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|前三季度|第?[一二三四]季度|(\d{1,2})\s*[-~至—]\s*(\d{1,2})月份?|今年以来|半年来)/;
 const REPORT_VERB = /完成|实现|新签约|签约|累计|新增|达到|预计完成|增长/;
 const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:完成|实现|签约|开工|投产|建成)|今年以来|半年来/;
-/** A figure, then its change: "664.3亿元，增长5.5%". */
-const FIGURE_THEN_CHANGE = /\d[万亿千]?[^\d，。；、,]{0,4}[，、,](?:按[^，；。]{1,10}计算[，,])?(?:同比)?(?:增长|下降|增加|减少|比增)\d/;
+/** A figure, then its change: "664.3亿元，增长5.5%"; figures, then theirs: "29092元、17191元，分别增长3%、6.4%". */
+const FIGURE_THEN_CHANGE = /\d[万亿千]?[^\d，。；、,]{0,4}[，、,](?:按[^，；。]{1,10}计算[，,])?(?:同比)?(?:分别)?(?:增长|下降|增加|减少|比增)\d/;
 /** An estimate of a period's figure: "预计全年实现地区生产总值685亿元". */
 const ESTIMATE = /预计(?:全年|今年|至\d{1,2}月)?[，,]?(?:可)?(?:累计)?(?:实现|完成)/;
 /** Progress against a target or plan: "完成全年目标的56.6%", "为市下115亿元目标的51.74%". */
@@ -36,6 +36,11 @@ const PROGRESS = /(?:完成|为|占)[^，；。]{0,20}?(?:目标|任务|计划)(
 const PROGRESS_ONE = new RegExp(PROGRESS.source);
 /** An annual plan quoted as a reference figure: "年内计划完成投资257.2亿元". */
 const PLAN_FIGURE = /(?:年内|年度|全年)计划/g;
+/**
+ * A figure compared with its target ("高于目标2.1个百分点", "塌目标18.7个百分点", "超年度目标") reports
+ * how the target went; it sets none, so 目标 there is no pledge word.
+ */
+const TARGET_COMPARED = /(?:高于|低于|超过?|超出|塌|落后于?|快于|慢于|好于|差于|比|较)(?:年度|全年|年初|序时)?目标/g;
 const PLEDGE_MARKER = /力争|确保|争取|年内|年底前|月底前|目标|计划于|将于|要(?:确保|完成|实现|在|于)|务必|必须|明年|后年/;
 
 export function findYoy(norm: string, start: number, end: number): YoyHit[] {
@@ -92,6 +97,37 @@ export function attachYoy(norm: string, figures: Figure[], changes: YoyHit[]): M
   return out;
 }
 
+/** "分别增长3%、6.4%": one change per figure listed before it, in order. */
+const DISTRIBUTED = /分别(增长|提高|上升|增加|下降|减少)(\d+(?:\.\d+)?(?:%|个百分点)(?:、\d+(?:\.\d+)?(?:%|个百分点))+)/g;
+
+/**
+ * Changes distributed over the figures listed just before them ("人均可支配收入完成29092元、17191元，
+ * 分别增长3%、6.4%"): the k-th change is the yoy of the k-th of the last figures, when there are as
+ * many figures, listed with only 、 between them.
+ */
+export function attachDistributed(norm: string, figures: Figure[], start: number, end: number): Map<YoyHit, Figure> {
+  const out = new Map<YoyHit, Figure>();
+  DISTRIBUTED.lastIndex = 0;
+  const text = norm.slice(start, end);
+  for (let m = DISTRIBUTED.exec(text); m !== null; m = DISTRIBUTED.exec(text)) {
+    const at = start + m.index;
+    const down = /下降|减少/.test(m[1]!);
+    const hits: YoyHit[] = [];
+    const re = /\d+(?:\.\d+)?(?:%|个百分点)?/g;
+    const listStart = at + 2 + m[1]!.length;
+    for (let v = re.exec(m[2]!); v !== null; v = re.exec(m[2]!)) {
+      const s = listStart + v.index;
+      hits.push({ start: s, end: s + v[0].length, value: (down ? -1 : 1) * Number(v[0].replace(/[^\d.]/g, '')) });
+    }
+    const before = figures.filter((f) => f.end <= at && f.unit !== '%' && f.unit !== '个百分点');
+    const listed = before.slice(-hits.length);
+    if (listed.length !== hits.length || !/^[，,]?$/.test(norm.slice(listed[listed.length - 1]!.end, at).trim())) continue;
+    if (listed.some((f, k) => k > 0 && !/^、$/.test(norm.slice(listed[k - 1]!.end, f.start)))) continue;
+    hits.forEach((h, k) => out.set(h, listed[k]!));
+  }
+  return out;
+}
+
 /** Normalised reporting period of a sentence: 'H1', 'H2', 'Q1'…'Q4', 'Q1-Q3', 'M-N月', 'YTD'. */
 export function findPeriod(sentence: string): string | null {
   const m = PERIOD_RE.exec(sentence);
@@ -118,7 +154,7 @@ export function periodEnd(period: string, year: number): string | null {
  * period that has not ended by then is a plan, not a report.
  */
 export function isReportSentence(sentence: string, date: string | null = null): boolean {
-  const plain = sentence.replace(PROGRESS, '').replace(PLAN_FIGURE, '');
+  const plain = sentence.replace(PROGRESS, '').replace(PLAN_FIGURE, '').replace(TARGET_COMPARED, '');
   if (PLEDGE_MARKER.test(plain)) return false;
   if (PROGRESS_ONE.test(sentence) || ESTIMATE.test(sentence)) return true;
   if (FIGURE_THEN_CHANGE.test(sentence)) return true;
