@@ -6,7 +6,7 @@
  * month against its 下旬 is a reporting check (./checks.ts, shared with the web form).
  */
 import { dekadOf, lastDayOfMonth, type IsoDate } from '../../shared/calendar';
-import { dec, type DecimalLike } from '../../shared/decimal';
+import { dec, type Decimal, type DecimalLike } from '../../shared/decimal';
 import { expectedShare, type ExpectedShareMode, type MonthlyPlan } from './progress';
 import type { Texts } from './checks';
 
@@ -102,7 +102,9 @@ export function dekadDrop(kind: string, at: DekadRef, value: DecimalLike, others
  * the month is judged by, on another day. In 'months' and 'plan' mode it moves
  * only when a month is complete, so 上旬 and 中旬 read the previous month's.
  */
-export function dekadExpectedShare(ref: DekadRef, mode: ExpectedShareMode, monthlyPlan?: MonthlyPlan | null, annualTarget?: DecimalLike | null) {
+export function dekadExpectedShare(ref: DekadRef, mode: 'days' | 'months'): Decimal;
+export function dekadExpectedShare(ref: DekadRef, mode: ExpectedShareMode, monthlyPlan?: MonthlyPlan | null, annualTarget?: DecimalLike | null): Decimal | null;
+export function dekadExpectedShare(ref: DekadRef, mode: ExpectedShareMode, monthlyPlan?: MonthlyPlan | null, annualTarget?: DecimalLike | null): Decimal | null {
   const year = Number(ref.period.slice(0, 4));
   const end = dekadEnd(ref.period, ref.dekad);
   return mode === 'plan' ? expectedShare(end, year, 'plan', monthlyPlan ?? undefined, annualTarget) : expectedShare(end, year, mode);
