@@ -100,7 +100,8 @@ async function runDekadReminders(db: Database, t: string, zoneList: { id: string
         level: 'warning',
         title,
         body: `截至${dateZh(dekadEnd(ref.period, ref.dekad))}的本年累计尚有${m.missing}项未报（共${m.owed}项）。`,
-        link: `/targets/report?period=${ref.period}`,
+        // The 旬报 card opens on the zone's latest closed dekad's month by itself.
+        link: '/targets/report',
         dedupeKey: `targets.dekad_due:${ref.period}-${ref.dekad}:${m.unitId}`,
         subject: `dekads:${ref.period}-${ref.dekad}:${m.unitId}`,
       });
