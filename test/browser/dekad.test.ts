@@ -91,6 +91,10 @@ describe('on a phone', () => {
       const [sw, iw] = v as [number, number];
       return iw === 390 && sw <= iw;
     });
+    // Every control of the 旬报 card is finger-sized (44 px, as the phone theme makes them).
+    const heights = await phone.evaluate(`[...document.querySelectorAll('[data-testid=dk-panel] button, [data-testid=dk-panel] .ant-input, [data-testid=dk-panel] .ant-segmented-item')].map((el) => Math.round(el.getBoundingClientRect().height))`);
+    expect((heights as number[]).length).toBeGreaterThanOrEqual(4);
+    expect((heights as number[]).filter((x) => x < 43.5)).toEqual([]);
     await h.screenshot(phone, 'dekad-phone');
     const leader = await h.signedIn('leader', 'xuzhou', PHONE);
     await leader.goto('/cockpit');

@@ -10,6 +10,7 @@ import { useErrorMessage } from '../api/useErrorMessage';
 import { targetsApi, type DekadRow } from './api';
 import { useTgT } from './i18n';
 import { useDekads, useTgMutation } from './queries';
+import { usePhone } from '../shell/usePhone';
 
 type DekadNo = 1 | 2 | 3;
 const monthLabel = (period: string, lang: string) => (lang === 'en' ? period : `${Number(period.slice(0, 4))}年${Number(period.slice(5, 7))}月`);
@@ -21,6 +22,8 @@ export default function DekadPanel({ unitId, period, readOnly }: { unitId: strin
   const first = useDekads(unitId, period);
   const current = first.data?.latest.period ?? period;
   const [chosen, setChosen] = useState<string | null>(null);
+  // A finger needs the full-height switch on a phone (44 px controls, theme.ts).
+  const phone = usePhone();
   const month = chosen ?? current;
   const q = useDekads(unitId, month);
   if (!first.data || first.data.rows.length === 0) return null;
@@ -40,7 +43,7 @@ export default function DekadPanel({ unitId, period, readOnly }: { unitId: strin
       extra={
         months.length > 1 ? (
           <Segmented
-            size="small"
+            size={phone ? 'middle' : 'small'}
             value={month}
             onChange={(v) => setChosen(String(v))}
             options={months.map((m) => ({ value: m, label: monthLabel(m, lang) }))}
