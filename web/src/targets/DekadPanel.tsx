@@ -3,7 +3,7 @@
 // Only the dekads closed by the zone's date are offered (the server says which);
 // the month shown is the zone's current one (its latest closed dekad's), or the page's.
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Input, Segmented, Space, Tag } from 'antd';
+import { App, Button, Card, Input, Segmented, Tag } from 'antd';
 import { figure, pct } from '../cockpit/format';
 import { useI18n } from '../i18n';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -29,6 +29,16 @@ export default function DekadPanel({ unitId, period, readOnly }: { unitId: strin
   if (!first.data || first.data.rows.length === 0) return null;
   const data = q.data;
   const months = [...new Set([current, period])];
+  const switcher =
+    months.length > 1 ? (
+      <Segmented
+        size={phone ? 'middle' : 'small'}
+        value={month}
+        onChange={(v) => setChosen(String(v))}
+        options={months.map((m) => ({ value: m, label: monthLabel(m, lang) }))}
+        data-testid="dk-month"
+      />
+    ) : null;
   return (
     <Card
       size="small"
@@ -40,18 +50,10 @@ export default function DekadPanel({ unitId, period, readOnly }: { unitId: strin
           <span className="gj-tg-muted gj-dk-help">{tt('dk.help')}</span>
         </span>
       }
-      extra={
-        months.length > 1 ? (
-          <Segmented
-            size={phone ? 'middle' : 'small'}
-            value={month}
-            onChange={(v) => setChosen(String(v))}
-            options={months.map((m) => ({ value: m, label: monthLabel(m, lang) }))}
-            data-testid="dk-month"
-          />
-        ) : undefined
-      }
+      extra={phone ? undefined : switcher}
     >
+      {/* On a phone the switch goes under the title, so the title keeps its line. */}
+      {phone && switcher && <div className="gj-dk-switch">{switcher}</div>}
       {data && data.open.length === 0 && <div className="gj-tg-muted" data-testid="dk-none">{tt('dk.none')}</div>}
       {data?.locked && <Tag>{tt('dk.locked')}</Tag>}
       {data?.rows.map((r) => <DekadLines key={`${r.indicatorId}|${month}|${q.dataUpdatedAt}`} row={r} unitId={unitId} period={month} readOnly={readOnly || data.locked} />)}
@@ -124,7 +126,6 @@ function DekadLines({ row, unitId, period, readOnly }: { row: DekadRow; unitId: 
           {tt('dk.notYet', { dekad: tt(`dk.dekad.${next.dekad as DekadNo}`), date: dayLabel(next.end, lang) })}
         </div>
       )}
-      <Space />
     </div>
   );
 }
