@@ -29,6 +29,7 @@ interface ServerEnums {
   aggregation: Of<typeof schema.aggregations>;
   fillMethod: Of<typeof schema.fillMethods>;
   progressMode: Of<typeof schema.progressModes>;
+  rhythm: Of<typeof schema.rhythms>;
   figureState: Of<typeof schema.figureStates>;
   progressStatus: ProgressStatus;
   projectCategory: Of<typeof schema.projectCategories>;
@@ -78,6 +79,7 @@ const serverCodes: Partial<Record<EnumName, readonly string[]>> = {
   aggregation: schema.aggregations,
   fillMethod: schema.fillMethods,
   progressMode: schema.progressModes,
+  rhythm: schema.rhythms,
   figureState: schema.figureStates,
   projectCategory: schema.projectCategories,
   projectStage: schema.projectStages,

@@ -114,7 +114,8 @@ describe('events', () => {
   it('a reporting deadline warning goes to the unit’s robot too', async () => {
     robot();
     await runReminders(t.handle.db, NOW);
-    expect(posted.filter((p) => p.url === ROBOT).map((p) => p.text)).toEqual([expect.stringContaining('2022年9月指标数据逾期未报')]);
+    // The month overdue, and (东环街道 owes 固定资产投资 by dekad) September's 下旬 not reported.
+    expect(posted.filter((p) => p.url === ROBOT).map((p) => p.text)).toEqual([expect.stringContaining('2022年9月指标数据逾期未报'), '【攻坚】2022年9月下旬旬报未报：尚有1项未报。']);
   });
 
   it('an overdue project problem and a late appeal reach the unit’s robot too, once', async () => {

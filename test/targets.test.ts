@@ -247,7 +247,7 @@ describe('monthly reporting', () => {
     expect(names).not.toContain('大庙街道');
     const first = await runReminders(t.handle.db, NOW);
     expect(first.overdue).toBe(missing.units.length);
-    expect(await runReminders(t.handle.db, NOW)).toEqual({ reminded: 0, overdue: 0 });
+    expect(await runReminders(t.handle.db, NOW)).toEqual({ reminded: 0, overdue: 0, dekads: 0 });
     const inbox = (await donghuan.get('/api/notifications')).json();
     expect(inbox.items.map((n: { title: string }) => n.title)).toContain('2022年9月指标数据逾期未报');
     const supInbox = (await sup.get('/api/notifications')).json();

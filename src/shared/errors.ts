@@ -145,6 +145,9 @@ const catalogue = {
   'targets.token_invalid': { status: 401, zh: '接口令牌无效或已停用', en: 'The API token is invalid or revoked' },
   'targets.token_unit': { status: 403, zh: '该接口令牌无权报送{unit}的数据', en: 'This API token may not send figures for {unit}' },
   'targets.check_number': { status: 400, zh: '“{name}”：{reason}', en: '"{name}": {reason}' },
+  'targets.dekad_future': { status: 400, zh: '{dekad}尚未结束（{end}），不能填报', en: '{dekad} has not ended yet ({end})' },
+  'targets.dekad_drop': { status: 400, zh: '“{name}”：{reason}', en: '"{name}": {reason}' },
+  'targets.not_dekad': { status: 400, zh: '“{name}”不按旬填报', en: '"{name}" is not reported by dekad' },
   'targets.check_note': { status: 400, zh: '不能报送“{name}”：{reason}', en: 'Cannot submit "{name}": {reason}' },
   'targets.nothing': { status: 400, zh: '没有可{action}的数据', en: 'Nothing to {action}' },
   'targets.lock_missing_units': {

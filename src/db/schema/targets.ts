@@ -14,6 +14,9 @@ export const progressModes = ['days', 'months'] as const;
 export type ProgressMode = (typeof progressModes)[number];
 export const figureStates = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type FigureState = (typeof figureStates)[number];
+/** migrations/0024: reported by month only, or by dekad (旬) as well. */
+export const rhythms = ['month', 'dekad'] as const;
+export type Rhythm = (typeof rhythms)[number];
 export const campaignItemTypes = ['project', 'task'] as const;
 export type CampaignItemType = (typeof campaignItemTypes)[number];
 
@@ -39,6 +42,8 @@ export const indicators = pgTable('indicators', {
   version: integer('version').notNull().default(1),
   /** migrations/0020: the feed key ('enterprises.net_high_tech', …) that fills a system-filled indicator. */
   feed: text('feed'),
+  /** migrations/0024: 'dekad' — also reported by dekad (旬), year to date. */
+  rhythm: text('rhythm').$type<Rhythm>().notNull().default('month'),
 });
 
 export const targets = pgTable('targets', {
@@ -76,6 +81,22 @@ export const figures = pgTable('figures', {
   approvedAt: ts('approved_at'),
   correctionReason: text('correction_reason'),
   correctedAt: ts('corrected_at'),
+  demo: boolean('demo').notNull().default(false),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** migrations/0024: a dekad's year-to-date figure (unit null: a zone figure). */
+export const dekadFigures = pgTable('dekad_figures', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  zoneId: uuid('zone_id').notNull(),
+  indicatorId: uuid('indicator_id').notNull(),
+  unitId: uuid('unit_id'),
+  period: text('period').notNull(),
+  dekad: integer('dekad').$type<1 | 2 | 3>().notNull(),
+  value: numeric('value').notNull(),
+  note: text('note').notNull().default(''),
+  enteredBy: uuid('entered_by'),
   demo: boolean('demo').notNull().default(false),
   version: integer('version').notNull().default(1),
   updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -14,6 +14,8 @@ import { dec, round } from '../../shared/decimal';
 import type { DemoZone } from './zones';
 import { createIndicator, upsertTarget, type IndicatorInput } from '../targets/catalogue';
 import { saveFigures, type Writer } from '../targets/reporting';
+import { saveDekadFigures } from '../targets/dekadReporting';
+import type { DekadNo } from '../targets/dekad';
 
 type Def = Pick<IndicatorInput, 'code' | 'name' | 'measure' | 'kind'> & Partial<IndicatorInput> & { owner?: string };
 
@@ -45,13 +47,15 @@ export function catalogue(zone: 'xuzhou' | 'huaian'): Def[] {
   const hz = zone === 'huaian';
   const zoneLevel = (owner: string) => ({ aggregation: 'zone_reported' as const, owner });
   const unitsOr = (owner: string) => (hz ? zoneLevel(owner) : {});
+  // 以日保旬: Xuzhou's campaign presses 规上工业增加值 and 固定资产投资 dekad by dekad (seed 000).
+  const dekad = hz ? {} : { rhythm: 'dekad' as const };
   const fill = (d: Def): Def => (!hz && Object.hasOwn(SYSTEM_FILLED, d.code) ? { ...d, fillMethod: 'system', feed: SYSTEM_FILLED[d.code]! } : d);
   return ([
     { code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow', ...unitsOr('caizheng') },
     { code: 'tax', name: '税收收入', measure: '亿元', kind: 'flow', parentCode: 'gbr', ...unitsOr('caizheng') },
     { code: 'tax_share', name: '税占比', measure: '%', kind: 'ratio', numeratorCode: 'tax', denominatorCode: 'gbr', ...(hz ? { aggregation: 'zone_reported' as const } : {}) },
-    { code: 'industrial_va', name: '规模以上工业增加值', measure: '亿元', kind: 'flow', ...zoneLevel('jingfa') },
-    { code: 'fai', name: '固定资产投资', measure: '亿元', kind: 'flow', ...unitsOr('jingfa') },
+    { code: 'industrial_va', name: '规模以上工业增加值', measure: '亿元', kind: 'flow', ...zoneLevel('jingfa'), ...dekad },
+    { code: 'fai', name: '固定资产投资', measure: '亿元', kind: 'flow', ...unitsOr('jingfa'), ...dekad },
     { code: 'industrial_inv', name: '工业投资', measure: '亿元', kind: 'flow', parentCode: 'fai', ...unitsOr('jingfa') },
     { code: 'trade', name: '进出口总额', measure: '亿元', kind: 'flow', ...zoneLevel('jingfa') },
     { code: 'export', name: '出口', measure: '亿元', kind: 'flow', parentCode: 'trade', ...zoneLevel('jingfa') },
@@ -133,6 +137,7 @@ export async function seedTargets(handle: DbHandle, zone: DemoZone, zoneId: stri
         parentCode: null,
         active: true,
         feed: null,
+        rhythm: 'month',
         ...def,
         zoneUnitId: owner ? unitId(owner) : null,
         sortOrder: (i + 1) * 10,
@@ -228,6 +233,22 @@ async function seedXuzhou(
   }
   const systemIds = new Set(Object.keys(SYSTEM_FILLED).map((c) => ids.get(c)));
   const lastMonth = 8;
+  // 以日保旬: the dekad indicators' 上旬 and 中旬 lie between last month's and this month's
+  // year to date (about a third and two thirds of the month's amount); the 下旬 is the month's.
+  const dekadCodes = new Set(['fai', 'industrial_va']);
+  const lastYtd = new Map<string, string>();
+  const seedDekads = async (unit: string, period: string, todayIso: string, rows: { indicatorId: string; value: string }[]) => {
+    const picked = rows.filter((r) => [...dekadCodes].some((c) => ids.get(c) === r.indicatorId));
+    if (picked.length === 0) return;
+    for (const [i, share] of [0.3, 0.64, 1].entries()) {
+      const dekadRows = picked.map((r) => {
+        const before = dec(lastYtd.get(`${r.indicatorId}|${unit}`) ?? '0');
+        return { indicatorId: r.indicatorId, value: share === 1 ? r.value : round(before.plus(dec(r.value).minus(before).times(share)), 2), note: '演示数据' };
+      });
+      await saveDekadFigures(tx, audit, w, { unitId: unit, period, dekad: (i + 1) as DekadNo, rows: dekadRows }, { todayIso, demo: true });
+    }
+    for (const r of picked) lastYtd.set(`${r.indicatorId}|${unit}`, r.value);
+  };
   for (let m = 1; m <= lastMonth; m++) {
     const period = `${year}-${String(m).padStart(2, '0')}`;
     const todayIso = `${year}-${String(m + 1).padStart(2, '0')}-05`;
@@ -242,12 +263,14 @@ async function seedXuzhou(
       // System-filled indicators (四上, 亿元以上项目) take the register's and 招商's counts instead (domains/feeds).
       const manual = rows.filter((r) => !systemIds.has(r.indicatorId));
       await saveFigures(tx, audit, w, { unitId: u, period, rows: manual, submit: true }, { todayIso, state: 'approved', demo: true });
+      await seedDekads(u, period, todayIso, manual);
     }
     const zoneRows = zoneFlows.map(([code, annual, g]) => {
       const value = annual * (m / 12) * (0.97 + rand() * 0.08);
       return { indicatorId: ids.get(code)!, value: round(value, 2), prevYear: round(value / (1 + Number(g)), 2), note: '演示数据', fileIds: [] };
     });
     await saveFigures(tx, audit, w, { unitId: unitId('jingfa'), period, rows: zoneRows.filter((r) => r.indicatorId !== ids.get('fdi')), submit: true }, { todayIso, state: 'approved', demo: true });
+    await seedDekads(unitId('jingfa'), period, todayIso, zoneRows);
     await saveFigures(tx, audit, w, { unitId: unitId('zhaoshang'), period, rows: zoneRows.filter((r) => r.indicatorId === ids.get('fdi')), submit: true }, { todayIso, state: 'approved', demo: true });
     if (m < lastMonth) {
       await tx.insert(periodLocks).values({ zoneId, period, lockedBy: null });

@@ -10,6 +10,7 @@ import {
   indicatorKinds,
   indicators,
   progressModes,
+  rhythms,
   targetSettings,
   targets,
   units,
@@ -46,6 +47,8 @@ export const indicatorInput = z.object({
   active: z.boolean().default(true),
   /** For a system-filled indicator: the count that fills it, a feed key of GET /api/feeds/keys ('enterprises.net_high_tech', …). */
   feed: z.string().trim().max(60).nullable().default(null),
+  /** 'dekad': reported by dekad (旬, year to date) as well as by month. */
+  rhythm: z.enum(rhythms).default('month'),
 });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
 export const indicatorPatch = patchOf(indicatorInput.omit({ code: true }));

@@ -14,7 +14,7 @@ export interface Texts {
   en: string;
 }
 
-export type CheckCode = 'number' | 'prev_year_number' | 'ytd_drop' | 'ytd_move';
+export type CheckCode = 'number' | 'prev_year_number' | 'ytd_drop' | 'ytd_move' | 'dekad_mismatch';
 
 export interface Finding {
   code: CheckCode;
@@ -47,6 +47,8 @@ export interface CheckInput {
   expectedShare?: string | null;
   /** Percent a figure may move from last month's pace before a note is needed (default 50). */
   moveShare?: string | number;
+  /** A dekad indicator's 下旬 figure of the same month (year to date at the month's end), if reported. */
+  lastDekad?: string | null;
 }
 
 export interface Live {
@@ -145,6 +147,8 @@ export function checkFigure(input: CheckInput): CheckResult {
       }
     }
   }
+  const mismatch = value === null ? null : monthVsLastDekad(raw, input.lastDekad, places);
+  if (mismatch) findings.push({ code: 'dekad_mismatch', field: 'value', severity: 'warning', text: mismatch });
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   const a = assessFigure({
@@ -162,6 +166,23 @@ export function checkFigure(input: CheckInput): CheckResult {
     warnings,
     needsNote: warnings.length > 0 && !(input.note ?? '').trim(),
     live: { yoy: a.yoy, completion: a.completion, expectedShare: a.expectedShare, gap: a.gap },
+  };
+}
+
+/**
+ * 以旬保月: a dekad indicator's month against its 下旬, which is year to date at the
+ * same day, so the two should be one number. Compared at the indicator's decimals;
+ * a difference is a warning that needs a note (the month is the official figure, the
+ * dekad a quick count; neither is overwritten). Null when they agree or one is missing.
+ */
+export function monthVsLastDekad(monthValue: string | null | undefined, lastDekad: string | null | undefined, decimals: number): Texts | null {
+  const m = safe(monthValue);
+  const d = safe(lastDekad);
+  if (m === null || d === null || m.toFixed(decimals) === d.toFixed(decimals)) return null;
+  const dt = d.toFixed(decimals);
+  return {
+    zh: `与已报下旬累计${dt}不一致，请核对并在备注中说明`,
+    en: `Differs from the last dekad’s year to date ${dt} already reported; check it and explain in the note`,
   };
 }
 

@@ -20,7 +20,7 @@ export async function withCheckContext(db: ReadDb, zoneId: string, form: { perio
   const rows = form.rows.map((r, i) => {
     const w = wanted[i]!;
     const c = ctx.rows.get(`${w.ind.id}|${w.unitId ?? 'zone'}`);
-    return { ...r, higherIsBetter: w.ind.higherIsBetter, prevMonth: c?.prevMonth ?? null, expectedShare: c?.expectedShare ?? null };
+    return { ...r, higherIsBetter: w.ind.higherIsBetter, prevMonth: c?.prevMonth ?? null, expectedShare: c?.expectedShare ?? null, rhythm: w.ind.rhythm, lastDekad: c?.lastDekad ?? null };
   });
   return { moveShare: ctx.moveShare, rows };
 }

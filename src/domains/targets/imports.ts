@@ -117,7 +117,7 @@ async function checkErrors(db: Database, zoneId: string, unitId: string, period:
   const out: RowError[] = [];
   for (const g of good) {
     const r = byId.get(g.indicatorId)!;
-    const res = checkFigure({ indicator: r, period, value: g.value, prevYear: g.prevYear, note: g.note, prevMonth: r.prevMonth, target: r.floor, expectedShare: r.expectedShare, moveShare });
+    const res = checkFigure({ indicator: r, period, value: g.value, prevYear: g.prevYear, note: g.note, prevMonth: r.prevMonth, target: r.floor, expectedShare: r.expectedShare, lastDekad: r.lastDekad, moveShare });
     if (res.needsNote) out.push({ row: rowOf.get(g.indicatorId)!, column: '备注', value: g.value, message: res.warnings[0]!.text });
   }
   return out;

@@ -11,6 +11,11 @@ import { unitWebhook } from '../../shared/notifyEvents';
 import type { ScheduledJob } from '../../shared/scheduler';
 import { getSettings } from './catalogue';
 import { missingReports } from './reporting';
+import { dekadEnd, dekadLabel, latestClosedDekad } from './dekad';
+import { missingDekadReports } from './dekadReporting';
+
+/** Days after a dekad's end (10th, 20th, month end) when units that have not reported it are reminded. */
+export const DEKAD_REMIND_AFTER_DAYS = 2;
 
 export function reportingDeadline(period: string, deadlineDay: number): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -28,7 +33,7 @@ const periodZh = (p: string) => `${Number(p.slice(0, 4))}年${Number(p.slice(5, 
 const dateZh = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /** One pass over every zone; notifications are deduplicated, so running twice sends nothing new. */
-export async function runReminders(db: Database, now: Date, fetchImpl?: typeof fetch): Promise<{ reminded: number; overdue: number }> {
+export async function runReminders(db: Database, now: Date, fetchImpl?: typeof fetch): Promise<{ reminded: number; overdue: number; dekads: number }> {
   const t = today(() => now);
   const period = duePeriod(t);
   let reminded = 0;
@@ -71,7 +76,42 @@ export async function runReminders(db: Database, now: Date, fetchImpl?: typeof f
       if (sent) await sendWebhook(db, z.id, `【攻坚】${periodZh(period)}指标数据截至${dateZh(deadline)}仍未报送：${names}`, fetchImpl);
     }
   }
-  return { reminded, overdue };
+  const dekads = await runDekadReminders(db, t, all, fetchImpl);
+  return { reminded, overdue, dekads };
+}
+
+/**
+ * 以旬保月: from two days after a dekad ends until the next one ends, each unit that
+ * owes a dekad indicator and has not reported the closed dekad is reminded, once
+ * (deduplicated by dekad and unit, as the monthly reminders by month and unit).
+ */
+async function runDekadReminders(db: Database, t: string, zoneList: { id: string }[], fetchImpl?: typeof fetch): Promise<number> {
+  const ref = latestClosedDekad(t);
+  if (t < addDays(dekadEnd(ref.period, ref.dekad), DEKAD_REMIND_AFTER_DAYS)) return 0;
+  const label = `${Number(ref.period.slice(0, 4))}年${dekadLabel(ref).zh}`;
+  let sent = 0;
+  for (const z of zoneList) {
+    for (const m of await missingDekadReports(db, z.id, ref)) {
+      const title = `${label}旬报未报`;
+      const ok = await notify(db, {
+        zoneId: z.id,
+        unitId: m.unitId,
+        kind: 'targets.dekad_due',
+        level: 'warning',
+        title,
+        body: `截至${dateZh(dekadEnd(ref.period, ref.dekad))}的本年累计尚有${m.missing}项未报（共${m.owed}项）。`,
+        // The 旬报 card opens on the zone's latest closed dekad's month by itself.
+        link: '/targets/report',
+        dedupeKey: `targets.dekad_due:${ref.period}-${ref.dekad}:${m.unitId}`,
+        subject: `dekads:${ref.period}-${ref.dekad}:${m.unitId}`,
+      });
+      if (ok) {
+        sent++;
+        await unitWebhook(db, z.id, m.unitId, `【攻坚】${title}：尚有${m.missing}项未报。`, fetchImpl);
+      }
+    }
+  }
+  return sent;
 }
 
 export const reportingRemindersJob: ScheduledJob = {

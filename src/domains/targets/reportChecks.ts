@@ -3,7 +3,7 @@
 // the zone's move share — and the refusal of a submission that breaks them.
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Queryable, ReadDb } from '../../db/client';
-import { figures, targets } from '../../db/schema';
+import { dekadFigures, figures, targets } from '../../db/schema';
 import { round } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
 import { EVENT_KINDS, notifyUnit } from '../../shared/notifyEvents';
@@ -17,6 +17,8 @@ export interface RowContext {
   prevMonth: string | null;
   target: string | null;
   expectedShare: string | null;
+  /** The 下旬 figure of the month (dekad indicators), which the month should equal. */
+  lastDekad: string | null;
 }
 
 const key = (indicatorId: string, unitId: string | null) => `${indicatorId}|${unitId ?? 'zone'}`;
@@ -37,10 +39,10 @@ export async function checkContext(db: ReadDb | Queryable, zoneId: string, perio
   if (wanted.length === 0) return { moveShare: settings.moveWarnPercent, rows: out };
   const ids = [...new Set(wanted.map((w) => w.ind.id))];
   const unitIds = [...new Set(wanted.map((w) => w.unitId).filter((u): u is string => u !== null))];
-  const unitOrZone = (col: typeof figures.unitId | typeof targets.unitId) => (unitIds.length ? or(inArray(col, unitIds), isNull(col)) : isNull(col));
+  const unitOrZone = (col: typeof figures.unitId | typeof targets.unitId | typeof dekadFigures.unitId) => (unitIds.length ? or(inArray(col, unitIds), isNull(col)) : isNull(col));
   const prev = previousPeriod(period);
   const year = Number(period.slice(0, 4));
-  const [prevFigs, tgs] = await Promise.all([
+  const [prevFigs, tgs, lastDekads] = await Promise.all([
     prev
       ? db
           .select({ indicatorId: figures.indicatorId, unitId: figures.unitId, value: figures.value })
@@ -51,7 +53,12 @@ export async function checkContext(db: ReadDb | Queryable, zoneId: string, perio
       .select({ indicatorId: targets.indicatorId, unitId: targets.unitId, floor: targets.floor, monthlyPlan: targets.monthlyPlan })
       .from(targets)
       .where(and(eq(targets.zoneId, zoneId), eq(targets.year, year), inArray(targets.indicatorId, ids), unitOrZone(targets.unitId))),
+    db
+      .select({ indicatorId: dekadFigures.indicatorId, unitId: dekadFigures.unitId, value: dekadFigures.value })
+      .from(dekadFigures)
+      .where(and(eq(dekadFigures.zoneId, zoneId), eq(dekadFigures.period, period), eq(dekadFigures.dekad, 3), inArray(dekadFigures.indicatorId, ids), unitOrZone(dekadFigures.unitId))),
   ]);
+  const lastDekadBy = new Map(lastDekads.map((f) => [key(f.indicatorId, f.unitId), f.value]));
   const prevBy = new Map(prevFigs.map((f) => [key(f.indicatorId, f.unitId), f.value]));
   const tgtBy = new Map(tgs.map((t) => [key(t.indicatorId, t.unitId), t]));
   const asOf = periodEnd(period);
@@ -64,7 +71,7 @@ export async function checkContext(db: ReadDb | Queryable, zoneId: string, perio
       : t?.monthlyPlan
         ? expectedShare(asOf, year, 'plan', { cumulative: t.monthlyPlan }, t.floor)
         : expectedShare(asOf, year, ind.progressMode);
-    out.set(k, { prevMonth: prevBy.get(k) ?? null, target: t?.floor ?? null, expectedShare: share === null ? null : round(share, 1) });
+    out.set(k, { prevMonth: prevBy.get(k) ?? null, target: t?.floor ?? null, expectedShare: share === null ? null : round(share, 1), lastDekad: lastDekadBy.get(k) ?? null });
   }
   return { moveShare: settings.moveWarnPercent, rows: out };
 }

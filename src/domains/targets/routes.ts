@@ -50,7 +50,8 @@ import { unreported, unreportedBody, withCheckContext } from './formChecks';
 import { createToken, listTokens, revokeToken, tokenInput, touchToken, verifyBearer } from './tokens';
 import { reportingDeadline } from './reminders';
 import { rawId, scopeOfUnit, type ScopeLoader } from '../../server/scope';
-import { figurePage, indicatorBody, lockedBody, missingBody, reportFormBody, targetBody, targetPage } from './schemas';
+import { dekadFormBody, dekadProgressBody, figurePage, indicatorBody, lockedBody, missingBody, reportFormBody, targetBody, targetPage } from './schemas';
+import { dekadForm, dekadProgress, saveDekadFigures, saveDekadInput } from './dekadReporting';
 
 const feedKeyBody = z.object({ key: z.string(), source: z.enum(FEED_SOURCES), zh: z.string(), en: z.string(), measure: z.string() });
 const jobStarted = z.object({ jobId: z.string() });
@@ -267,6 +268,54 @@ export async function targetsRoutes(app: FastifyInstance) {
       const jobId = await startJob(app.handle.db, actor, 'targets.report_import', (progress) => importFigures(app.handle.db, writer, args, progress));
       return { jobId };
     },
+  );
+
+  // ------------------------------------------------------------ dekads (以旬保月)
+  api.get(
+    '/api/targets/dekads',
+    {
+      config: { action: 'unitData.read', scope: scopeOfUnit('query') },
+      schema: {
+        tags,
+        summary: 'A unit’s dekad (旬) figures of a month for its dekad indicators, year to date, with the dekads closed by the zone’s date',
+        querystring: unitPeriod,
+        response: { 200: dekadFormBody, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      authorize(actor, 'unitData.read', { unitId: req.query.unitId });
+      return dekadForm(req.ctx.db, actor.zoneId, req.query.unitId, req.query.period, req.ctx.today);
+    },
+  );
+  api.put(
+    '/api/targets/dekads',
+    {
+      config: { action: 'unitData.write', scope: scopeOfUnit('body') },
+      schema: {
+        tags,
+        summary: 'Save a unit’s year-to-date figures of one closed dekad (all rows or none; a year to date may not fall)',
+        body: saveDekadInput,
+        response: { 200: z.object({ saved: z.number() }), ...errors },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx);
+      const out = await req.ctx.write((tx, audit) => saveDekadFigures(tx, audit, reporterWriter(actor), req.body, { todayIso: req.ctx.today }));
+      return { saved: out.length };
+    },
+  );
+  api.get(
+    '/api/cockpit/dekads',
+    {
+      config: { action: 'zoneData.read' },
+      schema: {
+        tags: ['cockpit'],
+        summary: '旬进度: each dekad indicator at the zone’s latest closed dekad (zone year to date, completion, 序时进度); a sum with units missing has no total',
+        response: { 200: dekadProgressBody, ...errors },
+      },
+    },
+    async (req) => dekadProgress(req.ctx.db, requireActor(req.ctx).zoneId, req.ctx.today),
   );
 
   // ------------------------------------------------------------ review and lock

@@ -3,7 +3,7 @@
 // (web/src/api/schema.d.ts), so each lists every field its service returns and the web
 // reads. Days are 'YYYY-MM-DD', amounts numeric strings.
 import { z } from 'zod';
-import { aggregations, figureStates, fillMethods, indicatorKinds, progressModes } from '../../db/schema';
+import { aggregations, figureStates, fillMethods, indicatorKinds, progressModes, rhythms } from '../../db/schema';
 import { isoDate } from '../../shared/http';
 import { pageOf } from '../../shared/pagination';
 import { indicatorRow } from '../cockpit/schemas';
@@ -28,6 +28,7 @@ export const indicatorBody = z.object({
   sortOrder: z.number().int(),
   active: z.boolean(),
   feed: s.describe('the count that fills a system-filled indicator: a key of GET /api/feeds/keys'),
+  rhythm: z.enum(rhythms).describe('month: reported by month; dekad: by dekad (旬) as well'),
   version: z.number().int(),
 });
 
@@ -77,6 +78,8 @@ export const reportFormBody = z.object({
       higherIsBetter: z.boolean(),
       prevMonth: s.describe('last month’s year to date, for the live checks'),
       expectedShare: s,
+      rhythm: z.enum(rhythms),
+      lastDekad: s.describe('a dekad indicator’s 下旬 figure of the month, which the month figure should equal'),
       figure: figureOfForm.nullable(),
     }),
   ),
@@ -150,4 +153,63 @@ export const campaignDetail = z.object({
   ),
   period: s.describe('the month its indicators are shown for'),
   indicators: z.array(indicatorRow),
+});
+
+const dekadNoBody = z.union([z.literal(1), z.literal(2), z.literal(3)]).describe('1 上旬 (1st–10th), 2 中旬 (11th–20th), 3 下旬 (21st–month end)');
+
+/** A unit's dekad form for a month (GET /api/targets/dekads). */
+export const dekadFormBody = z.object({
+  unitId: z.string(),
+  period: z.string(),
+  locked: z.boolean(),
+  open: z.array(dekadNoBody).describe('the dekads of the month closed by the zone’s date: only these are offered'),
+  latest: z.object({ period: z.string(), dekad: dekadNoBody }).describe('the zone’s latest closed dekad'),
+  rows: z.array(
+    z.object({
+      indicatorId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      measure: z.string(),
+      kind: z.enum(indicatorKinds),
+      decimals: z.number().int(),
+      level: z.enum(['unit', 'zone']),
+      floor: s,
+      before: z.object({ period: z.string(), dekad: dekadNoBody, value: z.string() }).nullable().describe('the year’s last dekad figure before this month'),
+      dekads: z.array(
+        z.object({
+          dekad: dekadNoBody,
+          end: isoDate,
+          open: z.boolean(),
+          expectedShare: s.describe('序时进度 at the dekad’s end, percent'),
+          completion: s,
+          gap: s,
+          figure: z.object({ id: z.string(), value: z.string(), note: z.string(), version: z.number().int(), updatedAt: z.date() }).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** 旬进度 of the zone at its latest closed dekad (GET /api/cockpit/dekads). */
+export const dekadProgressBody = z.object({
+  period: z.string(),
+  dekad: dekadNoBody,
+  end: isoDate,
+  thresholds: z.object({ amber: z.string(), red: z.string() }).nullable(),
+  items: z.array(
+    z.object({
+      indicatorId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      measure: z.string(),
+      decimals: z.number().int(),
+      value: s.describe('the zone’s year to date; null while units are missing (never a partial sum)'),
+      floor: s,
+      completion: s,
+      expectedShare: s,
+      gap: s,
+      status: z.enum(['ahead', 'on_track', 'slightly_behind', 'far_behind']).nullable(),
+      coverage: z.object({ reported: z.number().int(), expected: z.number().int(), missingUnitNames: z.array(z.string()) }).nullable(),
+    }),
+  ),
 });

@@ -3856,6 +3856,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cockpit/dekads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 旬进度: each dekad indicator at the zone’s latest closed dekad (zone year to date, completion, 序时进度); a sum with units missing has no total */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 1 上旬 (1st–10th), 2 中旬 (11th–20th), 3 下旬 (21st–month end) */
+                            dekad: 1 | 2 | 3;
+                            end: string;
+                            items: {
+                                code: string;
+                                completion: string | null;
+                                coverage: {
+                                    expected: number;
+                                    missingUnitNames: string[];
+                                    reported: number;
+                                } | null;
+                                decimals: number;
+                                expectedShare: string | null;
+                                floor: string | null;
+                                gap: string | null;
+                                indicatorId: string;
+                                measure: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                status: "ahead" | "on_track" | "slightly_behind" | "far_behind" | null;
+                                /** @description the zone’s year to date; null while units are missing (never a partial sum) */
+                                value: string | null;
+                            }[];
+                            period: string;
+                            thresholds: {
+                                amber: string;
+                                red: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cockpit/drill": {
         parameters: {
             query?: never;
@@ -11424,6 +11489,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/targets/dekads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit’s dekad (旬) figures of a month for its dekad indicators, year to date, with the dekads closed by the zone’s date */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                    unitId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the zone’s latest closed dekad */
+                            latest: {
+                                /** @description 1 上旬 (1st–10th), 2 中旬 (11th–20th), 3 下旬 (21st–month end) */
+                                dekad: 1 | 2 | 3;
+                                period: string;
+                            };
+                            locked: boolean;
+                            /** @description the dekads of the month closed by the zone’s date: only these are offered */
+                            open: (1 | 2 | 3)[];
+                            period: string;
+                            rows: {
+                                /** @description the year’s last dekad figure before this month */
+                                before: {
+                                    /** @description 1 上旬 (1st–10th), 2 中旬 (11th–20th), 3 下旬 (21st–month end) */
+                                    dekad: 1 | 2 | 3;
+                                    period: string;
+                                    value: string;
+                                } | null;
+                                code: string;
+                                decimals: number;
+                                dekads: {
+                                    completion: string | null;
+                                    /** @description 1 上旬 (1st–10th), 2 中旬 (11th–20th), 3 下旬 (21st–month end) */
+                                    dekad: 1 | 2 | 3;
+                                    end: string;
+                                    /** @description 序时进度 at the dekad’s end, percent */
+                                    expectedShare: string | null;
+                                    figure: {
+                                        id: string;
+                                        note: string;
+                                        /** Format: date-time */
+                                        updatedAt: string;
+                                        value: string;
+                                        version: number;
+                                    } | null;
+                                    gap: string | null;
+                                    open: boolean;
+                                }[];
+                                floor: string | null;
+                                indicatorId: string;
+                                /** @enum {string} */
+                                kind: "flow" | "stock" | "count" | "ratio";
+                                /** @enum {string} */
+                                level: "unit" | "zone";
+                                measure: string;
+                                name: string;
+                            }[];
+                            unitId: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Save a unit’s year-to-date figures of one closed dekad (all rows or none; a year to date may not fall) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dekad: 1 | 2 | 3;
+                        period: string;
+                        rows: {
+                            /** Format: uuid */
+                            indicatorId: string;
+                            /** @default  */
+                            note?: string;
+                            value: string | number;
+                            version?: number;
+                        }[];
+                        /** Format: uuid */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/targets/feed": {
         parameters: {
             query?: never;
@@ -11707,6 +11899,11 @@ export interface paths {
                                 parentCode: string | null;
                                 /** @enum {string} */
                                 progressMode: "days" | "months";
+                                /**
+                                 * @description month: reported by month; dekad: by dekad (旬) as well
+                                 * @enum {string}
+                                 */
+                                rhythm: "month" | "dekad";
                                 sortOrder: number;
                                 version: number;
                                 zoneUnitId: string | null;
@@ -11765,6 +11962,11 @@ export interface paths {
                          * @enum {string}
                          */
                         progressMode?: "days" | "months";
+                        /**
+                         * @default month
+                         * @enum {string}
+                         */
+                        rhythm?: "month" | "dekad";
                         /** @default 0 */
                         sortOrder?: number;
                         /**
@@ -11803,6 +12005,11 @@ export interface paths {
                             parentCode: string | null;
                             /** @enum {string} */
                             progressMode: "days" | "months";
+                            /**
+                             * @description month: reported by month; dekad: by dekad (旬) as well
+                             * @enum {string}
+                             */
+                            rhythm: "month" | "dekad";
                             sortOrder: number;
                             version: number;
                             zoneUnitId: string | null;
@@ -11860,6 +12067,8 @@ export interface paths {
                         parentCode?: string | null;
                         /** @enum {string} */
                         progressMode?: "days" | "months";
+                        /** @enum {string} */
+                        rhythm?: "month" | "dekad";
                         sortOrder?: number;
                         version: number;
                         /** Format: uuid */
@@ -11895,6 +12104,11 @@ export interface paths {
                             parentCode: string | null;
                             /** @enum {string} */
                             progressMode: "days" | "months";
+                            /**
+                             * @description month: reported by month; dekad: by dekad (旬) as well
+                             * @enum {string}
+                             */
+                            rhythm: "month" | "dekad";
                             sortOrder: number;
                             version: number;
                             zoneUnitId: string | null;
@@ -12060,12 +12274,16 @@ export interface paths {
                                 indicatorId: string;
                                 /** @enum {string} */
                                 kind: "flow" | "stock" | "count" | "ratio";
+                                /** @description a dekad indicator’s 下旬 figure of the month, which the month figure should equal */
+                                lastDekad: string | null;
                                 /** @enum {string} */
                                 level: "unit" | "zone";
                                 measure: string;
                                 name: string;
                                 /** @description last month’s year to date, for the live checks */
                                 prevMonth: string | null;
+                                /** @enum {string} */
+                                rhythm: "month" | "dekad";
                                 stretch: string | null;
                             }[];
                             unitId: string;

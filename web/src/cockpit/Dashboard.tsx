@@ -16,6 +16,7 @@ import { periodLabel, useCkT } from './i18n';
 import type { DrillTarget } from './DrillDrawer';
 import { IndicatorCards } from './IndicatorCards';
 import { SupervisionCard } from './SupervisionCard';
+import { DekadCard } from './DekadCard';
 import { useCan } from '../auth/session';
 import { CampaignCountdown, RankChange, StatusTag } from './parts';
 import { useCockpit } from './queries';
@@ -136,6 +137,8 @@ function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): voi
           }
         />
       )}
+
+      <DekadCard period={d.period} />
 
       <section>
         <h3 className="gj-ck-section">{ct('section.indicators')}</h3>

@@ -5,6 +5,7 @@ import { cockpitApi } from './api';
 export const cockpitKeys = {
   all: ['cockpit'] as const,
   month: (period: string | undefined) => [...cockpitKeys.all, 'month', period ?? 'default'] as const,
+  dekads: () => [...cockpitKeys.all, 'dekads'] as const,
   drill: (indicatorId: string, unitId: string | null, year: number) => [...cockpitKeys.all, 'drill', indicatorId, unitId, year] as const,
 };
 

@@ -37,6 +37,7 @@ export const ENUM_LABELS = {
   aggregation: labels(['sum', 'zone_reported'], targets, (c) => `aggregation.${c}`),
   fillMethod: labels(['manual', 'feed', 'system'], targets, (c) => `fillMethod.${c}`),
   progressMode: labels(['days', 'months'], targets, (c) => `progressMode.${c}`),
+  rhythm: labels(['month', 'dekad'], targets, (c) => `rhythm.${c}`),
   figureState: labels(['draft', 'submitted', 'approved', 'returned'], targets, (c) => `state.${c}`),
   progressStatus: labels(['ahead', 'on_track', 'slightly_behind', 'far_behind'], cockpit, (c) => `status.${c}`),
   // projects and attraction

@@ -81,6 +81,7 @@ export const AUDIT_ENTITIES: Record<string, Label> = {
   'enterprise.pool_member': { zh: '培育库企业', en: 'Pool member' },
   'enterprise.tag': { zh: '企业标签', en: 'Enterprise tag' },
   'enterprise.visit': { zh: '走访', en: 'Visit' },
+  dekad_figures: { zh: '旬报', en: 'Dekad report' },
   figure: { zh: '指标数据', en: 'Figure' },
   figures: { zh: '月度填报', en: 'Monthly report' },
   file: { zh: '附件', en: 'File' },

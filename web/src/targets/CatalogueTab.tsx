@@ -7,7 +7,7 @@ import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { applyServerError } from '../system/formErrors';
-import { AGGREGATIONS, FILL_METHODS, KINDS, PROGRESS_MODES, targetsApi, type FeedKey, type Indicator, type IndicatorInput } from './api';
+import { AGGREGATIONS, FILL_METHODS, KINDS, PROGRESS_MODES, RHYTHMS, targetsApi, type FeedKey, type Indicator, type IndicatorInput } from './api';
 import { useTgT } from './i18n';
 import { useFeedKeys, useIndicators, useTgMutation, useUnits } from './queries';
 import { useI18n } from '../i18n';
@@ -66,6 +66,7 @@ export default function CatalogueTab() {
             ),
           },
           { title: tt('ind.progressMode'), dataIndex: 'progressMode', render: (v: Indicator['progressMode']) => tt(`progressMode.${v}`) },
+          { title: tt('ind.rhythm'), dataIndex: 'rhythm', render: (v: Indicator['rhythm']) => tt(`rhythm.${v}`) },
           { title: tt('ind.decimals'), dataIndex: 'decimals', align: 'right' },
           ...(can('config.write')
             ? [{ title: '', key: 'edit', render: (_: unknown, r: Indicator) => <Button size="small" type="link" onClick={() => setEditing(r)}>{tt('ind.edit')}</Button> }]
@@ -96,7 +97,7 @@ function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | nu
   const save = useTgMutation((v: IndicatorInput) => (indicator ? targetsApi.updateIndicator(indicator.id, { ...(({ code: _c, ...rest }) => rest)(v), version: indicator.version }) : targetsApi.createIndicator(v)));
   const codes = all.filter((i) => i.id !== indicator?.id).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }));
   const initial: Partial<IndicatorInput> = indicator ?? {
-    kind: 'flow', aggregation: 'sum', decimals: 2, fillMethod: 'manual', progressMode: 'days', higherIsBetter: true, active: true,
+    kind: 'flow', aggregation: 'sum', decimals: 2, fillMethod: 'manual', progressMode: 'days', rhythm: 'month', higherIsBetter: true, active: true,
     numeratorCode: null, denominatorCode: null, zoneUnitId: null, parentCode: null, sortOrder: (all.length + 1) * 10, feed: null,
   };
   const submit = async () => {
@@ -112,7 +113,7 @@ function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | nu
       if (!applyServerError(form, e, ['code'])) onError(e);
     }
   };
-  const opts = <T extends string>(list: readonly T[], prefix: 'kind' | 'aggregation' | 'fillMethod' | 'progressMode') => list.map((x) => ({ value: x, label: tt(`${prefix}.${x}` as never) }));
+  const opts = <T extends string>(list: readonly T[], prefix: 'kind' | 'aggregation' | 'fillMethod' | 'progressMode' | 'rhythm') => list.map((x) => ({ value: x, label: tt(`${prefix}.${x}` as never) }));
   return (
     <Modal open title={indicator ? tt('ind.edit') : tt('ind.add')} onCancel={onClose} onOk={() => void submit()} confirmLoading={save.isPending} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={initial} name="indicator">
@@ -161,6 +162,9 @@ function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | nu
           </Form.Item>
           <Form.Item name="progressMode" label={tt('ind.progressMode')}>
             <Select options={opts(PROGRESS_MODES, 'progressMode')} />
+          </Form.Item>
+          <Form.Item name="rhythm" label={tt('ind.rhythm')} extra={tt('ind.rhythmHelp')}>
+            <Select options={opts(RHYTHMS, 'rhythm')} data-testid="ind-rhythm" />
           </Form.Item>
         </div>
         {fillMethod === 'system' && (

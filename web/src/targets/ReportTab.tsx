@@ -17,6 +17,7 @@ import { useTgT } from './i18n';
 import { useImport } from './ImportButton';
 import { useReport, useTgMutation, useUnits } from './queries';
 import { usePhone } from '../shell/usePhone';
+import DekadPanel from './DekadPanel';
 
 type Draft = { value: string; prevYear: string; note: string; fileIds: string[] };
 
@@ -64,6 +65,7 @@ export default function ReportTab({ period }: { period: string }) {
         )}
       </div>
       {!supervisor && !phone && imp.result}
+      {unitId && <DekadPanel unitId={unitId} period={period} readOnly={supervisor} />}
       {!unitId ? (
         <Empty description={tt('rp.chooseUnit')} />
       ) : q.error ? (
@@ -113,7 +115,7 @@ function FigureForm({ unitId, period, rows, moveShare, locked, loading, supervis
     const out = new Map<string, CheckResult>();
     for (const r of rows) {
       const d = drafts[r.indicatorId];
-      out.set(r.indicatorId, checkFigure({ indicator: r, period, value: d?.value ?? '', prevYear: d?.prevYear, note: d?.note, prevMonth: r.prevMonth, target: r.floor, expectedShare: r.expectedShare, moveShare }));
+      out.set(r.indicatorId, checkFigure({ indicator: r, period, value: d?.value ?? '', prevYear: d?.prevYear, note: d?.note, prevMonth: r.prevMonth, target: r.floor, expectedShare: r.expectedShare, lastDekad: r.lastDekad, moveShare }));
     }
     return out;
   }, [rows, drafts, period, moveShare]);

@@ -6,6 +6,7 @@ export const KINDS = ['flow', 'stock', 'count', 'ratio'] as const;
 export const AGGREGATIONS = ['sum', 'zone_reported'] as const;
 export const FILL_METHODS = ['manual', 'feed', 'system'] as const;
 export const PROGRESS_MODES = ['days', 'months'] as const;
+export const RHYTHMS = ['month', 'dekad'] as const;
 export type FigureState = 'draft' | 'submitted' | 'approved' | 'returned';
 
 export type Indicator = ApiOk<'/api/targets/indicators'>['items'][number];
@@ -17,6 +18,10 @@ export type ReportForm = ApiOk<'/api/targets/report'>;
 export type FormRow = ReportForm['rows'][number];
 export type FigureRowInput = ApiBody<'/api/targets/report', 'put'>['rows'][number];
 export type Unreported = ApiOk<'/api/targets/report/submit', 'post'>['unreported'];
+/** A unit's dekad (旬) figures of a month (GET /api/targets/dekads). */
+export type DekadForm = ApiOk<'/api/targets/dekads'>;
+export type DekadRow = DekadForm['rows'][number];
+export type DekadInput = ApiBody<'/api/targets/dekads', 'put'>;
 export type FigureItem = ApiOk<'/api/targets/figures'>['items'][number];
 export type Missing = ApiOk<'/api/targets/missing'>;
 export type Campaign = ApiOk<'/api/campaigns'>['items'][number];
@@ -40,6 +45,8 @@ export const targetsApi = {
   exportUrl: (year: number) => `/api/targets/targets/export${queryString({ year })}`,
   report: (unitId: string, period: string) => call('get', '/api/targets/report', { query: { unitId, period } }),
   saveReport: (body: ApiBody<'/api/targets/report', 'put'>) => call('put', '/api/targets/report', { body }),
+  dekads: (unitId: string, period: string) => call('get', '/api/targets/dekads', { query: { unitId, period } }),
+  saveDekads: (body: DekadInput) => call('put', '/api/targets/dekads', { body }),
   submit: (unitId: string, period: string) => call('post', '/api/targets/report/submit', { body: { unitId, period } }),
   templateUrl: (unitId: string, period: string) => `/api/targets/report/template${queryString({ unitId, period })}`,
   figures: (query: ApiQuery<'/api/targets/figures'>) => call('get', '/api/targets/figures', { query }),

@@ -10,6 +10,7 @@ export const targetKeys = {
   feedKeys: () => [...targetKeys.all, 'feedKeys'] as const,
   targets: (q: object) => [...targetKeys.all, 'targets', q] as const,
   report: (unitId: string, period: string) => [...targetKeys.all, 'report', unitId, period] as const,
+  dekads: (unitId: string, period: string) => [...targetKeys.all, 'dekads', unitId, period] as const,
   figures: (q: object) => [...targetKeys.all, 'figures', q] as const,
   missing: (period: string) => [...targetKeys.all, 'missing', period] as const,
   units: () => [...targetKeys.all, 'units'] as const,
@@ -26,6 +27,8 @@ export const useTargets = (q: { year: number; page: number; pageSize: number; in
   useQuery({ queryKey: targetKeys.targets(q), queryFn: () => targetsApi.targets(q), placeholderData: keepPreviousData });
 export const useReport = (unitId: string | null, period: string) =>
   useQuery({ queryKey: targetKeys.report(unitId ?? '', period), queryFn: () => targetsApi.report(unitId!, period), enabled: Boolean(unitId) });
+export const useDekads = (unitId: string | null, period: string) =>
+  useQuery({ queryKey: targetKeys.dekads(unitId ?? '', period), queryFn: () => targetsApi.dekads(unitId!, period), enabled: Boolean(unitId) });
 export const useFigures = (q: { period: string; page: number; pageSize: number; state?: FigureState; unitId?: string }) =>
   useQuery({ queryKey: targetKeys.figures(q), queryFn: () => targetsApi.figures(q), placeholderData: keepPreviousData });
 export const useMissing = (period: string) => useQuery({ queryKey: targetKeys.missing(period), queryFn: () => targetsApi.missing(period) });
