@@ -84,6 +84,23 @@ describe('包挂领导', () => {
     const map = (await leader.get('/api/projects/battle-map?mine=true')).json();
     expect(map.projects.length).toBe(mine.total);
   });
+
+  it('the cockpit card 我的包挂项目: each project’s light, stage and lateness as the battle map judges them at the zone’s date; none → nothing to show', async () => {
+    type P = { id: string; status: string; stage: string; slipDays: number; findings: { status: string }[] };
+    const mine = (await leader.get('/api/projects?mine=true&page=1&pageSize=100')).json() as { items: P[]; total: number };
+    const map = (await leader.get('/api/projects/battle-map?mine=true')).json() as { projects: P[]; today: string };
+    expect(map.today).toBe((await leader.get('/api/zone')).json().today); // judged at the zone's date
+    const judged = new Map(map.projects.map((p) => [p.id, p]));
+    for (const p of mine.items) {
+      const m = judged.get(p.id)!;
+      expect({ status: p.status, stage: p.stage, slipDays: p.slipDays, findings: p.findings }).toEqual({ status: m.status, stage: m.stage, slipDays: m.slipDays, findings: m.findings });
+    }
+    expect(mine.items.length).toBe(mine.total);
+    // The same leader in Huai'an (no projects) is 包挂领导 of none: the card has nothing to claim.
+    const haLeader = await t.signIn('leader', 'huaian');
+    const none = (await haLeader.get('/api/projects?mine=true&page=1&pageSize=100')).json();
+    expect(none).toMatchObject({ total: 0, items: [] });
+  });
 });
 
 describe('专班 members', () => {
