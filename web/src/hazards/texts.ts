@@ -104,6 +104,11 @@ export const zh = {
   'period.asOf': '截至{date}',
   'cockpit.title': '隐患动态清零',
   'cockpit.more': '查看隐患清单',
+  'screen.added': '新增',
+  'screen.rectified': '已整改',
+  'screen.remaining': '剩余',
+  'screen.major': '重大',
+  'screen.overdue': '逾期',
 } as const;
 
 export type HzKey = keyof typeof zh;
@@ -211,4 +216,9 @@ export const en: Record<HzKey, string> = {
   'period.asOf': 'As of {date}',
   'cockpit.title': 'Hazards to zero',
   'cockpit.more': 'Open the hazard list',
+  'screen.added': 'New',
+  'screen.rectified': 'Rectified',
+  'screen.remaining': 'Open',
+  'screen.major': 'Major',
+  'screen.overdue': 'Overdue',
 };
