@@ -346,7 +346,7 @@ export const en: Record<PKey, string> = {
   'col.forecast': 'Forecast',
   'col.slip': 'Slip',
   'col.problems': 'Open problems',
-  'mine.title': 'My projects (包挂)',
+  'mine.title': 'Projects in my charge',
   'mine.more': 'Project list',
   'mine.count': '{n} in all',
   'mine.rulesBehind': '{n} stage rule(s) behind',
