@@ -15,6 +15,7 @@ import { GROUPINGS, STANDINGS } from '../src/domains/supervision/tasks';
 import { confirmItem } from '../src/domains/supervision/documents';
 import { itemKinds, schemeInput, type SchemeItemConfig } from '../src/domains/assessment/schemes';
 import type { Clearance } from '../src/domains/hazards/rules';
+import { HAZARD_NOTICE_KINDS } from '../src/domains/hazards/watch';
 import { ENUM_LABELS, type EnumName, type Label } from '../web/src/i18n/enumLabels';
 import { rawCodesRendered } from './helpers/rawCodes';
 
@@ -58,6 +59,7 @@ interface ServerEnums {
   hazardCategory: Of<typeof schema.hazardCategories>;
   hazardLevel: Of<typeof schema.hazardLevels>;
   clearanceStatus: Clearance['status'];
+  notificationKind: Of<typeof HAZARD_NOTICE_KINDS>;
   periodKind: Of<typeof schema.periodKinds>;
   itemKind: Of<typeof itemKinds>;
   targetTier: Item<'indicator_completion'>['tier'];
@@ -106,6 +108,7 @@ const serverCodes: Partial<Record<EnumName, readonly string[]>> = {
   satisfaction: schema.satisfactions,
   hazardCategory: schema.hazardCategories,
   hazardLevel: schema.hazardLevels,
+  notificationKind: HAZARD_NOTICE_KINDS,
   periodKind: schema.periodKinds,
   itemKind: itemKinds,
   redFlagPolicy: schemeInput.shape.redFlagPolicy.unwrap().options,

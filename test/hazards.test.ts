@@ -272,6 +272,12 @@ describe('the daily watch', () => {
     // The unit and the supervisors read it in the app.
     expect((await damiao.get('/api/notifications')).json().items.some((n: { title: string }) => n.title === title)).toBe(true);
     expect((await sup.get('/api/notifications')).json().items.some((n: { title: string }) => n.title === title)).toBe(true);
+    // The bell's grouped view carries the kinds it labels (隐患临期 / 隐患逾期) and the link to the hazard.
+    const bell = (await damiao.get('/api/notifications/groups?page=1&pageSize=50')).json().items as { kind: string; link: string | null; title: string }[];
+    expect(bell.filter((n) => n.title.includes(MAJOR)).map((n) => [n.kind, n.link]).sort()).toEqual([
+      ['hazard.due', `/hazards/${major.id}`],
+      ['hazard.overdue', `/hazards/${major.id}`],
+    ]);
     expect((await donghuan.get('/api/notifications')).json().items.every((n: { title: string }) => !n.title.includes(MAJOR))).toBe(true);
     // Again the same day and days later: nothing new (level 2 holds until 30 days).
     await watchHazards(t.handle.db, new Date('2022-08-23T05:00:00Z'), fakeFetch);

@@ -2,6 +2,7 @@
 // the Xuzhou demo: the 专班 as people (role, unit, phone), refused input changes nothing,
 // the 包挂领导 must be a leader of the zone, 我的包挂项目, the "五个一" checklist, audit rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { testApp, type Client, type TestApp } from './helpers/app';
 
 let t: TestApp;
@@ -83,6 +84,23 @@ describe('包挂领导', () => {
     expect(supMine.total).toBe(0);
     const map = (await leader.get('/api/projects/battle-map?mine=true')).json();
     expect(map.projects.length).toBe(mine.total);
+  });
+
+  it('the cockpit card 我的包挂项目: each project’s light, stage and lateness as the battle map judges them at the zone’s date; none → nothing to show', async () => {
+    type P = { id: string; status: string; stage: string; slipDays: number; findings: { status: string }[] };
+    const mine = (await leader.get('/api/projects?mine=true&page=1&pageSize=100')).json() as { items: P[]; total: number };
+    const map = (await leader.get('/api/projects/battle-map?mine=true')).json() as { projects: P[]; today: string };
+    expect(map.today).toBe((await leader.get('/api/zone')).json().today); // judged at the zone's date
+    const judged = new Map(map.projects.map((p) => [p.id, p]));
+    for (const p of mine.items) {
+      const m = judged.get(p.id)!;
+      expect({ status: p.status, stage: p.stage, slipDays: p.slipDays, findings: p.findings }).toEqual({ status: m.status, stage: m.stage, slipDays: m.slipDays, findings: m.findings });
+    }
+    expect(mine.items.length).toBe(mine.total);
+    // The same leader in Huai'an (no projects) is 包挂领导 of none: the card has nothing to claim.
+    const haLeader = await t.signIn('leader', 'huaian');
+    const none = (await haLeader.get('/api/projects?mine=true&page=1&pageSize=100')).json();
+    expect(none).toMatchObject({ total: 0, items: [] });
   });
 });
 
@@ -180,5 +198,54 @@ describe('the service standard checklist', () => {
     expect((await detail()).serviceChecklist).toHaveLength(6);
     // The stage rules were left as they were.
     expect((await sup.get('/api/projects/settings')).json().stageRules).toEqual(s.stageRules);
+  });
+});
+
+describe('Excel: the export carries each project’s 专班 and service checks', () => {
+  /** The sheet's rows under its header, as text. */
+  const rowsOf = (ws: ExcelJS.Worksheet) => {
+    const out: string[][] = [];
+    ws.eachRow((r, n) => {
+      if (n > 1) out.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+    });
+    return out;
+  };
+
+  it('reads back: the list first (what an import reads), then 专班 and 服务标准落实 as the project page shows them', async () => {
+    const res = await leader.get('/api/projects/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目清单', '专班', '服务标准落实']);
+    const team = wb.getWorksheet('专班')!;
+    expect((team.getRow(1).values as unknown[]).slice(1)).toEqual(['项目名称', '专班职务', '姓名', '单位', '联系电话', '关联账号']);
+    const checks = wb.getWorksheet('服务标准落实')!;
+    expect((checks.getRow(1).values as unknown[]).slice(1)).toEqual(['项目名称', '服务事项', '落实日期', '登记人', '说明']);
+
+    const d = await detail();
+    const roles: Record<string, string> = { lead: '组长', deputy: '副组长', member: '成员', liaison: '联络员' };
+    type Member = { name: string; role: string; unitName: string | null; phone: string; userId: string | null };
+    expect(rowsOf(team).filter((r) => r[0] === d.project.name)).toEqual(
+      (d.project.taskForce as Member[]).map((m) => [d.project.name, roles[m.role], m.name, m.unitName ?? '', m.phone, m.userId ? '是' : '否']),
+    );
+    type Check = { name: string; doneOn: string | null; checkedByName: string | null; note: string };
+    expect(rowsOf(checks).filter((r) => r[0] === d.project.name)).toEqual(
+      (d.serviceChecklist as Check[]).map((c) => [d.project.name, c.name, c.doneOn ?? '未落实', c.checkedByName ?? '', c.note]),
+    );
+    // Every listed project has its rows: as many check rows as projects × items.
+    const listed = rowsOf(wb.getWorksheet('项目清单')!).slice(1).map((r) => r[0]); // the list has a notes row above its header
+    expect(listed.length).toBeGreaterThan(1);
+    expect(rowsOf(checks)).toHaveLength(listed.length * d.serviceChecklist.length);
+    expect(new Set(rowsOf(checks).map((r) => r[0]))).toEqual(new Set(listed));
+  });
+
+  it('follows the list’s filter: 我的包挂项目 of a leader of none has empty detail sheets', async () => {
+    const haLeader = await t.signIn('leader', 'huaian');
+    const res = await haLeader.get('/api/projects/export.xlsx?mine=true');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(rowsOf(wb.getWorksheet('专班')!)).toEqual([]);
+    expect(rowsOf(wb.getWorksheet('服务标准落实')!)).toEqual([]);
   });
 });

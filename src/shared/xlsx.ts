@@ -112,6 +112,28 @@ export interface SheetSpec<Row> {
 export async function writeSheet<Row>(spec: SheetSpec<Row>, rows: Row[], opts: { example?: boolean } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongjian 攻坚';
+  addSheet(wb, spec, rows, opts);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** One sheet of a workbook with several, each from its own column spec (`sheetOf`). */
+export interface SheetPart {
+  addTo(wb: ExcelJS.Workbook): void;
+}
+export const sheetOf = <Row>(spec: SheetSpec<Row>, rows: Row[]): SheetPart => ({ addTo: (wb) => addSheet(wb, spec, rows) });
+
+/**
+ * Writes a workbook of several sheets, in order (an export with its details: the first
+ * sheet is the one an import reads, so such a file still imports).
+ */
+export async function writeSheets(parts: SheetPart[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gongjian 攻坚';
+  for (const p of parts) p.addTo(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addSheet<Row>(wb: ExcelJS.Workbook, spec: SheetSpec<Row>, rows: Row[], opts: { example?: boolean } = {}) {
   const ws = wb.addWorksheet(spec.name);
   for (const note of spec.notes ?? []) {
     const r = ws.addRow([note]);
@@ -137,7 +159,6 @@ export async function writeSheet<Row>(spec: SheetSpec<Row>, rows: Row[], opts: {
       if (fmt) r.getCell(i + 1).numFmt = fmt;
     });
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /**

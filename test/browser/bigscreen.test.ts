@@ -54,11 +54,18 @@ const EMPTY_COLUMNS = `(() => {
 /** The columns (tiles, chart, side): each must be filled to at least four fifths of its height. */
 const emptyColumns = (page: Page) => page.evaluate(EMPTY_COLUMNS) as Promise<string[]>;
 
-async function openWall(zone: string, name: string, period?: string): Promise<{ page: Page; pages: number; tiles: Set<string>; noYoy: string[] }> {
+/** The hazard summary the wall read, as the leader's API answers it. */
+type HazardSummary = { to: string; total: { added: number; rectified: number; remaining: number; majorRemaining: number; overdue: number }; clearance: { status: string } };
+
+async function openWall(zone: string, name: string, period?: string): Promise<{ page: Page; pages: number; tiles: Set<string>; noYoy: string[]; hazards: HazardSummary }> {
   const page = await h.signedIn('leader', zone, { viewport: WALL });
+  const summary = page.waitForResponse((r) => r.url().includes('/api/hazards/summary'));
   await page.goto(`/cockpit/screen${period ? `?period=${period}` : ''}`);
   await page.getByTestId('screen-tiles').locator('.gj-screen-tile').first().waitFor();
   await page.getByTestId('screen-chart').locator('canvas').waitFor();
+  // The hazard tile comes with its own answer: wait for it (or, with no hazard registered, for the answer that says so).
+  const hazards = (await (await summary).json()) as HazardSummary;
+  if (hazards.clearance.status !== 'unregistered') await page.getByTestId('screen-hazards').waitFor();
   const pages = Number(await page.getByTestId('screen-tiles').getAttribute('data-pages'));
   const tiles = new Set<string>();
   const noYoy: string[] = [];
@@ -69,18 +76,30 @@ async function openWall(zone: string, name: string, period?: string): Promise<{ 
     }
     for (const id of await page.getByTestId('screen-tiles').locator('.gj-screen-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))) tiles.add(id);
     noYoy.push(...(await page.locator('[data-testid$="-yoy"]', { hasText: '同比 —' }).evaluateAll((els) => els.map((e) => e.className))));
-    expect({ page: n, clipped: await clipped(page) }).toEqual({ page: n, clipped: [] });
+    // Polled: a panel arriving late (the hazard tile) makes the units behind measure again.
+    await expect.poll(async () => ({ page: n, clipped: await clipped(page) })).toEqual({ page: n, clipped: [] });
     if (n === 1) {
       expect(await emptyColumns(page)).toEqual([]);
       await h.screenshot(page, name);
     }
   }
-  return { page, pages, tiles, noYoy };
+  return { page, pages, tiles, noYoy, hazards };
+}
+
+/** The hazard tile's five figures as drawn. */
+async function hazardFigures(page: Page) {
+  const n = async (k: string) => Number(await page.getByTestId(`screen-hz-${k}`).locator('b').innerText());
+  return { added: await n('added'), rectified: await n('rectified'), remaining: await n('remaining'), majorRemaining: await n('major'), overdue: await n('overdue') };
 }
 
 describe('数据大屏 at 1920×1080', () => {
   it('Xuzhou fits: full names, every tile on a page, a missing 同比 in a neutral colour', async () => {
-    const { page, tiles, noYoy } = await openWall('xuzhou', 'big-screen-xuzhou');
+    const { page, tiles, noYoy, hazards } = await openWall('xuzhou', 'big-screen-xuzhou');
+    // 隐患动态清零: the cockpit card's summary at the zone's date (one 重大 overdue in the demo).
+    expect(hazards.to).toBe('2022-08-31');
+    expect(await hazardFigures(page)).toEqual(hazards.total);
+    expect(hazards.total.majorRemaining).toBeGreaterThan(0);
+    expect(await page.getByTestId('screen-hazard-panel').innerText()).toContain('截至2022-08-31');
     expect(tiles.size).toBeGreaterThan(12);
     expect(await page.getByTestId('screen-ranking').locator('tr').count()).toBe(6);
     // Tiles without a previous-year figure say so in grey, neither red nor green.
@@ -89,7 +108,8 @@ describe('数据大屏 at 1920×1080', () => {
   });
 
   it('Huai’an fits with no column left empty: nothing to rank and nobody behind, so no side column', async () => {
-    const { page } = await openWall('huaian', 'big-screen-huaian');
+    const { page, hazards } = await openWall('huaian', 'big-screen-huaian');
+    expect(await hazardFigures(page)).toEqual(hazards.total);
     expect(await page.locator('.gj-screen-side').count()).toBe(0);
     expect(await page.locator('.gj-screen-chart [data-testid="screen-behind"]').innerText()).toContain('没有慢于序时进度');
     expect(await page.locator('.gj-screen-chart').getByTestId('campaign-countdown').count()).toBe(1);
@@ -111,7 +131,11 @@ describe('数据大屏 at 1920×1080', () => {
         zoneUnits.slice(0, n === 60 ? -1 : undefined).map((u, i) => ({ zoneId: zone!.id, indicatorId: ind!.id, unitId: u.id, period: '2023-06', value: String(20 + ((n * 7 + i * 13) % 60)), prevYear: n % 3 ? '30' : null, state: 'approved' as const })),
       );
     }
-    const { page, pages, tiles } = await openWall('huaian', 'big-screen-60-indicators', '2023-06');
+    // …and no hazard registered: no hazard tile, never "0处" that no data supports.
+    await h.handle.query(`DELETE FROM hazards WHERE zone_id = $1`, [zone!.id]);
+    const { page, pages, tiles, hazards } = await openWall('huaian', 'big-screen-60-indicators', '2023-06');
+    expect(hazards.clearance.status).toBe('unregistered');
+    expect(await page.getByTestId('screen-hazard-panel').count()).toBe(0);
     // Units now rank and fall behind: the side is back, the units behind filling it as far as they fit.
     expect(await page.locator('.gj-screen-side [data-testid="screen-behind"] tr').count()).toBeGreaterThan(0);
     expect(tiles.size).toBeGreaterThanOrEqual(60);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { chooseOption, openModal } from './pages/antd';
 import { ShellPage } from './pages/ShellPage';
+import { notify } from '../../src/shared/notify';
 
 let h: Harness;
 beforeAll(async () => {
@@ -113,6 +114,30 @@ describe('隐患清零 in the browser', () => {
     expect(Number(await card.getByTestId('hz-tile-major').locator('.gj-hz-tile-value').innerText())).toBe(1);
     await card.scrollIntoViewIfNeeded();
     await h.screenshot(sup, 'hazards-cockpit', { keepScroll: true });
+  });
+
+  it('the bell labels the watch’s 隐患临期 and 隐患逾期 notices, and one opens its hazard', async () => {
+    // What the daily watch sends (test/hazards.test.ts runs the watch itself): the unit is told, linked to the hazard.
+    const [hz] = await h.handle.query<{ id: string; zone_id: string; unit_id: string; title: string }>(
+      `SELECT h.id, h.zone_id, h.unit_id, l.title FROM hazards h JOIN loop_items l ON l.id = h.loop_item_id JOIN units u ON u.id = h.unit_id WHERE u.code = 'damiao' AND l.state <> 'closed' ORDER BY h.found_on LIMIT 1`,
+    );
+    const link = `/hazards/${hz!.id}`;
+    await notify(h.handle.db, { zoneId: hz!.zone_id, unitId: hz!.unit_id, kind: 'hazard.due', level: 'warning', title: `隐患将于2022-09-02到期：${hz!.title}（一般隐患）`, link, dedupeKey: 'browser:hazard:due' });
+    await notify(h.handle.db, { zoneId: hz!.zone_id, unitId: hz!.unit_id, kind: 'hazard.overdue', level: 'danger', title: `隐患逾期1天：${hz!.title}（一般隐患）`, link, dedupeKey: 'browser:hazard:overdue' });
+    const page = await h.signedIn('xz-damiao');
+    await page.getByTestId('notification-bell').click();
+    const entries = page.getByTestId('notification-entry').filter({ hasText: hz!.title });
+    await expect.poll(() => entries.count()).toBe(2);
+    const kinds = await entries.getByTestId('notification-kind').allInnerTexts();
+    expect(kinds.sort()).toEqual(['隐患临期', '隐患逾期']);
+    await h.screenshot(page, 'hazards-bell');
+    await entries.filter({ hasText: '隐患逾期1天' }).click();
+    await page.waitForURL(`**${link}`);
+    await page.getByTestId('hz-detail').waitFor();
+    await new ShellPage(page).switchLanguage('en');
+    await page.getByTestId('notification-bell').click();
+    await expect.poll(() => page.getByTestId('notification-kind').allInnerTexts()).toEqual(expect.arrayContaining(['Hazard due soon', 'Hazard overdue']));
+    await new ShellPage(page).switchLanguage('zh');
   });
 
   it('reads in English', async () => {

@@ -5,7 +5,8 @@
 // select in the page is at least 44 px high — and its main action is done with a finger:
 // the reporting form (a unit clerk saves a figure), the task list and summary, a task's
 // progress with a photo, an enterprise's appeals (raise one, rate it), the leader's
-// cockpit. Pictures in screenshots/phone-*.png.
+// cockpit, a hazard's 整改 evidence with a photo, and a unit's 签收 / 反馈进展 / 报请办结 on a
+// 领导批示. Pictures in screenshots/phone-*.png.
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,8 @@ const SHORT_TARGETS = (root: string) => `(() => {
   return out;
 })()`;
 async function fingerSized(page: Page, root = '.gj-content') {
-  expect(await page.evaluate(SHORT_TARGETS(root))).toEqual([]);
+  // Polled: a dialog measured while it still opens (scaled) would read small.
+  await expect.poll(() => page.evaluate(SHORT_TARGETS(root))).toEqual([]);
 }
 
 /** Signs `username` in over HTTP for set-up steps the phone user does not take. */
@@ -310,6 +312,96 @@ describe('a department on a phone', () => {
     await noSidewaysScroll(page);
     await fingerSized(page);
     await h.screenshot(page, 'phone-36-dept-appeal');
+  });
+});
+
+/** A small picture standing for a photo from the phone's camera or gallery. */
+async function sitePhoto(page: Page, name: string) {
+  const png = resolve(`screenshots/${name}.png`);
+  writeFileSync(png, await page.screenshot({ clip: { x: 0, y: 0, width: 390, height: 300 } }));
+  return png;
+}
+
+describe('a unit’s hazard on a phone', () => {
+  it('signs for it and reports it rectified with a photo taken or chosen on the phone', async () => {
+    const [hz] = await h.handle.query<{ id: string; title: string }>(
+      `SELECT h.id, l.title FROM hazards h JOIN loop_items l ON l.id = h.loop_item_id JOIN units u ON u.id = h.unit_id JOIN zones z ON z.id = h.zone_id
+        WHERE z.code = 'xuzhou' AND u.code = 'damiao' AND l.state IN ('assigned', 'rectifying', 'returned') ORDER BY l.state = 'assigned' DESC, h.found_on LIMIT 1`,
+    );
+    expect(hz).toBeDefined();
+    const page = await phone('xz-damiao');
+    // The unit's list is cards; a tap opens the hazard.
+    await page.goto('/hazards');
+    await page.getByTestId('stacked-card').filter({ hasText: hz!.title }).first().waitFor();
+    await noSidewaysScroll(page);
+    await fingerSized(page);
+    await h.screenshot(page, 'phone-50-hazards');
+    await page.goto(`/hazards/${hz!.id}`);
+    await page.getByTestId('hz-detail').waitFor();
+    await noSidewaysScroll(page);
+    await fingerSized(page);
+    await h.screenshot(page, 'phone-51-hazard');
+    const modal = page.getByRole('dialog');
+    const ok = modal.locator('.ant-modal-footer .ant-btn-primary');
+    if (await page.getByTestId('hz-act-accept').count()) {
+      await page.getByTestId('hz-act-accept').tap();
+      await ok.tap();
+      await expect.poll(() => page.getByTestId('hz-detail').getByTestId('hz-state').innerText()).toBe('整改中');
+      await modal.waitFor({ state: 'hidden' });
+    }
+    await page.getByTestId('hz-act-report_done').tap();
+    // The shared picker: any image, camera or gallery (no `capture`, which would force the camera).
+    const photo = modal.getByTestId('hz-photo');
+    expect((await photo.innerText()).replace(/\s/g, '')).toBe('拍照或选照片');
+    const file = photo.locator('xpath=ancestor::*[contains(@class,"ant-upload")][1]').locator('input[type=file]');
+    expect(await file.getAttribute('accept')).toBe('image/*');
+    expect(await file.getAttribute('capture')).toBeNull();
+    await modal.getByTestId('hz-act-note').fill('已加装挡鼠板，积水已抽排');
+    await file.setInputFiles(await sitePhoto(page, 'phone-hazard-photo'));
+    await modal.getByTestId('hz-chosen').locator('img').waitFor();
+    await noSidewaysScroll(page);
+    await fingerSized(page, '.ant-modal-body, .ant-modal-footer');
+    await h.screenshot(page, 'phone-52-hazard-evidence');
+    await ok.tap();
+    await expect.poll(() => page.getByTestId('hz-detail').getByTestId('hz-state').innerText()).toBe('待复核');
+    // The evidence shows in the history as a thumbnail.
+    const thumb = page.getByTestId('hz-history').getByTestId('hz-evidence').last();
+    await expect.poll(() => thumb.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    await noSidewaysScroll(page);
+    await thumb.evaluate((e) => e.scrollIntoView());
+    await h.screenshot(page, 'phone-53-hazard-reported', { keepScroll: true });
+  });
+});
+
+describe('a unit’s 领导批示 on a phone', () => {
+  it('signs (签收), reports progress (反馈进展) and reports it done (报请办结) from the cards of 批示待办', async () => {
+    const [ids] = await h.handle.query<{ indicator: string; unit: string }>(
+      `SELECT i.id AS indicator, u.id AS unit FROM indicators i JOIN zones z ON z.id = i.zone_id JOIN units u ON u.zone_id = z.id WHERE z.code = 'xuzhou' AND i.code = 'fai' AND u.code = 'damiao'`,
+    );
+    const text = '请大庙街道抓紧推进固定资产投资项目入库，月底前报送进展。';
+    const leader = await apiAs('leader');
+    const made = await leader<{ id: string }>('POST', '/api/instructions', { subjectType: 'indicator', subjectId: ids!.indicator, period: '2022-08', text, leadUnitId: ids!.unit, deadline: '2022-09-15' });
+    const page = await phone('xz-damiao');
+    await page.goto('/instructions/todo');
+    const card = page.getByTestId('in-table').getByTestId('stacked-card').filter({ hasText: text });
+    await card.waitFor();
+    await noSidewaysScroll(page);
+    await fingerSized(page);
+    await h.screenshot(page, 'phone-55-instructions-todo');
+    await card.getByTestId(`in-accept-${made.id}`).tap();
+    await expect.poll(() => card.getByTestId(`in-state-${made.id}`).innerText()).toBe('落实中');
+    await card.getByTestId(`in-note-${made.id}`).tap();
+    await page.getByTestId('in-text').fill('已排出12个项目清单，逐一对接入库');
+    await noSidewaysScroll(page);
+    await fingerSized(page, '.ant-modal-body, .ant-modal-footer');
+    await h.screenshot(page, 'phone-56-instruction-feedback');
+    await page.getByTestId('in-text-ok').tap();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await card.getByTestId(`in-report_done-${made.id}`).tap();
+    await expect.poll(() => card.getByTestId(`in-state-${made.id}`).innerText()).toBe('待办结');
+    await noSidewaysScroll(page);
+    await fingerSized(page);
+    await h.screenshot(page, 'phone-57-instruction-reported');
   });
 });
 

@@ -45,6 +45,45 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     expect(await sup.getByTestId('filter-mine').count()).toBe(0);
   });
 
+  it('the cockpit shows the leader 我的包挂项目 with each light, stage and lateness; a leader of none sees no card', async () => {
+    const leader = await h.signedIn('leader');
+    const answer = leader.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('mine=true'));
+    await leader.goto('/cockpit');
+    const body = (await (await answer).json()) as { items: { name: string; status: string; stage: string }[]; total: number };
+    const card = leader.getByTestId('ck-my-projects');
+    await card.waitFor();
+    await expect.poll(() => card.getByTestId('ck-my-project').count()).toBe(body.total);
+    const first = card.getByTestId('ck-my-project').first();
+    const labels: Record<string, string> = { done: '已完成', on_time: '按期', at_risk: '有风险', behind: '滞后' };
+    const stages: Record<string, string> = { negotiating: '在谈', signed: '签约', started: '开工', producing: '投产', at_capacity: '达效' };
+    await expect.poll(() => first.innerText()).toContain(body.items[0]!.name);
+    expect(await first.getByTestId('status-tag').innerText()).toBe(labels[body.items[0]!.status]);
+    expect(await first.innerText()).toContain(stages[body.items[0]!.stage]);
+    await card.scrollIntoViewIfNeeded();
+    await h.screenshot(leader, 'cockpit-my-projects', { keepScroll: true });
+    // A project's name opens it.
+    await first.getByRole('link').first().click();
+    await leader.waitForURL(/\/projects\/p\//);
+
+    // The same leader in Huai'an, 包挂领导 of no project: the answer is empty and no card is drawn.
+    const ha = await h.signedIn('leader', 'huaian');
+    const none = ha.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('mine=true'));
+    await ha.goto('/cockpit');
+    expect(((await (await none).json()) as { total: number }).total).toBe(0);
+    await ha.getByTestId('ck-hazards').waitFor();
+    expect(await ha.getByTestId('ck-my-projects').count()).toBe(0);
+    // A supervisor is no 包挂领导: not even asked.
+    const sup = await h.signedIn('supervisor');
+    let asked = false;
+    sup.on('request', (r) => {
+      if (r.url().includes('mine=true')) asked = true;
+    });
+    await sup.goto('/cockpit');
+    await sup.getByTestId('ck-hazards').waitFor();
+    expect(asked).toBe(false);
+    expect(await sup.getByTestId('ck-my-projects').count()).toBe(0);
+  });
+
   it('the project shows the stage rules and the "五个一" checklist side by side; the unit checks an item', async () => {
     unit = await h.signedIn('xz-damiao');
     await unit.goto(`/projects/p/${projectId}`);

@@ -15,13 +15,16 @@ import { HAZARD_SUBJECT } from './service';
 
 export const HAZARD_LEVEL_ZH = { general: '一般隐患', major: '重大隐患' } as const;
 
+/** The notification kinds the watch sends: due soon (amber), overdue and every escalation. The bell labels them (web i18n `notice.*`). */
+export const HAZARD_NOTICE_KINDS = ['hazard.due', 'hazard.overdue'] as const;
+
 export const HAZARD_WATCH: LoopWatch = {
   kind: 'hazard',
   subjectType: HAZARD_SUBJECT,
   noun: '隐患',
   tag: '隐患整改',
-  dueKind: 'hazard.due',
-  overdueKind: 'hazard.overdue',
+  dueKind: HAZARD_NOTICE_KINDS[0],
+  overdueKind: HAZARD_NOTICE_KINDS[1],
   keyPrefix: 'hazard',
   describe: async (db, items, today) => {
     const rows = await db

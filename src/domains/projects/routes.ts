@@ -68,7 +68,7 @@ import {
   updateRow,
 } from './schemas';
 import { battleMap, chainsInUse, getProject, getSettings, listProjects, ownFilter, projectHistory } from './views';
-import { checkServiceItem, replaceTaskForce } from './taskForce';
+import { checkServiceItem, replaceTaskForce, serviceChecklists } from './taskForce';
 import { projectCategories } from '../../db/schema';
 import { asFeatureCollection, outlineBody, parseOutline } from './outline';
 import { scopeOfProject } from './service';
@@ -195,11 +195,12 @@ export async function projectRoutes(app: FastifyInstance) {
 
   api.get(
     '/api/projects/export.xlsx',
-    { config: { action: 'zoneData.read' }, schema: { tags, summary: 'The filtered project list as Excel', querystring: listFilter } },
+    { config: { action: 'zoneData.read' }, schema: { tags, summary: 'The filtered project list as Excel, with sheets 专班 (every member) and 服务标准落实 (each project’s service checks)', querystring: listFilter } },
     async (req, reply) => {
       const actor = requireActor(req.ctx);
       const list = await listProjects(req.ctx.db, actor, { ...ownFilter(actor, req.query), page: 1, pageSize: 5000 }, req.ctx.today);
-      const buf = await exportProjects(list.items);
+      const checks = await serviceChecklists(req.ctx.db, actor.zoneId, list.items.map((p) => p.id));
+      const buf = await exportProjects(list.items, checks);
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('项目清单.xlsx')}`)

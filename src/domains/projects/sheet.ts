@@ -3,13 +3,13 @@
 // in short batches).
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { projects, units, type TemplateStep } from '../../db/schema';
+import { projects, units, type TaskForceRole, type TemplateStep } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import type { IsoDate } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { JobFailure, type Progress } from '../../shared/jobs';
 import type { Actor } from '../../shared/policy';
-import { cells, readSheet, writeSheet, type RowError, type SheetSpec } from '../../shared/xlsx';
+import { cells, readSheet, sheetOf, writeSheet, writeSheets, type RowError, type SheetSpec } from '../../shared/xlsx';
 import { projectInput } from './model';
 import { STAGE_LABELS } from './rules';
 import { newProjectValues, plannedStageDates, planRows, templateFor } from './service';
@@ -74,28 +74,91 @@ export const projectSheet: SheetSpec<SheetRow> = {
 
 type ListedProject = Omit<typeof projects.$inferSelect, 'lng' | 'lat'> & { lng: number | null; lat: number | null; responsibleUnitName: string };
 
-export async function exportProjects(rows: ListedProject[]) {
-  return writeSheet(
-    projectSheet,
-    rows.map((p) => ({
-      name: p.name,
-      category: p.category,
-      chain: p.chain,
-      keyProject: p.keyProject,
-      year: p.year,
-      currency: p.currency,
-      totalInvestment: p.totalInvestment,
-      annualPlan: p.annualPlan,
-      unit: p.responsibleUnitName,
-      stage: STAGE_LABELS[p.stage].zh,
-      signedOn: p.stageDates.signed?.actual ?? null,
-      targetDate: p.targetDate,
-      lng: p.lng === null ? null : String(p.lng),
-      lat: p.lat === null ? null : String(p.lat),
-      note: p.note,
-      compress: null,
-    })),
-  );
+/** 一项目一专班 as a sheet of the export: one row per member, in the project's order. */
+export interface TaskForceSheetRow {
+  project: string;
+  role: TaskForceRole;
+  name: string;
+  unit: string | null;
+  phone: string;
+  account: boolean;
+}
+const ROLE: Record<TaskForceRole, { zh: string; en: string }> = {
+  lead: { zh: '组长', en: 'Lead' },
+  deputy: { zh: '副组长', en: 'Deputy' },
+  member: { zh: '成员', en: 'Member' },
+  liaison: { zh: '联络员', en: 'Liaison' },
+};
+export const taskForceSheet: SheetSpec<TaskForceSheetRow> = {
+  name: '专班',
+  columns: [
+    { key: 'project', header: '项目名称', headerEn: 'Project', width: 34, parse: cells.text(100) },
+    { key: 'role', header: '专班职务', headerEn: 'Role', width: 10, parse: cells.oneOf(ROLE), format: (v) => ROLE[v as TaskForceRole].zh },
+    { key: 'name', header: '姓名', headerEn: 'Name', width: 14, parse: cells.text(40) },
+    { key: 'unit', header: '单位', headerEn: 'Unit', width: 16, parse: cells.text(60) },
+    { key: 'phone', header: '联系电话', headerEn: 'Phone', width: 16, parse: cells.text(30) },
+    { key: 'account', header: '关联账号', headerEn: 'Account', width: 10, parse: cells.yesNo(), format: (v) => (v ? '是' : '否') },
+  ],
+};
+
+/** The zone's service standard ("五个一"…) on each project: one row per project and item. */
+export interface ServiceCheckSheetRow {
+  project: string;
+  item: string;
+  doneOn: string | null;
+  checkedBy: string | null;
+  note: string;
+}
+export const serviceCheckSheet: SheetSpec<ServiceCheckSheetRow> = {
+  name: '服务标准落实',
+  columns: [
+    { key: 'project', header: '项目名称', headerEn: 'Project', width: 34, parse: cells.text(100) },
+    { key: 'item', header: '服务事项', headerEn: 'Item', width: 18, parse: cells.text(60) },
+    { key: 'doneOn', header: '落实日期', headerEn: 'Done on', width: 12, parse: cells.date(), format: (v) => (v as string | null) ?? '未落实' },
+    { key: 'checkedBy', header: '登记人', headerEn: 'Checked by', width: 12, parse: cells.text(60) },
+    { key: 'note', header: '说明', headerEn: 'Note', width: 30, parse: cells.text(2000) },
+  ],
+};
+
+type ExportedProject = ListedProject & { taskForce: { name: string; role: TaskForceRole; unitName: string | null; phone: string; userId: string | null }[] };
+type Checklist = { name: string; doneOn: string | null; checkedByName: string | null; note: string }[];
+
+/**
+ * The filtered list as Excel: the list (the sheet an import reads, first), then each
+ * project's 专班 and its service checks (a zone without a standard: that sheet is empty).
+ */
+export async function exportProjects(rows: ExportedProject[], checks: Map<string, Checklist>) {
+  return writeSheets([
+    sheetOf(
+      projectSheet,
+      rows.map((p) => ({
+        name: p.name,
+        category: p.category,
+        chain: p.chain,
+        keyProject: p.keyProject,
+        year: p.year,
+        currency: p.currency,
+        totalInvestment: p.totalInvestment,
+        annualPlan: p.annualPlan,
+        unit: p.responsibleUnitName,
+        stage: STAGE_LABELS[p.stage].zh,
+        signedOn: p.stageDates.signed?.actual ?? null,
+        targetDate: p.targetDate,
+        lng: p.lng === null ? null : String(p.lng),
+        lat: p.lat === null ? null : String(p.lat),
+        note: p.note,
+        compress: null,
+      })),
+    ),
+    sheetOf(
+      taskForceSheet,
+      rows.flatMap((p) => p.taskForce.map((m) => ({ project: p.name, role: m.role, name: m.name, unit: m.unitName, phone: m.phone, account: m.userId !== null }))),
+    ),
+    sheetOf(
+      serviceCheckSheet,
+      rows.flatMap((p) => (checks.get(p.id) ?? []).map((c) => ({ project: p.name, item: c.name, doneOn: c.doneOn, checkedBy: c.checkedByName, note: c.note }))),
+    ),
+  ]);
 }
 
 export const projectTemplate = () => writeSheet(projectSheet, [], { example: true });

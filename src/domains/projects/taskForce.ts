@@ -118,23 +118,35 @@ export interface TaskForceView {
 
 /** The standard's items with this project's checks (who checked, when, note). */
 export async function serviceChecklist(db: ReadDb, zoneId: string, projectId: string) {
+  return (await serviceChecklists(db, zoneId, [projectId])).get(projectId)!;
+}
+
+/** The same checklist for several projects at once (the Excel export). */
+export async function serviceChecklists(db: ReadDb, zoneId: string, projectIds: string[]) {
   const items = await serviceItemsOf(db, zoneId);
-  const checks = await db
-    .select({ c: projectServiceChecks, byName: users.displayName })
-    .from(projectServiceChecks)
-    .leftJoin(users, eq(users.id, projectServiceChecks.checkedBy))
-    .where(and(eq(projectServiceChecks.zoneId, zoneId), eq(projectServiceChecks.projectId, projectId)));
-  const by = new Map(checks.map((c) => [c.c.itemKey, c]));
-  return items.map((i) => {
-    const c = by.get(i.key);
-    return {
-      key: i.key,
-      name: i.name,
-      hint: i.hint ?? null,
-      doneOn: c?.c.doneOn ?? null,
-      checkedByName: c ? (c.byName ?? null) : null,
-      note: c?.c.note ?? '',
-      version: c?.c.version ?? 0,
-    };
-  });
+  const checks = projectIds.length
+    ? await db
+        .select({ c: projectServiceChecks, byName: users.displayName })
+        .from(projectServiceChecks)
+        .leftJoin(users, eq(users.id, projectServiceChecks.checkedBy))
+        .where(and(eq(projectServiceChecks.zoneId, zoneId), inArray(projectServiceChecks.projectId, projectIds)))
+    : [];
+  const by = new Map(checks.map((c) => [`${c.c.projectId}|${c.c.itemKey}`, c]));
+  return new Map(
+    projectIds.map((projectId) => [
+      projectId,
+      items.map((i) => {
+        const c = by.get(`${projectId}|${i.key}`);
+        return {
+          key: i.key,
+          name: i.name,
+          hint: i.hint ?? null,
+          doneOn: c?.c.doneOn ?? null,
+          checkedByName: c ? (c.byName ?? null) : null,
+          note: c?.c.note ?? '',
+          version: c?.c.version ?? 0,
+        };
+      }),
+    ]),
+  );
 }

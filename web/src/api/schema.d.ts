@@ -9571,7 +9571,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The filtered project list as Excel */
+        /** The filtered project list as Excel, with sheets 专班 (every member) and 服务标准落实 (each project’s service checks) */
         get: {
             parameters: {
                 query?: {

@@ -15,6 +15,8 @@ import { periodLabel, useCkT } from './i18n';
 import { CampaignCountdown, RankChange } from './parts';
 import { useCockpit } from './queries';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
+import { useCan } from '../auth/session';
+import { HazardScreenFigures } from '../hazards/ScreenTile';
 
 const REFRESH_MS = 60_000;
 const ROTATE_MS = 15_000;
@@ -63,6 +65,7 @@ export default function BigScreen() {
 
 function Wall({ d, updatedAt }: { d: Cockpit; updatedAt: number }) {
   const ct = useCkT();
+  const can = useCan();
   const tiles = d.indicators.filter((i) => i.value !== null || i.floor !== null);
   // No ranking and nobody behind: the side would stand empty, so its panels go under the chart and the columns widen.
   const sideless = d.ranking.length === 0 && d.behind.length === 0;
@@ -75,6 +78,17 @@ function Wall({ d, updatedAt }: { d: Cockpit; updatedAt: number }) {
     <Panel title={ct('section.campaigns')}>
       {d.campaigns.length === 0 ? <div className="gj-screen-small">{ct('campaign.none')}</div> : d.campaigns.slice(0, 2).map((c) => <CampaignCountdown key={c.id} c={c} dark />)}
     </Panel>
+  );
+  // 隐患动态清零 (the cockpit card's summary): no panel at all for a zone without hazards.
+  const hazards = can('zoneData.read') && (
+    <HazardScreenFigures
+      refetchMs={REFRESH_MS}
+      frame={(title, body) => (
+        <Panel title={title} testId="screen-hazard-panel">
+          {body}
+        </Panel>
+      )}
+    />
   );
   return (
     <div className={sideless ? 'gj-screen-grid gj-screen-sideless' : 'gj-screen-grid'}>
@@ -93,6 +107,7 @@ function Wall({ d, updatedAt }: { d: Cockpit; updatedAt: number }) {
       <TilePages tiles={tiles} />
       <section className="gj-screen-chart">
         <RotatingChart d={d} />
+        {sideless && hazards}
         {sideless && behind}
         {sideless && campaigns}
       </section>
@@ -118,7 +133,8 @@ function Wall({ d, updatedAt }: { d: Cockpit; updatedAt: number }) {
           </table>
         </Panel>
         )}
-        {/* The units behind take what room the ranking and the campaigns leave: as many rows as fit. */}
+        {hazards}
+        {/* The units behind take what room the ranking, hazards and campaigns leave: as many rows as fit. */}
         {behind}
         {campaigns}
       </section>
@@ -133,11 +149,26 @@ function BehindRows({ rows }: { rows: Cockpit['behind'] }) {
   const first = rows.slice(0, MAX_BEHIND);
   const [shown, setShown] = useState(first.length);
   const [seen, setSeen] = useState(rows);
+  // Bumped when the box changes height (a panel above it arriving late, the hazard tile): measure again.
+  const [sized, setSized] = useState(0);
   if (seen !== rows) {
     // New figures: measure again from every row.
     setSeen(rows);
     setShown(first.length);
   }
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let last = el.clientHeight;
+    const watch = new ResizeObserver(() => {
+      if (Math.abs(el.clientHeight - last) < 1) return;
+      last = el.clientHeight;
+      setShown(first.length);
+      setSized((n) => n + 1);
+    });
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [first.length]);
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -145,7 +176,7 @@ function BehindRows({ rows }: { rows: Cockpit['behind'] }) {
     const bottom = el.getBoundingClientRect().bottom;
     const fit = [...el.querySelectorAll('tr')].filter((tr) => tr.getBoundingClientRect().bottom <= bottom + 0.5).length;
     if (fit < shown) setShown(Math.max(1, fit));
-  }, [shown, seen]);
+  }, [shown, seen, sized]);
   return (
     <div className="gj-screen-fill" ref={box}>
       <table className="gj-screen-table">

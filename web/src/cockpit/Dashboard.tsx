@@ -17,7 +17,7 @@ import type { DrillTarget } from './DrillDrawer';
 import { IndicatorCards } from './IndicatorCards';
 import { SupervisionCard } from './SupervisionCard';
 import { DekadCard } from './DekadCard';
-import { useCan } from '../auth/session';
+import { useCan, useMe } from '../auth/session';
 import { CampaignCountdown, RankChange, StatusTag } from './parts';
 import { useCockpit } from './queries';
 import { PeriodSelect } from '../shell/PeriodSelect';
@@ -28,6 +28,8 @@ import { usePhone } from '../shell/usePhone';
 // the hazard card beside the charts; neither is part of the cockpit's first load.
 const DrillDrawer = lazy(() => import('./DrillDrawer').then((m) => ({ default: m.DrillDrawer })));
 const HazardCard = lazy(() => import('../hazards/CockpitCard').then((m) => ({ default: m.HazardCard })));
+// 我的包挂项目: a leader's own projects (none → no card), loaded like the hazard card.
+const MyProjectsCard = lazy(() => import('../projects/CockpitCard').then((m) => ({ default: m.MyProjectsCard })));
 
 export default function Dashboard() {
   const t = useT();
@@ -95,6 +97,7 @@ export default function Dashboard() {
 function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): void; onPick(period: string): void }) {
   const ct = useCkT();
   const can = useCan();
+  const me = useMe();
   const count = (s: string) => d.indicators.filter((i) => i.status === s).length;
   const unitCharts = withUnits(d.indicators);
   const zoneBars = indicatorBars(d.indicators);
@@ -193,6 +196,11 @@ function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): voi
             <Card size="small" variant="borderless" title={ct('section.campaigns')}>
               {d.campaigns.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ct('campaign.none')} /> : d.campaigns.map((c) => <CampaignCountdown key={c.id} c={c} />)}
             </Card>
+            {me.user.role === 'leader' && (
+              <Suspense fallback={null}>
+                <MyProjectsCard />
+              </Suspense>
+            )}
             {can('zone.read') && <SupervisionCard />}
             {can('zoneData.read') && (
               <Suspense fallback={<Card size="small" variant="borderless" loading />}>

@@ -4,9 +4,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Timeline, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
-import { useSession } from '../auth/session';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Timeline } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { valuesOf } from '../forms';
@@ -15,6 +13,8 @@ import { useHzT, type HzKey } from './i18n';
 import { CategoryTag, LevelTag, LightDot, StateTag } from './parts';
 import { useHazard, useHzMutation, useHzUnits } from './queries';
 import { DeadlinePicker } from '../shell/DeadlinePicker';
+import { usePhotoPicker } from '../shell/PhotoPicker';
+import { usePhone } from '../shell/usePhone';
 
 interface ActValues {
   assigneeUnitId?: string;
@@ -23,48 +23,22 @@ interface ActValues {
   note?: string;
 }
 
-/** Uploads through /api/files; the chosen files as removable tags. */
+/** 整改 evidence through the shared picker (shell/PhotoPicker): on a phone 拍照或选照片, camera or gallery. */
 function EvidencePicker({ files, setFiles }: { files: FileInfo[]; setFiles(f: (x: FileInfo[]) => FileInfo[]): void }) {
   const t = useHzT();
-  const { me } = useSession();
-  const onError = useErrorMessage();
-  const [uploading, setUploading] = useState(0);
+  const { uploader, chosen } = usePhotoPicker({
+    files,
+    setFiles,
+    upload: uploadFile,
+    accept: 'image/*,.pdf,.docx',
+    multiple: true,
+    labels: { photo: t('form.photo'), upload: t('form.upload'), remove: t('form.removePhoto') },
+    testIds: { photo: 'hz-photo', upload: 'hz-upload', chosen: 'hz-chosen' },
+  });
   return (
     <Space orientation="vertical" size={6} style={{ width: '100%' }}>
-      <Upload
-        showUploadList={false}
-        multiple
-        accept="image/*,.pdf,.docx"
-        customRequest={({ file, onSuccess, onError: fail }) => {
-          setUploading((n) => n + 1);
-          uploadFile(file as File, me?.csrfToken ?? null)
-            .then(
-              (f) => (setFiles((x) => [...x, f]), onSuccess?.(f)),
-              (e: Error) => (onError(e), fail?.(e)),
-            )
-            .finally(() => setUploading((n) => n - 1));
-        }}
-      >
-        <Button icon={<UploadOutlined />} loading={uploading > 0} data-testid="hz-upload">
-          {t('form.upload')}
-        </Button>
-      </Upload>
-      <div className="gj-hz-thumbs">
-        {files.map((f) =>
-          f.mime.startsWith('image/') ? (
-            <span key={f.id} data-testid="hz-chosen">
-              <img className="gj-hz-thumb" src={`/api/files/${f.id}`} alt={f.name} />
-              <Button size="small" type="text" aria-label={t('cancel')} onClick={() => setFiles((x) => x.filter((y) => y.id !== f.id))}>
-                ✕
-              </Button>
-            </span>
-          ) : (
-            <Tag key={f.id} closable onClose={() => setFiles((x) => x.filter((y) => y.id !== f.id))} data-testid="hz-chosen">
-              {f.name}
-            </Tag>
-          ),
-        )}
-      </div>
+      {uploader}
+      {chosen.length > 0 && <div className="gj-hz-thumbs">{chosen}</div>}
       <span className="gj-hz-muted">{t('form.evidenceHint')}</span>
     </Space>
   );
@@ -180,10 +154,23 @@ export default function DetailPage() {
   const t = useHzT();
   const q = useHazard(id);
   const [acting, setActing] = useState<{ action: string; requires: string[] } | null>(null);
+  const phone = usePhone();
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
   const d = q.data;
   const h = d.hazard;
+  // On a phone the steps leave the card's header (too narrow) for full-width buttons under the facts.
+  const actions = (
+    <div className={phone ? 'gj-hz-actions-phone' : undefined}>
+      <Space wrap orientation={phone ? 'vertical' : 'horizontal'} style={phone ? { width: '100%' } : undefined}>
+        {d.allowedActions.map((a) => (
+          <Button key={a.action} block={phone} type={a.action === 'return' || a.action === 'close' ? 'default' : 'primary'} danger={a.action === 'return'} onClick={() => setActing(a)} data-testid={`hz-act-${a.action}`}>
+            {t(`act.${a.action}` as HzKey)}
+          </Button>
+        ))}
+      </Space>
+    </div>
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="hz-detail">
       <Link to="/hazards">← {t('back')}</Link>
@@ -196,15 +183,7 @@ export default function DetailPage() {
             <LevelTag level={h.level} />
           </Space>
         }
-        extra={
-          <Space wrap>
-            {d.allowedActions.map((a) => (
-              <Button key={a.action} type={a.action === 'return' || a.action === 'close' ? 'default' : 'primary'} danger={a.action === 'return'} onClick={() => setActing(a)} data-testid={`hz-act-${a.action}`}>
-                {t(`act.${a.action}` as HzKey)}
-              </Button>
-            ))}
-          </Space>
-        }
+        extra={!phone && actions}
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('col.state')}>
@@ -224,6 +203,7 @@ export default function DetailPage() {
           {h.closedOn && <Descriptions.Item label={t('detail.closedOn')}>{h.closedOn}</Descriptions.Item>}
         </Descriptions>
         {h.detail && <p style={{ marginTop: 8, marginBottom: 0 }}>{h.detail}</p>}
+        {phone && d.allowedActions.length > 0 && actions}
       </Card>
       <Card size="small" title={t('detail.history')}>
         <History d={d} />

@@ -2,7 +2,7 @@
 // category, level, unit and campaign; 登记隐患 for those who may write.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, Input, Select, Space, Switch, Table } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Switch, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMe } from '../auth/session';
 import { Field, StackedList } from '../shell/StackedList';
@@ -44,9 +44,16 @@ export default function ListPage() {
           <Select allowClear style={{ width: 200 }} placeholder={t('filter.campaign')} value={f.campaignId} onChange={(campaignId) => set({ campaignId: campaignId ?? undefined })}
             options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
           <Input.Search allowClear style={{ width: 180 }} placeholder={t('filter.search')} onSearch={(q) => set({ q: q || undefined })} />
-          <span>
-            <Switch size="small" checked={f.overdue === 'true'} onChange={(on) => set({ overdue: on ? 'true' : undefined })} data-testid="hz-filter-overdue" /> {t('filter.overdue')}
-          </span>
+          {phone ? (
+            // A check box whose whole label takes the tap (44 px on a phone); a small switch on a desktop.
+            <Checkbox checked={f.overdue === 'true'} onChange={(e) => set({ overdue: e.target.checked ? 'true' : undefined })} data-testid="hz-filter-overdue">
+              {t('filter.overdue')}
+            </Checkbox>
+          ) : (
+            <span>
+              <Switch size="small" checked={f.overdue === 'true'} onChange={(on) => set({ overdue: on ? 'true' : undefined })} data-testid="hz-filter-overdue" /> {t('filter.overdue')}
+            </span>
+          )}
         </Space>
         {canWrite(me) && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="hz-new">

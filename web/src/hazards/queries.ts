@@ -15,7 +15,9 @@ export const hzKeys = {
 export const useHazards = (f: HazardFilter & { page: number; pageSize: number }) =>
   useQuery({ queryKey: hzKeys.list(f), queryFn: () => hazardApi.list(f), placeholderData: keepPreviousData });
 export const useHazard = (id: string) => useQuery({ queryKey: hzKeys.one(id), queryFn: () => hazardApi.get(id) });
-export const useHazardSummary = (p: { from?: string; to?: string } = {}) => useQuery({ queryKey: hzKeys.summary(p), queryFn: () => hazardApi.summary(p) });
+/** The counts and 清零 for a period (default: the year to the zone's date); `refetchMs` for a wall that refreshes itself. */
+export const useHazardSummary = (p: { from?: string; to?: string } = {}, refetchMs?: number) =>
+  useQuery({ queryKey: hzKeys.summary(p), queryFn: () => hazardApi.summary(p), refetchInterval: refetchMs });
 export const useHzUnits = () => useQuery({ queryKey: hzKeys.units(), queryFn: hazardApi.units, staleTime: 60_000 });
 export const useHzCampaigns = () => useQuery({ queryKey: hzKeys.campaigns(), queryFn: hazardApi.campaigns, staleTime: 60_000 });
 

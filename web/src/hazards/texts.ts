@@ -82,6 +82,8 @@ export const zh = {
   'form.note': '整改情况说明',
   'form.evidence': '整改照片或材料',
   'form.upload': '上传照片或材料',
+  'form.photo': '拍照或选照片',
+  'form.removePhoto': '移除照片',
   'form.evidenceHint': '报结须附整改照片或材料（图片、PDF、Word，单个不超过10MB）',
   'form.deadline': '整改时限',
   'form.assignee': '责任单位',
@@ -104,6 +106,11 @@ export const zh = {
   'period.asOf': '截至{date}',
   'cockpit.title': '隐患动态清零',
   'cockpit.more': '查看隐患清单',
+  'screen.added': '新增',
+  'screen.rectified': '已整改',
+  'screen.remaining': '剩余',
+  'screen.major': '重大',
+  'screen.overdue': '逾期',
 } as const;
 
 export type HzKey = keyof typeof zh;
@@ -189,6 +196,8 @@ export const en: Record<HzKey, string> = {
   'form.note': 'What was done',
   'form.evidence': 'Photos or documents',
   'form.upload': 'Upload photos or documents',
+  'form.photo': 'Take or choose photos',
+  'form.removePhoto': 'Remove photo',
   'form.evidenceHint': 'Reporting rectified needs photos or documents (images, PDF, Word; at most 10 MB each)',
   'form.deadline': 'Deadline',
   'form.assignee': 'Responsible unit',
@@ -211,4 +220,9 @@ export const en: Record<HzKey, string> = {
   'period.asOf': 'As of {date}',
   'cockpit.title': 'Hazards to zero',
   'cockpit.more': 'Open the hazard list',
+  'screen.added': 'New',
+  'screen.rectified': 'Rectified',
+  'screen.remaining': 'Open',
+  'screen.major': 'Major',
+  'screen.overdue': 'Overdue',
 };

@@ -115,6 +115,8 @@ export const zh = {
   'module.system': '系统管理',
   'module.home': '我的单位',
 
+  'notice.hazard.due': '隐患临期',
+  'notice.hazard.overdue': '隐患逾期',
   'role.admin': '系统管理员',
   'role.leader': '区领导',
   'role.supervisor': '督查考核',
@@ -370,6 +372,8 @@ export const en: Dict = {
   'module.system': 'Administration',
   'module.home': 'My unit',
 
+  'notice.hazard.due': 'Hazard due soon',
+  'notice.hazard.overdue': 'Hazard overdue',
   'role.admin': 'Administrator',
   'role.leader': 'Zone leader',
   'role.supervisor': 'Supervision & assessment',

@@ -74,6 +74,8 @@ export const ENUM_LABELS = {
   hazardCategory: labels(['safety', 'petition', 'environment'], hazards, (c) => `cat.${c}`),
   hazardLevel: labels(['general', 'major'], hazards, (c) => `level.${c}`),
   clearanceStatus: labels(['unregistered', 'cleared', 'open'], hazards, (c) => `clear.${c}`),
+  // notification kinds the bell labels (the shell's texts: the bell is in every page)
+  notificationKind: labels(['hazard.due', 'hazard.overdue'], shell, (c) => `notice.${c}`),
   // assessment and bulletins
   periodKind: labels(['month', 'quarter', 'half', 'year', 'campaign'], assessment, (c) => `kind.${c}`),
   itemKind: labels(['indicator_completion', 'growth_rank', 'milestones_on_time', 'tasks_on_time', 'loops_closed'], assessment, (c) => `item.${c}`),

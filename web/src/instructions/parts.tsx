@@ -11,6 +11,8 @@ import { instructionsApi, type Instruction, type InstructionAction, type Instruc
 import { useInT, type InKey } from './i18n';
 import { useInMutation, useInstructions, useUnitChoices } from './queries';
 import { DeadlinePicker } from '../shell/DeadlinePicker';
+import { Field, StackedList } from '../shell/StackedList';
+import { usePhone } from '../shell/usePhone';
 
 const LIGHT_COLOR = { green: 'green', amber: 'orange', red: 'red', done: 'default' } as const;
 /** The steps shown as buttons, in the order a unit and the office take them. */
@@ -120,6 +122,7 @@ function Steps({ i }: { i: Instruction }) {
 export function InstructionTable({ items, loading, showSubject = true, showLeader = true }: { items: Instruction[]; loading?: boolean; showSubject?: boolean; showLeader?: boolean }) {
   const it = useInT();
   const me = useMe();
+  const phone = usePhone();
   const showSteps = items.some((i) => i.actions.some((a) => STEPS.includes(a)) || (me.user.role === 'reporter' && i.state !== 'closed'));
   type Col = NonNullable<Parameters<typeof Table<Instruction>>[0]['columns']>[number];
   const cols: (Col | false)[] = [
@@ -150,6 +153,44 @@ export function InstructionTable({ items, loading, showSubject = true, showLeade
     showLeader && { title: it('col.leader'), dataIndex: 'leaderName', width: 80 },
     showSteps && { title: it('col.actions'), key: 'actions', render: (_: unknown, r: Instruction) => <Steps i={r} /> },
   ];
+  // On a phone, the same rows as cards: the text, how it stands, by when, who leads, and the steps as 44 px buttons.
+  if (phone)
+    return (
+      <StackedList<Instruction>
+        data-testid="in-table"
+        items={items}
+        loading={loading}
+        rowKey={(r) => r.id}
+        title={(r) => <span className="gj-in-text">{r.text}</span>}
+        body={(r) => (
+          <>
+            <Field label={it('col.state')}>
+              <StateTag i={r} />
+            </Field>
+            <Field label={it('col.deadline')}>{r.deadline}</Field>
+            <Field label={it('col.lead')}>
+              <b>{r.leadUnitName}</b>
+              {r.supportingUnits.length > 0 && <div className="gj-in-muted">{`${it('col.supporting')}：${r.supportingUnits.map((u) => u.name).join('、')}`}</div>}
+            </Field>
+            {showSubject && (
+              <Field label={it('col.subject')}>
+                <Typography.Text type="secondary">{it(`subject.${r.subjectType}` as InKey)}</Typography.Text> {r.subjectTitle}
+                {r.period ? `（${r.period}）` : ''}
+              </Field>
+            )}
+            <Field label={it('col.written')}>
+              {r.writtenOn}
+              {showLeader && ` · ${r.leaderName}`}
+            </Field>
+            {showSteps && (
+              <div className="gj-in-steps-phone">
+                <Steps i={r} />
+              </div>
+            )}
+          </>
+        )}
+      />
+    );
   return (
     <Table<Instruction>
       size="small"

@@ -13,14 +13,10 @@ import { Gantt, projectRows } from './Gantt';
 import { usePT } from './i18n';
 import { useBattleMap, useOptions } from './queries';
 import { ZoneMap } from './ZoneMap';
+import { StatusTag } from './parts';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 
 type View = 'gantt' | 'map' | 'board';
-
-export function StatusTag({ status }: { status: Status }) {
-  const pt = usePT();
-  return <Tag color={STATUS_COLORS[status]} data-testid="status-tag">{pt(`status.${status}`)}</Tag>;
-}
 
 export default function BattleMapPage() {
   const pt = usePT();

@@ -14,7 +14,7 @@ import { actionLabel, entityLabel } from '../system/auditLabels';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { InstructionsBlock } from '../instructions/parts';
 import { projectsApi, STAGES, uploadFile, type FileInfo, type InvestmentInput, type LoopActInput, type Milestone, type ProblemInput, type ProblemItem, type ProjectDetail as Detail, type UpdateInput } from './api';
-import { StatusTag } from './BattleMap';
+import { StatusTag } from './parts';
 import { downloadPng, type ChartInstance } from './EChart';
 import { LIGHT_COLORS, STATUS_COLORS, yi } from './format';
 import { Gantt, milestoneRows } from './Gantt';

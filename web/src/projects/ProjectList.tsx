@@ -9,7 +9,7 @@ import { useMe } from '../auth/session';
 import { useI18n } from '../i18n';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { projectsApi, uploadFile, type Filters, type JobState, type Project } from './api';
-import { StatusTag } from './BattleMap';
+import { StatusTag } from './parts';
 import { FilterBar } from './Filters';
 import { yi } from './format';
 import { usePT } from './i18n';

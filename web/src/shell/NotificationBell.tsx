@@ -6,11 +6,12 @@
 // all of its repeats are marked read.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
+import { Badge, Button, Empty, List, Popover, Space, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { useI18n } from '../i18n';
+import type { CodeOf } from '../i18n/enumLabels';
 
 interface Note {
   key: string;
@@ -30,10 +31,13 @@ const TEXT = {
   en: { title: 'Notifications', readAll: 'Mark all read', empty: 'No notifications', unread: '{n} unread' },
 } as const;
 const COLORS = { info: '#1677ff', warning: '#d48806', danger: '#cf1322' } as const;
+/** Kinds with a label of their own (i18n/enumLabels.ts `notificationKind`, texts `notice.*`); others show their title alone. */
+const LABELLED: readonly CodeOf<'notificationKind'>[] = ['hazard.due', 'hazard.overdue'];
+const labelled = (kind: string): kind is CodeOf<'notificationKind'> => (LABELLED as readonly string[]).includes(kind);
 const key = ['notifications'] as const;
 
 export function NotificationBell({ className }: { className?: string }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const tx = TEXT[lang];
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -76,6 +80,11 @@ export function NotificationBell({ className }: { className?: string }) {
               avatar={<span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginTop: 8, background: COLORS[n.level] }} />}
               title={
                 <span style={{ fontWeight: n.unread ? 600 : 400 }}>
+                  {labelled(n.kind) && (
+                    <Tag color={n.level === 'danger' ? 'error' : 'warning'} data-testid="notification-kind">
+                      {t(`notice.${n.kind}`)}
+                    </Tag>
+                  )}
                   {n.title}
                   {n.count > 1 && <Typography.Text type="secondary" data-testid="notification-count">{` ×${n.count}`}</Typography.Text>}
                 </span>

@@ -4,16 +4,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Spin, Tag, Timeline, Upload } from 'antd';
-import { useSession } from '../auth/session';
+import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Spin, Tag, Timeline } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { supervisionApi, uploadFile, type FileInfo, type LoopAction, type RequestKind, type TaskDetail, type TaskRequest } from './api';
 import { useSvT } from './i18n';
 import { LightDot, progressText, StandingTag, StateTag } from './parts';
 import { useSvMutation, useTask } from './queries';
+import { usePhotoPicker } from '../shell/PhotoPicker';
 import { usePhone } from '../shell/usePhone';
-import { CameraOutlined } from '@ant-design/icons';
 import { valuesOf } from '../forms';
 
 export default function TaskDetailPage() {
@@ -231,52 +230,18 @@ function ReportForm({ d }: { d: TaskDetail }) {
   const t = useSvT();
   const { message } = App.useApp();
   const onError = useErrorMessage();
-  const { me } = useSession();
   const phone = usePhone();
   const [form] = Form.useForm<{ body: string; percent?: number; reached?: number }>();
   const [files, setFiles] = useState<FileInfo[]>([]);
-  const [uploading, setUploading] = useState(0);
   const report = useSvMutation((v: { body: string; percent?: number | null; reached?: string | null; fileIds: string[] }) => supervisionApi.progress(d.task.id, v));
-  // The existing attachment upload. On a phone it offers photos: accept="image/*"
-  // without `capture`, so the phone asks "camera or gallery" rather than forcing the camera.
-  const uploader = (
-    <Upload
-      showUploadList={false}
-      multiple={phone}
-      accept={phone ? 'image/*' : undefined}
-      customRequest={({ file, onSuccess, onError: fail }) => {
-        setUploading((n) => n + 1);
-        uploadFile(file as File, me?.csrfToken ?? null)
-          .then(
-            (f) => (setFiles((x) => [...x, f]), onSuccess?.(f)),
-            (e: Error) => (onError(e), fail?.(e)),
-          )
-          .finally(() => setUploading((n) => n - 1));
-      }}
-    >
-      {phone ? (
-        <Button block icon={<CameraOutlined />} loading={uploading > 0} data-testid="sv-report-photo">
-          {t('form.photo')}
-        </Button>
-      ) : (
-        <Button>{t('form.upload')}</Button>
-      )}
-    </Upload>
-  );
-  const chosen = files.map((f) =>
-    phone && f.mime.startsWith('image/') ? (
-      <span key={f.id} className="gj-sv-thumb gj-sv-thumb-chosen" data-testid="sv-report-chosen">
-        <img src={`/api/files/${f.id}`} alt={f.name} />
-        <Button size="small" type="text" className="gj-sv-thumb-remove" aria-label={t('form.removePhoto')} onClick={() => setFiles((x) => x.filter((y) => y.id !== f.id))}>
-          ✕
-        </Button>
-      </span>
-    ) : (
-      <Tag key={f.id} closable onClose={() => setFiles((x) => x.filter((y) => y.id !== f.id))} data-testid="sv-report-chosen">
-        📎 {f.name}
-      </Tag>
-    ),
-  );
+  // The shared picker: on a phone 拍照或选照片 (camera or gallery), thumbnails of the chosen photos.
+  const { uploader, chosen, uploading } = usePhotoPicker({
+    files,
+    setFiles,
+    upload: uploadFile,
+    labels: { photo: t('form.photo'), upload: t('form.upload'), remove: t('form.removePhoto') },
+    testIds: { photo: 'sv-report-photo', chosen: 'sv-report-chosen' },
+  });
   return (
     <Form
       form={form}
