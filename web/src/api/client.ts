@@ -84,11 +84,3 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
   if (res.status === 401 && !opts.expectUnauthorized) state.onUnauthorized();
   throw new ApiError(res.status, code, message);
 }
-
-export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...opts, body: body ?? {} }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};

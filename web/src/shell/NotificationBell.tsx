@@ -9,22 +9,12 @@ import { useNavigate } from 'react-router-dom';
 import { Badge, Button, Empty, List, Popover, Space, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { call, type ApiOk } from '../api/contract';
 import { useI18n } from '../i18n';
 import type { CodeOf } from '../i18n/enumLabels';
 
-interface Note {
-  key: string;
-  count: number;
-  unread: number;
-  id: string;
-  kind: string;
-  level: 'info' | 'warning' | 'danger';
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-}
+/** One grouped entry of GET /api/notifications/groups, as the server's schema states it. */
+type Note = ApiOk<'/api/notifications/groups'>['items'][number];
 
 const TEXT = {
   zh: { title: '预警通知', readAll: '全部已读', empty: '暂无通知', unread: '{n}条未读' },
@@ -44,12 +34,12 @@ export function NotificationBell({ className }: { className?: string }) {
   const [open, setOpen] = useState(false);
   const q = useQuery({
     queryKey: key,
-    queryFn: () => api.get<{ items: Note[]; total: number; unread: number }>('/api/notifications/groups', { page: 1, pageSize: 20 }),
+    queryFn: () => call('get', '/api/notifications/groups', { query: { page: 1, pageSize: 20 } }),
     refetchInterval: 60_000,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: key });
-  const read = useMutation({ mutationFn: (key: string) => api.post('/api/notifications/groups/read', { key }), onSuccess: refresh });
-  const readAll = useMutation({ mutationFn: () => api.post('/api/notifications/read-all'), onSuccess: refresh });
+  const read = useMutation({ mutationFn: (key: string) => call('post', '/api/notifications/groups/read', { body: { key } }), onSuccess: refresh });
+  const readAll = useMutation({ mutationFn: () => call('post', '/api/notifications/read-all'), onSuccess: refresh });
   const unread = q.data?.unread ?? 0;
   const content = (
     <div style={{ width: 420 }} data-testid="notifications">
