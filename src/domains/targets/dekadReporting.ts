@@ -88,6 +88,7 @@ export async function saveDekadFigures(tx: Tx, audit: Audit, who: Writer, input:
   const beforeBy = new Map(before.map((f) => [key(f.indicatorId, f.unitId), f]));
   const now = new Date();
   const out: DekadFigure[] = [];
+  const fresh: (typeof dekadFigures.$inferInsert)[] = [];
   for (const { row, ind, unitId } of placed) {
     const prev = beforeBy.get(key(ind.id, unitId));
     if (prev && row.version !== undefined) checkVersion(row.version, prev.version);
@@ -103,10 +104,11 @@ export async function saveDekadFigures(tx: Tx, audit: Audit, who: Writer, input:
         .returning();
       out.push(after!);
     } else {
-      const [after] = await tx.insert(dekadFigures).values({ ...values, zoneId: who.zoneId, indicatorId: ind.id, unitId, period: input.period, dekad: input.dekad as DekadNo }).returning();
-      out.push(after!);
+      fresh.push({ ...values, zoneId: who.zoneId, indicatorId: ind.id, unitId, period: input.period, dekad: input.dekad as DekadNo });
     }
   }
+  // New figures go in with one statement, as monthly ones do.
+  if (fresh.length) out.push(...(await tx.insert(dekadFigures).values(fresh).returning()));
   await audit({
     action: 'record',
     entity: 'dekad_figures',

@@ -57,6 +57,16 @@ const figureOfForm = z.object({
   sourceName: s,
   correctionReason: s,
 });
+/** What a reporting form (month or dekad) says of each of its indicators. */
+const formIndicator = z.object({
+  indicatorId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  measure: z.string(),
+  kind: z.enum(indicatorKinds),
+  decimals: z.number().int(),
+});
+
 export const reportFormBody = z.object({
   unitId: z.string(),
   period: z.string(),
@@ -64,13 +74,7 @@ export const reportFormBody = z.object({
   deadline: isoDate,
   moveShare: z.string().describe('percent a figure may leave last month’s pace before it needs a note'),
   rows: z.array(
-    z.object({
-      indicatorId: z.string(),
-      code: z.string(),
-      name: z.string(),
-      measure: z.string(),
-      kind: z.enum(indicatorKinds),
-      decimals: z.number().int(),
+    formIndicator.extend({
       fillMethod: z.enum(fillMethods),
       level: z.enum(['unit', 'zone']),
       floor: s,
@@ -165,13 +169,7 @@ export const dekadFormBody = z.object({
   open: z.array(dekadNoBody).describe('the dekads of the month closed by the zone’s date: only these are offered'),
   latest: z.object({ period: z.string(), dekad: dekadNoBody }).describe('the zone’s latest closed dekad'),
   rows: z.array(
-    z.object({
-      indicatorId: z.string(),
-      code: z.string(),
-      name: z.string(),
-      measure: z.string(),
-      kind: z.enum(indicatorKinds),
-      decimals: z.number().int(),
+    formIndicator.extend({
       level: z.enum(['unit', 'zone']),
       floor: s,
       before: z.object({ period: z.string(), dekad: dekadNoBody, value: z.string() }).nullable().describe('the year’s last dekad figure before this month'),
