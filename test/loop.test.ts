@@ -1,26 +1,25 @@
 // The shared closed loop through HTTP: raise (by a domain), assign, accept,
-// report done, return, verify; who may do what; lights; history.
+// report done, return, verify; who may do what; lights; history. The zone, its
+// units, the items and the hazards are made here (test/helpers/factories), not read
+// from the demo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raiseItem } from '../src/shared/loop/store';
-import { writeAudited } from '../src/server/context';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit, type Zone } from './helpers/factories';
 
 let t: TestApp;
+let z: Zone;
 let sup: Client, damiao: Client, donghuan: Client, leader: Client;
-let unitId: (code: string) => Promise<string>;
+const unitId = async (code: string) => z.unitId(code);
 beforeAll(async () => {
   // Pin the clock: 2022-08-20 in China.
-  t = await testApp({ clock: () => new Date('2022-08-20T02:00:00Z') });
-  [sup, damiao, donghuan, leader] = await Promise.all([t.signIn('supervisor'), t.signIn('xz-damiao'), t.signIn('xz-donghuan'), t.signIn('leader')]);
-  unitId = async (code) => (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code]))[0]!.id;
+  t = await testApp({ demo: false, clock: () => new Date('2022-08-20T02:00:00Z') });
+  z = await makeZone(t.handle, 'loopzone', { units: [unit('damiao', '大庙街道'), unit('donghuan', '东环街道'), unit('ducha', '督查办', 'department')] });
+  [sup, damiao, donghuan, leader] = await Promise.all([t.signIn('supervisor', z.code), t.signIn(z.reporter('damiao'), z.code), t.signIn(z.reporter('donghuan'), z.code), t.signIn('leader', z.code)]);
 });
 afterAll(async () => t.close());
 
 async function raise(title: string, deadline: string) {
-  const actor = { userId: sup.me.user.id, zoneId: sup.me.zone.id, role: 'supervisor' as const, unitId: null };
-  return writeAudited(t.handle.db, actor, null, (tx, audit) =>
-    raiseItem(tx, audit, actor, { kind: 'problem', title, assigneeUnitId: null, deadline: null }).then((item) => ({ item, deadline })),
-  );
+  return { item: await z.problem(title), deadline };
 }
 
 describe('closed loop', () => {
@@ -87,18 +86,18 @@ describe('closed loop', () => {
   });
 
   it('sends a hazard or an appeal to its own route, where its rules are kept', async () => {
-    const [hazard] = await t.handle.query<{ id: string; version: number }>(`SELECT i.id, i.version FROM loop_items i JOIN zones z ON z.id = i.zone_id WHERE z.code = 'xuzhou' AND i.kind = 'hazard' AND i.state <> 'closed' LIMIT 1`);
-    const before = await t.handle.query('SELECT state, version FROM loop_items WHERE id = $1', [hazard!.id]);
+    const hazard = await z.hazard('damiao', { title: '化工仓库消防通道堵塞', foundOn: '2022-08-18' });
+    const before = await t.handle.query('SELECT state, version FROM loop_items WHERE id = $1', [hazard.id]);
     for (const path of ['actions', 'notes']) {
-      const res = await sup.send('POST', `/api/loop/items/${hazard!.id}/${path}`, path === 'actions' ? { action: 'close', reason: '走捷径', version: hazard!.version } : { note: '无材料' });
+      const res = await sup.send('POST', `/api/loop/items/${hazard.id}/${path}`, path === 'actions' ? { action: 'close', reason: '走捷径', version: hazard.version } : { note: '无材料' });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ code: 'loop.own_route' });
       expect(res.json().message).toContain('/api/hazards/{id}/actions');
     }
-    expect(await t.handle.query('SELECT state, version FROM loop_items WHERE id = $1', [hazard!.id])).toEqual(before);
-    // A unit that cannot see the hazard still gets a 404, not the route.
-    const hidden = await t.handle.query<{ id: string }>(`SELECT i.id FROM loop_items i JOIN zones z ON z.id = i.zone_id JOIN units u ON u.id = i.assignee_unit_id WHERE z.code = 'xuzhou' AND i.kind = 'hazard' AND u.code <> 'donghuan' LIMIT 1`);
-    expect((await donghuan.send('POST', `/api/loop/items/${hidden[0]!.id}/actions`, { action: 'accept', version: 1 })).statusCode).toBe(404);
+    expect(await t.handle.query('SELECT state, version FROM loop_items WHERE id = $1', [hazard.id])).toEqual(before);
+    // The unit it belongs to is sent to the route too; another unit cannot see it: a 404, not the route.
+    expect((await damiao.send('POST', `/api/loop/items/${hazard.id}/actions`, { action: 'accept', version: hazard.version })).json()).toMatchObject({ code: 'loop.own_route' });
+    expect((await donghuan.send('POST', `/api/loop/items/${hazard.id}/actions`, { action: 'accept', version: hazard.version })).statusCode).toBe(404);
   });
 
   it('lights items red once overdue and filters by light', async () => {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleJobs } from '../src/shared/jobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit, type Zone } from './helpers/factories';
 
 const NOW = new Date('2022-10-08T02:00:00Z'); // September is due
 const P = '2022-09';
@@ -17,9 +18,21 @@ type Row = { indicatorId: string; code: string; name: string; decimals: number; 
 let rows: Row[];
 const row = (code: string) => rows.find((r) => r.code === code)!;
 
+/** A zone of two sub-districts with three flows, targets for 2022 and East Ring's August approved. */
+async function reportingZone(handle: TestApp['handle'], code: string): Promise<Zone> {
+  const z = await makeZone(handle, code, { units: [unit('donghuan', '东环街道'), unit('jinshanqiao', '金山桥街道'), unit('ducha', '督查办', 'department')] });
+  const gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow' });
+  const tax = await z.indicator({ code: 'tax', name: '税收收入', measure: '亿元', kind: 'flow', parentCode: 'gbr' });
+  const fai = await z.indicator({ code: 'fai', name: '固定资产投资', measure: '亿元', kind: 'flow' });
+  for (const u of ['donghuan', 'jinshanqiao']) for (const [ind, floor] of [[gbr, '6'], [tax, '5'], [fai, '36']] as const) await z.target(ind, u, 2022, floor);
+  await z.figures('donghuan', '2022-08', { [gbr.id]: '4.00', [tax.id]: '3.20', [fai.id]: '24.00' });
+  return z;
+}
+
 beforeAll(async () => {
-  t = await testApp({ clock: () => NOW });
-  [sup, donghuan] = await Promise.all([t.signIn('supervisor'), t.signIn('xz-donghuan')]);
+  t = await testApp({ demo: false, clock: () => NOW });
+  const z = await reportingZone(t.handle, 'rczone');
+  [sup, donghuan] = await Promise.all([t.signIn('supervisor', z.code), t.signIn(z.reporter('donghuan'), z.code)]);
   unitId = donghuan.me.user.unitId!;
   const form = (await donghuan.get(`/api/targets/report?unitId=${unitId}&period=${P}`)).json();
   rows = form.rows;
@@ -34,7 +47,8 @@ describe('the reporting form', () => {
   it('carries last month’s figure, time progress and the zone’s move share for the live checks', async () => {
     const form = (await donghuan.get(`/api/targets/report?unitId=${unitId}&period=${P}`)).json();
     expect(form.moveShare).toBe('50');
-    expect(row('gbr').prevMonth).not.toBeNull();
+    expect(row('gbr').prevMonth).toBe('4.00');
+    expect(row('fai').floor).toBe('36');
     // 30 September by days: 273/365.
     expect(row('gbr').expectedShare).toBe('74.8');
     expect(rows.every((r) => r.figure === null || r.figure.state !== 'submitted')).toBe(true);
@@ -115,9 +129,10 @@ describe('xlsx', () => {
 
   it('imports as the form does: a blank value is not reported; a drop without a note is a row error; all or nothing', async () => {
     // November 2022 for a fresh month, October's figures come from the import.
-    const t2 = await testApp({ clock: () => new Date('2022-12-02T02:00:00Z') });
+    const t2 = await testApp({ demo: false, clock: () => new Date('2022-12-02T02:00:00Z') });
     try {
-      const rep = await t2.signIn('xz-jinshanqiao');
+      const z2 = await reportingZone(t2.handle, 'rczone');
+      const rep = await t2.signIn(z2.reporter('jinshanqiao'), z2.code);
       const u = rep.me.user.unitId!;
       const load = async (period: string) => {
         const wb = new ExcelJS.Workbook();
@@ -175,5 +190,5 @@ describe('xlsx', () => {
     } finally {
       await t2.close();
     }
-  }, 180_000); // a second app on its own copy of the demo
+  }, 180_000); // a second app, on the day November is due
 });

@@ -1,0 +1,150 @@
+// Test factories: a test builds the rows it asserts on through the domains' own
+// services (validated and audited, as a user's writes are), on a database that holds
+// only the migrated schema, instead of leaning on the demo zones' rows.
+//
+//   const t = await testApp({ demo: false, clock });
+//   const z = await makeZone(t.handle, 'rc', { units: [unit('donghuan', '东环街道')] });
+//   const gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入' });
+//   await z.target(gbr, 'donghuan', 2022, '6');
+//   await z.figures('donghuan', '2022-08', { [gbr.id]: '4.00' });
+//   const reporter = await t.signIn(z.reporter('donghuan'), z.code);
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { DbHandle, Tx } from '../../src/db/client';
+import { memberships, users, zones, type HazardCategory, type HazardLevel, type UnitKind } from '../../src/db/schema';
+import { writeAudited, type Audit } from '../../src/server/context';
+import type { Actor } from '../../src/shared/policy';
+import { createUnit } from '../../src/domains/system/units';
+import { createUser } from '../../src/domains/system/users';
+import { demoStaff } from '../../src/domains/demo/zones';
+import { createIndicator, indicatorInput, upsertTarget, type Indicator, type IndicatorInput } from '../../src/domains/targets/catalogue';
+import { saveFigures, type Figure } from '../../src/domains/targets/reporting';
+import { registerHazard } from '../../src/domains/hazards/service';
+import { raiseItem, type LoopItem } from '../../src/shared/loop/store';
+import type { FigureState } from '../../src/db/schema';
+import { DEMO_PASSWORD } from './templateNames';
+
+export interface UnitSpec {
+  code: string;
+  name: string;
+  kind: UnitKind;
+}
+
+export const unit = (code: string, name: string, kind: UnitKind = 'subdistrict'): UnitSpec => ({ code, name, kind });
+
+/** A new zone's units when a test names none: two territorial units and a department. */
+export const DEFAULT_UNITS: UnitSpec[] = [unit('town1', '东城街道'), unit('town2', '西湖镇', 'town'), unit('ducha', '督查办', 'department')];
+
+export interface FigureValue {
+  value: string;
+  prevYear?: string | null;
+  note?: string;
+}
+
+export interface Zone {
+  id: string;
+  code: string;
+  /** A unit's id by its code. */
+  unitId(code: string): string;
+  /** The reporter account of a unit (`<zone>-<unit>`), signed in with the demo password. */
+  reporter(unitCode: string): string;
+  /** The actor of one of the zone's accounts (demo staff or a reporter), for writing through services. */
+  actor(username: string): Promise<Actor>;
+  indicator(def: Pick<IndicatorInput, 'code' | 'name'> & Partial<IndicatorInput> & { owner?: string }): Promise<Indicator>;
+  /** A year's target (floor, optional stretch) of a unit, or the zone's own (unit null). */
+  target(indicator: Indicator, unitCode: string | null, year: number, floor: string, stretch?: string | null): Promise<void>;
+  /** A unit's figures of a month, by indicator id; approved unless `state` says otherwise. */
+  figures(unitCode: string, period: string, rows: Record<string, string | FigureValue>, opts?: { state?: FigureState }): Promise<Figure[]>;
+  /** A problem raised on the shared closed loop by the zone's supervisor, unassigned. */
+  problem(title: string): Promise<LoopItem>;
+  /** A hazard registered by the supervisor for a unit, found on `foundOn`. */
+  hazard(unitCode: string, input: { title: string; foundOn: string; category?: HazardCategory; level?: HazardLevel }): Promise<{ id: string; version: number }>;
+}
+
+/**
+ * A zone with its units, the demo staff accounts (admin, leader, supervisor, viewer,
+ * attached with their roles) and a reporter per unit in `reporters` (all units by
+ * default). Nothing else: no indicators, figures, projects, tasks or enterprises.
+ */
+export async function makeZone(
+  handle: DbHandle,
+  code: string,
+  opts: { name?: string; units?: UnitSpec[]; reporters?: string[] } = {},
+): Promise<Zone> {
+  const zoneId = randomUUID();
+  const specs = opts.units ?? DEFAULT_UNITS;
+  const ids = new Map<string, string>();
+  await writeAudited(handle.db, { zoneId, userId: null }, null, async (tx, audit) => {
+    const [z] = await tx.insert(zones).values({ id: zoneId, code, name: opts.name ?? '新建经开区', settings: {} }).returning();
+    await audit({ action: 'create', entity: 'zone', entityId: zoneId, after: z });
+    for (const [i, u] of specs.entries()) ids.set(u.code, (await createUnit(tx, audit, zoneId, { ...u, sortOrder: (i + 1) * 10, active: true })).id);
+    const first = specs.find((u) => u.kind !== 'department') ?? specs[0]!;
+    for (const s of demoStaff) {
+      const unitId = 'unit' in s ? (ids.get(s.unit) ?? null) : s.role === 'viewer' ? ids.get(first.code)! : null;
+      if ('unit' in s && !unitId) continue; // a demo department this zone does not have
+      await createUser(tx, audit, zoneId, { username: s.username, displayName: s.displayName, password: DEMO_PASSWORD, role: s.role, unitId, locale: 'zh' }, { attachExisting: true });
+    }
+    for (const u of specs.filter((s) => (opts.reporters ?? specs.map((x) => x.code)).includes(s.code))) {
+      await createUser(tx, audit, zoneId, { username: `${code}-${u.code}`, displayName: `${u.name}填报员`, password: DEMO_PASSWORD, role: 'reporter', unitId: ids.get(u.code)!, locale: 'zh' });
+    }
+  });
+  const unitId = (c: string) => {
+    const id = ids.get(c);
+    if (!id) throw new Error(`zone ${code} has no unit ${c}`);
+    return id;
+  };
+  const write = <T>(fn: (tx: Tx, audit: Audit) => Promise<T>) => writeAudited(handle.db, { zoneId, userId: null }, null, fn);
+  const actor = async (username: string): Promise<Actor> => {
+    const [m] = await handle.db
+      .select({ userId: users.id, role: memberships.role, unitId: memberships.unitId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.zoneId, zoneId), eq(users.username, username)));
+    if (!m) throw new Error(`zone ${code} has no account ${username}`);
+    return { userId: m.userId, zoneId, role: m.role, unitId: m.unitId };
+  };
+  let order = 0;
+  return {
+    id: zoneId,
+    code,
+    unitId,
+    reporter: (c) => (unitId(c), `${code}-${c}`),
+    actor,
+    indicator: ({ owner, ...def }) =>
+      write((tx, audit) => createIndicator(tx, audit, zoneId, indicatorInput.parse({ sortOrder: (order += 10), ...def, zoneUnitId: owner ? unitId(owner) : (def.zoneUnitId ?? null) }))),
+    target: (ind, unitCode, year, floor, stretch = null) =>
+      write(async (tx, audit) => {
+        await upsertTarget(tx, audit, zoneId, { indicatorId: ind.id, unitId: unitCode ? unitId(unitCode) : null, year, floor, stretch, monthlyPlan: null });
+      }),
+    figures: (unitCode, period, rows, opts = {}) =>
+      write((tx, audit) =>
+        saveFigures(
+          tx,
+          audit,
+          { zoneId, userId: null, authorizeUnit: () => {}, mayCorrect: true, source: 'manual', sourceName: 'test' },
+          {
+            unitId: unitId(unitCode),
+            period,
+            submit: (opts.state ?? 'approved') !== 'draft',
+            rows: Object.entries(rows).map(([indicatorId, v]) => {
+              const f = typeof v === 'string' ? { value: v } : v;
+              return { indicatorId, value: f.value, prevYear: f.prevYear ?? null, note: f.note ?? '', fileIds: [] };
+            }),
+          },
+          // Written as a system would, the day after the month: no check stands in the way.
+          { todayIso: '2100-01-01', state: opts.state ?? 'approved' },
+        ),
+      ),
+    problem: async (title) => {
+      const sup = await actor('supervisor');
+      return writeAudited(handle.db, sup, null, (tx, audit) => raiseItem(tx, audit, sup, { kind: 'problem', title, assigneeUnitId: null, deadline: null }));
+    },
+    hazard: async (unitCode, h) => {
+      const sup = await actor('supervisor');
+      const { item } = await writeAudited(handle.db, sup, null, (tx, audit) =>
+        registerHazard(tx, audit, sup, { title: h.title, detail: '', category: h.category ?? 'safety', level: h.level ?? 'general', unitId: unitId(unitCode), foundOn: h.foundOn, location: '' }, h.foundOn, new Date(`${h.foundOn}T02:00:00Z`)),
+      );
+      return { id: item.id, version: item.version };
+    },
+  };
+}
