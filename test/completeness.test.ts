@@ -7,13 +7,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWorkday } from '../src/shared/calendar';
 import { settleJobs } from '../src/shared/jobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit, type Zone } from './helpers/factories';
 
 const TODAY = '2022-10-12';
 let t: TestApp;
+let z: Zone;
 let sup: Client, leader: Client, donghuan: Client;
+const TERRITORIAL = [unit('donghuan', '东环街道'), unit('damiao', '大庙街道'), unit('jinlonghu', '金龙湖街道')];
+/** Three sub-districts owe 一般公共预算收入, 税收收入 and 固定资产投资; all of August is approved. */
 beforeAll(async () => {
-  t = await testApp({ clock: () => new Date(`${TODAY}T02:00:00Z`) });
-  [sup, leader, donghuan] = await Promise.all([t.signIn('supervisor'), t.signIn('leader'), t.signIn('xz-donghuan')]);
+  t = await testApp({ demo: false, clock: () => new Date(`${TODAY}T02:00:00Z`) });
+  z = await makeZone(t.handle, 'cpzone', { units: [...TERRITORIAL, unit('ducha', '督查办', 'department')] });
+  const gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow' });
+  const tax = await z.indicator({ code: 'tax', name: '税收收入', measure: '亿元', kind: 'flow', parentCode: 'gbr' });
+  const fai = await z.indicator({ code: 'fai', name: '固定资产投资', measure: '亿元', kind: 'flow' });
+  for (const [i, u] of TERRITORIAL.entries()) {
+    for (const [ind, floor] of [[gbr, 6], [tax, 5], [fai, 36]] as const) await z.target(ind, u.code, 2022, String(floor + i));
+    await z.figures(u.code, '2022-08', { [gbr.id]: { value: String(4 + i), prevYear: '3.5' }, [tax.id]: String(3 + i), [fai.id]: String(24 + i) });
+  }
+  [sup, leader, donghuan] = await Promise.all([t.signIn('supervisor', z.code), t.signIn('leader', z.code), t.signIn(z.reporter('donghuan'), z.code)]);
 }, 240_000);
 afterAll(async () => t.close());
 
@@ -51,7 +63,7 @@ describe('a month with one unit approved (数据未齐)', () => {
   it('the partial month shows 已报 1/n: no status, no gap, no ranks, out of the overall ranking', async () => {
     const body = (await leader.get('/api/cockpit?period=2022-09')).json();
     const gbr = gbrOf(body);
-    expect(expected).toBeGreaterThanOrEqual(6);
+    expect(expected).toBe(3);
     expect(gbr).toMatchObject({ value: '6.72', status: null, gap: null, coverage: { reported: 1, expected } });
     expect(gbr.coverage).toMatchObject({ reported: 1, expected });
     expect(gbr.coverage!.missingUnitNames).toContain('大庙街道');
@@ -133,7 +145,7 @@ describe('工期不足: a target date too near for the flow', () => {
     name, category: 'industrial', year: 2022, totalInvestment: '5', responsibleUnitId: unitId, targetDate: '2022-12-30', ...extra,
   });
   beforeAll(async () => {
-    unitId = (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = 'jinlonghu'`))[0]!.id;
+    unitId = z.unitId('jinlonghu');
   });
 
   it('the check says how many working days are missing and proposes a compressed plan that starts no earlier than today', async () => {
