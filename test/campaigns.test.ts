@@ -2,12 +2,25 @@
 // progress view, validation, who may change them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, type Zone } from './helpers/factories';
 
 let t: TestApp;
 let sup: Client, leader: Client, reporter: Client;
+// Beside the demo zones (whose seeded campaign the first test reads), a zone of its own
+// whose indicator and projects the other tests make.
+let z: Zone;
+let own: { sup: Client; leader: Client; reporter: Client };
+let gbr: string;
 beforeAll(async () => {
   t = await testApp({ clock: () => new Date('2022-09-10T02:00:00Z') });
   [sup, leader, reporter] = (await Promise.all(['supervisor', 'leader', 'xz-damiao'].map((u) => t.signIn(u)))) as [Client, Client, Client];
+  z = await makeZone(t.handle, 'cmzone');
+  gbr = (await z.indicator({ code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow' })).id;
+  await z.project('town1', { name: '弘元新材料光伏基地' }, '2022-09-10');
+  await z.project('town2', { name: '弘元二期储能电池' }, '2022-09-10');
+  await z.project('town2', { name: '金阳硅业扩建' }, '2022-09-10');
+  const [s, l, r] = await Promise.all([t.signIn('supervisor', z.code), t.signIn('leader', z.code), t.signIn(z.reporter('town1'), z.code)]);
+  own = { sup: s, leader: l, reporter: r };
 });
 afterAll(async () => t.close());
 
@@ -25,8 +38,7 @@ describe('campaigns', () => {
   });
 
   it('creates, changes and deletes a campaign with generic project and task items; refuses bad dates; only for supervisors', async () => {
-    const inds = (await sup.get('/api/targets/indicators?pageSize=100')).json().items as { id: string; code: string }[];
-    const gbr = inds.find((i) => i.code === 'gbr')!.id;
+    const { sup, leader, reporter } = own;
     const body = {
       name: '大干三季度', startDate: '2022-07-01', endDate: '2022-09-30', indicatorIds: [gbr],
       items: [{ itemType: 'project', itemId: '00000000-0000-4000-8000-000000000001', title: '弘元新材料光伏基地' }],
@@ -47,9 +59,12 @@ describe('campaigns', () => {
     expect((await leader.get(`/api/campaigns/${made.id}`)).statusCode).toBe(404);
   });
 
-  it('offers existing projects as candidates when the projects domain has them', async () => {
-    const res = await sup.get(`/api/campaigns/candidates?type=project&search=${encodeURIComponent('弘元')}`);
+  it('offers the zone’s existing projects that match as candidates, and no other zone’s', async () => {
+    const res = await own.sup.get(`/api/campaigns/candidates?type=project&search=${encodeURIComponent('弘元')}`);
     expect(res.statusCode).toBe(200);
-    for (const c of res.json()) expect(c.title).toContain('弘元');
+    expect(res.json().map((c: { title: string }) => c.title).sort()).toEqual(['弘元二期储能电池', '弘元新材料光伏基地']);
+    // Xuzhou's demo has its own 弘元 project; the new zone's are not offered there.
+    const xz = (await sup.get(`/api/campaigns/candidates?type=project&search=${encodeURIComponent('弘元')}`)).json() as { title: string }[];
+    expect(xz.map((c) => c.title)).not.toContain('弘元二期储能电池');
   });
 });

@@ -20,6 +20,8 @@ import { demoStaff } from '../../src/domains/demo/zones';
 import { createIndicator, indicatorInput, upsertTarget, type Indicator, type IndicatorInput } from '../../src/domains/targets/catalogue';
 import { saveFigures, type Figure } from '../../src/domains/targets/reporting';
 import { registerHazard } from '../../src/domains/hazards/service';
+import { createProject } from '../../src/domains/projects/service';
+import { projectInput, type ProjectInput } from '../../src/domains/projects/model';
 import { raiseItem, type LoopItem } from '../../src/shared/loop/store';
 import type { FigureState } from '../../src/db/schema';
 import { DEMO_PASSWORD } from './templateNames';
@@ -55,6 +57,8 @@ export interface Zone {
   target(indicator: Indicator, unitCode: string | null, year: number, floor: string, stretch?: string | null): Promise<void>;
   /** A unit's figures of a month, by indicator id; approved unless `state` says otherwise. */
   figures(unitCode: string, period: string, rows: Record<string, string | FigureValue>, opts?: { state?: FigureState }): Promise<Figure[]>;
+  /** A project of a unit, created by the supervisor on `today` (its plan laid backwards from `targetDate`). */
+  project(unitCode: string, input: Pick<ProjectInput, 'name'> & Partial<ProjectInput>, today: string): Promise<{ id: string; name: string }>;
   /** A problem raised on the shared closed loop by the zone's supervisor, unassigned. */
   problem(title: string): Promise<LoopItem>;
   /** A hazard registered by the supervisor for a unit, found on `foundOn`. */
@@ -135,6 +139,12 @@ export async function makeZone(
           { todayIso: '2100-01-01', state: opts.state ?? 'approved' },
         ),
       ),
+    project: async (unitCode, input, today) => {
+      const sup = await actor('supervisor');
+      const parsed = projectInput.parse({ category: 'industrial', year: Number(today.slice(0, 4)), totalInvestment: '1', ...input, responsibleUnitId: unitId(unitCode) });
+      const row = await writeAudited(handle.db, sup, null, (tx, audit) => createProject(tx, audit, sup, parsed, today as Parameters<typeof createProject>[4]));
+      return { id: row.id, name: row.name };
+    },
     problem: async (title) => {
       const sup = await actor('supervisor');
       return writeAudited(handle.db, sup, null, (tx, audit) => raiseItem(tx, audit, sup, { kind: 'problem', title, assigneeUnitId: null, deadline: null }));
