@@ -31,8 +31,9 @@ const FLOOR = {
   // misses, so this is fit, not generalisation
   'heldout e': { quantities: [0.93, 1], deadlines: [0.8, 0.83], projects: [0.8, 0.53] },
   // set f: labelled and committed before round 6 (83a658a); scored before it with the round-5 rules
-  // (0.919 / 0.935, 0.704 / 0.679, 0.524 / 0.611); not read while round 6's rules were made
-  'heldout f': { quantities: [0.91, 0.93], deadlines: [0.7, 0.67], projects: [0.52, 0.61] },
+  // (0.919 / 0.935, 0.704 / 0.679, 0.524 / 0.611) and once after them (08a75c6: 0.930 / 0.935,
+  // 0.731 / 0.679, 0.524 / 0.611); not read while round 6's rules were made
+  'heldout f': { quantities: [0.92, 0.93], deadlines: [0.73, 0.67], projects: [0.52, 0.61] },
 } as const;
 
 describe('real-text corpus', () => {
