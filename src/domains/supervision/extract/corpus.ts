@@ -1,9 +1,9 @@
 /**
  * The extraction corpus on disk (test/fixtures/extract/corpus): NNN.txt (a source line, then the
  * text) beside NNN.json (its labels, an `Expected`). Even numbers are the development half, odd
- * numbers the held-out half, except in sets c, d and e, which are held out whole.
+ * numbers the held-out half, except in sets c, d, e and f, which are held out whole.
  * Texts 000–047 are set 'a', 048–065 set 'b' (SECOND_SET_FROM), 066–085 set 'c' (THIRD_SET_FROM),
- * 086–106 set 'd' (FOURTH_SET_FROM), 107 onwards set 'e' (FIFTH_SET_FROM).
+ * 086–106 set 'd' (FOURTH_SET_FROM), 107–129 set 'e' (FIFTH_SET_FROM), 130 onwards set 'f' (SIXTH_SET_FROM).
  * Shared by the corpus test and scripts/extract-score.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -18,13 +18,15 @@ export const THIRD_SET_FROM = 66;
 export const FOURTH_SET_FROM = 86;
 /** the first text of the fifth set (labelled and committed before round 5's rules; all of it held out) */
 export const FIFTH_SET_FROM = 107;
+/** the first text of the sixth set (labelled and committed before round 6's rules; all of it held out) */
+export const SIXTH_SET_FROM = 130;
 
 export interface CorpusText {
   name: string;
   half: 'dev' | 'heldout';
   /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048–065 (second set, richer in deadlines and
-   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107 onwards (fifth set; c, d and e held out whole) */
-  set: 'a' | 'b' | 'c' | 'd' | 'e';
+   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130 onwards (sixth set; c–f held out whole) */
+  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
   source: string;
   text: string;
   expected: Expected;
@@ -34,7 +36,8 @@ function setOf(n: number): CorpusText['set'] {
   if (n < SECOND_SET_FROM) return 'a';
   if (n < THIRD_SET_FROM) return 'b';
   if (n < FOURTH_SET_FROM) return 'c';
-  return n < FIFTH_SET_FROM ? 'd' : 'e';
+  if (n < FIFTH_SET_FROM) return 'd';
+  return n < SIXTH_SET_FROM ? 'e' : 'f';
 }
 
 export function loadCorpus(dir: string): CorpusText[] {

@@ -50,8 +50,8 @@ export interface DeadlineHit {
 
 const CNM = '[一二三四五六七八九十]{1,3}';
 const CND = '[一二三四五六七八九十]{1,3}';
-/** optional year before a phrase: group 1 an explicit year, group 2 明年/次年/后年 */
-const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年|后年)|今年)?`;
+/** optional year before a phrase: group 1 an explicit year, group 2 明年/次年/后年 (or 去年/上年: a past period) */
+const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年|后年|去年|上年)|今年)?`;
 
 /** Words after a period phrase that make it an attribute of a noun, not a deadline. */
 const ATTRIBUTIVE_AFTER =
@@ -78,6 +78,12 @@ const COMMIT_BEFORE = /(?:确保|力争|争取|将|要|计划|预计|有望|务�
 /** "在/于 + time" followed by a modal or a completion verb: "在8月10日能够完成". */
 const AT_BEFORE = /(?:在|于)$/;
 const FUTURE_AFTER = /^(?:能够|能|将|要|可|完成|建成|竣工|投产|投入|交付|开工)/;
+/** A completion right after a date: "12月30日完成二批次交付". */
+const COMPLETION_AFTER = /^(?:完成|建成|竣工|投产|交付|开工|投用|通车|封顶|完工)/;
+/** A date in its own clause before a commitment: "2014年12月31日，确保…". */
+const TARGET_CLAUSE_AFTER = /^[，,](?:确保|力争|争取|要|务必|必须)/;
+/** Month-level phrases that can tell of a past event ("联成塑胶2月份开工建设" in September). */
+const PAST_CAPABLE = new Set(['deadline:month', 'deadline:dekad', 'deadline:date']);
 
 function committed(before: string, after: string): boolean {
   return COMMIT_BEFORE.test(before) || (AT_BEFORE.test(before) && FUTURE_AFTER.test(after));
@@ -124,7 +130,7 @@ interface Pattern {
 function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number | null {
   const y = m[idx];
   if (y) return Number(y);
-  if (m[idx + 1]) return ctx.year === null ? null : ctx.year + (m[idx + 1] === '后年' ? 2 : 1);
+  if (m[idx + 1]) return ctx.year === null ? null : ctx.year + (m[idx + 1] === '后年' ? 2 : /^[去上]年$/.test(m[idx + 1]!) ? -1 : 1);
   return ctx.year;
 }
 
@@ -165,27 +171,42 @@ const PATTERNS: Pattern[] = [
     attributive: false,
     re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月(\d{1,2}|${CND})日(之前|以前|前|止)?`, 'g'),
     resolve(m, ctx, after, before) {
-      // without 前/止 a date is a deadline only as the time of a commitment: "在8月10日能够完成"
-      if (!m[5] && !committed(before, after)) return false;
+      // without 前/止 a date is a deadline only as the time of a commitment: "在8月10日能够完成"; or,
+      // still ahead, as the time of a completion ("12月30日完成二批次交付") or in its own clause
+      // before the commitment ("2014年12月31日，确保…开始试生产") (round 6)
+      const dated = !m[5] && !committed(before, after);
+      if (dated && !COMPLETION_AFTER.test(after) && !TARGET_CLAUSE_AFTER.test(after)) return false;
       const y = yearOf(m, 1, ctx);
       const mo = smallNumber(m[3]!);
       const d = smallNumber(m[4]!);
       if (mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
       if (y === null) return null;
       if (d > lastDayOfMonth(y, mo)) return false;
+      if (dated && (ctx.date === null || iso(y, mo, d) <= ctx.date)) return false;
       return iso(y, mo, d);
+    },
+  },
+  {
+    // "计划在2013年年初竣工投产", "明年初": the first month of that year (round 6)
+    rule: 'deadline:year-start',
+    attributive: true,
+    re: /(?:((?:19|20)\d{2})年|(明年|次年))年?初(?:之前|以前|前)?/g,
+    resolve(m, ctx) {
+      const y = m[1] ? Number(m[1]) : ctx.year === null ? null : ctx.year + 1;
+      return y === null ? null : iso(y, 1, 31);
     },
   },
   {
     rule: 'deadline:dekad',
     attributive: false,
-    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月份?(上旬|中旬|下旬)(?:之前|以前|前|末)?`, 'g'),
+    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月份?(上旬|中旬|下旬|初)(?:之前|以前|前|末)?`, 'g'),
     resolve(m, ctx) {
       const y = yearOf(m, 1, ctx);
       const mo = smallNumber(m[3]!);
       if (mo === null || mo < 1 || mo > 12) return false;
       if (y === null) return null;
-      const d = m[4] === '上旬' ? 10 : m[4] === '中旬' ? 20 : lastDayOfMonth(y, mo);
+      // N月初 is the first dekad, as 上旬 (round 6)
+      const d = m[4] === '上旬' || m[4] === '初' ? 10 : m[4] === '中旬' ? 20 : lastDayOfMonth(y, mo);
       return iso(y, mo, d);
     },
   },
@@ -393,6 +414,12 @@ function clauseBefore(norm: string, pos: number): string {
   return norm.slice(from, pos);
 }
 
+/** The sentence up to pos (a plan word anywhere before it governs: "计划3月底完成…，7月份完成…"). */
+function sentenceBefore(norm: string, pos: number): string {
+  const from = Math.max(norm.lastIndexOf('。', pos - 1), norm.lastIndexOf('\n', pos - 1), norm.lastIndexOf('；', pos - 1)) + 1;
+  return norm.slice(from, pos);
+}
+
 /** A period inside a noun phrase (see NOUN_CLAUSE_END), unless its clause commits to something. */
 function nounPhrase(norm: string, s: number, e: number, end: number, before: string): boolean {
   if (NOUN_COORDINATED.test(before)) return true;
@@ -439,8 +466,13 @@ export function findDeadlines(
         const ev = EVENT_AFTER.exec(norm.slice(e, end));
         if (ev && !HOLDING_VERB.test(ev[0])) continue;
       }
+      // a period of last year is past: "去年下半年落户" (round 6)
+      if (/^(?:去年|上年)/.test(m[0])) continue;
       const date = p.resolve(m, ctx, norm.slice(e, e + 4), before);
       if (date === false) continue;
+      // a month already past at the document's date, with no 前 and no commitment in its sentence,
+      // tells what happened: "联成塑胶2月份开工建设" (September), "4月初开始复工" (round 6)
+      if (date !== null && ctx.date !== null && date < ctx.date.slice(0, 8) + '01' && PAST_CAPABLE.has(p.rule) && !/前$/.test(m[0]) && !committed(before, norm.slice(e, e + 4)) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + norm.slice(e, Math.min(end, e + 12)))) continue;
       // a stated year and month already past at the document's date: an event, not a deadline
       // ("项目2022年1月开工建设" in a report of January 2023)
       // (a phrase with 前 is a deadline's own form and stays one)

@@ -15,7 +15,7 @@ export const MEASURES: Measure[] = [
   // money
   { word: '美元' }, { word: '欧元' }, { word: '港元' }, { word: '元', notBefore: ['素', '旦', '器', '件', '首', '年'] },
   // area, length, volume, weight, energy
-  { word: '平方公里' }, { word: '平方米' }, { word: '平米' }, { word: '立方米' }, { word: '公顷' }, { word: '亩' },
+  { word: '平方公里' }, { word: '平方米' }, { word: '平米' }, { word: '㎡' }, { word: '立方米' }, { word: '公顷' }, { word: '亩' },
   { word: '公里' }, { word: '千米' }, { word: '米', notBefore: ['粮'] }, { word: '吨' },
   { word: '千瓦时' }, { word: '千瓦' }, { word: '兆瓦' }, { word: '度电' }, { word: '千升' },
   // percentages
@@ -60,6 +60,8 @@ export const MEASURES: Measure[] = [
   // livestock: "年出栏60万头"
   { word: '头', notBefore: ['号', '脑', '部', '条', '版', '衔', '雁', '等', '盔', '羊', '牛'] },
   { word: '轮' }, { word: '支', notBefore: ['持', '付', '出', '撑', '部', '队伍'] },
+  // piles, poles: "完成桩基40根" (round 6)
+  { word: '根', notBefore: ['据', '本', '源', '基', '治', '除', '系', '深', '植'] },
 ];
 
 /** Magnitude prefixes that join the unit: 万平方米, 亿元, 亿美元, 千万元. */

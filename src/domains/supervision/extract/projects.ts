@@ -108,7 +108,7 @@ const HEAD = '(?:项目|产业园|园区|基地|工程|中心|工厂|[一二三�
 const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${HEAD}$`);
 /** A clause opening with a project's name, then its predicate: "XX产业园是…", "XX项目正在加快建设". */
 // a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
-const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:、。；;“”]{2,40}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|计划|预计|总投资|总用地|总占地|总建筑|占地|项目|工地|现场|施工|建设|\d|$))`);
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:、。；;“”]{2,40}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|计划|预计|总投资|投资额|总用地|总占地|总建筑|占地|项目|工地|现场|施工|建设|\d|$))`);
 const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业|市|县|区)|(?:重点|重大|产业|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$/;
 
 /** The project named by a heading line, if it names one. */
@@ -239,9 +239,10 @@ export function findProjects(
       // a count inside "…之一" is membership ("30个…试点项目之一"), not a group's total
       const between = norm.slice(ante.end, s).replace(/[^，。；]*之一/g, '');
       if (GROUP_BETWEEN.test(between)) continue;
-      // a phase named in the sentence before it: the phase's total ("分三期建设，一期…，总投资22.6亿元")
+      // a phase named in the sentence before it: the phase's total ("分三期建设，一期…，总投资22.6亿元");
+      // "分三期建设" alone counts the phases of the whole ("项目分三期建设，总投资约15亿元", round 6)
       const sentence = norm.slice(Math.max(ante.end, norm.lastIndexOf('。', s - 1) + 1), s);
-      if (/[一二三四首]期/.test(sentence)) continue;
+      if (/(?<!分)[一二三四首]期/.test(sentence)) continue;
       const amountStart = s + (norm[s] === '，' || norm[s] === ',' ? 1 : 0);
       const amountEnd = s + m[0].length;
       hits.push({ name: ante.name, investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: amountEnd, nameStart: amountStart, nameEnd: amountEnd, rule: 'project:antecedent' });

@@ -197,6 +197,8 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     const isOne = tok.cn && norm.slice(i, tok.end) === '一';
     if (isOne && (ARTICLE_ONE.some((w) => norm.startsWith(w, p)) || ONE_IDIOM_BEFORE.includes(prev) || NEGATION_BEFORE.test(norm.slice(Math.max(start, i - 2), i)))) { skip(); continue; }
     if (measure === '类' && hits.length > 0 && hits[hits.length - 1]!.end === i) { skip(); continue; }
+    // 一 + a measure word said twice is reduplication ("一栋栋厂房", "一个个项目": row upon row), not 1
+    if (isOne && measure.length === 1 && norm[p + 1] === measure) { skip(); continue; }
     p += impliedYuan ? (norm[p] === '元' ? 1 : magnitude.length === 1 && norm.startsWith(magnitude, p) ? 1 : 0) : measure.length;
     const suf = startsWithAny(norm, p, AT_LEAST_SUFFIX);
     let other: string | null = null;
@@ -250,7 +252,7 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     if (magnitude) rules.push('quantity:magnitude-unit');
     const q: QuantityHit = {
       value: tok.value,
-      unit: magnitude + (measure === '平米' ? '平方米' : measure),
+      unit: magnitude + (measure === '平米' || measure === '㎡' ? '平方米' : measure),
       label: '',
       atLeast,
       start: qStart,
