@@ -66,7 +66,11 @@ export function divRound(num: bigint, den: bigint): bigint {
 }
 
 /** `q` rounded to `places` decimals, as the integer q × 10^places. */
-export const roundQ = (q: Q, places: number): bigint => divRound(q.n * pow10(places), q.d);
+export function roundQ(q: Q, places: number): bigint {
+  // A stored numeric at its own scale (the usual case) needs no division.
+  if (q.d === pow10(places)) return q.n;
+  return divRound(q.n * pow10(places), q.d);
+}
 
 /** The integer `n` read as n / 10^places, printed as `toFixed(places)` prints it ('-0.50', '12'); never '-0'. */
 export function fixedText(n: bigint, places: number): string {
