@@ -38,3 +38,24 @@ describe('exact rationals', () => {
     expect(() => parseQ(' ')).toThrow(RangeError);
   });
 });
+
+describe('divRound', () => {
+  it('gives the BigInt quotient on both sides of the double fast path (2^50)', () => {
+    const big = (num: bigint, den: bigint) => {
+      const neg = num < 0n !== den < 0n;
+      const a = num < 0n ? -num : num;
+      const b = den < 0n ? -den : den;
+      const q = (a * 2n + b) / (b * 2n);
+      return neg ? -q : q;
+    };
+    const edge = fc.oneof(fc.bigInt({ min: -(2n ** 52n), max: 2n ** 52n }), fc.bigInt({ min: 2n ** 50n - 1000n, max: 2n ** 50n + 1000n }), fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }));
+    const den = fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 51n }), fc.bigInt({ min: 2n ** 50n - 1000n, max: 2n ** 50n }), fc.bigInt({ min: -(10n ** 20n), max: -1n }));
+    fc.assert(
+      fc.property(edge, den, (n, d) => {
+        expect(divRound(n, d)).toBe(big(n, d));
+        expect(divRound(n * 2n * d + d, 2n * d)).toBe(big(n * 2n * d + d, 2n * d)); // exact halves
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -61,9 +61,22 @@ export function divRound(num: bigint, den: bigint): bigint {
     den = -den;
   }
   const neg = num < 0n;
-  const q = ((neg ? -num : num) * 2n + den) / (den * 2n);
+  const abs = neg ? -num : num;
+  if (abs <= SMALL && den <= SMALL) {
+    // Both below 2^50: the same floor((2·abs + den) / 2·den) in doubles, every operand and
+    // product an exact integer below 2^53, the quotient corrected where division rounded.
+    // BigInt division allocates, and was the cockpit's largest cost after the decimals.
+    const x = 2 * Number(abs) + Number(den);
+    const y = 2 * Number(den);
+    let q = Math.floor(x / y);
+    if (q * y > x) q--;
+    else if ((q + 1) * y <= x) q++;
+    return BigInt(neg ? -q : q);
+  }
+  const q = (abs * 2n + den) / (den * 2n);
   return neg ? -q : q;
 }
+const SMALL = 2n ** 50n;
 
 /** `q` rounded to `places` decimals, as the integer q × 10^places. */
 export function roundQ(q: Q, places: number): bigint {

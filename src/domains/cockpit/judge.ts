@@ -113,16 +113,18 @@ export function assessExact(input: ExactInput, t: ExactThresholds, lean = false)
  * best first, ties in input order, entries without a value unranked.
  */
 export function rankExact(entries: { key: string; value: bigint | null }[], higherIsBetter: boolean): Map<string, number | null> {
-  const withValue = entries.map((e, index) => ({ ...e, index })).filter((e): e is { key: string; value: bigint; index: number } => e.value !== null);
-  withValue.sort((x, y) => {
-    const c = x.value < y.value ? -1 : x.value > y.value ? 1 : 0;
-    return (higherIsBetter ? -c : c) || x.index - y.index;
+  const order: number[] = [];
+  entries.forEach((e, i) => e.value !== null && order.push(i));
+  const v = (i: number) => entries[i]!.value!;
+  order.sort((x, y) => {
+    const c = v(x) < v(y) ? -1 : v(x) > v(y) ? 1 : 0;
+    return (higherIsBetter ? -c : c) || x - y;
   });
   const out = new Map<string, number | null>();
   let last = 0;
-  withValue.forEach((e, i) => {
-    last = i > 0 && withValue[i - 1]!.value === e.value ? last : i + 1;
-    out.set(e.key, last);
+  order.forEach((e, i) => {
+    last = i > 0 && v(order[i - 1]!) === v(e) ? last : i + 1;
+    out.set(entries[e]!.key, last);
   });
   for (const e of entries) if (e.value === null) out.set(e.key, null);
   return out;
