@@ -1,6 +1,8 @@
 // A small HTTP load generator (no autocannon in node_modules): CONNECTIONS keep-alive
 // connections, each sending its next GET as soon as the last answer is read, for
 // SECONDS. Run as its own process, so it does not share the server's event loop.
+// It asks as a browser does (Accept-Encoding: gzip, deflate, br) and reads every body
+// whole; `bytes` is the mean size received, so a 304 or an empty answer would show.
 //   tsx bench/load.ts <url> <cookie> [connections=100] [seconds=10]  → JSON on stdout
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -12,11 +14,12 @@ const agent = new Agent({ keepAlive: true, maxSockets: n });
 const end = performance.now() + Number(seconds) * 1000;
 let ok = 0;
 let failed = 0;
+let bytes = 0;
 
 const one = () =>
   new Promise<void>((resolve) => {
-    const req = request(url, { agent, headers: { cookie } }, (res) => {
-      res.resume();
+    const req = request(url, { agent, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
       res.on('end', () => {
         if (res.statusCode === 200) ok++;
         else failed++;
@@ -38,4 +41,4 @@ await Promise.all(
 );
 const elapsed = (performance.now() - t0) / 1000;
 agent.destroy();
-process.stdout.write(JSON.stringify({ ok, failed, seconds: elapsed, rps: ok / elapsed }));
+process.stdout.write(JSON.stringify({ ok, failed, seconds: elapsed, rps: ok / elapsed, bytes: ok ? Math.round(bytes / ok) : 0 }));

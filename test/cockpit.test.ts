@@ -220,6 +220,33 @@ describe('the cockpit cache (migrations/0008)', () => {
     expect(JSON.parse(gunzipSync(map.rawPayload).toString('utf8'))).toEqual((await leader.get('/api/projects/battle-map')).json());
   });
 
+  it('revalidates by ETag: 304 while the data version holds, the new answer (gzipped, byte for byte) after a write', async () => {
+    const leader = await t.signIn('leader', 'xuzhou');
+    const gz = { 'accept-encoding': 'gzip, deflate, br' };
+    const first = await leader.get('/api/cockpit?period=2022-08', gz);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const same = await leader.get('/api/cockpit?period=2022-08', { ...gz, 'if-none-match': etag });
+    expect(same.statusCode).toBe(304);
+    expect(same.rawPayload.length).toBe(0);
+    // Another month or date is another answer.
+    expect((await leader.get('/api/cockpit?period=2022-07', { 'if-none-match': etag })).statusCode).toBe(200);
+    await t.handle.query(
+      `UPDATE figures SET value = value + 2 WHERE zone_id = ${zone} AND period = '2022-08'
+       AND indicator_id = (SELECT id FROM indicators WHERE zone_id = ${zone} AND code = 'gbr')
+       AND unit_id = (SELECT id FROM units WHERE zone_id = ${zone} AND code = 'damiao')`,
+    );
+    const after = await leader.get('/api/cockpit?period=2022-08', { ...gz, 'if-none-match': etag });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.headers['content-encoding']).toBe('gzip');
+    const json = gunzipSync(after.rawPayload).toString('utf8');
+    expect(json).toBe((await leader.get('/api/cockpit?period=2022-08')).body);
+    const was = byCode(JSON.parse(gunzipSync(first.rawPayload).toString('utf8')) as { indicators: Row[] }).gbr!;
+    expect(Number(byCode(JSON.parse(json) as { indicators: Row[] }).gbr!.value)).toBeCloseTo(Number(was.value) + 2, 2);
+  });
+
   it('answers a read right after a write through the API with the write (the refresh it starts is waited for, never skipped)', async () => {
     const [leader, sup] = await Promise.all([t.signIn('leader', 'xuzhou'), t.signIn('supervisor', 'xuzhou')]);
     const before = byCode((await leader.get('/api/cockpit?period=2022-08')).json()).gbr! as Row & { id: string };

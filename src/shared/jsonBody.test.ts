@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, JsonBody } from './jsonBody';
+import { acceptsGzip, JsonBody, matchesEtag } from './jsonBody';
 
 describe('acceptsGzip', () => {
   it.each([
@@ -25,14 +25,21 @@ describe('acceptsGzip', () => {
 });
 
 describe('JsonBody', () => {
-  it('gzips to exactly its JSON, once', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (v) => {
+  it('gzips to exactly its JSON bytes, once', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (v) => {
         const b = new JsonBody(JSON.stringify(v));
-        expect(gunzipSync(b.gzip()).toString('utf8')).toBe(b.json);
-        expect(b.gzip()).toBe(b.gzip());
+        expect(b.json.toString('utf8')).toBe(JSON.stringify(v));
+        expect(gunzipSync(await b.gzip()).equals(b.json)).toBe(true);
+        expect(await b.gzip()).toBe(await b.gzip());
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('matches an If-None-Match weakly, in a list or as *', () => {
+    const tag = 'W/"abc"';
+    expect(['W/"abc"', '"abc"', 'W/"x", W/"abc"', '*'].map((h) => matchesEtag(h, tag))).toEqual([true, true, true, true]);
+    expect([undefined, '', 'W/"abd"', '"ab"'].map((h) => matchesEtag(h, tag))).toEqual([false, false, false, false]);
   });
 });

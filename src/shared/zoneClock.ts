@@ -32,7 +32,11 @@ export interface ZoneDate {
 
 export async function zoneDate(db: ReadDb | Queryable, zoneId: string, real: Clock): Promise<ZoneDate> {
   const [row] = await db.select({ pinnedDate: zones.pinnedDate }).from(zones).where(eq(zones.id, zoneId));
-  const pinnedDate = row?.pinnedDate ?? null;
+  return zoneDateOf(row?.pinnedDate ?? null, real);
+}
+
+/** The zone's date from its pinned date, already read (the session lookup reads it). */
+export function zoneDateOf(pinnedDate: IsoDate | null, real: Clock): ZoneDate {
   const clock = zoneClock(real, pinnedDate);
   return { pinnedDate, clock, today: today(clock) };
 }

@@ -3,7 +3,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
-import { memberships, sessions, users } from '../../db/schema';
+import { memberships, sessions, users, zoneDataVersions, zones } from '../../db/schema';
+import type { IsoDate } from '../../shared/calendar';
 import type { Actor } from '../../shared/policy';
 
 export const SESSION_COOKIE = 'gj_session';
@@ -28,6 +29,14 @@ export interface SessionInfo {
   /** The expiry moved with this request: the cookie should be sent again. */
   renewed: boolean;
   locale: 'zh' | 'en';
+  /** The zone's pinned working date (shared/zoneClock), read with the session. */
+  pinnedDate: IsoDate | null;
+  /**
+   * The zone's data version (migrations/0008) as this request began, read with the
+   * session in the same statement: before anything of the zone is read, which is what
+   * a cached answer is checked against (cockpit/cache.ts) without another round trip.
+   */
+  zoneDataVersion: string;
 }
 
 export async function createSession(
@@ -67,9 +76,13 @@ export async function lookupSession(db: Database, token: string, now = new Date(
       unitId: memberships.unitId,
       disabled: users.disabled,
       locale: users.locale,
+      pinnedDate: zones.pinnedDate,
+      zoneDataVersion: zoneDataVersions.version,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(zones, eq(zones.id, sessions.zoneId))
+    .leftJoin(zoneDataVersions, eq(zoneDataVersions.zoneId, sessions.zoneId))
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.zoneId, sessions.zoneId)))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
   if (!row || row.disabled || now >= maxAge(row.createdAt)) return null;
@@ -91,6 +104,8 @@ export async function lookupSession(db: Database, token: string, now = new Date(
     expiresAt,
     renewed,
     locale: row.locale,
+    pinnedDate: row.pinnedDate,
+    zoneDataVersion: String(row.zoneDataVersion ?? 0),
   };
 }
 

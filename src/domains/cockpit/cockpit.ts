@@ -4,7 +4,7 @@ import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ReadDb } from '../../db/client';
 import { campaigns, figures, indicators, targets, units, zones } from '../../db/schema';
 import { addDays, today, type Clock } from '../../shared/calendar';
-import { dec } from '../../shared/decimal';
+import { cmpQ, parseQ } from '../../shared/exact';
 import { getSettings } from '../targets/catalogue';
 import { expectedShare, periodEnd } from '../targets/progress';
 import { round } from '../../shared/decimal';
@@ -111,7 +111,9 @@ function behindList(rows: IndicatorRow[]) {
       out.push({ indicatorId: ind.id, indicatorCode: ind.code, indicatorName: ind.name, unitId: u.unitId, unitName: u.unitName, completion: u.completion, expectedShare: u.expectedShare, gap: u.gap, status: u.status });
     }
   }
-  return out.sort((a, b) => dec(a.gap ?? 0).cmp(dec(b.gap ?? 0)));
+  // Exact values compared (parsed once each, not per comparison).
+  const keyed = out.map((e) => ({ e, gap: parseQ(e.gap ?? '0') }));
+  return keyed.sort((a, b) => cmpQ(a.gap, b.gap)).map((k) => k.e);
 }
 
 /** Every month of the year for one unit (or the zone figure) of one indicator: the drill-down. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../shared/decimal';
 import { computeCockpit, overallRanking, previousPeriod, type CIndicator, type CockpitInput } from './compute';
+import { computeCockpitDecimal, overallRankingDecimal } from './compute.oracle';
 
 const indicator = (over: Partial<CIndicator> = {}): CIndicator => ({
   id: 'i1', code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow', higherIsBetter: true, aggregation: 'sum', decimals: 2,
@@ -120,5 +121,57 @@ describe('completeness (数据未齐)', () => {
     expect(out.indicators[0]!.complete).toBe(true);
     expect(out.previous).toEqual([]);
     expect(out.indicators[0]!.units.every((u) => u.rankChange === null)).toBe(true);
+  });
+});
+
+describe('exact arithmetic against the decimal oracle (compute.oracle.ts)', () => {
+  // Figures as stored: negatives, zeros, up to 14 integer digits and up to 8 decimals.
+  const numeric = fc.oneof(
+    amount,
+    fc.constantFrom('0', '0.000', '-0.01', '100', '99999999999999.999999'),
+    fc.tuple(fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), fc.nat({ max: 8 })).map(([n, p]) => {
+      const t = (n < 0n ? -n : n).toString().padStart(p + 1, '0');
+      return `${n < 0n ? '-' : ''}${p ? `${t.slice(0, -p)}.${t.slice(-p)}` : t}`;
+    }),
+  );
+  const kinds = fc.record({ higherIsBetter: fc.boolean(), aggregation: fc.constantFrom('sum' as const, 'zone_reported' as const), decimals: fc.nat({ max: 3 }), progressMode: fc.constantFrom('days' as const, 'months' as const) });
+  const zone = fc.record({
+    kinds: fc.array(kinds, { minLength: 2, maxLength: 4 }),
+    cells: fc.array(fc.record({ value: fc.option(numeric, { nil: null, freq: 4 }), prevYear: fc.option(numeric, { nil: null, freq: 3 }), before: fc.option(numeric, { nil: null, freq: 4 }), floor: fc.option(numeric, { nil: null, freq: 4 }), stretch: fc.option(numeric, { nil: null }), corrected: fc.boolean() }), { minLength: 25, maxLength: 25 }),
+    plan: fc.boolean(),
+    period: fc.constantFrom('2023-01', '2023-06', '2023-09'),
+    thresholds: fc.constantFrom({ amber: 10, red: 30 }, { amber: 5.5, red: 12.25 }, { amber: 0, red: 0 }),
+  });
+
+  it('property: every field of every row, and the overall ranking, as the 40-digit decimal code gave them', () => {
+    fc.assert(
+      fc.property(zone, (z) => {
+        const inds = [
+          ...z.kinds.map((k, i) => indicator({ id: `i${i}`, code: `c${i}`, ...k })),
+          indicator({ id: 'r', code: 'ratio', kind: 'ratio', numeratorCode: 'c0', denominatorCode: 'c1', aggregation: 'sum' }),
+        ];
+        const prev = previousPeriod(z.period);
+        const figures: CockpitInput['figures'] = [];
+        const targets: CockpitInput['targets'] = [];
+        z.kinds.forEach((k, i) => {
+          const owners = k.aggregation === 'sum' ? units.map((u) => u.id) : [null];
+          owners.forEach((unitId, j) => {
+            const c = z.cells[(i * 5 + j) % z.cells.length]!;
+            if (c.value !== null) figures.push({ indicatorId: `i${i}`, unitId, period: z.period, value: c.value, prevYear: c.prevYear, corrected: c.corrected });
+            if (c.before !== null && prev) figures.push({ indicatorId: `i${i}`, unitId, period: prev, value: c.before, prevYear: null, corrected: false });
+            if (c.floor !== null) {
+              const plan = z.plan && j % 2 === 0 ? Array.from({ length: 12 }, (_, m) => dec(c.floor!).times(m + 1).div(12).toFixed(2)) : null;
+              targets.push({ indicatorId: `i${i}`, unitId, floor: c.floor, stretch: c.stretch, monthlyPlan: plan });
+            }
+          });
+        });
+        const input = base({ indicators: inds, figures, targets, period: z.period, asOf: `${z.period}-${z.period.endsWith('06') || z.period.endsWith('09') ? '30' : '31'}`, thresholds: z.thresholds });
+        const now = computeCockpit(input);
+        const old = computeCockpitDecimal(input);
+        expect(now).toEqual(old);
+        expect(overallRanking(now.indicators, now.previous)).toEqual(overallRankingDecimal(old.indicators, old.previous));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

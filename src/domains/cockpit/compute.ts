@@ -3,10 +3,11 @@
 // every indicator's zone value, growth, completion against floor and stretch,
 // time progress and colour; per unit the same with ranks within the unit's group.
 import type { FillMethod } from '../../db/schema';
-import { dec, decOrNull, round, roundDecimal, sum, type Decimal } from '../../shared/decimal';
-import { assessParsed, type ParsedAssessment, type ParsedFigureInput } from '../targets/assess';
-import { expectedShare, halfYearPassed, share, type ProgressStatus, type Thresholds } from '../targets/progress';
+import { dec, roundDecimal, sum, type Decimal } from '../../shared/decimal';
+import { addQ, divRound, fixedText, parseQ, parseQOrNull, percentQ, roundQ, type Q } from '../../shared/exact';
+import { expectedShare, halfYearPassed, type ProgressStatus, type Thresholds } from '../targets/progress';
 import { rank, rankChange } from '../targets/ranking';
+import { assessExact, expectedOf, exactThresholds, rankExact, type ExactAssessment, type ExactInput, type Expected } from './judge';
 
 export interface CIndicator {
   id: string;
@@ -129,16 +130,16 @@ export function previousPeriod(period: string): string | null {
 }
 
 interface Raw {
-  value: Decimal | null;
-  prevYear: Decimal | null;
+  value: Q | null;
+  prevYear: Q | null;
   corrected: boolean;
 }
 
-/** A target parsed once: every cell reads the Decimals, the response the strings. */
+/** A target parsed once: every cell reads the exact values, the plan's share the strings. */
 interface PTarget {
   src: CTarget;
-  floor: Decimal;
-  stretch: Decimal | null;
+  floor: Q;
+  stretch: Q | null;
 }
 
 /** What the overall ranking needs of an indicator: its units' gaps and colours. */
@@ -150,10 +151,11 @@ const NO_RAW: Raw = { value: null, prevYear: null, corrected: false };
 const ZONE = ''; // the unit key of a zone's own figure or target
 
 // Hot path (60 indicators × 30 units × 2 months): every figure and target is
-// parsed into a Decimal once, lookups go through nested Maps keyed by id, and the
-// rounded values stay Decimals until printed (assessParsed). The results are the
-// same strings the straightforward version printed; the month before is only
-// assessed as far as its ranks and colours need (no growth, no stretch).
+// parsed once into an exact rational (shared/exact: BigInt, no 40-digit decimals),
+// lookups go through nested Maps keyed by id, and the rounded values stay scaled
+// integers until printed (./judge). The results are the same strings the decimal
+// version printed (compute.test.ts runs both on random zones); the month before is
+// only assessed as far as its ranks and colours need (no growth, no stretch).
 export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[]; previous: RankedUnits[] | null } {
   const year = Number(input.period.slice(0, 4));
   const prev = previousPeriod(input.period);
@@ -163,7 +165,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
   for (const t of input.targets) {
     let m = tgt.get(t.indicatorId);
     if (!m) tgt.set(t.indicatorId, (m = new Map()));
-    m.set(t.unitId ?? ZONE, { src: t, floor: dec(t.floor), stretch: t.stretch ? dec(t.stretch) : null });
+    m.set(t.unitId ?? ZONE, { src: t, floor: parseQ(t.floor), stretch: t.stretch ? parseQ(t.stretch) : null });
   }
   // period → indicatorId → unitId ('' for the zone) → parsed figure
   const figs = new Map<string, Map<string, Map<string, Raw>>>();
@@ -172,7 +174,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     if (!p) figs.set(f.period, (p = new Map()));
     let m = p.get(f.indicatorId);
     if (!m) p.set(f.indicatorId, (m = new Map()));
-    m.set(f.unitId ?? ZONE, { value: decOrNull(f.value), prevYear: decOrNull(f.prevYear), corrected: f.corrected });
+    m.set(f.unitId ?? ZONE, { value: parseQOrNull(f.value), prevYear: parseQOrNull(f.prevYear), corrected: f.corrected });
   }
 
   // Zone totals are asked for by the indicator's own row and by ratios over it: computed once per period.
@@ -185,7 +187,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       if (!num || !den || depth > 3) return NO_RAW;
       const a = raw(num, unitId, period, depth + 1);
       const b = raw(den, unitId, period, depth + 1);
-      return { value: share(a.value, b.value), prevYear: share(a.prevYear, b.prevYear), corrected: a.corrected || b.corrected };
+      return { value: shareOf(a.value, b.value), prevYear: shareOf(a.prevYear, b.prevYear), corrected: a.corrected || b.corrected };
     }
     const m = figs.get(period)?.get(ind.id);
     if (unitId !== null || ind.aggregation === 'zone_reported') return m?.get(unitId ?? ZONE) ?? NO_RAW;
@@ -202,13 +204,14 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       if (f) parts.push(f);
     }
     if (parts.length === 0) return NO_RAW;
-    let value = dec(0);
-    let prevYear: Decimal | null = dec(0);
+    let value: Q = ZERO_Q;
+    let prevYear: Q | null = ZERO_Q;
     let corrected = false;
     for (const p of parts) {
-      value = value.plus(p.value ?? dec(''));
+      if (p.value === null) throw new RangeError('empty numeric string'); // a stored figure always has a value
+      value = addQ(value, p.value);
       // A zone's previous-year total is only comparable when every part has one.
-      prevYear = prevYear === null || p.prevYear === null ? null : prevYear.plus(p.prevYear);
+      prevYear = prevYear === null || p.prevYear === null ? null : addQ(prevYear, p.prevYear);
       corrected ||= p.corrected;
     }
     return { value, prevYear, corrected };
@@ -243,11 +246,11 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     if (parts.length === 0) return null;
     const stretches = parts.map((p) => p.src.stretch);
     const plans = parts.map((p) => p.src.monthlyPlan);
-    const floor = sum(parts.map((p) => p.floor));
+    const floor = sum(parts.map((p) => p.src.floor));
     const stretch = stretches.every((s) => s !== null) ? sum(stretches as string[]) : null;
     return {
-      floor,
-      stretch,
+      floor: parts.map((p) => p.floor).reduce(addQ),
+      stretch: stretch === null ? null : parts.map((p) => p.stretch!).reduce(addQ),
       src: {
         indicatorId: ind.id,
         unitId: null,
@@ -280,26 +283,27 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     return e;
   };
 
-  const parsed = (ind: CIndicator, actual: Decimal | null, target: Decimal | null, prevYear: Decimal | null, expected: Decimal | null, asOf: string): ParsedFigureInput => ({
+  const thresholds = input.indicators.length > 0 ? exactThresholds(input.thresholds) : null;
+  const expectedTexts = new Map<Decimal, Expected>();
+  const parsed = (ind: CIndicator, actual: Q | null, target: Q | null, prevYear: Q | null, expected: Decimal | null, asOf: string): ExactInput => ({
     actual,
     target,
     prevYear,
-    expectedShare: expected,
+    expected: expected === null ? null : expectedOf(expectedTexts, expected, PCT),
     lowerIsBetter: !ind.higherIsBetter,
     halfYearPassed: halfYearPassed(asOf, year),
     decimals: ind.decimals,
     percentDecimals: PCT,
-    thresholds: input.thresholds,
   });
   const assess = (ind: CIndicator, r: Raw, t: PTarget | null, asOf: string) => {
     const expected = ind.higherIsBetter ? expectedFor(ind, t, asOf) : null;
-    const floorA = assessParsed(parsed(ind, r.value, t?.floor ?? null, ind.kind === 'ratio' ? null : r.prevYear, expected, asOf));
+    const floorA = assessExact(parsed(ind, r.value, t?.floor ?? null, ind.kind === 'ratio' ? null : r.prevYear, expected, asOf), thresholds!);
     // Of the stretch target only the completion is shown.
-    const stretchA = t?.stretch ? assessParsed(parsed(ind, r.value, t.stretch, null, expected, asOf), true) : null;
+    const stretchA = t?.stretch ? assessExact(parsed(ind, r.value, t.stretch, null, expected, asOf), thresholds!, true) : null;
     return { floorA, stretchA };
   };
 
-  type Assessed = { t: PTarget | null; r: Raw; floorA: ParsedAssessment; stretchA: ParsedAssessment | null };
+  type Assessed = { t: PTarget | null; r: Raw; floorA: ExactAssessment; stretchA: ExactAssessment | null };
   // Every unit with a target or a figure for the indicator, assessed once per period.
   const perUnit = (ind: CIndicator, period: string, asOf: string, full: boolean) => {
     const out = new Map<string, Assessed>();
@@ -311,7 +315,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       if (full) out.set(u.id, { t, r, ...assess(ind, r, t, asOf) });
       else {
         const expected = ind.higherIsBetter ? expectedFor(ind, t, asOf) : null;
-        out.set(u.id, { t, r, floorA: assessParsed(parsed(ind, r.value, t?.floor ?? null, null, expected, asOf), true), stretchA: null });
+        out.set(u.id, { t, r, floorA: assessExact(parsed(ind, r.value, t?.floor ?? null, null, expected, asOf), thresholds!, true), stretchA: null });
       }
     }
     return out;
@@ -329,19 +333,20 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     }
     for (const ids of groups.values()) {
       const byCompletion = ids.some((id) => assessed.get(id)!.t !== null);
-      const ranked = rank(
+      const ranked = rankExact(
         ids.map((id) => {
           const a = assessed.get(id)!;
           return { key: id, value: byCompletion ? (a.t ? a.floorA.completionValue : null) : a.floorA.actualValue };
         }),
         byCompletion ? true : ind.higherIsBetter,
       );
-      for (const e of ranked) out.set(e.key, e.rank);
+      for (const [key, r] of ranked) out.set(key, r);
     }
     return out;
   };
 
   const halfYearReport = input.period.endsWith('-06');
+  const groupOrder = localeOrder(input.units.map((u) => u.rankingGroup));
   const prevAsOf = prev ? lastDay(prev) : null;
   const previous: RankedUnits[] = [];
   const rows: IndicatorRow[] = input.indicators.map((ind) => {
@@ -383,10 +388,10 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
         reported: r.value !== null,
         corrected: r.corrected,
         value: a.floorA.actual,
-        prevYear: r.prevYear === null ? null : fixedRound(r.prevYear, ind.decimals),
+        prevYear: r.prevYear === null ? null : printed(r.prevYear, ind.decimals),
         yoy: a.floorA.yoy,
-        floor: t ? fixedRound(t.floor, ind.decimals) : null,
-        stretch: t?.stretch ? fixedRound(t.stretch, ind.decimals) : null,
+        floor: t ? printed(t.floor, ind.decimals) : null,
+        stretch: t?.stretch ? printed(t.stretch, ind.decimals) : null,
         completion: a.floorA.completion,
         completionStretch: a.stretchA?.completion ?? null,
         expectedShare: a.floorA.expectedShare,
@@ -409,10 +414,10 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       fillMethod: ind.fillMethod,
       parentCode: ind.parentCode,
       value: floorA.actual,
-      prevYear: zr.prevYear === null ? null : fixedRound(zr.prevYear, ind.decimals),
+      prevYear: zr.prevYear === null ? null : printed(zr.prevYear, ind.decimals),
       yoy: floorA.yoy,
-      floor: zt ? fixedRound(zt.floor, ind.decimals) : null,
-      stretch: zt?.stretch ? fixedRound(zt.stretch, ind.decimals) : null,
+      floor: zt ? printed(zt.floor, ind.decimals) : null,
+      stretch: zt?.stretch ? printed(zt.stretch, ind.decimals) : null,
       completion: floorA.completion,
       completionStretch: stretchA?.completion ?? null,
       expectedShare: zoneExpected,
@@ -426,7 +431,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       expectedUnits,
       coverage,
       complete,
-      units: unitRows.sort((a, b) => a.group.localeCompare(b.group) || (a.rank ?? 1e9) - (b.rank ?? 1e9)),
+      units: unitRows.sort((a, b) => groupOrder.get(a.group)! - groupOrder.get(b.group)! || (a.rank ?? 1e9) - (b.rank ?? 1e9)),
     };
   });
   return { indicators: rows, previous: prev ? previous : null };
@@ -442,6 +447,20 @@ function mergeCoverage(a: Coverage | null, b: Coverage | null): Coverage | null 
   return { reported: Math.max(0, expected - missing.length), expected, missingUnitNames: missing };
 }
 const fixedRound = (d: Decimal, places: number) => roundDecimal(d, places).toFixed(places);
+/**
+ * The order `localeCompare` gives a few strings, as numbers: the unit rows of 60
+ * indicators are sorted by group, and ICU comparisons were a good part of the cockpit's time.
+ */
+function localeOrder(names: string[]): Map<string, number> {
+  const distinct = [...new Set(names)].sort((a, b) => a.localeCompare(b));
+  const order = new Map<string, number>();
+  distinct.forEach((g, i) => order.set(g, i > 0 && distinct[i - 1]!.localeCompare(g) === 0 ? order.get(distinct[i - 1]!)! : i));
+  return order;
+}
+const printed = (q: Q, places: number) => fixedText(roundQ(q, places), places);
+const ZERO_Q: Q = { n: 0n, d: 1n };
+/** part / whole in percent (税占比), as progress.share; null when either is missing or the whole is 0. */
+const shareOf = (part: Q | null, whole: Q | null): Q | null => (part === null || whole === null ? null : percentQ(part, whole));
 
 function lastDay(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -469,14 +488,19 @@ export interface OverallRow {
 
 export function overallRanking(current: RankedUnits[], previous: RankedUnits[] | null): OverallRow[] {
   // Gaps are printed with one decimal, so the same few strings recur: parse each once.
-  const gaps = new Map<string, Decimal>();
+  const gaps = new Map<string, Q>();
   const gapOf = (g: string) => {
     let d = gaps.get(g);
-    if (!d) gaps.set(g, (d = dec(g)));
+    if (!d) gaps.set(g, (d = parseQ(g)));
     return d;
   };
+  // The mean, exactly, rounded once to the printed places.
+  const mean = (qs: Q[]) => {
+    const total = qs.reduce(addQ);
+    return fixedText(divRound(total.n * 10n ** BigInt(PCT), total.d * BigInt(qs.length)), PCT);
+  };
   const build = (rows: RankedUnits[]) => {
-    const acc = new Map<string, { name: string; group: string; gaps: Decimal[]; counts: Record<string, number> }>();
+    const acc = new Map<string, { name: string; group: string; gaps: Q[]; counts: Record<string, number> }>();
     for (const ind of rows) {
       for (const u of ind.units) {
         if (u.gap === null) continue;
@@ -490,7 +514,7 @@ export function overallRanking(current: RankedUnits[], previous: RankedUnits[] |
     const groups = new Map<string, string[]>();
     for (const [id, a] of acc) groups.set(a.group, [...(groups.get(a.group) ?? []), id]);
     for (const ids of groups.values()) {
-      const ranked = rank(ids.map((id) => ({ key: id, value: round(sum(acc.get(id)!.gaps).div(acc.get(id)!.gaps.length), PCT) })));
+      const ranked = rank(ids.map((id) => ({ key: id, value: mean(acc.get(id)!.gaps) })));
       for (const r of ranked) {
         const a = acc.get(r.key)!;
         out.set(r.key, {

@@ -1,4 +1,5 @@
 // 驾驶舱 / 数据大屏: one zone's month, and the drill-down to a unit's reported rows.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,6 +16,9 @@ import { JsonBody, sendJson } from '../../shared/jsonBody';
 import { defaultPeriod, drillDown, loadCockpit } from './cockpit';
 import { cockpitBody, drillRow } from './schemas';
 
+/** A weak ETag for one cached answer: a digest of what it was computed from. */
+const etagOf = (what: string) => `W/"${createHash('sha256').update(what).digest('base64url').slice(0, 22)}"`;
+
 /** How many of a zone's most recently read cockpits are refreshed after each write to it. */
 const REFRESHED = 4;
 
@@ -25,9 +29,10 @@ export async function cockpitRoutes(app: FastifyInstance) {
   // The month a leader lands on (no period asked), per zone, day and data version: judging
   // which month is complete reads the zone's whole history (targets/completeness).
   const landing = new CockpitCache();
-  // Checked against the response schema once, when computed, as the serializer would.
-  const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, clock: Clock) => async () =>
-    new JsonBody(JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, clock))));
+  // Checked against the response schema once, when computed, as the serializer would; its
+  // ETag names the zone, month, date and data version, so a 304 is never an old answer.
+  const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, version: string, clock: Clock) => async () =>
+    new JsonBody(JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, clock))), etagOf(`${zoneId}|${period}|${asOf}|${version}`));
 
   // Right after a committed write, the months of the zone people were reading are computed
   // afresh under the new data version, so the next reader finds them ready; one who comes
@@ -41,7 +46,7 @@ export async function cockpitRoutes(app: FastifyInstance) {
         const version = await zoneDataVersion(app.handle.db, zoneId);
         for (const key of keys) {
           const [, period, asOf] = key.split('|') as [string, string, string];
-          await cache.load(key, version, compute(app.handle.db, zoneId, period, asOf, app.clock));
+          await cache.load(key, version, compute(app.handle.db, zoneId, period, asOf, version, app.clock));
         }
       })
       .catch((err: unknown) => app.log.warn({ err, zoneId }, 'cockpit refresh after a write failed; the next reader computes it'));
@@ -65,13 +70,15 @@ export async function cockpitRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const { db } = req.ctx;
       const zoneId = requireActor(req.ctx).zoneId;
-      const version = await zoneDataVersion(db, zoneId); // before any figure is read: see ./cache
+      // Read before any figure (see ./cache): with the session, at the start of this request
+      // (auth/sessions.ts), so a cached answer costs no query of its own.
+      const version = req.session?.zoneDataVersion ?? (await zoneDataVersion(db, zoneId));
       const period = req.query.period ?? (await landing.load(`${zoneId}|${today(req.ctx.clock)}`, version, () => defaultPeriod(db, zoneId, req.ctx.clock)));
       // The as-of date made explicit, so "no date" and "the month's end" share one entry.
       const asOf = req.query.asOf ?? periodEnd(period);
       const key = `${zoneId}|${period}|${asOf}`;
-      const body = await cache.load(key, version, compute(db, zoneId, period, asOf, req.ctx.clock));
-      // Sent as serialised (and gzipped once), without the per-request schema serialisation.
+      const body = await cache.load(key, version, compute(db, zoneId, period, asOf, version, req.ctx.clock));
+      // Sent as serialised and gzipped once, without the per-request schema serialisation.
       return sendJson(req, reply, body);
     },
   );
