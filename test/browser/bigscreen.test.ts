@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures, indicators, targets, units, zones } from '../../src/db/schema';
-import { startHarness, type Harness } from './harness';
+import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
+import { LoginPage } from './pages/LoginPage';
 
 const WALL = { width: 1920, height: 1080 };
 let h: Harness;
@@ -155,6 +156,19 @@ describe('数据大屏 at 1920×1080', () => {
     expect(await clipped(page)).toEqual([]);
     await h.screenshot(page, 'big-screen-60-indicators-zone-chart');
   });
+});
+
+// A wall is opened from its address: signing in on the form must land on the wall asked
+// for, not on the leader's cockpit (the sign-in page once re-rendered signed in and
+// sent everyone to their first module before its own navigation ran).
+it('a signed-out visitor of /cockpit/screen lands on the wall after signing in', async () => {
+  const page = await h.newPage({ viewport: WALL });
+  await page.goto('/cockpit/screen');
+  await page.locator('#login_username').waitFor();
+  await new LoginPage(page).signIn('leader', DEMO_PASSWORD, '徐州');
+  await page.getByTestId('screen-chart').locator('canvas').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/cockpit/screen');
+  expect(await page.locator('[data-testid^="chart-"]').count()).toBe(0); // none of the cockpit's charts
 });
 
 it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));

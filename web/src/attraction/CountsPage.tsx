@@ -2,7 +2,9 @@
 // projects and their planned investment — by month and year to date.
 import { useMemo, useState } from 'react';
 import { Card, Col, Row, Select, Space, Spin, Statistic, Table } from 'antd';
-import { EChart } from '../projects/EChart';
+import { LineChart } from 'echarts/charts';
+import { LegendComponent } from 'echarts/components';
+import { EChart, echarts } from '../projects/EChart';
 import { ResyncButton } from '../feeds/ResyncButton';
 import { QueryError } from '../system/QueryError';
 import type { MonthCount } from './api';
@@ -10,6 +12,9 @@ import { useAtT } from './i18n';
 import { yi } from './parts';
 import { useCounts } from './queries';
 import { useYearOptions, useZoneYear } from '../shell/zone';
+
+// The bars against a line, with their legend (the cockpit's charts need neither).
+echarts.use([LineChart, LegendComponent]);
 
 /** The last month that has happened in the year shown: this month in the current year, else December. */
 const upTo = (c: { year: number; today: string }) => (c.year === Number(c.today.slice(0, 4)) ? Number(c.today.slice(5, 7)) : c.year < Number(c.today.slice(0, 4)) ? 12 : 1);

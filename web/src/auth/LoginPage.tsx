@@ -41,8 +41,12 @@ export default function LoginPage() {
       .catch(() => setZones([]));
   }, [form]);
 
+  // The page asked for before signing in (kept by RequireSession), else the user's first module.
+  // Both ways out use it: signing in re-renders this page signed in before `submit` navigates.
+  const from = (location.state as { from?: string } | null)?.from;
+  const target = (ctx: Parameters<typeof startPath>[0]) => (from && from !== '/' && from !== '/login' ? from : startPath(ctx));
   if (session.status === 'signedIn' && session.me) {
-    return <Navigate to={startPath({ me: session.me, can: session.can })} replace />;
+    return <Navigate to={target({ me: session.me, can: session.can })} replace />;
   }
 
   const submit = async (v: Values) => {
@@ -52,8 +56,7 @@ export default function LoginPage() {
       const me = await session.signIn({ username: v.username.trim(), password: v.password, zone: v.zone || undefined });
       if (v.zone) localStorage.setItem(LAST_ZONE, v.zone);
       const can = (a: keyof typeof me.abilities) => Boolean(me.abilities[a]);
-      const from = (location.state as { from?: string } | null)?.from;
-      void navigate(from && from !== '/' && from !== '/login' ? from : startPath({ me, can }), { replace: true });
+      void navigate(target({ me, can }), { replace: true });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', e instanceof Error ? e.message : String(e));
       if (err.code === 'auth.zone_required' || err.code === 'auth.no_membership') {

@@ -5,13 +5,18 @@ import { Link, useParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Spin, Table } from 'antd';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
-import { EChart } from '../projects/EChart';
+import { LineChart } from 'echarts/charts';
+import { LegendComponent } from 'echarts/components';
+import { EChart, echarts } from '../projects/EChart';
 import { QueryError } from '../system/QueryError';
 import { entApi, type PlanDetail } from './api';
 import { useEntT } from './i18n';
 import { has, pct, StatusTag, wan } from './parts';
 import { useEntMutation, usePlan } from './queries';
 import { valuesOf } from '../forms';
+
+// The bars against a line, with their legend (the cockpit's charts need neither).
+echarts.use([LineChart, LegendComponent]);
 
 function ActualForm({ plan, onClose }: { plan: PlanDetail; onClose(): void }) {
   const t = useEntT();

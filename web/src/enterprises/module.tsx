@@ -3,7 +3,7 @@
 import { lazy } from 'react';
 import { BankOutlined } from '@ant-design/icons';
 import type { LiveModule } from '../shell/moduleTypes';
-import { has } from './parts';
+import { has } from './abilities';
 
 export const enterprisesModule: LiveModule = {
   key: 'enterprises',

@@ -1,14 +1,11 @@
 // Small pieces shared by the pages: amounts in 万元, tags, the warning light,
-// state and judgement tags, the abilities this module looks at.
+// state and judgement tags (the abilities this module looks at are in abilities.ts).
 import Decimal from 'decimal.js';
 import { Tag, Tooltip } from 'antd';
-import type { Me } from '../api/types';
 import type { AppealCategory, EnterpriseTag, Light, LoopState, ProgressStatus, Satisfaction } from './api';
 import { useEntT } from './i18n';
 
-/** The server's abilities, including the enterprise domain's (not in the shared Action type). */
-export type EntAction = 'enterprise.read' | 'enterprise.write' | 'enterprise.manage' | 'enterprise.self' | 'attraction.write';
-export const has = (me: Pick<Me, 'abilities'>, action: EntAction) => (me.abilities as Record<string, boolean | undefined>)[action] === true;
+export { has, type EntAction } from './abilities';
 
 /** 12,345.60 — 万元 amounts with two decimals and thousands separators. */
 export function wan(v: string | null | undefined): string {

@@ -1,35 +1,20 @@
 // One ECharts instance in a div: options in, the instance out (for PNG export and
 // clicks), resized with its box. Nothing here fetches tiles or anything online.
 // ECharts through `echarts/core` with only the charts and components the app draws.
-// Registered here: what the cockpit and the bar/line charts need, so the cockpit's first
-// load stays small; the map (ZoneMap) and the Gantt (Gantt) register their own pieces.
+// Registered here: what the cockpit and the big screen draw (bars, a mark line, a tooltip
+// with its shadow pointer, on canvas), so their first load carries nothing else; the
+// line and legend of the enterprise and attraction charts, the map (ZoneMap) and the
+// Gantt (Gantt) register their own pieces where they are drawn.
 // A chart type or component used elsewhere must be registered (ECharts warns in the
 // console otherwise, which fails the browser tests).
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import {
-  AxisPointerComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
+import { BarChart } from 'echarts/charts';
+import { AxisPointerComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { CustomSeriesOption } from 'echarts/charts';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  AxisPointerComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+echarts.use([BarChart, AxisPointerComponent, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export type { CustomSeriesOption };
 

@@ -7,10 +7,11 @@ import type { Milestone, Project, Stage, Status } from './api';
 import { tooltipLines } from '../charts/html';
 import { EChart, echarts, type ChartInstance, type CustomSeriesOption } from './EChart';
 import { CustomChart, ScatterChart } from 'echarts/charts';
+import { LegendComponent } from 'echarts/components';
 import { STATUS_COLORS } from './format';
 import { usePT } from './i18n';
 
-echarts.use([CustomChart, ScatterChart]);
+echarts.use([CustomChart, ScatterChart, LegendComponent]);
 
 export interface GanttRow {
   id: string;

@@ -7,11 +7,11 @@ import type { GeoJson, Project, Stage } from './api';
 import { tooltipLines } from '../charts/html';
 import { EChart, echarts, type ChartInstance } from './EChart';
 import { EffectScatterChart, ScatterChart } from 'echarts/charts';
-import { GeoComponent } from 'echarts/components';
+import { GeoComponent, LegendComponent } from 'echarts/components';
 import { STAGE_COLORS } from './format';
 import { usePT } from './i18n';
 
-echarts.use([GeoComponent, ScatterChart, EffectScatterChart]);
+echarts.use([GeoComponent, LegendComponent, ScatterChart, EffectScatterChart]);
 
 const MAP = 'gj-zone';
 let registered = '';
