@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { openModal } from './pages/antd';
+import { attrOf, textOf, valueOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -52,7 +53,7 @@ describe('招商 in the browser', () => {
     await openModal(zs).locator('.ant-btn-primary').click();
     await zs.getByTestId('lead-detail').waitFor();
     leadUrl = new URL(zs.url()).pathname;
-    expect(await zs.getByTestId('lead-stage').innerText()).toBe('线索');
+    await expect.poll(textOf(zs.getByTestId('lead-stage'))).toBe('线索');
 
     await zs.getByTestId('lead-contact-note').fill('客商来区考察二期选址，对金龙湖片区地块意向明确。');
     await zs.getByTestId('lead-contact-submit').click();
@@ -68,7 +69,7 @@ describe('招商 in the browser', () => {
     await date.click();
     await date.fill('2022-08-19');
     await date.press('Enter');
-    expect(await date.inputValue()).toBe('2022-08-19');
+    await expect.poll(valueOf(date)).toBe('2022-08-19');
     await openModal(zs).locator('.ant-btn-primary').click();
     await expect.poll(() => zs.getByTestId('lead-stage').innerText()).toBe('签约');
     await h.screenshot(zs, 'attraction-lead-signed');
@@ -87,7 +88,7 @@ describe('招商 in the browser', () => {
     await h.screenshot(sup, 'attraction-project');
     await sup.goto(leadUrl);
     await expect.poll(() => sup.getByTestId('lead-stage').innerText()).toBe('落地');
-    expect(await sup.getByTestId('lead-project-link').getAttribute('href')).toMatch(/^\/projects\/p\/[0-9a-f-]{36}$/);
+    await expect.poll(attrOf(sup.getByTestId('lead-project-link'), 'href')).toMatch(/^\/projects\/p\/[0-9a-f-]{36}$/);
     await h.screenshot(sup, 'attraction-lead-landed');
   });
 

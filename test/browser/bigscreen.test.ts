@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures, indicators, targets, units, zones } from '../../src/db/schema';
 import { startHarness, type Harness } from './harness';
+import { attrOf, countOf, textOf } from './pages/waits';
 
 const WALL = { width: 1920, height: 1080 };
 let h: Harness;
@@ -99,9 +100,9 @@ describe('数据大屏 at 1920×1080', () => {
     expect(hazards.to).toBe('2022-08-31');
     expect(await hazardFigures(page)).toEqual(hazards.total);
     expect(hazards.total.majorRemaining).toBeGreaterThan(0);
-    expect(await page.getByTestId('screen-hazard-panel').innerText()).toContain('截至2022-08-31');
+    await expect.poll(textOf(page.getByTestId('screen-hazard-panel'))).toContain('截至2022-08-31');
     expect(tiles.size).toBeGreaterThan(12);
-    expect(await page.getByTestId('screen-ranking').locator('tr').count()).toBe(6);
+    await expect.poll(countOf(page.getByTestId('screen-ranking').locator('tr'))).toBe(6);
     // Tiles without a previous-year figure say so in grey, neither red nor green.
     expect(noYoy.length).toBeGreaterThan(0);
     expect(new Set(noYoy)).toEqual(new Set(['gj-screen-small']));
@@ -110,9 +111,9 @@ describe('数据大屏 at 1920×1080', () => {
   it('Huai’an fits with no column left empty: nothing to rank and nobody behind, so no side column', async () => {
     const { page, hazards } = await openWall('huaian', 'big-screen-huaian');
     expect(await hazardFigures(page)).toEqual(hazards.total);
-    expect(await page.locator('.gj-screen-side').count()).toBe(0);
-    expect(await page.locator('.gj-screen-chart [data-testid="screen-behind"]').innerText()).toContain('没有慢于序时进度');
-    expect(await page.locator('.gj-screen-chart').getByTestId('campaign-countdown').count()).toBe(1);
+    await expect.poll(countOf(page.locator('.gj-screen-side'))).toBe(0);
+    await expect.poll(textOf(page.locator('.gj-screen-chart [data-testid="screen-behind"]'))).toContain('没有慢于序时进度');
+    await expect.poll(countOf(page.locator('.gj-screen-chart').getByTestId('campaign-countdown'))).toBe(1);
   });
 
   it('a zone with 60 more indicators of long names fits on pages that take turns', async () => {
@@ -135,9 +136,9 @@ describe('数据大屏 at 1920×1080', () => {
     await h.handle.query(`DELETE FROM hazards WHERE zone_id = $1`, [zone!.id]);
     const { page, pages, tiles, hazards } = await openWall('huaian', 'big-screen-60-indicators', '2023-06');
     expect(hazards.clearance.status).toBe('unregistered');
-    expect(await page.getByTestId('screen-hazard-panel').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('screen-hazard-panel'))).toBe(0);
     // Units now rank and fall behind: the side is back, the units behind filling it as far as they fit.
-    expect(await page.locator('.gj-screen-side [data-testid="screen-behind"] tr').count()).toBeGreaterThan(0);
+    await expect.poll(countOf(page.locator('.gj-screen-side [data-testid="screen-behind"] tr'))).toBeGreaterThan(0);
     expect(tiles.size).toBeGreaterThanOrEqual(60);
     expect(pages).toBe(Math.ceil(tiles.size / 12));
     expect(before + 60).toBeGreaterThanOrEqual(tiles.size);
@@ -145,8 +146,8 @@ describe('数据大屏 at 1920×1080', () => {
     // The incomplete one says how many units reported, in grey, and is not judged.
     await page.getByTestId('screen-tile-pager').getByRole('button', { name: String(pages), exact: true }).click();
     await expect.poll(() => page.getByTestId('tile-wall_60-coverage').innerText()).toBe(`已报${zoneUnits.length - 1}/${zoneUnits.length}个单位`);
-    expect(await page.getByTestId('tile-wall_60').getAttribute('data-status')).toBe('none');
-    expect(await page.getByTestId('tile-wall_60-coverage').getAttribute('class')).toContain('gj-screen-small');
+    await expect.poll(attrOf(page.getByTestId('tile-wall_60'), 'data-status')).toBe('none');
+    await expect.poll(attrOf(page.getByTestId('tile-wall_60-coverage'), 'class')).toContain('gj-screen-small');
     // The charts take turns too: each of the 60 indicators' units, then the zone's indicators 15 at a time.
     const pager = page.getByTestId('screen-chart-pager');
     expect(Number((await pager.innerText()).match(/\/(\d+)/)![1])).toBeGreaterThan(60);

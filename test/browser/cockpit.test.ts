@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { ShellPage } from './pages/ShellPage';
 import { tableRows } from './pages/antd';
+import { textOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,8 +23,8 @@ describe('驾驶舱 (Xuzhou 2022)', () => {
   it('opens on the latest month with figures, with every colour among the units', async () => {
     await page.goto('/cockpit');
     await page.getByTestId('ind-gbr').waitFor();
-    expect(await page.getByTestId('ck-period-label').innerText()).toContain('2022年1—8月');
-    expect(await page.getByTestId('ck-time-progress').innerText()).toBe('66.6%');
+    await expect.poll(textOf(page.getByTestId('ck-period-label'))).toContain('2022年1—8月');
+    await expect.poll(textOf(page.getByTestId('ck-time-progress'))).toBe('66.6%');
     await page.getByTestId('chart-gbr').locator('canvas').waitFor();
     await h.screenshot(page, 'cockpit-xuzhou');
     await page.getByTestId('ck-ranking').scrollIntoViewIfNeeded();
@@ -33,11 +34,11 @@ describe('驾驶舱 (Xuzhou 2022)', () => {
     expect(ranking[0]![1]).toBe('1');
     const behind = await tableRows(page.getByTestId('ck-behind'));
     expect(behind.length).toBeGreaterThan(0);
-    expect(await page.getByTestId('campaign-countdown').first().innerText()).toContain('剩余');
+    await expect.poll(textOf(page.getByTestId('campaign-countdown').first())).toContain('剩余');
     // The supervision lights of today: the counts, and the units to chase, each opening its tasks.
     const sv = page.getByTestId('ck-supervision');
     await sv.getByTestId('ck-sv-late').waitFor();
-    expect(await sv.getByTestId('ck-sv-late').innerText()).toMatch(/^逾期 \d+$/);
+    await expect.poll(textOf(sv.getByTestId('ck-sv-late'))).toMatch(/^逾期 \d+$/);
     await sv.scrollIntoViewIfNeeded();
     await h.screenshot(page, 'cockpit-xuzhou-supervision', { keepScroll: true });
     const first = sv.locator('.ant-table-row a').first();
@@ -67,7 +68,7 @@ describe('驾驶舱 (Xuzhou 2022)', () => {
   it('reads in English', async () => {
     await new ShellPage(page).switchLanguage('en');
     await page.getByText('Key indicators').waitFor();
-    expect(await page.getByTestId('ck-period-label').innerText()).toContain('Jan–Aug 2022');
+    await expect.poll(textOf(page.getByTestId('ck-period-label'))).toContain('Jan–Aug 2022');
     await h.screenshot(page, 'cockpit-xuzhou-en');
     await new ShellPage(page).switchLanguage('zh');
   });

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, startHarness, type Harness } from './harness';
+import { countOf, textOf } from './pages/waits';
 
 let h: Harness;
 let page: Page;
@@ -28,19 +29,19 @@ describe('旬报 in 月度填报', () => {
   it('offers September’s 上旬 only: no dekad after the zone’s date', async () => {
     await expect.poll(() => page.getByTestId('dk-panel').locator('.ant-card-head-title').innerText()).toContain('旬报 · 2022年9月');
     await page.getByTestId('dk-value-fai-1').waitFor();
-    expect(await page.getByTestId('dk-value-fai-2').count()).toBe(0);
-    expect(await page.getByTestId('dk-value-fai-3').count()).toBe(0);
-    expect(await page.getByTestId('dk-next-fai').innerText()).toBe('中旬于9月20日后填报');
+    await expect.poll(countOf(page.getByTestId('dk-value-fai-2'))).toBe(0);
+    await expect.poll(countOf(page.getByTestId('dk-value-fai-3'))).toBe(0);
+    await expect.poll(textOf(page.getByTestId('dk-next-fai'))).toBe('中旬于9月20日后填报');
     // The zone's 规上工业增加值 is 经发局's to report: not on a sub-district's form.
-    expect(await page.getByTestId('dk-row-industrial_va').count()).toBe(0);
-    expect(await page.getByTestId('dk-row-fai').innerText()).toContain('8月下旬累计');
+    await expect.poll(countOf(page.getByTestId('dk-row-industrial_va'))).toBe(0);
+    await expect.poll(textOf(page.getByTestId('dk-row-fai'))).toContain('8月下旬累计');
   });
 
   it('refuses a year to date below August’s 下旬, with the reason', async () => {
     await page.getByTestId('dk-value-fai-1').fill((augLast - 0.5).toFixed(2));
     await page.getByTestId('dk-save-fai-1').click();
     await expect.poll(() => page.locator('.ant-message').innerText()).toContain('低于8月下旬累计');
-    expect(await page.getByTestId('dk-progress-fai-1').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('dk-progress-fai-1'))).toBe(0);
   });
 
   it('saves the 上旬 and shows its completion and 序时进度', async () => {
@@ -48,15 +49,15 @@ describe('旬报 in 月度填报', () => {
     await page.getByTestId('dk-save-fai-1').click();
     await expect.poll(() => page.getByTestId('dk-progress-fai-1').count()).toBe(1);
     // 10 September is day 253 of 365: 序时 69.3%.
-    expect(await page.getByTestId('dk-progress-fai-1').innerText()).toMatch(/^完成\d+\.\d% · 序时69\.3%$/);
+    await expect.poll(textOf(page.getByTestId('dk-progress-fai-1'))).toMatch(/^完成\d+\.\d% · 序时69\.3%$/);
     await h.screenshot(page, 'dekad-report');
   });
 
   it('shows August’s three dekads as reported', async () => {
     await page.getByTestId('dk-month').getByText('2022年8月').click();
     await expect.poll(() => page.getByTestId('dk-value-fai-3').inputValue()).toBe(augLast.toFixed(2));
-    expect(await page.getByTestId('dk-next-fai').count()).toBe(0);
-    expect(await page.getByTestId('dk-progress-fai-3').innerText()).toContain('序时66.6%'); // 31 August: 243/365
+    await expect.poll(countOf(page.getByTestId('dk-next-fai'))).toBe(0);
+    await expect.poll(textOf(page.getByTestId('dk-progress-fai-3'))).toContain('序时66.6%'); // 31 August: 243/365
   });
 });
 
@@ -65,7 +66,7 @@ describe('旬进度 on the cockpit', () => {
     const leader = await h.signedIn('leader');
     await leader.goto('/cockpit');
     await leader.getByTestId('ck-dekads').waitFor();
-    expect(await leader.getByTestId('ck-dekads').locator('.ant-card-head-title').innerText()).toBe('旬进度 · 截至9月上旬（9月10日）');
+    await expect.poll(textOf(leader.getByTestId('ck-dekads').locator('.ant-card-head-title'))).toBe('旬进度 · 截至9月上旬（9月10日）');
     // Only 大庙街道 has reported September's 上旬 of 固定资产投资: no total, who is missing.
     const fai = await leader.getByTestId('ck-dekad-fai').innerText();
     expect(fai).toContain('已报 1/6个单位');

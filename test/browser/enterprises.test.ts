@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../src/domains/enterprises/uscc';
 import { startHarness, type Harness } from './harness';
 import { openModal } from './pages/antd';
+import { countOf, textOf } from './pages/waits';
 
 const ROWS = 3000;
 let h: Harness;
@@ -102,7 +103,7 @@ describe('企业 in the browser', () => {
     const name = (await first.locator('td').first().innerText()).trim();
     await first.getByRole('button').click();
     await sup.getByTestId('pool-members').locator('.ant-table-row', { hasText: name }).waitFor();
-    expect(await candidates.locator('.ant-table-row', { hasText: name }).count()).toBe(0);
+    await expect.poll(countOf(candidates.locator('.ant-table-row', { hasText: name }))).toBe(0);
     await h.screenshot(sup, 'enterprises-pool-detail');
   });
 
@@ -110,7 +111,7 @@ describe('企业 in the browser', () => {
     const ent = await h.signedIn('ent-xcmg');
     await ent.waitForURL('**/enterprises/my');
     await ent.getByTestId('my-enterprise-name').waitFor();
-    expect(await ent.getByTestId('my-enterprise-name').innerText()).toBe('徐工集团');
+    await expect.poll(textOf(ent.getByTestId('my-enterprise-name'))).toBe('徐工集团');
     await ent.goto('/enterprises/register');
     await ent.waitForURL('**/enterprises/my');
     await ent.getByTestId('my-appeal-new').click();
@@ -123,7 +124,7 @@ describe('企业 in the browser', () => {
     await openModal(ent).locator('.ant-btn-primary').click();
     const row = ent.getByTestId('my-appeals').locator('.ant-table-row', { hasText: title });
     await row.waitFor();
-    expect(await row.innerText()).toContain('待交办');
+    await expect.poll(textOf(row)).toContain('待交办');
     await h.screenshot(ent, 'enterprises-my');
   });
 

@@ -9,6 +9,7 @@ import { startHarness, type Harness } from './harness';
 import { chooseOption, openModal } from './pages/antd';
 import { ShellPage } from './pages/ShellPage';
 import { notify } from '../../src/shared/notify';
+import { attrOf, countOf, textOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -57,7 +58,7 @@ describe('隐患清零 in the browser', () => {
     await sup.getByTestId('hz-detail').waitFor();
     await expect.poll(() => sup.getByTestId('hz-title').innerText()).toBe(TITLE);
     // Found on the zone's date, Wednesday 31 August: 10 working days, 中秋 (12 Sep) off.
-    expect(await sup.getByTestId('hz-deadline').innerText()).toBe('2022-09-15');
+    await expect.poll(textOf(sup.getByTestId('hz-deadline'))).toBe('2022-09-15');
     expect(await state(sup)).toBe('已交办');
     url = new URL(sup.url()).pathname;
 
@@ -81,7 +82,7 @@ describe('隐患清零 in the browser', () => {
     await modal.locator('.ant-btn-primary').click();
     await expect.poll(() => state(unit)).toBe('待复核');
     // The unit cannot close its own hazard: no 复核销号 for it.
-    expect(await unit.getByTestId('hz-act-verify').count()).toBe(0);
+    await expect.poll(countOf(unit.getByTestId('hz-act-verify'))).toBe(0);
   });
 
   it('the supervisor verifies and closes it (销号), and the counts follow', async () => {
@@ -102,7 +103,7 @@ describe('隐患清零 in the browser', () => {
     // 大庙街道: the demo's two (one 重大 overdue, one just assigned) plus this one, closed.
     expect((await row.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['大庙街道', '3', '1', '2', '1', '1']);
     const campaign = sup.getByTestId('hz-campaign').first();
-    expect(await campaign.getByTestId('hz-clearance').getAttribute('data-status')).toBe('open');
+    await expect.poll(attrOf(campaign.getByTestId('hz-clearance'), 'data-status')).toBe('open');
     await h.screenshot(sup, 'hazards-counts');
   });
 
@@ -144,8 +145,8 @@ describe('隐患清零 in the browser', () => {
     await sup.goto('/hazards/counts');
     await new ShellPage(sup).switchLanguage('en');
     await sup.getByText('Counts and clearance').waitFor();
-    expect(await sup.getByTestId('hz-tile-remaining').innerText()).toContain('Open hazards');
-    expect(await sup.getByTestId('hz-campaign').first().innerText()).toContain('Not cleared');
+    await expect.poll(textOf(sup.getByTestId('hz-tile-remaining'))).toContain('Open hazards');
+    await expect.poll(textOf(sup.getByTestId('hz-campaign').first())).toContain('Not cleared');
     await h.screenshot(sup, 'hazards-counts-en');
     await new ShellPage(sup).switchLanguage('zh');
     expect(h.pageErrors).toEqual([]);

@@ -17,6 +17,7 @@ import { demoZones } from '../../src/domains/demo/zones';
 import { seedProjects, seedProjectSettings } from '../../src/domains/demo/projects';
 import { workdayOnOrAfter, workdaysBetween } from '../../src/shared/calendar';
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
+import { countOf, textOf, valueOf } from './pages/waits';
 
 let h: Harness;
 let zoneId: string;
@@ -93,17 +94,17 @@ describe('项目 in the browser', () => {
     const page = await h.signedIn('supervisor');
     await createProject(page, { name: '弘元新材料光伏基地', total: '120', unit: '金龙湖街道', target: '2022-12-30', mapAt: [330, 200] });
     hongyuanUrl = new URL(page.url()).pathname;
-    expect(await page.getByTestId('project-name').innerText()).toBe('弘元新材料光伏基地');
-    expect(await page.getByTestId('project-total').innerText()).toContain('120.00亿元');
+    await expect.poll(textOf(page.getByTestId('project-name'))).toBe('弘元新材料光伏基地');
+    await expect.poll(textOf(page.getByTestId('project-total'))).toContain('120.00亿元');
     const rows = page.getByTestId('milestones').locator('tbody tr.ant-table-row');
-    expect(await rows.count()).toBe(28);
-    expect(await rows.last().innerText()).toContain('2022-12-30');
+    await expect.poll(countOf(rows)).toBe(28);
+    await expect.poll(textOf(rows.last())).toContain('2022-12-30');
     await page.getByTestId('approve-plan').click();
     await page.getByText('计划已审定').first().waitFor();
     await h.screenshot(page, 'projects-02-hongyuan-plan');
 
     await createProject(page, { name: '中能4.6万吨颗粒硅', total: '4.7', usd: true, unit: '徐庄镇', target: '2023-06-30', mapAt: [420, 300] });
-    expect(await page.getByTestId('project-total').innerText()).toContain('4.70亿美元（折合31.61亿元）');
+    await expect.poll(textOf(page.getByTestId('project-total'))).toContain('4.70亿美元（折合31.61亿元）');
     await page.getByTestId('approve-plan').click();
     await page.getByText('计划已审定').first().waitFor();
   });
@@ -119,8 +120,8 @@ describe('项目 in the browser', () => {
       // The shortfall is counted in working days from the straight plan's start to the zone's first working day.
       expect(Number(m![2])).toBe(workdaysBetween(m![1]!, workdayOnOrAfter('2022-08-20')));
       expect(Number(m![2])).toBeGreaterThan(100);
-      expect(await panel.innerText()).toContain('压缩方案：以下节点按比例压缩');
-      expect(await page.getByTestId('plan-compressed').locator('li').count()).toBeGreaterThan(5);
+      await expect.poll(textOf(panel)).toContain('压缩方案：以下节点按比例压缩');
+      await expect.poll(countOf(page.getByTestId('plan-compressed').locator('li'))).toBeGreaterThan(5);
       await page.getByTestId('plan-accept-compressed').check();
       expect(await page.getByTestId('plan-accept-compressed').isChecked()).toBe(true);
       await panel.scrollIntoViewIfNeeded();
@@ -128,12 +129,12 @@ describe('项目 in the browser', () => {
     });
     // Laid compressed: every planned date on or after the zone's date, none waiting for confirmation.
     const rows = page.getByTestId('milestones').locator('tbody tr.ant-table-row');
-    expect(await rows.count()).toBe(28);
+    await expect.poll(countOf(rows)).toBe(28);
     const dates = (await rows.allInnerTexts()).flatMap((r) => r.match(/\d{4}-\d{2}-\d{2}/g) ?? []);
     expect(dates.length).toBeGreaterThanOrEqual(28);
     for (const d of dates) expect(d >= '2022-08-20', d).toBe(true);
-    expect(await rows.last().innerText()).toContain('2022-11-30');
-    expect(await page.locator('[data-testid^="to-confirm-"]').count()).toBe(0);
+    await expect.poll(textOf(rows.last())).toContain('2022-11-30');
+    await expect.poll(countOf(page.locator('[data-testid^="to-confirm-"]'))).toBe(0);
   });
 
   it('the task force records progress and raises a problem; 征迁办 rectifies; the supervisor closes it', async () => {
@@ -160,7 +161,7 @@ describe('项目 in the browser', () => {
     await sup.getByTestId('problem-drawer').getByText('已交办').first().waitFor();
     // The history starts with the problem put forward (提出), not a resubmission.
     const firstEvent = sup.getByTestId('problem-drawer').locator('.ant-timeline-item').first();
-    expect(await firstEvent.locator('b').innerText()).toBe('提出');
+    await expect.poll(textOf(firstEvent.locator('b'))).toBe('提出');
     await h.screenshot(sup, 'projects-03-problem-assigned');
     await sup.keyboard.press('Escape');
 
@@ -211,7 +212,7 @@ describe('项目 in the browser', () => {
 
     await page.getByTestId('view-switch').getByText('地图').click();
     await page.getByTestId('zone-map').waitFor();
-    expect(await page.getByTestId('map-demo-note').innerText()).toContain('演示数据');
+    await expect.poll(textOf(page.getByTestId('map-demo-note'))).toContain('演示数据');
     await h.screenshot(page, 'projects-07-battle-map');
     const [mapDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     await mapDownload.saveAs('screenshots/projects-08-map-export.png');
@@ -219,7 +220,7 @@ describe('项目 in the browser', () => {
     await page.getByTestId('view-switch').getByText('看板').click();
     const signed = await page.getByTestId('board-signed').innerText();
     expect(signed).toContain('弘元新材料光伏基地');
-    expect(await page.getByTestId('board-started').innerText()).toContain('金阳硅业异质结基体材料');
+    await expect.poll(textOf(page.getByTestId('board-started'))).toContain('金阳硅业异质结基体材料');
     await h.screenshot(page, 'projects-09-battle-board');
 
     await choose(page, 'filter-unit', '徐庄镇');
@@ -231,8 +232,8 @@ describe('项目 in the browser', () => {
     const page = await h.signedIn('supervisor');
     await page.goto('/projects/settings');
     await page.getByTestId('project-settings').waitFor();
-    expect(await page.getByTestId('rate-value').locator('input').or(page.getByTestId('rate-value')).first().inputValue()).toBe('6.7261');
-    expect(await page.getByTestId('stage-rule').count()).toBe(2);
+    await expect.poll(valueOf(page.getByTestId('rate-value').locator('input').or(page.getByTestId('rate-value')).first())).toBe('6.7261');
+    await expect.poll(countOf(page.getByTestId('stage-rule'))).toBe(2);
     // A point is not an outline: refused with the reason, the demo outline stays.
     const dir = mkdtempSync(join(tmpdir(), 'gj-geo-'));
     writeFileSync(join(dir, 'point.geojson'), JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [117.4, 34.3] } }));
@@ -254,7 +255,7 @@ describe('项目 in the browser', () => {
     await page.goto('/projects/map');
     await page.getByTestId('view-switch').getByText('地图').click();
     await page.getByTestId('zone-map').waitFor();
-    expect(await page.getByTestId('map-demo-note').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('map-demo-note'))).toBe(0);
     await h.screenshot(page, 'projects-11-map-uploaded-outline');
   });
 

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { unseal } from '../../src/shared/secrets';
+import { attrOf, countOf, textOf, valueOf } from './pages/waits';
 
 const NOW = new Date('2022-09-05T02:00:00Z'); // 10:00 in China
 const SEED_003 = readFileSync(resolve('src/domains/demo/texts/seed-003.txt'), 'utf8');
@@ -43,8 +44,8 @@ describe('督查督办 in the browser', () => {
     expect(units).toEqual(expect.arrayContaining(['大庙街道', '金龙湖街道', '经发局', '重大办']));
     // the late task is red and first in the list
     const first = page.getByTestId('sv-tasks').locator('tr.ant-table-row').first();
-    expect(await first.innerText()).toContain('江苏汇智');
-    expect(await first.locator('.gj-sv-light').getAttribute('data-light')).toBe('red');
+    await expect.poll(textOf(first)).toContain('江苏汇智');
+    await expect.poll(attrOf(first.locator('.gj-sv-light'), 'data-light')).toBe('red');
     await h.screenshot(page, 'supervision-01-tasks-by-unit');
     await page.getByTestId('sv-views').getByText('按领导').click();
     await page.getByTestId('sv-summary').getByText('刘雷').waitFor();
@@ -68,17 +69,17 @@ describe('督查督办 in the browser', () => {
     await page.getByTestId('sv-doc-submit').click();
     await page.getByTestId('sv-draft').waitFor();
     const hz = draftRow(page, '8月底前完成江苏汇智高端工程机械创新中心建设').first();
-    expect(await hz.locator('.ant-picker input').inputValue()).toBe('2022-08-31');
+    await expect.poll(valueOf(hz.locator('.ant-picker input'))).toBe('2022-08-31');
     const ewin = draftRow(page, '10月底前将“e窗”平台应用范围拓展至450项').first();
-    expect(await ewin.locator('.ant-picker input').inputValue()).toBe('2022-10-31');
-    expect(await ewin.innerText()).toContain('450项');
+    await expect.poll(valueOf(ewin.locator('.ant-picker input'))).toBe('2022-10-31');
+    await expect.poll(textOf(ewin)).toContain('450项');
     // projects carry their investments
     const draftText = await page.getByTestId('sv-draft').innerText();
     expect(draftText).toContain('弘元新材料光伏基地 · 总投资120亿元');
     expect(draftText).toContain('中能4.6万吨颗粒硅 · 总投资4.7亿美元');
     expect(draftText).toContain('50家以上');
     // highlighted in the source
-    expect(await page.getByTestId('sv-source-text').locator('mark').count()).toBeGreaterThan(10);
+    await expect.poll(countOf(page.getByTestId('sv-source-text').locator('mark'))).toBeGreaterThan(10);
     await h.screenshot(page, 'supervision-03-draft');
 
     // take only the two
@@ -116,7 +117,7 @@ describe('督查督办 in the browser', () => {
     await jingfa.getByTestId('sv-report-reached').fill('450');
     await jingfa.getByTestId('sv-report-submit').click();
     await jingfa.getByTestId('sv-progress').getByText('“e窗”平台已上线事项450项').waitFor();
-    expect(await jingfa.getByTestId('sv-task-progress').innerText()).toBe('450 / 450项 · 100%');
+    await expect.poll(textOf(jingfa.getByTestId('sv-task-progress'))).toBe('450 / 450项 · 100%');
     await jingfa.getByTestId('sv-act-report_done').click();
     await jingfa.getByText('待复核').first().waitFor();
     await h.screenshot(jingfa, 'supervision-06-unit-reported');
@@ -148,7 +149,7 @@ describe('督查督办 in the browser', () => {
     await sup.keyboard.press('Enter');
     await sup.locator('#sv-notice-ok').click();
     await sup.getByTestId('sv-notices').getByText('经开督〔2022〕2号').waitFor();
-    expect(await sup.getByTestId('sv-notices').locator('a', { hasText: '下载督办单' }).getAttribute('href')).toMatch(/\/api\/supervision\/notices\/.+\/docx$/);
+    await expect.poll(attrOf(sup.getByTestId('sv-notices').locator('a', { hasText: '下载督办单' }), 'href')).toMatch(/\/api\/supervision\/notices\/.+\/docx$/);
     await h.screenshot(sup, 'supervision-07-notice');
     // The office accepts the explanation, on the version of the request it read.
     const requests = sup.getByTestId('sv-requests');
@@ -167,7 +168,7 @@ describe('督查督办 in the browser', () => {
     await sup.goto('/supervision/settings');
     await sup.getByTestId('sv-settings').waitFor();
     const amber = sup.locator('input[data-testid="sv-set-amber"], [data-testid="sv-set-amber"] input').first();
-    expect(await amber.inputValue()).toBe('3');
+    await expect.poll(valueOf(amber)).toBe('3');
     await sup.getByTestId('sv-set-webhook').fill('not a url');
     await sup.getByTestId('sv-set-save').click();
     await sup.locator('.ant-form-item-explain-error').first().waitFor();

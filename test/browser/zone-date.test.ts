@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../../src/shared/calendar';
 import { startHarness, type Harness } from './harness';
+import { textOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe('the zone date in the browser', () => {
     await page.getByTestId('gantt').waitFor();
     const counts = page.getByTestId('status-counts');
     await expect.poll(() => counts.innerText()).toContain('业务日期 2022-08-31');
-    expect(await counts.innerText()).toContain('项目总数 11');
+    await expect.poll(textOf(counts)).toContain('项目总数 11');
     // Not every project is 滞后 (behind): the plan is judged as of the zone's date.
     const behind = Number((await counts.innerText()).match(/滞后\s*(\d+)/)![1]);
     expect(behind).toBeLessThan(11);
