@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
 import { chooseOption } from './pages/antd';
-import { countOf, disabledOf, valueOf } from './pages/waits';
+import { BulletinsPage } from './pages/BulletinsPage';
+import { countOf, disabledOf, valueOf, waitForText } from './pages/waits';
 
 const HUAIAN = '淮安经济技术开发区';
 const LEAD =
@@ -36,9 +37,9 @@ describe('通报 in the browser', () => {
     await expect.poll(valueOf(page.getByTestId('bu-lead'))).toBe(LEAD);
     await page.getByTestId('bu-chart').first().waitFor();
     // June's two new hazards, both still open at the month's end: named by unit, no 清零.
-    const hazards = page.getByTestId('bu-hazards');
-    await expect.poll(() => hazards.innerText()).toContain('枚乘街道');
-    expect(await hazards.innerText()).not.toContain('清零');
+    const hazards = new BulletinsPage(page).hazards;
+    // Drawn once it names the units; not cleared (清零) with hazards remaining.
+    expect(await waitForText(hazards, '枚乘街道')).not.toContain('清零');
     await h.screenshot(page, 'bulletins-01-draft');
     await hazards.scrollIntoViewIfNeeded();
     await h.screenshot(page, 'bulletins-01-hazards', { keepScroll: true });

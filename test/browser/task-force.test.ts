@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { chooseOption, openModal } from './pages/antd';
 import { ShellPage } from './pages/ShellPage';
+import { ProjectsPage } from './pages/ProjectsPage';
 import { countOf, textOf } from './pages/waits';
 
 let h: Harness;
@@ -19,8 +20,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const progress = (page: Page) => page.getByTestId('svc-progress').innerText();
-const rows = (page: Page) => page.getByTestId('project-list').locator('.ant-table-row');
+const progress = (page: Page) => textOf(new ProjectsPage(page).serviceProgress)();
+const rows = (page: Page) => new ProjectsPage(page).listRows;
 
 describe('专班, 包挂领导 and the service standard in the browser', () => {
   let unit: Page;
