@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { chooseOption } from './pages/antd';
+import { attrOf, countOf, textOf } from './pages/waits';
 
 let h: Harness;
 
@@ -23,15 +24,15 @@ describe('考核 in the browser', () => {
     await page.getByTestId('as-results').waitFor();
     const first = page.getByTestId('as-unit-大庙街道');
     await first.waitFor();
-    expect(await first.innerText()).toContain('86.67');
-    expect(await page.getByTestId('as-redflag').count()).toBe(1);
-    expect(await first.getByTestId('as-redflag').count()).toBe(1);
-    expect(await page.getByTestId('as-publish').count()).toBe(0);
+    await expect.poll(textOf(first)).toContain('86.67');
+    await expect.poll(countOf(page.getByTestId('as-redflag'))).toBe(1);
+    await expect.poll(countOf(first.getByTestId('as-redflag'))).toBe(1);
+    await expect.poll(countOf(page.getByTestId('as-publish'))).toBe(0);
     await first.click(); // expands the items with their explanations and records
     const tasks = page.getByTestId('as-expl-tasks').first();
     await tasks.waitFor();
-    expect(await tasks.innerText()).toContain('督办任务按时完成3项/共3项，按时率100.0%，得60.00分');
-    expect(await page.locator('.gj-as-up').count()).toBeGreaterThan(0);
+    await expect.poll(textOf(tasks)).toContain('督办任务按时完成3项/共3项，按时率100.0%，得60.00分');
+    await expect.poll(countOf(page.locator('.gj-as-up'))).toBeGreaterThan(0);
     await h.screenshot(page, 'assessment-01-q3-ranking');
   });
 
@@ -46,9 +47,9 @@ describe('考核 in the browser', () => {
     await chooseOption(page, 'as-f-period', '2022年8月');
     // The item is picked, not coded: kind, weight, and a name (the kind's own by default).
     const item = page.getByTestId('as-item-0');
-    expect(await item.getByText('代码').count()).toBe(0);
+    await expect.poll(countOf(item.getByText('代码'))).toBe(0);
     await item.locator('.ant-input-number input').fill('100');
-    expect(await page.getByTestId('as-item-0-name').getAttribute('placeholder')).toBe('督办任务按时办结');
+    await expect.poll(attrOf(page.getByTestId('as-item-0-name'), 'placeholder')).toBe('督办任务按时办结');
     await page.getByTestId('as-item-0-name').fill('督办任务按时办结');
     await h.screenshot(page, 'assessment-02-editor');
     await page.getByTestId('as-save').click();
@@ -65,10 +66,10 @@ describe('考核 in the browser', () => {
     await page.getByTestId('as-publish').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await page.getByText('已发布，结果已冻结').waitFor();
-    expect(await page.getByTestId('as-adj-add').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('as-adj-add'))).toBe(0);
     await page.getByTestId('as-recompute').click();
     await page.locator('.ant-modal-title', { hasText: '重新计算与已发布结果的差异' }).waitFor();
-    expect(await page.getByText('重新计算结果与已发布结果一致').count()).toBe(1);
+    await expect.poll(countOf(page.getByText('重新计算结果与已发布结果一致'))).toBe(1);
     await h.screenshot(page, 'assessment-04-published-recompute');
   });
 

@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { openModal } from './pages/antd';
+import { AttractionPage } from './pages/AttractionPage';
+import { attrOf, textOf, valueOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,14 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** August's year-to-date foreign-capital projects on the counts page. */
-async function augustForeignYtd(page: Page): Promise<number> {
-  await page.goto('/attraction/counts');
-  const row = page.getByTestId('at-counts-table').locator('.ant-table-row').nth(7);
-  await row.waitFor();
-  const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
-  return Number(cells[6]);
-}
+/** August's year-to-date foreign-capital projects on the counts page (opened afresh). */
+const augustForeignYtd = async (page: Page) => Number((await new AttractionPage(page).countsRow(8))[6]);
 
 describe('招商 in the browser', () => {
   const NAME = '隆基高效光伏组件二期';
@@ -35,8 +31,7 @@ describe('招商 in the browser', () => {
     await h.screenshot(sup, 'attraction-counts-before');
 
     zs = await h.signedIn('xz-zhaoshang');
-    await zs.goto('/attraction/board');
-    await zs.getByTestId('at-board').waitFor();
+    await new AttractionPage(zs).openBoard();
     await zs.getByTestId('lead-new').click();
     const form = zs.getByTestId('lead-form');
     await form.getByTestId('lead-name').fill(NAME);
@@ -52,7 +47,7 @@ describe('招商 in the browser', () => {
     await openModal(zs).locator('.ant-btn-primary').click();
     await zs.getByTestId('lead-detail').waitFor();
     leadUrl = new URL(zs.url()).pathname;
-    expect(await zs.getByTestId('lead-stage').innerText()).toBe('线索');
+    await expect.poll(textOf(zs.getByTestId('lead-stage'))).toBe('线索');
 
     await zs.getByTestId('lead-contact-note').fill('客商来区考察二期选址，对金龙湖片区地块意向明确。');
     await zs.getByTestId('lead-contact-submit').click();
@@ -60,20 +55,20 @@ describe('招商 in the browser', () => {
   });
 
   it('moves 线索 → 在谈 → 签约 with the signing date; the board shows it signed', async () => {
-    await zs.getByTestId('lead-move-negotiating').click();
-    await openModal(zs).locator('.ant-btn-primary').click();
-    await expect.poll(() => zs.getByTestId('lead-stage').innerText()).toBe('在谈');
-    await zs.getByTestId('lead-move-signed').click();
-    const date = zs.locator('input[data-testid="lead-signed-on"], [data-testid="lead-signed-on"] input').first();
-    await date.click();
-    await date.fill('2022-08-19');
-    await date.press('Enter');
-    expect(await date.inputValue()).toBe('2022-08-19');
-    await openModal(zs).locator('.ant-btn-primary').click();
-    await expect.poll(() => zs.getByTestId('lead-stage').innerText()).toBe('签约');
+    const lead = new AttractionPage(zs);
+    await lead.move('negotiating');
+    await expect.poll(textOf(lead.stage)).toBe('在谈');
+    await lead.move('signed', async () => {
+      const date = zs.locator('input[data-testid="lead-signed-on"], [data-testid="lead-signed-on"] input').first();
+      await date.click();
+      await date.fill('2022-08-19');
+      await date.press('Enter');
+      await expect.poll(valueOf(date)).toBe('2022-08-19');
+    });
+    await expect.poll(textOf(lead.stage)).toBe('签约');
     await h.screenshot(zs, 'attraction-lead-signed');
-    await zs.goto('/attraction/board');
-    await zs.getByTestId('at-col-signed').getByText(NAME).waitFor();
+    await lead.openBoard();
+    await lead.column('signed').getByText(NAME).waitFor();
     await h.screenshot(zs, 'attraction-board');
   });
 
@@ -86,13 +81,14 @@ describe('招商 in the browser', () => {
     await sup.getByText(NAME).first().waitFor();
     await h.screenshot(sup, 'attraction-project');
     await sup.goto(leadUrl);
-    await expect.poll(() => sup.getByTestId('lead-stage').innerText()).toBe('落地');
-    expect(await sup.getByTestId('lead-project-link').getAttribute('href')).toMatch(/^\/projects\/p\/[0-9a-f-]{36}$/);
+    await expect.poll(textOf(new AttractionPage(sup).stage)).toBe('落地');
+    await expect.poll(attrOf(sup.getByTestId('lead-project-link'), 'href')).toMatch(/^\/projects\/p\/[0-9a-f-]{36}$/);
     await h.screenshot(sup, 'attraction-lead-landed');
   });
 
   it('the counts take the signing once, in August and year to date', async () => {
-    expect(await augustForeignYtd(sup)).toBe(foreignBefore + 1);
+    // Polled: each poll opens the counts afresh, until they take the signing.
+    await expect.poll(() => augustForeignYtd(sup)).toBe(foreignBefore + 1);
     await h.screenshot(sup, 'attraction-counts');
   });
 
@@ -110,7 +106,7 @@ describe('招商 in the browser', () => {
       await sup.getByTestId('at-resync').click();
       await sup.locator('.ant-popconfirm:visible .ant-btn-primary').click();
       await expect.poll(() => notices.count()).toBe(before + 1);
-      return (await notices.last().innerText()).trim();
+      return textOf(notices.last())();
     };
     await sup.goto('/attraction/counts');
     await sup.getByTestId('at-resync').waitFor();

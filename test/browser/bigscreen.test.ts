@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures, indicators, targets, units, zones } from '../../src/db/schema';
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 import { LoginPage } from './pages/LoginPage';
+import { BigScreenPage } from './pages/BigScreenPage';
+import { attrOf, countOf, textOf } from './pages/waits';
 
 const WALL = { width: 1920, height: 1080 };
 let h: Harness;
@@ -16,104 +18,57 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** Everything on the wall that does not fit: overflowing boxes, boxes past the window's edge. */
-// Run in the page (as source text: the test's TypeScript has no DOM types).
-const CLIPPED = `(() => {
-  const out = [];
-  const root = document.documentElement;
-  if (root.scrollHeight > innerHeight || root.scrollWidth > innerWidth) out.push('page ' + root.scrollWidth + '×' + root.scrollHeight);
-  const wall = document.querySelector('[data-testid="big-screen"]');
-  const what = (el) => (el.className || el.tagName) + ' «' + (el.innerText || '').slice(0, 30) + '»';
-  for (const el of [wall, ...wall.querySelectorAll('*')]) {
-    if (el.closest('[data-testid="screen-chart"]') && el.getAttribute('data-testid') !== 'screen-chart') continue; // ECharts' own layers
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) continue;
-    if (r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5 || r.top < -0.5 || r.left < -0.5) out.push('outside: ' + what(el) + ' ' + JSON.stringify(r));
-    const style = getComputedStyle(el);
-    if (el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'visible') out.push('cut at the bottom: ' + what(el));
-    if (el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible') out.push('cut at the side: ' + what(el));
-    if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) out.push('ellipsis: ' + what(el));
-  }
-  return out;
-})()`;
-
-/** Everything on the wall that does not fit: overflowing boxes, boxes past the window's edge, ellipses. */
-const clipped = (page: Page) => page.evaluate(CLIPPED) as Promise<string[]>;
-
-const EMPTY_COLUMNS = `(() => {
-  const out = [];
-  for (const sel of ['.gj-screen-tiles', '.gj-screen-chart', '.gj-screen-side']) {
-    const col = document.querySelector(sel);
-    if (!col) continue;
-    const box = col.getBoundingClientRect();
-    const bottom = Math.max(...[...col.children].map((c) => c.getBoundingClientRect().bottom));
-    if (bottom < box.top + box.height * 0.8) out.push(sel + ': content ends at ' + Math.round(bottom - box.top) + ' of ' + Math.round(box.height) + ' px');
-  }
-  return out;
-})()`;
-
-/** The columns (tiles, chart, side): each must be filled to at least four fifths of its height. */
-const emptyColumns = (page: Page) => page.evaluate(EMPTY_COLUMNS) as Promise<string[]>;
-
 /** The hazard summary the wall read, as the leader's API answers it. */
 type HazardSummary = { to: string; total: { added: number; rectified: number; remaining: number; majorRemaining: number; overdue: number }; clearance: { status: string } };
 
-async function openWall(zone: string, name: string, period?: string): Promise<{ page: Page; pages: number; tiles: Set<string>; noYoy: string[]; hazards: HazardSummary }> {
+async function openWall(zone: string, name: string, period?: string): Promise<{ page: Page; wall: BigScreenPage; pages: number; tiles: Set<string>; noYoy: string[]; hazards: HazardSummary }> {
   const page = await h.signedIn('leader', zone, { viewport: WALL });
   const summary = page.waitForResponse((r) => r.url().includes('/api/hazards/summary'));
-  await page.goto(`/cockpit/screen${period ? `?period=${period}` : ''}`);
-  await page.getByTestId('screen-tiles').locator('.gj-screen-tile').first().waitFor();
-  await page.getByTestId('screen-chart').locator('canvas').waitFor();
+  const wall = await new BigScreenPage(page).open(period);
   // The hazard tile comes with its own answer: wait for it (or, with no hazard registered, for the answer that says so).
   const hazards = (await (await summary).json()) as HazardSummary;
   if (hazards.clearance.status !== 'unregistered') await page.getByTestId('screen-hazards').waitFor();
-  const pages = Number(await page.getByTestId('screen-tiles').getAttribute('data-pages'));
+  const pages = Number(await wall.tiles.getAttribute('data-pages'));
   const tiles = new Set<string>();
   const noYoy: string[] = [];
   for (let n = 1; n <= pages; n++) {
     if (pages > 1) {
-      await page.getByTestId('screen-tile-pager').getByRole('button', { name: String(n), exact: true }).click();
-      await expect.poll(() => page.getByTestId('screen-tiles').getAttribute('data-page')).toBe(String(n));
+      await wall.tilePager.getByRole('button', { name: String(n), exact: true }).click();
+      await expect.poll(attrOf(wall.tiles, 'data-page')).toBe(String(n));
     }
-    for (const id of await page.getByTestId('screen-tiles').locator('.gj-screen-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))) tiles.add(id);
+    for (const id of await wall.tiles.locator('.gj-screen-tile').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))) tiles.add(id);
     noYoy.push(...(await page.locator('[data-testid$="-yoy"]', { hasText: '同比 —' }).evaluateAll((els) => els.map((e) => e.className))));
     // Polled: a panel arriving late (the hazard tile) makes the units behind measure again.
-    await expect.poll(async () => ({ page: n, clipped: await clipped(page) })).toEqual({ page: n, clipped: [] });
+    await expect.poll(async () => ({ page: n, clipped: await wall.clipped() })).toEqual({ page: n, clipped: [] });
     if (n === 1) {
-      expect(await emptyColumns(page)).toEqual([]);
+      await expect.poll(() => wall.emptyColumns()).toEqual([]);
       await h.screenshot(page, name);
     }
   }
-  return { page, pages, tiles, noYoy, hazards };
-}
-
-/** The hazard tile's five figures as drawn. */
-async function hazardFigures(page: Page) {
-  const n = async (k: string) => Number(await page.getByTestId(`screen-hz-${k}`).locator('b').innerText());
-  return { added: await n('added'), rectified: await n('rectified'), remaining: await n('remaining'), majorRemaining: await n('major'), overdue: await n('overdue') };
+  return { page, wall, pages, tiles, noYoy, hazards };
 }
 
 describe('数据大屏 at 1920×1080', () => {
   it('Xuzhou fits: full names, every tile on a page, a missing 同比 in a neutral colour', async () => {
-    const { page, tiles, noYoy, hazards } = await openWall('xuzhou', 'big-screen-xuzhou');
+    const { wall, tiles, noYoy, hazards } = await openWall('xuzhou', 'big-screen-xuzhou');
     // 隐患动态清零: the cockpit card's summary at the zone's date (one 重大 overdue in the demo).
     expect(hazards.to).toBe('2022-08-31');
-    expect(await hazardFigures(page)).toEqual(hazards.total);
+    await expect.poll(() => wall.hazardFigures()).toEqual(hazards.total);
     expect(hazards.total.majorRemaining).toBeGreaterThan(0);
-    expect(await page.getByTestId('screen-hazard-panel').innerText()).toContain('截至2022-08-31');
+    await expect.poll(textOf(wall.hazardPanel)).toContain('截至2022-08-31');
     expect(tiles.size).toBeGreaterThan(12);
-    expect(await page.getByTestId('screen-ranking').locator('tr').count()).toBe(6);
+    await expect.poll(countOf(wall.ranking.locator('tr'))).toBe(6);
     // Tiles without a previous-year figure say so in grey, neither red nor green.
     expect(noYoy.length).toBeGreaterThan(0);
     expect(new Set(noYoy)).toEqual(new Set(['gj-screen-small']));
   });
 
   it('Huai’an fits with no column left empty: nothing to rank and nobody behind, so no side column', async () => {
-    const { page, hazards } = await openWall('huaian', 'big-screen-huaian');
-    expect(await hazardFigures(page)).toEqual(hazards.total);
-    expect(await page.locator('.gj-screen-side').count()).toBe(0);
-    expect(await page.locator('.gj-screen-chart [data-testid="screen-behind"]').innerText()).toContain('没有慢于序时进度');
-    expect(await page.locator('.gj-screen-chart').getByTestId('campaign-countdown').count()).toBe(1);
+    const { page, wall, hazards } = await openWall('huaian', 'big-screen-huaian');
+    await expect.poll(() => wall.hazardFigures()).toEqual(hazards.total);
+    await expect.poll(countOf(page.locator('.gj-screen-side'))).toBe(0);
+    await expect.poll(textOf(page.locator('.gj-screen-chart [data-testid="screen-behind"]'))).toContain('没有慢于序时进度');
+    await expect.poll(countOf(page.locator('.gj-screen-chart').getByTestId('campaign-countdown'))).toBe(1);
   });
 
   it('a zone with 60 more indicators of long names fits on pages that take turns', async () => {
@@ -134,26 +89,26 @@ describe('数据大屏 at 1920×1080', () => {
     }
     // …and no hazard registered: no hazard tile, never "0处" that no data supports.
     await h.handle.query(`DELETE FROM hazards WHERE zone_id = $1`, [zone!.id]);
-    const { page, pages, tiles, hazards } = await openWall('huaian', 'big-screen-60-indicators', '2023-06');
+    const { page, wall, pages, tiles, hazards } = await openWall('huaian', 'big-screen-60-indicators', '2023-06');
     expect(hazards.clearance.status).toBe('unregistered');
-    expect(await page.getByTestId('screen-hazard-panel').count()).toBe(0);
+    await expect.poll(countOf(wall.hazardPanel)).toBe(0);
     // Units now rank and fall behind: the side is back, the units behind filling it as far as they fit.
-    expect(await page.locator('.gj-screen-side [data-testid="screen-behind"] tr').count()).toBeGreaterThan(0);
+    await expect.poll(countOf(page.locator('.gj-screen-side [data-testid="screen-behind"] tr'))).toBeGreaterThan(0);
     expect(tiles.size).toBeGreaterThanOrEqual(60);
     expect(pages).toBe(Math.ceil(tiles.size / 12));
     expect(before + 60).toBeGreaterThanOrEqual(tiles.size);
     for (let n = 1; n <= 60; n++) expect(tiles.has(`tile-wall_${n}`)).toBe(true);
     // The incomplete one says how many units reported, in grey, and is not judged.
-    await page.getByTestId('screen-tile-pager').getByRole('button', { name: String(pages), exact: true }).click();
-    await expect.poll(() => page.getByTestId('tile-wall_60-coverage').innerText()).toBe(`已报${zoneUnits.length - 1}/${zoneUnits.length}个单位`);
-    expect(await page.getByTestId('tile-wall_60').getAttribute('data-status')).toBe('none');
-    expect(await page.getByTestId('tile-wall_60-coverage').getAttribute('class')).toContain('gj-screen-small');
+    await wall.tilePager.getByRole('button', { name: String(pages), exact: true }).click();
+    await expect.poll(textOf(page.getByTestId('tile-wall_60-coverage'))).toBe(`已报${zoneUnits.length - 1}/${zoneUnits.length}个单位`);
+    await expect.poll(attrOf(wall.tile('wall_60'), 'data-status')).toBe('none');
+    await expect.poll(attrOf(page.getByTestId('tile-wall_60-coverage'), 'class')).toContain('gj-screen-small');
     // The charts take turns too: each of the 60 indicators' units, then the zone's indicators 15 at a time.
-    const pager = page.getByTestId('screen-chart-pager');
-    expect(Number((await pager.innerText()).match(/\/(\d+)/)![1])).toBeGreaterThan(60);
+    const pager = wall.chartPager;
+    await expect.poll(() => wall.chartSlides()).toBeGreaterThan(60);
     await pager.getByRole('button', { name: '‹' }).click(); // back from the first: the last slide, the zone's last indicators
     await expect.poll(() => page.getByTestId('screen-chart-panel').locator('.gj-screen-panel-title').innerText()).toMatch(/（(\d+)\/\1）$/);
-    expect(await clipped(page)).toEqual([]);
+    await expect.poll(() => wall.clipped()).toEqual([]);
     await h.screenshot(page, 'big-screen-60-indicators-zone-chart');
   });
 });

@@ -7,6 +7,8 @@ import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
 import { chooseOption } from './pages/antd';
+import { BulletinsPage } from './pages/BulletinsPage';
+import { countOf, disabledOf, valueOf, waitForText } from './pages/waits';
 
 const HUAIAN = '淮安经济技术开发区';
 const LEAD =
@@ -32,21 +34,21 @@ describe('通报 in the browser', () => {
     await chooseOption(page, 'bu-period', '2023年6月');
     await page.getByTestId('bu-draft-ok').click();
     await page.getByTestId('bu-detail').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('bu-lead').inputValue()).toBe(LEAD);
+    await expect.poll(valueOf(page.getByTestId('bu-lead'))).toBe(LEAD);
     await page.getByTestId('bu-chart').first().waitFor();
     // June's two new hazards, both still open at the month's end: named by unit, no 清零.
-    const hazards = page.getByTestId('bu-hazards');
-    await expect.poll(() => hazards.innerText()).toContain('枚乘街道');
-    expect(await hazards.innerText()).not.toContain('清零');
+    const hazards = new BulletinsPage(page).hazards;
+    // Drawn once it names the units; not cleared (清零) with hazards remaining.
+    expect(await waitForText(hazards, '枚乘街道')).not.toContain('清零');
     await h.screenshot(page, 'bulletins-01-draft');
     await hazards.scrollIntoViewIfNeeded();
     await h.screenshot(page, 'bulletins-01-hazards', { keepScroll: true });
 
     await page.getByTestId('bu-issue').fill('淮开督〔2023〕7号');
     // Nothing lags in Huai'an's half-year: no requirements are drafted; the supervisor writes them, and the 版记.
-    expect(await page.getByTestId('bu-closing').inputValue()).toBe('');
-    expect(await page.getByTestId('bu-copy-to').inputValue()).toBe('区党工委、管委会领导');
-    expect(await page.getByTestId('bu-print-office').inputValue()).toBe('淮安经济技术开发区督查办公室');
+    await expect.poll(valueOf(page.getByTestId('bu-closing'))).toBe('');
+    await expect.poll(valueOf(page.getByTestId('bu-copy-to'))).toBe('区党工委、管委会领导');
+    await expect.poll(valueOf(page.getByTestId('bu-print-office'))).toBe('淮安经济技术开发区督查办公室');
     await page.getByTestId('bu-closing').fill('各单位要对照序时进度查漏补缺，确保全年目标任务圆满完成。');
     await page.getByTestId('bu-copy-to').fill('区党工委、管委会领导，各镇（街道）、各部门');
     await page.getByTestId('bu-print-date').fill('2023-07-17');
@@ -55,8 +57,8 @@ describe('通报 in the browser', () => {
     await page.getByTestId('bu-publish').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await page.getByText('已发布，内容已冻结').waitFor();
-    expect(await page.getByTestId('bu-lead').isDisabled()).toBe(true);
-    expect(await page.getByTestId('bu-save').count()).toBe(0);
+    await expect.poll(disabledOf(page.getByTestId('bu-lead'))).toBe(true);
+    await expect.poll(countOf(page.getByTestId('bu-save'))).toBe(0);
     await h.screenshot(page, 'bulletins-02-published');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bu-docx').click()]);

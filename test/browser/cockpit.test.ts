@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { ShellPage } from './pages/ShellPage';
 import { tableRows } from './pages/antd';
+import { CockpitPage } from './pages/CockpitPage';
+import { rowsOf, textOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,54 +22,48 @@ describe('驾驶舱 (Xuzhou 2022)', () => {
   });
 
   it('opens on the latest month with figures, with every colour among the units', async () => {
-    await page.goto('/cockpit');
-    await page.getByTestId('ind-gbr').waitFor();
-    expect(await page.getByTestId('ck-period-label').innerText()).toContain('2022年1—8月');
-    expect(await page.getByTestId('ck-time-progress').innerText()).toBe('66.6%');
+    const cockpit = await new CockpitPage(page).open();
+    await expect.poll(textOf(cockpit.periodLabel)).toContain('2022年1—8月');
+    await expect.poll(textOf(cockpit.timeProgress)).toBe('66.6%');
     await page.getByTestId('chart-gbr').locator('canvas').waitFor();
     await h.screenshot(page, 'cockpit-xuzhou');
-    await page.getByTestId('ck-ranking').scrollIntoViewIfNeeded();
+    await cockpit.ranking.scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await rowsOf(cockpit.ranking)()).length).toBeGreaterThanOrEqual(6);
     await h.screenshot(page, 'cockpit-xuzhou-ranking', { keepScroll: true });
-    const ranking = await tableRows(page.getByTestId('ck-ranking'));
-    expect(ranking.length).toBeGreaterThanOrEqual(6);
-    expect(ranking[0]![1]).toBe('1');
-    const behind = await tableRows(page.getByTestId('ck-behind'));
-    expect(behind.length).toBeGreaterThan(0);
-    expect(await page.getByTestId('campaign-countdown').first().innerText()).toContain('剩余');
+    expect((await tableRows(cockpit.ranking))[0]![1]).toBe('1');
+    await expect.poll(async () => (await rowsOf(cockpit.behind)()).length).toBeGreaterThan(0);
+    await expect.poll(textOf(cockpit.countdown)).toContain('剩余');
     // The supervision lights of today: the counts, and the units to chase, each opening its tasks.
-    const sv = page.getByTestId('ck-supervision');
+    const sv = cockpit.supervision;
     await sv.getByTestId('ck-sv-late').waitFor();
-    expect(await sv.getByTestId('ck-sv-late').innerText()).toMatch(/^逾期 \d+$/);
+    await expect.poll(textOf(sv.getByTestId('ck-sv-late'))).toMatch(/^逾期 \d+$/);
     await sv.scrollIntoViewIfNeeded();
     await h.screenshot(page, 'cockpit-xuzhou-supervision', { keepScroll: true });
     const first = sv.locator('.ant-table-row a').first();
-    const unit = await first.innerText();
+    const unit = await textOf(first)();
+    expect(unit).not.toBe('');
     await first.click();
     await page.waitForURL('**/supervision/tasks?**');
     expect(decodeURIComponent(page.url())).toContain(`groupLabel=${unit}`);
-    await page.goto('/cockpit');
-    await page.getByTestId('ind-gbr').waitFor();
+    await cockpit.open();
   });
 
   it('drills down from a zone figure to its units and to a unit’s months', async () => {
-    await page.getByTestId('ind-gbr-value').click();
-    const drawer = page.getByTestId('drill-units');
-    await drawer.waitFor();
-    await drawer.locator('.ant-table-row').first().locator('button').click();
-    const months = page.getByTestId('drill-months');
-    await months.locator('.ant-table-row').first().waitFor();
-    const rows = await tableRows(months);
-    expect(rows.map((r) => r[0])).toEqual(['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06', '2022-07', '2022-08']);
-    expect(rows[0]![3]).toBe('已审核');
+    const cockpit = new CockpitPage(page);
+    await cockpit.drill('gbr');
+    await cockpit.drillUnits.locator('.ant-table-row').first().locator('button').click();
+    const months = cockpit.drillMonths;
+    await expect.poll(async () => (await rowsOf(months)()).map((r) => r[0])).toEqual(['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06', '2022-07', '2022-08']);
+    expect((await tableRows(months))[0]![3]).toBe('已审核');
     await h.screenshot(page, 'cockpit-drill');
     await page.keyboard.press('Escape');
-    await page.getByTestId('drill-months').waitFor({ state: 'detached' });
+    await cockpit.drillMonths.waitFor({ state: 'detached' });
   });
 
   it('reads in English', async () => {
     await new ShellPage(page).switchLanguage('en');
     await page.getByText('Key indicators').waitFor();
-    expect(await page.getByTestId('ck-period-label').innerText()).toContain('Jan–Aug 2022');
+    await expect.poll(textOf(new CockpitPage(page).periodLabel)).toContain('Jan–Aug 2022');
     await h.screenshot(page, 'cockpit-xuzhou-en');
     await new ShellPage(page).switchLanguage('zh');
   });

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { clickUntilShown, tableRows } from './pages/antd';
+import { countOf, textOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,11 +31,11 @@ describe('驾驶舱 of a partial month', () => {
   it('opens on the latest complete month and offers the newer one, marked 未齐', async () => {
     await page.goto('/cockpit');
     await page.getByTestId('ind-gbr').waitFor();
-    expect(await page.getByTestId('ck-period-label').innerText()).toContain('2022年1—8月');
+    await expect.poll(textOf(page.getByTestId('ck-period-label'))).toContain('2022年1—8月');
     expect(await page.getByTestId('ind-gbr').getAttribute('data-status')).not.toBe('incomplete');
-    expect(await page.getByTestId('ck-incomplete').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('ck-incomplete'))).toBe(0);
     const newer = page.getByTestId('ck-newer');
-    expect(await newer.innerText()).toContain('未齐');
+    await expect.poll(textOf(newer)).toContain('未齐');
     await newer.click();
     await expect.poll(() => page.getByTestId('ck-period-label').innerText()).toContain('2022年1—9月');
   });
@@ -42,15 +43,15 @@ describe('驾驶舱 of a partial month', () => {
   it('shows 已报 1/n个单位, no colour, no rank, and names the missing units', async () => {
     const card = page.getByTestId('ind-gbr');
     await expect.poll(() => card.getAttribute('data-status')).toBe('incomplete');
-    expect(await page.getByTestId('ind-gbr-coverage').innerText()).toMatch(/^已报 1\/\d+个单位$/);
-    expect(await page.getByTestId('ind-gbr-incomplete').innerText()).toBe('未齐');
+    await expect.poll(textOf(page.getByTestId('ind-gbr-coverage'))).toMatch(/^已报 1\/\d+个单位$/);
+    await expect.poll(textOf(page.getByTestId('ind-gbr-incomplete'))).toBe('未齐');
     expect(await card.innerText()).not.toMatch(/慢于序时|快于序时|明显滞后|基本同步/);
-    expect(await page.getByTestId('ck-incomplete').innerText()).toContain('大庙街道');
+    await expect.poll(textOf(page.getByTestId('ck-incomplete'))).toContain('大庙街道');
     expect(await tableRows(page.getByTestId('ck-ranking'))).toEqual([]);
     await h.screenshot(page, 'cockpit-partial-month');
     await page.getByTestId('ind-gbr-value').click();
     await page.getByTestId('drill-incomplete').waitFor();
-    expect(await page.getByTestId('drill-incomplete').innerText()).toContain('大庙街道');
+    await expect.poll(textOf(page.getByTestId('drill-incomplete'))).toContain('大庙街道');
     const units = await tableRows(page.getByTestId('drill-units'));
     expect(units.length).toBeGreaterThanOrEqual(1);
     expect(units.every((r) => r[6] === '—')).toBe(true); // no rank in a field of one

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyZone } from '../helpers/emptyZone';
 import { startHarness, type Harness } from './harness';
+import { countOf } from './pages/waits';
 
 let h: Harness;
 const SHOTS = '/tmp/shots-periods';
@@ -24,7 +25,7 @@ async function emptyState(page: Page, path: string): Promise<string> {
   const body = await page.locator('main, .ant-layout-content, body').first().innerText();
   for (const claim of ['0.00亿元', '滞后', '无逾期', '明显滞后', '第1名']) expect({ path, claim, shown: body.includes(claim) }).toEqual({ path, claim, shown: false });
   // No status light of any colour.
-  expect(await page.locator('.gj-pj-dot, .ant-badge-status-dot, .gj-sv-counts').count()).toBe(0);
+  await expect.poll(countOf(page.locator('.gj-pj-dot, .ant-badge-status-dot, .gj-sv-counts'))).toBe(0);
   return text.innerText();
 }
 

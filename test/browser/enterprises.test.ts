@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../src/domains/enterprises/uscc';
 import { startHarness, type Harness } from './harness';
 import { openModal } from './pages/antd';
+import { EnterprisesPage } from './pages/EnterprisesPage';
+import { countOf, textOf, waitForText } from './pages/waits';
 
 const ROWS = 3000;
 let h: Harness;
@@ -39,58 +41,49 @@ async function registerXlsx(bad: boolean): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function upload(page: Page, name: string, data: Buffer) {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: data });
-}
-
-const totalOf = async (page: Page) => Number((await page.getByTestId('ent-total').innerText()).replace(/\D/g, ''));
-const fourAbove = async (page: Page) => {
-  await page.goto('/enterprises/pools');
-  const card = page.getByTestId('ent-count-net_four_above');
-  await card.waitFor();
-  return Number(await card.locator('.gj-ent-count-value').innerText());
-};
 
 describe('企业 in the browser', () => {
   let sup: Page;
+  let ents: EnterprisesPage;
   let appealUrl = '';
   const title = '二期厂房用地指标需尽快落实';
 
   it('the supervisor imports a register: bad credit codes give row errors and import nothing; a good sheet imports 3,000', async () => {
     sup = await h.signedIn('supervisor');
-    const before4 = await fourAbove(sup);
-    await sup.goto('/enterprises/register');
-    await sup.getByTestId('ent-total').waitFor();
-    const before = await totalOf(sup);
+    ents = new EnterprisesPage(sup);
+    await ents.openPools();
+    await expect.poll(() => ents.poolCount('net_four_above')).toBeGreaterThan(0);
+    const before4 = await ents.poolCount('net_four_above');
+    await ents.openRegister();
+    await expect.poll(() => ents.total()).toBeGreaterThan(0);
+    const before = await ents.total();
     await h.screenshot(sup, 'enterprises-register');
 
-    await upload(sup, '企业库-有错.xlsx', await registerXlsx(true));
+    await ents.upload('企业库-有错.xlsx', await registerXlsx(true));
     const alert = sup.getByTestId('ent-import-errors');
     await alert.waitFor({ timeout: 60_000 });
-    const text = await alert.innerText();
-    expect(text).toContain('未导入任何企业');
+    const text = await waitForText(alert, '未导入任何企业');
     for (const row of [12, 1502, 3001]) expect(text).toContain(`第${row}行`);
     expect(text).toContain('校验');
     await h.screenshot(sup, 'enterprises-import-errors');
-    await sup.reload();
-    await sup.getByTestId('ent-total').waitFor();
-    expect(await totalOf(sup)).toBe(before);
+    await ents.openRegister();
+    await expect.poll(() => ents.total()).toBe(before);
 
     const started = Date.now();
-    await upload(sup, '企业库.xlsx', await registerXlsx(false));
+    await ents.upload('企业库.xlsx', await registerXlsx(false));
     await sup.getByTestId('ent-import-progress').waitFor();
     await h.screenshot(sup, 'enterprises-import-progress');
     await sup.locator('.ant-message', { hasText: '导入完成' }).waitFor({ timeout: 90_000 });
     console.log(`browser import of ${ROWS} rows: ${Date.now() - started} ms`);
-    await expect.poll(() => totalOf(sup)).toBe(before + ROWS);
+    await expect.poll(() => ents.total()).toBe(before + ROWS);
 
-    await sup.getByTestId('ent-search').locator('input').fill('浏览器测试企业11有限公司');
-    await sup.getByTestId('ent-search').locator('input').press('Enter');
-    await expect.poll(() => totalOf(sup)).toBe(1);
+    await ents.search('浏览器测试企业11有限公司');
+    await expect.poll(() => ents.total()).toBe(1);
     await h.screenshot(sup, 'enterprises-register-search');
 
     // Every tenth row gained 四上 on 2022-05-01: the zone's net count follows the register.
-    expect(await fourAbove(sup)).toBe(before4 + ROWS / 10);
+    await ents.openPools();
+    await expect.poll(() => ents.poolCount('net_four_above')).toBe(before4 + ROWS / 10);
     await h.screenshot(sup, 'enterprises-pools');
   }, 240_000);
 
@@ -99,10 +92,11 @@ describe('企业 in the browser', () => {
     const candidates = sup.getByTestId('pool-candidates');
     await candidates.locator('.ant-table-row').first().waitFor();
     const first = candidates.locator('.ant-table-row').first();
-    const name = (await first.locator('td').first().innerText()).trim();
+    const name = await textOf(first.locator('td').first())();
+    expect(name).not.toBe('');
     await first.getByRole('button').click();
     await sup.getByTestId('pool-members').locator('.ant-table-row', { hasText: name }).waitFor();
-    expect(await candidates.locator('.ant-table-row', { hasText: name }).count()).toBe(0);
+    await expect.poll(countOf(candidates.locator('.ant-table-row', { hasText: name }))).toBe(0);
     await h.screenshot(sup, 'enterprises-pool-detail');
   });
 
@@ -110,7 +104,7 @@ describe('企业 in the browser', () => {
     const ent = await h.signedIn('ent-xcmg');
     await ent.waitForURL('**/enterprises/my');
     await ent.getByTestId('my-enterprise-name').waitFor();
-    expect(await ent.getByTestId('my-enterprise-name').innerText()).toBe('徐工集团');
+    await expect.poll(textOf(ent.getByTestId('my-enterprise-name'))).toBe('徐工集团');
     await ent.goto('/enterprises/register');
     await ent.waitForURL('**/enterprises/my');
     await ent.getByTestId('my-appeal-new').click();
@@ -123,7 +117,7 @@ describe('企业 in the browser', () => {
     await openModal(ent).locator('.ant-btn-primary').click();
     const row = ent.getByTestId('my-appeals').locator('.ant-table-row', { hasText: title });
     await row.waitFor();
-    expect(await row.innerText()).toContain('待交办');
+    await expect.poll(textOf(row)).toContain('待交办');
     await h.screenshot(ent, 'enterprises-my');
   });
 
@@ -136,38 +130,29 @@ describe('企业 in the browser', () => {
     await sup.getByTestId('appeal-assignee').click();
     await sup.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '经发局' }).click();
     await openModal(sup).locator('.ant-btn-primary').click();
-    await expect.poll(() => sup.getByTestId('appeal-state').innerText()).toBe('已交办');
+    await expect.poll(textOf(ents.appealState)).toBe('已交办');
     await h.screenshot(sup, 'enterprises-appeal-assigned');
   });
 
   it('经发局’s reporter accepts it, answers the enterprise and reports it done', async () => {
     const dept = await h.signedIn('xz-jingfa');
+    const appeal = new EnterprisesPage(dept);
     await dept.goto(appealUrl);
-    await dept.getByTestId('appeal-act-accept').click();
-    await openModal(dept).locator('.ant-btn-primary').click();
-    await expect.poll(() => dept.getByTestId('appeal-state').innerText()).toBe('办理中');
+    await appeal.appealAct('accept');
+    await expect.poll(textOf(appeal.appealState)).toBe('办理中');
     await dept.getByTestId('appeal-answer-input').fill('已纳入第三季度用地计划，自然资源分局9月上旬完成组卷报批。');
     await dept.getByTestId('appeal-answer-submit').click();
     await dept.getByTestId('appeal-answer').waitFor();
-    await dept.getByTestId('appeal-act-report_done').click();
-    await openModal(dept).locator('.ant-btn-primary').click();
-    await expect.poll(() => dept.getByTestId('appeal-state').innerText()).toBe('待复核');
+    await appeal.appealAct('report_done');
+    await expect.poll(textOf(appeal.appealState)).toBe('待复核');
     await h.screenshot(dept, 'enterprises-appeal-handled');
   });
 
   it('the supervisor closes it; the enterprise rates it 满意; the statistics show it by department', async () => {
-    const jingfaRow = async () => {
-      await sup.goto('/enterprises/stats');
-      const row = sup.getByTestId('ent-stats-table').locator('.ant-table-row', { hasText: '经发局' });
-      await row.waitFor();
-      const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
-      return { total: Number(cells[1]), open: Number(cells[2]), closed: Number(cells[3]), satisfied: Number(cells[8]!.split(' / ')[0]) };
-    };
-    const before = await jingfaRow();
+    const before = await ents.statsOf('经发局');
     await sup.goto(appealUrl);
-    await sup.getByTestId('appeal-act-verify').click();
-    await openModal(sup).locator('.ant-btn-primary').click();
-    await expect.poll(() => sup.getByTestId('appeal-state').innerText()).toBe('已办结');
+    await ents.appealAct('verify');
+    await expect.poll(textOf(ents.appealState)).toBe('已办结');
 
     const ent = await h.signedIn('ent-xcmg');
     await ent.getByTestId('my-appeals').locator('.ant-table-row', { hasText: title }).click();
@@ -177,8 +162,8 @@ describe('企业 in the browser', () => {
     await expect.poll(() => ent.getByTestId('appeal-satisfaction').innerText()).toBe('满意');
     await h.screenshot(ent, 'enterprises-my-appeal-rated');
 
-    const after = await jingfaRow();
-    expect(after).toEqual({ total: before.total, open: before.open - 1, closed: before.closed + 1, satisfied: before.satisfied + 1 });
+    // Polled: the statistics page is read afresh until it counts the rating.
+    await expect.poll(() => ents.statsOf('经发局')).toEqual({ total: before.total, open: before.open - 1, closed: before.closed + 1, satisfied: before.satisfied + 1 });
     await h.screenshot(sup, 'enterprises-stats');
   });
 

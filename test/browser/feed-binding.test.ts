@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { chooseOption, openModal } from './pages/antd';
+import { countOf, textOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,8 +24,8 @@ describe('choosing a data source in the catalogue', () => {
     const table = page.getByTestId('ind-table');
     await table.locator('.ant-table-row').first().waitFor();
     await page.getByTestId('ind-feed-started_projects').waitFor();
-    expect(await page.getByTestId('ind-feed-started_projects').innerText()).toBe('新开工项目数');
-    expect(await page.getByTestId('ind-feed-net_hightech').innerText()).toBe('净增高新技术企业');
+    await expect.poll(textOf(page.getByTestId('ind-feed-started_projects'))).toBe('新开工项目数');
+    await expect.poll(textOf(page.getByTestId('ind-feed-net_hightech'))).toBe('净增高新技术企业');
 
     await page.getByTestId('ind-add').click();
     const modal = openModal(page);
@@ -34,7 +35,7 @@ describe('choosing a data source in the catalogue', () => {
     await modal.locator('#indicator_measure').fill('个');
     await chooseOption(page, 'indicator_kind', '计数');
     // Filled by hand: no source asked.
-    expect(await modal.locator('#indicator_feed').count()).toBe(0);
+    await expect.poll(countOf(modal.locator('#indicator_feed'))).toBe(0);
     await chooseOption(page, 'indicator_fillMethod', '系统统计');
     await modal.locator('#indicator_feed').waitFor({ state: 'attached' });
     // Required once system-filled.
@@ -45,7 +46,7 @@ describe('choosing a data source in the catalogue', () => {
     await h.screenshot(page, 'feed-binding-modal');
     await page.locator('.ant-modal-footer .ant-btn-primary').last().click();
     await page.getByTestId('ind-feed-wancheng_touchan').waitFor();
-    expect(await page.getByTestId('ind-feed-wancheng_touchan').innerText()).toBe('竣工投产项目数');
+    await expect.poll(textOf(page.getByTestId('ind-feed-wancheng_touchan'))).toBe('竣工投产项目数');
     expect(await feedOf('wancheng_touchan')).toEqual({ fill_method: 'system', feed: 'projects.producing' });
     await page.getByTestId('ind-feed-wancheng_touchan').scrollIntoViewIfNeeded();
     await h.screenshot(page, 'feed-binding-table', { keepScroll: true });
@@ -64,7 +65,7 @@ describe('choosing a data source in the catalogue', () => {
     await page.locator('.ant-modal-footer .ant-btn-primary').last().click();
     await modal.waitFor({ state: 'hidden' });
     await expect.poll(() => feedOf('wancheng_touchan')).toEqual({ fill_method: 'manual', feed: null });
-    expect(await page.getByTestId('ind-feed-wancheng_touchan').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('ind-feed-wancheng_touchan'))).toBe(0);
   });
 
   it('raised no error in any page', () => {

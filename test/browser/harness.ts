@@ -129,10 +129,18 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     pages: () => contexts.flatMap((c) => c.pages()),
     newPage,
     async signedIn(username, zone = 'xuzhou', o = {}) {
-      const res = await fetch(`${baseUrl}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD, zone }),
+      const login = () =>
+        fetch(`${baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: DEMO_PASSWORD, zone }),
+        });
+      // Node's fetch reuses a kept-alive socket; after a long pause (a slow step on a loaded
+      // machine) the server may close it just as the sign-in goes out: ECONNRESET, the request
+      // never read. Only then is it sent again, on a fresh socket.
+      const res = await login().catch((e: Error & { cause?: { code?: string } }) => {
+        if (e.cause?.code !== 'ECONNRESET') throw e;
+        return login();
       });
       if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
       const [name, value] = res.headers.get('set-cookie')!.split(';')[0]!.split('=');

@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { chooseOption, openModal } from './pages/antd';
 import { ShellPage } from './pages/ShellPage';
+import { CockpitPage } from './pages/CockpitPage';
+import { HazardsPage } from './pages/HazardsPage';
 import { notify } from '../../src/shared/notify';
+import { attrOf, countOf, textOf, textsOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -24,8 +27,6 @@ const PHOTO = Buffer.from(
     .asPng(),
 );
 const TITLE = '配电房电缆沟积水未设挡鼠板';
-const tile = async (page: Page, key: string) => Number(await page.getByTestId(`hz-tile-${key}`).locator('.gj-hz-tile-value').innerText());
-const state = (page: Page) => page.getByTestId('hz-detail').getByTestId('hz-state').innerText();
 
 describe('隐患清零 in the browser', () => {
   let sup: Page;
@@ -36,13 +37,13 @@ describe('隐患清零 in the browser', () => {
 
   it('the supervisor sees the counts and registers a hazard; the deadline follows from its level', async () => {
     sup = await h.signedIn('supervisor');
-    await sup.goto('/hazards');
-    await sup.getByTestId('hz-tile-remaining').waitFor();
-    remaining = await tile(sup, 'remaining');
-    rectified = await tile(sup, 'rectified');
-    expect(remaining).toBe(4);
-    expect(await tile(sup, 'overdue')).toBe(1);
-    await sup.getByTestId('hz-table').locator('.ant-table-row').first().waitFor();
+    const list = await new HazardsPage(sup).open();
+    // The demo's four open hazards, one overdue: the counts that the steps below change.
+    await expect.poll(() => list.tile('remaining')).toBe(4);
+    await expect.poll(() => list.tile('overdue')).toBe(1);
+    remaining = await list.tile('remaining');
+    rectified = await list.tile('rectified');
+    await list.table.locator('.ant-table-row').first().waitFor();
     await h.screenshot(sup, 'hazards-list');
 
     await sup.getByTestId('hz-new').click();
@@ -54,65 +55,62 @@ describe('隐患清零 in the browser', () => {
     await form.getByTestId('hz-form-detail').fill('安全生产百日攻坚行动检查发现：电缆沟积水，配电房门口未设挡鼠板。');
     await h.screenshot(sup, 'hazards-register');
     await openModal(sup).locator('.ant-btn-primary').click();
-    await sup.getByTestId('hz-detail').waitFor();
+    await list.detail.waitFor();
     await expect.poll(() => sup.getByTestId('hz-title').innerText()).toBe(TITLE);
     // Found on the zone's date, Wednesday 31 August: 10 working days, 中秋 (12 Sep) off.
-    expect(await sup.getByTestId('hz-deadline').innerText()).toBe('2022-09-15');
-    expect(await state(sup)).toBe('已交办');
+    await expect.poll(textOf(sup.getByTestId('hz-deadline'))).toBe('2022-09-15');
+    await expect.poll(textOf(list.state)).toBe('已交办');
     url = new URL(sup.url()).pathname;
 
-    await sup.goto('/hazards');
-    await expect.poll(() => tile(sup, 'remaining')).toBe(remaining + 1);
+    await list.open();
+    await expect.poll(() => list.tile('remaining')).toBe(remaining + 1);
   });
 
   it('the unit signs for it and reports it rectified with a photo', async () => {
     unit = await h.signedIn('xz-damiao');
     await unit.goto(url);
-    await unit.getByTestId('hz-act-accept').click();
-    await openModal(unit).locator('.ant-btn-primary').click();
-    await expect.poll(() => state(unit)).toBe('整改中');
+    const hazard = new HazardsPage(unit);
+    await hazard.act('accept');
+    await expect.poll(textOf(hazard.state)).toBe('整改中');
 
-    await unit.getByTestId('hz-act-report_done').click();
-    const modal = openModal(unit);
-    await modal.getByTestId('hz-act-note').fill('已抽排积水并加装挡鼠板，电缆沟封堵完毕。');
-    await modal.locator('input[type=file]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: PHOTO });
-    await modal.getByTestId('hz-chosen').waitFor();
-    await h.screenshot(unit, 'hazards-report-done');
-    await modal.locator('.ant-btn-primary').click();
-    await expect.poll(() => state(unit)).toBe('待复核');
+    await hazard.act('report_done', async (modal) => {
+      await modal.getByTestId('hz-act-note').fill('已抽排积水并加装挡鼠板，电缆沟封堵完毕。');
+      await modal.locator('input[type=file]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: PHOTO });
+      await modal.getByTestId('hz-chosen').waitFor();
+      await h.screenshot(unit, 'hazards-report-done');
+    });
+    await expect.poll(textOf(hazard.state)).toBe('待复核');
     // The unit cannot close its own hazard: no 复核销号 for it.
-    expect(await unit.getByTestId('hz-act-verify').count()).toBe(0);
+    await expect.poll(countOf(hazard.action('verify'))).toBe(0);
   });
 
   it('the supervisor verifies and closes it (销号), and the counts follow', async () => {
     await sup.goto(url);
+    const hazards = new HazardsPage(sup);
     await sup.getByTestId('hz-evidence').first().waitFor();
-    await sup.getByTestId('hz-act-verify').click();
-    await openModal(sup).locator('.ant-btn-primary').click();
-    await expect.poll(() => state(sup)).toBe('已销号');
+    await hazards.act('verify');
+    await expect.poll(textOf(hazards.state)).toBe('已销号');
     await h.screenshot(sup, 'hazards-closed');
 
-    await sup.goto('/hazards');
-    await expect.poll(() => tile(sup, 'remaining')).toBe(remaining);
-    expect(await tile(sup, 'rectified')).toBe(rectified + 1);
+    await hazards.open();
+    await expect.poll(() => hazards.tile('remaining')).toBe(remaining);
+    await expect.poll(() => hazards.tile('rectified')).toBe(rectified + 1);
 
     await sup.getByTestId('hz-tab-counts').click();
-    const row = sup.getByTestId('hz-by-unit').locator('.ant-table-row', { hasText: '大庙街道' });
-    await row.waitFor();
+    const row = hazards.unitCounts('大庙街道');
     // 大庙街道: the demo's two (one 重大 overdue, one just assigned) plus this one, closed.
-    expect((await row.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual(['大庙街道', '3', '1', '2', '1', '1']);
+    await expect.poll(textsOf(row.locator('td'))).toEqual(['大庙街道', '3', '1', '2', '1', '1']);
     const campaign = sup.getByTestId('hz-campaign').first();
-    expect(await campaign.getByTestId('hz-clearance').getAttribute('data-status')).toBe('open');
+    await expect.poll(attrOf(campaign.getByTestId('hz-clearance'), 'data-status')).toBe('open');
     await h.screenshot(sup, 'hazards-counts');
   });
 
   it('the cockpit shows the open, 重大 and overdue hazards', async () => {
     await sup.goto('/cockpit');
-    const card = sup.getByTestId('ck-hazards');
-    await card.getByTestId('hz-tile-remaining').waitFor();
-    expect(Number(await card.getByTestId('hz-tile-remaining').locator('.gj-hz-tile-value').innerText())).toBe(remaining);
-    expect(Number(await card.getByTestId('hz-tile-major').locator('.gj-hz-tile-value').innerText())).toBe(1);
-    await card.scrollIntoViewIfNeeded();
+    const cockpit = new CockpitPage(sup);
+    await expect.poll(() => cockpit.hazardTile('remaining')).toBe(remaining);
+    await expect.poll(() => cockpit.hazardTile('major')).toBe(1);
+    await cockpit.hazards.scrollIntoViewIfNeeded();
     await h.screenshot(sup, 'hazards-cockpit', { keepScroll: true });
   });
 
@@ -128,8 +126,7 @@ describe('隐患清零 in the browser', () => {
     await page.getByTestId('notification-bell').click();
     const entries = page.getByTestId('notification-entry').filter({ hasText: hz!.title });
     await expect.poll(() => entries.count()).toBe(2);
-    const kinds = await entries.getByTestId('notification-kind').allInnerTexts();
-    expect(kinds.sort()).toEqual(['隐患临期', '隐患逾期']);
+    await expect.poll(async () => (await textsOf(entries.getByTestId('notification-kind'))()).sort()).toEqual(['隐患临期', '隐患逾期']);
     await h.screenshot(page, 'hazards-bell');
     await entries.filter({ hasText: '隐患逾期1天' }).click();
     await page.waitForURL(`**${link}`);
@@ -144,8 +141,8 @@ describe('隐患清零 in the browser', () => {
     await sup.goto('/hazards/counts');
     await new ShellPage(sup).switchLanguage('en');
     await sup.getByText('Counts and clearance').waitFor();
-    expect(await sup.getByTestId('hz-tile-remaining').innerText()).toContain('Open hazards');
-    expect(await sup.getByTestId('hz-campaign').first().innerText()).toContain('Not cleared');
+    await expect.poll(textOf(sup.getByTestId('hz-tile-remaining'))).toContain('Open hazards');
+    await expect.poll(textOf(sup.getByTestId('hz-campaign').first())).toContain('Not cleared');
     await h.screenshot(sup, 'hazards-counts-en');
     await new ShellPage(sup).switchLanguage('zh');
     expect(h.pageErrors).toEqual([]);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { chooseOption } from './pages/antd';
+import { countOf, textOf } from './pages/waits';
 
 const TEXT = '请经发局牵头、大庙街道配合，本周内拿出固定资产投资赶超方案。';
 let h: Harness;
@@ -30,7 +31,7 @@ describe('领导批示 in the browser', () => {
     await sup.getByTestId('bu-detail').waitFor({ timeout: 60_000 });
     const bulletinPath = new URL(sup.url()).pathname;
     // Nobody has written on it: the office sees no block (it may not write one).
-    expect(await sup.getByTestId('in-block').count()).toBe(0);
+    await expect.poll(countOf(sup.getByTestId('in-block'))).toBe(0);
 
     // The leader reads it and writes an instruction.
     const leader = await h.signedIn('leader');
@@ -49,7 +50,7 @@ describe('领导批示 in the browser', () => {
     await h.screenshot(leader, 'instructions-01-write');
     await leader.getByTestId('in-write-ok').click();
     await row(leader).waitFor();
-    expect(await row(leader).innerText()).toContain('待签收');
+    await expect.poll(textOf(row(leader))).toContain('待签收');
     await h.screenshot(leader, 'instructions-02-on-bulletin');
 
     // 经发局 finds it in its to-do: signs, reports progress, reports it done.
@@ -82,8 +83,8 @@ describe('领导批示 in the browser', () => {
     await leader.goto('/instructions');
     await leader.getByText('我的批示').first().waitFor();
     await expect.poll(() => row(leader).innerText()).toContain('已办结');
-    expect(await row(leader).innerText()).toContain('2022-08-31办结');
-    expect(await leader.getByTestId('in-counts').innerText()).toContain('共4件');
+    await expect.poll(textOf(row(leader))).toContain('2022-08-31办结');
+    await expect.poll(textOf(leader.getByTestId('in-counts'))).toContain('共4件');
     await h.screenshot(leader, 'instructions-04-mine');
     expect(h.pageErrors).toEqual([]);
   });
@@ -95,7 +96,7 @@ describe('领导批示 in the browser', () => {
     const block = leader.getByTestId('drill-drawer').getByTestId('in-block');
     await block.waitFor();
     await expect.poll(() => block.innerText()).toContain('固定资产投资慢于序时进度');
-    expect(await block.innerText()).toContain('已办结');
+    await expect.poll(textOf(block)).toContain('已办结');
     await block.scrollIntoViewIfNeeded();
     await h.screenshot(leader, 'instructions-05-indicator', { keepScroll: true });
     expect(h.pageErrors).toEqual([]);

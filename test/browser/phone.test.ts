@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, PHONE, startHarness, type Harness } from './harness';
+import { attrOf, countOf, textOf, valueOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -83,7 +84,7 @@ describe('the frame on a phone', () => {
     await page.goto('/cockpit');
     await page.getByTestId('ind-gbr').waitFor();
     // No sider: the toggle stands for it.
-    expect(await page.locator('.gj-sider').count()).toBe(0);
+    await expect.poll(countOf(page.locator('.gj-sider'))).toBe(0);
     const buttons = await page.locator('.gj-header .ant-btn').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
     expect(buttons.length).toBeGreaterThanOrEqual(4);
     expect(Math.min(...buttons)).toBeGreaterThanOrEqual(44);
@@ -101,7 +102,7 @@ describe('the frame on a phone', () => {
     const page = await h.signedIn('leader');
     await page.goto('/cockpit');
     await page.getByTestId('main-menu').waitFor();
-    expect(await page.getByTestId('menu-toggle').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('menu-toggle'))).toBe(0);
     // Desk sizes: the phone theme is not applied.
     const height = await page.getByTestId('ck-screen').evaluate((e) => e.getBoundingClientRect().height);
     expect(height).toBeLessThan(40);
@@ -115,7 +116,7 @@ describe('a unit clerk reports the month on a phone', () => {
     await page.goto('/targets/report?period=2023-05');
     const cards = page.getByTestId('rp-cards');
     await cards.locator('.gj-rp-card').first().waitFor();
-    expect(await page.getByTestId('rp-table').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('rp-table'))).toBe(0);
     await noSidewaysScroll(page);
     await fingerSized(page);
     await h.screenshot(page, 'phone-10-report');
@@ -139,7 +140,7 @@ describe('a unit clerk reports the month on a phone', () => {
     await page.getByTestId('rp-save').tap();
     await page.locator('.ant-message').getByText('已保存').waitFor();
     await expect.poll(() => page.getByTestId(`rp-state-${code}`).innerText()).toBe('草稿');
-    expect(await page.getByTestId(`rp-value-${code}`).inputValue()).toBe('12.5');
+    await expect.poll(valueOf(page.getByTestId(`rp-value-${code}`))).toBe('12.5');
     await noSidewaysScroll(page);
     await h.screenshot(page, 'phone-12-report-saved', { keepScroll: true });
   });
@@ -152,7 +153,7 @@ describe('a task handler on a phone', () => {
     const list = page.getByTestId('sv-tasks');
     await list.getByTestId('stacked-card').first().waitFor();
     await page.getByTestId('sv-summary').getByTestId('stacked-card').first().waitFor();
-    expect(await page.locator('.ant-table').count()).toBe(0);
+    await expect.poll(countOf(page.locator('.ant-table'))).toBe(0);
     await noSidewaysScroll(page);
     await fingerSized(page);
     await h.screenshot(page, 'phone-20-tasks');
@@ -162,7 +163,7 @@ describe('a task handler on a phone', () => {
     const label = (await group.locator('.gj-stacked-title').innerText()).trim();
     await group.tap();
     await page.getByTestId('sv-clear-group').waitFor();
-    expect(await page.getByTestId('sv-clear-group').innerText()).toContain(label);
+    await expect.poll(textOf(page.getByTestId('sv-clear-group'))).toContain(label);
     await list.getByTestId('stacked-card').first().locator('.gj-stacked-title a').waitFor();
     await list.evaluate((e) => e.scrollIntoView());
     await h.screenshot(page, 'phone-21-tasks-filtered', { keepScroll: true });
@@ -189,8 +190,8 @@ describe('a task handler on a phone', () => {
     const photo = page.getByTestId('sv-report-photo');
     expect((await photo.innerText()).replace(/\s/g, '')).toBe('拍照或选照片');
     const file = photo.locator('xpath=ancestor::*[contains(@class,"ant-upload")][1]').locator('input[type=file]');
-    expect(await file.getAttribute('accept')).toBe('image/*');
-    expect(await file.getAttribute('capture')).toBeNull();
+    await expect.poll(attrOf(file, 'accept')).toBe('image/*');
+    await expect.poll(attrOf(file, 'capture')).toBeNull();
 
     const png = resolve('screenshots/phone-site-photo.png');
     writeFileSync(png, await page.screenshot({ clip: { x: 0, y: 0, width: 390, height: 300 } }));
@@ -207,7 +208,7 @@ describe('a task handler on a phone', () => {
     // The photo shows as a thumbnail that opens full size.
     const thumb = item.locator('.gj-sv-thumb img');
     await expect.poll(() => thumb.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
-    expect(await item.locator('.gj-sv-thumb').getAttribute('href')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+    await expect.poll(attrOf(item.locator('.gj-sv-thumb'), 'href')).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
     await noSidewaysScroll(page);
     await item.evaluate((e) => e.scrollIntoView());
     await h.screenshot(page, 'phone-24-progress-reported', { keepScroll: true });
@@ -250,7 +251,7 @@ describe('an enterprise on a phone', () => {
     await h.screenshot(page, 'phone-31-appeal-form');
     await page.locator('.ant-modal .ant-modal-footer .ant-btn-primary').tap();
     await list.getByTestId('stacked-card').filter({ hasText: title }).waitFor();
-    expect(await list.getByTestId('stacked-card').filter({ hasText: title }).innerText()).toContain('待交办');
+    await expect.poll(textOf(list.getByTestId('stacked-card').filter({ hasText: title }))).toContain('待交办');
   });
 
   it('rates the closed appeal with one of three finger-sized buttons', async () => {
@@ -354,8 +355,8 @@ describe('a unit’s hazard on a phone', () => {
     const photo = modal.getByTestId('hz-photo');
     expect((await photo.innerText()).replace(/\s/g, '')).toBe('拍照或选照片');
     const file = photo.locator('xpath=ancestor::*[contains(@class,"ant-upload")][1]').locator('input[type=file]');
-    expect(await file.getAttribute('accept')).toBe('image/*');
-    expect(await file.getAttribute('capture')).toBeNull();
+    await expect.poll(attrOf(file, 'accept')).toBe('image/*');
+    await expect.poll(attrOf(file, 'capture')).toBeNull();
     await modal.getByTestId('hz-act-note').fill('已加装挡鼠板，积水已抽排');
     await file.setInputFiles(await sitePhoto(page, 'phone-hazard-photo'));
     await modal.getByTestId('hz-chosen').locator('img').waitFor();

@@ -17,6 +17,11 @@ import { demoZones } from '../../src/domains/demo/zones';
 import { seedProjects, seedProjectSettings } from '../../src/domains/demo/projects';
 import { workdayOnOrAfter, workdaysBetween } from '../../src/shared/calendar';
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
+import { ProjectsPage } from './pages/ProjectsPage';
+import { countOf, textOf, valueOf, waitForText } from './pages/waits';
+
+const choose = (page: Page, testId: string, text: string) => new ProjectsPage(page).choose(testId, text);
+const pickDate = (page: Page, testId: string, date: string) => new ProjectsPage(page).pickDate(testId, date);
 
 let h: Harness;
 let zoneId: string;
@@ -36,22 +41,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => h?.close());
-
-/** Picks an option of an antd Select by its visible text. */
-async function choose(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  // The list is virtual: type to bring the option into view.
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-
-async function pickDate(page: Page, testId: string, date: string) {
-  // antd puts the test id on the input itself, or on its wrapper.
-  const input = page.locator(`input[data-testid="${testId}"]:visible, [data-testid="${testId}"] input:visible`).first();
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
 
 async function createProject(
   page: Page,
@@ -93,17 +82,17 @@ describe('项目 in the browser', () => {
     const page = await h.signedIn('supervisor');
     await createProject(page, { name: '弘元新材料光伏基地', total: '120', unit: '金龙湖街道', target: '2022-12-30', mapAt: [330, 200] });
     hongyuanUrl = new URL(page.url()).pathname;
-    expect(await page.getByTestId('project-name').innerText()).toBe('弘元新材料光伏基地');
-    expect(await page.getByTestId('project-total').innerText()).toContain('120.00亿元');
-    const rows = page.getByTestId('milestones').locator('tbody tr.ant-table-row');
-    expect(await rows.count()).toBe(28);
-    expect(await rows.last().innerText()).toContain('2022-12-30');
+    await expect.poll(textOf(page.getByTestId('project-name'))).toBe('弘元新材料光伏基地');
+    await expect.poll(textOf(page.getByTestId('project-total'))).toContain('120.00亿元');
+    const rows = new ProjectsPage(page).milestones;
+    await expect.poll(countOf(rows)).toBe(28);
+    await expect.poll(textOf(rows.last())).toContain('2022-12-30');
     await page.getByTestId('approve-plan').click();
     await page.getByText('计划已审定').first().waitFor();
     await h.screenshot(page, 'projects-02-hongyuan-plan');
 
     await createProject(page, { name: '中能4.6万吨颗粒硅', total: '4.7', usd: true, unit: '徐庄镇', target: '2023-06-30', mapAt: [420, 300] });
-    expect(await page.getByTestId('project-total').innerText()).toContain('4.70亿美元（折合31.61亿元）');
+    await expect.poll(textOf(page.getByTestId('project-total'))).toContain('4.70亿美元（折合31.61亿元）');
     await page.getByTestId('approve-plan').click();
     await page.getByText('计划已审定').first().waitFor();
   });
@@ -113,27 +102,29 @@ describe('项目 in the browser', () => {
     await createProject(page, { name: '工期校验光伏组件', total: '3', unit: '金龙湖街道', target: '2022-11-30', mapAt: [360, 240] }, async () => {
       const panel = page.getByTestId('plan-shortfall');
       await panel.waitFor();
-      const title = await panel.locator('.ant-alert-title, .ant-alert-message').first().innerText();
-      const m = /^工期不足：按节点工期须从(\d{4}-\d{2}-\d{2})开始，比业务日期（2022-08-20）早(\d+)个工作日$/.exec(title.trim());
+      const shortfall = /^工期不足：按节点工期须从(\d{4}-\d{2}-\d{2})开始，比业务日期（2022-08-20）早(\d+)个工作日$/;
+      const title = await waitForText(panel.locator('.ant-alert-title, .ant-alert-message').first(), shortfall);
+      const m = shortfall.exec(title);
       expect(m, title).not.toBeNull();
       // The shortfall is counted in working days from the straight plan's start to the zone's first working day.
       expect(Number(m![2])).toBe(workdaysBetween(m![1]!, workdayOnOrAfter('2022-08-20')));
       expect(Number(m![2])).toBeGreaterThan(100);
-      expect(await panel.innerText()).toContain('压缩方案：以下节点按比例压缩');
-      expect(await page.getByTestId('plan-compressed').locator('li').count()).toBeGreaterThan(5);
+      await expect.poll(textOf(panel)).toContain('压缩方案：以下节点按比例压缩');
+      await expect.poll(countOf(page.getByTestId('plan-compressed').locator('li'))).toBeGreaterThan(5);
       await page.getByTestId('plan-accept-compressed').check();
-      expect(await page.getByTestId('plan-accept-compressed').isChecked()).toBe(true);
+      await expect.poll(() => page.getByTestId('plan-accept-compressed').isChecked()).toBe(true);
       await panel.scrollIntoViewIfNeeded();
       await h.screenshot(page, 'projects-05-shortfall', { keepScroll: true });
     });
     // Laid compressed: every planned date on or after the zone's date, none waiting for confirmation.
-    const rows = page.getByTestId('milestones').locator('tbody tr.ant-table-row');
-    expect(await rows.count()).toBe(28);
+    const rows = new ProjectsPage(page).milestones;
+    await expect.poll(countOf(rows)).toBe(28);
+    // All 28 are drawn (counted above): read their dates.
     const dates = (await rows.allInnerTexts()).flatMap((r) => r.match(/\d{4}-\d{2}-\d{2}/g) ?? []);
     expect(dates.length).toBeGreaterThanOrEqual(28);
     for (const d of dates) expect(d >= '2022-08-20', d).toBe(true);
-    expect(await rows.last().innerText()).toContain('2022-11-30');
-    expect(await page.locator('[data-testid^="to-confirm-"]').count()).toBe(0);
+    await expect.poll(textOf(rows.last())).toContain('2022-11-30');
+    await expect.poll(countOf(page.locator('[data-testid^="to-confirm-"]'))).toBe(0);
   });
 
   it('the task force records progress and raises a problem; 征迁办 rectifies; the supervisor closes it', async () => {
@@ -160,7 +151,7 @@ describe('项目 in the browser', () => {
     await sup.getByTestId('problem-drawer').getByText('已交办').first().waitFor();
     // The history starts with the problem put forward (提出), not a resubmission.
     const firstEvent = sup.getByTestId('problem-drawer').locator('.ant-timeline-item').first();
-    expect(await firstEvent.locator('b').innerText()).toBe('提出');
+    await expect.poll(textOf(firstEvent.locator('b'))).toBe('提出');
     await h.screenshot(sup, 'projects-03-problem-assigned');
     await sup.keyboard.press('Escape');
 
@@ -182,23 +173,20 @@ describe('项目 in the browser', () => {
     await sup.keyboard.press('Escape');
     await sup.reload();
     await sup.getByTestId('tab-problems').click();
-    await expect.poll(() => sup.getByTestId('problem-state').first().innerText()).toBe('已销号');
+    await expect.poll(textOf(sup.getByTestId('problem-state').first())).toBe('已销号');
     await sup.getByTestId('light-done').first().waitFor();
     await h.screenshot(sup, 'projects-04-problem-closed');
-    const head = await sup.getByTestId('project-head').innerText();
+    const head = await waitForText(new ProjectsPage(sup).head, '实际 2022-01-26');
     expect(head).toContain('签约');
-    expect(head).toContain('实际 2022-01-26');
   });
 
   it('the battle map shows the Gantt (exported as PNG), the map and the board', async () => {
     // The rest of seed 003's projects join (the two entered above are left as they are).
     await seedProjects(h.handle, demoZones.find((z) => z.code === 'xuzhou')!, zoneId);
     const page = await h.signedIn('leader');
-    await page.goto('/projects/map');
-    await page.getByTestId('gantt').waitFor();
-    const counts = await page.getByTestId('status-counts').innerText();
+    const map = await new ProjectsPage(page).openMap();
     // Seed 003's eleven and the 工期不足 project laid compressed above.
-    expect(counts).toContain('项目总数 12');
+    const counts = await waitForText(map.statusCounts, '项目总数 12');
     expect(counts).toContain('业务日期 2022-08-20');
     await h.screenshot(page, 'projects-05-battle-gantt');
 
@@ -209,30 +197,29 @@ describe('项目 in the browser', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThan(1400); // twice the screen resolution
 
-    await page.getByTestId('view-switch').getByText('地图').click();
+    await map.view('地图');
     await page.getByTestId('zone-map').waitFor();
-    expect(await page.getByTestId('map-demo-note').innerText()).toContain('演示数据');
+    await expect.poll(textOf(page.getByTestId('map-demo-note'))).toContain('演示数据');
     await h.screenshot(page, 'projects-07-battle-map');
     const [mapDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     await mapDownload.saveAs('screenshots/projects-08-map-export.png');
 
-    await page.getByTestId('view-switch').getByText('看板').click();
-    const signed = await page.getByTestId('board-signed').innerText();
-    expect(signed).toContain('弘元新材料光伏基地');
-    expect(await page.getByTestId('board-started').innerText()).toContain('金阳硅业异质结基体材料');
+    await map.view('看板');
+    await expect.poll(textOf(map.board('signed'))).toContain('弘元新材料光伏基地');
+    await expect.poll(textOf(map.board('started'))).toContain('金阳硅业异质结基体材料');
     await h.screenshot(page, 'projects-09-battle-board');
 
     await choose(page, 'filter-unit', '徐庄镇');
-    await page.getByTestId('view-switch').getByText('甘特图').click();
-    await expect.poll(() => page.getByTestId('status-counts').innerText()).toContain('项目总数 2');
+    await map.view('甘特图');
+    await expect.poll(textOf(map.statusCounts)).toContain('项目总数 2');
   });
 
   it('a supervisor sets the USD rate and stage rules and uploads the zone outline; a wrong file changes nothing', async () => {
     const page = await h.signedIn('supervisor');
     await page.goto('/projects/settings');
     await page.getByTestId('project-settings').waitFor();
-    expect(await page.getByTestId('rate-value').locator('input').or(page.getByTestId('rate-value')).first().inputValue()).toBe('6.7261');
-    expect(await page.getByTestId('stage-rule').count()).toBe(2);
+    await expect.poll(valueOf(page.getByTestId('rate-value').locator('input').or(page.getByTestId('rate-value')).first())).toBe('6.7261');
+    await expect.poll(countOf(page.getByTestId('stage-rule'))).toBe(2);
     // A point is not an outline: refused with the reason, the demo outline stays.
     const dir = mkdtempSync(join(tmpdir(), 'gj-geo-'));
     writeFileSync(join(dir, 'point.geojson'), JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [117.4, 34.3] } }));
@@ -251,10 +238,9 @@ describe('项目 in the browser', () => {
     await page.getByText('边界已更新：2个面').first().waitFor();
     await page.getByText('当前为演示边界').waitFor({ state: 'detached' });
     await h.screenshot(page, 'projects-10-settings');
-    await page.goto('/projects/map');
-    await page.getByTestId('view-switch').getByText('地图').click();
+    await new ProjectsPage(page).openMap().then((m) => m.view('地图'));
     await page.getByTestId('zone-map').waitFor();
-    expect(await page.getByTestId('map-demo-note').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('map-demo-note'))).toBe(0);
     await h.screenshot(page, 'projects-11-map-uploaded-outline');
   });
 

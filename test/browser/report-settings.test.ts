@@ -4,6 +4,7 @@
 // A reporter has no such tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { countOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('报送与通知', () => {
     await red.fill('5');
     await page.getByTestId('tg-set-save').click();
     await rules.getByText('慢于序时进度达到此值为红色，须不小于黄色阈值').last().waitFor();
-    expect(await rules.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await expect.poll(countOf(rules.locator('.ant-form-item-explain-error'))).toBeGreaterThan(0);
     expect((await settings())?.red_points).toBe(before);
     await h.screenshot(page, 'report-settings-rules');
   });
@@ -72,7 +73,7 @@ describe('报送与通知', () => {
     const page = await h.signedIn('xz-xuzhuang');
     await page.goto('/targets');
     await page.getByTestId('tg-tab-catalogue').waitFor();
-    expect(await page.getByTestId('tg-tab-settings').count()).toBe(0);
+    await expect.poll(countOf(page.getByTestId('tg-tab-settings'))).toBe(0);
   });
 
   it('raised no error in any page', () => {

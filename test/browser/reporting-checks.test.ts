@@ -8,59 +8,60 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notify } from '../../src/shared/notify';
 import { startHarness, type Harness } from './harness';
+import { ReportingPage } from './pages/ReportingPage';
+import { countOf, disabledOf, textOf, valueOf, waitForText } from './pages/waits';
 
 let h: Harness;
 let page: Page;
+let report: ReportingPage;
 beforeAll(async () => {
   h = await startHarness({ clock: () => new Date('2022-10-08T02:00:00Z') });
   page = await h.signedIn('xz-donghuan');
-  await page.goto('/targets/report?period=2022-09');
-  await page.getByTestId('rp-value-gbr').waitFor();
+  report = await new ReportingPage(page).open('2022-09');
 });
 afterAll(async () => h?.close());
 
 describe('the report form checks while the clerk types', () => {
   it('a year to date below last month’s is flagged and needs a note before it can be submitted', async () => {
-    await page.getByTestId('rp-value-gbr').fill('0.01');
-    await expect.poll(() => page.getByTestId('rp-warn-gbr').innerText()).toContain('低于上月累计');
-    expect(await page.getByTestId('rp-why-note').innerText()).toBe('1项须在备注中说明后才能报送');
-    expect(await page.getByTestId('rp-submit').isDisabled()).toBe(true);
+    await report.value('gbr').fill('0.01');
+    await expect.poll(textOf(report.warning('gbr'))).toContain('低于上月累计');
+    await expect.poll(textOf(page.getByTestId('rp-why-note'))).toBe('1项须在备注中说明后才能报送');
+    await expect.poll(disabledOf(page.getByTestId('rp-submit'))).toBe(true);
     await page.getByTestId('rp-note-gbr').fill('退库冲减');
     await expect.poll(() => page.getByTestId('rp-why-note').count()).toBe(0);
-    expect(await page.getByTestId('rp-submit').isDisabled()).toBe(false);
+    await expect.poll(disabledOf(page.getByTestId('rp-submit'))).toBe(false);
   });
 
   it('a word for a number says why, and why the buttons are grey', async () => {
     await page.getByTestId('rp-value-tax').fill('abc');
     await expect.poll(() => page.getByTestId('rp-reason-tax').innerText()).toBe('请输入数字，如 12.34');
-    expect(await page.getByTestId('rp-why-invalid').innerText()).toBe('1项不是有效数字');
-    expect(await page.getByTestId('rp-submit').isDisabled()).toBe(true);
-    expect(await page.getByTestId('rp-save').isDisabled()).toBe(true);
+    await expect.poll(textOf(page.getByTestId('rp-why-invalid'))).toBe('1项不是有效数字');
+    await expect.poll(disabledOf(page.getByTestId('rp-submit'))).toBe(true);
+    await expect.poll(disabledOf(page.getByTestId('rp-save'))).toBe(true);
     await page.getByTestId('rp-value-tax').fill('');
     await expect.poll(() => page.getByTestId('rp-reason-tax').count()).toBe(0);
   });
 
   it('shows 同比, 完成率 and the gap to 序时进度 of what is typed', async () => {
-    await page.getByTestId('rp-value-gbr').fill('4');
-    await page.getByTestId('rp-prev-gbr').fill('2');
-    await expect.poll(() => page.getByTestId('rp-live-gbr').innerText()).toContain('同比+100.0%');
-    const live = await page.getByTestId('rp-live-gbr').innerText();
+    await report.value('gbr').fill('4');
+    await report.prevYear('gbr').fill('2');
+    const live = await waitForText(report.live('gbr'), '同比+100.0%');
     expect(live).toMatch(/完成\d+\.\d%/);
     expect(live).toMatch(/序时[+-]\d+\.\d/);
     await h.screenshot(page, 'reporting-checks-live');
   });
 
   it('a partial submission lists what is left and goes through once confirmed', async () => {
-    await page.getByTestId('rp-value-gbr').fill('0.01');
-    await page.getByTestId('rp-submit').click();
+    await report.value('gbr').fill('0.01');
+    await report.submit.click();
     const list = page.getByTestId('rp-partial-list');
-    await list.waitFor();
-    expect(await list.innerText()).toContain('税收');
-    expect(await list.innerText()).not.toContain('一般公共预算收入');
+    // The list is drawn once it names what is left; then it must not name what was filled.
+    const left = await waitForText(list, '税收');
+    expect(left).not.toContain('一般公共预算收入');
     await h.screenshot(page, 'reporting-checks-partial');
     await page.getByTestId('rp-partial-ok').click();
     await expect.poll(() => page.getByTestId('rp-state-gbr').innerText()).toBe('已报送');
-    expect(await page.getByTestId('rp-value-tax').inputValue()).toBe('');
+    await expect.poll(valueOf(page.getByTestId('rp-value-tax'))).toBe('');
   });
 });
 
@@ -78,9 +79,9 @@ describe('the bell', () => {
     await page.getByTestId('notification-bell').click();
     const entries = page.getByTestId('notification-entry').filter({ hasText: '测试督办任务' });
     await entries.first().waitFor();
-    expect(await entries.count()).toBe(1);
-    expect(await entries.first().innerText()).toContain('任务逾期3天：测试督办任务');
-    expect((await entries.first().getByTestId('notification-count').innerText()).trim()).toBe('×3');
+    await expect.poll(countOf(entries)).toBe(1);
+    await expect.poll(textOf(entries.first())).toContain('任务逾期3天：测试督办任务');
+    await expect.poll(textOf(entries.first().getByTestId('notification-count'))).toBe('×3');
     await h.screenshot(page, 'notifications-grouped');
   });
 });

@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { unseal } from '../../src/shared/secrets';
+import { SupervisionPage } from './pages/SupervisionPage';
+import { attrOf, countOf, textOf, textsOf, valueOf, waitForText } from './pages/waits';
 
 const NOW = new Date('2022-09-05T02:00:00Z'); // 10:00 in China
 const SEED_003 = readFileSync(resolve('src/domains/demo/texts/seed-003.txt'), 'utf8');
@@ -28,30 +30,25 @@ async function pick(page: Page, select: ReturnType<Page['locator']>, label: stri
   await expect.poll(async () => page.locator('.ant-select-dropdown:visible').count(), { timeout: 20_000 }).toBe(0);
 }
 
-const draftRow = (page: Page, text: string) => page.getByTestId('sv-draft').locator('tr.ant-table-row').filter({ has: page.locator(`textarea:text-is("${text}")`) });
 
 describe('督查督办 in the browser', () => {
   it('shows the supervisor the demo tasks with lights and counts by unit', async () => {
     const page = await h.signedIn('supervisor');
-    await page.goto('/supervision/tasks');
-    await page.getByTestId('sv-tasks').locator('tr.ant-table-row').first().waitFor();
-    const late = Number(await page.getByTestId('sv-count-late').locator('.ant-statistic-content-value').innerText());
-    const closed = Number(await page.getByTestId('sv-count-closed').locator('.ant-statistic-content-value').innerText());
-    expect(late).toBe(1); // 8月底前 江苏汇智: overdue, with a notice
-    expect(closed).toBe(1); // 10月底前 e窗: verified and closed
-    const units = await page.getByTestId('sv-summary').locator('tr.ant-table-row td:first-child').allInnerTexts();
-    expect(units).toEqual(expect.arrayContaining(['大庙街道', '金龙湖街道', '经发局', '重大办']));
+    const sv = await new SupervisionPage(page).openTasks();
+    await expect.poll(() => sv.count('late')).toBe(1); // 8月底前 江苏汇智: overdue, with a notice
+    await expect.poll(() => sv.count('closed')).toBe(1); // 10月底前 e窗: verified and closed
+    await expect.poll(textsOf(sv.summaryNames)).toEqual(expect.arrayContaining(['大庙街道', '金龙湖街道', '经发局', '重大办']));
     // the late task is red and first in the list
-    const first = page.getByTestId('sv-tasks').locator('tr.ant-table-row').first();
-    expect(await first.innerText()).toContain('江苏汇智');
-    expect(await first.locator('.gj-sv-light').getAttribute('data-light')).toBe('red');
+    const first = sv.taskRows.first();
+    await expect.poll(textOf(first)).toContain('江苏汇智');
+    await expect.poll(attrOf(first.locator('.gj-sv-light'), 'data-light')).toBe('red');
     await h.screenshot(page, 'supervision-01-tasks-by-unit');
     await page.getByTestId('sv-views').getByText('按领导').click();
     await page.getByTestId('sv-summary').getByText('刘雷').waitFor();
     await page.getByTestId('sv-summary').getByText('刘雷').click();
     await page.getByTestId('sv-clear-group').waitFor();
     // The filtered list arrives after the filter chip: wait for it rather than read the old one.
-    const rows = page.getByTestId('sv-tasks').locator('tr.ant-table-row');
+    const rows = sv.taskRows;
     await expect.poll(async () => {
       const texts = await rows.allInnerTexts();
       return texts.length > 0 && texts.every((r) => r.includes('大庙街道'));
@@ -61,24 +58,24 @@ describe('督查督办 in the browser', () => {
 
   it('drafts seed 003, and the supervisor confirms two tasks with their units', async () => {
     const page = await h.signedIn('supervisor');
+    const sv = new SupervisionPage(page);
     await page.goto('/supervision/breakdown');
     await page.getByTestId('sv-doc-title').fill('经开区党工委工作会议（浏览器测试）');
     await page.getByTestId('sv-doc-year').fill('2022');
     await page.getByTestId('sv-doc-body').fill(SEED_003);
     await page.getByTestId('sv-doc-submit').click();
-    await page.getByTestId('sv-draft').waitFor();
-    const hz = draftRow(page, '8月底前完成江苏汇智高端工程机械创新中心建设').first();
-    expect(await hz.locator('.ant-picker input').inputValue()).toBe('2022-08-31');
-    const ewin = draftRow(page, '10月底前将“e窗”平台应用范围拓展至450项').first();
-    expect(await ewin.locator('.ant-picker input').inputValue()).toBe('2022-10-31');
-    expect(await ewin.innerText()).toContain('450项');
+    await sv.draft.waitFor();
+    const hz = sv.draftRow('8月底前完成江苏汇智高端工程机械创新中心建设');
+    await expect.poll(valueOf(hz.locator('.ant-picker input'))).toBe('2022-08-31');
+    const ewin = sv.draftRow('10月底前将“e窗”平台应用范围拓展至450项');
+    await expect.poll(valueOf(ewin.locator('.ant-picker input'))).toBe('2022-10-31');
+    await expect.poll(textOf(ewin)).toContain('450项');
     // projects carry their investments
-    const draftText = await page.getByTestId('sv-draft').innerText();
-    expect(draftText).toContain('弘元新材料光伏基地 · 总投资120亿元');
+    const draftText = await waitForText(sv.draft, '弘元新材料光伏基地 · 总投资120亿元');
     expect(draftText).toContain('中能4.6万吨颗粒硅 · 总投资4.7亿美元');
     expect(draftText).toContain('50家以上');
     // highlighted in the source
-    expect(await page.getByTestId('sv-source-text').locator('mark').count()).toBeGreaterThan(10);
+    await expect.poll(countOf(page.getByTestId('sv-source-text').locator('mark'))).toBeGreaterThan(10);
     await h.screenshot(page, 'supervision-03-draft');
 
     // take only the two
@@ -95,11 +92,9 @@ describe('督查督办 in the browser', () => {
     await h.screenshot(page, 'supervision-04-draft-assigned');
     await page.getByTestId('sv-confirm').click();
     await page.waitForURL('**/supervision/tasks?documentId=*');
-    await page.getByTestId('sv-tasks').locator('tr.ant-table-row').nth(1).waitFor();
-    const rows = await page.getByTestId('sv-tasks').locator('tr.ant-table-row').allInnerTexts();
-    expect(rows).toHaveLength(2);
-    expect(rows[0]).toContain('江苏汇智');
-    expect(rows[0]).toContain('逾期');
+    await expect.poll(countOf(sv.taskRows)).toBe(2);
+    const late = await waitForText(sv.taskRows.first(), '江苏汇智');
+    expect(late).toContain('逾期');
     await h.screenshot(page, 'supervision-05-confirmed');
   });
 
@@ -116,7 +111,7 @@ describe('督查督办 in the browser', () => {
     await jingfa.getByTestId('sv-report-reached').fill('450');
     await jingfa.getByTestId('sv-report-submit').click();
     await jingfa.getByTestId('sv-progress').getByText('“e窗”平台已上线事项450项').waitFor();
-    expect(await jingfa.getByTestId('sv-task-progress').innerText()).toBe('450 / 450项 · 100%');
+    await expect.poll(textOf(jingfa.getByTestId('sv-task-progress'))).toBe('450 / 450项 · 100%');
     await jingfa.getByTestId('sv-act-report_done').click();
     await jingfa.getByText('待复核').first().waitFor();
     await h.screenshot(jingfa, 'supervision-06-unit-reported');
@@ -148,7 +143,7 @@ describe('督查督办 in the browser', () => {
     await sup.keyboard.press('Enter');
     await sup.locator('#sv-notice-ok').click();
     await sup.getByTestId('sv-notices').getByText('经开督〔2022〕2号').waitFor();
-    expect(await sup.getByTestId('sv-notices').locator('a', { hasText: '下载督办单' }).getAttribute('href')).toMatch(/\/api\/supervision\/notices\/.+\/docx$/);
+    await expect.poll(attrOf(sup.getByTestId('sv-notices').locator('a', { hasText: '下载督办单' }), 'href')).toMatch(/\/api\/supervision\/notices\/.+\/docx$/);
     await h.screenshot(sup, 'supervision-07-notice');
     // The office accepts the explanation, on the version of the request it read.
     const requests = sup.getByTestId('sv-requests');
@@ -167,7 +162,7 @@ describe('督查督办 in the browser', () => {
     await sup.goto('/supervision/settings');
     await sup.getByTestId('sv-settings').waitFor();
     const amber = sup.locator('input[data-testid="sv-set-amber"], [data-testid="sv-set-amber"] input').first();
-    expect(await amber.inputValue()).toBe('3');
+    await expect.poll(valueOf(amber)).toBe('3');
     await sup.getByTestId('sv-set-webhook').fill('not a url');
     await sup.getByTestId('sv-set-save').click();
     await sup.locator('.ant-form-item-explain-error').first().waitFor();

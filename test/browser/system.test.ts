@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
 import { SystemPage } from './pages/SystemPage';
+import { textOf } from './pages/waits';
 
 const XUZHOU = '徐州经济技术开发区';
 const TERRITORIAL = ['大庙街道', '大黄山街道', '东环街道', '金山桥街道', '金龙湖街道', '徐庄镇'];
@@ -27,7 +28,7 @@ describe('系统管理 in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     const login = new LoginPage(page);
     expect(await login.heading()).toBe('账号登录');
-    expect(await page.locator('.gj-brand-name').innerText()).toBe('攻坚');
+    await expect.poll(textOf(page.locator('.gj-brand-name'))).toBe('攻坚');
     await h.screenshot(page, '01-login');
   });
 

@@ -11,6 +11,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { tableRows } from './pages/antd';
+import { BigScreenPage } from './pages/BigScreenPage';
+import { CockpitPage } from './pages/CockpitPage';
+import { ReportingPage, ReviewPage } from './pages/ReportingPage';
+import { attrOf, countOf, disabledOf, textOf, valueOf, waitForText } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -60,34 +64,31 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
     const bad = resolve('screenshots/ha-caizheng-2023-05-bad.xlsx');
     const codes = await fillTemplate(template, bad, { gbr: ['15.2x', '11.90'], tax: ['14.10', null] });
     expect(codes).toEqual(['gbr', 'tax']);
-    await page.getByTestId('rp-import').locator('..').locator('input[type=file]').setInputFiles(bad);
-    const result = page.getByTestId('rp-import-result');
+    const report = new ReportingPage(page);
+    await report.importFile(bad);
+    const result = report.importResult;
     await result.locator('.ant-alert-error').waitFor();
-    expect(await result.innerText()).toContain('第4行');
+    await expect.poll(textOf(result)).toContain('第4行');
     await shot(page, 'targets-import-errors');
-    expect(await page.getByTestId('rp-value-gbr').inputValue()).toBe('');
+    await expect.poll(valueOf(report.value('gbr'))).toBe('');
 
     const good = resolve('screenshots/ha-caizheng-2023-05-good.xlsx');
     await fillTemplate(template, good, { gbr: ['15.20', '11.90'], tax: ['14.10', null] });
-    await page.getByTestId('rp-import').locator('..').locator('input[type=file]').setInputFiles(good);
+    await report.importFile(good);
     await result.locator('.ant-alert-success').waitFor();
-    expect(await result.innerText()).toContain('已导入 2 项');
-    await page.getByTestId('rp-state-gbr').waitFor();
-    expect(await page.getByTestId('rp-state-gbr').innerText()).toBe('已报送');
-    expect(await page.getByTestId('rp-value-gbr').inputValue()).toBe('15.2');
+    await expect.poll(textOf(result)).toContain('已导入 2 项');
+    await expect.poll(textOf(report.state('gbr'))).toBe('已报送');
+    await expect.poll(valueOf(report.value('gbr'))).toBe('15.2');
     await shot(page, 'targets-import-done');
   });
 
   it('the supervisor approves May, locks it, and corrects a figure with a reason shown as 更正', async () => {
     const page = await signedIn('supervisor');
     expect(page.url()).toContain('/cockpit');
-    await page.goto('/targets/review?period=2023-05');
-    const table = page.getByTestId('rv-table');
-    await table.locator('.ant-table-row').first().waitFor();
-    expect((await tableRows(table)).map((r) => r[2])).toEqual(['一般公共预算收入', '税收收入']);
-    await table.locator('thead .ant-checkbox-input').check();
-    await page.getByTestId('rv-approve').click();
-    await page.getByText('已处理 2 项').waitFor();
+    const review = await new ReviewPage(page).open('2023-05');
+    const table = review.table;
+    await expect.poll(async () => (await tableRows(table)).map((r) => r[2])).toEqual(['一般公共预算收入', '税收收入']);
+    await review.approveAll(2);
     await page.getByTestId('rv-lock').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     // Units owing May figures have not all reported: the lock names them and needs a reason.
@@ -109,7 +110,7 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
     await page.getByTestId('rp-value-tax').waitFor();
     await page.getByTestId('rp-value-tax').fill('14.20');
     // Locked: a correction needs its reason first.
-    expect(await page.getByTestId('rp-correct').isDisabled()).toBe(true);
+    await expect.poll(disabledOf(page.getByTestId('rp-correct'))).toBe(true);
     await page.getByTestId('rp-reason').fill('税务局反馈5月入库数调整');
     await page.getByTestId('rp-correct').click();
     await page.getByText('已更正 1 项').waitFor();
@@ -119,37 +120,34 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
 
   it('the leader’s cockpit shows May’s growth, completion, time progress and colours, and seed 001’s June', async () => {
     const page = await signedIn('leader');
-    await page.goto('/cockpit?period=2023-05');
-    const gbr = page.getByTestId('ind-gbr');
-    await gbr.waitFor();
-    expect(await page.getByTestId('ck-time-progress').innerText()).toBe('41.4%'); // 151 of 365 days
-    expect(await page.getByTestId('ind-gbr-value').innerText()).toBe('15.20亿元');
-    expect(await page.getByTestId('ind-gbr-yoy').innerText()).toBe('同比增长27.7%'); // (15.20 − 11.90) / 11.90
-    expect(await page.getByTestId('ind-gbr-completion').innerText()).toBe('44.7%'); // 15.20 / 34
-    expect(await page.getByTestId('ind-gbr-expected').innerText()).toBe('41.4%');
-    expect(await gbr.getAttribute('data-status')).toBe('ahead');
-    expect(await page.getByTestId('ind-tax_share-value').innerText()).toBe('93.42%'); // 14.20 / 15.20 after the correction
-    expect(await page.getByTestId('ind-trade').getAttribute('data-status')).toBe('incomplete'); // nobody has reported it yet: 未齐, not judged
+    const cockpit = await new CockpitPage(page).open('2023-05');
+    await expect.poll(textOf(cockpit.timeProgress)).toBe('41.4%'); // 151 of 365 days
+    await expect.poll(textOf(cockpit.figure('gbr', 'value'))).toBe('15.20亿元');
+    await expect.poll(textOf(cockpit.figure('gbr', 'yoy'))).toBe('同比增长27.7%'); // (15.20 − 11.90) / 11.90
+    await expect.poll(textOf(cockpit.figure('gbr', 'completion'))).toBe('44.7%'); // 15.20 / 34
+    await expect.poll(textOf(cockpit.figure('gbr', 'expected'))).toBe('41.4%');
+    await expect.poll(attrOf(cockpit.indicator('gbr'), 'data-status')).toBe('ahead');
+    await expect.poll(textOf(cockpit.figure('tax_share', 'value'))).toBe('93.42%'); // 14.20 / 15.20 after the correction
+    await expect.poll(attrOf(cockpit.indicator('trade'), 'data-status')).toBe('incomplete'); // nobody has reported it yet: 未齐, not judged
     await shot(page, 'cockpit-huaian-2023-05');
     // The drill-down shows the corrected row.
-    await page.getByTestId('ind-tax-value').click();
-    const months = page.getByTestId('drill-months');
+    await cockpit.drill('tax');
+    const months = cockpit.drillMonths;
     await months.locator('.ant-table-row').first().waitFor();
-    expect(await months.innerText()).toContain('更正');
+    await expect.poll(textOf(months)).toContain('更正');
     await shot(page, 'cockpit-huaian-drill');
     await page.keyboard.press('Escape');
 
-    await page.goto('/cockpit?period=2023-06');
-    await page.getByTestId('ck-period-label').getByText('2023年1—6月').waitFor();
-    expect(await page.getByTestId('ind-gbr-value').innerText()).toBe('18.56亿元');
-    expect(await page.getByTestId('ind-gbr-yoy').innerText()).toBe('同比增长36.7%');
-    expect(await page.getByTestId('ind-tax_share-value').innerText()).toBe('93.25%');
-    expect(await page.getByTestId('ind-trade-value').innerText()).toBe('83.04亿元');
-    expect(await page.getByTestId('ind-signed_projects-value').innerText()).toBe('49个');
-    expect(await page.getByTestId('ck-time-progress').innerText()).toBe('49.6%');
-    expect(await page.getByTestId('ind-gbr').getAttribute('data-status')).toBe('ahead');
-    const countdown = await page.getByTestId('campaign-countdown').innerText();
-    expect(countdown).toContain('大干三季度、决胜下半年');
+    await cockpit.open('2023-06');
+    await cockpit.periodLabel.getByText('2023年1—6月').waitFor();
+    await expect.poll(textOf(cockpit.figure('gbr', 'value'))).toBe('18.56亿元');
+    await expect.poll(textOf(cockpit.figure('gbr', 'yoy'))).toBe('同比增长36.7%');
+    await expect.poll(textOf(cockpit.figure('tax_share', 'value'))).toBe('93.25%');
+    await expect.poll(textOf(cockpit.figure('trade', 'value'))).toBe('83.04亿元');
+    await expect.poll(textOf(cockpit.figure('signed_projects', 'value'))).toBe('49个');
+    await expect.poll(textOf(cockpit.timeProgress)).toBe('49.6%');
+    await expect.poll(attrOf(cockpit.indicator('gbr'), 'data-status')).toBe('ahead');
+    const countdown = await waitForText(cockpit.countdown, '大干三季度、决胜下半年');
     // On 30 June the campaign of 15 July has not begun: when it starts and how long, not "剩余184天".
     expect(countdown).toContain('距开始 15 天 · 为期 170 天');
     expect(countdown).not.toContain('剩余');
@@ -158,15 +156,14 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
 
   it('the big screen fills 1920×1080 with the same figures', async () => {
     const page = await signedIn('leader', { width: 1920, height: 1080 });
-    await page.goto('/cockpit/screen?period=2023-06');
-    await page.getByTestId('tile-gbr').waitFor();
-    await page.getByTestId('screen-chart').locator('canvas').waitFor();
-    expect(await page.getByTestId('tile-gbr').innerText()).toContain('18.56亿元');
-    expect(await page.getByTestId('tile-gbr').innerText()).toContain('同比增长36.7%');
-    expect(await page.getByTestId('tile-tax_share').innerText()).toContain('93.25%');
+    const wall = await new BigScreenPage(page).open('2023-06');
+    await wall.tile('gbr').waitFor();
+    await expect.poll(textOf(wall.tile('gbr'))).toContain('18.56亿元');
+    await expect.poll(textOf(wall.tile('gbr'))).toContain('同比增长36.7%');
+    await expect.poll(textOf(wall.tile('tax_share'))).toContain('93.25%');
     // 双过半 in the half-year report, on the wall too.
-    expect(await page.getByTestId('tile-gbr').innerText()).toContain('双过半');
-    const box = await page.getByTestId('big-screen').boundingBox();
+    await expect.poll(textOf(wall.tile('gbr'))).toContain('双过半');
+    const box = await wall.wall.boundingBox();
     expect(box).toMatchObject({ width: 1920, height: 1080 });
     await shot(page, 'big-screen-huaian');
   });
@@ -183,7 +180,7 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
       // Saved: the dialog closes (a stale version would keep it open with 数据已被他人修改).
       await modal.waitFor({ state: 'hidden' });
     }
-    expect(await page.getByText('数据已被他人修改').count()).toBe(0);
+    await expect.poll(countOf(page.getByText('数据已被他人修改'))).toBe(0);
 
     // A campaign too, from its drawer.
     await page.goto('/targets/campaigns');
@@ -195,7 +192,7 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await modal.waitFor({ state: 'hidden' });
     }
-    expect(await page.getByText('数据已被他人修改').count()).toBe(0);
+    await expect.poll(countOf(page.getByText('数据已被他人修改'))).toBe(0);
   });
 });
 

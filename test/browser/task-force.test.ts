@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { chooseOption, openModal } from './pages/antd';
 import { ShellPage } from './pages/ShellPage';
+import { ProjectsPage } from './pages/ProjectsPage';
+import { countOf, textOf } from './pages/waits';
 
 let h: Harness;
 let projectId = '';
@@ -18,8 +20,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const progress = (page: Page) => page.getByTestId('svc-progress').innerText();
-const rows = (page: Page) => page.getByTestId('project-list').locator('.ant-table-row');
+const progress = (page: Page) => textOf(new ProjectsPage(page).serviceProgress)();
+const rows = (page: Page) => new ProjectsPage(page).listRows;
 
 describe('专班, 包挂领导 and the service standard in the browser', () => {
   let unit: Page;
@@ -42,7 +44,7 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     const sup = await h.signedIn('supervisor');
     await sup.goto('/projects/list');
     await rows(sup).first().waitFor();
-    expect(await sup.getByTestId('filter-mine').count()).toBe(0);
+    await expect.poll(countOf(sup.getByTestId('filter-mine'))).toBe(0);
   });
 
   it('the cockpit shows the leader 我的包挂项目 with each light, stage and lateness; a leader of none sees no card', async () => {
@@ -57,8 +59,8 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     const labels: Record<string, string> = { done: '已完成', on_time: '按期', at_risk: '有风险', behind: '滞后' };
     const stages: Record<string, string> = { negotiating: '在谈', signed: '签约', started: '开工', producing: '投产', at_capacity: '达效' };
     await expect.poll(() => first.innerText()).toContain(body.items[0]!.name);
-    expect(await first.getByTestId('status-tag').innerText()).toBe(labels[body.items[0]!.status]);
-    expect(await first.innerText()).toContain(stages[body.items[0]!.stage]);
+    await expect.poll(textOf(first.getByTestId('status-tag'))).toBe(labels[body.items[0]!.status]);
+    await expect.poll(textOf(first)).toContain(stages[body.items[0]!.stage]);
     await card.scrollIntoViewIfNeeded();
     await h.screenshot(leader, 'cockpit-my-projects', { keepScroll: true });
     // A project's name opens it.
@@ -71,7 +73,7 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     await ha.goto('/cockpit');
     expect(((await (await none).json()) as { total: number }).total).toBe(0);
     await ha.getByTestId('ck-hazards').waitFor();
-    expect(await ha.getByTestId('ck-my-projects').count()).toBe(0);
+    await expect.poll(countOf(ha.getByTestId('ck-my-projects'))).toBe(0);
     // A supervisor is no 包挂领导: not even asked.
     const sup = await h.signedIn('supervisor');
     let asked = false;
@@ -81,7 +83,7 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     await sup.goto('/cockpit');
     await sup.getByTestId('ck-hazards').waitFor();
     expect(asked).toBe(false);
-    expect(await sup.getByTestId('ck-my-projects').count()).toBe(0);
+    await expect.poll(countOf(sup.getByTestId('ck-my-projects'))).toBe(0);
   });
 
   it('the project shows the stage rules and the "五个一" checklist side by side; the unit checks an item', async () => {
@@ -126,8 +128,8 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     await expect.poll(() => tab.locator('.ant-table-row').count()).toBe(before + 1);
     const last = tab.locator('.ant-table-row').last();
     await expect.poll(() => last.innerText()).toContain('张联络（演示）');
-    expect(await last.innerText()).toContain('0516-80009999');
-    expect(await last.innerText()).toContain('联络员');
+    await expect.poll(textOf(last)).toContain('0516-80009999');
+    await expect.poll(textOf(last)).toContain('联络员');
     await last.scrollIntoViewIfNeeded();
     await h.screenshot(unit, 'task-force-saved', { keepScroll: true });
   });

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '../../src/db/schema';
 import { startHarness, type Harness } from './harness';
+import { countOf, textOf } from './pages/waits';
 
 const EVIL = '<img src=x onerror=window.__xss=1>';
 let h: Harness;
@@ -46,9 +47,9 @@ async function hoverUntilTooltip(page: Page, chart: Locator, points: [number, nu
 }
 
 async function expectText(tip: Locator) {
-  expect(await tip.innerText()).toContain(EVIL);
-  expect(await tip.locator('img').count()).toBe(0);
-  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  await expect.poll(textOf(tip)).toContain(EVIL);
+  await expect.poll(countOf(tip.locator('img'))).toBe(0);
+  await expect.poll(countOf(page.locator('img[src="x"]'))).toBe(0);
   expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
 }
 

@@ -28,9 +28,18 @@ const complete = (dir: string): boolean => {
   return refs.length > 0 && refs.every((r) => existsSync(join(dir, r)));
 };
 
+/** Resolves once dist/web is a complete build again (another run is rebuilding it), checking every 100 ms. */
+async function settled(timeout: number): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!complete('dist/web')) {
+    if (Date.now() > end) throw new Error(`dist/web was not a complete build within ${timeout / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Builds the web app when needed and copies it aside; returns the copy and a clean-up. */
 export async function webSnapshot(): Promise<{ dir: string; remove(): void }> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     ensureWebBuild();
     const dir = mkdtempSync(join(tmpdir(), 'gj-web-'));
     try {
@@ -40,7 +49,8 @@ export async function webSnapshot(): Promise<{ dir: string; remove(): void }> {
     }
     if (complete(dir)) return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
     rmSync(dir, { recursive: true, force: true });
-    await new Promise((r) => setTimeout(r, 3000));
+    if (attempt === 5) throw new Error('dist/web kept changing while it was copied');
+    // Copied mid-rebuild: copy again once the other build has finished writing.
+    await settled(120_000);
   }
-  throw new Error('dist/web never settled into a complete build');
 }
