@@ -57,7 +57,9 @@ export interface LoopFieldsProps {
 const DEFAULT_REQUIRED: LoopField[] = ['assignee', 'deadline', 'reason'];
 
 export function LoopActionFields({ fields, required = DEFAULT_REQUIRED, labels, units, testIds = {}, deadlinePicker, textArea }: LoopFieldsProps) {
-  const rules = (f: LoopField) => (required.includes(f) ? [{ required: true, whitespace: f === 'reason' || f === 'note', message: labels.required }] : undefined);
+  // Only {required, message} on the unit and the date: any other key makes async-validator
+  // check the value as a string, which a dayjs is not.
+  const rules = (f: LoopField) => (required.includes(f) ? [f === 'reason' || f === 'note' ? { required: true, whitespace: true, message: labels.required } : { required: true, message: labels.required }] : undefined);
   const has = (f: LoopField) => fields.includes(f);
   return (
     <>
