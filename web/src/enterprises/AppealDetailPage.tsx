@@ -3,8 +3,8 @@
 // deadline, 签收, 报结, 复核办结, 退回, 重新交办), with its history.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Spin } from 'antd';
+import dayjs from 'dayjs';
+import { App, Button, Card, Col, Input, Row, Space, Spin } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { entApi, type ActInput, type AppealDetail } from './api';
@@ -12,72 +12,29 @@ import { AppealHistory, AppealInfo } from './AppealInfo';
 import { InstructionsBlock } from '../instructions/parts';
 import { useEntT, type EntKey } from './i18n';
 import { useAppeal, useEntMutation, useUnits } from './queries';
-import { valuesOf } from '../forms';
-import { DeadlinePicker } from '../shell/DeadlinePicker';
+import { LoopActionDialog, stepFields, type LoopActBody } from '../shell/LoopActionDialog';
 
-interface ActValues {
-  assigneeUnitId?: string;
-  deadline?: Dayjs;
-  reason?: string;
-  note?: string;
-}
-
+/** A step of the loop in the shared dialog. */
 function ActDialog({ d, action, requires, onClose }: { d: AppealDetail; action: string; requires: string[]; onClose(): void }) {
   const t = useEntT();
   const units = useUnits();
-  const [form] = Form.useForm<ActValues>();
-  const { message } = App.useApp();
-  const onError = useErrorMessage();
-  const act = useEntMutation((v: ActValues) =>
-    entApi.act(d.appeal.id, {
-      action: action as ActInput['action'],
-      assigneeUnitId: v.assigneeUnitId,
-      deadline: v.deadline?.format('YYYY-MM-DD'),
-      reason: v.reason || undefined,
-      note: v.note || undefined,
-      version: d.appeal.version,
-    }),
-  );
-  const submit = async () => {
-    const v = await valuesOf(form);
-    if (!v) return;
-    try {
-      await act.mutateAsync(v);
-      message.success(t('saved'));
-      onClose();
-    } catch (err) {
-      onError(err);
-    }
-  };
-  const needs = (f: string) => requires.includes(f);
+  const act = useEntMutation((body: LoopActBody) => entApi.act(d.appeal.id, { ...body, action: action as ActInput['action'] }));
   return (
-    <Modal open title={t(`action.${action}` as EntKey)} onCancel={onClose} onOk={() => void submit()} confirmLoading={act.isPending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ assigneeUnitId: d.appeal.assigneeUnitId ?? undefined, deadline: dayjs(d.appeal.deadline ?? d.appeal.solveBy) }} data-testid="appeal-act-form">
-        {needs('assignee') && (
-          <Form.Item name="assigneeUnitId" label={t('appeals.assignee')} rules={[{ required: true, message: t('form.required') }]}>
-            <Select
-              data-testid="appeal-assignee"
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            />
-          </Form.Item>
-        )}
-        {needs('deadline') && (
-          <Form.Item name="deadline" label={t('appeals.deadline')} rules={[{ required: true, message: t('form.required') }]}>
-            <DeadlinePicker />
-          </Form.Item>
-        )}
-        {needs('reason') ? (
-          <Form.Item name="reason" label={t('appeals.reason')} rules={[{ required: true, message: t('form.required') }]}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="note" label={t('appeals.note')}>
-            <Input.TextArea rows={3} maxLength={4000} data-testid="appeal-act-note" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+    <LoopActionDialog
+      title={t(`action.${action}` as EntKey)}
+      fields={stepFields(requires)}
+      labels={{ assignee: t('appeals.assignee'), deadline: t('appeals.deadline'), reason: t('appeals.reason'), note: t('appeals.note'), required: t('form.required') }}
+      units={units.data?.items}
+      testIds={{ assignee: 'appeal-assignee', note: 'appeal-act-note' }}
+      initialValues={{ assigneeUnitId: d.appeal.assigneeUnitId ?? undefined, deadline: dayjs(d.appeal.deadline ?? d.appeal.solveBy) }}
+      version={d.appeal.version}
+      onSubmit={act.mutateAsync}
+      done={t('saved')}
+      onClose={onClose}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      formTestId="appeal-act-form"
+    />
   );
 }
 

@@ -3,107 +3,54 @@
 // 退回…); the evidence as thumbnails; the history.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import dayjs, { type Dayjs } from 'dayjs';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Timeline } from 'antd';
-import { useErrorMessage } from '../api/useErrorMessage';
+import dayjs from 'dayjs';
+import { Button, Card, Descriptions, Space, Spin, Timeline } from 'antd';
 import { QueryError } from '../system/QueryError';
-import { valuesOf } from '../forms';
-import { hazardApi, uploadFile, type ActInput, type FileInfo, type HazardDetail } from './api';
+import { hazardApi, uploadFile, type ActInput, type HazardDetail } from './api';
 import { useHzT, type HzKey } from './i18n';
 import { CategoryTag, LevelTag, LightDot, StateTag } from './parts';
 import { useHazard, useHzMutation, useHzUnits } from './queries';
-import { DeadlinePicker } from '../shell/DeadlinePicker';
-import { usePhotoPicker } from '../shell/PhotoPicker';
+import { LoopActionDialog, stepFields, type LoopActBody } from '../shell/LoopActionDialog';
 import { usePhone } from '../shell/usePhone';
 
-interface ActValues {
-  assigneeUnitId?: string;
-  deadline?: Dayjs;
-  reason?: string;
-  note?: string;
-}
-
-/** 整改 evidence through the shared picker (shell/PhotoPicker): on a phone 拍照或选照片, camera or gallery. */
-function EvidencePicker({ files, setFiles }: { files: FileInfo[]; setFiles(f: (x: FileInfo[]) => FileInfo[]): void }) {
-  const t = useHzT();
-  const { uploader, chosen } = usePhotoPicker({
-    files,
-    setFiles,
-    upload: uploadFile,
-    accept: 'image/*,.pdf,.docx',
-    multiple: true,
-    labels: { photo: t('form.photo'), upload: t('form.upload'), remove: t('form.removePhoto') },
-    testIds: { photo: 'hz-photo', upload: 'hz-upload', chosen: 'hz-chosen' },
-  });
-  return (
-    <Space orientation="vertical" size={6} style={{ width: '100%' }}>
-      {uploader}
-      {chosen.length > 0 && <div className="gj-hz-thumbs">{chosen}</div>}
-      <span className="gj-hz-muted">{t('form.evidenceHint')}</span>
-    </Space>
-  );
-}
-
+/** A step of the loop in the shared dialog; 报结 carries evidence through the shared picker (on a phone 拍照或选照片). */
 function ActDialog({ d, action, requires, onClose }: { d: HazardDetail; action: string; requires: string[]; onClose(): void }) {
   const t = useHzT();
   const units = useHzUnits();
-  const [form] = Form.useForm<ActValues>();
-  const [files, setFiles] = useState<FileInfo[]>([]);
-  const { message } = App.useApp();
-  const onError = useErrorMessage();
-  const evidence = action === 'report_done';
-  const act = useHzMutation((v: ActValues) =>
-    hazardApi.act(d.hazard.id, {
-      action: action as ActInput['action'],
-      assigneeUnitId: v.assigneeUnitId,
-      deadline: v.deadline?.format('YYYY-MM-DD'),
-      reason: v.reason || undefined,
-      note: v.note || undefined,
-      fileIds: evidence ? files.map((f) => f.id) : undefined,
-      version: d.hazard.version,
-    }),
-  );
-  const submit = async () => {
-    const v = await valuesOf(form);
-    if (!v) return;
-    try {
-      await act.mutateAsync(v);
-      message.success(t('saved'));
-      onClose();
-    } catch (err) {
-      onError(err);
-    }
-  };
-  const needs = (f: string) => requires.includes(f);
+  const act = useHzMutation((body: LoopActBody) => hazardApi.act(d.hazard.id, { ...body, action: action as ActInput['action'] }));
   return (
-    <Modal open title={t(`act.${action}` as HzKey)} onCancel={onClose} onOk={() => void submit()} confirmLoading={act.isPending} okText={t('save')} cancelText={t('cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ assigneeUnitId: d.hazard.unitId, deadline: dayjs(d.hazard.deadline) }} data-testid="hz-act-form">
-        {needs('assignee') && (
-          <Form.Item name="assigneeUnitId" label={t('form.assignee')} rules={[{ required: true, message: t('form.required') }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
-          </Form.Item>
-        )}
-        {needs('deadline') && (
-          <Form.Item name="deadline" label={t('form.deadline')} rules={[{ required: true, message: t('form.required') }]}>
-            <DeadlinePicker allowClear={false} />
-          </Form.Item>
-        )}
-        {needs('reason') ? (
-          <Form.Item name="reason" label={t('form.reason')} rules={[{ required: true, message: t('form.required') }]}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="note" label={t('form.note')}>
-            <Input.TextArea rows={3} maxLength={4000} data-testid="hz-act-note" />
-          </Form.Item>
-        )}
-        {evidence && (
-          <Form.Item label={t('form.evidence')} required>
-            <EvidencePicker files={files} setFiles={setFiles} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+    <LoopActionDialog
+      title={t(`act.${action}` as HzKey)}
+      fields={stepFields(requires)}
+      labels={{ assignee: t('form.assignee'), deadline: t('form.deadline'), reason: t('form.reason'), note: t('form.note'), required: t('form.required') }}
+      units={units.data?.items}
+      testIds={{ note: 'hz-act-note' }}
+      deadlinePicker={{ allowClear: false }}
+      initialValues={{ assigneeUnitId: d.hazard.unitId, deadline: dayjs(d.hazard.deadline) }}
+      evidence={
+        action === 'report_done'
+          ? {
+              label: t('form.evidence'),
+              hint: <span className="gj-hz-muted">{t('form.evidenceHint')}</span>,
+              thumbsClassName: 'gj-hz-thumbs',
+              picker: {
+                upload: uploadFile,
+                accept: 'image/*,.pdf,.docx',
+                multiple: true,
+                labels: { photo: t('form.photo'), upload: t('form.upload'), remove: t('form.removePhoto') },
+                testIds: { photo: 'hz-photo', upload: 'hz-upload', chosen: 'hz-chosen' },
+              },
+            }
+          : undefined
+      }
+      version={d.hazard.version}
+      onSubmit={act.mutateAsync}
+      done={t('saved')}
+      onClose={onClose}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      formTestId="hz-act-form"
+    />
   );
 }
 

@@ -11,6 +11,7 @@ import { instructionsApi, type Instruction, type InstructionAction, type Instruc
 import { useInT, type InKey } from './i18n';
 import { useInMutation, useInstructions, useUnitChoices } from './queries';
 import { DeadlinePicker } from '../shell/DeadlinePicker';
+import { LoopActionDialog } from '../shell/LoopActionDialog';
 import { Field, StackedList } from '../shell/StackedList';
 import { usePhone } from '../shell/usePhone';
 
@@ -53,7 +54,6 @@ function Steps({ i }: { i: Instruction }) {
   const { message } = App.useApp();
   const onError = useErrorMessage();
   const [text, setText] = useState<{ mode: 'note' | 'return' } | null>(null);
-  const [form] = Form.useForm<{ text: string }>();
   const act = useInMutation((body: { action: InstructionAction; reason?: string }) => instructionsApi.act(i.itemId, { ...body, version: i.version }));
   const note = useInMutation((n: string) => instructionsApi.note(i.itemId, n));
   const canNote = me.user.role === 'reporter' && i.state !== 'closed';
@@ -88,28 +88,21 @@ function Steps({ i }: { i: Instruction }) {
           </Button>
         )}
       </Space>
-      <Modal
-        open={!!text}
-        title={text?.mode === 'return' ? it('act.return') : it('act.note')}
-        onCancel={() => setText(null)}
-        okButtonProps={{ 'data-testid': 'in-text-ok', loading: act.isPending || note.isPending } as ButtonProps}
-        destroyOnHidden
-        onOk={async () => {
-          const { text: v } = await form.validateFields();
-          await run(async () => {
-            if (text?.mode === 'return') await act.mutateAsync({ action: 'return', reason: v });
-            else await note.mutateAsync(v);
-            setText(null);
-            form.resetFields();
-          });
-        }}
-      >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="text" rules={[{ required: true, whitespace: true, message: it('f.required', { what: text?.mode === 'return' ? it('act.return') : it('act.note') }) }]}>
-            <Input.TextArea rows={3} maxLength={2000} data-testid="in-text" placeholder={text?.mode === 'return' ? it('reason.placeholder') : it('note.placeholder')} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {text && (
+        <LoopActionDialog
+          title={it(`act.${text.mode}`)}
+          fields={[text.mode === 'return' ? 'reason' : 'note']}
+          required={[text.mode === 'return' ? 'reason' : 'note']}
+          labels={{ required: it('f.required', { what: it(`act.${text.mode}`) }) }}
+          testIds={{ reason: 'in-text', note: 'in-text' }}
+          textArea={{ maxLength: 2000, placeholder: text.mode === 'return' ? it('reason.placeholder') : it('note.placeholder') }}
+          okButtonProps={{ 'data-testid': 'in-text-ok' } as ButtonProps}
+          version={i.version}
+          onSubmit={(b) => (text.mode === 'return' ? act.mutateAsync({ action: 'return', reason: b.reason }) : note.mutateAsync(b.note ?? ''))}
+          done={it('act.ok')}
+          onClose={() => setText(null)}
+        />
+      )}
     </>
   );
 }

@@ -22,7 +22,7 @@ import { ProjectForm } from './ProjectForm';
 import { usePT } from './i18n';
 import { useHistory, useLoopItem, useOptions, usePMutation, useProject, useUnits } from './queries';
 import { valuesOf } from '../forms';
-import { DeadlinePicker } from '../shell/DeadlinePicker';
+import { LoopActionFields, loopBody, type LoopActValues } from '../shell/LoopActionDialog';
 import { RulesAndService, TaskForceTab } from './People';
 
 const CATEGORIES = ['eia', 'energy', 'water', 'power', 'gas', 'relocation', 'road', 'other'] as const;
@@ -344,7 +344,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
   const onError = useErrorMessage();
   const q = useLoopItem(id);
   const units = useUnits();
-  const [form] = Form.useForm<{ assigneeUnitId?: string; deadline?: Dayjs; reason?: string }>();
+  const [form] = Form.useForm<LoopActValues>();
   const act = usePMutation((body: LoopActInput) => projectsApi.loopAct(id!, body));
   const it = q.data;
   const needs = new Set(it?.allowedActions.flatMap((a) => a.requires) ?? []);
@@ -363,19 +363,15 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
           {it.allowedActions.length > 0 && (
             <Card size="small" style={{ marginBottom: 16 }}>
               <Form form={form} layout="vertical">
-                {needs.has('assignee') && (
-                  <Form.Item name="assigneeUnitId" label={pt('pb.assignee')}>
-                    <Select data-testid="act-assignee" showSearch={{ optionFilterProp: 'label' }} options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
-                  </Form.Item>
-                )}
-                {needs.has('deadline') && (
-                  <Form.Item name="deadline" label={pt('pb.deadline')}>
-                    <DeadlinePicker style={{ width: '100%' }} data-testid="act-deadline" />
-                  </Form.Item>
-                )}
-                <Form.Item name="reason" label={pt('pb.reason')}>
-                  <Input.TextArea rows={2} maxLength={1000} />
-                </Form.Item>
+                <LoopActionFields
+                  fields={[...(['assignee', 'deadline'] as const).filter((f) => needs.has(f)), 'reason']}
+                  required={[]}
+                  labels={{ assignee: pt('pb.assignee'), deadline: pt('pb.deadline'), reason: pt('pb.reason') }}
+                  units={units.data?.items}
+                  testIds={{ assignee: 'act-assignee', deadline: 'act-deadline' }}
+                  deadlinePicker={{ style: { width: '100%' } }}
+                  textArea={{ rows: 2, maxLength: 1000 }}
+                />
               </Form>
               <Space wrap>
                 {it.allowedActions.map((a) => (
@@ -388,7 +384,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
                     onClick={async () => {
                       const v = form.getFieldsValue();
                       try {
-                        await act.mutateAsync({ action: a.action, assigneeUnitId: v.assigneeUnitId, deadline: v.deadline?.format('YYYY-MM-DD'), reason: v.reason || undefined, version: it.item.version });
+                        await act.mutateAsync({ ...loopBody(v, it.item.version), action: a.action });
                         message.success(pt('pb.done'));
                         form.resetFields();
                         await q.refetch();

@@ -14,6 +14,7 @@ import { useSvMutation, useTask } from './queries';
 import { usePhotoPicker } from '../shell/PhotoPicker';
 import { usePhone } from '../shell/usePhone';
 import { valuesOf } from '../forms';
+import { LoopActionDialog } from '../shell/LoopActionDialog';
 
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -137,23 +138,14 @@ export default function TaskDetailPage() {
 
 function Actions({ d }: { d: TaskDetail }) {
   const t = useSvT();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const onError = useErrorMessage();
   const act = useSvMutation((body: { action: LoopAction; reason?: string }) => supervisionApi.act(d.task.loopItemId, { ...body, version: d.task.version }));
   const [noticeOpen, setNoticeOpen] = useState(false);
+  const [returning, setReturning] = useState(false);
   const shown = d.allowedActions.filter((a) => ['accept', 'report_done', 'verify', 'return'].includes(a.action));
-  const run = (action: LoopAction) => {
-    if (action === 'return') {
-      let reason = '';
-      modal.confirm({
-        title: t('action.reasonPrompt'),
-        content: <Input.TextArea autoFocus onChange={(e) => (reason = e.target.value)} />,
-        onOk: () => act.mutateAsync({ action, reason }).then(() => message.success(t('action.done')), onError),
-      });
-      return;
-    }
-    act.mutate({ action }, { onSuccess: () => void message.success(t('action.done')), onError });
-  };
+  // 退回 asks why in the shared loop dialog; the other steps need nothing more.
+  const run = (action: LoopAction) => (action === 'return' ? setReturning(true) : act.mutate({ action }, { onSuccess: () => void message.success(t('action.done')), onError }));
   if (!shown.length && !d.can.issueNotice) return null;
   return (
     <Space style={{ marginTop: 12 }} wrap>
@@ -168,6 +160,19 @@ function Actions({ d }: { d: TaskDetail }) {
         </Button>
       )}
       <NoticeModal d={d} open={noticeOpen} onClose={() => setNoticeOpen(false)} />
+      {returning && (
+        <LoopActionDialog
+          title={t('action.reasonPrompt')}
+          fields={['reason']}
+          required={[]}
+          labels={{}}
+          textArea={{ rows: undefined, maxLength: undefined, autoFocus: true }}
+          version={d.task.version}
+          onSubmit={(b) => act.mutateAsync({ action: 'return', reason: b.reason })}
+          done={t('action.done')}
+          onClose={() => setReturning(false)}
+        />
+      )}
     </Space>
   );
 }
