@@ -6,6 +6,7 @@
 import { cmpQ, divRound, fixedText, pow10, qOfDecimal, roundQ, type Q } from '../../shared/exact';
 import { Decimal } from '../../shared/decimal';
 import { judge as judgeDecimal, type ProgressStatus, type Thresholds } from '../targets/progress';
+import type { FigureAssessment } from '../targets/assess';
 
 /** The time progress of a cell, rounded to the percent places once. */
 export interface Expected {
@@ -26,14 +27,8 @@ export interface ExactInput {
   percentDecimals: number;
 }
 
-export interface ExactAssessment {
-  actual: string | null;
-  completion: string | null;
-  expectedShare: string | null;
-  gap: string | null;
-  status: ProgressStatus | null;
-  yoy: string | null;
-  doubleHalf: boolean;
+/** The targets module's assessment (without the target), its rounded figures kept exact for ranking. */
+export interface ExactAssessment extends Omit<FigureAssessment, 'target'> {
   /** The printed actual × 10^decimals, for ranking. */
   actualValue: bigint | null;
   /** The printed completion × 10^percentDecimals, for ranking. */
