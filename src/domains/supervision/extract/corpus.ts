@@ -1,9 +1,10 @@
 /**
  * The extraction corpus on disk (test/fixtures/extract/corpus): NNN.txt (a source line, then the
  * text) beside NNN.json (its labels, an `Expected`). Even numbers are the development half, odd
- * numbers the held-out half, except in sets c, d, e and f, which are held out whole.
+ * numbers the held-out half, except in sets c–g, which are held out whole.
  * Texts 000–047 are set 'a', 048–065 set 'b' (SECOND_SET_FROM), 066–085 set 'c' (THIRD_SET_FROM),
- * 086–106 set 'd' (FOURTH_SET_FROM), 107–129 set 'e' (FIFTH_SET_FROM), 130 onwards set 'f' (SIXTH_SET_FROM).
+ * 086–106 set 'd' (FOURTH_SET_FROM), 107–129 set 'e' (FIFTH_SET_FROM), 130–152 set 'f' (SIXTH_SET_FROM),
+ * 153 onwards set 'g' (SEVENTH_SET_FROM).
  * Shared by the corpus test and scripts/extract-score.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -20,13 +21,15 @@ export const FOURTH_SET_FROM = 86;
 export const FIFTH_SET_FROM = 107;
 /** the first text of the sixth set (labelled and committed before round 6's rules; all of it held out) */
 export const SIXTH_SET_FROM = 130;
+/** the first text of the seventh set (labelled and committed before round 7's rules; all of it held out) */
+export const SEVENTH_SET_FROM = 153;
 
 export interface CorpusText {
   name: string;
   half: 'dev' | 'heldout';
   /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048–065 (second set, richer in deadlines and
-   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130 onwards (sixth set; c–f held out whole) */
-  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130–152 (sixth set), 'g' = 153 onwards (seventh set; c–g held out whole) */
+  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
   source: string;
   text: string;
   expected: Expected;
@@ -37,7 +40,8 @@ function setOf(n: number): CorpusText['set'] {
   if (n < THIRD_SET_FROM) return 'b';
   if (n < FOURTH_SET_FROM) return 'c';
   if (n < FIFTH_SET_FROM) return 'd';
-  return n < SIXTH_SET_FROM ? 'e' : 'f';
+  if (n < SIXTH_SET_FROM) return 'e';
+  return n < SEVENTH_SET_FROM ? 'f' : 'g';
 }
 
 export function loadCorpus(dir: string): CorpusText[] {
