@@ -35,12 +35,16 @@ const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年�
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
 const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
 const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
-const LIST_NEXT = new RegExp(String.raw`^、(?:总投资)?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
+const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
 const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美元万亿])`, 'g');
 /** A count of projects before the name: "等20余个项目，总投资117亿元" is a group, not one project. */
 const GROUP_COUNT = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项)/;
+/** A name read forward that opens with a count, or is followed by 等 and a count, is a group (round 7); 一批 is an article. */
+const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
+const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
 /** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
-const GROUP_BETWEEN = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家)/;
+// (round 7: also roads, lines and buildings counted: "尚勤路、…等8条道路工程，…，总投资12.12亿元")
+const GROUP_BETWEEN = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|条|座|栋|只)/;
 /** Words that point back to the project last mentioned. */
 const ANAPHOR = /^(?:项目|该项目|这个项目|此项目|这一项目|该产业园|该园区|园区)$/;
 /** How far back (characters) a nameless 总投资 looks for the project it belongs to. */
@@ -85,8 +89,19 @@ function nameLength(raw: string): number {
 
 function cleanName(raw: string): string {
   let n = raw;
-  if (n.endsWith('项目') && n.length > 4) n = n.slice(0, -2);
+  // "仙鹤项目" → 仙鹤 (round 7: names of two characters too)
+  if (n.endsWith('项目') && n.length >= 4) n = n.slice(0, -2);
   return n;
+}
+
+/** Words that open a clause before a name: a lead verb of the reporter ("走进…项目") or the city's or county's zone
+ * ("市开发区德源…基地项目": a name opening with 市/县/区 is a location, NOT_A_NAME, so the location is cut off). */
+const LEAD_IN = /^(?:走进|来到|走访|深入|在|位于)?(?:(?:市|县|区)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|园区))?/;
+
+/** Strips a lead-in (round 7); what is left must still be a name of three characters or more. */
+function stripLeadIn(raw: string): number {
+  const k = LEAD_IN.exec(raw)![0].length;
+  return k > 0 && raw.length - k >= 3 ? k : 0;
 }
 
 /** "此次开工现场所在的云南友天…项目": a name starts after the last 的 of the words before it. */
@@ -109,7 +124,9 @@ const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${H
 /** A clause opening with a project's name, then its predicate: "XX产业园是…", "XX项目正在加快建设". */
 // a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
 const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:、。；;“”]{2,40}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|计划|预计|总投资|投资额|总用地|总占地|总建筑|占地|项目|工地|现场|施工|建设|\d|$))`);
-const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业|市|县|区)|(?:重点|重大|产业|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$/;
+const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|产业|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$/;
+
+const PREDICATE_START = /^(?:完善|推进|加快|完成|实施|开展|推动|抓好|做好|加强|启动|新建|配套|建成)/;
 
 /** The project named by a heading line, if it names one. */
 export function headingMention(norm: string, start: number, end: number): ProjectMention | null {
@@ -124,16 +141,34 @@ export function subjectMention(norm: string, start: number, end: number): Projec
   const m = SUBJECT_NAME.exec(norm.slice(start, end));
   if (!m) return null;
   let raw = m[1]!;
-  const k = afterDe(raw);
+  let k = afterDe(raw);
   raw = raw.slice(k);
-  if (raw.length < 3 || NOT_A_NAME.test(raw) || /^项目|位于|地处/.test(raw)) return null;
+  const lead = stripLeadIn(raw);
+  k += lead;
+  raw = raw.slice(lead);
+  // a clause opening with a verb is a predicate, not a subject ("完善相关配套工程", round 7)
+  if (raw.length < 3 || NOT_A_NAME.test(raw) || /^项目|位于|地处/.test(raw) || PREDICATE_START.test(raw)) return null;
   return { name: cleanName(raw), start: start + k, end: start + k + raw.length };
+}
+
+/** 和 / 与 inside one name (round 7): "湖北亿兴新能源电动客车和动力电池项目" — the words after it run on to 项目
+ * with no amount first, and the words before it have no 项目 of their own. */
+function joinsOneName(norm: string, pos: number, e: number, limit: number): boolean {
+  if (norm.slice(pos, e).includes('项目')) return false;
+  let k = e + 1;
+  while (k < limit && k - pos < MAX_NAME && !NAME_STOP.has(norm[k]!)) k++;
+  const after = norm.slice(e + 1, k);
+  return after.includes('项目') && !/^(?:总投资|投资|\d|[一二两三四五六七八九十]+[亿万])/.test(after);
 }
 
 function readName(norm: string, pos: number, limit: number): number {
   let e = pos;
-  // 和 / 与 join two names, except as the first or second character of one ("保和堂北药产业园")
-  while (e < limit && e - pos < MAX_NAME && (!NAME_STOP.has(norm[e]!) || ((norm[e] === '和' || norm[e] === '与') && e - pos < 2))) e++;
+  // 和 / 与 join two names, except as the first or second character of one ("保和堂北药产业园") or inside one
+  while (e < limit && e - pos < MAX_NAME) {
+    const c = norm[e]!;
+    if (NAME_STOP.has(c) && !((c === '和' || c === '与') && (e - pos < 2 || joinsOneName(norm, pos, e, limit)))) break;
+    e++;
+  }
   return e;
 }
 
@@ -184,8 +219,10 @@ export function findProjects(
       const rawEnd = readName(norm, nameStart, end);
       const nameEnd = nameStart + nameLength(norm.slice(nameStart, rawEnd));
       const name = cleanName(norm.slice(nameStart, nameEnd));
-      // "这个总投资10.2亿元的项目": no name, the amount is a figure
-      if (v === null || name.length < 2 || ANAPHOR.test(name)) break;
+      // "这个总投资10.2亿元的项目": no name, the amount is a figure (also "…的项目将全面投产")
+      if (v === null || name.length < 2 || ANAPHOR.test(name) || name.startsWith('项目')) break;
+      // a group, not one project (round 7): "总投资273亿元的31只重大项目", "总投资超过1亿美元的联成化学等12个重大项目"
+      if (GROUP_OPEN.test(name) || GROUP_AFTER.test(norm.slice(nameEnd, end))) break;
       hits.push({ name, investment: { value: v, unit }, start: spanStart, end: nameEnd, nameStart, nameEnd, rule });
       if (rawEnd !== nameEnd) break; // the list goes on only right after a whole name
       const rest = norm.slice(nameEnd, end);
