@@ -71,7 +71,8 @@ const EVENT_AFTER = /^[^，。；：]{0,30}?(?:现场会|推进会|动员会|调
 const HOLDING_VERB = /召开|举办|举行|开展|组织|参加|筹备|要|确保|力争|争取|将/;
 
 /** Words before a period phrase that make it the topic, not a deadline ("就上半年工业经济…"). */
-const TOPIC_BEFORE = /(?:就|对|关于|围绕|总结|盘点|通报|回顾|迈入|进入|宣读了?)$/;
+// 随着 ("随着一季度重大项目的开工建设", round 7) sets the background, as 围绕 sets a topic
+const TOPIC_BEFORE = /(?:就|对|关于|围绕|随着|总结|盘点|通报|回顾|迈入|进入|宣读了?)$/;
 
 /** A commitment word right before a time phrase: "确保8月建成", "力争在10月", "能在7月". */
 const COMMIT_BEFORE = /(?:确保|力争|争取|将|要|计划|预计|有望|务必|必须|能够?|可)(?:在|于)?$/;
@@ -90,7 +91,7 @@ function committed(before: string, after: string): boolean {
 }
 
 /** Milestones a month can be the time of ("为该工程10月验收通电做最后的准备"). 完成 is not one: "7月完成投资2亿元" reports. */
-const MILESTONE_AFTER = /^(?:验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|交付|封顶|并网|贯通|开业|运营)/;
+const MILESTONE_AFTER = /^(?:验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|交付|封顶|并网|贯通|开业|运营)/;
 
 /**
  * A bare month right before a milestone verb is the milestone's time when the month is still
@@ -251,12 +252,26 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // "预计下个月中旬…建设完成", "本月下旬": a dekad of the document's (next) month (round 7)
+    rule: 'deadline:dekad',
+    attributive: true,
+    re: /(本|下个?)月(上旬|中旬|下旬|初)(?:之前|以前|前)?/g,
+    resolve(m, ctx) {
+      if (ctx.date === null) return null;
+      const d = m[1]!.startsWith('下') ? addMonths(ctx.date.slice(0, 8) + '01', 1) : ctx.date;
+      const [y, mo] = d.split('-').map(Number) as [number, number];
+      const day = m[2] === '下旬' ? lastDayOfMonth(y, mo) : m[2] === '中旬' ? 20 : 10;
+      return iso(y, mo, day);
+    },
+  },
+  {
     // "还有28个项目将在本月开复工": 本月 / 下月 alone, as the time of a commitment
     rule: 'deadline:month-end',
     attributive: true,
-    re: /(本|下个?)月(?![底末份度])/g,
+    re: /(本|下个?)月(?![底末份度上中下初])/g,
     resolve(m, ctx, after, before) {
-      if (!committed(before, after)) return false;
+      // next month with a modal after it is an expectation ("下个月都能投入试生产", round 7)
+      if (!committed(before, after) && !(m[1]!.startsWith('下') && /^(?:都|就|也|均)?(?:能|可|将|会)/.test(after))) return false;
       if (ctx.date === null) return null;
       const d = m[1]!.startsWith('下') ? addMonths(ctx.date.slice(0, 8) + '01', 1) : ctx.date;
       const [y, mo] = d.split('-').map(Number) as [number, number];
@@ -355,8 +370,9 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:year-end',
     attributive: true,
-    // "今年1至10月", "今年1-6月份" are a reporting period, not the year's end
-    re: /(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年(?!\d{1,2}\s*[-~至到—]\s*\d|[一二三四五六七八九十]{1,3}[至到]|\d{1,2}月份?[-~至到—]|以来)|当年|全年)/g,
+    // "今年1至10月", "今年1-6月份" are a reporting period, not the year's end; before a month or a quarter
+    // 今年 is that phrase's year, never the year's end on its own ("今年6月份竣工", past, round 7)
+    re: /(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年(?!\d{1,2}\s*[-~至到—]\s*\d|[一二三四五六七八九十]{1,3}[至到]|\d{1,2}月份?[-~至到—]|以来|\d{1,2}月|[一二三四五六七八九十]{1,3}月|第?[一二三四]季度|[上下]半年)|当年|全年)/g,
     resolve(_m, ctx) {
       return ctx.year === null ? null : iso(ctx.year, 12, 31);
     },

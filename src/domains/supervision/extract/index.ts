@@ -20,7 +20,7 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|并网|贯通|完毕/;
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|并网|贯通|完毕/;
 /** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
 const MODAL_VERBS = /确保|力争|争取/g;
 
@@ -396,7 +396,7 @@ function analyseSegment(
   mentionBefore: (pos: number) => ProjectMention | null,
   seen: ProjectHit[],
 ): { infos: ClauseInfo[]; yoy: Map<YoyHit, QuantityHit> } {
-  const found0 = findProjects(norm, quotes, seg.start, seg.end, mentionBefore);
+  const found0 = findProjects(norm, quotes, seg.start, seg.end, mentionBefore, (s, e) => blocked.fill(1, s, e));
   for (const p of found0) blocked.fill(1, p.start, p.end); // investment and name are not quantities
   // a project mentioned again (same investment, one name inside the other) is counted once
   const projects = found0.filter((p) => !seen.some((q) => sameProject(p, q)));
@@ -513,9 +513,12 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
       });
     }
     const used = new Set<QuantityHit>();
+    // one commitment shared by several projects is one dated item: the span that holds its phrase (round 7)
+    const dl = g.deadline;
+    const holder = dl && !g.inherited && spans.length > 1 ? spans.find((sp) => dl.start >= sp.start && dl.start < sp.end) : undefined;
     for (const sp of spans) {
       const it = item(source, 'task', sp.start, sp.end, makeUnits);
-      if (g.deadline) {
+      if (g.deadline && (!holder || sp === holder)) {
         it.deadline = g.deadline.date;
         it.deadlinePhrase = g.deadline.phrase;
         it.rules.push(g.deadline.rule);

@@ -13,11 +13,11 @@ export interface Measure {
 
 export const MEASURES: Measure[] = [
   // money
-  { word: '美元' }, { word: '欧元' }, { word: '港元' }, { word: '元', notBefore: ['素', '旦', '器', '件', '首', '年'] },
+  { word: '美元' }, { word: '欧元' }, { word: '港元' }, { word: '元', notBefore: ['素', '旦', '器', '件', '首', '年', '前驱'] },
   // area, length, volume, weight, energy
   { word: '平方公里' }, { word: '平方米' }, { word: '平米' }, { word: '㎡' }, { word: '立方米' }, { word: '公顷' }, { word: '亩' },
   { word: '公里' }, { word: '千米' }, { word: '米', notBefore: ['粮'] }, { word: '吨' },
-  { word: '千瓦时' }, { word: '千瓦' }, { word: '兆瓦' }, { word: '度电' }, { word: '千升' },
+  { word: '千瓦时' }, { word: '千瓦' }, { word: '安时' }, { word: '兆瓦' }, { word: '度电' }, { word: '千升' },
   // percentages
   { word: '个百分点' }, { word: '%' }, { word: '倍', notBefore: ['增'] },
   // time
@@ -47,7 +47,7 @@ export const MEASURES: Measure[] = [
   // trains: "开行中欧班列530列"
   { word: '列', notBefore: ['入', '为', '出', '席', '举', '队', '车', '表', '明', '支', '岛', '宁', '强', '装'] },
   { word: '部', notBefore: ['门', '署', '分', '队', '长', '委', '位', '件', '署', '落', '级', '属', '室'] },
-  { word: '批', notBefore: ['准', '复', '示', '评'] },
+  { word: '批', notBefore: ['准', '复', '示', '评', '次'] },
   { word: '次', notBefore: ['要', '序', '日', '生', '结构'] },
   { word: '场', notBefore: ['景', '所', '馆', '地', '面', '合', '长', '站'] },
   { word: '大类' },
@@ -56,10 +56,12 @@ export const MEASURES: Measure[] = [
   { word: '间', notBefore: ['隔', '接'] },
   { word: '张' }, { word: '份', notBefore: ['额'] },
   { word: '种', notBefore: ['类', '子', '植', '养'] },
-  { word: '款' }, { word: '株' }, { word: '棵' }, { word: '层', notBefore: ['面', '级', '次', '封顶', '框架', '结构', '楼板'] },
+  { word: '款' }, { word: '株' }, { word: '棵' }, { word: '层', notBefore: ['面', '级', '次', '封顶', '框架', '结构', '楼板', '主体'] },
   // livestock: "年出栏60万头"
   { word: '头', notBefore: ['号', '脑', '部', '条', '版', '衔', '雁', '等', '盔', '羊', '牛'] },
   { word: '轮' }, { word: '支', notBefore: ['持', '付', '出', '撑', '部', '队伍'] },
+  // projects, animals: "31只重大项目" (round 7); 只有/只要… are "only"
+  { word: '只', notBefore: ['有', '要', '是', '能', '在', '会', '需', '好', '用'] },
   // piles, poles: "完成桩基40根" (round 6)
   { word: '根', notBefore: ['据', '本', '源', '基', '治', '除', '系', '深', '植'] },
 ];

@@ -179,6 +179,8 @@ export function findProjects(
   start: number,
   end: number,
   mentionBefore: (pos: number) => ProjectMention | null = () => null,
+  /** receives the span of an amount that classifies a group ("总投资超过1亿美元的联成化学等12个…"): not a quantity */
+  onThreshold: (start: number, end: number) => void = () => {},
 ): ProjectHit[] {
   const text = norm.slice(start, end);
   const hits: ProjectHit[] = [];
@@ -222,7 +224,12 @@ export function findProjects(
       // "这个总投资10.2亿元的项目": no name, the amount is a figure (also "…的项目将全面投产")
       if (v === null || name.length < 2 || ANAPHOR.test(name) || name.startsWith('项目')) break;
       // a group, not one project (round 7): "总投资273亿元的31只重大项目", "总投资超过1亿美元的联成化学等12个重大项目"
-      if (GROUP_OPEN.test(name) || GROUP_AFTER.test(norm.slice(nameEnd, end))) break;
+      // (the group's total when the count opens the name, a threshold for each when it follows 等)
+      if (GROUP_OPEN.test(name)) break;
+      if (GROUP_AFTER.test(norm.slice(nameEnd, end))) {
+        onThreshold(spanStart, nameStart);
+        break;
+      }
       hits.push({ name, investment: { value: v, unit }, start: spanStart, end: nameEnd, nameStart, nameEnd, rule });
       if (rawEnd !== nameEnd) break; // the list goes on only right after a whole name
       const rest = norm.slice(nameEnd, end);
