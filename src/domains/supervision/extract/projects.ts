@@ -39,6 +39,8 @@ const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?(?:约|超�
 const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美元万亿])`, 'g');
 /** A count of projects before the name: "等20余个项目，总投资117亿元" is a group, not one project. */
 const GROUP_COUNT = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项)/;
+/** "总投资分别为11亿元、6亿元的…": several amounts before several names (round 7). */
+const DISTRIBUTED = new RegExp(String.raw`(?:计划)?总投资分别(?:为|是|达)?\s*((?:${NUM}\s*${INV_UNIT}[、和及与]?){2,})的`, 'g');
 /** A name read forward that opens with a count, or is followed by 等 and a count, is a group (round 7); 一批 is an article. */
 const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
 const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
@@ -166,6 +168,12 @@ function readName(norm: string, pos: number, limit: number): number {
   // 和 / 与 join two names, except as the first or second character of one ("保和堂北药产业园") or inside one
   while (e < limit && e - pos < MAX_NAME) {
     const c = norm[e]!;
+    // a short quotation inside a name: "中国移动湖北公司“四个中心”基地项目" (round 7)
+    const close = c === '“' && e > pos ? norm.indexOf('”', e) : -1;
+    if (close > e && close - e <= 10 && close + 1 < limit && !NAME_STOP.has(norm[close + 1]!)) {
+      e = close + 1;
+      continue;
+    }
     if (NAME_STOP.has(c) && !((c === '和' || c === '与') && (e - pos < 2 || joinsOneName(norm, pos, e, limit)))) break;
     e++;
   }
@@ -200,6 +208,30 @@ export function findProjects(
   }
   forwards.sort((a, b) => a.index - b.index);
   let consumed = 0;
+  // "总投资分别为11亿元、6亿元的A项目和B项目": amounts and names paired in order (round 7)
+  DISTRIBUTED.lastIndex = 0;
+  for (let m = DISTRIBUTED.exec(text); m !== null; m = DISTRIBUTED.exec(text)) {
+    const s = start + m.index;
+    if (blocked[s]) continue;
+    const amounts = [...m[1]!.matchAll(new RegExp(String.raw`${NUM}\s*${INV_UNIT}`, 'g'))];
+    let pos = s + m[0].length;
+    const found: ProjectHit[] = [];
+    for (const a of amounts) {
+      const rawEnd = readName(norm, pos, end);
+      const nameEnd = pos + nameLength(norm.slice(pos, rawEnd));
+      const name = cleanName(norm.slice(pos, nameEnd));
+      const v = value(a[1]!);
+      if (v === null || name.length < 2 || !norm.slice(pos, nameEnd).endsWith('项目')) break;
+      found.push({ name, investment: { value: v, unit: unitOf(a[2]!) }, start: found.length === 0 ? s : pos, end: nameEnd, nameStart: pos, nameEnd, rule: 'project:investment-list' });
+      if (!/^[、和及与]/.test(norm.slice(nameEnd, end))) break;
+      pos = nameEnd + 1;
+    }
+    // only a whole pairing names the projects; otherwise the amounts stay figures
+    if (found.length === amounts.length) {
+      hits.push(...found);
+      consumed = Math.max(consumed, found[found.length - 1]!.end - start);
+    }
+  }
   for (const m of forwards) {
     const s = start + m.index;
     if (blocked[s] || m.index < consumed) continue;
@@ -251,7 +283,8 @@ export function findProjects(
     // the name must directly precede and end with 项目 (…项目总投资10亿元 / …项目，总投资10亿元 /
     // …项目，该项目总投资10亿元); with no name of its own, the project last mentioned
     // a phase in brackets between the name and 总投资: "城北仓储物流园区建设项目（一期）总投资约6440万元"
-    let before = norm.slice(start, s).replace(/(项目)[（(][^（）()，。]{1,8}[）)]$/, '$1');
+    // or before 项目: "中国美业港·产业创新示范园区（一期）项目总投资10亿元" (round 7)
+    let before = norm.slice(start, s).replace(/(项目)[（(][^（）()，。]{1,8}[）)]$/, '$1').replace(/[（(][一二三四五首]期[）)](项目)$/, '$1');
     const opensClause = m[0].startsWith('，') || m[0].startsWith(',');
     if (opensClause) {
       // "X是…之一，总投资…", "X项目是…的重点项目，总投资…": the investment is the subject's
