@@ -16,6 +16,7 @@
  * | 三个月内, 两个季度内                   | document date + 3 / 6 months | deadline:within-months  |
  * | 15个工作日内                           | document date + 15 working days | deadline:workdays    |
  * | 月底, 本月底, 下月底                   | end of the document's (next) month | deadline:month-end |
+ * | 本月下旬, 下个月中旬, 下月初            | that dekad of the document's (next) month | deadline:dekad |
  * | 10月以前, 10月份, 明年3月               | end of that month            | deadline:month          |
  * | 本季度, 下季度                          | end of the document's (next) quarter | deadline:quarter |
  * | 国庆节前, 春节前, 元旦前                 | day before the holiday's first day off | deadline:holiday |
