@@ -4,7 +4,7 @@
 //
 //   const t = await testApp({ demo: false, clock });
 //   const z = await makeZone(t.handle, 'rc', { units: [unit('donghuan', '东环街道')] });
-//   const gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入' });
+//   const gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow' });
 //   await z.target(gbr, 'donghuan', 2022, '6');
 //   await z.figures('donghuan', '2022-08', { [gbr.id]: '4.00' });
 //   const reporter = await t.signIn(z.reporter('donghuan'), z.code);
@@ -52,7 +52,7 @@ export interface Zone {
   reporter(unitCode: string): string;
   /** The actor of one of the zone's accounts (demo staff or a reporter), for writing through services. */
   actor(username: string): Promise<Actor>;
-  indicator(def: Pick<IndicatorInput, 'code' | 'name'> & Partial<IndicatorInput> & { owner?: string }): Promise<Indicator>;
+  indicator(def: Pick<IndicatorInput, 'code' | 'name' | 'measure' | 'kind'> & Partial<IndicatorInput> & { owner?: string }): Promise<Indicator>;
   /** A year's target (floor, optional stretch) of a unit, or the zone's own (unit null). */
   target(indicator: Indicator, unitCode: string | null, year: number, floor: string, stretch?: string | null): Promise<void>;
   /** A unit's figures of a month, by indicator id; approved unless `state` says otherwise. */
