@@ -1,20 +1,35 @@
-// 招商引资 through HTTP on the demo zone: leads by the handling unit, contact log,
-// stages, a signed lead becoming a project, the counts by month and year to date,
-// and who may read or write a lead.
+// 招商引资 through HTTP: leads by the handling unit, contact log, stages, a signed lead
+// becoming a project, the counts by month and year to date, and who may read or write a
+// lead. The zone, its USD rate and July's signing are made here, not the demo's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit, type Zone } from './helpers/factories';
 
 let t: TestApp;
+let z: Zone;
 let sup: Client, zhaoshang: Client, donghuan: Client, viewer: Client, leader: Client;
 let zsUnit: string, jinlonghuUnit: string;
+let today = '2022-07-15';
 
 beforeAll(async () => {
-  t = await testApp({ clock: () => new Date('2022-08-20T02:00:00Z') });
-  [sup, zhaoshang, donghuan, viewer, leader] = (await Promise.all(['supervisor', 'xz-zhaoshang', 'xz-donghuan', 'viewer', 'leader'].map((u) => t.signIn(u)))) as [Client, Client, Client, Client, Client];
-  const unit = async (code: string) =>
-    (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code]))[0]!.id;
-  zsUnit = await unit('zhaoshang');
-  jinlonghuUnit = await unit('jinlonghu');
+  t = await testApp({ demo: false, clock: () => new Date(`${today}T02:00:00Z`) });
+  z = await makeZone(t.handle, 'zs', {
+    units: [unit('jinlonghu', '金龙湖街道'), unit('donghuan', '东环街道'), unit('zhaoshang', '招商局', 'department'), unit('ducha', '督查办', 'department')],
+  });
+  [sup, zhaoshang, donghuan, viewer, leader] = (await Promise.all(['supervisor', z.reporter('zhaoshang'), z.reporter('donghuan'), 'viewer', 'leader'].map((u) => t.signIn(u, z.code)))) as [Client, Client, Client, Client, Client];
+  zsUnit = z.unitId('zhaoshang');
+  jinlonghuUnit = z.unitId('jinlonghu');
+  const { version } = (await sup.get('/api/projects/settings')).json();
+  const rate = await sup.send('PUT', '/api/projects/settings', { usdRates: { '2022': '6.7261' }, version });
+  expect(rate.statusCode, rate.body).toBe(200);
+  // July: 大连日丰 (1.5亿美元) signed as a lead and not made a project.
+  const lead = await zhaoshang.send('POST', '/api/attraction/leads', { name: '大连日丰新材料', source: '驻外招商', team: '新材料招商组', unitId: zsUnit, chain: '新材料', currency: 'USD', expectedInvestment: '1.5' });
+  expect(lead.statusCode, lead.body).toBe(200);
+  const signed = await zhaoshang.send('POST', `/api/attraction/leads/${lead.json().id}/stage`, { stage: 'signed', signedOn: '2022-07-12', version: lead.json().version });
+  expect(signed.statusCode, signed.body).toBe(200);
+  // August: sessions last 12 hours, so everybody signs in again.
+  today = '2022-08-20';
+  [sup, zhaoshang, donghuan, viewer, leader] = (await Promise.all(['supervisor', z.reporter('zhaoshang'), z.reporter('donghuan'), 'viewer', 'leader'].map((u) => t.signIn(u, z.code)))) as [Client, Client, Client, Client, Client];
 }, 120_000);
 afterAll(async () => t.close());
 
@@ -57,8 +72,10 @@ describe('leads', () => {
     const before = (await viewer.get('/api/attraction/counts?year=2022')).json();
     const aug = before.months[7];
     expect(before.usdRate).toBe('6.7261');
-    expect(aug.foreignProjects).toBeGreaterThanOrEqual(1);
-    expect(before.ytd[7].signedLarge).toBeGreaterThanOrEqual(before.ytd[6].signedLarge);
+    // August: this lead (2.5亿美元 at 6.7261 = 16.81525亿元); July: 大连日丰 (1.5亿美元).
+    expect(aug).toEqual({ month: 8, signedLarge: 1, signedLargeInvestmentYuan: '16.81525', foreignProjects: 1, foreignInvestmentUsd: '2.5', foreignInvestmentYuan: '16.81525' });
+    expect(before.months[6]).toMatchObject({ signedLarge: 1, foreignProjects: 1, foreignInvestmentUsd: '1.5' });
+    expect(before.ytd[7]).toMatchObject({ signedLarge: 2, foreignProjects: 2, foreignInvestmentUsd: '4' });
 
     expect((await zhaoshang.send('POST', `/api/attraction/leads/${id}/convert`, { responsibleUnitId: jinlonghuUnit, version: await t.version('attraction_leads', id) })).statusCode).toBe(403);
     const conv = await sup.send('POST', `/api/attraction/leads/${id}/convert`, { responsibleUnitId: jinlonghuUnit, targetDate: '2023-06-30', version: await t.version('attraction_leads', id) });
@@ -80,11 +97,10 @@ describe('leads', () => {
     expect(after.months[7]).toEqual(aug);
   });
 
-  it('the demo counts: signings of the year from projects and signed leads', async () => {
+  it('the year’s counts: a July lead and an August project, each counted once from its month on', async () => {
     const c = (await viewer.get('/api/attraction/counts?year=2022')).json();
-    // 大连日丰 was signed in July as a lead (1.5亿美元, demo); it counts in July and from then on.
-    expect(c.months[6].foreignProjects).toBeGreaterThanOrEqual(1);
-    expect(Number(c.ytd[11].foreignInvestmentUsd)).toBeGreaterThanOrEqual(4.7 + 6 + 1.5 + 2.5);
-    for (let m = 1; m < 12; m++) expect(c.ytd[m].signedLarge).toBeGreaterThanOrEqual(c.ytd[m - 1].signedLarge);
+    expect(c.ytd.map((m: { signedLarge: number }) => m.signedLarge)).toEqual([0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 2]);
+    expect(c.ytd[11]).toMatchObject({ foreignProjects: 2, foreignInvestmentUsd: '4' });
+    expect(c.months.map((m: { foreignProjects: number }) => m.foreignProjects)).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0]);
   });
 });

@@ -22,6 +22,38 @@ describe('demo data', () => {
     expect(rows.filter((r) => r.code === 'huaian').map((r) => r.name)).toEqual(expect.arrayContaining(['钵池街道', '枚乘街道']));
   });
 
+  // Facts of the seeds that scenario tests (system, instructions, attraction, appeals) once read
+  // off the demo; those tests now make their own rows, so the seeds are checked here.
+  it('lists Xuzhou’s sixteen units by sort order, 大庙街道 first, 徐庄镇 its one town', async () => {
+    const admin = await t.signIn('admin');
+    const page1 = (await admin.get('/api/units?pageSize=5')).json();
+    expect(page1.total).toBe(16);
+    expect(page1.items[0].name).toBe('大庙街道');
+    expect((await admin.get('/api/units?kind=town')).json().items.map((u: { name: string }) => u.name)).toEqual(['徐庄镇']);
+  });
+
+  it('holds the leader’s three instructions of August: one closed, two in hand', async () => {
+    const mine = (await (await t.signIn('leader')).get('/api/instructions?mine=true')).json();
+    expect(mine.total).toBe(3);
+    expect(mine.items.every((i: { writtenOn: string }) => i.writtenOn <= '2022-08-31')).toBe(true);
+    expect(mine.items.map((i: { state: string }) => i.state).sort()).toEqual(['closed', 'rectifying', 'rectifying']);
+  });
+
+  it('counts 2022’s 招商 signings from projects and signed leads (大连日丰 in July)', async () => {
+    const c = (await (await t.signIn('viewer')).get('/api/attraction/counts?year=2022')).json();
+    expect(c.usdRate).toBe('6.7261');
+    expect(c.months[6].foreignProjects).toBeGreaterThanOrEqual(1);
+    expect(Number(c.ytd[11].foreignInvestmentUsd)).toBeGreaterThanOrEqual(4.7 + 6 + 1.5);
+    for (let m = 1; m < 12; m++) expect(c.ytd[m].signedLarge).toBeGreaterThanOrEqual(c.ytd[m - 1].signedLarge);
+  });
+
+  it('holds five appeals of July and August, 华恒’s finance appeal not responded to', async () => {
+    const aug = (await (await t.signIn('viewer')).get('/api/enterprise-appeals/stats?from=2022-07-01&to=2022-08-21')).json();
+    expect(aug.total.total).toBe(5);
+    expect(aug.byUnit.find((u: { unitName: string }) => u.unitName === '地方金融监管局')).toMatchObject({ total: 1, respondedOnTime: 0, avgResponseHours: null });
+    expect(aug.total).toMatchObject({ satisfied: 1, closed: 2 });
+  });
+
   it('lets every demo account sign in to each of its zones', async () => {
     for (const a of demoAccounts()) {
       for (const zone of a.zones) {

@@ -1,38 +1,81 @@
 // Appeals through HTTP: an enterprise user raises one, the supervisor assigns it
 // to a department (deadline from the service standard), the department responds,
 // answers and reports done, the supervisor verifies, the enterprise rates it;
-// statistics; the daily watch; and an enterprise never sees another's.
+// statistics; the daily watch; and an enterprise never sees another's. The zone, its
+// enterprises and accounts (test/helpers/factories) and the appeals of July and August
+// before (the API, on their days) are made here, not the demo's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchAppeals } from '../src/domains/enterprises/appeals';
 import { tick } from '../src/shared/scheduler';
 import { scheduledJobs } from '../src/domains/scheduledJobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit, type Zone } from './helpers/factories';
 
 let now = new Date('2022-08-22T01:00:00Z'); // Monday 09:00 in China
 let t: TestApp;
+let z: Zone;
 let sup: Client, jingfa: Client, zhaoshang: Client, damiao: Client, donghuan: Client, viewer: Client, ent: Client;
 let other: Client;
 /** Moves the clock; sessions last 12 hours, so everybody signs in again. */
 async function setNow(iso: string) {
   now = new Date(iso);
   [sup, jingfa, zhaoshang, damiao, donghuan, viewer, ent, other] = (await Promise.all([
-    ...['supervisor', 'xz-jingfa', 'xz-zhaoshang', 'xz-damiao', 'xz-donghuan', 'viewer', 'ent-xcmg'].map((u) => t.signIn(u)),
-    t.signIn('ent-xinhua', 'xuzhou', 'xinhua-pass-1'),
+    ...['supervisor', z.reporter('jingfa'), z.reporter('zhaoshang'), z.reporter('damiao'), z.reporter('donghuan'), 'viewer', 'ent-xcmg'].map((u) => t.signIn(u, z.code)),
+    t.signIn('ent-xinhua', z.code, 'xinhua-pass-1'),
   ])) as [Client, Client, Client, Client, Client, Client, Client, Client];
 }
-let unitId: (code: string) => Promise<string>;
+const unitId = async (code: string) => z.unitId(code);
+
+/** One step of an earlier appeal, taken by `username` at `iso` (signed in then). */
+async function at(iso: string, username: string, url: string, body: Record<string, unknown>, loopItemId?: string) {
+  now = new Date(iso);
+  const c = await t.signIn(username, z.code);
+  const res = await c.send('POST', url, loopItemId ? { ...body, version: await t.version('loop_items', loopItemId) } : body);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { id: string; loopItemId: string };
+}
 
 beforeAll(async () => {
-  t = await testApp({ clock: () => now });
-  [sup, jingfa, zhaoshang, damiao, donghuan, viewer, ent] = (await Promise.all(
-    ['supervisor', 'xz-jingfa', 'xz-zhaoshang', 'xz-damiao', 'xz-donghuan', 'viewer', 'ent-xcmg'].map((u) => t.signIn(u)),
-  )) as [Client, Client, Client, Client, Client, Client, Client];
-  unitId = async (code) => (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code]))[0]!.id;
-  // A second enterprise account, for 鑫华半导体.
-  const xh = (await sup.get(`/api/enterprises?q=${encodeURIComponent('鑫华')}`)).json().items[0];
-  expect((await sup.send('POST', `/api/enterprises/${xh.id}/accounts`, { username: 'ent-xinhua', displayName: '鑫华半导体', password: 'xinhua-pass-1' })).statusCode).toBe(200);
-  other = await t.signIn('ent-xinhua', 'xuzhou', 'xinhua-pass-1');
-});
+  t = await testApp({ demo: false, clock: () => now });
+  z = await makeZone(t.handle, 'qiye', {
+    units: [
+      unit('damiao', '大庙街道'),
+      unit('donghuan', '东环街道'),
+      unit('jingfa', '经发局', 'department'),
+      unit('zhaoshang', '招商局', 'department'),
+      unit('jinrong', '地方金融监管局', 'department'),
+      unit('ducha', '督查办', 'department'),
+    ],
+  });
+  const xcmg = await z.enterprise('damiao', '徐工集团');
+  await z.enterpriseAccount(xcmg.id, 'ent-xcmg');
+  const xinhua = await z.enterprise('damiao', '鑫华半导体');
+  const huaheng = await z.enterprise('donghuan', '华恒新能源');
+  await z.enterpriseAccount(huaheng.id, 'ent-huaheng');
+  sup = await t.signIn('supervisor', z.code);
+  // A second enterprise account, for 鑫华半导体, as the supervisor opens one.
+  expect((await sup.send('POST', `/api/enterprises/${xinhua.id}/accounts`, { username: 'ent-xinhua', displayName: '鑫华半导体', password: 'xinhua-pass-1' })).statusCode).toBe(200);
+
+  // July and August before: 徐工's appeal answered the day it came and rated 满意; one for 鑫华 closed unrated;
+  // 华恒's finance appeal of Friday 5 August (solve by 8-19) handed to 地方金融监管局, which never responded.
+  const mine = '/api/my-enterprise/appeals';
+  const act = (id: string) => `/api/enterprise-appeals/${id}/actions`;
+  const a = await at('2022-07-11T01:00:00Z', 'ent-xcmg', mine, { title: '厂区门前道路破损', category: 'utilities' });
+  await at('2022-07-11T02:00:00Z', 'supervisor', act(a.id), { action: 'assign', assigneeUnitId: z.unitId('jingfa') }, a.loopItemId);
+  await at('2022-07-11T07:00:00Z', z.reporter('jingfa'), act(a.id), { action: 'accept' }, a.loopItemId);
+  await at('2022-07-15T07:00:00Z', z.reporter('jingfa'), act(a.id), { action: 'report_done', note: '已修复' }, a.loopItemId);
+  await at('2022-07-18T02:00:00Z', 'supervisor', act(a.id), { action: 'verify' }, a.loopItemId);
+  await at('2022-07-19T02:00:00Z', 'ent-xcmg', `${mine}/${a.id}/rate`, { satisfaction: 'satisfied' }, a.loopItemId);
+  const b = await at('2022-07-20T01:00:00Z', 'supervisor', '/api/enterprise-appeals', { enterpriseId: xinhua.id, title: '二期用地指标', category: 'land' });
+  await at('2022-07-20T02:00:00Z', 'supervisor', act(b.id), { action: 'assign', assigneeUnitId: z.unitId('zhaoshang') }, b.loopItemId);
+  await at('2022-07-21T02:00:00Z', z.reporter('zhaoshang'), act(b.id), { action: 'accept' }, b.loopItemId);
+  await at('2022-07-25T02:00:00Z', z.reporter('zhaoshang'), act(b.id), { action: 'report_done', note: '指标已落实' }, b.loopItemId);
+  await at('2022-07-26T02:00:00Z', 'supervisor', act(b.id), { action: 'verify' }, b.loopItemId);
+  const c = await at('2022-08-05T01:00:00Z', 'ent-huaheng', mine, { title: '流动资金贷款续贷', category: 'finance' });
+  await at('2022-08-05T02:00:00Z', 'supervisor', act(c.id), { action: 'assign', assigneeUnitId: z.unitId('jinrong') }, c.loopItemId);
+
+  await setNow('2022-08-22T01:00:00Z');
+}, 240_000);
 afterAll(async () => t.close());
 
 describe('an appeal from the enterprise to closure', () => {
@@ -122,11 +165,14 @@ describe('an appeal from the enterprise to closure', () => {
     expect(s.byUnit).toHaveLength(1);
     expect(s.byUnit[0]).toMatchObject({ unitName: '经发局', total: 1 });
     expect(s.byCategory.find((c: { category: string }) => c.category === 'utilities').count).toBe(1);
-    // The demo appeals of August: 华恒's finance appeal is late in responding.
+    // July and August before: 华恒's finance appeal is late in responding.
     const aug = (await viewer.get('/api/enterprise-appeals/stats?from=2022-07-01&to=2022-08-21')).json();
-    expect(aug.total.total).toBe(5);
+    expect(aug.total.total).toBe(3);
     const jinrong = aug.byUnit.find((u: { unitName: string }) => u.unitName === '地方金融监管局');
     expect(jinrong).toMatchObject({ total: 1, respondedOnTime: 0, avgResponseHours: null });
+    // 徐工's: raised 09:00, accepted 15:00 the same day (6 hours); 鑫华's: raised 09:00, accepted 10:00 the next day (25 hours).
+    expect(aug.byUnit.find((u: { unitName: string }) => u.unitName === '经发局')).toMatchObject({ total: 1, respondedOnTime: 1, avgResponseHours: '6.0' });
+    expect(aug.byUnit.find((u: { unitName: string }) => u.unitName === '招商局')).toMatchObject({ total: 1, respondedOnTime: 1, avgResponseHours: '25.0' });
     expect(aug.total).toMatchObject({ satisfied: 1, closed: 2 });
   });
 });
@@ -134,6 +180,7 @@ describe('an appeal from the enterprise to closure', () => {
 describe('staff-raised appeals, lights and the daily watch', () => {
   it('a sub-district raises an appeal on a visit for its own enterprises only', async () => {
     const xh = (await damiao.get(`/api/enterprises?q=${encodeURIComponent('鑫华')}`)).json().items[0];
+    expect(xh.name).toBe('鑫华半导体');
     const body = { enterpriseId: xh.id, title: '高纯硅料危化品运输通道', category: 'logistics', hard: true };
     expect((await donghuan.send('POST', '/api/enterprise-appeals', body)).statusCode).toBe(403);
     expect((await viewer.send('POST', '/api/enterprise-appeals', body)).statusCode).toBe(403);

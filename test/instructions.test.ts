@@ -3,13 +3,19 @@
 // and bad input are refused with nothing changed; the lead unit signs and reports,
 // the supervisor (or the writing leader) closes; another unit sees nothing; the next
 // bulletin's 批示落实情况 counts them, and a period without any leaves the section out.
+// The zone, its figures and the leader's earlier instructions of August are made here
+// (test/helpers/factories, and the API on the days they were written), not the demo's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleJobs } from '../src/shared/jobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit, type Zone } from './helpers/factories';
 
 let t: TestApp;
-let leader: Client, sup: Client, jingfa: Client, damiao: Client, donghuan: Client, viewer: Client;
-let unitId: (code: string) => Promise<string>;
+let z: Zone;
+let leader: Client, sup: Client, jingfa: Client, damiao: Client, donghuan: Client, viewer: Client, zhongda: Client;
+// The zone's date follows the clock (the zone pins none): the earlier instructions are written on their own days.
+let today = '2022-08-05';
+const unitId = async (code: string) => z.unitId(code);
 const itemVersion = async (itemId: string) => t.version('loop_items', itemId);
 const count = async (table: string) => Number((await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n);
 
@@ -22,10 +28,47 @@ async function draft(c: Client, period: string) {
   return (await c.get(`/api/bulletins/${job.result.bulletinId}`)).json();
 }
 
+/** Moves the zone's date; sessions last 12 hours, so everybody signs in again. */
+async function setToday(day: string) {
+  today = day;
+  [leader, sup, jingfa, damiao, donghuan, viewer, zhongda] = (await Promise.all(
+    ['leader', 'supervisor', z.reporter('jingfa'), z.reporter('damiao'), z.reporter('donghuan'), 'viewer', z.reporter('zhongda')].map((u) => t.signIn(u, z.code)),
+  )) as [Client, Client, Client, Client, Client, Client, Client];
+}
+
+/** The leader writes an instruction on a problem on `today`; the loop steps follow as `steps` say (each on its day). */
+async function earlier(title: string, lead: string, deadline: string, steps: [string, () => Client, string][] = []) {
+  const problem = await z.problem(title);
+  const res = await leader.send('POST', '/api/instructions', { subjectType: 'problem', subjectId: problem.id, text: `请${title}`, leadUnitId: await unitId(lead), deadline });
+  expect(res.statusCode, res.body).toBe(200);
+  const { itemId } = res.json() as { itemId: string };
+  for (const [day, c, action] of steps) {
+    await setToday(day);
+    const moved = await c().send('POST', `/api/loop/items/${itemId}/actions`, { action, version: await itemVersion(itemId) });
+    expect(moved.statusCode, moved.body).toBe(200);
+  }
+}
+
 beforeAll(async () => {
-  t = await testApp();
-  [leader, sup, jingfa, damiao, donghuan, viewer] = (await Promise.all(['leader', 'supervisor', 'xz-jingfa', 'xz-damiao', 'xz-donghuan', 'viewer'].map((u) => t.signIn(u)))) as [Client, Client, Client, Client, Client, Client];
-  unitId = async (code) => (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code]))[0]!.id;
+  t = await testApp({ demo: false, clock: () => new Date(`${today}T02:00:00Z`) });
+  z = await makeZone(t.handle, 'pishi', {
+    name: '批示测试区',
+    units: [unit('damiao', '大庙街道'), unit('donghuan', '东环街道'), unit('jingfa', '经发局', 'department'), unit('zhongda', '重大办', 'department'), unit('ducha', '督查办', 'department')],
+  });
+  await setToday('2022-08-05');
+  // Figures of June to August, so that each month has a bulletin to draft.
+  const gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow' });
+  for (const u of ['damiao', 'donghuan']) {
+    await z.target(gbr, u, 2022, '12');
+    for (const p of ['2022-06', '2022-07', '2022-08']) await z.figures(u, p, { [gbr.id]: '6.00' });
+  }
+  // August before today: one left unsigned past its deadline (8-25), one closed on 8-12, one in hand (deadline 8-31).
+  await earlier('园区污水管网改造滞后', 'donghuan', '2022-08-25');
+  await setToday('2022-08-08');
+  await earlier('标准厂房招租进度偏慢', 'jingfa', '2022-08-20', [['2022-08-10', () => jingfa, 'accept'], ['2022-08-11', () => jingfa, 'report_done'], ['2022-08-12', () => sup, 'verify']]);
+  await setToday('2022-08-16');
+  await earlier('固定资产投资入库偏慢', 'damiao', '2022-08-31', [['2022-08-17', () => damiao, 'accept']]);
+  await setToday('2022-08-31');
 }, 120_000);
 afterAll(async () => t.close());
 
@@ -35,11 +78,15 @@ describe('a leader’s instruction from writing to 办结', () => {
   let onProblem: { id: string; itemId: string };
   let body: Record<string, unknown>;
 
-  it('the demo holds instructions dated before the zone’s date', async () => {
+  it('the leader’s earlier instructions stand as of the zone’s date: one closed, one in hand, one overdue', async () => {
     const mine = (await leader.get('/api/instructions?mine=true')).json();
     expect(mine.total).toBe(3);
-    expect(mine.items.every((i: { writtenOn: string }) => i.writtenOn <= '2022-08-31')).toBe(true);
-    expect(mine.items.map((i: { state: string }) => i.state).sort()).toEqual(['closed', 'rectifying', 'rectifying']);
+    const seen = mine.items.map((i: { writtenOn: string; state: string; light: string; closedOn: string | null; leadUnitName: string }) => [i.writtenOn, i.state, i.light, i.closedOn, i.leadUnitName]);
+    expect(seen.sort()).toEqual([
+      ['2022-08-05', 'assigned', 'red', null, '东环街道'],
+      ['2022-08-08', 'closed', 'done', '2022-08-12', '经发局'],
+      ['2022-08-16', 'rectifying', 'amber', null, '大庙街道'],
+    ]);
   });
 
   it('the leader writes one on a bulletin: assigned at once to the lead unit, audited', async () => {
@@ -74,7 +121,7 @@ describe('a leader’s instruction from writing to 办结', () => {
   });
 
   it('and one on a project problem', async () => {
-    const [p] = await t.handle.query<{ id: string }>(`SELECT id FROM loop_items WHERE kind = 'problem' AND title = '环评批复待省厅下达，需协调加快'`);
+    const p = await z.problem('环评批复待省厅下达，需协调加快');
     const res = await leader.send('POST', '/api/instructions', {
       subjectType: 'problem',
       subjectId: p!.id,
@@ -142,7 +189,6 @@ describe('a leader’s instruction from writing to 办结', () => {
 
   it('the writing leader may close their own instruction too', async () => {
     const act = async (c: Client, action: string) => c.send('POST', `/api/loop/items/${onProblem.itemId}/actions`, { action, version: await itemVersion(onProblem.itemId) });
-    const zhongda = await t.signIn('xz-zhongda');
     expect((await act(zhongda, 'report_done')).json().state).toBe('verifying');
     const res = await act(leader, 'verify');
     expect(res.statusCode, res.body).toBe(200);
@@ -151,7 +197,7 @@ describe('a leader’s instruction from writing to 办结', () => {
 
   it('the next bulletin counts the period’s instructions: 已办结 / 落实中 / 逾期, each listed', async () => {
     const b = await draft(sup, '2022-08');
-    // Demo: 8-05 (open, deadline 8-25: overdue), 8-08 (closed 8-12), 8-16 (deadline 8-31: in hand); here: two closed on 8-31.
+    // Before: 8-05 (open, deadline 8-25: overdue), 8-08 (closed 8-12), 8-16 (deadline 8-31: in hand); here: two closed on 8-31.
     expect(b.content.instructions).toMatchObject({ total: 5, closed: 3, open: 1, overdue: 1 });
     expect(b.content.instructions.items).toHaveLength(5);
     const docx = await sup.get(`/api/bulletins/${b.id}/download?format=docx`);

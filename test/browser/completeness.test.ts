@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { clickUntilShown, tableRows } from './pages/antd';
-import { countOf, textOf } from './pages/waits';
+import { attrOf, countOf, rowsOf, textOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -32,29 +32,28 @@ describe('驾驶舱 of a partial month', () => {
     await page.goto('/cockpit');
     await page.getByTestId('ind-gbr').waitFor();
     await expect.poll(textOf(page.getByTestId('ck-period-label'))).toContain('2022年1—8月');
-    expect(await page.getByTestId('ind-gbr').getAttribute('data-status')).not.toBe('incomplete');
+    await expect.poll(attrOf(page.getByTestId('ind-gbr'), 'data-status')).not.toBe('incomplete');
     await expect.poll(countOf(page.getByTestId('ck-incomplete'))).toBe(0);
     const newer = page.getByTestId('ck-newer');
     await expect.poll(textOf(newer)).toContain('未齐');
     await newer.click();
-    await expect.poll(() => page.getByTestId('ck-period-label').innerText()).toContain('2022年1—9月');
+    await expect.poll(textOf(page.getByTestId('ck-period-label'))).toContain('2022年1—9月');
   });
 
   it('shows 已报 1/n个单位, no colour, no rank, and names the missing units', async () => {
     const card = page.getByTestId('ind-gbr');
-    await expect.poll(() => card.getAttribute('data-status')).toBe('incomplete');
+    await expect.poll(attrOf(card, 'data-status')).toBe('incomplete');
     await expect.poll(textOf(page.getByTestId('ind-gbr-coverage'))).toMatch(/^已报 1\/\d+个单位$/);
     await expect.poll(textOf(page.getByTestId('ind-gbr-incomplete'))).toBe('未齐');
-    expect(await card.innerText()).not.toMatch(/慢于序时|快于序时|明显滞后|基本同步/);
+    await expect.poll(textOf(card)).not.toMatch(/慢于序时|快于序时|明显滞后|基本同步/);
     await expect.poll(textOf(page.getByTestId('ck-incomplete'))).toContain('大庙街道');
-    expect(await tableRows(page.getByTestId('ck-ranking'))).toEqual([]);
+    await expect.poll(rowsOf(page.getByTestId('ck-ranking'))).toEqual([]);
     await h.screenshot(page, 'cockpit-partial-month');
     await page.getByTestId('ind-gbr-value').click();
     await page.getByTestId('drill-incomplete').waitFor();
     await expect.poll(textOf(page.getByTestId('drill-incomplete'))).toContain('大庙街道');
-    const units = await tableRows(page.getByTestId('drill-units'));
-    expect(units.length).toBeGreaterThanOrEqual(1);
-    expect(units.every((r) => r[6] === '—')).toBe(true); // no rank in a field of one
+    // At least one unit, and no rank in a field of one: the rank column holds only '—'.
+    await expect.poll(async () => [...new Set((await tableRows(page.getByTestId('drill-units'))).map((r) => r[6]))]).toEqual(['—']);
     await h.screenshot(page, 'cockpit-partial-drill');
     await page.keyboard.press('Escape');
     await page.getByTestId('drill-units').waitFor({ state: 'detached' });
@@ -63,7 +62,7 @@ describe('驾驶舱 of a partial month', () => {
   it('goes back to the latest complete month in one click', async () => {
     // The drawer may still be fading out: click until August (with its 未齐 newer month offered) is shown.
     await clickUntilShown(() => page.getByTestId('ck-latest-complete').click(), page.getByTestId('ck-newer'), 5000);
-    await expect.poll(() => page.getByTestId('ck-period-label').innerText()).toContain('2022年1—8月');
+    await expect.poll(textOf(page.getByTestId('ck-period-label'))).toContain('2022年1—8月');
   });
 });
 

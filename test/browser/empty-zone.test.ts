@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyZone } from '../helpers/emptyZone';
 import { startHarness, type Harness } from './harness';
-import { countOf } from './pages/waits';
+import { countOf, textOf, waitForText } from './pages/waits';
 
 let h: Harness;
 const SHOTS = '/tmp/shots-periods';
@@ -17,16 +17,15 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** Opens a page and returns its empty-state text, after checking it claims no standing. */
-async function emptyState(page: Page, path: string): Promise<string> {
+/** Opens a page, waits until its empty state says `words`, and checks the page claims no standing. */
+async function emptyState(page: Page, path: string, words: string): Promise<void> {
   await page.goto(path);
-  const text = page.getByTestId('zone-empty-text');
-  await text.waitFor();
+  await waitForText(page.getByTestId('zone-empty-text'), words);
+  // Read once the final state is shown (the words above): a negative check.
   const body = await page.locator('main, .ant-layout-content, body').first().innerText();
   for (const claim of ['0.00亿元', '滞后', '无逾期', '明显滞后', '第1名']) expect({ path, claim, shown: body.includes(claim) }).toEqual({ path, claim, shown: false });
   // No status light of any colour.
   await expect.poll(countOf(page.locator('.gj-pj-dot, .ant-badge-status-dot, .gj-sv-counts'))).toBe(0);
-  return text.innerText();
 }
 
 async function shot(page: Page, name: string) {
@@ -37,9 +36,9 @@ async function shot(page: Page, name: string) {
 describe('a brand-new zone in the browser', () => {
   it('the leader’s cockpit and big screen say what comes first and lead there', async () => {
     const page = await h.signedIn('leader', 'newzone');
-    expect(await emptyState(page, '/cockpit')).toContain('尚无已审核的填报数据。请先在“指标目标”中设置指标与年度目标');
+    await emptyState(page, '/cockpit', '尚无已审核的填报数据。请先在“指标目标”中设置指标与年度目标');
     await shot(page, 'cockpit');
-    expect(await emptyState(page, '/cockpit/screen')).toContain('尚无已审核的填报数据');
+    await emptyState(page, '/cockpit/screen', '尚无已审核的填报数据');
     await shot(page, 'bigscreen');
   });
 
@@ -60,7 +59,7 @@ describe('a brand-new zone in the browser', () => {
       ['/assessment', '尚无考核方案'],
       ['/bulletins', '尚无已审核的填报数据，暂不能生成通报'],
     ];
-    for (const [path, words] of pages) expect(await emptyState(page, path), path).toContain(words);
+    for (const [path, words] of pages) await emptyState(page, path, words);
     await page.goto('/projects/map');
     await page.getByTestId('zone-empty-text').waitFor();
     await shot(page, 'projects-gantt');
@@ -74,8 +73,8 @@ describe('a brand-new zone in the browser', () => {
     await page.waitForURL('**/targets/catalogue');
     // There, the step is this very page: the text stays, the button does not.
     // (The URL changes before React draws the new page: wait for its own words.)
-    await expect.poll(() => page.getByTestId('zone-empty-text').innerText()).toContain('本区尚未设置指标');
-    await expect.poll(() => page.getByTestId('zone-empty-action').count()).toBe(0);
+    await expect.poll(textOf(page.getByTestId('zone-empty-text'))).toContain('本区尚未设置指标');
+    await expect.poll(countOf(page.getByTestId('zone-empty-action'))).toBe(0);
     // The attraction page's button opens the new-lead form itself.
     await page.goto('/attraction/board');
     await page.getByTestId('zone-empty-action').click();

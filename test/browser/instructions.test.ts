@@ -58,31 +58,31 @@ describe('领导批示 in the browser', () => {
     await unit.goto('/instructions/todo');
     await row(unit).waitFor();
     await row(unit).locator('[data-testid^="in-accept-"]').click();
-    await expect.poll(() => row(unit).innerText()).toContain('落实中');
+    await expect.poll(textOf(row(unit))).toContain('落实中');
     await row(unit).locator('[data-testid^="in-note-"]').click();
     await unit.getByTestId('in-text').fill('已梳理在建项目26个，形成赶超方案，报区领导审定。');
     await unit.getByTestId('in-text-ok').click();
     await unit.getByTestId('in-text').waitFor({ state: 'detached' });
     await row(unit).locator('[data-testid^="in-report_done-"]').click();
-    await expect.poll(() => row(unit).innerText()).toContain('待办结');
+    await expect.poll(textOf(row(unit))).toContain('待办结');
     await h.screenshot(unit, 'instructions-03-unit-todo');
 
     // Another unit sees none of it.
     const other = await h.signedIn('xz-donghuan');
     await other.goto('/instructions');
     await other.getByTestId('in-page').waitFor();
-    await expect.poll(() => other.getByText(TEXT).count()).toBe(0);
+    await expect.poll(countOf(other.getByText(TEXT))).toBe(0);
 
     // The supervisor closes it (办结).
     await sup.goto('/instructions');
     await row(sup).waitFor();
     await row(sup).locator('[data-testid^="in-verify-"]').click();
-    await expect.poll(() => row(sup).innerText()).toContain('已办结');
+    await expect.poll(textOf(row(sup))).toContain('已办结');
 
     // The leader sees it 已办结 in 我的批示, with the day it was closed (the zone's date).
     await leader.goto('/instructions');
     await leader.getByText('我的批示').first().waitFor();
-    await expect.poll(() => row(leader).innerText()).toContain('已办结');
+    await expect.poll(textOf(row(leader))).toContain('已办结');
     await expect.poll(textOf(row(leader))).toContain('2022-08-31办结');
     await expect.poll(textOf(leader.getByTestId('in-counts'))).toContain('共4件');
     await h.screenshot(leader, 'instructions-04-mine');
@@ -95,7 +95,7 @@ describe('领导批示 in the browser', () => {
     await leader.getByTestId('ind-fai-value').click();
     const block = leader.getByTestId('drill-drawer').getByTestId('in-block');
     await block.waitFor();
-    await expect.poll(() => block.innerText()).toContain('固定资产投资慢于序时进度');
+    await expect.poll(textOf(block)).toContain('固定资产投资慢于序时进度');
     await expect.poll(textOf(block)).toContain('已办结');
     await block.scrollIntoViewIfNeeded();
     await h.screenshot(leader, 'instructions-05-indicator', { keepScroll: true });

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, PHONE, startHarness, type Harness } from './harness';
-import { attrOf, countOf, textOf, valueOf } from './pages/waits';
+import { attrOf, countOf, textOf, textsOf, valueOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -95,7 +95,7 @@ describe('the frame on a phone', () => {
     await h.screenshot(page, 'phone-01-menu');
     await menu.getByText('督查督办').tap();
     await page.waitForURL(/\/supervision/);
-    await expect.poll(() => menu.isVisible()).toBe(false);
+    await menu.waitFor({ state: 'hidden' });
   });
 
   it('keeps the desktop frame on a desktop', async () => {
@@ -139,7 +139,7 @@ describe('a unit clerk reports the month on a phone', () => {
     await expect.poll(() => bar.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(600);
     await page.getByTestId('rp-save').tap();
     await page.locator('.ant-message').getByText('已保存').waitFor();
-    await expect.poll(() => page.getByTestId(`rp-state-${code}`).innerText()).toBe('草稿');
+    await expect.poll(textOf(page.getByTestId(`rp-state-${code}`))).toBe('草稿');
     await expect.poll(valueOf(page.getByTestId(`rp-value-${code}`))).toBe('12.5');
     await noSidewaysScroll(page);
     await h.screenshot(page, 'phone-12-report-saved', { keepScroll: true });
@@ -188,7 +188,7 @@ describe('a task handler on a phone', () => {
 
     // The photo button: any image, camera or gallery (no `capture`, which would force the camera).
     const photo = page.getByTestId('sv-report-photo');
-    expect((await photo.innerText()).replace(/\s/g, '')).toBe('拍照或选照片');
+    await expect.poll(async () => (await textOf(photo)()).replace(/\s/g, '')).toBe('拍照或选照片');
     const file = photo.locator('xpath=ancestor::*[contains(@class,"ant-upload")][1]').locator('input[type=file]');
     await expect.poll(attrOf(file, 'accept')).toBe('image/*');
     await expect.poll(attrOf(file, 'capture')).toBeNull();
@@ -281,7 +281,7 @@ describe('an enterprise on a phone', () => {
     const rate = page.getByTestId('appeal-rate');
     await rate.waitFor();
     const buttons = rate.locator('.ant-radio-button-wrapper');
-    expect(await buttons.allInnerTexts()).toEqual(['满意', '基本满意', '不满意']);
+    await expect.poll(textsOf(buttons)).toEqual(['满意', '基本满意', '不满意']);
     const boxes = await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ h: r.height, w: r.width, top: r.top })));
     for (const b of boxes) {
       expect(b.h).toBeGreaterThanOrEqual(44);
@@ -294,7 +294,7 @@ describe('an enterprise on a phone', () => {
     await buttons.filter({ hasText: /^满意$/ }).tap();
     await h.screenshot(page, 'phone-32-appeal-rate', { keepScroll: true });
     await page.getByTestId('appeal-rate-submit').tap();
-    await expect.poll(() => page.getByTestId('appeal-satisfaction').innerText()).toBe('满意');
+    await expect.poll(textOf(page.getByTestId('appeal-satisfaction'))).toBe('满意');
     await h.screenshot(page, 'phone-33-appeal-rated');
   });
 });
@@ -325,8 +325,8 @@ async function sitePhoto(page: Page, name: string) {
 
 describe('a unit’s hazard on a phone', () => {
   it('signs for it and reports it rectified with a photo taken or chosen on the phone', async () => {
-    const [hz] = await h.handle.query<{ id: string; title: string }>(
-      `SELECT h.id, l.title FROM hazards h JOIN loop_items l ON l.id = h.loop_item_id JOIN units u ON u.id = h.unit_id JOIN zones z ON z.id = h.zone_id
+    const [hz] = await h.handle.query<{ id: string; title: string; state: string }>(
+      `SELECT h.id, l.title, l.state FROM hazards h JOIN loop_items l ON l.id = h.loop_item_id JOIN units u ON u.id = h.unit_id JOIN zones z ON z.id = h.zone_id
         WHERE z.code = 'xuzhou' AND u.code = 'damiao' AND l.state IN ('assigned', 'rectifying', 'returned') ORDER BY l.state = 'assigned' DESC, h.found_on LIMIT 1`,
     );
     expect(hz).toBeDefined();
@@ -344,16 +344,17 @@ describe('a unit’s hazard on a phone', () => {
     await h.screenshot(page, 'phone-51-hazard');
     const modal = page.getByRole('dialog');
     const ok = modal.locator('.ant-modal-footer .ant-btn-primary');
-    if (await page.getByTestId('hz-act-accept').count()) {
+    // An assigned (or returned) hazard is signed for first; one already being rectified is not.
+    if (hz!.state !== 'rectifying') {
       await page.getByTestId('hz-act-accept').tap();
       await ok.tap();
-      await expect.poll(() => page.getByTestId('hz-detail').getByTestId('hz-state').innerText()).toBe('整改中');
+      await expect.poll(textOf(page.getByTestId('hz-detail').getByTestId('hz-state'))).toBe('整改中');
       await modal.waitFor({ state: 'hidden' });
     }
     await page.getByTestId('hz-act-report_done').tap();
     // The shared picker: any image, camera or gallery (no `capture`, which would force the camera).
     const photo = modal.getByTestId('hz-photo');
-    expect((await photo.innerText()).replace(/\s/g, '')).toBe('拍照或选照片');
+    await expect.poll(async () => (await textOf(photo)()).replace(/\s/g, '')).toBe('拍照或选照片');
     const file = photo.locator('xpath=ancestor::*[contains(@class,"ant-upload")][1]').locator('input[type=file]');
     await expect.poll(attrOf(file, 'accept')).toBe('image/*');
     await expect.poll(attrOf(file, 'capture')).toBeNull();
@@ -364,7 +365,7 @@ describe('a unit’s hazard on a phone', () => {
     await fingerSized(page, '.ant-modal-body, .ant-modal-footer');
     await h.screenshot(page, 'phone-52-hazard-evidence');
     await ok.tap();
-    await expect.poll(() => page.getByTestId('hz-detail').getByTestId('hz-state').innerText()).toBe('待复核');
+    await expect.poll(textOf(page.getByTestId('hz-detail').getByTestId('hz-state'))).toBe('待复核');
     // The evidence shows in the history as a thumbnail.
     const thumb = page.getByTestId('hz-history').getByTestId('hz-evidence').last();
     await expect.poll(() => thumb.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
@@ -390,7 +391,7 @@ describe('a unit’s 领导批示 on a phone', () => {
     await fingerSized(page);
     await h.screenshot(page, 'phone-55-instructions-todo');
     await card.getByTestId(`in-accept-${made.id}`).tap();
-    await expect.poll(() => card.getByTestId(`in-state-${made.id}`).innerText()).toBe('落实中');
+    await expect.poll(textOf(card.getByTestId(`in-state-${made.id}`))).toBe('落实中');
     await card.getByTestId(`in-note-${made.id}`).tap();
     await page.getByTestId('in-text').fill('已排出12个项目清单，逐一对接入库');
     await noSidewaysScroll(page);
@@ -399,7 +400,7 @@ describe('a unit’s 领导批示 on a phone', () => {
     await page.getByTestId('in-text-ok').tap();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await card.getByTestId(`in-report_done-${made.id}`).tap();
-    await expect.poll(() => card.getByTestId(`in-state-${made.id}`).innerText()).toBe('待办结');
+    await expect.poll(textOf(card.getByTestId(`in-state-${made.id}`))).toBe('待办结');
     await noSidewaysScroll(page);
     await fingerSized(page);
     await h.screenshot(page, 'phone-57-instruction-reported');

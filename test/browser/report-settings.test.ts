@@ -4,7 +4,7 @@
 // A reporter has no such tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { countOf } from './pages/waits';
+import { countOf, textOf, valueOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('报送与通知', () => {
     const rules = page.getByTestId('tg-settings-rules');
     await rules.waitFor();
     const move = page.getByTestId('tg-set-move');
-    await expect.poll(() => move.inputValue()).toBe('50');
+    await expect.poll(valueOf(move)).toBe('50');
 
     await move.fill('30');
     await page.getByTestId('tg-set-save').click();
@@ -59,7 +59,7 @@ describe('报送与通知', () => {
     const shown = page.getByTestId('tg-robot-xuzhuang');
     await shown.waitFor();
     // The secret never comes back whole.
-    expect(await shown.innerText()).not.toContain('abcdef0123456789abcdef');
+    await expect.poll(textOf(shown)).not.toContain('abcdef0123456789abcdef');
     expect(await robots()).toBe(1);
     await h.screenshot(page, 'report-settings-robots');
 

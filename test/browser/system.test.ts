@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
 import { SystemPage } from './pages/SystemPage';
-import { textOf } from './pages/waits';
+import { textOf, textsOf } from './pages/waits';
 
 const XUZHOU = '徐州经济技术开发区';
 const TERRITORIAL = ['大庙街道', '大黄山街道', '东环街道', '金山桥街道', '金龙湖街道', '徐庄镇'];
@@ -27,7 +27,7 @@ describe('系统管理 in the browser', () => {
     await page.locator('#login_username').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     const login = new LoginPage(page);
-    expect(await login.heading()).toBe('账号登录');
+    await expect.poll(() => login.heading()).toBe('账号登录');
     await expect.poll(textOf(page.locator('.gj-brand-name'))).toBe('攻坚');
     await h.screenshot(page, '01-login');
   });
@@ -36,7 +36,7 @@ describe('系统管理 in the browser', () => {
     const page = await h.newPage();
     const login = await new LoginPage(page).open();
     await login.signIn('admin', 'wrong-password-9', XUZHOU);
-    expect(await login.error()).toContain('用户名或密码错误');
+    await expect.poll(() => login.error()).toContain('用户名或密码错误');
     expect(new URL(page.url()).pathname).toBe('/login');
     await h.screenshot(page, '02-login-wrong-password');
   });
@@ -47,13 +47,13 @@ describe('系统管理 in the browser', () => {
     const shell = await new ShellPage(page).waitUntilSignedIn();
     await shell.openModule('系统管理');
     await page.waitForURL('**/system/units');
-    expect(await shell.menu()).toContain('系统管理');
-    expect(await shell.role()).toBe('系统管理员');
-    expect(await shell.zone()).toContain(XUZHOU);
+    await expect.poll(() => shell.menu()).toContain('系统管理');
+    await expect.poll(() => shell.role()).toBe('系统管理员');
+    await expect.poll(() => shell.zone()).toContain(XUZHOU);
 
     const system = new SystemPage(page);
     await page.getByTestId('units-page').waitFor();
-    expect(await system.tabs()).toEqual(['单位', '用户', '审计日志', '业务日期']);
+    await expect.poll(() => system.tabs()).toEqual(['单位', '用户', '审计日志', '业务日期']);
     const names = await system.unitNames();
     for (const n of TERRITORIAL) expect(names).toContain(n);
     const rows = await system.unitRows();
@@ -99,9 +99,10 @@ describe('系统管理 in the browser', () => {
     // A reporter belongs to one zone: the zone may be left out.
     await new LoginPage(page).open().then((l) => l.signIn('xz-damiao', DEMO_PASSWORD));
     const shell = await new ShellPage(page).waitUntilSignedIn();
-    const menu = await shell.menu();
-    expect(menu).not.toContain('系统管理');
-    expect(await shell.role()).toBe('单位填报员');
+    // The role shown and the menu drawn first (positive), then what the menu lacks.
+    await expect.poll(() => shell.role()).toBe('单位填报员');
+    await expect.poll(() => shell.menu()).not.toEqual([]);
+    expect(await shell.menu()).not.toContain('系统管理');
     // A deep link to 系统管理 leads back to the reporter's start page.
     const start = new URL(page.url()).pathname;
     expect(start).not.toContain('/system');
@@ -109,7 +110,7 @@ describe('系统管理 in the browser', () => {
     await page.waitForURL((url) => url.pathname === start);
     // The home page names the reporter's unit.
     await page.goto('/home');
-    await expect.poll(() => page.getByTestId('home-unit-card').innerText()).toContain('大庙街道');
+    await expect.poll(textOf(page.getByTestId('home-unit-card'))).toContain('大庙街道');
     await h.screenshot(page, '07-reporter-home');
   });
 
@@ -121,14 +122,13 @@ describe('系统管理 in the browser', () => {
     await page.waitForURL('**/system/units');
     await shell.switchLanguage('en');
     await page.getByTestId('main-menu').getByText('Administration').waitFor();
-    expect(await shell.menu()).toContain('Administration');
-    expect(await shell.role()).toBe('Administrator');
+    await expect.poll(() => shell.menu()).toContain('Administration');
+    await expect.poll(() => shell.role()).toBe('Administrator');
     const system = new SystemPage(page);
     await page.getByTestId('units-page').waitFor();
-    expect(await system.tabs()).toEqual(['Units', 'Users', 'Audit log', 'Business date']);
-    const headers = await page.getByTestId('units-page').locator('.ant-table-thead th').allInnerTexts();
-    expect(headers.map((s) => s.trim())).toEqual(expect.arrayContaining(['Name', 'Code', 'Kind', 'Ranking group', 'Status', 'Actions']));
-    expect((await system.unitRows()).find((r) => r[1] === '徐庄镇')?.[3]).toBe('Town');
+    await expect.poll(() => system.tabs()).toEqual(['Units', 'Users', 'Audit log', 'Business date']);
+    await expect.poll(textsOf(page.getByTestId('units-page').locator('.ant-table-thead th'))).toEqual(expect.arrayContaining(['Name', 'Code', 'Kind', 'Ranking group', 'Status', 'Actions']));
+    await expect.poll(async () => (await system.unitRows()).find((r) => r[1] === '徐庄镇')?.[3]).toBe('Town');
     await h.screenshot(page, '08-english-units');
 
     // Saved on the account: a reload stays in English.
@@ -141,7 +141,7 @@ describe('系统管理 in the browser', () => {
 
     // The sign-in page follows too.
     await shell.signOut();
-    expect(await new LoginPage(page).heading()).toBe('Sign in');
+    await expect.poll(() => new LoginPage(page).heading()).toBe('Sign in');
     await h.screenshot(page, '10-english-login');
   });
 

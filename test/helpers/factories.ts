@@ -4,7 +4,7 @@
 //
 //   const t = await testApp({ demo: false, clock });
 //   const z = await makeZone(t.handle, 'rc', { units: [unit('donghuan', '东环街道')] });
-//   const gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入' });
+//   const gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow' });
 //   await z.target(gbr, 'donghuan', 2022, '6');
 //   await z.figures('donghuan', '2022-08', { [gbr.id]: '4.00' });
 //   const reporter = await t.signIn(z.reporter('donghuan'), z.code);
@@ -22,6 +22,9 @@ import { saveFigures, type Figure } from '../../src/domains/targets/reporting';
 import { registerHazard } from '../../src/domains/hazards/service';
 import { createProject } from '../../src/domains/projects/service';
 import { projectInput, type ProjectInput } from '../../src/domains/projects/model';
+import { createEnterprise, enterpriseInput } from '../../src/domains/enterprises/register';
+import { accountInput, createEnterpriseAccount } from '../../src/domains/enterprises/accounts';
+import { usccCheckChar } from '../../src/domains/enterprises/uscc';
 import { raiseItem, type LoopItem } from '../../src/shared/loop/store';
 import type { FigureState } from '../../src/db/schema';
 import { DEMO_PASSWORD } from './templateNames';
@@ -52,7 +55,7 @@ export interface Zone {
   reporter(unitCode: string): string;
   /** The actor of one of the zone's accounts (demo staff or a reporter), for writing through services. */
   actor(username: string): Promise<Actor>;
-  indicator(def: Pick<IndicatorInput, 'code' | 'name'> & Partial<IndicatorInput> & { owner?: string }): Promise<Indicator>;
+  indicator(def: Pick<IndicatorInput, 'code' | 'name' | 'measure' | 'kind'> & Partial<IndicatorInput> & { owner?: string }): Promise<Indicator>;
   /** A year's target (floor, optional stretch) of a unit, or the zone's own (unit null). */
   target(indicator: Indicator, unitCode: string | null, year: number, floor: string, stretch?: string | null): Promise<void>;
   /** A unit's figures of a month, by indicator id; approved unless `state` says otherwise. */
@@ -63,6 +66,16 @@ export interface Zone {
   problem(title: string): Promise<LoopItem>;
   /** A hazard registered by the supervisor for a unit, found on `foundOn`. */
   hazard(unitCode: string, input: { title: string; foundOn: string; category?: HazardCategory; level?: HazardLevel }): Promise<{ id: string; version: number }>;
+  /** An enterprise of a unit in the register, entered by the supervisor; a valid credit code of its own unless given. */
+  enterprise(unitCode: string, name: string, creditCode?: string): Promise<{ id: string; name: string; creditCode: string }>;
+  /** An enterprise user's account for the enterprise (password: the demo password unless given). */
+  enterpriseAccount(enterpriseId: string, username: string, password?: string): Promise<{ id: string; username: string }>;
+}
+
+/** A valid 18-character credit code, the n-th of the tests' own (region 320301). */
+export function creditCode(n: number): string {
+  const first17 = `91320301MA${String(n).padStart(7, '0')}`;
+  return first17 + usccCheckChar(first17);
 }
 
 /**
@@ -108,6 +121,7 @@ export async function makeZone(
     return { userId: m.userId, zoneId, role: m.role, unitId: m.unitId };
   };
   let order = 0;
+  let enterprises = 0;
   return {
     id: zoneId,
     code,
@@ -155,6 +169,17 @@ export async function makeZone(
         registerHazard(tx, audit, sup, { title: h.title, detail: '', category: h.category ?? 'safety', level: h.level ?? 'general', unitId: unitId(unitCode), foundOn: h.foundOn, location: '' }, h.foundOn, new Date(`${h.foundOn}T02:00:00Z`)),
       );
       return { id: item.id, version: item.version };
+    },
+    enterprise: async (unitCode, name, code) => {
+      const sup = await actor('supervisor');
+      const input = enterpriseInput.parse({ name, creditCode: code ?? creditCode(++enterprises), unitId: unitId(unitCode) });
+      const row = await writeAudited(handle.db, sup, null, (tx, audit) => createEnterprise(tx, audit, sup, input));
+      return { id: row.id, name: row.name, creditCode: row.creditCode };
+    },
+    enterpriseAccount: async (enterpriseId, username, password = DEMO_PASSWORD) => {
+      const sup = await actor('supervisor');
+      const input = accountInput.parse({ username, displayName: username, password });
+      return writeAudited(handle.db, sup, null, (tx, audit) => createEnterpriseAccount(tx, audit, sup, enterpriseId, input));
     },
   };
 }

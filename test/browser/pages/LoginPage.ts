@@ -1,6 +1,7 @@
 // The sign-in page: zone, username, password, language.
 import type { Page } from 'playwright-core';
 import { chooseOption } from './antd';
+import { textOf } from './waits';
 
 export class LoginPage {
   constructor(readonly page: Page) {}
@@ -18,11 +19,9 @@ export class LoginPage {
     await this.page.getByTestId('login-submit').click();
   }
 
-  /** The error shown after a refused sign-in. */
-  async error(): Promise<string> {
-    const alert = this.page.getByTestId('login-error');
-    await alert.waitFor();
-    return (await alert.innerText()).trim();
+  /** The error shown after a refused sign-in, read afresh on each call (poll it). */
+  error(): Promise<string> {
+    return textOf(this.page.getByTestId('login-error'))();
   }
 
   async switchLanguage(lang: 'zh' | 'en'): Promise<void> {
@@ -30,7 +29,8 @@ export class LoginPage {
     await this.page.getByTestId(`lang-${lang}`).click();
   }
 
-  async heading(): Promise<string> {
-    return (await this.page.locator('.gj-login-title').innerText()).trim();
+  /** The page's heading, read afresh on each call (poll it). */
+  heading(): Promise<string> {
+    return textOf(this.page.locator('.gj-login-title'))();
   }
 }

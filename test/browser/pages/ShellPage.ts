@@ -1,6 +1,7 @@
 // The frame of a signed-in page: the menu, the header (zone, user, role, language, sign-out).
 import type { Page } from 'playwright-core';
 import { clickUntilShown } from './antd';
+import { textOf, textsOf } from './waits';
 
 export class ShellPage {
   constructor(readonly page: Page) {}
@@ -10,22 +11,23 @@ export class ShellPage {
     return this;
   }
 
-  /** The labels of the sider menu, in order. */
+  /** The labels of the sider menu, in order, read afresh on each call (poll it). */
   async menu(): Promise<string[]> {
-    const items = this.page.getByTestId('main-menu').locator('.ant-menu-item');
-    return (await items.allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+    return (await textsOf(this.page.getByTestId('main-menu').locator('.ant-menu-item'))()).filter(Boolean);
   }
 
   async openModule(label: string): Promise<void> {
     await this.page.getByTestId('main-menu').locator('.ant-menu-item', { hasText: label }).click();
   }
 
-  async role(): Promise<string> {
-    return (await this.page.getByTestId('header-role').innerText()).trim();
+  /** The role in the header, read afresh on each call (poll it). */
+  role(): Promise<string> {
+    return textOf(this.page.getByTestId('header-role'))();
   }
 
-  async zone(): Promise<string> {
-    return (await this.page.getByTestId('header-zone').innerText()).trim();
+  /** The zone in the header, read afresh on each call (poll it). */
+  zone(): Promise<string> {
+    return textOf(this.page.getByTestId('header-zone'))();
   }
 
   /** Picks the language and waits until the switch shows it (saved on the account first). */

@@ -2,6 +2,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chooseOption, openModal, tableRows } from './antd';
+import { textsOf } from './waits';
 
 export interface NewUnit {
   name: string;
@@ -25,8 +26,9 @@ export class SystemPage {
     await scope.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
   }
 
-  async tabs(): Promise<string[]> {
-    return (await this.page.locator('.ant-tabs-tab').allInnerTexts()).map((s) => s.trim());
+  /** The tab labels, read afresh on each call (poll it). */
+  tabs(): Promise<string[]> {
+    return textsOf(this.page.locator('.ant-tabs-tab'))();
   }
 
   async unitRows(): Promise<string[][]> {
@@ -38,10 +40,6 @@ export class SystemPage {
   /** The unit names in the table (second column). */
   async unitNames(): Promise<string[]> {
     return (await this.unitRows()).map((r) => r[1] ?? '');
-  }
-
-  async hasCreateUnitButton(): Promise<boolean> {
-    return (await this.page.getByTestId('unit-create').count()) > 0;
   }
 
   /** Opens 新建单位 and fills it in, without saving. */
