@@ -9,6 +9,7 @@ import { figures, indicators, targets, units, zones } from '../../src/db/schema'
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 import { LoginPage } from './pages/LoginPage';
 import { BigScreenPage } from './pages/BigScreenPage';
+import { ShellPage } from './pages/ShellPage';
 import { attrOf, countOf, textOf } from './pages/waits';
 
 const WALL = { width: 1920, height: 1080 };
@@ -69,6 +70,20 @@ describe('数据大屏 at 1920×1080', () => {
     await expect.poll(countOf(page.locator('.gj-screen-side'))).toBe(0);
     await expect.poll(textOf(page.locator('.gj-screen-chart [data-testid="screen-behind"]'))).toContain('没有慢于序时进度');
     await expect.poll(countOf(page.locator('.gj-screen-chart').getByTestId('campaign-countdown'))).toBe(1);
+  });
+
+  it('reads in English with every amount whole ("2.496 billion yuan", not "2.496 billion yu…")', async () => {
+    const page = await h.signedIn('leader', 'xuzhou', { viewport: WALL });
+    await new ShellPage(page).switchLanguage('en');
+    try {
+      const wall = await new BigScreenPage(page).open();
+      await expect.poll(textOf(wall.tiles)).toContain('billion yuan');
+      await expect.poll(() => wall.clipped()).toEqual([]);
+      await h.screenshot(page, 'big-screen-xuzhou-en');
+    } finally {
+      await page.goto('/cockpit');
+      await new ShellPage(page).switchLanguage('zh');
+    }
   });
 
   it('a zone with 60 more indicators of long names fits on pages that take turns', async () => {

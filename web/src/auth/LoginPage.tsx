@@ -1,7 +1,9 @@
 // 登录: username, password and, for accounts in several zones, the zone.
-import { useEffect, useState } from 'react';
+// Three fields and two "required" checks: plain state, not antd's Form (its store and
+// validator are ≈ 21 KB gzip that every visitor would load before the first page).
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Select } from 'antd';
+import { Alert, Button, Card, Input, Select } from 'antd';
 import { EnvironmentOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client';
 import type { ZoneRef } from '../api/types';
@@ -12,10 +14,25 @@ import { authApi } from './api';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './session';
 
-interface Values {
-  zone?: string;
-  username: string;
-  password: string;
+type Field = 'zone' | 'username' | 'password';
+
+/** A labelled field with its hint or its error below, laid out like antd's vertical form item. */
+function LoginField({ id, label, error, extra, children }: { id: string; label: string; error?: string; extra?: string; children: ReactNode }) {
+  return (
+    <div className="gj-login-field">
+      <label htmlFor={id} className="gj-login-label">
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <div className="gj-login-field-error" role="alert">
+          {error}
+        </div>
+      ) : (
+        extra && <div className="gj-login-field-extra">{extra}</div>
+      )}
+    </div>
+  );
 }
 
 const LAST_ZONE = 'gj_last_zone';
@@ -25,7 +42,10 @@ export default function LoginPage() {
   const session = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const [form] = Form.useForm<Values>();
+  const [zone, setZone] = useState<string | undefined>();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [zones, setZones] = useState<ZoneRef[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,10 +56,10 @@ export default function LoginPage() {
       .then((list) => {
         setZones(list);
         const last = localStorage.getItem(LAST_ZONE);
-        if (last && list.some((z) => z.code === last) && !form.getFieldValue('zone')) form.setFieldValue('zone', last);
+        if (last && list.some((z) => z.code === last)) setZone((z) => z ?? last);
       })
       .catch(() => setZones([]));
-  }, [form]);
+  }, []);
 
   // The page asked for before signing in (kept by RequireSession), else the user's first module.
   // Both ways out use it: signing in re-renders this page signed in before `submit` navigates.
@@ -49,21 +69,34 @@ export default function LoginPage() {
     return <Navigate to={target({ me: session.me, can: session.can })} replace />;
   }
 
-  const submit = async (v: Values) => {
+  /** Any change clears the refusal shown and that field's own error. */
+  const edited = (field: Field) => {
+    setError(null);
+    setFieldErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const missing = {
+      username: username.trim() ? undefined : t('login.usernameRequired'),
+      password: password ? undefined : t('login.passwordRequired'),
+    };
+    setFieldErrors(missing);
+    if (missing.username || missing.password) return;
     setBusy(true);
     setError(null);
     try {
-      const me = await session.signIn({ username: v.username.trim(), password: v.password, zone: v.zone || undefined });
-      if (v.zone) localStorage.setItem(LAST_ZONE, v.zone);
+      const me = await session.signIn({ username: username.trim(), password, zone: zone || undefined });
+      if (zone) localStorage.setItem(LAST_ZONE, zone);
       const can = (a: keyof typeof me.abilities) => Boolean(me.abilities[a]);
       void navigate(target({ me, can }), { replace: true });
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', e instanceof Error ? e.message : String(e));
       if (err.code === 'auth.zone_required' || err.code === 'auth.no_membership') {
-        form.setFields([{ name: 'zone', errors: [err.message] }]);
+        setFieldErrors({ zone: err.message });
       } else {
         setError(err);
-        form.setFieldValue('password', '');
+        setPassword('');
       }
     } finally {
       setBusy(false);
@@ -93,26 +126,57 @@ export default function LoginPage() {
               data-testid="login-error"
             />
           )}
-          <Form<Values> name="login" form={form} layout="vertical" size="large" requiredMark={false} onFinish={submit} onValuesChange={() => setError(null)}>
-            <Form.Item name="zone" label={t('login.zone')} extra={zones.length > 1 ? t('login.zoneHint') : undefined}>
+          <form className="gj-login-form" onSubmit={(e) => void submit(e)} noValidate>
+            <LoginField id="login_zone" label={t('login.zone')} error={fieldErrors.zone} extra={zones.length > 1 ? t('login.zoneHint') : undefined}>
               <Select
+                id="login_zone"
+                size="large"
                 allowClear
+                value={zone}
+                onChange={(z?: string) => {
+                  setZone(z);
+                  edited('zone');
+                }}
+                status={fieldErrors.zone ? 'error' : undefined}
                 placeholder={t('login.zonePlaceholder')}
                 suffixIcon={<EnvironmentOutlined />}
                 options={zones.map((z) => ({ value: z.code, label: z.name }))}
                 data-testid="login-zone"
               />
-            </Form.Item>
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-            </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={busy} disabled={locked} data-testid="login-submit">
+            </LoginField>
+            <LoginField id="login_username" label={t('login.username')} error={fieldErrors.username}>
+              <Input
+                id="login_username"
+                size="large"
+                value={username}
+                onChange={(e) => {
+                  setUsername(e.target.value);
+                  edited('username');
+                }}
+                status={fieldErrors.username ? 'error' : undefined}
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+              />
+            </LoginField>
+            <LoginField id="login_password" label={t('login.password')} error={fieldErrors.password}>
+              <Input.Password
+                id="login_password"
+                size="large"
+                value={password}
+                onChange={(e) => {
+                  setPassword(e.target.value);
+                  edited('password');
+                }}
+                status={fieldErrors.password ? 'error' : undefined}
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+              />
+            </LoginField>
+            <Button type="primary" size="large" htmlType="submit" block loading={busy} disabled={locked} data-testid="login-submit">
               {t('login.submit')}
             </Button>
-          </Form>
+          </form>
         </Card>
         <footer className="gj-login-footer">{t('login.footer')}</footer>
       </main>

@@ -241,7 +241,9 @@ function Tile({ ind }: { ind: IndicatorRow }) {
   return (
     <div className="gj-screen-tile" style={{ borderLeftColor: color }} data-testid={`tile-${ind.code}`} data-status={ind.status ?? 'none'}>
       <div className="gj-screen-tile-name" title={ind.name}>{ind.name}</div>
-      <div className="gj-screen-tile-value">{figure(ind.value, ind.unit, ind.decimals, lang)}</div>
+      <div className="gj-screen-tile-value">
+        <TileFigure text={figure(ind.value, ind.unit, ind.decimals, lang)} />
+      </div>
       <div className="gj-screen-tile-line">
         <span className={yoyClass} data-testid={`tile-${ind.code}-yoy`}>{ind.yoy === null ? `${ct('yoy')} —` : formatYoy(ind.yoy, { lang })}</span>
         {ind.doubleHalf && <span className="gj-screen-badge" title={ct('doubleHalf')}>{ct('screen.doubleHalf')}</span>}
@@ -266,6 +268,21 @@ function Tile({ ind }: { ind: IndicatorRow }) {
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The figure large, its measure smaller beside it (18.56 亿元, 2.496 billion yuan): the
+ * English words are three times as wide as 亿元 and would not fit a tile at the figure's size.
+ */
+function TileFigure({ text }: { text: string }) {
+  const m = /^([-+]?[\d,.]*\d)\s*([^\d\s].*)$/.exec(text);
+  if (!m) return <>{text}</>;
+  return (
+    <>
+      {m[1]}
+      <span className="gj-screen-tile-unit">{m[2]}</span>
+    </>
   );
 }
 

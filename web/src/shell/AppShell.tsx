@@ -2,13 +2,12 @@
 // sign-out) and the sider menu built from the module list. On a phone (narrower
 // than antd's md, 768 px) the menu moves into a drawer opened from the header, and
 // the header keeps icons only (styles.css), so nothing scrolls sideways.
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Spin, Tag, Tooltip } from 'antd';
+import { App, Avatar, Button, Dropdown, Layout, Menu, Spin, Tag, Tooltip } from 'antd';
 import { DownOutlined, EnvironmentOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SwapOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
 import { useErrorMessage } from '../api/useErrorMessage';
-import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
 import { useMe, useSession } from '../auth/session';
 import { Brand } from './Brand';
@@ -19,6 +18,11 @@ import { usePhone } from './usePhone';
 
 const { Header, Sider, Content } = Layout;
 
+// Not on the first screen: the password dialog (a Modal with a Form) loads when first
+// opened, the menu's drawer only on a phone.
+const ChangePasswordDialog = lazy(() => import('../auth/ChangePasswordDialog').then((m) => ({ default: m.ChangePasswordDialog })));
+const Drawer = lazy(() => import('antd/es/drawer'));
+
 export function AppShell() {
   const { t } = useI18n();
   const session = useSession();
@@ -28,6 +32,9 @@ export function AppShell() {
   const { message } = App.useApp();
   const showError = useErrorMessage();
   const [pwOpen, setPwOpen] = useState(false);
+  // Mounted from the first opening on, so closing it still animates.
+  const [pwUsed, setPwUsed] = useState(false);
+  if (pwOpen && !pwUsed) setPwUsed(true);
   const [collapsed, setCollapsed] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const phone = usePhone();
@@ -126,9 +133,11 @@ export function AppShell() {
       </Header>
       <Layout>
         {phone ? (
-          <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={280} title={me.zone.name} className="gj-menu-drawer">
-            {menu}
-          </Drawer>
+          <Suspense fallback={null}>
+            <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={280} title={me.zone.name} className="gj-menu-drawer">
+              {menu}
+            </Drawer>
+          </Suspense>
         ) : (
           <Sider className="gj-sider" theme="light" width={200} collapsedWidth={64} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg">
             {menu}
@@ -141,7 +150,11 @@ export function AppShell() {
           </Suspense>
         </Content>
       </Layout>
-      <ChangePasswordDialog open={pwOpen} onClose={() => setPwOpen(false)} />
+      {pwUsed && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog open={pwOpen} onClose={() => setPwOpen(false)} />
+        </Suspense>
+      )}
     </Layout>
   );
 }
