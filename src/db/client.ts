@@ -54,10 +54,12 @@ export interface OpenOptions {
   searchPath?: string;
   /** PGlite only: start from this data-folder tarball (see DbHandle.dumpDataDir). */
   loadDataDir?: Blob;
+  /** PostgreSQL only: how soon a lost notification connection (./changes) is tried again, in ms (doubling to 10 s). */
+  changesRetryMs?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
-  if (opts.url) return openPostgres(opts.url, opts.searchPath);
+  if (opts.url) return openPostgres(opts.url, opts.searchPath, opts.changesRetryMs);
   // A data folder is never shared between processes (see ./folderLock).
   const unlock = opts.dataDir ? lockDataFolder(opts.dataDir) : () => undefined;
   let client: PGlite;
@@ -141,9 +143,9 @@ function perZone(make: (setupSql: string) => Database): (zoneId: string) => Read
   };
 }
 
-async function openPostgres(url: string, searchPath?: string): Promise<DbHandle> {
+async function openPostgres(url: string, searchPath?: string, changesRetryMs?: number): Promise<DbHandle> {
   const config = { connectionString: url, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) };
-  const changes = postgresChanges(config);
+  const changes = postgresChanges(config, changesRetryMs);
   const pool = new pg.Pool({ ...config, max: Number(process.env.DATABASE_POOL_MAX ?? 10), onConnect: changes.onConnect });
   // A connection the server drops (restart, failover, an administrator) must not end the
   // process: the query using it fails with the error, the pool replaces it, and we log it.
