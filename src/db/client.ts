@@ -146,7 +146,13 @@ function perZone(make: (setupSql: string) => Database): (zoneId: string) => Read
 async function openPostgres(url: string, searchPath?: string, changesRetryMs?: number): Promise<DbHandle> {
   const config = { connectionString: url, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) };
   const changes = postgresChanges(config, changesRetryMs);
-  const pool = new pg.Pool({ ...config, max: Number(process.env.DATABASE_POOL_MAX ?? 10), onConnect: changes.onConnect });
+  const pool = new pg.Pool({
+    ...config,
+    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    // pg-pool awaits it before handing the connection out (its types say void).
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    onConnect: changes.onConnect,
+  });
   // A connection the server drops (restart, failover, an administrator) must not end the
   // process: the query using it fails with the error, the pool replaces it, and we log it.
   // pg only listens for this on idle connections, so every connection gets a listener.
