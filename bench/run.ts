@@ -2,7 +2,8 @@
 // reference measured in the same run. The cockpit API against the same reads run
 // directly in SQL, on PGlite and on PostgreSQL, at zone scale (30 units, 60
 // indicators, 10 years of months) and at province scale (150 zones in one database);
-// at zone scale also its throughput against a bare route, a 10,000-row xlsx import,
+// at zone scale also its throughput against a bare route (on PostgreSQL also of 2 API
+// processes on the one database, bench/apiProcess.ts), a 10,000-row xlsx import,
 // a bulletin .docx and a backup; the extractor on 100 KB of text; `gongjian start`
 // on a fresh data folder and the web's first load (bench/web.ts).
 // With --write the table goes into docs/benchmarks.md.
@@ -13,7 +14,8 @@
 //   BENCH_AFTER_WRITE=40 (requests each right after a figure write, so computed afresh)
 //   BENCH_LOAD_SECONDS=10 BENCH_LOAD_CONNECTIONS=100 (throughput)
 import { randomBytes } from 'node:crypto';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,6 +133,27 @@ async function load(url: string, cookie: string): Promise<{ rps: number; bytes: 
   return r;
 }
 
+/** An API process of its own (bench/apiProcess.ts) on the bench's PostgreSQL schema. */
+async function apiProcess(schema: string): Promise<{ base: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/apiProcess.ts', PG, schema], {
+    cwd: new URL('..', import.meta.url).pathname,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((r) => child.once('exit', r));
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench/apiProcess.ts exited (${code}) before listening`)));
+  });
+  const { port } = JSON.parse(line) as { port: number };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const out = await f();
@@ -171,6 +194,10 @@ async function measure(engine: 'pglite' | 'postgres', scale: 'zone' | 'province'
     const app = await buildApp({ handle: h });
     // The reference for throughput: the least a route of this server can do.
     app.get('/bench/bare', async () => ({ ok: true }));
+    // A second reference: a route sending the cockpit's own gzipped bytes and nothing else,
+    // what moving 65 KB an answer costs the server and the load generator by itself.
+    let sameBytes: Buffer = Buffer.alloc(0);
+    app.get('/bench/bytes', async (_req, reply) => reply.header('content-type', 'application/json; charset=utf-8').header('content-encoding', 'gzip').send(sameBytes));
     await app.ready();
     const cookie = await leaderCookie(h, app);
     const api: number[] = [];
@@ -220,7 +247,12 @@ async function measure(engine: 'pglite' | 'postgres', scale: 'zone' | 'province'
       const base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
       process.stderr.write(`  ${engine}: throughput…\n`);
       const bare = await load(`${base}/bench/bare`, '');
+      const lookups = { ...app.sessionCache.stats };
       const cockpit = await load(`${base}/api/cockpit?period=${PERIOD}`, cookie);
+      const fromMemory = app.sessionCache.stats.hits - lookups.hits;
+      sameBytes = (await app.inject({ method: 'GET', url: `/api/cockpit?period=${PERIOD}`, headers: { cookie, ...BROWSER } })).rawPayload;
+      const bytesOnly = await load(`${base}/bench/bytes`, '');
+      const fromDb = app.sessionCache.stats.reads - lookups.reads;
       rows.push({
         what: `cached cockpit throughput, ${LOAD_CONNECTIONS} connections × ${LOAD_SECONDS} s on loopback (Accept-Encoding: gzip, deflate, br, as a browser)`,
         engine,
@@ -228,8 +260,30 @@ async function measure(engine: 'pglite' | 'postgres', scale: 'zone' | 'province'
         unit: 'req/s',
         aim: { min: bare.rps / 2 },
         reference: { what: 'bare route, same process', value: bare.rps },
-        note: `${Math.round(cockpit.bytes / 1024)} KB a response as sent`,
+        note: `${Math.round(cockpit.bytes / 1024)} KB a response as sent; sessions from memory ${fromMemory.toLocaleString('en')}, from the database ${fromDb}; a bare route sending the same bytes: ${Math.round(bytesOnly.rps).toLocaleString('en')} req/s`,
       });
+      if (engine === 'postgres') {
+        // Two API processes on the one database, the load generator's connections spread over both.
+        process.stderr.write(`  ${engine}: throughput of 2 API processes…\n`);
+        const pair = await Promise.all([apiProcess(schema), apiProcess(schema)]);
+        try {
+          const both = (path: string) => pair.map((p) => `${p.base}${path}`).join(',');
+          for (const p of pair) await fetch(`${p.base}/api/cockpit?period=${PERIOD}`, { headers: { cookie, ...BROWSER } }); // each computes its cockpit once
+          const bare2 = await load(both('/bench/bare'), '');
+          const cockpit2 = await load(both(`/api/cockpit?period=${PERIOD}`), cookie);
+          rows.push({
+            what: `cached cockpit throughput, 2 API processes on one PostgreSQL, ${LOAD_CONNECTIONS} connections spread over both × ${LOAD_SECONDS} s`,
+            engine,
+            value: cockpit2.rps,
+            unit: 'req/s',
+            aim: { min: bare2.rps / 2 },
+            reference: { what: 'bare route, the same 2 processes', value: bare2.rps },
+            note: `${Math.round(cockpit2.bytes / 1024)} KB a response as sent`,
+          });
+        } finally {
+          await Promise.all(pair.map((p) => p.stop()));
+        }
+      }
       process.stderr.write(`  ${engine}: bulletin, backup, import…\n`);
       const docx: number[] = [];
       for (let i = 0; i < 3; i++) docx.push((await timed(() => buildBulletinFile(h.db, zoneId, PERIOD, 'docx', () => new Date(`${PERIOD}-28T12:00:00+08:00`))))[1]);

@@ -11,6 +11,7 @@ import * as schema from './schema';
 import { lockDataFolder } from './folderLock';
 import { limits } from '../shared/limits';
 import { zoneSetupSql } from './zoneDb';
+import { pgliteChanges, postgresChanges, type ChangeFeed } from './changes';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -37,6 +38,8 @@ export interface DbHandle {
   zoneDb(zoneId: string): ReadDb;
   /** Runs fn on one dedicated connection (session-level locks need one). */
   session<T>(fn: (conn: Pick<DbHandle, 'exec' | 'query'>) => Promise<T>): Promise<T>;
+  /** Committed changes to sessions, zones' dates and data versions (./changes): what in-memory copies follow. */
+  changes: ChangeFeed;
   /** PGlite only: the whole data folder as a tarball (tests clone prepared databases from it). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -51,10 +54,12 @@ export interface OpenOptions {
   searchPath?: string;
   /** PGlite only: start from this data-folder tarball (see DbHandle.dumpDataDir). */
   loadDataDir?: Blob;
+  /** PostgreSQL only: how soon a lost notification connection (./changes) is tried again, in ms (doubling to 10 s). */
+  changesRetryMs?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
-  if (opts.url) return openPostgres(opts.url, opts.searchPath);
+  if (opts.url) return openPostgres(opts.url, opts.searchPath, opts.changesRetryMs);
   // A data folder is never shared between processes (see ./folderLock).
   const unlock = opts.dataDir ? lockDataFolder(opts.dataDir) : () => undefined;
   let client: PGlite;
@@ -65,6 +70,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     throw e;
   }
   const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const changes = await pgliteChanges(client);
   const conn = {
     exec: async (script: string) => {
       await client.exec(script);
@@ -88,6 +94,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     engine: 'pglite',
     db,
     zoneDb,
+    changes,
     ...conn,
     session: (fn) => fn(conn),
     dumpDataDir: () => client.dumpDataDir('none'),
@@ -136,11 +143,15 @@ function perZone(make: (setupSql: string) => Database): (zoneId: string) => Read
   };
 }
 
-async function openPostgres(url: string, searchPath?: string): Promise<DbHandle> {
+async function openPostgres(url: string, searchPath?: string, changesRetryMs?: number): Promise<DbHandle> {
+  const config = { connectionString: url, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) };
+  const changes = postgresChanges(config, changesRetryMs);
   const pool = new pg.Pool({
-    connectionString: url,
+    ...config,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+    // pg-pool awaits it before handing the connection out (its types say void).
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    onConnect: changes.onConnect,
   });
   // A connection the server drops (restart, failover, an administrator) must not end the
   // process: the query using it fails with the error, the pool replaces it, and we log it.
@@ -176,6 +187,7 @@ async function openPostgres(url: string, searchPath?: string): Promise<DbHandle>
     engine: 'postgres',
     db,
     zoneDb,
+    changes: changes.feed,
     exec: async (script) => {
       await pool.query(script);
     },
@@ -193,6 +205,9 @@ async function openPostgres(url: string, searchPath?: string): Promise<DbHandle>
         c.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await changes.close();
+      await pool.end();
+    },
   };
 }

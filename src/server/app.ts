@@ -23,6 +23,7 @@ import { authorizeRoute, type ScopeLoader } from './scope';
 import { makeCtx, type Ctx } from './context';
 import { zoneDateOf } from '../shared/zoneClock';
 import { lookupSession, SESSION_COOKIE, type SessionInfo } from '../domains/auth/sessions';
+import { SessionCache } from '../domains/auth/sessionCache';
 import { setSessionCookie } from '../domains/auth/cookies';
 import { registerDomains } from '../domains';
 
@@ -43,6 +44,8 @@ declare module 'fastify' {
     clock: () => Date;
     /** Every /api route's policy, by "METHOD /url": what the route matrix test walks. */
     routePolicies: Map<string, RoutePolicy>;
+    /** Sessions and zones' versions known in this process (domains/auth/sessionCache.ts). */
+    sessionCache: SessionCache;
   }
 }
 
@@ -73,6 +76,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('handle', opts.handle);
   app.decorate('clock', opts.clock ?? (() => new Date()));
   app.decorate('routePolicies', new Map<string, RoutePolicy>());
+  app.decorate('sessionCache', new SessionCache(opts.handle.changes));
+  app.addHook('onClose', async () => app.sessionCache.close());
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('session', null);
 
@@ -114,14 +119,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     const now = app.clock();
-    req.session = token ? await lookupSession(app.handle.db, token, now) : null;
+    req.session = token ? await lookupSession(app.handle.db, token, now, app.sessionCache) : null;
     // A renewed session sends its cookie again, so the browser's copy slides too.
     if (token && req.session?.renewed) setSessionCookie(req, reply, token, req.session.expiresAt, now);
     const lang = pickLang(req, req.session?.locale);
     const actor = req.session?.actor ?? null;
     // A signed-in request reads as its zone's tenant: row-level security (migrations/0019)
     // hides every other zone's rows even from a query that forgets its zone filter. The
-    // zone's pinned date came with the session (one round trip per request, not two).
+    // zone's pinned date came with the session (known in memory, or one round trip with it).
     req.ctx = actor
       ? makeCtx(app.handle.db, actor, lang, req.ip, zoneDateOf(req.session!.pinnedDate, app.clock), app.handle.zoneDb(actor.zoneId))
       : makeCtx(app.handle.db, actor, lang, req.ip, app.clock);

@@ -14,7 +14,8 @@ import { databaseUrl } from './templateNames';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
-export type TestDb = DbHandle & { drop(): Promise<void> };
+/** `url`: on PostgreSQL, the test's own database (a second handle on it plays another API process). */
+export type TestDb = DbHandle & { drop(): Promise<void>; url?: string };
 export type Start = 'empty' | 'migrated' | 'demo';
 
 async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -50,6 +51,7 @@ export async function openTestDb(opts: { start?: Start; engine?: 'pglite' | 'def
   }
   const handle = await openDatabase({ url: databaseUrl(url, name) });
   return Object.assign(handle, {
+    url: databaseUrl(url, name),
     async drop() {
       await handle.close();
       await admin(url, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

@@ -6,6 +6,7 @@ import type { Database, Queryable } from '../../db/client';
 import { memberships, sessions, users, zoneDataVersions, zones } from '../../db/schema';
 import type { IsoDate } from '../../shared/calendar';
 import type { Actor } from '../../shared/policy';
+import type { SessionCache, SessionRow, ZoneRow } from './sessionCache';
 
 export const SESSION_COOKIE = 'gj_session';
 /** Idle timeout: a session unused this long ends; use renews it. */
@@ -33,8 +34,9 @@ export interface SessionInfo {
   pinnedDate: IsoDate | null;
   /**
    * The zone's data version (migrations/0008) as this request began, read with the
-   * session in the same statement: before anything of the zone is read, which is what
-   * a cached answer is checked against (cockpit/cache.ts) without another round trip.
+   * session in the same statement, or known in memory and current up to the changes
+   * announced (./sessionCache): before anything of the zone is read, which is what a
+   * cached answer is checked against (cockpit/cache.ts) without another round trip.
    */
   zoneDataVersion: string;
 }
@@ -62,9 +64,24 @@ export async function createSession(
   return { token, csrfToken, expiresAt, issuedAt: now };
 }
 
-/** The session behind a cookie token, if live, with the actor it speaks for. */
-export async function lookupSession(db: Database, token: string, now = new Date()): Promise<SessionInfo | null> {
+/**
+ * The session behind a cookie token, if live, with the actor it speaks for. With a
+ * cache (./sessionCache), a session and zone known in memory cost no round trip; the
+ * checks are the same either way.
+ */
+export async function lookupSession(db: Database, token: string, now = new Date(), cache?: SessionCache): Promise<SessionInfo | null> {
   const id = sha256(token);
+  const known = cache?.get(id);
+  if (known) {
+    const { session, zone } = known;
+    // Expired (idle or absolute): refused here as the database would. Due for renewal: the database renews it.
+    if (now.getTime() >= session.expiresAt.getTime() || now >= maxAge(session.createdAt)) return null;
+    if (!renewalDue(session.expiresAt, now)) {
+      cache!.stats.hits++;
+      return info(id, session, zone, session.expiresAt, false);
+    }
+  }
+  const mark = cache?.mark() ?? 0;
   const [row] = await db
     .select({
       userId: sessions.userId,
@@ -86,26 +103,32 @@ export async function lookupSession(db: Database, token: string, now = new Date(
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.zoneId, sessions.zoneId)))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
   if (!row || row.disabled || now >= maxAge(row.createdAt)) return null;
+  const zone: ZoneRow = { pinnedDate: row.pinnedDate, version: String(row.zoneDataVersion ?? 0) };
   // Sliding expiry: renew once half the idle time has passed, up to the absolute lifetime.
-  let expiresAt = row.expiresAt;
-  let renewed = false;
-  if (expiresAt.getTime() - now.getTime() < (SESSION_HOURS * HOUR) / 2) {
+  if (renewalDue(row.expiresAt, now)) {
     const next = deadline(row.createdAt, now);
-    if (next.getTime() > expiresAt.getTime()) {
-      expiresAt = next;
-      renewed = true;
-      await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    if (next.getTime() > row.expiresAt.getTime()) {
+      // The update is announced (migrations/0025): what this reading found is not kept.
+      await db.update(sessions).set({ expiresAt: next }).where(eq(sessions.id, id));
+      return info(id, row, zone, next, true);
     }
   }
+  cache?.keep(mark, id, row, zone);
+  return info(id, row, zone, row.expiresAt, false);
+}
+
+const renewalDue = (expiresAt: Date, now: Date) => expiresAt.getTime() - now.getTime() < (SESSION_HOURS * HOUR) / 2;
+
+function info(sessionId: string, s: SessionRow, zone: ZoneRow, expiresAt: Date, renewed: boolean): SessionInfo {
   return {
-    actor: { userId: row.userId, zoneId: row.zoneId, role: row.role, unitId: row.unitId },
-    csrfToken: row.csrfToken,
-    sessionId: id,
+    actor: { userId: s.userId, zoneId: s.zoneId, role: s.role, unitId: s.unitId },
+    csrfToken: s.csrfToken,
+    sessionId,
     expiresAt,
     renewed,
-    locale: row.locale,
-    pinnedDate: row.pinnedDate,
-    zoneDataVersion: String(row.zoneDataVersion ?? 0),
+    locale: s.locale,
+    pinnedDate: zone.pinnedDate,
+    zoneDataVersion: zone.version,
   };
 }
 
