@@ -37,8 +37,10 @@ class Answer {
     private readonly what: string,
   ) {
     this.current = new JsonBody(Buffer.concat([Buffer.from(this.mark(true)), Buffer.from(json, 'utf8').subarray(1)]), etagOf(what));
+    // The marked copy is made and gzipped (on the thread pool) once the current one is: made
+    // when first asked for, its compression would wait behind the very computation it stands in for.
+    this.current.gzip().then(() => this.previous, () => undefined);
   }
-  /** Made when first asked for: most answers are replaced without ever being shown as the previous one. */
   get previous(): JsonBody {
     return (this.old ??= new JsonBody(
       Buffer.concat([Buffer.from(this.mark(false)), this.current.json.subarray(Buffer.byteLength(this.mark(true)))]),
