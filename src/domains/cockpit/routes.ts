@@ -1,5 +1,6 @@
 // 驾驶舱 / 数据大屏: one zone's month, and the drill-down to a unit's reported rows.
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -61,8 +62,15 @@ export async function cockpitRoutes(app: FastifyInstance) {
   const landing = new CockpitCache();
   // Checked against the response schema once, when computed, as the serializer would; its
   // ETag names the zone, month, date and data version, so a 304 is never an old answer.
-  const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, version: string, clock: Clock) => async () =>
-    new Answer(JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, clock))), version, `${zoneId}|${period}|${asOf}|${version}`);
+  // Between its steps the computation lets waiting requests through (a marked answer, a
+  // cached month), so it holds the event loop for one step at a time, not for all of them.
+  const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, version: string, clock: Clock) => async () => {
+    const cockpit = await loadCockpit(db, zoneId, { period, asOf }, clock);
+    await nextTurn();
+    const checked = cockpitBody.parse(cockpit);
+    await nextTurn();
+    return new Answer(JSON.stringify(checked), version, `${zoneId}|${period}|${asOf}|${version}`);
+  };
 
   // Right after a committed write, the months of the zone people were reading are computed
   // afresh under the new data version, so the next reader finds them ready. One who comes
