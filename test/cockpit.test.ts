@@ -247,6 +247,66 @@ describe('the cockpit cache (migrations/0008)', () => {
     expect(Number(byCode(JSON.parse(json) as { indicators: Row[] }).gbr!.value)).toBeCloseTo(Number(was.value) + 2, 2);
   });
 
+  it('with previous=marked, answers during a computation with the answer from before the write, marked with its version; never unmarked', async () => {
+    const leader = await t.signIn('leader', 'xuzhou');
+    const url = '/api/cockpit?period=2022-08&previous=marked';
+    const gbrOf = (body: { indicators: Row[] }) => byCode(body).gbr!.value;
+    const first = await leader.get(url);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['x-data-current']).toBe('true');
+    const old = first.json() as { freshness: { dataVersion: string; current: boolean; computedAt: string }; indicators: Row[] };
+    expect(old.freshness).toMatchObject({ current: true, dataVersion: first.headers['x-data-version'] });
+    await t.handle.query(
+      `UPDATE figures SET value = value + 3 WHERE zone_id = ${zone} AND period = '2022-08'
+       AND indicator_id = (SELECT id FROM indicators WHERE zone_id = ${zone} AND code = 'gbr')
+       AND unit_id = (SELECT id FROM units WHERE zone_id = ${zone} AND code = 'damiao')`,
+    );
+    // The write moved the version; this read starts the computation and gets the old answer at once, marked.
+    const during = await leader.get(url, { 'if-none-match': first.headers.etag as string });
+    expect(during.statusCode).toBe(200); // its own ETag: never a 304 that would keep the unmarked copy
+    expect(during.headers.etag).not.toBe(first.headers.etag);
+    expect(during.headers).toMatchObject({ 'x-data-current': 'false', 'x-data-version': old.freshness.dataVersion });
+    const marked = during.json() as typeof old;
+    expect(marked.freshness).toEqual({ ...old.freshness, current: false });
+    expect({ ...marked, freshness: null }).toEqual({ ...old, freshness: null });
+    // A reader that does not take the previous answer waits for the computation and gets the write.
+    const fresh = await leader.get('/api/cockpit?period=2022-08');
+    const now = fresh.json() as typeof old;
+    expect(now.freshness.current).toBe(true);
+    expect(BigInt(now.freshness.dataVersion)).toBeGreaterThan(BigInt(old.freshness.dataVersion));
+    expect(Number(gbrOf(now))).toBeCloseTo(Number(gbrOf(old)) + 3, 2);
+    // The next read is the fresh answer, current.
+    const next = await leader.get(url);
+    expect(next.json()).toEqual(now);
+    expect(next.headers['x-data-current']).toBe('true');
+    // A month never read has no previous answer: its reader waits, and gets the current one.
+    await t.handle.query(`UPDATE figures SET value = value + 1 WHERE zone_id = ${zone} AND period = '2022-04' AND unit_id IS NOT NULL AND indicator_id = (SELECT id FROM indicators WHERE zone_id = ${zone} AND code = 'gbr')`);
+    const unread = await leader.get('/api/cockpit?period=2022-04&previous=marked');
+    expect(unread.json().freshness).toMatchObject({ current: true });
+    expect(BigInt(unread.json().freshness.dataVersion)).toBeGreaterThan(BigInt(now.freshness.dataVersion));
+  });
+
+  it('with previous=marked, a read right after writes through the API is the write or marked as older, until it is the write', async () => {
+    const [leader, sup] = await Promise.all([t.signIn('leader', 'xuzhou'), t.signIn('supervisor', 'xuzhou')]);
+    const url = '/api/cockpit?period=2022-08&previous=marked';
+    const before = byCode((await leader.get(url)).json()).gbr! as Row & { id: string };
+    const damiao = before.units.find((u) => u.unitCode === 'damiao')! as Row['units'][number] & { unitId: string };
+    const value = (Number(damiao.value) + 5).toFixed(2);
+    const res = await sup.send('POST', '/api/targets/figures/correct', { unitId: damiao.unitId, period: '2022-08', rows: [{ indicatorId: before.id, value }], reason: '核对后更正' });
+    expect(res.statusCode, res.body).toBe(200);
+    const written = (await leader.get('/api/cockpit?period=2022-08')).json() as { freshness: { dataVersion: string } };
+    await expect
+      .poll(async () => {
+        const body = (await leader.get(url)).json() as { freshness: { dataVersion: string; current: boolean }; indicators: Row[] };
+        const shown = byCode(body).gbr!.units.find((u) => u.unitCode === 'damiao')!.value;
+        // Never an old answer unmarked: a current one has the write, one without it is marked older.
+        if (body.freshness.current) expect(shown).toBe(value);
+        else expect(BigInt(body.freshness.dataVersion)).toBeLessThan(BigInt(written.freshness.dataVersion));
+        return body.freshness.current && shown;
+      })
+      .toBe(value);
+  });
+
   it('answers a read right after a write through the API with the write (the refresh it starts is waited for, never skipped)', async () => {
     const [leader, sup] = await Promise.all([t.signIn('leader', 'xuzhou'), t.signIn('supervisor', 'xuzhou')]);
     const before = byCode((await leader.get('/api/cockpit?period=2022-08')).json()).gbr! as Row & { id: string };

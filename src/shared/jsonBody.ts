@@ -20,10 +20,10 @@ export class JsonBody {
    * version it was computed under; a request whose If-None-Match names it gets a 304.
    */
   constructor(
-    json: string,
+    json: string | Buffer,
     readonly etag?: string,
   ) {
-    this.json = Buffer.from(json, 'utf8');
+    this.json = typeof json === 'string' ? Buffer.from(json, 'utf8') : json;
     // Started at once on the thread pool: a reader who takes gzip finds it done or in hand.
     if (this.json.length >= MIN_GZIP) this.gzip().catch(() => undefined);
   }

@@ -7,8 +7,45 @@ describe('CockpitCache', () => {
     c.set('z|2022-08|', '3', '{"a":1}');
     expect(c.get('z|2022-08|', '3')).toBe('{"a":1}');
     expect(c.get('z|2022-08|', '4')).toBeUndefined();
-    // A stale entry is dropped on sight.
-    expect(c.size).toBe(0);
+    // The old entry stays, as the previous answer, until one of the new version replaces it.
+    expect(c.size).toBe(1);
+    c.set('z|2022-08|', '4', '{"a":2}');
+    expect([c.get('z|2022-08|', '3'), c.get('z|2022-08|', '4'), c.size]).toEqual([undefined, '{"a":2}', 1]);
+  });
+
+  it('reads give an older answer at once, marked, while the current one is computed; with none, they wait', async () => {
+    const c = new CockpitCache();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let computed = 0;
+    const compute = (body: string) => async () => {
+      computed++;
+      await gate;
+      return body;
+    };
+    const none = c.read('k', '7', compute('A7'));
+    let waited = false;
+    void none.then(() => (waited = true));
+    await Promise.resolve();
+    expect(waited).toBe(false); // nothing older: the reader waits
+    release();
+    expect(await none).toEqual({ body: 'A7', version: '7', current: true });
+    let release2!: () => void;
+    const gate2 = new Promise<void>((r) => (release2 = r));
+    const slow = (body: string) => async () => {
+      computed++;
+      await gate2;
+      return body;
+    };
+    // Version 10 > 7 as numbers (not as text): the cached one is older.
+    expect(await c.read('k', '10', slow('A10'))).toEqual({ body: 'A7', version: '7', current: false });
+    expect(await c.read('k', '10', slow('never'))).toEqual({ body: 'A7', version: '7', current: false });
+    release2();
+    await c.idle();
+    expect(await c.read('k', '10', slow('never'))).toEqual({ body: 'A10', version: '10', current: true });
+    // An answer of a newer version than the reader's is current for it.
+    expect(await c.read('k', '9', slow('never'))).toEqual({ body: 'A10', version: '10', current: true });
+    expect(computed).toBe(2);
   });
 
   it('evicts the least recently read entry beyond its capacity', () => {

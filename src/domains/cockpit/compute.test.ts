@@ -82,6 +82,9 @@ describe('computeCockpit', () => {
     expect(r).toMatchObject({ a: [2, -1], b: [1, 1], c: [3, 0] });
     const overall = overallRanking(out.indicators, null);
     expect(overall.find((o) => o.unitId === 'b')).toMatchObject({ rank: 1, ahead: 1 });
+    // The month before is judged once while its inputs are unchanged, and again when one moves.
+    const moved = computeCockpit(base({ targets, figures: [f('a', '2023-05', '50'), f('b', '2023-05', '70'), f('c', '2023-05', '30'), f('a', '2023-06', '51'), f('b', '2023-06', '60'), f('c', '2023-06', '30')] }));
+    expect(Object.fromEntries(moved.indicators[0]!.units.map((u) => [u.unitCode, u.rankChange]))).toEqual({ a: 0, b: 0, c: 0 });
   });
 });
 

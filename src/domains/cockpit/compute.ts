@@ -2,6 +2,7 @@
 // approved figures for a month (and the month before, for rank changes):
 // every indicator's zone value, growth, completion against floor and stretch,
 // time progress and colour; per unit the same with ranks within the unit's group.
+import { createHash } from 'node:crypto';
 import type { FillMethod } from '../../db/schema';
 import { dec, roundDecimal, sum, type Decimal } from '../../shared/decimal';
 import { addQ, divRound, fixedText, parseQ, parseQOrNull, percentQ, roundQ, type Q } from '../../shared/exact';
@@ -155,7 +156,8 @@ const ZONE = ''; // the unit key of a zone's own figure or target
 // lookups go through nested Maps keyed by id, and the rounded values stay scaled
 // integers until printed (./judge). The results are the same strings the decimal
 // version printed (compute.test.ts runs both on random zones); the month before is
-// only assessed as far as its ranks and colours need (no growth, no stretch).
+// only assessed as far as its ranks and colours need (no growth, no stretch), and
+// only again when its own inputs change (a write to the month asked leaves them).
 export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[]; previous: RankedUnits[] | null } {
   const year = Number(input.period.slice(0, 4));
   const prev = previousPeriod(input.period);
@@ -348,7 +350,24 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
   const halfYearReport = input.period.endsWith('-06');
   const groupOrder = localeOrder(input.units.map((u) => u.rankingGroup));
   const prevAsOf = prev ? lastDay(prev) : null;
-  const previous: RankedUnits[] = [];
+  // The month before: its ranks and colours, judged once for as long as its inputs are unchanged
+  // (a write to the month asked, the usual one, leaves them so).
+  const judgePrevious = (): PreviousMonth => {
+    const out: PreviousMonth = { ranks: new Map(), ranked: [] };
+    for (const ind of input.indicators) {
+      if (!completeness(ind, prev!).complete) continue;
+      const before = perUnit(ind, prev!, prevAsOf!, false);
+      out.ranks.set(ind.id, ranks(ind, before));
+      out.ranked.push({
+        units: input.units.flatMap((u) => {
+          const a = before.get(u.id);
+          return a ? [{ unitId: u.id, unitName: u.name, group: u.rankingGroup, gap: a.floorA.gap, status: a.floorA.status }] : [];
+        }),
+      });
+    }
+    return out;
+  };
+  const before = prev ? remembered(previousKey(input, prev), judgePrevious) : null;
   const rows: IndicatorRow[] = input.indicators.map((ind) => {
     const zt = zoneTarget(ind);
     const zr = raw(ind, null, input.period);
@@ -357,16 +376,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     const now = perUnit(ind, input.period, input.asOf, true);
     // A field with units missing is not ranked (a rank of one of six means nothing).
     const nowRanks = complete ? ranks(ind, now) : new Map<string, number | null>();
-    const before = prev && prevAsOf && completeness(ind, prev).complete ? perUnit(ind, prev, prevAsOf, false) : null;
-    const prevRanks = before ? ranks(ind, before) : new Map<string, number | null>();
-    if (before) {
-      previous.push({
-        units: input.units.flatMap((u) => {
-          const a = before.get(u.id);
-          return a ? [{ unitId: u.id, unitName: u.name, group: u.rankingGroup, gap: a.floorA.gap, status: a.floorA.status }] : [];
-        }),
-      });
-    }
+    const prevRanks = before?.ranks.get(ind.id) ?? new Map<string, number | null>();
     const change = rankChange(
       [...nowRanks].map(([k, r]) => ({ key: k, rank: r })),
       [...prevRanks].map(([k, r]) => ({ key: k, rank: r })),
@@ -434,7 +444,38 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       units: unitRows.sort((a, b) => groupOrder.get(a.group)! - groupOrder.get(b.group)! || (a.rank ?? 1e9) - (b.rank ?? 1e9)),
     };
   });
-  return { indicators: rows, previous: prev ? previous : null };
+  return { indicators: rows, previous: before ? before.ranked : null };
+}
+
+/** The month before, as the month asked needs it: each complete indicator's unit ranks, and its units' gaps and colours. */
+interface PreviousMonth {
+  ranks: Map<string, Map<string, number | null>>;
+  ranked: RankedUnits[];
+}
+
+/**
+ * Everything the month before is judged from, as one digest: the thresholds, indicators,
+ * units, the year's targets (its judging reads no stretch) and that month's figures.
+ */
+function previousKey(input: CockpitInput, prev: string): string {
+  const h = createHash('sha1');
+  h.update(`${prev}|${input.thresholds.amber}|${input.thresholds.red}\n`);
+  for (const i of input.indicators) h.update(`${i.id}|${i.code}|${i.kind}|${i.higherIsBetter}|${i.aggregation}|${i.decimals}|${i.progressMode}|${i.numeratorCode}|${i.denominatorCode}\n`);
+  for (const u of input.units) h.update(`${u.id}|${u.name}|${u.rankingGroup}\n`);
+  for (const t of input.targets) h.update(`${t.indicatorId}|${t.unitId}|${t.floor}|${t.monthlyPlan?.join(',')}\n`);
+  for (const f of input.figures) if (f.period === prev) h.update(`${f.indicatorId}|${f.unitId}|${f.value}\n`);
+  return h.digest('base64url');
+}
+
+/** Months before judged lately, by their digest: a small LRU (a few zones' recent months). */
+const previousMonths = new Map<string, PreviousMonth>();
+function remembered(key: string, judge: () => PreviousMonth): PreviousMonth {
+  let m = previousMonths.get(key);
+  if (m) previousMonths.delete(key);
+  else m = judge();
+  previousMonths.set(key, m);
+  if (previousMonths.size > 32) previousMonths.delete(previousMonths.keys().next().value!);
+  return m;
 }
 
 const HUNDRED = dec(100);

@@ -1,5 +1,6 @@
 // 驾驶舱 / 数据大屏: one zone's month, and the drill-down to a unit's reported rows.
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,29 +15,70 @@ import { today, type Clock } from '../../shared/calendar';
 import { CockpitCache, zoneDataVersion } from './cache';
 import { JsonBody, sendJson } from '../../shared/jsonBody';
 import { defaultPeriod, drillDown, loadCockpit } from './cockpit';
-import { cockpitBody, drillRow } from './schemas';
+import { cockpitAnswer, cockpitBody, drillRow } from './schemas';
 
 /** A weak ETag for one cached answer: a digest of what it was computed from. */
 const etagOf = (what: string) => `W/"${createHash('sha256').update(what).digest('base64url').slice(0, 22)}"`;
 
-/** How many of a zone's most recently read cockpits are refreshed after each write to it. */
+/** How many of a zone’s most recently read cockpits are refreshed after each write to it, the latest read first. */
 const REFRESHED = 4;
+
+/**
+ * One computed cockpit, sent as it is while its data version is the zone's (`current`), or
+ * as the previous answer while a newer one is computed: the same bytes after a freshness
+ * mark saying so (`current: false`, its version and time), under an ETag of its own.
+ */
+class Answer {
+  readonly current: JsonBody;
+  private old: JsonBody | undefined;
+  private readonly computedAt = new Date().toISOString();
+  constructor(
+    json: string,
+    readonly version: string,
+    private readonly what: string,
+  ) {
+    this.current = new JsonBody(Buffer.concat([Buffer.from(this.mark(true)), Buffer.from(json, 'utf8').subarray(1)]), etagOf(what));
+    // The marked copy is made and gzipped (on the thread pool) once the current one is: made
+    // when first asked for, its compression would wait behind the very computation it stands in for.
+    this.current.gzip().then(() => this.previous, () => undefined);
+  }
+  get previous(): JsonBody {
+    return (this.old ??= new JsonBody(
+      Buffer.concat([Buffer.from(this.mark(false)), this.current.json.subarray(Buffer.byteLength(this.mark(true)))]),
+      etagOf(`${this.what}|previous`),
+    ));
+  }
+  private mark(current: boolean) {
+    return `{"freshness":${JSON.stringify({ dataVersion: this.version, current, computedAt: this.computedAt })},`;
+  }
+}
 
 export async function cockpitRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cockpit'];
-  const cache = new CockpitCache<JsonBody>();
+  const cache = new CockpitCache<Answer>();
   // The month a leader lands on (no period asked), per zone, day and data version: judging
   // which month is complete reads the zone's whole history (targets/completeness).
   const landing = new CockpitCache();
   // Checked against the response schema once, when computed, as the serializer would; its
   // ETag names the zone, month, date and data version, so a 304 is never an old answer.
-  const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, version: string, clock: Clock) => async () =>
-    new JsonBody(JSON.stringify(cockpitBody.parse(await loadCockpit(db, zoneId, { period, asOf }, clock))), etagOf(`${zoneId}|${period}|${asOf}|${version}`));
+  // Between its steps the computation lets waiting requests through (a marked answer, a
+  // cached month), so it holds the event loop for one step at a time, not for all of them.
+  const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, version: string, clock: Clock) => async () => {
+    const cockpit = await loadCockpit(db, zoneId, { period, asOf }, clock);
+    await nextTurn();
+    const checked = cockpitBody.parse(cockpit);
+    await nextTurn();
+    return new Answer(JSON.stringify(checked), version, `${zoneId}|${period}|${asOf}|${version}`);
+  };
 
   // Right after a committed write, the months of the zone people were reading are computed
-  // afresh under the new data version, so the next reader finds them ready; one who comes
-  // during the refresh waits for it (cache.load), never gets the answer from before the write.
+  // afresh under the new data version, so the next reader finds them ready. One who comes
+  // meanwhile waits for it (cache.load) — unless it asks for `previous=marked` (the web does):
+  // then, if an answer from before the write is cached, it gets that one at once, marked as
+  // not current with its data version and time, while the current one is computed (by the
+  // refresh, or started by this read when another process wrote); the web shows the mark and
+  // asks again until the answer is current. A reader with no earlier answer waits (cache.read).
   let refreshing: Promise<void> = Promise.resolve();
   const refresh = (zoneId: string) => {
     const keys = cache.keys(`${zoneId}|`).slice(-REFRESHED);
@@ -44,7 +86,7 @@ export async function cockpitRoutes(app: FastifyInstance) {
     refreshing = refreshing
       .then(async () => {
         const version = await zoneDataVersion(app.handle.db, zoneId);
-        for (const key of keys) {
+        for (const key of keys.reverse()) {
           const [, period, asOf] = key.split('|') as [string, string, string];
           await cache.load(key, version, compute(app.handle.db, zoneId, period, asOf, version, app.clock));
         }
@@ -55,6 +97,7 @@ export async function cockpitRoutes(app: FastifyInstance) {
   app.addHook('onClose', async () => {
     unsubscribe();
     await refreshing;
+    await cache.idle();
   });
   api.get(
     '/api/cockpit',
@@ -63,8 +106,15 @@ export async function cockpitRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Every indicator of the zone for a month: value, growth, completion, time progress, colour, units and ranks',
-        querystring: z.object({ period: periodString.optional(), asOf: isoDate.optional() }),
-        response: { 200: cockpitBody, ...errors },
+        querystring: z.object({
+          period: periodString.optional(),
+          asOf: isoDate.optional(),
+          previous: z
+            .literal('marked')
+            .optional()
+            .describe('While the answer for the current data is computed, send the previous complete one at once, marked (freshness.current false)'),
+        }),
+        response: { 200: cockpitAnswer, ...errors },
       },
     },
     async (req, reply) => {
@@ -77,9 +127,12 @@ export async function cockpitRoutes(app: FastifyInstance) {
       // The as-of date made explicit, so "no date" and "the month's end" share one entry.
       const asOf = req.query.asOf ?? periodEnd(period);
       const key = `${zoneId}|${period}|${asOf}`;
-      const body = await cache.load(key, version, compute(db, zoneId, period, asOf, version, req.ctx.clock));
+      const computeIt = compute(db, zoneId, period, asOf, version, req.ctx.clock);
+      const { body, current } = req.query.previous ? await cache.read(key, version, computeIt) : { body: await cache.load(key, version, computeIt), current: true };
+      // Also in headers, for clients that read no body (a 304).
+      reply.header('x-data-version', body.version).header('x-data-current', String(current));
       // Sent as serialised and gzipped once, without the per-request schema serialisation.
-      return sendJson(req, reply, body);
+      return sendJson(req, reply, current ? body.current : body.previous);
     },
   );
   api.get(

@@ -28,6 +28,14 @@ export const cockpitBody = z.object({
   campaigns: z.array(z.object({ id: z.string(), name: z.string(), startDate: z.string(), endDate: z.string(), phase: z.enum(['upcoming', 'running', 'ended']), daysLeft: z.number(), daysToStart: z.number(), totalDays: z.number(), elapsedShare: z.string() })),
 });
 
+/**
+ * Which data an answer was computed from: `current` false while a write's answer is being
+ * computed and an older complete one is shown meanwhile (src/domains/cockpit/routes.ts).
+ */
+export const freshness = z.object({ dataVersion: z.string(), current: z.boolean(), computedAt: z.string() });
+/** The cockpit as sent: the month's answer, with its freshness first. */
+export const cockpitAnswer = z.object({ freshness }).extend(cockpitBody.shape);
+
 /** One month of a unit's (or the zone's) figure, for the drill-down. */
 export const drillRow = z.object({
   id: z.string(), period: z.string(), value: z.string(), prevYear: s, note: z.string(), fileIds: z.array(z.string()),

@@ -3718,6 +3718,8 @@ export interface paths {
                 query?: {
                     asOf?: string;
                     period?: string;
+                    /** @description While the answer for the current data is computed, send the previous complete one at once, marked (freshness.current false) */
+                    previous?: "marked";
                 };
                 header?: never;
                 path?: never;
@@ -3757,6 +3759,11 @@ export interface paths {
                                 startDate: string;
                                 totalDays: number;
                             }[];
+                            freshness: {
+                                computedAt: string;
+                                current: boolean;
+                                dataVersion: string;
+                            };
                             indicators: {
                                 /** @enum {string} */
                                 aggregation: "sum" | "zone_reported";

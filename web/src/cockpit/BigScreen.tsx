@@ -12,7 +12,7 @@ import type { Cockpit, IndicatorRow } from './api';
 import { completionBars, indicatorBars, pages, unitBars, withUnits, type BarDatum } from './charts';
 import { figure, formatYoy, pct, statusColor } from './format';
 import { periodLabel, useCkT } from './i18n';
-import { CampaignCountdown, RankChange } from './parts';
+import { CampaignCountdown, FreshnessMark, RankChange } from './parts';
 import { useCockpit } from './queries';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 import { useCan } from '../auth/session';
@@ -102,6 +102,7 @@ function Wall({ d, updatedAt }: { d: Cockpit; updatedAt: number }) {
             {ct('timeProgress')} <b className="gj-screen-tp">{pct(d.timeProgress)}</b>
           </span>
           <span className="gj-screen-small">{ct('screen.updated', { time: dayjs(updatedAt).format('HH:mm') })}</span>
+          <FreshnessMark freshness={d.freshness} />
         </div>
       </header>
       <TilePages tiles={tiles} />

@@ -18,7 +18,7 @@ import { IndicatorCards } from './IndicatorCards';
 import { SupervisionCard } from './SupervisionCard';
 import { DekadCard } from './DekadCard';
 import { useCan, useMe } from '../auth/session';
-import { CampaignCountdown, RankChange, StatusTag } from './parts';
+import { CampaignCountdown, FreshnessMark, RankChange, StatusTag } from './parts';
 import { useCockpit } from './queries';
 import { PeriodSelect } from '../shell/PeriodSelect';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
@@ -111,6 +111,7 @@ function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): voi
             <div className="gj-ck-summary-period" data-testid="ck-period-label">
               {periodLabel(ct, d.period)} · {ct('asOf', { date: d.asOf })}
             </div>
+            <FreshnessMark freshness={d.freshness} />
           </div>
           <div className="gj-ck-summary-tp">
             <span className="gj-ck-muted">{ct('timeProgress')}</span>

@@ -11,7 +11,8 @@ export type DekadProgress = ApiOk<'/api/cockpit/dekads'>;
 export type DrillRow = ApiOk<'/api/cockpit/drill'>[number];
 
 export const cockpitApi = {
-  get: (period?: string) => call('get', '/api/cockpit', { query: { period } }),
+  // The previous answer, marked, rather than a wait while a write's answer is computed.
+  get: (period?: string) => call('get', '/api/cockpit', { query: { period, previous: 'marked' } }),
   dekads: () => call('get', '/api/cockpit/dekads'),
   drill: (q: { indicatorId: string; unitId?: string | null; year: number }) =>
     call('get', '/api/cockpit/drill', { query: { indicatorId: q.indicatorId, unitId: q.unitId ?? undefined, year: q.year } }),

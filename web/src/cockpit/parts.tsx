@@ -1,7 +1,7 @@
 // Small pieces shared by the cockpit and the big screen.
 import { Progress, Tag, Tooltip } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
-import type { CampaignClock, IndicatorRow, Status } from './api';
+import type { CampaignClock, Cockpit, IndicatorRow, Status } from './api';
 import { statusColor } from './format';
 import { useCkT } from './i18n';
 
@@ -11,6 +11,20 @@ export function StatusTag({ status, testId }: { status: Status | null; testId?: 
     <Tag color={statusColor(status)} data-testid={testId} data-status={status ?? 'none'} style={{ marginInlineEnd: 0 }}>
       {ct(`status.${status ?? 'none'}`)}
     </Tag>
+  );
+}
+
+/** 数据更新中: the answer shown is the one from before a write, while the current one is computed. */
+export function FreshnessMark({ freshness, className }: { freshness: Cockpit['freshness']; className?: string }) {
+  const ct = useCkT();
+  if (freshness.current) return null;
+  const time = new Date(freshness.computedAt).toLocaleTimeString('en-GB', { hour12: false });
+  return (
+    <Tooltip title={ct('freshness.help')}>
+      <Tag color="gold" className={className} data-testid="ck-freshness" data-version={freshness.dataVersion}>
+        {ct('freshness.previous', { time })}
+      </Tag>
+    </Tooltip>
   );
 }
 
