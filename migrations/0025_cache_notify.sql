@@ -6,7 +6,8 @@
 -- included before its COMMIT returns (src/db/changes.ts). Payloads:
 --   s:<session id>   the session row changed or ended
 --   u:<user id>      the user or one of their memberships changed: all their sessions
---   z:<zone id>      the zone row (its pinned date) or its data version changed
+--   z:<zone id>      the zone row (its pinned date) changed, or its data version ended
+--   v:<zone id>:<n>  the zone's data version is now n
 --   *                a table was truncated: everything
 CREATE FUNCTION gongjian_announce_change() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -35,9 +36,21 @@ CREATE TRIGGER memberships_announce AFTER INSERT OR UPDATE OR DELETE ON membersh
   FOR EACH ROW EXECUTE FUNCTION gongjian_announce_change('u', 'user_id');
 CREATE TRIGGER zones_announce AFTER UPDATE OR DELETE ON zones
   FOR EACH ROW EXECUTE FUNCTION gongjian_announce_change('z', 'id');
--- Bumped by the deferred triggers of 0008 at commit: announced in that same commit.
+-- Bumped by the deferred triggers of 0008 at commit: announced in that same commit, with
+-- its new value (v:<zone id>:<version>), so a process that knows the zone takes the new
+-- version as told instead of reading it again: the read right after a write costs no
+-- round trip (on PGlite's one connection it would queue behind the refresh's reads).
+CREATE FUNCTION gongjian_announce_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM pg_notify('gongjian_cache', 'z:' || OLD.zone_id);
+  ELSE
+    PERFORM pg_notify('gongjian_cache', 'v:' || NEW.zone_id || ':' || NEW.version);
+  END IF;
+  RETURN NULL;
+END $$;
 CREATE TRIGGER zone_data_versions_announce AFTER INSERT OR UPDATE OR DELETE ON zone_data_versions
-  FOR EACH ROW EXECUTE FUNCTION gongjian_announce_change('z', 'zone_id');
+  FOR EACH ROW EXECUTE FUNCTION gongjian_announce_version();
 
 DO $$
 DECLARE t text;

@@ -85,6 +85,21 @@ describe('within one process, a change is seen by the very next request', () => 
     await t.handle.query(`UPDATE users SET disabled = false WHERE username = 'leader'`);
   });
 
+  it('a data version is told with its value: the read after a write needs no database read for it', async () => {
+    const c = await cached('leader');
+    const tag = await cockpitTag(t.app, c);
+    const { reads } = t.app.sessionCache.stats;
+    const [before] = await t.handle.query<{ version: string }>(`SELECT version::text FROM zone_data_versions WHERE zone_id = (SELECT id FROM zones WHERE code = 'xuzhou')`);
+    await t.handle.query(`UPDATE figures SET value = value + 1 WHERE id = (SELECT id FROM figures ORDER BY id LIMIT 1)`);
+    const [after] = await t.handle.query<{ version: string }>(`SELECT version::text FROM zone_data_versions WHERE zone_id = (SELECT id FROM zones WHERE code = 'xuzhou')`);
+    expect(BigInt(after!.version)).toBeGreaterThan(BigInt(before!.version));
+    const next = await cockpitTag(t.app, c);
+    expect(next).not.toBe(tag);
+    expect(t.app.sessionCache.stats.reads).toBe(reads);
+    // …and the version it took is the committed one: an answer computed under it is the one a fresh session gets.
+    expect(await cockpitTag(t.app, await t.signIn('leader'))).toBe(next);
+  });
+
   it('a write rolled back changes nothing and drops nothing', async () => {
     const c = await cached('admin');
     const hits = t.app.sessionCache.stats.hits;

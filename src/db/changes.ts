@@ -17,7 +17,7 @@ export const CHANGES_CHANNEL = 'gongjian_cache';
 export const CHANGES_APPLICATION = 'gongjian-changes';
 
 export interface ChangeListener {
-  /** A committed change: `s:<session id>`, `u:<user id>`, `z:<zone id>`, or `*` (everything). */
+  /** A committed change: `s:<session id>`, `u:<user id>`, `z:<zone id>`, `v:<zone id>:<data version>`, or `*` (everything). */
   change(payload: string): void;
   /** Whether every change committed from now on will be told; on false, changes may have been missed. */
   trust(trusted: boolean): void;

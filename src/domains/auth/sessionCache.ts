@@ -106,6 +106,15 @@ export class SessionCache {
     const [kind, id] = [payload.slice(0, 2), payload.slice(2)];
     if (kind === 's:') this.sessions.map.delete(id);
     else if (kind === 'z:') this.zones.map.delete(id);
+    else if (kind === 'v:') {
+      // A data version told with its value: taken as told (notifications come in commit
+      // order; the larger wins should two of one transaction arrive), not read again.
+      const at = id.lastIndexOf(':');
+      const [zoneId, version] = [id.slice(0, at), id.slice(at + 1)];
+      const zone = this.zones.map.get(zoneId);
+      if (zone && /^\d+$/.test(version) && BigInt(version) > BigInt(zone.version)) this.zones.map.set(zoneId, { ...zone, version });
+      else if (zone && !/^\d+$/.test(version)) this.zones.map.delete(zoneId);
+    }
     else if (kind === 'u:') {
       for (const [sid, s] of this.sessions.map) if (s.userId === id) this.sessions.map.delete(sid);
     } else this.clear();
