@@ -4,15 +4,9 @@
  * rule, on short invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
-import { deadlinesOf, type DeadlineContext } from './deadline';
+import type { DeadlineContext } from './deadline';
+import { dated, datesOf, projectsOf, quantitiesOf } from './roundViews';
 
-const datesOf = (text: string, c: DeadlineContext) => deadlinesOf(text, c).map((d) => [d.phrase, d.date, d.rule]);
-const dated = (text: string, opts = {}) => extract(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline]);
-const quantitiesOf = (text: string, opts = {}) =>
-  extract(text, opts).items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}`));
-const projectsOf = (text: string, opts = {}) =>
-  extract(text, opts).items.flatMap((i) => (i.project ? [[i.project.name, i.project.investment.value, i.project.investment.unit]] : []));
 const ctx: DeadlineContext = { year: 2023, date: '2023-06-21' };
 const opts = { year: 2023, date: '2023-06-21' };
 
