@@ -170,6 +170,41 @@ describe('rectify with evidence, 复核销号, counts change', () => {
   });
 });
 
+describe('补充整改材料 (evidence while the state stays)', () => {
+  it('takes a note with files from the unit while open, refuses it without files or once 销号, and says who may', async () => {
+    const made = await sup.send('POST', '/api/hazards', { title: '仓库消防通道堆放杂物', category: 'safety', level: 'general', unitId: await unitId('donghuan'), foundOn: '2022-08-30' });
+    const id = made.json().id;
+    await act(donghuan, id, { action: 'accept' });
+    const may = async (c: Client) => (await c.get(`/api/hazards/${id}`)).json().canAddEvidence;
+    expect([await may(donghuan), await may(sup), await may(leader)]).toEqual([true, true, false]);
+
+    const unchanged = await footprint();
+    const noFiles = await donghuan.send('POST', `/api/hazards/${id}/evidence`, { note: '已清理一半' });
+    expect(noFiles.statusCode).toBe(400);
+    expect(noFiles.json()).toMatchObject({ code: 'hazard.evidence_files', message: '补充整改材料须上传至少一张照片或一份材料' });
+    expect((await leader.send('POST', `/api/hazards/${id}/evidence`, { note: '领导补充' })).statusCode).toBe(403);
+    expect(await footprint()).toEqual(unchanged);
+
+    const photo = (await donghuan.upload('/api/files', '清理中.png', PNG)).json();
+    const added = await donghuan.send('POST', `/api/hazards/${id}/evidence`, { note: '通道已清理一半，余下周五前清完', fileIds: [photo.id] });
+    expect(added.statusCode, added.body).toBe(200);
+    const d = (await sup.get(`/api/hazards/${id}`)).json();
+    expect(d.hazard.state).toBe('rectifying');
+    expect(d.events.at(-1)).toMatchObject({ action: 'note', note: '通道已清理一半，余下周五前清完', fileIds: [photo.id] });
+    expect(d.files.map((f: { name: string }) => f.name)).toEqual(['清理中.png']);
+
+    const after = (await donghuan.upload('/api/files', '清理后.png', PNG)).json();
+    await act(donghuan, id, { action: 'report_done', fileIds: [after.id] });
+    await act(sup, id, { action: 'verify' });
+    expect([await may(donghuan), await may(sup)]).toEqual([false, false]);
+    const late = (await donghuan.upload('/api/files', '补拍.png', PNG)).json();
+    const refused = await donghuan.send('POST', `/api/hazards/${id}/evidence`, { note: '补拍一张', fileIds: [late.id] });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'hazard.closed', message: '该隐患已销号，不能再补充整改材料' });
+    expect((await sup.get(`/api/hazards/${id}`)).json().events.at(-1).action).toBe('verify');
+  });
+});
+
 describe('清零 per campaign', () => {
   it('says 未登记 when nothing was registered, 未清零 while any is open, 已清零 once all are closed', async () => {
     const c = await sup.send('POST', '/api/campaigns', { name: '安全生产百日清零行动', startDate: '2022-08-20', endDate: '2022-11-27' });

@@ -213,6 +213,8 @@ const catalogue = {
   'hazard.future_found': { status: 400, zh: '发现日期{date}晚于业务日期{today}', en: 'The day found ({date}) is after the business date ({today})' },
   'hazard.evidence_required': { status: 400, zh: '报结须上传整改照片或材料', en: 'Reporting a hazard rectified needs photos or documents as evidence' },
   'hazard.evidence_type': { status: 415, zh: '整改材料只接受图片、PDF或Word文档：{name}', en: 'Rectification evidence takes images, PDF or Word documents only: {name}' },
+  'hazard.evidence_files': { status: 400, zh: '补充整改材料须上传至少一张照片或一份材料', en: 'Adding evidence needs at least one photo or document' },
+  'hazard.closed': { status: 409, zh: '该隐患已销号，不能再补充整改材料', en: 'This hazard is closed (销号); evidence can no longer be added' },
   'hazard.period': { status: 400, zh: '统计起始日期{from}晚于截止日期{to}', en: 'The period starts ({from}) after it ends ({to})' },
   // bulletins (通报)
   'bulletins.period': {

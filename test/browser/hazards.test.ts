@@ -73,6 +73,17 @@ describe('隐患清零 in the browser', () => {
     await hazard.act('accept');
     await expect.poll(textOf(hazard.state)).toBe('整改中');
 
+    // 补充整改材料 on the way: a note with a photo in the history, the state unchanged.
+    await hazard.addEvidence(async (modal) => {
+      await modal.getByTestId('hz-act-note').fill('积水已抽排一半，挡鼠板已订购。');
+      await modal.locator('input[type=file]').setInputFiles({ name: '整改中.png', mimeType: 'image/png', buffer: PHOTO });
+      await modal.getByTestId('hz-chosen').waitFor();
+      await h.screenshot(unit, 'hazards-add-evidence');
+    });
+    await expect.poll(countOf(unit.getByTestId('hz-history').getByTestId('hz-evidence'))).toBe(1);
+    await expect.poll(textOf(unit.getByTestId('hz-history'))).toContain('积水已抽排一半，挡鼠板已订购。');
+    await expect.poll(textOf(hazard.state)).toBe('整改中');
+
     await hazard.act('report_done', async (modal) => {
       await modal.getByTestId('hz-act-note').fill('已抽排积水并加装挡鼠板，电缆沟封堵完毕。');
       await modal.locator('input[type=file]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: PHOTO });
@@ -87,9 +98,11 @@ describe('隐患清零 in the browser', () => {
   it('the supervisor verifies and closes it (销号), and the counts follow', async () => {
     await sup.goto(url);
     const hazards = new HazardsPage(sup);
-    await sup.getByTestId('hz-evidence').first().waitFor();
+    await expect.poll(countOf(sup.getByTestId('hz-evidence'))).toBe(2);
     await hazards.act('verify');
     await expect.poll(textOf(hazards.state)).toBe('已销号');
+    // A closed record keeps what it was closed on: no more evidence.
+    await expect.poll(countOf(hazards.addEvidenceButton)).toBe(0);
     await h.screenshot(sup, 'hazards-closed');
 
     await hazards.open();

@@ -65,6 +65,8 @@ const detailBody = z.object({
   events: z.array(eventView),
   files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() })),
   allowedActions: z.array(z.object({ action: z.enum(LOOP_ACTIONS), requires: z.array(z.string()) })),
+  /** Whether this user may add 整改 evidence (POST /api/hazards/{id}/evidence) now. */
+  canAddEvidence: z.boolean(),
 });
 const registered = z.object({ id: z.string(), loopItemId: z.string(), dueOn: z.string(), state: z.enum(LOOP_STATES) });
 
@@ -135,7 +137,7 @@ export async function hazardRoutes(app: FastifyInstance) {
     '/api/hazards/:id/evidence',
     {
       config: { action: 'hazard.write', scope: scopeOfHazard },
-      schema: { tags, summary: '整改 evidence: a note with photos or documents uploaded through /api/files', params: idParams, body: evidenceInput, response: { 200: z.object({ id: z.string() }), ...errors } },
+      schema: { tags, summary: '整改 evidence on an open hazard: a note with at least one photo or document uploaded through /api/files', params: idParams, body: evidenceInput, response: { 200: z.object({ id: z.string() }), ...errors } },
     },
     async (req) => req.ctx.write(async (tx, audit) => ({ id: (await addEvidence(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock())).id })),
   );

@@ -17,7 +17,7 @@ import { version } from '../../shared/input';
 import { light, type LoopAction } from '../../shared/loop/machine';
 import { actOnItem, addNote, getItem, raiseItem } from '../../shared/loop/store';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
-import { authorize, type Actor } from '../../shared/policy';
+import { authorize, can, type Actor } from '../../shared/policy';
 import { scopeBy } from '../../server/scope';
 import { clearance, hazardCounts, rectifyDeadline, type HazardFact, type HazardSection } from './rules';
 
@@ -181,10 +181,16 @@ export async function actOnHazard(tx: Tx, audit: Audit, actor: Actor, id: string
   return item;
 }
 
-/** 整改 evidence on its own (a note with photos or files); the state stays. */
+/**
+ * 整改 evidence on its own (a note with at least one photo or document); the state
+ * stays. A hazard already 销号 keeps the record it was closed on.
+ */
 export async function addEvidence(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof evidenceInput>, now: Date) {
   const h = await loadHazard(tx, actor, id);
   authorize(actor, 'hazard.write', { unitId: h.unitId });
+  const [item] = await tx.select({ state: loopItems.state }).from(loopItems).where(eq(loopItems.id, h.loopItemId)).for('update');
+  if (item?.state === 'closed') throw new AppError('hazard.closed');
+  if (input.fileIds.length === 0) throw new AppError('hazard.evidence_files');
   await checkEvidence(tx, actor, input.fileIds);
   const ev = await addNote(tx, audit, actor, h.loopItemId, input.note, input.fileIds);
   await stampEvents(tx, h.loopItemId, now);
@@ -259,7 +265,9 @@ export async function hazardDetail(db: ReadDb, actor: Actor, id: string, today: 
   const [r] = await baseQuery(db).where(eq(hazards.id, h.id));
   const loop = await getItem(db, actor, h.loopItemId, today);
   const files = await fileInfos(db, actor, [...new Set(loop.events.flatMap((e) => e.fileIds))]);
-  return { hazard: present(r as Row, today), events: loop.events, files, allowedActions: loop.allowedActions };
+  // The evidence route's own rule (an open hazard, hazard.write on its unit), never a note by a leader or viewer.
+  const canAddEvidence = r!.state !== 'closed' && can(actor, 'hazard.write', { unitId: h.unitId });
+  return { hazard: present(r as Row, today), events: loop.events, files, allowedActions: loop.allowedActions, canAddEvidence };
 }
 
 /**

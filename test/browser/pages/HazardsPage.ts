@@ -36,8 +36,19 @@ export class HazardsPage {
     return this.page.getByTestId(`hz-act-${name}`);
   }
   /** Clicks an action and confirms its dialog (with `fill` run inside it first). */
-  async act(name: string, fill?: (modal: Locator) => Promise<void>): Promise<void> {
-    await this.action(name).click();
+  act(name: string, fill?: (modal: Locator) => Promise<void>): Promise<void> {
+    return this.confirm(this.action(name), fill);
+  }
+  /** 补充整改材料 (shown while the hazard is open to those who may write it). */
+  get addEvidenceButton(): Locator {
+    return this.page.getByTestId('hz-add-evidence');
+  }
+  /** Adds evidence through its dialog, `fill` run inside it first. */
+  addEvidence(fill: (modal: Locator) => Promise<void>): Promise<void> {
+    return this.confirm(this.addEvidenceButton, fill);
+  }
+  private async confirm(button: Locator, fill?: (modal: Locator) => Promise<void>): Promise<void> {
+    await button.click();
     const modal = openModal(this.page);
     await fill?.(modal);
     await modal.locator('.ant-btn-primary').click();

@@ -6407,6 +6407,7 @@ export interface paths {
                                 action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen";
                                 requires: string[];
                             }[];
+                            canAddEvidence: boolean;
                             events: {
                                 /** @enum {string} */
                                 action: "raise" | "assign" | "accept" | "report_done" | "verify" | "return" | "close" | "reopen" | "note";
@@ -6557,7 +6558,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 整改 evidence: a note with photos or documents uploaded through /api/files */
+        /** 整改 evidence on an open hazard: a note with at least one photo or document uploaded through /api/files */
         post: {
             parameters: {
                 query?: never;

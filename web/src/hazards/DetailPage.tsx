@@ -1,6 +1,6 @@
 // One hazard: what, where, whose, its deadline by level and light; the loop's next
 // steps open to this user (交办, 签收整改, 整改报结 with photos or documents, 复核销号,
-// 退回…); the evidence as thumbnails; the history.
+// 退回…) and 补充整改材料 while it is open; the evidence as thumbnails; the history.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
@@ -13,25 +13,36 @@ import { useHazard, useHzMutation, useHzUnits } from './queries';
 import { LoopActionDialog, stepFields, type LoopActBody } from '../shell/LoopActionDialog';
 import { usePhone } from '../shell/usePhone';
 
-/** A step of the loop in the shared dialog; 报结 carries evidence through the shared picker (on a phone 拍照或选照片). */
-function ActDialog({ d, action, requires, onClose }: { d: HazardDetail; action: string; requires: string[]; onClose(): void }) {
+/** What the dialog does: a step of the loop, or 补充整改材料 (evidence while the state stays). */
+type Step = { action: string; requires: string[] } | 'evidence';
+
+/**
+ * A step of the loop in the shared dialog, or evidence on its own; 报结 and evidence carry
+ * files through the shared picker (on a phone 拍照或选照片).
+ */
+function StepDialog({ d, step, onClose }: { d: HazardDetail; step: Step; onClose(): void }) {
   const t = useHzT();
   const units = useHzUnits();
-  const act = useHzMutation((body: LoopActBody) => hazardApi.act(d.hazard.id, { ...body, action: action as ActInput['action'] }));
+  const id = d.hazard.id;
+  const save = useHzMutation((body: LoopActBody) =>
+    step === 'evidence' ? hazardApi.evidence(id, { note: body.note ?? '', fileIds: body.fileIds ?? [] }) : hazardApi.act(id, { ...body, action: step.action as ActInput['action'] }),
+  );
+  const withFiles = step === 'evidence' || step.action === 'report_done';
   return (
     <LoopActionDialog
-      title={t(`act.${action}` as HzKey)}
-      fields={stepFields(requires)}
+      title={step === 'evidence' ? t('detail.addEvidence') : t(`act.${step.action}` as HzKey)}
+      fields={step === 'evidence' ? ['note'] : stepFields(step.requires)}
+      required={step === 'evidence' ? ['note'] : undefined}
       labels={{ assignee: t('form.assignee'), deadline: t('form.deadline'), reason: t('form.reason'), note: t('form.note'), required: t('form.required') }}
       units={units.data?.items}
       testIds={{ note: 'hz-act-note' }}
       deadlinePicker={{ allowClear: false }}
       initialValues={{ assigneeUnitId: d.hazard.unitId, deadline: dayjs(d.hazard.deadline) }}
       evidence={
-        action === 'report_done'
+        withFiles
           ? {
               label: t('form.evidence'),
-              hint: <span className="gj-hz-muted">{t('form.evidenceHint')}</span>,
+              hint: <span className="gj-hz-muted">{t(step === 'evidence' ? 'form.addEvidenceHint' : 'form.evidenceHint')}</span>,
               thumbsClassName: 'gj-hz-thumbs',
               picker: {
                 upload: uploadFile,
@@ -44,7 +55,7 @@ function ActDialog({ d, action, requires, onClose }: { d: HazardDetail; action: 
           : undefined
       }
       version={d.hazard.version}
-      onSubmit={act.mutateAsync}
+      onSubmit={save.mutateAsync}
       done={t('saved')}
       onClose={onClose}
       okText={t('save')}
@@ -100,7 +111,7 @@ export default function DetailPage() {
   const { id = '' } = useParams();
   const t = useHzT();
   const q = useHazard(id);
-  const [acting, setActing] = useState<{ action: string; requires: string[] } | null>(null);
+  const [acting, setActing] = useState<Step | null>(null);
   const phone = usePhone();
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
@@ -115,6 +126,11 @@ export default function DetailPage() {
             {t(`act.${a.action}` as HzKey)}
           </Button>
         ))}
+        {d.canAddEvidence && (
+          <Button block={phone} onClick={() => setActing('evidence')} data-testid="hz-add-evidence">
+            {t('detail.addEvidence')}
+          </Button>
+        )}
       </Space>
     </div>
   );
@@ -150,12 +166,12 @@ export default function DetailPage() {
           {h.closedOn && <Descriptions.Item label={t('detail.closedOn')}>{h.closedOn}</Descriptions.Item>}
         </Descriptions>
         {h.detail && <p style={{ marginTop: 8, marginBottom: 0 }}>{h.detail}</p>}
-        {phone && d.allowedActions.length > 0 && actions}
+        {phone && (d.allowedActions.length > 0 || d.canAddEvidence) && actions}
       </Card>
       <Card size="small" title={t('detail.history')}>
         <History d={d} />
       </Card>
-      {acting && <ActDialog d={d} action={acting.action} requires={acting.requires} onClose={() => setActing(null)} />}
+      {acting && <StepDialog d={d} step={acting} onClose={() => setActing(null)} />}
     </Space>
   );
 }
