@@ -15,7 +15,7 @@ for _ in $(seq 1 "$BUSY"); do node -e 'for(;;){}' & pids+=($!); done
 trap 'kill "${pids[@]}" 2>/dev/null' EXIT
 for i in $(seq 1 "$RUNS"); do
   if [ $((i % 2)) = 0 ]; then db=$PG; else db=; fi
-  echo "run $i start $(date -u +%FT%T) engine=${db:+postgres}${db:-pglite} load=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$LOG"
+  echo "run $i start $(date -u +%FT%T) engine=$([ -n "$db" ] && echo postgres || echo pglite) load=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$LOG"
   DATABASE_URL=$db npx vitest run --config vitest.browser.config.ts >"$LOG.run$i" 2>&1
   rc=$?
   echo "run $i end $(date -u +%FT%T) rc=$rc load=$(cut -d' ' -f1-3 /proc/loadavg) $(grep -E '^ +Tests ' "$LOG.run$i" | tail -1 | sed 's/\x1b\[[0-9;]*m//g')" >>"$LOG"
