@@ -15,7 +15,8 @@ const corpus = loadCorpus(dir);
  * change that loses matches or adds false ones on any of them fails here.
  */
 const FLOOR = {
-  'dev a': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
+  // set a's 042 relabelled in round 8 (a clause-opening 投资约5亿元 of the named S1814号地块 is a project): not found
+  'dev a': { quantities: [0.99, 1], deadlines: [1, 1], projects: [1, 0.87] },
   'dev b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
   'heldout a': { quantities: [1, 1], deadlines: [1, 0.85], projects: [1, 1] },
   'heldout b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
@@ -30,16 +31,19 @@ const FLOOR = {
   // set e: labelled and committed before round 5 (bcd6641), scored before it and once after it (the
   // same: 0.922 / 0.987, 0.667 / 0.667, 0.750 / 0.400); then read: round 6's rules were made from its
   // misses, so this is fit, not generalisation
-  'heldout e': { quantities: [0.97, 1], deadlines: [0.8, 0.83], projects: [1, 0.86] },
+  'heldout e': { quantities: [0.98, 1], deadlines: [0.8, 0.83], projects: [1, 0.86] },
   // set f: labelled and committed before round 6 (83a658a); scored before it with the round-5 rules
   // (0.919 / 0.935, 0.704 / 0.679, 0.524 / 0.611) and once after them (08a75c6: 0.930 / 0.935,
   // 0.731 / 0.679, 0.524 / 0.611); then read: round 7's rules were made from its misses, so this is fit
-  'heldout f': { quantities: [0.98, 0.99], deadlines: [0.88, 0.85], projects: [1, 0.88] },
+  // (round 8: 134's 预计2017年一期率先完工 found, its 三季度 now an extra dated 2016)
+  'heldout f': { quantities: [0.98, 0.99], deadlines: [0.86, 0.89], projects: [1, 0.94] },
   // set g: labelled and committed before round 7 (6f3036b); scored before it with the round-6 rules
   // (0.946 / 0.981, 0.625 / 0.714, 0.563 / 0.450) and after them (the same); not read while round 7's rules were made
-  'heldout g': { quantities: [0.94, 0.98], deadlines: [0.62, 0.71], projects: [0.56, 0.45] },
+  // then read: round 8's rules were made from the misses of sets a–g, so from round 8 on this is fit
+  'heldout g': { quantities: [0.95, 0.98], deadlines: [0.83, 0.95], projects: [0.56, 0.45] },
   // set h: labelled and committed before round 8 (f6e21d6); scored before it with the round-7 rules
   // (0.931 / 0.983, 0.667 / 0.480, 0.500 / 0.500); not read while round 8's rules were made
+  // and once after them (0.935 / 0.983, 0.667 / 0.480, 0.500 / 0.500)
   'heldout h': { quantities: [0.93, 0.98], deadlines: [0.66, 0.48], projects: [0.5, 0.5] },
 } as const;
 
