@@ -11,11 +11,12 @@ const corpus = loadCorpus(dir);
 /**
  * Floors at the level measured on each half of each set (docs/extraction.md, "Corpus of real
  * texts"): set a = 000–047, set b = 048–065 (issue #12, rich in deadlines and projects), set c =
- * 066–085, set d = 086–106, set e = 107–129, set f = 130–152 and set g = 153 onwards (each held out whole). A rule
+ * 066–085, set d = 086–106, set e = 107–129, set f = 130–152, set g = 153–173 and set h = 174 onwards (each held out whole). A rule
  * change that loses matches or adds false ones on any of them fails here.
  */
 const FLOOR = {
-  'dev a': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
+  // set a's 042 relabelled in round 8 (a clause-opening 投资约5亿元 of the named S1814号地块 is a project): not found
+  'dev a': { quantities: [0.99, 1], deadlines: [1, 1], projects: [1, 0.87] },
   'dev b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
   'heldout a': { quantities: [1, 1], deadlines: [1, 0.85], projects: [1, 1] },
   'heldout b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
@@ -30,18 +31,24 @@ const FLOOR = {
   // set e: labelled and committed before round 5 (bcd6641), scored before it and once after it (the
   // same: 0.922 / 0.987, 0.667 / 0.667, 0.750 / 0.400); then read: round 6's rules were made from its
   // misses, so this is fit, not generalisation
-  'heldout e': { quantities: [0.97, 1], deadlines: [0.8, 0.83], projects: [1, 0.86] },
+  'heldout e': { quantities: [0.98, 1], deadlines: [0.8, 0.83], projects: [1, 0.86] },
   // set f: labelled and committed before round 6 (83a658a); scored before it with the round-5 rules
   // (0.919 / 0.935, 0.704 / 0.679, 0.524 / 0.611) and once after them (08a75c6: 0.930 / 0.935,
   // 0.731 / 0.679, 0.524 / 0.611); then read: round 7's rules were made from its misses, so this is fit
-  'heldout f': { quantities: [0.98, 0.99], deadlines: [0.88, 0.85], projects: [1, 0.88] },
+  // (round 8: 134's 预计2017年一期率先完工 found, its 三季度 now an extra dated 2016)
+  'heldout f': { quantities: [0.98, 0.99], deadlines: [0.86, 0.89], projects: [1, 0.94] },
   // set g: labelled and committed before round 7 (6f3036b); scored before it with the round-6 rules
   // (0.946 / 0.981, 0.625 / 0.714, 0.563 / 0.450) and after them (the same); not read while round 7's rules were made
-  'heldout g': { quantities: [0.94, 0.98], deadlines: [0.62, 0.71], projects: [0.56, 0.45] },
+  // then read: round 8's rules were made from the misses of sets a–g, so from round 8 on this is fit
+  'heldout g': { quantities: [0.95, 0.98], deadlines: [0.83, 0.95], projects: [0.56, 0.45] },
+  // set h: labelled and committed before round 8 (f6e21d6); scored before it with the round-7 rules
+  // (0.931 / 0.983, 0.667 / 0.480, 0.500 / 0.500); not read while round 8's rules were made
+  // and once after them (0.935 / 0.983, 0.667 / 0.480, 0.500 / 0.500)
+  'heldout h': { quantities: [0.93, 0.98], deadlines: [0.66, 0.48], projects: [0.5, 0.5] },
 } as const;
 
 describe('real-text corpus', () => {
-  it('has at least 60 sourced texts: sets a and b split into two halves, 18 or more in set b, 16 or more in set c, 15 or more in sets d and e and 20 or more in sets f and g (all held out)', () => {
+  it('has at least 60 sourced texts: sets a and b split into two halves, 18 or more in set b, 16 or more in set c, 15 or more in sets d and e and 20 or more in sets f, g and h (all held out)', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(60);
     expect(corpus.filter((c) => c.set === 'b').length).toBeGreaterThanOrEqual(18);
     const c3 = corpus.filter((c) => c.set === 'c');
@@ -54,7 +61,9 @@ describe('real-text corpus', () => {
     expect(f6.length).toBeGreaterThanOrEqual(20);
     const g7 = corpus.filter((c) => c.set === 'g');
     expect(g7.length).toBeGreaterThanOrEqual(20);
-    for (const c of [...c3, ...d4, ...e5, ...f6, ...g7]) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
+    const h8 = corpus.filter((c) => c.set === 'h');
+    expect(h8.length).toBeGreaterThanOrEqual(20);
+    for (const c of [...c3, ...d4, ...e5, ...f6, ...g7, ...h8]) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
     for (const c of corpus) expect(c.source, c.name).toMatch(/^# 来源：https?:\/\/\S+ ｜ .+ ｜ /);
     const ab = corpus.filter((c) => c.set === 'a' || c.set === 'b');
     const dev = ab.filter((c) => c.half === 'dev').length;
@@ -67,7 +76,7 @@ describe('real-text corpus', () => {
   });
 
   for (const key of Object.keys(FLOOR) as Array<keyof typeof FLOOR>) {
-    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g'];
+    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h'];
     it(`${half} half of set ${set} stays at the measured level`, () => {
       const { total } = scoreSet(corpus.filter((c) => c.half === half && c.set === set), extract);
       for (const c of CATEGORIES) {

@@ -1,10 +1,10 @@
 /**
  * The extraction corpus on disk (test/fixtures/extract/corpus): NNN.txt (a source line, then the
  * text) beside NNN.json (its labels, an `Expected`). Even numbers are the development half, odd
- * numbers the held-out half, except in sets c–g, which are held out whole.
+ * numbers the held-out half, except in sets c–h, which are held out whole.
  * Texts 000–047 are set 'a', 048–065 set 'b' (SECOND_SET_FROM), 066–085 set 'c' (THIRD_SET_FROM),
  * 086–106 set 'd' (FOURTH_SET_FROM), 107–129 set 'e' (FIFTH_SET_FROM), 130–152 set 'f' (SIXTH_SET_FROM),
- * 153 onwards set 'g' (SEVENTH_SET_FROM).
+ * 153–173 set 'g' (SEVENTH_SET_FROM), 174 onwards set 'h' (EIGHTH_SET_FROM).
  * Shared by the corpus test and scripts/extract-score.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -23,13 +23,15 @@ export const FIFTH_SET_FROM = 107;
 export const SIXTH_SET_FROM = 130;
 /** the first text of the seventh set (labelled and committed before round 7's rules; all of it held out) */
 export const SEVENTH_SET_FROM = 153;
+/** the first text of the eighth set (labelled and committed before round 8's rules; all of it held out) */
+export const EIGHTH_SET_FROM = 174;
 
 export interface CorpusText {
   name: string;
   half: 'dev' | 'heldout';
   /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048–065 (second set, richer in deadlines and
-   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130–152 (sixth set), 'g' = 153 onwards (seventh set; c–g held out whole) */
-  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
+   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130–152 (sixth set), 'g' = 153–173 (seventh set), 'h' = 174 onwards (eighth set; c–h held out whole) */
+  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
   source: string;
   text: string;
   expected: Expected;
@@ -41,7 +43,8 @@ function setOf(n: number): CorpusText['set'] {
   if (n < FOURTH_SET_FROM) return 'c';
   if (n < FIFTH_SET_FROM) return 'd';
   if (n < SIXTH_SET_FROM) return 'e';
-  return n < SEVENTH_SET_FROM ? 'f' : 'g';
+  if (n < SEVENTH_SET_FROM) return 'f';
+  return n < EIGHTH_SET_FROM ? 'g' : 'h';
 }
 
 export function loadCorpus(dir: string): CorpusText[] {

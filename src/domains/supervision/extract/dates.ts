@@ -125,6 +125,10 @@ const DATE_MASKS: RegExp[] = [
   /\d{1,2}:\d{2}(?::\d{2})?/g,
   // the end of a day range is a day, not a count: "7月3-6日", "…—18日"
   /(?<=月\d{1,2}\s*)[-~至到—]\s*\d{1,2}[日号]/g,
+  // …and after a whole day: "12月13日至23日", "4月25日和27日" (round 8; sets e and g)
+  /(?<=\d[日号]\s*)(?:[-~至到—和、及]|以及)\s*(?:[12]?\d|3[01])[日号]/g,
+  // a day in brackets after 昨天 / 今天: "昨天（28日）" (round 8)
+  /(?<=(?:昨天|今天|前天|昨日|今日|前日)\s*[（(])(?:[12]?\d|3[01])日(?=[）)])/g,
   /[—~－]\s*(?:[12]?\d|3[01])[日号]/g,
   // a day of the month without its month, as the time of an event: "9日在广州南沙举行", "20日上午"
   /(?<![\d月.])(?:[12]?\d|3[01])日(?=上午|下午|晚上?|早上|凌晨|在|举行|召开|开幕|讯|电)/g,

@@ -94,6 +94,9 @@ function committed(before: string, after: string): boolean {
 /** Milestones a month can be the time of ("为该工程10月验收通电做最后的准备"). 完成 is not one: "7月完成投资2亿元" reports. */
 const MILESTONE_AFTER = /^(?:验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|交付|封顶|并网|贯通|开业|运营)/;
 
+/** A phase and an adverb between a time and its milestone: "2024年8月一期竣工", "2017年一期率先完工" (round 8). */
+const PHASE_ADVERB = /^(?:[一二三四首]期(?:工程|项目)?)?(?:率先|全面|基本|正式|全部|即可|可|将|能|都)?/;
+
 /**
  * A bare month right before a milestone verb is the milestone's time when the month is still
  * ahead at the document's date (a month already past tells what happened: "3月开工建设").
@@ -126,7 +129,8 @@ interface Pattern {
   /** check ATTRIBUTIVE_AFTER */
   attributive: boolean;
   /** the date; null when the year is unknown; false when the phrase is not a deadline after all */
-  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string): string | null | false;
+  /** `after`: the next 4 characters; `ahead`: the next 10 (a phase and an adverb before a milestone, round 8) */
+  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string, ahead: string): string | null | false;
 }
 
 function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number | null {
@@ -228,7 +232,7 @@ const PATTERNS: Pattern[] = [
     // a month on its own: "10月以前完成", "争取在10月份竣工", "预计明年3月预验收"
     rule: 'deadline:month',
     attributive: true,
-    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~至到—－\d])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d一二三四五六七八九十日号底末上中下])`, 'g'),
+    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~至到—－\d])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末上中下]|[一二三四五六七八九十](?!期))`, 'g'),
     resolve(m, ctx, after, before) {
       // a month alone (no year, 份 or 前) only as the time of a commitment ("确保8月建成投入使用")
       // or of a milestone still ahead ("为该工程10月验收通电做…准备")
@@ -358,13 +362,14 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:year',
     attributive: true,
-    re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零一二三四五六七八九十]|上半年|下半年|第?[一二三四]季度|以来)`, 'g'),
-    resolve(m, ctx, after, before) {
+    re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零]|[一二三四五六七八九十](?!期)|上半年|下半年|第?[一二三四]季度|以来)`, 'g'),
+    resolve(m, ctx, after, before, ahead) {
       const y = Number(m[1]);
       if (ctx.year !== null && y < ctx.year) return false;
       // a bare year is a deadline when it is the time of a verb or a clause: "2023年完成",
       // "到2025年，…"; "入选2022年国家智能制造示范工厂" names a list
-      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前|实施|启动|竣工|完工|交付|投用|通车)/.test(after) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before)) return false;
+      // (or of a milestone after a phase or an adverb: "预计2017年一期率先完工", "预计2022年投入使用", round 8)
+      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前|实施|启动|竣工|完工|交付|投用|通车)/.test(after) && !MILESTONE_AFTER.test(ahead.replace(PHASE_ADVERB, '')) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before)) return false;
       return iso(y, 12, 31);
     },
   },
@@ -432,6 +437,16 @@ function clauseBefore(norm: string, pos: number): string {
 }
 
 /** The sentence up to pos (a plan word anywhere before it governs: "计划3月底完成…，7月份完成…"). */
+/** 已 (经) 于 / 在 before a time phrase (and 今年 / 本月 opening it): the time of something done. */
+const ALREADY_BEFORE = /已(?:经)?(?:于|在)(?:今年|本月|当月)?$/;
+
+/** The rest of a phrase's clause (up to 12 characters), and a commitment opening the next clause ("3月，确保…"). */
+function ownClause(norm: string, e: number, end: number): string {
+  const rest = norm.slice(e, Math.min(end, e + 12));
+  const cut = /[，,。；;]/.exec(rest);
+  return cut ? rest.slice(0, cut.index) + rest.slice(cut.index, cut.index + 3) : rest;
+}
+
 function sentenceBefore(norm: string, pos: number): string {
   const from = Math.max(norm.lastIndexOf('。', pos - 1), norm.lastIndexOf('\n', pos - 1), norm.lastIndexOf('；', pos - 1)) + 1;
   return norm.slice(from, pos);
@@ -485,11 +500,15 @@ export function findDeadlines(
       }
       // a period of last year is past: "去年下半年落户" (round 6)
       if (/^(?:去年|上年)/.test(m[0])) continue;
-      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before);
+      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)));
       if (date === false) continue;
       // a month already past at the document's date, with no 前 and no commitment in its sentence,
       // tells what happened: "联成塑胶2月份开工建设" (September), "4月初开始复工" (round 6)
-      if (date !== null && ctx.date !== null && date < ctx.date.slice(0, 8) + '01' && PAST_CAPABLE.has(p.rule) && !/前$/.test(m[0]) && !committed(before, norm.slice(e, e + 4)) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + norm.slice(e, Math.min(end, e + 12)))) continue;
+      // (于 alone commits nothing when the month has passed: "38个项目于6月建成投产" in July, round 8; and a modal in the
+      // next clause is that clause's: "也于今年6月开工建设，预计2027年建成投产")
+      if (date !== null && ctx.date !== null && date < ctx.date.slice(0, 8) + '01' && PAST_CAPABLE.has(p.rule) && !/前$/.test(m[0]) && !COMMIT_BEFORE.test(before) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + ownClause(norm, e, end))) continue;
+      // 已于 / 已在 before a time tells what has been done: "项目一期已于今年春节前封顶" (round 8)
+      if (ALREADY_BEFORE.test(before)) continue;
       // a stated year and month already past at the document's date: an event, not a deadline
       // ("项目2022年1月开工建设" in a report of January 2023)
       // (a phrase with 前 is a deadline's own form and stays one)

@@ -21,6 +21,8 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
   /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|并网|贯通|完毕/;
+/** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
+const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
 /** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
 const MODAL_VERBS = /确保|力争|争取/g;
 
@@ -490,6 +492,17 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
       if (k === 0 && !acts(g.clauses[0], false) && acts(g.clauses[1], false)) k = 1;
       // a scheduled session is the task itself ("1月4日下午15:00—18:00，督查组…现场检查…"): it reaches on to what is done there
       if (g.deadline?.rule === 'deadline:scheduled') k = Math.min(1, g.clauses.length - 1);
+      // an expected date is a milestone whatever its verb (round 8; sets f and g): "预计12月中旬进行设备调试",
+      // "主体结构可于今年7月底结顶", "预计今年年底，处理厂可具备通水条件" — the expectation word right before the time
+      if (k < 0 && g.deadline !== null && !g.inherited) {
+        const own = g.clauses.findIndex((c) => g.deadline!.start >= c.clause.start && g.deadline!.end <= c.clause.end);
+        const c = g.clauses[own];
+        if (c && EXPECT_BEFORE.test(norm.slice(c.clause.start, g.deadline.start))) {
+          const rest = norm.slice(g.deadline.end, c.clause.end).trim();
+          if (rest.length >= 2) k = own;
+          else if (own + 1 < g.clauses.length) k = own + 1;
+        }
+      }
       if (k < 0 || k > 1 || g.deadline === null) continue;
       lastIdx = Math.max(lastIdx, k);
     }

@@ -37,6 +37,12 @@ const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年
 const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
 const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
 const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美元万亿])`, 'g');
+/**
+ * An unqualified 投资 / 投资额 that opens a clause and ends it ("…占地面积109亩，投资约3.5亿元，共有…"): the own
+ * investment of the project its sentence is about, read as a nameless 总投资 is (round 8; sets a, f, g). 计划 / 年度 /
+ * 完成… before 投资 qualify it (not a project's whole), and an amount running on into a name is INVEST_BARE's.
+ */
+const BARE_BACKWARD = new RegExp(String.raw`[，,]投资额?(?:约|超过|超|近|达|为)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?=[，,。；;]|$)`, 'g');
 /** A count of projects before the name: "等20余个项目，总投资117亿元" is a group, not one project. */
 const GROUP_COUNT = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项)/;
 /** "总投资分别为11亿元、6亿元的…": several amounts before several names (round 7). */
@@ -277,7 +283,16 @@ export function findProjects(
     if (last) consumed = Math.max(consumed, last.end - start);
   }
   BACKWARD.lastIndex = 0;
-  for (let m = BACKWARD.exec(text); m !== null; m = BACKWARD.exec(text)) {
+  BARE_BACKWARD.lastIndex = 0;
+  const backward: RegExpExecArray[] = [];
+  for (let m = BACKWARD.exec(text); m !== null; m = BACKWARD.exec(text)) backward.push(m);
+  const bare = new Set<RegExpExecArray>();
+  for (let m = BARE_BACKWARD.exec(text); m !== null; m = BARE_BACKWARD.exec(text)) {
+    backward.push(m);
+    bare.add(m);
+  }
+  backward.sort((a, b) => a.index - b.index);
+  for (const m of backward) {
     const s = start + m.index;
     if (blocked[s] || hits.some((h) => s >= h.start && s < h.end)) continue;
     // the name must directly precede and end with 项目 (…项目总投资10亿元 / …项目，总投资10亿元 /
@@ -313,6 +328,12 @@ export function findProjects(
       const ante = mentionBefore(s);
       const v = value(m[1]!);
       if (!ante || v === null || s - ante.end > MAX_ANTECEDENT) continue;
+      // a bare 投资 belongs to the project its own sentence is about: named in it, or taken up by 该项目 opening it
+      // ("另外，投资8亿元，预计年产…的九鼎车厢厂生产项目" starts another project's sentence)
+      if (bare.has(m)) {
+        const from = Math.max(norm.lastIndexOf('。', s - 1), norm.lastIndexOf('\n', s - 1)) + 1;
+        if (ante.end <= from && !/^\s*(?:(?:据了解|据悉|据介绍|目前|其中)[，,])?(?:该项目|这个项目|此项目|本项目|项目)/.test(norm.slice(from, s))) continue;
+      }
       // a count inside "…之一" is membership ("30个…试点项目之一"), not a group's total
       const between = norm.slice(ante.end, s).replace(/[^，。；]*之一/g, '');
       if (GROUP_BETWEEN.test(between)) continue;
