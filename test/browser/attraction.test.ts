@@ -99,20 +99,18 @@ describe('招商 in the browser', () => {
          AND indicator_id = (SELECT id FROM indicators WHERE zone_id = ${xz} AND code = 'foreign_projects') RETURNING id`,
     );
     expect(changed.length).toBeGreaterThan(0);
-    // The pinned clock keeps messages up: read the one each click adds.
-    const notices = sup.locator('.ant-message-notice');
-    const resync = async () => {
-      const before = await notices.count();
+    // Each click's answer is a message that closes after 3 s: wait for the one with the
+    // expected words (a count of messages races the previous one closing).
+    const resync = async (answer: RegExp) => {
       await sup.getByTestId('at-resync').click();
       await sup.locator('.ant-popconfirm:visible .ant-btn-primary').click();
-      await expect.poll(() => notices.count()).toBe(before + 1);
-      return textOf(notices.last())();
+      await sup.locator('.ant-message-notice', { hasText: answer }).first().waitFor({ timeout: 60_000 });
     };
     await sup.goto('/attraction/counts');
     await sup.getByTestId('at-resync').waitFor();
-    expect(await resync()).toMatch(/^已重新同步2022年：[1-9]\d*条数据有变化$/);
+    await resync(/已重新同步2022年：[1-9]\d*条数据有变化/);
     await h.screenshot(sup, 'attraction-resync');
-    expect(await resync()).toBe('2022年的数据已与台账一致，无需更改');
+    await resync(/2022年的数据已与台账一致，无需更改/);
   });
 
   it('raised no error in any page', () => expect(h.pageErrors).toEqual([]));
