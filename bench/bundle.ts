@@ -90,12 +90,11 @@ const kb = (b: number) => (b / 1024).toFixed(1).padStart(7);
 
 async function main() {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-  const paths: [string, FirstLoadPath][] = (
-    [
-      ['cockpit', '/cockpit'],
-      ['screen', '/cockpit/screen'],
-    ] as const
-  ).filter(([name]) => !only || only === name);
+  const routes: [string, FirstLoadPath][] = [
+    ['cockpit', '/cockpit'],
+    ['screen', '/cockpit/screen'],
+  ];
+  const paths = routes.filter(([name]) => !only || only === name);
   execFileSync('npx', ['vite', 'build', '--sourcemap'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const server = await startServer(40000 + Math.floor(Math.random() * 20000));
   const browser = await launch();
