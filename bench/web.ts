@@ -28,7 +28,17 @@ const FIRST_CHART = (sel: string) => `(() => {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
 })()`;
 
-async function once(browser: Browser, server: RunningServer, path: '/cockpit' | '/cockpit/screen') {
+export type FirstLoadPath = '/cockpit' | '/cockpit/screen';
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** One first load in a fresh context: its time, and every script it loaded (file name, gzip bytes). */
+export async function once(browser: Browser, server: RunningServer, path: FirstLoadPath) {
   const context = await browser.newContext({
     baseURL: server.baseUrl,
     locale: 'zh-CN',
@@ -59,24 +69,21 @@ async function once(browser: Browser, server: RunningServer, path: '/cockpit' | 
     const bytes = sizes.reduce((a, [, b]) => a + b, 0);
     if (process.env.BENCH_WEB_SCRIPTS) process.stderr.write(`${sizes.sort((a, b) => b[1] - a[1]).slice(0, 80).map(([u, b]) => `${u} ${(b / 1024).toFixed(1)}`).join('\n')}\n`);
     const sentBytes = (await Promise.all(sent.values())).reduce((a, b) => a + b, 0);
-    return { ms: drawn - clicked, kb: bytes / 1024, sentKb: sentBytes / 1024, requests: scripts.size };
+    return { ms: drawn - clicked, kb: bytes / 1024, sentKb: sentBytes / 1024, requests: scripts.size, scripts: sizes };
   } finally {
     await context.close();
   }
 }
 
 export async function benchWeb(server: RunningServer): Promise<Row[]> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launch();
   const rows: Row[] = [];
   try {
     for (const [path, name] of [['/cockpit', 'cockpit'], ['/cockpit/screen', 'big screen']] as const) {
       await once(browser, server, path); // warm the server's caches, not the browser's
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await once(browser, server, path));
-      process.stderr.write(`  web ${name}: ${JSON.stringify(runs)}\n`);
+      process.stderr.write(`  web ${name}: ${JSON.stringify(runs.map(({ scripts: _, ...r }) => r))}\n`);
       rows.push(
         { what: `${name}: first load, gzip JavaScript`, engine: 'chromium', value: median(runs.map((r) => r.kb)), unit: 'KB', aim: { max: 400 }, note: `${runs[0]!.requests} scripts` },
         { what: `${name}: first load, JavaScript as sent (brotli)`, engine: 'chromium', value: median(runs.map((r) => r.sentKb)), unit: 'KB' },

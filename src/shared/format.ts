@@ -1,10 +1,12 @@
 /**
  * Chinese (and English) wording of numbers as they appear in bulletins and the
- * UI. Every function rounds with `round` from ./decimal first and decides the
- * wording from the ROUNDED figure, so text never says "同比增长0.0%" or
- * "快于序时进度0个百分点".
+ * UI. Every function rounds first (half-up, as `round` of ./decimal) and decides
+ * the wording from the ROUNDED figure, so text never says "同比增长0.0%" or
+ * "快于序时进度0个百分点". Rounded by ./roundText, not decimal.js, so the web app's
+ * first load does not carry decimal.js for its wording.
  */
-import { dec, round, type DecimalLike } from './decimal';
+import type { DecimalLike } from './decimal';
+import { absText, isZeroText, roundText as round } from './roundText';
 
 export type Lang = 'zh' | 'en';
 
@@ -64,7 +66,7 @@ export function formatAmount(value: DecimalLike | null | undefined, unit: string
   if ((opts.lang ?? 'zh') === 'zh') return `${fixed}${unit}`;
   const en = EN_UNITS[unit];
   if (!en) return `${groupThousands(fixed)} ${unit}`;
-  const shifted = round(dec(fixed).div(10 ** en.shift), decimals + en.shift);
+  const shifted = round(`${fixed}e-${en.shift}`, decimals + en.shift);
   return `${groupThousands(shifted)} ${en.word}`;
 }
 
@@ -83,11 +85,11 @@ export interface YoyOptions {
 export function formatYoy(percent: DecimalLike | null | undefined, opts: YoyOptions = {}): string {
   if (percent === null || percent === undefined) return MISSING;
   const decimals = opts.decimals ?? 1;
-  const r = dec(round(percent, decimals));
-  const abs = r.abs().toFixed(decimals);
+  const r = round(percent, decimals);
+  const abs = absText(r);
   const zh = (opts.lang ?? 'zh') === 'zh';
-  if (r.isZero()) return zh ? '同比持平' : 'flat year on year';
-  if (r.isPositive()) return zh ? `同比增长${abs}%` : `up ${abs}% year on year`;
+  if (isZeroText(r)) return zh ? '同比持平' : 'flat year on year';
+  if (!r.startsWith('-')) return zh ? `同比增长${abs}%` : `up ${abs}% year on year`;
   return zh ? `同比下降${abs}%` : `down ${abs}% year on year`;
 }
 
@@ -103,12 +105,12 @@ export interface GapOptions {
  */
 export function formatGapToTimeProgress(points: DecimalLike | null | undefined, opts: GapOptions = {}): string {
   if (points === null || points === undefined) return MISSING;
-  const r = dec(round(points, opts.decimals ?? 1));
-  const abs = trimZeros(r.abs().toFixed(opts.decimals ?? 1));
+  const r = round(points, opts.decimals ?? 1);
+  const abs = trimZeros(absText(r));
   const zh = (opts.lang ?? 'zh') === 'zh';
-  if (r.isZero()) return zh ? '与序时进度持平' : 'on par with time progress';
+  if (isZeroText(r)) return zh ? '与序时进度持平' : 'on par with time progress';
   const unitEn = abs === '1' ? 'percentage point' : 'percentage points';
-  if (r.isPositive()) return zh ? `快于序时进度${abs}个百分点` : `${abs} ${unitEn} ahead of time progress`;
+  if (!r.startsWith('-')) return zh ? `快于序时进度${abs}个百分点` : `${abs} ${unitEn} ahead of time progress`;
   return zh ? `慢于序时进度${abs}个百分点` : `${abs} ${unitEn} behind time progress`;
 }
 

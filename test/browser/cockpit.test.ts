@@ -27,6 +27,7 @@ describe('驾驶舱 (Xuzhou 2022)', () => {
     await expect.poll(textOf(cockpit.timeProgress)).toBe('66.6%');
     await page.getByTestId('chart-gbr').locator('canvas').waitFor();
     await h.screenshot(page, 'cockpit-xuzhou');
+    await cockpit.lower();
     await cockpit.ranking.scrollIntoViewIfNeeded();
     await expect.poll(async () => (await rowsOf(cockpit.ranking)()).length).toBeGreaterThanOrEqual(6);
     await h.screenshot(page, 'cockpit-xuzhou-ranking', { keepScroll: true });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { clickUntilShown, tableRows } from './pages/antd';
 import { attrOf, countOf, rowsOf, textOf } from './pages/waits';
+import { CockpitPage } from './pages/CockpitPage';
 
 let h: Harness;
 beforeAll(async () => {
@@ -47,6 +48,8 @@ describe('驾驶舱 of a partial month', () => {
     await expect.poll(textOf(page.getByTestId('ind-gbr-incomplete'))).toBe('未齐');
     await expect.poll(textOf(card)).not.toMatch(/慢于序时|快于序时|明显滞后|基本同步/);
     await expect.poll(textOf(page.getByTestId('ck-incomplete'))).toContain('大庙街道');
+    await new CockpitPage(page).lower();
+    await page.getByTestId('ck-ranking').waitFor();
     await expect.poll(rowsOf(page.getByTestId('ck-ranking'))).toEqual([]);
     await h.screenshot(page, 'cockpit-partial-month');
     await page.getByTestId('ind-gbr-value').click();

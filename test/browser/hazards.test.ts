@@ -120,7 +120,7 @@ describe('隐患清零 in the browser', () => {
 
   it('the cockpit shows the open, 重大 and overdue hazards', async () => {
     await sup.goto('/cockpit');
-    const cockpit = new CockpitPage(sup);
+    const cockpit = await new CockpitPage(sup).lower();
     await expect.poll(() => cockpit.hazardTile('remaining')).toBe(remaining);
     await expect.poll(() => cockpit.hazardTile('major')).toBe(1);
     await cockpit.hazards.scrollIntoViewIfNeeded();

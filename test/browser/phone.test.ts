@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, PHONE, startHarness, type Harness } from './harness';
 import { attrOf, countOf, textOf, textsOf, valueOf } from './pages/waits';
+import { CockpitPage } from './pages/CockpitPage';
 
 let h: Harness;
 beforeAll(async () => {
@@ -421,6 +422,7 @@ describe('the leader’s cockpit on a phone', () => {
     await h.screenshot(page, 'phone-40-cockpit');
 
     // The ranking: a tap on a unit opens its indicators; the table scrolls inside its card.
+    await new CockpitPage(page).lower();
     const ranking = page.getByTestId('ck-ranking');
     await ranking.evaluate((e) => e.scrollIntoView());
     await ranking.locator('.ant-table-row').first().tap();

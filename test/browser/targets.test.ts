@@ -147,6 +147,7 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
     await expect.poll(textOf(cockpit.figure('signed_projects', 'value'))).toBe('49个');
     await expect.poll(textOf(cockpit.timeProgress)).toBe('49.6%');
     await expect.poll(attrOf(cockpit.indicator('gbr'), 'data-status')).toBe('ahead');
+    await cockpit.lower();
     const countdown = await waitForText(cockpit.countdown, '大干三季度、决胜下半年');
     // On 30 June the campaign of 15 July has not begun: when it starts and how long, not "剩余184天".
     expect(countdown).toContain('距开始 15 天 · 为期 170 天');

@@ -9,6 +9,7 @@ import { chooseOption, openModal } from './pages/antd';
 import { ShellPage } from './pages/ShellPage';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { countOf, textOf } from './pages/waits';
+import { CockpitPage } from './pages/CockpitPage';
 
 let h: Harness;
 let projectId = '';
@@ -51,6 +52,7 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     const leader = await h.signedIn('leader');
     const answer = leader.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('mine=true'));
     await leader.goto('/cockpit');
+    await new CockpitPage(leader).lower();
     const body = (await (await answer).json()) as { items: { name: string; status: string; stage: string }[]; total: number };
     const card = leader.getByTestId('ck-my-projects');
     await card.waitFor();
@@ -71,6 +73,7 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
     const ha = await h.signedIn('leader', 'huaian');
     const none = ha.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('mine=true'));
     await ha.goto('/cockpit');
+    await new CockpitPage(ha).lower();
     expect(((await (await none).json()) as { total: number }).total).toBe(0);
     await ha.getByTestId('ck-hazards').waitFor();
     await expect.poll(countOf(ha.getByTestId('ck-my-projects'))).toBe(0);
@@ -81,6 +84,7 @@ describe('专班, 包挂领导 and the service standard in the browser', () => {
       if (r.url().includes('mine=true')) asked = true;
     });
     await sup.goto('/cockpit');
+    await new CockpitPage(sup).lower();
     await sup.getByTestId('ck-hazards').waitFor();
     expect(asked).toBe(false);
     await expect.poll(countOf(sup.getByTestId('ck-my-projects'))).toBe(0);

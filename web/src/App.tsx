@@ -20,6 +20,9 @@ export function AppRoutes() {
             </LoginRoute>
           }
         />
+        <Route element={<RequireSession bare />}>
+          {liveModules.flatMap((m) => (m.fullScreen ? [<Route key={m.key} path={m.fullScreen.path} element={<ModuleRoute module={m} Page={m.fullScreen.Page} />} />] : []))}
+        </Route>
         <Route element={<RequireSession />}>
           <Route index element={<StartRedirect />} />
           <Route path={HOME_PATH} element={<HomePage />} />

@@ -1,5 +1,6 @@
 // 驾驶舱: the indicator cards of a period, time progress, ranking, the units behind, the
-// campaign countdown, the supervision, hazard, dekad and 我的包挂项目 cards, and the drill-down.
+// campaign countdown, the supervision, hazard, dekad and 我的包挂项目 cards (all but the dekad
+// card below the charts: `lower()` first), and the drill-down.
 import type { Locator, Page } from 'playwright-core';
 import { hazardTile } from './HazardsPage';
 
@@ -10,6 +11,17 @@ export class CockpitPage {
   async open(period?: string, readyCode = 'gbr'): Promise<this> {
     await this.page.goto(`/cockpit${period ? `?period=${period}` : ''}`);
     await this.indicator(readyCode).waitFor();
+    return this;
+  }
+
+  /**
+   * Scrolls to the part below the charts (ranking, campaigns, the supervision, hazard and
+   * 我的包挂项目 cards, units behind), which loads only when the page nears it, and waits
+   * until it is drawn.
+   */
+  async lower(): Promise<this> {
+    await this.page.getByTestId('ck-lower').scrollIntoViewIfNeeded();
+    await this.page.getByTestId('ck-lower-loading').waitFor({ state: 'detached' });
     return this;
   }
 

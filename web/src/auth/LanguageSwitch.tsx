@@ -1,9 +1,10 @@
-import { Button, Dropdown } from 'antd';
+import { Button } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
 import { useI18n, type Lang } from '../i18n';
 import { langs } from '../i18n/dict';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { useSession } from './session';
+import { MenuButton } from '../shell/MenuButton';
 
 const names: Record<Lang, string> = { zh: '中文', en: 'English' };
 
@@ -13,8 +14,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
   const { changeLang } = useSession();
   const showError = useErrorMessage();
   return (
-    <Dropdown
-      trigger={['click']}
+    <MenuButton
       menu={{
         selectable: true,
         selectedKeys: [lang],
@@ -25,6 +25,6 @@ export function LanguageSwitch({ className }: { className?: string }) {
       <Button type="text" className={className} icon={<GlobalOutlined />} aria-label={t('lang.label')} data-testid="lang-switch">
         {names[lang]}
       </Button>
-    </Dropdown>
+    </MenuButton>
   );
 }

@@ -17,6 +17,7 @@ import { useCockpit } from './queries';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
 import { useCan } from '../auth/session';
 import { HazardScreenFigures } from '../hazards/ScreenTile';
+import './cockpit.css';
 
 const REFRESH_MS = 60_000;
 const ROTATE_MS = 15_000;

@@ -4,32 +4,29 @@
 // opens the drill-down.
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Tag, Tooltip } from 'antd';
 import { FullscreenOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useT } from '../i18n';
 import { QueryError } from '../system/QueryError';
 import { EChart } from '../projects/EChart';
-import type { Cockpit, IndicatorRow } from './api';
+import type { Cockpit } from './api';
 import { completionBars, indicatorBars, unitBars, withUnits } from './charts';
 import { pct } from './format';
 import { periodLabel, useCkT } from './i18n';
 import type { DrillTarget } from './DrillDrawer';
 import { IndicatorCards } from './IndicatorCards';
-import { SupervisionCard } from './SupervisionCard';
 import { DekadCard } from './DekadCard';
-import { useCan, useMe } from '../auth/session';
-import { CampaignCountdown, FreshnessMark, RankChange, StatusTag } from './parts';
+import { FreshnessMark } from './parts';
 import { useCockpit } from './queries';
 import { PeriodSelect } from '../shell/PeriodSelect';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
-import { usePhone } from '../shell/usePhone';
+import { WhenNear } from '../shell/WhenNear';
 
-// Loaded after the month's figures: the drill-down (with its 批示 form) when first opened,
-// the hazard card beside the charts; neither is part of the cockpit's first load.
+// Not part of the cockpit's first load: the drill-down (with its 批示 form) when first
+// opened; the ranking, the cards beside it and the units behind (with antd's Table) when
+// the page is scrolled towards them.
 const DrillDrawer = lazy(() => import('./DrillDrawer').then((m) => ({ default: m.DrillDrawer })));
-const HazardCard = lazy(() => import('../hazards/CockpitCard').then((m) => ({ default: m.HazardCard })));
-// 我的包挂项目: a leader's own projects (none → no card), loaded like the hazard card.
-const MyProjectsCard = lazy(() => import('../projects/CockpitCard').then((m) => ({ default: m.MyProjectsCard })));
+const BelowCharts = lazy(() => import('./BelowCharts'));
 
 export default function Dashboard() {
   const t = useT();
@@ -96,8 +93,6 @@ export default function Dashboard() {
 
 function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): void; onPick(period: string): void }) {
   const ct = useCkT();
-  const can = useCan();
-  const me = useMe();
   const count = (s: string) => d.indicators.filter((i) => i.status === s).length;
   const unitCharts = withUnits(d.indicators);
   const zoneBars = indicatorBars(d.indicators);
@@ -186,118 +181,30 @@ function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): voi
         </Row>
       </section>
 
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <Card size="small" variant="borderless" title={ct('section.ranking')}>
-            <RankingTable d={d} onDrill={onDrill} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Card size="small" variant="borderless" title={ct('section.campaigns')}>
-              {d.campaigns.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ct('campaign.none')} /> : d.campaigns.map((c) => <CampaignCountdown key={c.id} c={c} />)}
-            </Card>
-            {me.user.role === 'leader' && (
-              <Suspense fallback={null}>
-                <MyProjectsCard />
-              </Suspense>
-            )}
-            {can('zone.read') && <SupervisionCard />}
-            {can('zoneData.read') && (
-              <Suspense fallback={<Card size="small" variant="borderless" loading />}>
-                <HazardCard />
-              </Suspense>
-            )}
-            <Card size="small" variant="borderless" title={ct('section.behind')}>
-              <BehindTable d={d} onDrill={(indicatorId, unitId) => onDrill({ ind: byId.get(indicatorId)!, unitId })} />
-            </Card>
-          </Space>
-        </Col>
-      </Row>
+      <WhenNear testId="ck-lower" placeholder={<BelowChartsLoading />}>
+        <Suspense fallback={<BelowChartsLoading />}>
+          <BelowCharts d={d} onDrill={onDrill} />
+        </Suspense>
+      </WhenNear>
     </Space>
   );
 }
 
-type Ranked = Cockpit['ranking'][number];
-
-function RankingTable({ d, onDrill }: { d: Cockpit; onDrill(t: DrillTarget): void }) {
+/** The ranking and the cards beside it while their code loads: their titles, no figure. */
+function BelowChartsLoading() {
   const ct = useCkT();
-  const rankedInds = withUnits(d.indicators);
-  // On a phone the row itself opens a unit's indicators (the + is too small for a finger),
-  // and a table wider than the screen scrolls in its own box, not the page.
-  const phone = usePhone();
+  const card = (title: 'section.ranking' | 'section.campaigns' | 'section.behind') => <Card size="small" variant="borderless" title={ct(title)} loading />;
   return (
-    <Table<Ranked>
-      rowKey="unitId"
-      size="small"
-      scroll={phone ? { x: 'max-content' } : undefined}
-      pagination={false}
-      dataSource={d.ranking}
-      data-testid="ck-ranking"
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-      expandable={{
-        rowExpandable: () => rankedInds.length > 0,
-        expandRowByClick: phone,
-        showExpandColumn: !phone,
-        expandedRowRender: (r) => <UnitIndicators unitId={r.unitId} inds={rankedInds} onDrill={onDrill} />,
-      }}
-      columns={[
-        { title: ct('col.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (v: number | null) => (v === null ? '—' : <b>{v}</b>) },
-        { title: ct('col.unit'), dataIndex: 'unitName' },
-        { title: ct('col.group'), dataIndex: 'group', responsive: ['lg'], render: (g: string) => (g === 'territorial' || g === 'functional' ? ct(`group.${g}`) : g) },
-        { title: ct('col.ahead'), key: 'green', align: 'right', render: (_, r) => <span style={{ color: '#389e0d' }}>{r.ahead + r.onTrack}</span> },
-        { title: ct('col.amber'), dataIndex: 'amber', align: 'right', render: (v: number) => <span style={{ color: '#d48806' }}>{v}</span> },
-        { title: ct('col.red'), dataIndex: 'red', align: 'right', render: (v: number) => <span style={{ color: '#cf1322' }}>{v}</span> },
-        { title: ct('col.meanGap'), dataIndex: 'meanGap', align: 'right', render: (v: string | null) => v ?? '—' },
-        { title: ct('col.change'), dataIndex: 'rankChange', render: (v: number | null) => <RankChange change={v} /> },
-      ]}
-    />
-  );
-}
-
-function UnitIndicators({ unitId, inds, onDrill }: { unitId: string; inds: IndicatorRow[]; onDrill(t: DrillTarget): void }) {
-  const ct = useCkT();
-  const rows = inds.flatMap((ind) => {
-    const u = ind.units.find((x) => x.unitId === unitId);
-    return u ? [{ ind, u }] : [];
-  });
-  return (
-    <Table
-      rowKey={(r) => r.ind.id}
-      size="small"
-      scroll={{ x: 'max-content' }}
-      pagination={false}
-      dataSource={rows}
-      columns={[
-        { title: ct('col.indicator'), key: 'n', render: (_, r) => <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => onDrill({ ind: r.ind, unitId })}>{r.ind.name}</Button> },
-        { title: ct('col.completion'), key: 'c', align: 'right', render: (_, r) => pct(r.u.completion) },
-        { title: ct('col.gap'), key: 'g', align: 'right', render: (_, r) => r.u.gap ?? '—' },
-        { title: ct('col.status'), key: 's', render: (_, r) => <StatusTag status={r.u.status} /> },
-        { title: ct('col.rank'), key: 'r', align: 'right', render: (_, r) => r.u.rank ?? '—' },
-        { title: ct('col.change'), key: 'x', render: (_, r) => <RankChange change={r.u.rankChange} /> },
-      ]}
-    />
-  );
-}
-
-function BehindTable({ d, onDrill }: { d: Cockpit; onDrill(indicatorId: string, unitId: string): void }) {
-  const ct = useCkT();
-  return (
-    <Table
-      rowKey={(r) => `${r.indicatorId}|${r.unitId}`}
-      size="small"
-      scroll={{ x: 'max-content' }}
-      dataSource={d.behind}
-      pagination={d.behind.length > 8 ? { pageSize: 8, size: 'small' } : false}
-      data-testid="ck-behind"
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ct('behind.none')} /> }}
-      columns={[
-        { title: ct('col.unit'), dataIndex: 'unitName', render: (v: string, r) => <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => onDrill(r.indicatorId, r.unitId)}>{v}</Button> },
-        { title: ct('col.indicator'), dataIndex: 'indicatorName' },
-        { title: ct('col.completion'), dataIndex: 'completion', align: 'right', render: pct },
-        { title: ct('col.gap'), dataIndex: 'gap', align: 'right' },
-        { title: ct('col.status'), dataIndex: 'status', render: (s) => <StatusTag status={s} /> },
-      ]}
-    />
+    <Row gutter={[16, 16]} data-testid="ck-lower-loading">
+      <Col xs={24} xl={14}>
+        {card('section.ranking')}
+      </Col>
+      <Col xs={24} xl={10}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          {card('section.campaigns')}
+          {card('section.behind')}
+        </Space>
+      </Col>
+    </Row>
   );
 }

@@ -12,6 +12,7 @@ export const cockpitModule: LiveModule = {
   path: '/cockpit',
   visible: (ctx) => ctx.can('zoneData.read') && ctx.me.user.role !== 'reporter',
   Page: lazy(() => import('./CockpitPage')),
+  fullScreen: { path: '/cockpit/screen', Page: lazy(() => import('./BigScreen')) },
   // Leaders land here after signing in: their page's code loads while they type.
-  preload: (path) => void Promise.all([import('./CockpitPage'), path.startsWith('/cockpit/screen') ? import('./BigScreen') : import('./Dashboard')]),
+  preload: (path) => void (path.startsWith('/cockpit/screen') ? import('./BigScreen') : Promise.all([import('./CockpitPage'), import('./Dashboard')])),
 };

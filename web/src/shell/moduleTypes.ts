@@ -27,6 +27,12 @@ export interface LiveModule extends ModuleBase {
   entry?(ctx: ModuleContext): string;
   Page: LazyExoticComponent<ComponentType>;
   /**
+   * A page of the module drawn on the whole screen without the shell (the big screen on
+   * a wall): its own route, so neither its first load nor its screen carries the menu
+   * and header it never shows.
+   */
+  fullScreen?: { path: string; Page: LazyExoticComponent<ComponentType> };
+  /**
    * Fetches the code of the page at `path` (below this module, or '' when the sign-in
    * form knows no destination) ahead of need: called while the sign-in form is open.
    */

@@ -1,0 +1,22 @@
+// Draws its children once its place on the page comes within about one screen of the
+// viewport, and `placeholder` until then: a part of a long page far below the first
+// screen (and the code it needs) loads when someone scrolls towards it, not with the
+// page. The placeholder must be a loading state, never a figure.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+export function WhenNear({ placeholder, children, testId }: { placeholder: ReactNode; children: ReactNode; testId?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (near || !el) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '0px 0px 50% 0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [near]);
+  return (
+    <div ref={box} data-testid={testId}>
+      {near ? children : placeholder}
+    </div>
+  );
+}
