@@ -9,14 +9,13 @@ import { runReminders } from '../src/domains/targets/reminders';
 import { notify } from '../src/shared/notify';
 import { systemOutbound, useOutbound, viaFetch } from '../src/shared/outbound';
 import { testApp, type Client, type TestApp } from './helpers/app';
-import { makeZone, unit as spec, type Zone } from './helpers/factories';
+import { makeZone, unit as spec } from './helpers/factories';
 import type { Indicator } from '../src/domains/targets/catalogue';
 
 const NOW = new Date('2022-10-08T02:00:00Z');
 // Moved back only to write a row on the day it was written (a task 交办 a week before).
 let now = NOW;
 let t: TestApp;
-let z: Zone;
 let sup: Client, admin: Client, damiao: Client, donghuan: Client, jingfa: Client, ent: Client;
 const unit: Record<string, string> = {};
 let gbr: Indicator;
@@ -31,7 +30,7 @@ let posted: { url: string; text: string }[] = [];
  */
 beforeAll(async () => {
   t = await testApp({ demo: false, clock: () => now });
-  z = await makeZone(t.handle, 'nt', { units: [spec('damiao', '大庙街道'), spec('donghuan', '东环街道'), spec('jingfa', '经发局', 'department'), spec('ducha', '督查办', 'department')] });
+  const z = await makeZone(t.handle, 'nt', { units: [spec('damiao', '大庙街道'), spec('donghuan', '东环街道'), spec('jingfa', '经发局', 'department'), spec('ducha', '督查办', 'department')] });
   for (const c of ['damiao', 'donghuan', 'jingfa']) unit[c] = z.unitId(c);
   gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow' });
   const gdzc = await z.indicator({ code: 'gdzc', name: '固定资产投资', measure: '亿元', kind: 'flow', rhythm: 'dekad' });
