@@ -1,12 +1,18 @@
+// Sign-in, sessions and the server's own answers, on two zones the test makes: the staff
+// accounts (admin, leader, supervisor, viewer) belong to both, each reporter to its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, testApp, type TestApp } from './helpers/app';
+import { makeZone, unit } from './helpers/factories';
 import { hashPassword } from '../src/domains/auth/password';
 import { buildApp } from '../src/server/app';
 
 let t: TestApp;
+const DUCHA = unit('ducha', '督查办', 'department');
 beforeAll(async () => {
-  t = await testApp();
-});
+  t = await testApp({ demo: false });
+  await makeZone(t.handle, 'north', { units: [unit('damiao', '大庙街道'), unit('donghuan', '东环街道'), DUCHA] });
+  await makeZone(t.handle, 'south', { units: [unit('meicheng', '枚乘街道'), DUCHA] });
+}, 120_000);
 afterAll(async () => t.close());
 
 const login = (body: object, headers: Record<string, string> = {}) =>
@@ -18,7 +24,7 @@ describe('sign-in', () => {
   });
 
   it('signs in and sets an HttpOnly, SameSite session cookie', async () => {
-    const res = await login({ username: 'leader', password: DEMO_PASSWORD, zone: 'xuzhou' });
+    const res = await login({ username: 'leader', password: DEMO_PASSWORD, zone: 'north' });
     expect(res.statusCode).toBe(200);
     const c = res.cookies.find((x) => x.name === 'gj_session')!;
     expect(c.httpOnly).toBe(true);
@@ -26,7 +32,7 @@ describe('sign-in', () => {
     // A lifetime, not a date: the browser's clock counts it (12 hours).
     expect(c.maxAge).toBe(12 * 3600);
     expect(c.expires).toBeUndefined();
-    expect(res.json().zone.code).toBe('xuzhou');
+    expect(res.json().zone.code).toBe('north');
     expect(res.json().user.role).toBe('leader');
   });
 
@@ -34,24 +40,24 @@ describe('sign-in', () => {
     const res = await login({ username: 'leader', password: DEMO_PASSWORD });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('auth.zone_required');
-    const rep = await login({ username: 'xz-damiao', password: DEMO_PASSWORD });
+    const rep = await login({ username: 'north-damiao', password: DEMO_PASSWORD });
     expect(rep.statusCode).toBe(200);
     expect(rep.json().user.unitName).toBe('大庙街道');
-    const wrongZone = await login({ username: 'xz-damiao', password: DEMO_PASSWORD, zone: 'huaian' });
+    const wrongZone = await login({ username: 'north-damiao', password: DEMO_PASSWORD, zone: 'south' });
     expect(wrongZone.json().code).toBe('auth.no_membership');
   });
 
   it('answers a wrong password in the user’s language', async () => {
-    const zh = await login({ username: 'viewer', password: 'nope', zone: 'xuzhou' });
+    const zh = await login({ username: 'viewer', password: 'nope', zone: 'north' });
     expect(zh.statusCode).toBe(401);
     expect(zh.json()).toEqual({ code: 'auth.invalid_credentials', message: '用户名或密码错误' });
-    const en = await login({ username: 'viewer', password: 'nope', zone: 'xuzhou' }, { 'accept-language': 'en-US' });
+    const en = await login({ username: 'viewer', password: 'nope', zone: 'north' }, { 'accept-language': 'en-US' });
     expect(en.json().message).toBe('Wrong username or password');
   });
 
   it('locks an account after five failures, with a clear message', async () => {
-    for (let i = 0; i < 5; i++) await login({ username: 'xz-donghuan', password: 'wrong' });
-    const res = await login({ username: 'xz-donghuan', password: DEMO_PASSWORD });
+    for (let i = 0; i < 5; i++) await login({ username: 'north-donghuan', password: 'wrong' });
+    const res = await login({ username: 'north-donghuan', password: DEMO_PASSWORD });
     expect(res.statusCode).toBe(429);
     expect(res.json().code).toBe('auth.locked');
     expect(res.json().message).toMatch(/登录失败次数过多，请在\d+分钟后再试/);
@@ -73,7 +79,7 @@ describe('sessions', () => {
   });
 
   it('require the CSRF token on cookie-authenticated writes', async () => {
-    const admin = await t.signIn('admin');
+    const admin = await t.signIn('admin', 'north');
     const body = { code: 'csrf1', name: 'CSRF测试', kind: 'area' };
     const noToken = await admin.send('POST', '/api/units', body, { 'x-csrf-token': '' });
     expect(noToken.statusCode).toBe(403);
@@ -84,35 +90,35 @@ describe('sessions', () => {
   });
 
   it('end on logout', async () => {
-    const c = await t.signIn('viewer');
+    const c = await t.signIn('viewer', 'north');
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
     expect((await c.send('POST', '/api/auth/logout')).statusCode).toBe(200);
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
   });
 
   it('expire', async () => {
-    const c = await t.signIn('viewer');
+    const c = await t.signIn('viewer', 'north');
     await t.handle.query(`UPDATE sessions SET expires_at = now() - interval '1 minute'`);
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
   });
 
   it('switch zone for an account of several zones', async () => {
-    const c = await t.signIn('supervisor', 'xuzhou');
-    const res = await c.send('POST', '/api/auth/zone', { zone: 'huaian' });
+    const c = await t.signIn('supervisor', 'north');
+    const res = await c.send('POST', '/api/auth/zone', { zone: 'south' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().zone.code).toBe('huaian');
-    const rep = await t.signIn('xz-damiao');
-    expect((await rep.send('POST', '/api/auth/zone', { zone: 'huaian' })).json().code).toBe('auth.no_membership');
+    expect(res.json().zone.code).toBe('south');
+    const rep = await t.signIn('north-damiao', 'north');
+    expect((await rep.send('POST', '/api/auth/zone', { zone: 'south' })).json().code).toBe('auth.no_membership');
   });
 
   it('change a password only with the current one, ending other sessions', async () => {
-    const a = await t.signIn('ha-meicheng', 'huaian');
-    const b = await t.signIn('ha-meicheng', 'huaian');
+    const a = await t.signIn('south-meicheng', 'south');
+    const b = await t.signIn('south-meicheng', 'south');
     expect((await a.send('POST', '/api/auth/password', { current: 'bad', next: 'newpass123' })).json().code).toBe('auth.wrong_password');
     expect((await a.send('POST', '/api/auth/password', { current: DEMO_PASSWORD, next: 'short' })).json().code).toBe('auth.weak_password');
     expect((await a.send('POST', '/api/auth/password', { current: DEMO_PASSWORD, next: 'newpass123' })).statusCode).toBe(200);
     expect((await b.get('/api/auth/me')).statusCode).toBe(401);
-    await expect(t.signIn('ha-meicheng', 'huaian', 'newpass123')).resolves.toBeTruthy();
+    await expect(t.signIn('south-meicheng', 'south', 'newpass123')).resolves.toBeTruthy();
   });
 });
 

@@ -22,7 +22,7 @@ describe('demo data', () => {
     expect(rows.filter((r) => r.code === 'huaian').map((r) => r.name)).toEqual(expect.arrayContaining(['钵池街道', '枚乘街道']));
   });
 
-  // Facts of the seeds that scenario tests (system, instructions, attraction, appeals) once read
+  // Facts of the seeds that scenario tests (system, instructions, attraction, appeals, dekad) once read
   // off the demo; those tests now make their own rows, so the seeds are checked here.
   it('lists Xuzhou’s sixteen units by sort order, 大庙街道 first, 徐庄镇 its one town', async () => {
     const admin = await t.signIn('admin');
@@ -52,6 +52,24 @@ describe('demo data', () => {
     expect(aug.total.total).toBe(5);
     expect(aug.byUnit.find((u: { unitName: string }) => u.unitName === '地方金融监管局')).toMatchObject({ total: 1, respondedOnTime: 0, avgResponseHours: null });
     expect(aug.total).toMatchObject({ satisfied: 1, closed: 2 });
+  });
+
+  it('reports Xuzhou’s 固定资产投资 and 规上工业增加值 by dekad, each 下旬 the month’s year to date, rising', async () => {
+    const ind = await t.handle.query<{ code: string; id: string; rhythm: string }>(`SELECT i.code, i.id, i.rhythm FROM indicators i JOIN zones z ON z.id = i.zone_id WHERE z.code = 'xuzhou'`);
+    const of = (code: string) => ind.find((i) => i.code === code)!;
+    expect([of('fai').rhythm, of('industrial_va').rhythm, of('gbr').rhythm]).toEqual(['dekad', 'dekad', 'month']);
+    const [damiao] = await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = 'damiao'`);
+    const rows = await t.handle.query<{ period: string; dekad: number; value: string }>(
+      `SELECT period, dekad, value::text AS value FROM dekad_figures WHERE indicator_id = $1 AND unit_id = $2 ORDER BY period, dekad`,
+      [of('fai').id, damiao!.id],
+    );
+    expect(rows).toHaveLength(24); // January–August
+    for (let i = 1; i < rows.length; i++) expect(Number(rows[i]!.value)).toBeGreaterThanOrEqual(Number(rows[i - 1]!.value));
+    const [aug] = await t.handle.query<{ v: string }>(`SELECT value::text AS v FROM figures WHERE indicator_id = $1 AND unit_id = $2 AND period = '2022-08'`, [of('fai').id, damiao!.id]);
+    expect(Number(rows.find((r) => r.period === '2022-08' && r.dekad === 3)!.value)).toBe(Number(aug!.v));
+    const zone = await t.handle.query<{ unit_id: string | null }>(`SELECT unit_id FROM dekad_figures WHERE indicator_id = $1`, [of('industrial_va').id]);
+    expect(zone.length).toBeGreaterThan(0);
+    expect(zone.every((r) => r.unit_id === null)).toBe(true);
   });
 
   it('lets every demo account sign in to each of its zones', async () => {

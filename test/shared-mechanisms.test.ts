@@ -1,4 +1,5 @@
-// Files, background jobs, scheduled-run claims, notifications and webhooks.
+// Files, background jobs, scheduled-run claims, notifications and webhooks, on a zone
+// the test makes (two subdistricts and their reporters, 督查办 and the supervisor), not the demo's.
 import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,31 +8,21 @@ import { claimRun, tick } from '../src/shared/scheduler';
 import { notify, sendWebhook } from '../src/shared/notify';
 import { AppError } from '../src/shared/errors';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit } from './helpers/factories';
 
 let t: TestApp;
 let damiao: Client, donghuan: Client, sup: Client;
 beforeAll(async () => {
-  t = await testApp();
-  [damiao, donghuan, sup] = await Promise.all([t.signIn('xz-damiao'), t.signIn('xz-donghuan'), t.signIn('supervisor')]);
-});
+  t = await testApp({ demo: false });
+  const z = await makeZone(t.handle, 'sm', { units: [unit('damiao', '大庙街道'), unit('donghuan', '东环街道'), unit('ducha', '督查办', 'department')] });
+  [damiao, donghuan, sup] = await Promise.all([t.signIn(z.reporter('damiao'), z.code), t.signIn(z.reporter('donghuan'), z.code), t.signIn('supervisor', z.code)]);
+}, 120_000);
 afterAll(async () => t.close());
 
-function multipart(name: string, data: Buffer) {
-  const boundary = '----gj' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-}
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5a0e6b00000000049454e44ae426082', 'hex');
 
 describe('files', () => {
-  const upload = (c: Client, name: string, data: Buffer) => {
-    const m = multipart(name, data);
-    return t.app.inject({ method: 'POST', url: '/api/files', payload: m.body, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.type } });
-  };
+  const upload = (c: Client, name: string, data: Buffer) => c.upload('/api/files', name, data);
 
   it('accept a real image and serve it to its unit and supervisors only', async () => {
     const res = await upload(damiao, '现场照片.png', PNG);

@@ -7,6 +7,7 @@
 //   const gbr = await z.indicator({ code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow' });
 //   await z.target(gbr, 'donghuan', 2022, '6');
 //   await z.figures('donghuan', '2022-08', { [gbr.id]: '4.00' });
+//   await z.dekad('donghuan', '2022-08', 3, { [fai.id]: '4.00' });  // an indicator with rhythm 'dekad'
 //   const reporter = await t.signIn(z.reporter('donghuan'), z.code);
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -18,7 +19,8 @@ import { createUnit } from '../../src/domains/system/units';
 import { createUser } from '../../src/domains/system/users';
 import { demoStaff } from '../../src/domains/demo/zones';
 import { createIndicator, indicatorInput, upsertTarget, type Indicator, type IndicatorInput } from '../../src/domains/targets/catalogue';
-import { saveFigures, type Figure } from '../../src/domains/targets/reporting';
+import { saveFigures, type Figure, type Writer } from '../../src/domains/targets/reporting';
+import { saveDekadFigures, type DekadFigure } from '../../src/domains/targets/dekadReporting';
 import { registerHazard } from '../../src/domains/hazards/service';
 import { createProject } from '../../src/domains/projects/service';
 import { projectInput, type ProjectInput } from '../../src/domains/projects/model';
@@ -60,6 +62,8 @@ export interface Zone {
   target(indicator: Indicator, unitCode: string | null, year: number, floor: string, stretch?: string | null): Promise<void>;
   /** A unit's figures of a month, by indicator id; approved unless `state` says otherwise. */
   figures(unitCode: string, period: string, rows: Record<string, string | FigureValue>, opts?: { state?: FigureState }): Promise<Figure[]>;
+  /** A unit's year-to-date figures of one dekad (1–3) of a month, by indicator id (a zone figure for the indicator's owner unit). */
+  dekad(unitCode: string, period: string, dekad: 1 | 2 | 3, rows: Record<string, string>): Promise<DekadFigure[]>;
   /** A project of a unit, created by the supervisor on `today` (its plan laid backwards from `targetDate`). */
   project(unitCode: string, input: Pick<ProjectInput, 'name'> & Partial<ProjectInput>, today: string): Promise<{ id: string; name: string }>;
   /** A problem raised on the shared closed loop by the zone's supervisor, unassigned. */
@@ -120,6 +124,8 @@ export async function makeZone(
     if (!m) throw new Error(`zone ${code} has no account ${username}`);
     return { userId: m.userId, zoneId, role: m.role, unitId: m.unitId };
   };
+  // Rows written as a system would: any unit's, corrections allowed.
+  const system: Writer = { zoneId, userId: null, authorizeUnit: () => {}, mayCorrect: true, source: 'manual', sourceName: 'test' };
   let order = 0;
   let enterprises = 0;
   return {
@@ -139,7 +145,7 @@ export async function makeZone(
         saveFigures(
           tx,
           audit,
-          { zoneId, userId: null, authorizeUnit: () => {}, mayCorrect: true, source: 'manual', sourceName: 'test' },
+          system,
           {
             unitId: unitId(unitCode),
             period,
@@ -152,6 +158,10 @@ export async function makeZone(
           // Written as a system would, the day after the month: no check stands in the way.
           { todayIso: '2100-01-01', state: opts.state ?? 'approved' },
         ),
+      ),
+    dekad: (unitCode, period, dekad, rows) =>
+      write((tx, audit) =>
+        saveDekadFigures(tx, audit, system, { unitId: unitId(unitCode), period, dekad, rows: Object.entries(rows).map(([indicatorId, value]) => ({ indicatorId, value, note: '' })) }, { todayIso: '2100-01-01' }),
       ),
     project: async (unitCode, input, today) => {
       const sup = await actor('supervisor');
