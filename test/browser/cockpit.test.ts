@@ -25,7 +25,8 @@ describe('驾驶舱 (Xuzhou 2022)', () => {
     const cockpit = await new CockpitPage(page).open();
     await expect.poll(textOf(cockpit.periodLabel)).toContain('2022年1—8月');
     await expect.poll(textOf(cockpit.timeProgress)).toBe('66.6%');
-    await page.getByTestId('chart-gbr').locator('canvas').waitFor();
+    // ECharts loads when the charts come near (at 1440×900 they begin below the first screen).
+    await cockpit.chart('chart-gbr');
     await h.screenshot(page, 'cockpit-xuzhou');
     await cockpit.lower();
     await cockpit.ranking.scrollIntoViewIfNeeded();

@@ -413,7 +413,7 @@ describe('the leader’s cockpit on a phone', () => {
     const page = await phone('leader');
     await page.goto('/cockpit');
     await page.getByTestId('ind-gbr').waitFor();
-    await page.locator('[data-testid="chart-zone"] canvas').first().waitFor();
+    await new CockpitPage(page).chart('chart-zone');
     await noSidewaysScroll(page);
     await fingerSized(page);
     // Every chart is no wider than the screen.

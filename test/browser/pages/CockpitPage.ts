@@ -14,6 +14,13 @@ export class CockpitPage {
     return this;
   }
 
+  /** A chart's card (chart-gbr, chart-zone…), scrolled to until its chart is drawn (ECharts loads when near). */
+  async chart(testId: string): Promise<Locator> {
+    const card = this.page.getByTestId(testId);
+    await card.scrollIntoViewIfNeeded();
+    await card.locator('canvas').first().waitFor();
+    return card;
+  }
   /**
    * Scrolls to the part below the charts (ranking, campaigns, the supervision, hazard and
    * 我的包挂项目 cards, units behind), which loads only when the page nears it, and waits

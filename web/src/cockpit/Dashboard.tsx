@@ -8,7 +8,7 @@ import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Tag, Tooltip } from 
 import { FullscreenOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useT } from '../i18n';
 import { QueryError } from '../system/QueryError';
-import { EChart } from '../projects/EChart';
+import { NearChart } from '../projects/NearChart';
 import type { Cockpit } from './api';
 import { completionBars, indicatorBars, unitBars, withUnits } from './charts';
 import { pct } from './format';
@@ -150,7 +150,7 @@ function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): voi
           {unitCharts.map((ind) => (
             <Col key={ind.id} xs={24} xl={12}>
               <Card size="small" variant="borderless" title={ct('chart.title', { name: ind.name })} data-testid={`chart-${ind.code}`}>
-                <EChart
+                <NearChart
                   height={240}
                   option={completionBars(unitBars(ind), ind.expectedShare, { timeLineLabel: ct('chart.timeLine', { value: ind.expectedShare ?? '' }), seriesName: ct('chart.completion') })}
                   onReady={(c) => {
@@ -164,7 +164,7 @@ function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): voi
           {zoneBars.length > 0 && (
             <Col xs={24} xl={unitCharts.length % 2 === 1 ? 12 : 24}>
               <Card size="small" variant="borderless" title={`${d.zone.name} · ${ct('col.completion')}`} data-testid="chart-zone">
-                <EChart
+                <NearChart
                   height={260}
                   option={completionBars(zoneBars, d.timeProgress, { timeLineLabel: ct('chart.timeLine', { value: d.timeProgress }), seriesName: ct('chart.completion') })}
                   onReady={(c) => {

@@ -1,7 +1,7 @@
-// Draws its children once its place on the page comes within about one screen of the
-// viewport, and `placeholder` until then: a part of a long page far below the first
-// screen (and the code it needs) loads when someone scrolls towards it, not with the
-// page. The placeholder must be a loading state, never a figure.
+// Draws its children once its place on the page comes within half a screen below the
+// viewport (or is above it), and `placeholder` until then: a part of a long page below
+// the first screen (and the code it needs) loads when someone scrolls towards it, not
+// with the page. The placeholder must be a loading state, never a figure.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export function WhenNear({ placeholder, children, testId }: { placeholder: ReactNode; children: ReactNode; testId?: string }) {
@@ -10,7 +10,9 @@ export function WhenNear({ placeholder, children, testId }: { placeholder: React
   useEffect(() => {
     const el = box.current;
     if (near || !el) return;
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '0px 0px 50% 0px' });
+    // The root reaches half a screen below the viewport and far above it, so a part
+    // scrolled past in one jump (End, a link lower down) counts as near too.
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '100000px 0px 50% 0px' });
     io.observe(el);
     return () => io.disconnect();
   }, [near]);
