@@ -8,7 +8,7 @@ import { register } from 'tsx/esm/api';
 // Behind the event loop for the CPU (Linux: a thread has its own niceness): on a busy
 // machine the readers this thread stands aside for come first. Elsewhere left as it is.
 try {
-  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), Number(process.env.OFF_NICE ?? 10));
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
 } catch {
   // no /proc/thread-self (not Linux), or not allowed: the thread keeps the process's priority
 }
