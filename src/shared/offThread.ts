@@ -3,9 +3,10 @@
 // waiting reader, cockpit/judging.ts). One thread per step and process, started on first use
 // and unreferenced (it never keeps the process alive); requests are answered in order.
 //
-// Until the thread has started (its first use in a process: a second or so, tsx compiling
-// its modules), a step runs on the calling thread, the same function on the same input.
-// If the thread dies, what it was doing fails and the next use starts another.
+// Until the thread has started (its first use in a process: tsx compiles its modules, 1–5 s
+// on this machine), a step runs on the calling thread, the same function on the same input.
+// If the thread dies, what it was doing fails and the next use starts another; if it never
+// started (it cannot load), steps stay on the calling thread rather than retry at each use.
 import { Worker } from 'node:worker_threads';
 
 /** What a thread's module exports: `run`, a pure function; `transfer`, buffers to move rather than copy. */
@@ -15,6 +16,8 @@ export class OffThread<I, O> {
   private worker: Worker | undefined;
   private started: Promise<void> = Promise.resolve();
   private ready = false;
+  /** The thread failed before it was ready: it is not tried again. */
+  private unstartable = false;
   private next = 0;
   private readonly pending = new Map<number, { resolve: (v: O) => void; reject: (e: Error) => void }>();
 
@@ -30,7 +33,7 @@ export class OffThread<I, O> {
   /** `run(input)` on the thread, or here while it starts. */
   call(input: I): Promise<O> {
     const w = this.start();
-    if (!this.ready) {
+    if (!w || !this.ready) {
       try {
         return Promise.resolve(this.run(input).value);
       } catch (err) {
@@ -47,6 +50,7 @@ export class OffThread<I, O> {
   /** Settles once the thread is ready (tests use it to be sure a step ran there). */
   whenReady(): Promise<void> {
     const w = this.start();
+    if (!w) return Promise.reject(new Error('the off-thread worker could not start'));
     if (this.ready) return Promise.resolve();
     w.ref(); // someone waits for it
     const settle = () => this.pending.size === 0 && w.unref();
@@ -59,8 +63,8 @@ export class OffThread<I, O> {
     return this.ready;
   }
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
+  private start(): Worker | undefined {
+    if (this.worker || this.unstartable) return this.worker;
     const w = new Worker(new URL('./offThreadBoot.mjs', import.meta.url), { workerData: { entry: this.entry.href } });
     this.worker = w;
     let started = (): void => undefined;
@@ -83,6 +87,7 @@ export class OffThread<I, O> {
     const lost = (err: Error) => {
       if (this.worker !== w) return;
       this.worker = undefined;
+      if (!this.ready) this.unstartable = true;
       this.ready = false;
       failed(err);
       for (const p of this.pending.values()) p.reject(err);
@@ -90,7 +95,7 @@ export class OffThread<I, O> {
     };
     w.on('error', lost);
     w.on('exit', (code) => lost(new Error(`off-thread worker exited (${code})`)));
-    w.unref(); // after its listeners: a listener added later would hold the process open
+    w.unref(); // never keeps the process alive by itself (referenced while a caller waits)
     return w;
   }
 }
