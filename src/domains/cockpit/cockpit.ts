@@ -1,5 +1,5 @@
-// Loads one zone's month for the cockpit and the big screen: five plain queries,
-// then the pure computation in ./compute.
+// One zone's month for the cockpit and the big screen: the reads (`readCockpit`: five
+// plain queries and the month's completeness), then the pure judging (`cockpitOf`, ./compute).
 import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ReadDb } from '../../db/client';
 import { campaigns, figures, indicators, targets, units, zones } from '../../db/schema';
@@ -8,7 +8,7 @@ import { cmpQ, parseQ } from '../../shared/exact';
 import { getSettings } from '../targets/catalogue';
 import { expectedShare, periodEnd } from '../targets/progress';
 import { round } from '../../shared/decimal';
-import { computeCockpit, overallRanking, previousPeriod, type CFigure, type IndicatorRow } from './compute';
+import { computeCockpit, overallRanking, previousPeriod, type CFigure, type CIndicator, type CTarget, type CUnit, type IndicatorRow } from './compute';
 import { campaignClock } from '../campaigns/clock';
 import { latestPeriods, unitsNotApproved } from '../targets/completeness';
 
@@ -32,7 +32,27 @@ export interface CockpitQuery {
   indicatorIds?: string[];
 }
 
-export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, clock: Clock) {
+/**
+ * What one month's cockpit is judged from, as read from the database: plain rows only (no
+ * Dates, no drizzle objects), so that they cross to the judging thread (./judging) cheaply.
+ */
+export interface CockpitRows {
+  zone: { name: string; code: string };
+  period: string;
+  asOf: string;
+  indicators: CIndicator[];
+  units: CUnit[];
+  targets: CTarget[];
+  /** Approved figures of the month and of the month before (same year). */
+  figures: CFigure[];
+  thresholds: { amber: string; red: string };
+  campaigns: { id: string; name: string; startDate: string; endDate: string }[];
+  latest: { latest: string | null; latestComplete: string | null };
+  missingUnitNames: string[];
+}
+
+/** The reads of one month's cockpit: five plain queries and the month's completeness, in parallel. */
+export async function readCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, clock: Clock): Promise<CockpitRows> {
   const period = q.period ?? (await defaultPeriod(db, zoneId, clock));
   const year = Number(period.slice(0, 4));
   const asOf = q.asOf ?? periodEnd(period);
@@ -41,7 +61,21 @@ export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, c
   const [zone, inds, unitRows, tgs, figs, settings, camps, latest, notApproved] = await Promise.all([
     db.select({ name: zones.name, code: zones.code }).from(zones).where(eq(zones.id, zoneId)),
     db
-      .select()
+      .select({
+        id: indicators.id,
+        code: indicators.code,
+        name: indicators.name,
+        measure: indicators.measure,
+        kind: indicators.kind,
+        higherIsBetter: indicators.higherIsBetter,
+        aggregation: indicators.aggregation,
+        decimals: indicators.decimals,
+        fillMethod: indicators.fillMethod,
+        progressMode: indicators.progressMode,
+        numeratorCode: indicators.numeratorCode,
+        denominatorCode: indicators.denominatorCode,
+        parentCode: indicators.parentCode,
+      })
       .from(indicators)
       .where(and(eq(indicators.zoneId, zoneId), eq(indicators.active, true), q.indicatorIds ? inArray(indicators.id, q.indicatorIds) : undefined))
       .orderBy(asc(indicators.sortOrder), asc(indicators.code)),
@@ -67,7 +101,7 @@ export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, c
       .where(and(eq(figures.zoneId, zoneId), inArray(figures.period, periods), eq(figures.state, 'approved'))),
     getSettings(db, zoneId),
     db
-      .select()
+      .select({ id: campaigns.id, name: campaigns.name, startDate: campaigns.startDate, endDate: campaigns.endDate })
       .from(campaigns)
       .where(and(eq(campaigns.zoneId, zoneId), gte(campaigns.endDate, asOf)))
       .orderBy(asc(campaigns.endDate))
@@ -75,29 +109,53 @@ export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, c
     latestPeriods(db, zoneId),
     unitsNotApproved(db, zoneId, period),
   ]);
-  const thresholds = { amber: Number(settings.amberPoints), red: Number(settings.redPoints) };
-  // `previous`: the month before judged at its own end, for the overall ranking's 争先进位.
-  const { indicators: rows, previous } = computeCockpit({ thresholds, indicators: inds, units: unitRows, targets: tgs, period, asOf, figures: figs as CFigure[] });
   return {
     zone: zone[0] ?? { name: '', code: '' },
+    period,
+    asOf,
+    indicators: inds,
+    units: unitRows,
+    targets: tgs,
+    figures: figs as CFigure[],
+    thresholds: { amber: settings.amberPoints, red: settings.redPoints },
+    campaigns: camps,
+    latest,
+    missingUnitNames: notApproved.map((u) => u.unitName),
+  };
+}
+
+/** The cockpit judged from its rows: a pure function (run on the judging thread for the API, ./judging). */
+export function cockpitOf(r: CockpitRows) {
+  const { period, asOf } = r;
+  const year = Number(period.slice(0, 4));
+  const thresholds = { amber: Number(r.thresholds.amber), red: Number(r.thresholds.red) };
+  // `previous`: the month before judged at its own end, for the overall ranking's 争先进位.
+  const { indicators: rows, previous } = computeCockpit({ thresholds, indicators: r.indicators, units: r.units, targets: r.targets, period, asOf, figures: r.figures });
+  return {
+    zone: r.zone,
     period,
     year,
     asOf,
     timeProgress: round(expectedShare(asOf, year, 'days'), 1),
-    thresholds: { amber: settings.amberPoints, red: settings.redPoints },
+    thresholds: r.thresholds,
     // Whether the month is complete, who is missing, and the newest months there are.
     month: {
-      complete: notApproved.length === 0,
-      missingUnitNames: notApproved.map((u) => u.unitName),
-      latest: latest.latest,
-      latestComplete: latest.latestComplete,
+      complete: r.missingUnitNames.length === 0,
+      missingUnitNames: r.missingUnitNames,
+      latest: r.latest.latest,
+      latestComplete: r.latest.latestComplete,
     },
     indicators: rows,
     behind: behindList(rows),
     // Only fully reported indicators take part in the overall ranking.
     ranking: overallRanking(rows.filter((r) => r.complete), previous),
-    campaigns: camps.map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, ...campaignClock(c.startDate, c.endDate, asOf) })),
+    campaigns: r.campaigns.map((c) => ({ id: c.id, name: c.name, startDate: c.startDate, endDate: c.endDate, ...campaignClock(c.startDate, c.endDate, asOf) })),
   };
+}
+
+/** One month's cockpit, read and judged on this thread (the bulletin, a campaign's subset). */
+export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, clock: Clock) {
+  return cockpitOf(await readCockpit(db, zoneId, q, clock));
 }
 
 export type Cockpit = Awaited<ReturnType<typeof loadCockpit>>;

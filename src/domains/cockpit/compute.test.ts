@@ -1,8 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../shared/decimal';
-import { computeCockpit, overallRanking, previousPeriod, type CIndicator, type CockpitInput } from './compute';
-import { computeCockpitDecimal, overallRankingDecimal } from './compute.oracle';
+import { dec, roundDecimal, type Decimal } from '../../shared/decimal';
+import { assessParsed } from '../targets/assess';
+import { share, type Thresholds } from '../targets/progress';
+import { rank } from '../targets/ranking';
+import { computeCockpit, overallRanking, previousPeriod, type CIndicator, type CockpitInput, type Judging } from './compute';
+
+/**
+ * The oracle: the cockpit judged in 40-digit decimal.js by the targets module's own rule
+ * (assessParsed, progress.share, ranking.rank), as it was before the exact arithmetic.
+ */
+const decimal: Judging<Decimal, Decimal, Thresholds> = {
+  parse: (text) => dec(text),
+  add: (a, b) => a.plus(b),
+  zero: dec(0),
+  share,
+  print: (d, places) => roundDecimal(d, places).toFixed(places),
+  mean: (total, count, places) => roundDecimal(total.div(count), places).toFixed(places),
+  start: (t) => t,
+  assess: (c, thresholds, lean) => assessParsed({ ...c, expectedShare: c.expected, thresholds }, lean),
+  rank: (entries, higherIsBetter) => new Map(rank(entries, higherIsBetter).map((e) => [e.key, e.rank])),
+};
 
 const indicator = (over: Partial<CIndicator> = {}): CIndicator => ({
   id: 'i1', code: 'gbr', name: '一般公共预算收入', measure: '亿元', kind: 'flow', higherIsBetter: true, aggregation: 'sum', decimals: 2,
@@ -127,7 +145,7 @@ describe('completeness (数据未齐)', () => {
   });
 });
 
-describe('exact arithmetic against the decimal oracle (compute.oracle.ts)', () => {
+describe('exact arithmetic against the decimal oracle', () => {
   // Figures as stored: negatives, zeros, up to 14 integer digits and up to 8 decimals.
   const numeric = fc.oneof(
     amount,
@@ -170,9 +188,9 @@ describe('exact arithmetic against the decimal oracle (compute.oracle.ts)', () =
         });
         const input = base({ indicators: inds, figures, targets, period: z.period, asOf: `${z.period}-${z.period.endsWith('06') || z.period.endsWith('09') ? '30' : '31'}`, thresholds: z.thresholds });
         const now = computeCockpit(input);
-        const old = computeCockpitDecimal(input);
+        const old = computeCockpit(input, decimal);
         expect(now).toEqual(old);
-        expect(overallRanking(now.indicators, now.previous)).toEqual(overallRankingDecimal(old.indicators, old.previous));
+        expect(overallRanking(now.indicators, now.previous)).toEqual(overallRanking(old.indicators, old.previous, decimal));
       }),
       { numRuns: 400 },
     );

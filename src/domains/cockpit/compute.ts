@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { FillMethod } from '../../db/schema';
 import { dec, roundDecimal, sum, type Decimal } from '../../shared/decimal';
-import { addQ, divRound, fixedText, parseQ, parseQOrNull, percentQ, roundQ, type Q } from '../../shared/exact';
+import { addQ, divRound, fixedText, parseQ, percentQ, roundQ, type Q } from '../../shared/exact';
 import { expectedShare, halfYearPassed, type ProgressStatus, type Thresholds } from '../targets/progress';
 import { rank, rankChange } from '../targets/ranking';
-import { assessExact, expectedOf, exactThresholds, rankExact, type ExactAssessment, type ExactInput, type Expected } from './judge';
+import { assessExact, expectedOf, exactThresholds, rankExact, type ExactThresholds, type Expected } from './judge';
+import type { FigureAssessment } from '../targets/assess';
 
 export interface CIndicator {
   id: string;
@@ -130,17 +131,75 @@ export function previousPeriod(period: string): string | null {
   return m === 1 ? null : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-interface Raw {
-  value: Q | null;
-  prevYear: Q | null;
+/**
+ * The arithmetic a cockpit is judged in, over numbers `N` (parsed figures and targets), rank
+ * values `R` (a printed figure or completion) and thresholds `T`: `exact` below, in scaled
+ * integers (shared/exact, ./judge), is the cockpit's; compute.test.ts passes the 40-digit
+ * decimal rule of targets/assess and wants every field of every row the same.
+ */
+export interface Judging<N, R, T> {
+  /** A stored numeric's text, exactly; throws on an empty one. */
+  parse(text: string): N;
+  add(a: N, b: N): N;
+  zero: N;
+  /** part / whole in percent (税占比, as progress.share); null when either is missing or the whole is 0. */
+  share(part: N | null, whole: N | null): N | null;
+  /** Rounded half away from zero to `places` and printed with them. */
+  print(n: N, places: number): string;
+  /** The mean of `count` values totalling `total`, printed at `places`. */
+  mean(total: N, count: number, places: number): string;
+  /** One computation's state: amber and red in the judging's terms (checked: red ≥ amber ≥ 0) and what it keeps meanwhile. */
+  start(t: Thresholds): T;
+  /** One cell by the rule of targets/assess (`lean`: completion and colour only). */
+  assess(cell: Cell<N>, t: T, lean?: boolean): Judged<R>;
+  /** Competition ranks (1, 2, 2, 4), best first, ties in input order, no value unranked. */
+  rank(entries: { key: string; value: R | null }[], higherIsBetter: boolean): Map<string, number | null>;
+}
+
+/** One cell to judge: a figure against a target at a time progress. */
+export interface Cell<N> {
+  actual: N | null;
+  target: N | null;
+  prevYear: N | null;
+  /** The time progress in percent (ignored for lower-is-better: judged against 100). */
+  expected: Decimal | null;
+  lowerIsBetter: boolean;
+  halfYearPassed: boolean;
+  decimals: number;
+  percentDecimals: number;
+}
+
+/** A judged cell: the printed figures, and the rounded actual and completion for ranking. */
+export interface Judged<R> extends Omit<FigureAssessment, 'target'> {
+  actualValue: R | null;
+  completionValue: R | null;
+}
+
+/** The cockpit's judging: exact rationals over BigInt, every printed figure rounded once from the exact value. */
+export const exact: Judging<Q, bigint, { thresholds: ExactThresholds; expected: Map<Decimal, Expected> }> = {
+  parse: parseQ,
+  add: addQ,
+  zero: { n: 0n, d: 1n },
+  share: (part, whole) => (part === null || whole === null ? null : percentQ(part, whole)),
+  print: (q, places) => fixedText(roundQ(q, places), places),
+  mean: (total, count, places) => fixedText(divRound(total.n * 10n ** BigInt(places), total.d * BigInt(count)), places),
+  // The time progress of a computation is a few Decimals shared by many cells: each rounded and printed once.
+  start: (t) => ({ thresholds: exactThresholds(t), expected: new Map() }),
+  assess: (c, s, lean) => assessExact({ ...c, expected: c.expected === null ? null : expectedOf(s.expected, c.expected, c.percentDecimals) }, s.thresholds, lean),
+  rank: rankExact,
+};
+
+interface Raw_<N> {
+  value: N | null;
+  prevYear: N | null;
   corrected: boolean;
 }
 
-/** A target parsed once: every cell reads the exact values, the plan's share the strings. */
-interface PTarget {
+/** A target parsed once: every cell reads the parsed values, the plan's share the strings. */
+interface PTarget_<N> {
   src: CTarget;
-  floor: Q;
-  stretch: Q | null;
+  floor: N;
+  stretch: N | null;
 }
 
 /** What the overall ranking needs of an indicator: its units' gaps and colours. */
@@ -148,17 +207,22 @@ export interface RankedUnits {
   units: Pick<UnitRow, 'unitId' | 'unitName' | 'group' | 'gap' | 'status'>[];
 }
 
-const NO_RAW: Raw = { value: null, prevYear: null, corrected: false };
+const NO_RAW: Raw_<never> = { value: null, prevYear: null, corrected: false };
 const ZONE = ''; // the unit key of a zone's own figure or target
 
 // Hot path (60 indicators × 30 units × 2 months): every figure and target is
-// parsed once into an exact rational (shared/exact: BigInt, no 40-digit decimals),
-// lookups go through nested Maps keyed by id, and the rounded values stay scaled
-// integers until printed (./judge). The results are the same strings the decimal
-// version printed (compute.test.ts runs both on random zones); the month before is
+// parsed once (by default into an exact rational: shared/exact, BigInt, no 40-digit
+// decimals), lookups go through nested Maps keyed by id, and the rounded values stay
+// scaled integers until printed (./judge). The results are the same strings the decimal
+// rule prints (compute.test.ts runs both on random zones); the month before is
 // only assessed as far as its ranks and colours need (no growth, no stretch), and
 // only again when its own inputs change (a write to the month asked leaves them).
-export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[]; previous: RankedUnits[] | null } {
+export function computeCockpit<N, R, T>(input: CockpitInput, judging: Judging<N, R, T>): { indicators: IndicatorRow[]; previous: RankedUnits[] | null };
+export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[]; previous: RankedUnits[] | null };
+export function computeCockpit<N, R, T>(input: CockpitInput, judging = exact as unknown as Judging<N, R, T>): { indicators: IndicatorRow[]; previous: RankedUnits[] | null } {
+  type Raw = Raw_<N>;
+  type PTarget = PTarget_<N>;
+  const orNull = (text: string | null): N | null => (text === null || text.trim() === '' ? null : judging.parse(text));
   const year = Number(input.period.slice(0, 4));
   const prev = previousPeriod(input.period);
   const byCode = new Map(input.indicators.map((i) => [i.code, i]));
@@ -167,7 +231,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
   for (const t of input.targets) {
     let m = tgt.get(t.indicatorId);
     if (!m) tgt.set(t.indicatorId, (m = new Map()));
-    m.set(t.unitId ?? ZONE, { src: t, floor: parseQ(t.floor), stretch: t.stretch ? parseQ(t.stretch) : null });
+    m.set(t.unitId ?? ZONE, { src: t, floor: judging.parse(t.floor), stretch: t.stretch ? judging.parse(t.stretch) : null });
   }
   // period → indicatorId → unitId ('' for the zone) → parsed figure
   const figs = new Map<string, Map<string, Map<string, Raw>>>();
@@ -176,7 +240,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     if (!p) figs.set(f.period, (p = new Map()));
     let m = p.get(f.indicatorId);
     if (!m) p.set(f.indicatorId, (m = new Map()));
-    m.set(f.unitId ?? ZONE, { value: parseQOrNull(f.value), prevYear: parseQOrNull(f.prevYear), corrected: f.corrected });
+    m.set(f.unitId ?? ZONE, { value: orNull(f.value), prevYear: orNull(f.prevYear), corrected: f.corrected });
   }
 
   // Zone totals are asked for by the indicator's own row and by ratios over it: computed once per period.
@@ -189,7 +253,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       if (!num || !den || depth > 3) return NO_RAW;
       const a = raw(num, unitId, period, depth + 1);
       const b = raw(den, unitId, period, depth + 1);
-      return { value: shareOf(a.value, b.value), prevYear: shareOf(a.prevYear, b.prevYear), corrected: a.corrected || b.corrected };
+      return { value: judging.share(a.value, b.value), prevYear: judging.share(a.prevYear, b.prevYear), corrected: a.corrected || b.corrected };
     }
     const m = figs.get(period)?.get(ind.id);
     if (unitId !== null || ind.aggregation === 'zone_reported') return m?.get(unitId ?? ZONE) ?? NO_RAW;
@@ -206,14 +270,14 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       if (f) parts.push(f);
     }
     if (parts.length === 0) return NO_RAW;
-    let value: Q = ZERO_Q;
-    let prevYear: Q | null = ZERO_Q;
+    let value = judging.zero;
+    let prevYear: N | null = judging.zero;
     let corrected = false;
     for (const p of parts) {
       if (p.value === null) throw new RangeError('empty numeric string'); // a stored figure always has a value
-      value = addQ(value, p.value);
+      value = judging.add(value, p.value);
       // A zone's previous-year total is only comparable when every part has one.
-      prevYear = prevYear === null || p.prevYear === null ? null : addQ(prevYear, p.prevYear);
+      prevYear = prevYear === null || p.prevYear === null ? null : judging.add(prevYear, p.prevYear);
       corrected ||= p.corrected;
     }
     return { value, prevYear, corrected };
@@ -251,8 +315,8 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     const floor = sum(parts.map((p) => p.src.floor));
     const stretch = stretches.every((s) => s !== null) ? sum(stretches as string[]) : null;
     return {
-      floor: parts.map((p) => p.floor).reduce(addQ),
-      stretch: stretch === null ? null : parts.map((p) => p.stretch!).reduce(addQ),
+      floor: parts.map((p) => p.floor).reduce(judging.add),
+      stretch: stretch === null ? null : parts.map((p) => p.stretch as N).reduce(judging.add),
       src: {
         indicatorId: ind.id,
         unitId: null,
@@ -285,13 +349,12 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     return e;
   };
 
-  const thresholds = input.indicators.length > 0 ? exactThresholds(input.thresholds) : null;
-  const expectedTexts = new Map<Decimal, Expected>();
-  const parsed = (ind: CIndicator, actual: Q | null, target: Q | null, prevYear: Q | null, expected: Decimal | null, asOf: string): ExactInput => ({
+  const thresholds = input.indicators.length > 0 ? judging.start(input.thresholds) : null;
+  const parsed = (ind: CIndicator, actual: N | null, target: N | null, prevYear: N | null, expected: Decimal | null, asOf: string): Cell<N> => ({
     actual,
     target,
     prevYear,
-    expected: expected === null ? null : expectedOf(expectedTexts, expected, PCT),
+    expected,
     lowerIsBetter: !ind.higherIsBetter,
     halfYearPassed: halfYearPassed(asOf, year),
     decimals: ind.decimals,
@@ -299,13 +362,13 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
   });
   const assess = (ind: CIndicator, r: Raw, t: PTarget | null, asOf: string) => {
     const expected = ind.higherIsBetter ? expectedFor(ind, t, asOf) : null;
-    const floorA = assessExact(parsed(ind, r.value, t?.floor ?? null, ind.kind === 'ratio' ? null : r.prevYear, expected, asOf), thresholds!);
+    const floorA = judging.assess(parsed(ind, r.value, t?.floor ?? null, ind.kind === 'ratio' ? null : r.prevYear, expected, asOf), thresholds!);
     // Of the stretch target only the completion is shown.
-    const stretchA = t?.stretch ? assessExact(parsed(ind, r.value, t.stretch, null, expected, asOf), thresholds!, true) : null;
+    const stretchA = t?.stretch ? judging.assess(parsed(ind, r.value, t.stretch, null, expected, asOf), thresholds!, true) : null;
     return { floorA, stretchA };
   };
 
-  type Assessed = { t: PTarget | null; r: Raw; floorA: ExactAssessment; stretchA: ExactAssessment | null };
+  type Assessed = { t: PTarget | null; r: Raw; floorA: Judged<R>; stretchA: Judged<R> | null };
   // Every unit with a target or a figure for the indicator, assessed once per period.
   const perUnit = (ind: CIndicator, period: string, asOf: string, full: boolean) => {
     const out = new Map<string, Assessed>();
@@ -317,7 +380,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       if (full) out.set(u.id, { t, r, ...assess(ind, r, t, asOf) });
       else {
         const expected = ind.higherIsBetter ? expectedFor(ind, t, asOf) : null;
-        out.set(u.id, { t, r, floorA: assessExact(parsed(ind, r.value, t?.floor ?? null, null, expected, asOf), thresholds!, true), stretchA: null });
+        out.set(u.id, { t, r, floorA: judging.assess(parsed(ind, r.value, t?.floor ?? null, null, expected, asOf), thresholds!, true), stretchA: null });
       }
     }
     return out;
@@ -335,7 +398,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     }
     for (const ids of groups.values()) {
       const byCompletion = ids.some((id) => assessed.get(id)!.t !== null);
-      const ranked = rankExact(
+      const ranked = judging.rank(
         ids.map((id) => {
           const a = assessed.get(id)!;
           return { key: id, value: byCompletion ? (a.t ? a.floorA.completionValue : null) : a.floorA.actualValue };
@@ -367,7 +430,7 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
     }
     return out;
   };
-  const before = prev ? remembered(previousKey(input, prev), judgePrevious) : null;
+  const before = prev ? remembered(judging, previousKey(input, prev), judgePrevious) : null;
   const rows: IndicatorRow[] = input.indicators.map((ind) => {
     const zt = zoneTarget(ind);
     const zr = raw(ind, null, input.period);
@@ -398,10 +461,10 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
         reported: r.value !== null,
         corrected: r.corrected,
         value: a.floorA.actual,
-        prevYear: r.prevYear === null ? null : printed(r.prevYear, ind.decimals),
+        prevYear: r.prevYear === null ? null : judging.print(r.prevYear, ind.decimals),
         yoy: a.floorA.yoy,
-        floor: t ? printed(t.floor, ind.decimals) : null,
-        stretch: t?.stretch ? printed(t.stretch, ind.decimals) : null,
+        floor: t ? judging.print(t.floor, ind.decimals) : null,
+        stretch: t?.stretch ? judging.print(t.stretch, ind.decimals) : null,
         completion: a.floorA.completion,
         completionStretch: a.stretchA?.completion ?? null,
         expectedShare: a.floorA.expectedShare,
@@ -424,10 +487,10 @@ export function computeCockpit(input: CockpitInput): { indicators: IndicatorRow[
       fillMethod: ind.fillMethod,
       parentCode: ind.parentCode,
       value: floorA.actual,
-      prevYear: zr.prevYear === null ? null : printed(zr.prevYear, ind.decimals),
+      prevYear: zr.prevYear === null ? null : judging.print(zr.prevYear, ind.decimals),
       yoy: floorA.yoy,
-      floor: zt ? printed(zt.floor, ind.decimals) : null,
-      stretch: zt?.stretch ? printed(zt.stretch, ind.decimals) : null,
+      floor: zt ? judging.print(zt.floor, ind.decimals) : null,
+      stretch: zt?.stretch ? judging.print(zt.stretch, ind.decimals) : null,
       completion: floorA.completion,
       completionStretch: stretchA?.completion ?? null,
       expectedShare: zoneExpected,
@@ -467,9 +530,11 @@ function previousKey(input: CockpitInput, prev: string): string {
   return h.digest('base64url');
 }
 
-/** Months before judged lately, by their digest: a small LRU (a few zones' recent months). */
-const previousMonths = new Map<string, PreviousMonth>();
-function remembered(key: string, judge: () => PreviousMonth): PreviousMonth {
+/** Months before judged lately, per judging and by their digest: a small LRU (a few zones' recent months). */
+const remembers = new WeakMap<object, Map<string, PreviousMonth>>();
+function remembered(judging: object, key: string, judge: () => PreviousMonth): PreviousMonth {
+  let previousMonths = remembers.get(judging);
+  if (!previousMonths) remembers.set(judging, (previousMonths = new Map()));
   let m = previousMonths.get(key);
   if (m) previousMonths.delete(key);
   else m = judge();
@@ -498,10 +563,6 @@ function localeOrder(names: string[]): Map<string, number> {
   distinct.forEach((g, i) => order.set(g, i > 0 && distinct[i - 1]!.localeCompare(g) === 0 ? order.get(distinct[i - 1]!)! : i));
   return order;
 }
-const printed = (q: Q, places: number) => fixedText(roundQ(q, places), places);
-const ZERO_Q: Q = { n: 0n, d: 1n };
-/** part / whole in percent (税占比), as progress.share; null when either is missing or the whole is 0. */
-const shareOf = (part: Q | null, whole: Q | null): Q | null => (part === null || whole === null ? null : percentQ(part, whole));
 
 function lastDay(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -527,21 +588,18 @@ export interface OverallRow {
   rankChange: number | null;
 }
 
-export function overallRanking(current: RankedUnits[], previous: RankedUnits[] | null): OverallRow[] {
+export function overallRanking<N>(current: RankedUnits[], previous: RankedUnits[] | null, judging: Pick<Judging<N, unknown, unknown>, 'parse' | 'add' | 'mean'> = exact as never): OverallRow[] {
   // Gaps are printed with one decimal, so the same few strings recur: parse each once.
-  const gaps = new Map<string, Q>();
+  const gaps = new Map<string, N>();
   const gapOf = (g: string) => {
     let d = gaps.get(g);
-    if (!d) gaps.set(g, (d = parseQ(g)));
+    if (d === undefined) gaps.set(g, (d = judging.parse(g)));
     return d;
   };
-  // The mean, exactly, rounded once to the printed places.
-  const mean = (qs: Q[]) => {
-    const total = qs.reduce(addQ);
-    return fixedText(divRound(total.n * 10n ** BigInt(PCT), total.d * BigInt(qs.length)), PCT);
-  };
+  // The mean, from the exact total, rounded once to the printed places.
+  const mean = (qs: N[]) => judging.mean(qs.reduce(judging.add), qs.length, PCT);
   const build = (rows: RankedUnits[]) => {
-    const acc = new Map<string, { name: string; group: string; gaps: Q[]; counts: Record<string, number> }>();
+    const acc = new Map<string, { name: string; group: string; gaps: N[]; counts: Record<string, number> }>();
     for (const ind of rows) {
       for (const u of ind.units) {
         if (u.gap === null) continue;

@@ -1,6 +1,5 @@
 // 驾驶舱 / 数据大屏: one zone's month, and the drill-down to a unit's reported rows.
 import { createHash } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,8 +13,9 @@ import type { ReadDb } from '../../db/client';
 import { today, type Clock } from '../../shared/calendar';
 import { CockpitCache, zoneDataVersion } from './cache';
 import { JsonBody, sendJson } from '../../shared/jsonBody';
-import { defaultPeriod, drillDown, loadCockpit } from './cockpit';
-import { cockpitAnswer, cockpitBody, drillRow } from './schemas';
+import { defaultPeriod, drillDown, readCockpit } from './cockpit';
+import { judging } from './judging';
+import { cockpitAnswer, drillRow } from './schemas';
 
 /** A weak ETag for one cached answer: a digest of what it was computed from. */
 const etagOf = (what: string) => `W/"${createHash('sha256').update(what).digest('base64url').slice(0, 22)}"`;
@@ -32,12 +32,13 @@ class Answer {
   readonly current: JsonBody;
   private old: JsonBody | undefined;
   private readonly computedAt = new Date().toISOString();
+  /** `json`: the month's answer as UTF-8 JSON (./judging), the freshness mark put first. */
   constructor(
-    json: string,
+    json: Uint8Array,
     readonly version: string,
     private readonly what: string,
   ) {
-    this.current = new JsonBody(Buffer.concat([Buffer.from(this.mark(true)), Buffer.from(json, 'utf8').subarray(1)]), etagOf(what));
+    this.current = new JsonBody(Buffer.concat([Buffer.from(this.mark(true)), json.subarray(1)]), etagOf(what));
     // The marked copy is made and gzipped (on the thread pool) once the current one is: made
     // when first asked for, its compression would wait behind the very computation it stands in for.
     this.current.gzip().then(() => this.previous, () => undefined);
@@ -60,16 +61,13 @@ export async function cockpitRoutes(app: FastifyInstance) {
   // The month a leader lands on (no period asked), per zone, day and data version: judging
   // which month is complete reads the zone's whole history (targets/completeness).
   const landing = new CockpitCache();
-  // Checked against the response schema once, when computed, as the serializer would; its
-  // ETag names the zone, month, date and data version, so a 304 is never an old answer.
-  // Between its steps the computation lets waiting requests through (a marked answer, a
-  // cached month), so it holds the event loop for one step at a time, not for all of them.
+  // Read here, judged, checked against the response schema (as the serializer would) and
+  // serialised on the judging thread (./judging), so that waiting requests (a marked answer,
+  // a cached month) are answered meanwhile. Its ETag names the zone, month, date and data
+  // version, so a 304 is never an old answer.
   const compute = (db: ReadDb, zoneId: string, period: string, asOf: string, version: string, clock: Clock) => async () => {
-    const cockpit = await loadCockpit(db, zoneId, { period, asOf }, clock);
-    await nextTurn();
-    const checked = cockpitBody.parse(cockpit);
-    await nextTurn();
-    return new Answer(JSON.stringify(checked), version, `${zoneId}|${period}|${asOf}|${version}`);
+    const rows = await readCockpit(db, zoneId, { period, asOf }, clock);
+    return new Answer(await judging.call(rows), version, `${zoneId}|${period}|${asOf}|${version}`);
   };
 
   // Right after a committed write, the months of the zone people were reading are computed
