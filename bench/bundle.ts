@@ -2,7 +2,7 @@
 // (`--only=cockpit` or `--only=screen`; `--parts` splits antd by component and echarts
 // and zrender by folder; `--files` adds each script's own share). It builds
 // the web with source maps, starts the server on a fresh data folder, loads the cockpit and
-// the big screen as bench/web.ts does (sign in, first chart) and attributes every loaded
+// the big screen as bench/web.ts does (sign in, first screen) and attributes every loaded
 // script's bytes to the source files its source map names. A package's gzip share of a
 // script is its bytes in that script gzipped alone, scaled so the script's shares add up
 // to the script's own gzip size (what the bench counts). Ends with a plain `npm run build`,

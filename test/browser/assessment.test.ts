@@ -56,8 +56,7 @@ describe('考核 in the browser', () => {
     await page.getByTestId('as-results').waitFor();
     await page.getByTestId('as-unit-东环街道').waitFor();
     // A bonus with its reason.
-    await page.getByTestId('as-adj-unit').click();
-    await page.locator('.ant-select-item-option', { hasText: '东环街道' }).click();
+    await chooseOption(page, 'as-adj_unitId', '东环街道');
     await page.locator('input[data-testid=as-adj-points], [data-testid=as-adj-points] input').first().fill('1.5');
     await page.getByTestId('as-adj-reason').fill('承办全市现场会');
     await page.getByTestId('as-adj-add').click();

@@ -93,6 +93,7 @@ function Adjustments({ id, group }: { id: string; group: string }) {
       />
       <Form
         form={form}
+        name="as-adj"
         layout="inline"
         style={{ marginTop: 8, rowGap: 8 }}
         onFinish={(v) => add.mutate({ unitId: v.unitId, points: String(v.points), reason: v.reason }, { onError, onSuccess: () => form.resetFields() })}
