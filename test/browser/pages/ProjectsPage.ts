@@ -1,15 +1,14 @@
 // 项目: the list, the new-project form, a project's detail (plan, milestones, problems and
 // their closed loop, the service checklist, the 专班), the battle map (Gantt, map, board).
 import type { Locator, Page } from 'playwright-core';
+import { chooseIn } from './antd';
 
 export class ProjectsPage {
   constructor(readonly page: Page) {}
 
   /** Picks an option of an antd Select by its visible text (the list is virtual: typed to bring it into view). */
-  async choose(testId: string, text: string): Promise<void> {
-    await this.page.getByTestId(testId).click();
-    await this.page.keyboard.type(text);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  choose(testId: string, text: string): Promise<void> {
+    return chooseIn(this.page, this.page.getByTestId(testId), text, true);
   }
 
   /** Types a date into an antd DatePicker (the test id sits on the input or on its wrapper). */

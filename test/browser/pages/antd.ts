@@ -5,15 +5,24 @@ import type { Locator, Page } from 'playwright-core';
 /** Opens an antd Select (by its input's id) and picks the option showing `text`. */
 export async function chooseOption(page: Page, selectInputId: string, text: string): Promise<void> {
   // The Select box itself, clicked once it is stable (not forced on its hidden input).
-  const select = page.locator(`.ant-select:has(#${selectInputId})`).first();
+  await chooseIn(page, page.locator(`.ant-select:has(#${selectInputId})`).first(), text);
+}
+
+/**
+ * Picks `text` in the antd Select `select` (its root, .ant-select); `typeToFind` types the
+ * text first, for a long (virtual) list. On a loaded machine a click on an option still
+ * sliding in can select nothing: the box must show the choice, else it is chosen again.
+ */
+export async function chooseIn(page: Page, select: Locator, text: string, typeToFind = false): Promise<void> {
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  // On a loaded machine a click on an option still sliding in can select nothing: check
-  // that the box shows the choice, and choose again if it does not.
   for (let attempt = 1; ; attempt++) {
     // Open this box unless it is open: a menu merely visible may be the closing one of the
     // Select picked just before.
     const open = (await select.getAttribute('class'))?.includes('ant-select-open') ?? false;
     if (!open) await clickUntilShown(() => select.click(), dropdown, 5_000);
+    // What was typed stays in the search of a box left open: typed again only into one just
+    // opened (no Escape between tries: it would close the dialog or drawer around the box).
+    if (typeToFind && (attempt === 1 || !open)) await page.keyboard.type(text);
     try {
       await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click({ timeout: 5_000 });
       // (The dropdown lives in a portal: the box's own text is the value shown.)
