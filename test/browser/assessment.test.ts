@@ -4,7 +4,7 @@
 // of a published scheme shows its differences.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { chooseOption } from './pages/antd';
+import { chooseIn, chooseOption } from './pages/antd';
 import { attrOf, countOf, textOf } from './pages/waits';
 
 let h: Harness;
@@ -42,8 +42,7 @@ describe('考核 in the browser', () => {
     await page.getByTestId('as-new').click();
     await page.getByTestId('as-f-name').fill('2022年8月督办考核（浏览器）');
     // The period kind: month; the period is picked from those holding data.
-    await page.locator('.ant-modal .ant-select').first().click();
-    await page.locator('.ant-select-item-option', { hasText: '月度' }).click();
+    await chooseIn(page, page.locator('.ant-modal .ant-select').first(), '月度');
     await chooseOption(page, 'as-f-period', '2022年8月');
     // The item is picked, not coded: kind, weight, and a name (the kind's own by default).
     const item = page.getByTestId('as-item-0');

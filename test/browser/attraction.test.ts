@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { openModal } from './pages/antd';
+import { chooseIn, openModal, selectOf } from './pages/antd';
 import { AttractionPage } from './pages/AttractionPage';
 import { attrOf, textOf, valueOf } from './pages/waits';
 
@@ -40,8 +40,7 @@ describe('招商 in the browser', () => {
     await form.getByLabel('招商组团').fill('新能源招商组');
     await form.getByTestId('lead-chain').fill('新能源新材料');
     await zs.locator('[data-testid="lead-investment"] input, input[data-testid="lead-investment"]').first().fill('2.3');
-    await zs.getByTestId('lead-currency').click();
-    await zs.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '亿美元' }).click();
+    await chooseIn(zs, selectOf(zs.getByTestId('lead-currency')), '亿美元');
     await form.getByLabel('外资').check();
     await h.screenshot(zs, 'attraction-lead-form');
     await openModal(zs).locator('.ant-btn-primary').click();

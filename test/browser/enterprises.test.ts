@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../src/domains/enterprises/uscc';
 import { startHarness, type Harness } from './harness';
-import { openModal } from './pages/antd';
+import { chooseIn, openModal, selectOf } from './pages/antd';
 import { EnterprisesPage } from './pages/EnterprisesPage';
 import { countOf, textOf, waitForText } from './pages/waits';
 
@@ -109,8 +109,7 @@ describe('企业 in the browser', () => {
     await ent.waitForURL('**/enterprises/my');
     await ent.getByTestId('my-appeal-new').click();
     const form = ent.getByTestId('appeal-form');
-    await ent.getByTestId('appeal-category').click();
-    await ent.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '用地' }).click();
+    await chooseIn(ent, selectOf(ent.getByTestId('appeal-category')), '用地');
     await form.getByTestId('appeal-title').fill(title);
     await form.getByTestId('appeal-detail').fill('二期智能制造基地需新增工业用地约120亩，请协调用地指标与供地时序。');
     await h.screenshot(ent, 'enterprises-my-appeal-form');
@@ -127,8 +126,7 @@ describe('企业 in the browser', () => {
     await sup.getByTestId('appeal-detail').waitFor();
     appealUrl = new URL(sup.url()).pathname;
     await sup.getByTestId('appeal-act-assign').click();
-    await sup.getByTestId('appeal-assignee').click();
-    await sup.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '经发局' }).click();
+    await chooseIn(sup, selectOf(sup.getByTestId('appeal-assignee')), '经发局');
     await openModal(sup).locator('.ant-btn-primary').click();
     await expect.poll(textOf(ents.appealState)).toBe('已交办');
     await h.screenshot(sup, 'enterprises-appeal-assigned');
@@ -175,8 +173,7 @@ describe('企业 in the browser', () => {
       await detail.getByRole('button', { name: '填报月度累计' }).click();
       const modal = sup.locator('.ant-modal');
       // August: offered as the next month the first time, picked again the second.
-      await modal.locator('.ant-select').click();
-      await sup.locator('.ant-select-item-option[title="8"]').click();
+      await chooseIn(sup, modal.locator('.ant-select').first(), '8');
       await modal.locator('#output').fill(output);
       await modal.locator('#note').fill(note);
       await sup.locator('.ant-modal-footer .ant-btn-primary').click();

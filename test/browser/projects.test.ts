@@ -17,6 +17,7 @@ import { demoZones } from '../../src/domains/demo/zones';
 import { seedProjects, seedProjectSettings } from '../../src/domains/demo/projects';
 import { workdayOnOrAfter, workdaysBetween } from '../../src/shared/calendar';
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
+import { chooseIn, selectOf } from './pages/antd';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { countOf, textOf, valueOf, waitForText } from './pages/waits';
 
@@ -54,13 +55,11 @@ async function createProject(
   await form.getByLabel('项目名称').fill(p.name);
   await page.getByTestId('form-total').fill(p.total);
   if (p.usd) {
-    await form.getByLabel('币种').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '亿美元' }).click();
+    await chooseIn(page, selectOf(form.getByLabel('币种')), '亿美元');
   }
   await form.getByLabel('1号工程').check();
   await choose(page, 'form-unit', p.unit);
-  await form.getByLabel('包挂领导').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '区领导' }).click();
+  await chooseIn(page, selectOf(form.getByLabel('包挂领导')), '区领导');
   await choose(page, 'form-taskforce', '重大办填报员');
   await page.keyboard.press('Escape');
   await pickDate(page, 'form-target', p.target);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { unseal } from '../../src/shared/secrets';
+import { chooseIn, selectOf } from './pages/antd';
 import { SupervisionPage } from './pages/SupervisionPage';
 import { attrOf, countOf, textOf, textsOf, valueOf, waitForText } from './pages/waits';
 
@@ -23,9 +24,7 @@ afterAll(async () => h?.close());
 
 /** Picks an option in an antd Select by typing its label. */
 async function pick(page: Page, select: ReturnType<Page['locator']>, label: string) {
-  await select.click();
-  await page.keyboard.type(label);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await chooseIn(page, selectOf(select), label, true);
   // The menu fades out with its options still in the DOM: the next pick must not find them.
   await expect.poll(async () => page.locator('.ant-select-dropdown:visible').count(), { timeout: 20_000 }).toBe(0);
 }

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { tableRows } from './pages/antd';
+import { chooseIn, selectOf, tableRows } from './pages/antd';
 import { BigScreenPage } from './pages/BigScreenPage';
 import { CockpitPage } from './pages/CockpitPage';
 import { ReportingPage, ReviewPage } from './pages/ReportingPage';
@@ -105,8 +105,7 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
     await shot(page, 'targets-review-locked');
 
     await page.getByTestId('tg-tab-report').click();
-    await page.getByTestId('rp-unit').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '财政局' }).click();
+    await chooseIn(page, selectOf(page.getByTestId('rp-unit')), '财政局');
     await page.getByTestId('rp-value-tax').waitFor();
     await page.getByTestId('rp-value-tax').fill('14.20');
     // Locked: a correction needs its reason first.

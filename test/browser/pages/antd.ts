@@ -34,6 +34,10 @@ export async function chooseIn(page: Page, select: Locator, text: string, typeTo
   }
 }
 
+/** The antd Select (its root, .ant-select) holding `part`, or `part` itself when it is the root. */
+export const selectOf = (part: Locator): Locator =>
+  part.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+
 /**
  * Clicks until `shown` appears, three tries at most: on a loaded machine a click that
  * lands while a menu or dialog is still animating in can miss. `between` undoes a
