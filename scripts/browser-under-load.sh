@@ -18,6 +18,6 @@ for i in $(seq 1 "$RUNS"); do
   echo "run $i start $(date -u +%FT%T) engine=$([ -n "$db" ] && echo postgres || echo pglite) load=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$LOG"
   DATABASE_URL=$db npx vitest run --config vitest.browser.config.ts >"$LOG.run$i" 2>&1
   rc=$?
-  echo "run $i end $(date -u +%FT%T) rc=$rc load=$(cut -d' ' -f1-3 /proc/loadavg) $(grep -E '^ +Tests ' "$LOG.run$i" | tail -1 | sed 's/\x1b\[[0-9;]*m//g')" >>"$LOG"
+  echo "run $i end $(date -u +%FT%T) rc=$rc load=$(cut -d' ' -f1-3 /proc/loadavg) $(sed "s/\x1b\[[0-9;]*m//g" "$LOG.run$i" | grep -E "^ +Tests " | tail -1)" >>"$LOG"
   [ "$rc" = 0 ] || exit "$rc"
 done

@@ -7,7 +7,7 @@ import { startHarness, type Harness } from './harness';
 import { ShellPage } from './pages/ShellPage';
 import { tableRows } from './pages/antd';
 import { CockpitPage } from './pages/CockpitPage';
-import { rowsOf, textOf } from './pages/waits';
+import { attrOf, rowsOf, textOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -26,7 +26,21 @@ describe('驾驶舱 (Xuzhou 2022)', () => {
     await expect.poll(textOf(cockpit.periodLabel)).toContain('2022年1—8月');
     await expect.poll(textOf(cockpit.timeProgress)).toBe('66.6%');
     // ECharts loads when the charts come near (at 1440×900 they begin below the first screen).
-    await cockpit.chart('chart-gbr');
+    const chart = await cockpit.chart('chart-gbr');
+    // Its tooltip loads at the first hover, then shows a unit's share under the pointer.
+    const plot = chart.locator('[data-tooltip]');
+    await plot.hover();
+    await expect.poll(attrOf(plot, 'data-tooltip')).toBe('ready');
+    const size = (await plot.boundingBox())!;
+    let nudge = 0;
+    await expect
+      .poll(async () => {
+        nudge = 1 - nudge; // a move, so ECharts looks again
+        await plot.hover({ position: { x: size.width / 2 + nudge, y: size.height / 2 } });
+        return plot.innerText();
+      })
+      .toMatch(/\d%/);
+    await page.mouse.move(0, 0);
     await h.screenshot(page, 'cockpit-xuzhou');
     await cockpit.lower();
     await cockpit.ranking.scrollIntoViewIfNeeded();

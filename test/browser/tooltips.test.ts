@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '../../src/db/schema';
 import { startHarness, type Harness } from './harness';
-import { countOf, textOf } from './pages/waits';
+import { attrOf, countOf, textOf } from './pages/waits';
 
 const EVIL = '<img src=x onerror=window.__xss=1>';
 let h: Harness;
@@ -37,6 +37,9 @@ afterAll(async () => h?.close());
 /** Moves the mouse over the points until a tooltip mentioning the name shows; the tooltip. */
 async function hoverUntilTooltip(page: Page, chart: Locator, points: [number, number][]): Promise<Locator> {
   const box = (await chart.boundingBox())!;
+  // ECharts' tooltip is registered when a pointer first comes over a chart.
+  await chart.hover();
+  await expect.poll(attrOf(chart, 'data-tooltip')).toBe('ready');
   const tip = chart.locator('div', { hasText: 'onerror' }).last();
   for (const [x, y] of points) {
     await page.mouse.move(box.x + x, box.y + y);

@@ -2,13 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import { ApiError } from './api/client';
 import { antdLocales, I18nProvider, useI18n } from './i18n';
 import { SessionProvider } from './auth/session';
 import { AppRoutes } from './App';
 import { themeFor } from './theme';
 import { usePhone } from './shell/usePhone';
+import { FeedbackProvider } from './shell/feedback';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -33,11 +34,11 @@ function Themed() {
     // On a phone: the phone theme, and option lists that scroll natively (the virtual
     // list's own touch scrolling can move under a finger and miss the tap).
     <ConfigProvider locale={antdLocales[lang]} theme={themeFor(phone)} virtual={phone ? false : undefined}>
-      <AntApp>
+      <FeedbackProvider>
         <SessionProvider>
           <AppRoutes />
         </SessionProvider>
-      </AntApp>
+      </FeedbackProvider>
     </ConfigProvider>
   );
 }

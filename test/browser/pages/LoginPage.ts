@@ -1,6 +1,5 @@
 // The sign-in page: zone, username, password, language.
 import type { Page } from 'playwright-core';
-import { chooseOption } from './antd';
 import { textOf } from './waits';
 
 export class LoginPage {
@@ -13,7 +12,12 @@ export class LoginPage {
   }
 
   async signIn(username: string, password: string, zoneName?: string): Promise<void> {
-    if (zoneName) await chooseOption(this.page, 'login_zone', zoneName);
+    if (zoneName) {
+      // A native select: the option naming the zone, once the zones have arrived.
+      const option = this.page.locator('#login_zone option', { hasText: zoneName }).first();
+      await option.waitFor({ state: 'attached' });
+      await this.page.locator('#login_zone').selectOption((await option.getAttribute('value')) ?? '');
+    }
     await this.page.locator('#login_username').fill(username);
     await this.page.locator('#login_password').fill(password);
     await this.page.getByTestId('login-submit').click();

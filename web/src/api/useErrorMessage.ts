@@ -1,10 +1,11 @@
 import { useCallback } from 'react';
-import { App } from 'antd';
+
 import { ApiError } from './client';
+import { useMessage } from '../shell/feedback';
 
 /** Shows a failed request's message; the server's text is already in the user's language. */
 export function useErrorMessage() {
-  const { message } = App.useApp();
+  const message = useMessage();
   return useCallback(
     (err: unknown) => {
       // 401 is handled once, by the session (back to the sign-in page).

@@ -2,7 +2,7 @@
 // each kind with the options that turn a raw value into points. The period is picked
 // from those holding data (a campaign's is a label of its own). The server
 // checks everything again (weights add up to 100, the period matches its kind…).
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -13,6 +13,7 @@ import { useAsMutation, useOptions } from './queries';
 import { currentPeriod } from '../../../src/domains/system/periodChoices';
 import { PeriodSelect } from '../shell/PeriodSelect';
 import { useZone } from '../shell/zone';
+import { useMessage } from '../shell/feedback';
 
 /** Every field any kind of item has, each optional: what the form holds whatever kind is chosen. */
 type Flat<U> = { [K in U extends unknown ? keyof U : never]?: U extends { [P in K]?: infer V } ? V : never };
@@ -30,7 +31,7 @@ const blankItem = (kind: ItemKind = 'tasks_on_time'): FormItem => ({ name: '', k
 
 export function SchemeEditor({ scheme, onClose }: { scheme?: Scheme; onClose(id?: string): void }) {
   const at = useAsT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const options = useOptions();
   const [form] = Form.useForm<Values>();

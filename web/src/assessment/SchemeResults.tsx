@@ -4,7 +4,7 @@
 // and, afterwards, recomputes to see what would change.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Spin, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Spin, Table, Tag } from 'antd';
 import { CalculatorOutlined, CheckCircleOutlined, DeleteOutlined, EditOutlined, FlagFilled } from '@ant-design/icons';
 import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -13,6 +13,7 @@ import { assessmentApi, type Difference, type ItemScore, type UnitResult } from 
 import { useAsT, type AsKey } from './i18n';
 import { useAdjustments, useAsMutation, useOptions, useResults, useScheme } from './queries';
 import { SchemeEditor } from './SchemeEditor';
+import { useMessage } from '../shell/feedback';
 
 function RankChange({ n }: { n: number | null }) {
   const at = useAsT();
@@ -143,7 +144,7 @@ function DiffModal({ diffs, onClose }: { diffs: Difference[]; onClose(): void })
 export function SchemeResults({ id }: { id: string }) {
   const at = useAsT();
   const { can } = useSession();
-  const { message } = App.useApp();
+  const message = useMessage();
   const navigate = useNavigate();
   const onError = useErrorMessage();
   const scheme = useScheme(id);

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Row, Select, Space, Spin, Steps, Tag, Timeline } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Row, Select, Space, Spin, Steps, Tag, Timeline } from 'antd';
 import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
@@ -13,11 +13,12 @@ import { LeadForm } from './LeadForm';
 import { StageTag, useAmount } from './parts';
 import { useAtMutation, useLead, useUnits } from './queries';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 function MoveDialog({ d, stage, onClose }: { d: LeadDetail; stage: LeadStage; onClose(): void }) {
   const t = useAtT();
   const [form] = Form.useForm<{ signedOn?: Dayjs }>();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const move = useAtMutation((v: { signedOn?: Dayjs }) => attractionApi.move(d.lead.id, { stage, signedOn: v.signedOn?.format('YYYY-MM-DD') ?? null, version: d.lead.version }));
   const needsDate = stage === 'signed' && !d.lead.signedOn;
@@ -50,7 +51,7 @@ function ConvertDialog({ d, onClose }: { d: LeadDetail; onClose(): void }) {
   const units = useUnits();
   const navigate = useNavigate();
   const [form] = Form.useForm<{ responsibleUnitId: string; targetDate?: Dayjs; keyProject?: boolean }>();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const convert = useAtMutation((v: { responsibleUnitId: string; targetDate?: Dayjs; keyProject?: boolean }) =>
     attractionApi.convert(d.lead.id, { responsibleUnitId: v.responsibleUnitId, targetDate: v.targetDate?.format('YYYY-MM-DD') ?? null, keyProject: !!v.keyProject, version: d.lead.version }),
@@ -88,7 +89,7 @@ function ConvertDialog({ d, onClose }: { d: LeadDetail; onClose(): void }) {
 function ContactForm({ id, today }: { id: string; today: string }) {
   const t = useAtT();
   const [form] = Form.useForm<{ onDate: Dayjs; kind: ContactKind; note: string }>();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const add = useAtMutation((v: { onDate: Dayjs; kind: ContactKind; note: string }) => attractionApi.contact(id, { onDate: v.onDate.format('YYYY-MM-DD'), kind: v.kind, note: v.note }));
   const submit = async () => {

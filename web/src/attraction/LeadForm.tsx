@@ -1,18 +1,19 @@
 // 新增/编辑招商线索: source, team (招商组团), unit, chain, category, investment.
-import { App, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { attractionApi, type LeadDetail, type LeadInput } from './api';
 import { useAtT } from './i18n';
 import { useAtMutation, useUnits } from './queries';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 export function LeadForm({ initial, onClose, onSaved }: { initial?: LeadDetail['lead']; onClose(): void; onSaved?(id: string): void }) {
   const t = useAtT();
   const me = useMe();
   const [form] = Form.useForm<LeadInput>();
   const units = useUnits();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const save = useAtMutation((v: LeadInput) => {
     const body = { ...v, expectedInvestment: String(v.expectedInvestment) };

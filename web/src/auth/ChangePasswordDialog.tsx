@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n';
 import { authApi } from './api';
 import { strongPassword } from './passwordRule';
 import { useSession } from './session';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 interface Values {
   current: string;
@@ -16,7 +17,7 @@ interface Values {
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const t = useT();
   const { refresh, me } = useSession();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
 

@@ -3,11 +3,12 @@
 // the router then shows the sign-in page.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
+
 import { ApiError, onUnauthorized, setCsrfToken } from '../api/client';
 import type { Action, Me } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
 import { authApi, type LoginInput } from './api';
+import { useMessage } from '../shell/feedback';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'signedIn';
 
@@ -29,7 +30,7 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const { lang, setLang, t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [me, setMeState] = useState<Me | null>(null);
   const statusRef = useRef(status);

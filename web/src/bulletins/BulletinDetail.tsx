@@ -3,7 +3,7 @@
 // and the Word and Excel downloads.
 import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Spin, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Spin, Table, Tag } from 'antd';
 import { ArrowLeftOutlined, CheckCircleOutlined, DeleteOutlined, FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
@@ -13,6 +13,7 @@ import { bulletinsApi, type Content, type EditInput, type IndicatorTable, type Z
 import { useBuT, type BuKey } from './i18n';
 import { InstructionsBlock } from '../instructions/parts';
 import { useBuMutation, useBulletin, useCharts } from './queries';
+import { useMessage } from '../shell/feedback';
 
 /** The form holds 抄送 as one line; the API takes the list. */
 type FormValues = Omit<EditInput, 'version' | 'copyTo' | 'printDate'> & { copyTo?: string; printDate?: string };
@@ -178,7 +179,7 @@ export function BulletinDetail() {
   const { id = '' } = useParams();
   const bt = useBuT();
   const { can } = useSession();
-  const { message } = App.useApp();
+  const message = useMessage();
   const navigate = useNavigate();
   const onError = useErrorMessage();
   const q = useBulletin(id);

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { App, Button, Card, Col, Input, Row, Space, Spin } from 'antd';
+import { Button, Card, Col, Input, Row, Space, Spin } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { entApi, type ActInput, type AppealDetail } from './api';
@@ -13,6 +13,7 @@ import { InstructionsBlock } from '../instructions/parts';
 import { useEntT, type EntKey } from './i18n';
 import { useAppeal, useEntMutation, useUnits } from './queries';
 import { LoopActionDialog, stepFields, type LoopActBody } from '../shell/LoopActionDialog';
+import { useMessage } from '../shell/feedback';
 
 /** A step of the loop in the shared dialog. */
 function ActDialog({ d, action, requires, onClose }: { d: AppealDetail; action: string; requires: string[]; onClose(): void }) {
@@ -41,7 +42,7 @@ function ActDialog({ d, action, requires, onClose }: { d: AppealDetail; action: 
 function AnswerBox({ id, version }: { id: string; version: number }) {
   const t = useEntT();
   const [text, setText] = useState('');
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const answer = useEntMutation((s: string) => entApi.answer(id, s, version));
   return (

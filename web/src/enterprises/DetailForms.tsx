@@ -1,20 +1,21 @@
 // The small forms of an enterprise's page: a year's figures, a tag with its
 // dates, an enterprise user account, a visit, an appeal raised for it.
 import dayjs, { type Dayjs } from 'dayjs';
-import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { CATEGORIES, entApi, TAGS, type AppealCategory, type EnterpriseTag, type Figure } from './api';
 import { EnterpriseSearch } from './EnterpriseSearch';
 import { useEntT } from './i18n';
 import { useCounts, useEntMutation } from './queries';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 const D = 'YYYY-MM-DD';
 const num = (v: number | string | null | undefined) => (v === null || v === undefined || v === '' ? null : String(v));
 
 function useSubmit<V>(fn: (v: V) => Promise<unknown>, onClose: () => void) {
   const t = useEntT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const m = useEntMutation(fn);
   return {

@@ -1,19 +1,20 @@
 // 新增/编辑企业: the credit code is checked on the server (GB 32100 check
 // character, duplicates refused) and its refusal is shown on the field.
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { ApiError } from '../api/client';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { entApi, type Enterprise, type EnterpriseInput } from './api';
 import { useEntT } from './i18n';
 import { useChains, useEntMutation, useUnits } from './queries';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 export function EnterpriseForm({ initial, onClose, onSaved }: { initial?: Enterprise; onClose(): void; onSaved?(id: string): void }) {
   const t = useEntT();
   const [form] = Form.useForm<EnterpriseInput>();
   const units = useUnits();
   const chains = useChains();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const save = useEntMutation((v: EnterpriseInput) => (initial ? entApi.update(initial.id, { ...v, version: initial.version }) : entApi.create(v)));
 

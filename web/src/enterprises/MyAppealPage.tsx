@@ -2,7 +2,7 @@
 // the history; once closed, the enterprise rates it 满意 / 基本满意 / 不满意.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Input, Radio, Space, Spin } from 'antd';
+import { Button, Card, Input, Radio, Space, Spin } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { entApi, SATISFACTIONS, type Satisfaction } from './api';
@@ -10,13 +10,14 @@ import { AppealHistory, AppealInfo } from './AppealInfo';
 import { useEntT } from './i18n';
 import { useEntMutation, useMyAppeal } from './queries';
 import { usePhone } from '../shell/usePhone';
+import { useMessage } from '../shell/feedback';
 
 function RateBox({ id, version }: { id: string; version: number }) {
   const t = useEntT();
   const [value, setValue] = useState<Satisfaction | null>(null);
   const [note, setNote] = useState('');
   const phone = usePhone();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const rate = useEntMutation((v: { satisfaction: Satisfaction; note?: string }) => entApi.myRate(id, { ...v, version }));
   return (
@@ -50,7 +51,7 @@ export default function MyAppealPage() {
   const { id = '' } = useParams();
   const t = useEntT();
   const q = useMyAppeal(id);
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const withdraw = useEntMutation((v: { reason: string; version: number }) => entApi.myWithdraw(id, v.reason, v.version));
   if (q.error) return <QueryError error={q.error} onRetry={() => q.refetch()} />;

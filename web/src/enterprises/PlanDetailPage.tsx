@@ -2,7 +2,7 @@
 // by month against the time progress, and the form to report a month.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Spin, Table } from 'antd';
+import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Spin, Table } from 'antd';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { LineChart } from 'echarts/charts';
@@ -14,6 +14,7 @@ import { useEntT } from './i18n';
 import { has, pct, StatusTag, wan } from './parts';
 import { useEntMutation, usePlan } from './queries';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 // The bars against a line, with their legend (the cockpit's charts need neither).
 echarts.use([LineChart, LegendComponent]);
@@ -22,7 +23,7 @@ function ActualForm({ plan, onClose }: { plan: PlanDetail; onClose(): void }) {
   const t = useEntT();
   const [form] = Form.useForm<{ month: number; output: string; note?: string }>();
   const month = Form.useWatch('month', form) ?? 1;
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const save = useEntMutation((v: { month: number; output: string; note?: string }) =>
     entApi.setActual(plan.id, v.month, {

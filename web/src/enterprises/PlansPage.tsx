@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { App } from 'antd';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
@@ -16,6 +15,7 @@ import { useCounts, useEntMutation, usePlans } from './queries';
 import { valuesOf } from '../forms';
 import { useYearOptions, useZoneYear } from '../shell/zone';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
+import { useMessage } from '../shell/feedback';
 
 interface PlanValues {
   enterpriseId: string;
@@ -28,7 +28,7 @@ interface PlanValues {
 function PlanForm({ year, onClose, onSaved }: { year: number; onClose(): void; onSaved(id: string): void }) {
   const t = useEntT();
   const [form] = Form.useForm<PlanValues>();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const save = useEntMutation((v: PlanValues) => entApi.createPlan({ ...v, targetOutput: String(v.targetOutput) }));
   const submit = async () => {

@@ -2,7 +2,7 @@
 // its rules suggest, which a supervisor adds with one click.
 import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { App, Button, Card, Popconfirm, Progress, Space, Spin, Table, Tag } from 'antd';
+import { Button, Card, Popconfirm, Progress, Space, Spin, Table, Tag } from 'antd';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
@@ -11,6 +11,7 @@ import { useEntT } from './i18n';
 import { has, TagList, wan } from './parts';
 import { useRuleText } from './PoolsPage';
 import { useEntMutation, usePool } from './queries';
+import { useMessage } from '../shell/feedback';
 
 function ProgressCell({ p, goal }: { p: GoalProgress; goal: PoolGoal }) {
   const t = useEntT();
@@ -31,7 +32,7 @@ export default function PoolDetailPage() {
   const { id = '' } = useParams();
   const t = useEntT();
   const me = useMe();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const q = usePool(id);
   const text = useRuleText();

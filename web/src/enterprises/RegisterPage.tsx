@@ -3,7 +3,7 @@
 // and the export of what the filters select.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Input, Progress, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Input, Progress, Select, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session';
@@ -15,6 +15,7 @@ import { useEntT } from './i18n';
 import { has, TagList, wan } from './parts';
 import { entKeys, useChains, useEnterpriseList, useUnits } from './queries';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
+import { useMessage } from '../shell/feedback';
 
 export default function RegisterPage() {
   const t = useEntT();
@@ -22,7 +23,7 @@ export default function RegisterPage() {
   const { lang } = useI18n();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const units = useUnits();
   const chains = useChains();

@@ -2,13 +2,14 @@
 // ledger (domains/feeds on the server). Every write already syncs; this is for after an
 // indicator was switched to system filling, or figures were entered by hand by mistake.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Popconfirm } from 'antd';
+import { Button, Popconfirm } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import { call } from '../api/contract';
 import type { Action } from '../api/types';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { useCan } from '../auth/session';
 import { useI18n } from '../i18n';
+import { useMessage } from '../shell/feedback';
 
 interface Props {
   /** The source's re-sync route. */
@@ -22,7 +23,7 @@ interface Props {
 export function ResyncButton({ path, ability, year, testId }: Props) {
   const { t } = useI18n();
   const can = useCan();
-  const { message } = App.useApp();
+  const message = useMessage();
   const showError = useErrorMessage();
   const qc = useQueryClient();
   const sync = useMutation({

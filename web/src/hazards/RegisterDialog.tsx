@@ -2,7 +2,7 @@
 // its own (待交办). The deadline is the server's: found day + the level's working days.
 import { useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { useZone } from '../shell/zone';
@@ -10,6 +10,7 @@ import { valuesOf } from '../forms';
 import { hazardApi, HAZARD_CATEGORIES, HAZARD_LEVELS, RECTIFY_WORKDAYS, type HazardCategory, type HazardLevel } from './api';
 import { useHzT } from './i18n';
 import { useHzCampaigns, useHzMutation, useHzUnits } from './queries';
+import { useMessage } from '../shell/feedback';
 
 interface Values {
   title: string;
@@ -29,7 +30,7 @@ export function RegisterDialog({ onClose }: { onClose(): void }) {
   const units = useHzUnits();
   const campaigns = useHzCampaigns();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [form] = Form.useForm<Values>();
   const own = me.user.role === 'reporter' ? me.user.unitId : null;

@@ -4,7 +4,7 @@
 // with 写批示 for a leader; the writing form.
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
-import { App, Button, type ButtonProps, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, type ButtonProps, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { instructionsApi, type Instruction, type InstructionAction, type InstructionSubject } from './api';
@@ -14,6 +14,7 @@ import { DeadlinePicker } from '../shell/DeadlinePicker';
 import { LoopActionDialog } from '../shell/LoopActionDialog';
 import { Field, StackedList } from '../shell/StackedList';
 import { usePhone } from '../shell/usePhone';
+import { useMessage } from '../shell/feedback';
 
 const LIGHT_COLOR = { green: 'green', amber: 'orange', red: 'red', done: 'default' } as const;
 /** The steps shown as buttons, in the order a unit and the office take them. */
@@ -51,7 +52,7 @@ export function Counts({ items }: { items: Instruction[] }) {
 function Steps({ i }: { i: Instruction }) {
   const it = useInT();
   const me = useMe();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [text, setText] = useState<{ mode: 'note' | 'return' } | null>(null);
   const act = useInMutation((body: { action: InstructionAction; reason?: string }) => instructionsApi.act(i.itemId, { ...body, version: i.version }));
@@ -201,7 +202,7 @@ export function InstructionTable({ items, loading, showSubject = true, showLeade
 /** 写批示: text, lead and supporting units, a deadline from the zone's date on. */
 function WriteDialog({ subjectType, subjectId, period, subjectTitle, onClose }: { subjectType: InstructionSubject; subjectId: string; period?: string; subjectTitle: string; onClose(): void }) {
   const it = useInT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const units = useUnitChoices(true);
   const [form] = Form.useForm<{ text: string; leadUnitId: string; supportingUnitIds?: string[]; deadline: Dayjs }>();

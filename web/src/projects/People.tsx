@@ -4,7 +4,7 @@
 // rules ("765"); the standard's items edited on the settings page.
 import type { ButtonProps } from 'antd';
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, List, Modal, Row, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, List, Modal, Row, Select, Space, Table, Tag } from 'antd';
 import { CheckCircleFilled, DeleteOutlined, EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -13,6 +13,7 @@ import { valuesOf } from '../forms';
 import { peopleApi, PHONE, TASK_FORCE_ROLES, type ProjectDetail as Detail, type ServiceCheck, type ServiceItem, type Settings, type TaskForceRole } from './api';
 import { usePT } from './i18n';
 import { useOptions, usePMutation, useUnits } from './queries';
+import { useMessage } from '../shell/feedback';
 
 interface MemberRow {
   name: string;
@@ -61,7 +62,7 @@ export function TaskForceTab({ d }: { d: Detail }) {
 
 function TaskForceEditor({ d, onDone }: { d: Detail; onDone(): void }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const units = useUnits();
   const options = useOptions();
@@ -190,7 +191,7 @@ export function RulesAndService({ d, today }: { d: Detail; today: string }) {
 
 function CheckRow({ d, c, today }: { d: Detail; c: ServiceCheck; today: string }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ doneOn: Dayjs; note?: string }>();
@@ -268,7 +269,7 @@ function CheckRow({ d, c, today }: { d: Detail; c: ServiceCheck; today: string }
 /** 项目设置 › 服务标准: the zone's items, on the settings' version. */
 export function ServiceItemsCard({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [form] = Form.useForm<{ items: ServiceItem[] }>();
   const save = usePMutation((items: ServiceItem[]) => peopleApi.saveServiceItems(items, settings.version));

@@ -5,7 +5,7 @@
 import type { ButtonProps } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Image, Input, Modal, Select, Space, Spin, Steps, Table, Tabs, Tag, Timeline, Upload } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Image, Input, Modal, Select, Space, Spin, Steps, Table, Tabs, Tag, Timeline, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../auth/session';
@@ -24,6 +24,7 @@ import { useHistory, useLoopItem, useOptions, usePMutation, useProject, useUnits
 import { valuesOf } from '../forms';
 import { LoopActionFields, loopBody, type LoopActValues } from '../shell/LoopActionDialog';
 import { RulesAndService, TaskForceTab } from './People';
+import { useMessage } from '../shell/feedback';
 
 const CATEGORIES = ['eia', 'energy', 'water', 'power', 'gas', 'relocation', 'road', 'other'] as const;
 
@@ -123,7 +124,7 @@ function Header({ d, today }: { d: Detail; today: string }) {
 
 function Plan({ d, today }: { d: Detail; today: string }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const p = d.project;
   const chart = useRef<ChartInstance | null>(null);
@@ -200,7 +201,7 @@ function Plan({ d, today }: { d: Detail; today: string }) {
 
 function MilestoneModal({ projectId, m, today, onClose }: { projectId: string; m: Milestone; today: string; onClose(): void }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [form] = Form.useForm<{ start?: Dayjs; end?: Dayjs; note?: string }>();
   const save = usePMutation((body: object) => projectsApi.milestone(projectId, m.id, { ...body, version: m.version }));
@@ -254,7 +255,7 @@ function LightDot({ light }: { light: ProblemItem['light'] }) {
 
 function Problems({ d }: { d: Detail }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [raising, setRaising] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
@@ -340,7 +341,7 @@ function Problems({ d }: { d: Detail }) {
 /** The loop's actions open to this user, with the fields each needs; the loop itself decides. */
 function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const q = useLoopItem(id);
   const units = useUnits();
@@ -420,7 +421,7 @@ function ProblemDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
 
 function Investments({ d, today }: { d: Detail; today: string }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [form] = Form.useForm<{ period: Dayjs; amount: string }>();
   const save = usePMutation((body: InvestmentInput) => projectsApi.saveInvestment(d.project.id, body));
@@ -497,7 +498,7 @@ function Photos({ d, today }: { d: Detail; today: string }) {
   const pt = usePT();
   const me = useMe();
   const { lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [files, setFiles] = useState<FileInfo[]>([]);
   const [form] = Form.useForm<{ onDate: Dayjs; text: string }>();

@@ -3,7 +3,7 @@
 // location picked by clicking the zone map.
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { Alert, App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -13,6 +13,7 @@ import { usePT } from './i18n';
 import { useBattleMap, useOptions, usePMutation, useUnits } from './queries';
 import { ZoneMap } from './ZoneMap';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 interface Values {
   name: string;
@@ -47,7 +48,7 @@ const fromProject = (p: Project): Partial<Values> => ({
 
 export function ProjectForm({ project, onClose, onCreated }: { project?: Project; onClose(): void; onCreated(id: string): void }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const options = useOptions();
   const units = useUnits();

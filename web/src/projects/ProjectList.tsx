@@ -2,7 +2,7 @@
 // import (all or nothing, with the row-by-row error report) and 新建项目.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Space, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../auth/session';
@@ -16,6 +16,7 @@ import { usePT } from './i18n';
 import { ProjectForm } from './ProjectForm';
 import { projectKeys, useOptions, useProjectList } from './queries';
 import { useNextStep, ZoneEmpty } from '../shell/ZoneEmpty';
+import { useMessage } from '../shell/feedback';
 
 export default function ProjectList() {
   const pt = usePT();
@@ -23,7 +24,7 @@ export default function ProjectList() {
   const { lang } = useI18n();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const options = useOptions();
   const [filters, setFilters] = useState<Filters>({});

@@ -2,7 +2,7 @@
 // month limits), its outline (GeoJSON, drawn without online tiles) and its
 // milestone templates. Everyone reading the zone sees them; supervisors change them.
 import { useEffect } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Upload } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Upload } from 'antd';
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMe } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -13,6 +13,7 @@ import { TemplatesCard } from './TemplatesCard';
 import { ServiceItemsCard } from './People';
 import { ZoneMap } from './ZoneMap';
 import { useZoneYear } from '../shell/zone';
+import { useMessage } from '../shell/feedback';
 
 export default function SettingsPage() {
   const pt = usePT();
@@ -41,7 +42,7 @@ export default function SettingsPage() {
 /** Saves a part of the settings on the version they were read at. */
 function useSave(settings: Settings) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const save = usePMutation(projectsApi.saveSettings);
   return {
@@ -173,7 +174,7 @@ function RulesCard({ settings, canEdit }: { settings: Settings; canEdit: boolean
 
 function OutlineCard({ settings, canEdit }: { settings: Settings; canEdit: boolean }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const map = useBattleMap({});
   const upload = usePMutation(projectsApi.saveOutline);

@@ -2,11 +2,12 @@
 // wait for and the department that delivers each. A supervisor adjusts durations
 // and departments for the zone; the server checks the graph again on save.
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Input, InputNumber, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Input, InputNumber, Space, Table, Tabs, Tag } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { projectsApi, type Category, type Settings, type TemplateStep } from './api';
 import { usePT } from './i18n';
 import { usePMutation, useTemplates } from './queries';
+import { useMessage } from '../shell/feedback';
 
 const CATEGORIES: Category[] = ['industrial', 'urban', 'livelihood'];
 
@@ -37,7 +38,7 @@ export function TemplatesCard({ settings, canEdit }: { settings: Settings; canEd
 
 function Steps({ category, steps, canEdit, version }: { category: Category; steps: TemplateStep[]; canEdit: boolean; version: number }) {
   const pt = usePT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [rows, setRows] = useState(steps);
   useEffect(() => setRows(steps), [steps]);

@@ -4,7 +4,7 @@
 // the header keeps icons only (styles.css), so nothing scrolls sideways.
 import { lazy, Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { App, Avatar, Button, Dropdown, Layout, Menu, Spin, Tag, Tooltip } from 'antd';
+import { Avatar, Button, Dropdown, Layout, Menu, Spin, Tag, Tooltip } from 'antd';
 import { DownOutlined, EnvironmentOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SwapOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -15,6 +15,7 @@ import { HOME_PATH, startPath, visibleModules } from './modules';
 import { NotificationBell } from './NotificationBell';
 import { ZoneDateBanner } from './ZoneDateBanner';
 import { usePhone } from './usePhone';
+import { useMessage } from './feedback';
 
 const { Header, Sider, Content } = Layout;
 
@@ -29,7 +30,7 @@ export function AppShell() {
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const showError = useErrorMessage();
   const [pwOpen, setPwOpen] = useState(false);
   // Mounted from the first opening on, so closing it still animates.

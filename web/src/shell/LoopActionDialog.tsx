@@ -6,12 +6,13 @@
 // The fields alone serve the projects problem drawer, whose buttons are the steps.
 import { useState, type ReactNode } from 'react';
 import type { Dayjs } from 'dayjs';
-import { App, Form, Input, Modal, Select, Space, type ButtonProps, type DatePickerProps } from 'antd';
+import { Form, Input, Modal, Select, Space, type ButtonProps, type DatePickerProps } from 'antd';
 import type { TextAreaProps } from 'antd/es/input';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { valuesOf } from '../forms';
 import { DeadlinePicker } from './DeadlinePicker';
 import { usePhotoPicker, type PhotoPickerOptions, type PickedFile } from './PhotoPicker';
+import { useMessage } from './feedback';
 
 export type LoopField = 'assignee' | 'deadline' | 'reason' | 'note';
 
@@ -129,7 +130,7 @@ export function LoopActionDialog(p: LoopActionDialogProps) {
   const [form] = Form.useForm<LoopActValues>();
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [pending, setPending] = useState(false);
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const submit = async () => {
     const v = await valuesOf(form);

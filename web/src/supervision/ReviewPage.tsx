@@ -5,13 +5,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { App, Alert, Button, Checkbox, Col, DatePicker, Input, Row, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, DatePicker, Input, Row, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { useUnitOptions } from '../system/queries';
 import { QueryError } from '../system/QueryError';
 import type { ConfirmItem, DocumentView, DraftItem } from './api';
 import { useSvT } from './i18n';
 import { useConfirm, useDocument } from './queries';
+import { useMessage } from '../shell/feedback';
 
 interface Row_ {
   key: string;
@@ -119,7 +120,7 @@ export default function ReviewPage() {
 function Review({ view }: { view: DocumentView }) {
   const t = useSvT();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const units = useUnitOptions();
   const confirm = useConfirm(view.document.id);

@@ -1,16 +1,17 @@
 // 督办设置 (supervisors): when a task's light turns amber, the 督办单 number prefix
 // and issuing office, and the zone's group-robot webhook the daily scan posts to.
 import { useEffect } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Spin } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Spin } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { applyServerError } from '../system/formErrors';
 import { supervisionApi, type SvSettings } from './api';
 import { useSvT } from './i18n';
 import { useSvMutation, useSvSettings } from './queries';
+import { useMessage } from '../shell/feedback';
 
 export default function SettingsPage() {
   const st = useSvT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const q = useSvSettings();
   const save = useSvMutation(supervisionApi.saveSettings);

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
-import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Spin, Tag, Timeline } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Spin, Tag, Timeline } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { supervisionApi, uploadFile, type FileInfo, type LoopAction, type RequestKind, type TaskDetail, type TaskRequest } from './api';
@@ -15,6 +15,7 @@ import { usePhotoPicker } from '../shell/PhotoPicker';
 import { usePhone } from '../shell/usePhone';
 import { valuesOf } from '../forms';
 import { LoopActionDialog } from '../shell/LoopActionDialog';
+import { useMessage } from '../shell/feedback';
 
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -138,7 +139,7 @@ export default function TaskDetailPage() {
 
 function Actions({ d }: { d: TaskDetail }) {
   const t = useSvT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const act = useSvMutation((body: { action: LoopAction; reason?: string }) => supervisionApi.act(d.task.loopItemId, { ...body, version: d.task.version }));
   const [noticeOpen, setNoticeOpen] = useState(false);
@@ -179,7 +180,7 @@ function Actions({ d }: { d: TaskDetail }) {
 
 function NoticeModal({ d, open, onClose }: { d: TaskDetail; open: boolean; onClose(): void }) {
   const t = useSvT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [form] = Form.useForm<{ requirements: string; requiredBy: dayjs.Dayjs }>();
   const issue = useSvMutation((v: { requirements: string; requiredBy: string }) => supervisionApi.issueNotice(d.task.id, v));
@@ -233,7 +234,7 @@ function FileLinks({ files }: { files: FileInfo[] }) {
 
 function ReportForm({ d }: { d: TaskDetail }) {
   const t = useSvT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const phone = usePhone();
   const [form] = Form.useForm<{ body: string; percent?: number; reached?: number }>();
@@ -317,7 +318,7 @@ function NoticesCard({ d }: { d: TaskDetail }) {
 
 function DelaysCard({ d }: { d: TaskDetail }) {
   const t = useSvT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [reason, setReason] = useState('');
   // The version of the current deadline's delay, as read (none recorded yet: 1).
@@ -349,7 +350,7 @@ function DelaysCard({ d }: { d: TaskDetail }) {
 
 function RequestsCard({ d }: { d: TaskDetail }) {
   const t = useSvT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [form] = Form.useForm<{ kind: RequestKind; body: string; proposedText?: string }>();
   const kind = Form.useWatch('kind', form);
@@ -388,7 +389,7 @@ function RequestsCard({ d }: { d: TaskDetail }) {
 
 export function RequestRow({ r, canDecide }: { r: TaskRequest; canDecide: boolean }) {
   const t = useSvT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [note, setNote] = useState('');
   const decide = useSvMutation((approve: boolean) => supervisionApi.decide(r.id, { approve, note, version: r.version }));

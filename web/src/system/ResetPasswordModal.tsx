@@ -1,15 +1,16 @@
 import { useLayoutEffect } from 'react';
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { strongPassword } from '../auth/passwordRule';
 import { useT } from '../i18n';
 import type { User } from './api';
 import { applyServerError } from './formErrors';
 import { useUpdateUser } from './mutations';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose(): void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<{ password: string }>();
   const update = useUpdateUser();
 

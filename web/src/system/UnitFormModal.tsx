@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'react';
-import { Alert, App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { unitKinds } from '../api/types';
 import { useI18n } from '../i18n';
 import type { Unit, UnitInput } from './api';
@@ -7,6 +7,7 @@ import { applyServerError } from './formErrors';
 import { defaultRankingGroup, rankingGroupLabel, rankingGroups } from './labels';
 import { useCreateUnit, useUpdateUnit } from './mutations';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 interface Props {
   open: boolean;
@@ -20,7 +21,7 @@ const CODE = /^[A-Za-z0-9_-]{1,32}$/;
 export function UnitFormModal({ open, unit, onClose }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<UnitInput>();
   const create = useCreateUnit();
   const update = useUpdateUnit();

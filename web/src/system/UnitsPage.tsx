@@ -1,6 +1,6 @@
 // 单位: the zone's towns, sub-districts, departments, state companies and areas.
 import { useState } from 'react';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { unitKinds, type UnitKind } from '../api/types';
@@ -13,13 +13,14 @@ import { useDeleteUnit, useUpdateUnit } from './mutations';
 import { useUnitList } from './queries';
 import { UnitFormModal } from './UnitFormModal';
 import { QueryError } from './QueryError';
+import { useMessage } from '../shell/feedback';
 
 export default function UnitsPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const can = useCan();
   const manage = can('unit.manage');
-  const { message } = App.useApp();
+  const message = useMessage();
   const showError = useErrorMessage();
   const [query, setQuery] = useState<UnitQuery>({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Unit | null>(null);

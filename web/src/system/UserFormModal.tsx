@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import { roles, type Role } from '../api/types';
 import { strongPassword } from '../auth/passwordRule';
 import { useI18n } from '../i18n';
@@ -8,6 +8,7 @@ import { applyServerError } from './formErrors';
 import { useCreateUser, useUpdateUser } from './mutations';
 import { useUnitOptions } from './queries';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 /** Roles whose account belongs to one unit (the server refuses them without one). */
 export const unitBoundRoles: Role[] = ['reporter', 'viewer'];
@@ -24,7 +25,7 @@ type Values = Omit<UserInput, 'unitId'> & { unitId?: string | null };
 
 export function UserFormModal({ open, user, selfId, onClose }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
   const update = useUpdateUser();

@@ -1,6 +1,6 @@
 // 用户: the zone's accounts, their roles and units.
 import { useState } from 'react';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { roles, type Role } from '../api/types';
@@ -15,11 +15,12 @@ import { useUnitOptions, useUserList } from './queries';
 import { QueryError } from './QueryError';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
+import { useMessage } from '../shell/feedback';
 
 export default function UsersPage() {
   const { t } = useI18n();
   const me = useMe();
-  const { message } = App.useApp();
+  const message = useMessage();
   const showError = useErrorMessage();
   const [query, setQuery] = useState<UserQuery>({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<User | null>(null);

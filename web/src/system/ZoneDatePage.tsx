@@ -4,17 +4,18 @@
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Descriptions, Space, Spin } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Space, Spin } from 'antd';
 import { call } from '../api/contract';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { useT } from '../i18n';
 import { useZone } from '../shell/zone';
+import { useMessage } from '../shell/feedback';
 
 export default function ZoneDatePage() {
   const t = useT();
   const zone = useZone();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const message = useMessage();
   const showError = useErrorMessage();
   const [date, setDate] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState(false);

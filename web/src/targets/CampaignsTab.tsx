@@ -2,7 +2,7 @@
 // indicators judged for the month, with its projects and tasks; a supervisor
 // creates and changes them.
 import { useState } from 'react';
-import { App, Button, DatePicker, Drawer, Empty, Form, Input, Modal, Popconfirm, Progress, Select, Space, Spin, Table, Tag } from 'antd';
+import { Button, DatePicker, Drawer, Empty, Form, Input, Modal, Popconfirm, Progress, Select, Space, Spin, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { targetsApi, type Campaign, type CampaignDetail, type CampaignInput } fr
 import { useTgT } from './i18n';
 import { useCampaign, useCampaigns, useIndicators, useTgMutation } from './queries';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 export default function CampaignsTab({ period }: { period: string }) {
   const tt = useTgT();
@@ -68,7 +69,7 @@ function CampaignDrawer({ id, period, onClose, onEdit }: { id: string | null; pe
   const tt = useTgT();
   const { lang } = useI18n();
   const { can } = useSession();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const q = useCampaign(id, period);
   const remove = useTgMutation((cid: string) => targetsApi.deleteCampaign(cid));
@@ -160,7 +161,7 @@ function ItemPicker({ type, value, onChange }: { type: 'project' | 'task'; value
 
 function CampaignModal({ campaign, onClose }: { campaign: CampaignDetail | null; onClose(): void }) {
   const tt = useTgT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const inds = useIndicators();
   const [form] = Form.useForm<Values>();

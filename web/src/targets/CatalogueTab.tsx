@@ -1,7 +1,7 @@
 // 指标目录: the zone's indicators; a supervisor adds one or changes its kind,
 // fill method, progress mode and the rest.
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -12,6 +12,7 @@ import { useTgT } from './i18n';
 import { useFeedKeys, useIndicators, useTgMutation, useUnits } from './queries';
 import { useI18n } from '../i18n';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 /** A feed key's label in the user's language ('新开工项目数'), or the key itself when unknown. */
 function useFeedLabel() {
@@ -80,7 +81,7 @@ export default function CatalogueTab() {
 
 function IndicatorModal({ indicator, all, onClose }: { indicator: Indicator | null; all: Indicator[]; onClose(): void }) {
   const tt = useTgT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const units = useUnits();
   const [form] = Form.useForm<IndicatorInput>();

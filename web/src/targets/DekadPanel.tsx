@@ -3,7 +3,7 @@
 // Only the dekads closed by the zone's date are offered (the server says which);
 // the month shown is the zone's current one (its latest closed dekad's), or the page's.
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Input, Segmented, Tag } from 'antd';
+import { Button, Card, Input, Segmented, Tag } from 'antd';
 import { figure, pct } from '../cockpit/format';
 import { useI18n } from '../i18n';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -11,6 +11,7 @@ import { targetsApi, type DekadRow } from './api';
 import { useTgT } from './i18n';
 import { useDekads, useTgMutation } from './queries';
 import { usePhone } from '../shell/usePhone';
+import { useMessage } from '../shell/feedback';
 
 type DekadNo = 1 | 2 | 3;
 const monthLabel = (period: string, lang: string) => (lang === 'en' ? period : `${Number(period.slice(0, 4))}年${Number(period.slice(5, 7))}月`);
@@ -64,7 +65,7 @@ export default function DekadPanel({ unitId, period, readOnly }: { unitId: strin
 function DekadLines({ row, unitId, period, readOnly }: { row: DekadRow; unitId: string; period: string; readOnly: boolean }) {
   const tt = useTgT();
   const { lang } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [values, setValues] = useState<Record<number, string>>(() => Object.fromEntries(row.dekads.map((d) => [d.dekad, d.figure?.value ?? ''])));
   useEffect(() => setValues(Object.fromEntries(row.dekads.map((d) => [d.dekad, d.figure?.value ?? '']))), [row]);

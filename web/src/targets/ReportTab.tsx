@@ -5,7 +5,7 @@
 // value is no number, ask for a note on a drop or a big move, and show 同比,
 // 完成率 and the gap to 序时进度; a partial submission is confirmed first.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Empty, Input, Select, Space, Spin, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Input, Modal, Select, Space, Spin, Table, Tag, Upload } from 'antd';
 import { checkFigure, checkReport, type CheckResult } from '../../../src/domains/targets/checks';
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useMe, useSession } from '../auth/session';
@@ -18,6 +18,7 @@ import { useImport } from './ImportButton';
 import { useReport, useTgMutation, useUnits } from './queries';
 import { usePhone } from '../shell/usePhone';
 import DekadPanel from './DekadPanel';
+import { useMessage } from '../shell/feedback';
 
 type Draft = { value: string; prevYear: string; note: string; fileIds: string[] };
 
@@ -101,7 +102,8 @@ function FigureForm({ unitId, period, rows, moveShare, locked, loading, supervis
   const tt = useTgT();
   const me = useMe();
   const { lang } = useI18n();
-  const { message, modal } = App.useApp();
+  const message = useMessage();
+  const [modal, modalHolder] = Modal.useModal();
   const onError = useErrorMessage();
   const phone = usePhone();
   const init = (r: FormRow): Draft => ({ value: r.figure?.value ?? '', prevYear: r.figure?.prevYear ?? '', note: r.figure?.note ?? '', fileIds: r.figure?.fileIds ?? [] });
@@ -222,6 +224,7 @@ function FigureForm({ unitId, period, rows, moveShare, locked, loading, supervis
 
   return (
     <>
+      {modalHolder}
       {locked && <Alert type={supervisor ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} title={tt(supervisor ? 'rp.lockedSupervisor' : 'rp.locked', { period })} />}
       {phone ? (
         <Spin spinning={loading}>

@@ -1,7 +1,7 @@
 // 审核锁定: the month's figures by state; a supervisor approves or returns them
 // (with a reason) and locks the month once it is published. Corrections show as such.
 import { useState } from 'react';
-import { App, Button, Input, Modal, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { Button, Input, Modal, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
 import { CheckOutlined, LockOutlined, RollbackOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -11,12 +11,13 @@ import { targetsApi, type FigureItem, type FigureState } from './api';
 import { useTgT } from './i18n';
 import { useFigures, useTgMutation } from './queries';
 import { STATE_COLOR } from './ReportTab';
+import { useMessage } from '../shell/feedback';
 
 const STATES: FigureState[] = ['submitted', 'returned', 'draft', 'approved'];
 
 export default function ReviewTab({ period }: { period: string }) {
   const tt = useTgT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [state, setState] = useState<FigureState | 'all'>('submitted');
   const [page, setPage] = useState(1);

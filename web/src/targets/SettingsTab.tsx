@@ -2,20 +2,21 @@
 // colour thresholds, the share of an unusual move that needs a note — and each unit's own
 // group robot, where its returned figures, 交办 and deadline warnings go as well.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Spin, Table } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Spin, Table } from 'antd';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { applyServerError } from '../system/formErrors';
 import { QueryError } from '../system/QueryError';
 import { targetsApi, type ReportSettings, type Unit } from './api';
 import { useTgT } from './i18n';
 import { useReportSettings, useRobots, useTgMutation, useUnits } from './queries';
+import { useMessage } from '../shell/feedback';
 
 /** The form edits numbers; the API takes the points and percents as decimal strings. */
 type RulesForm = Omit<ReportSettings, 'amberPoints' | 'redPoints' | 'moveWarnPercent' | 'version'> & { amberPoints: number; redPoints: number; moveWarnPercent: number };
 
 function RulesCard() {
   const tt = useTgT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const q = useReportSettings();
   const save = useTgMutation(targetsApi.saveSettings);
@@ -79,7 +80,7 @@ function RulesCard() {
 
 function RobotDialog({ unit, version, onClose }: { unit: Unit; version: number; onClose(): void }) {
   const tt = useTgT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const save = useTgMutation(targetsApi.setRobot);
   const [form] = Form.useForm<{ url: string }>();
@@ -115,7 +116,7 @@ function RobotDialog({ unit, version, onClose }: { unit: Unit; version: number; 
 
 function RobotsCard() {
   const tt = useTgT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const units = useUnits();
   const robots = useRobots();

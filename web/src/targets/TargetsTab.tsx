@@ -1,7 +1,7 @@
 // 年度目标: the year's targets per unit and for the zone, 确保 and 力争 with an
 // optional cumulative monthly plan; export (the import template) and import.
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
@@ -12,6 +12,7 @@ import { useTgT } from './i18n';
 import { useImport } from './ImportButton';
 import { useIndicators, useTargets, useTgMutation, useUnits } from './queries';
 import { valuesOf } from '../forms';
+import { useMessage } from '../shell/feedback';
 
 const NUMBER = /^-?\d{1,14}(\.\d{1,6})?$/;
 const ZONE = '__zone__';
@@ -19,7 +20,7 @@ const ZONE = '__zone__';
 export default function TargetsTab({ year }: { year: number }) {
   const tt = useTgT();
   const { can } = useSession();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const [page, setPage] = useState(1);
   const [filter, setFilter] = useState<{ indicatorId?: string; unitId?: string }>({});
@@ -119,7 +120,7 @@ interface Values {
 
 function TargetModal({ year, target, onClose }: { year: number; target: Target | null; onClose(): void }) {
   const tt = useTgT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const onError = useErrorMessage();
   const inds = useIndicators();
   const units = useUnits();
