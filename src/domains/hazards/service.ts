@@ -1,7 +1,7 @@
 // The hazard register (隐患动态清零): each hazard is an item of the shared closed
 // loop (kind 'hazard', subject 'hazard') with its own row in `hazards` for category,
 // level, unit, found day, the deadline its level gives, location and campaign.
-// Every write goes through the loop's raiseItem / actOnItem / addNote inside the
+// Every write goes through the loop's raiseItem / actOnItem / noteOn inside the
 // caller's audited transaction; reads apply one visibility rule (zone-wide roles
 // see all, a unit's accounts their unit's).
 import { randomUUID } from 'node:crypto';
@@ -15,7 +15,7 @@ import { fileInfos } from '../../shared/files';
 import { isoDate } from '../../shared/http';
 import { version } from '../../shared/input';
 import { light, type LoopAction } from '../../shared/loop/machine';
-import { actOnItem, addNote, getItem, raiseItem } from '../../shared/loop/store';
+import { actOnItem, getItem, noteOn, raiseItem, type LoopItem } from '../../shared/loop/store';
 import { offsetOf, type PageQuery } from '../../shared/pagination';
 import { authorize, can, type Actor } from '../../shared/policy';
 import { scopeBy } from '../../server/scope';
@@ -181,18 +181,26 @@ export async function actOnHazard(tx: Tx, audit: Audit, actor: Actor, id: string
   return item;
 }
 
+/** Who may add 整改 evidence, and when: hazard.write on its unit, while it is open. The detail's button asks the same. */
+function evidenceAllowed(actor: Actor, unitId: string, state: LoopItem['state']): boolean {
+  return state !== 'closed' && can(actor, 'hazard.write', { unitId });
+}
+
 /**
  * 整改 evidence on its own (a note with at least one photo or document); the state
  * stays. A hazard already 销号 keeps the record it was closed on.
  */
 export async function addEvidence(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof evidenceInput>, now: Date) {
   const h = await loadHazard(tx, actor, id);
-  authorize(actor, 'hazard.write', { unitId: h.unitId });
-  const [item] = await tx.select({ state: loopItems.state }).from(loopItems).where(eq(loopItems.id, h.loopItemId)).for('update');
-  if (item?.state === 'closed') throw new AppError('hazard.closed');
+  const [item] = await tx.select().from(loopItems).where(eq(loopItems.id, h.loopItemId)).for('update');
+  if (!item) throw new AppError('not_found', { entity: 'hazard' });
+  if (!evidenceAllowed(actor, h.unitId, item.state)) {
+    authorize(actor, 'hazard.write', { unitId: h.unitId }); // refused for the right reason
+    throw new AppError('hazard.closed');
+  }
   if (input.fileIds.length === 0) throw new AppError('hazard.evidence_files');
   await checkEvidence(tx, actor, input.fileIds);
-  const ev = await addNote(tx, audit, actor, h.loopItemId, input.note, input.fileIds);
+  const ev = await noteOn(tx, audit, actor, item, input.note, input.fileIds);
   await stampEvents(tx, h.loopItemId, now);
   return ev;
 }
@@ -265,8 +273,7 @@ export async function hazardDetail(db: ReadDb, actor: Actor, id: string, today: 
   const [r] = await baseQuery(db).where(eq(hazards.id, h.id));
   const loop = await getItem(db, actor, h.loopItemId, today);
   const files = await fileInfos(db, actor, [...new Set(loop.events.flatMap((e) => e.fileIds))]);
-  // The evidence route's own rule (an open hazard, hazard.write on its unit), never a note by a leader or viewer.
-  const canAddEvidence = r!.state !== 'closed' && can(actor, 'hazard.write', { unitId: h.unitId });
+  const canAddEvidence = evidenceAllowed(actor, h.unitId, r!.state);
   return { hazard: present(r as Row, today), events: loop.events, files, allowedActions: loop.allowedActions, canAddEvidence };
 }
 

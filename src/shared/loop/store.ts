@@ -185,13 +185,18 @@ export async function claimItemVersion(tx: Tx, itemId: string, version: number |
 /** Progress notes (with evidence) from the assignee or a supporting unit; the state stays. */
 export async function addNote(tx: Tx, audit: Audit, actor: Actor, itemId: string, note: string, fileIds: string[] = []) {
   const [item] = await tx.select().from(loopItems).where(and(eq(loopItems.id, itemId), eq(loopItems.zoneId, actor.zoneId)));
-  if (!item || !canSeeItem(actor, item)) throw new AppError('not_found', { entity: 'item' });
+  return noteOn(tx, audit, actor, item, note, fileIds);
+}
+
+/** addNote on an item its caller has already read (e.g. locked with its own checks). */
+export async function noteOn(tx: Tx, audit: Audit, actor: Actor, item: LoopItem | undefined, note: string, fileIds: string[] = []) {
+  if (!item || item.zoneId !== actor.zoneId || !canSeeItem(actor, item)) throw new AppError('not_found', { entity: 'item' });
   if (actor.role === 'viewer' || actor.role === 'leader') throw new AppError('policy.forbidden');
   const [ev] = await tx
     .insert(loopEvents)
-    .values({ zoneId: actor.zoneId, itemId, action: 'note', fromState: item.state, toState: item.state, actorId: actor.userId, actorUnitId: actor.unitId, note, fileIds })
+    .values({ zoneId: actor.zoneId, itemId: item.id, action: 'note', fromState: item.state, toState: item.state, actorId: actor.userId, actorUnitId: actor.unitId, note, fileIds })
     .returning();
-  await audit({ action: 'note', entity: `loop.${item.kind}`, entityId: itemId, unitId: actor.unitId, after: ev });
+  await audit({ action: 'note', entity: `loop.${item.kind}`, entityId: item.id, unitId: actor.unitId, after: ev });
   return ev!;
 }
 

@@ -182,9 +182,7 @@ function Body({ d, onDrill, onPick }: { d: Cockpit; onDrill(t: DrillTarget): voi
       </section>
 
       <WhenNear testId="ck-lower" placeholder={<BelowChartsLoading />}>
-        <Suspense fallback={<BelowChartsLoading />}>
-          <BelowCharts d={d} onDrill={onDrill} />
-        </Suspense>
+        <BelowCharts d={d} onDrill={onDrill} />
       </WhenNear>
     </Space>
   );

@@ -1,7 +1,7 @@
 // An ECharts chart for a part of a page below its first screen: ECharts itself (≈170 KB
 // gzip) loads when the chart's place comes near the viewport, not with the page. Until
 // then the box keeps the chart's height and shows a spinner, never a figure.
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, type ComponentProps } from 'react';
 import { Spin } from 'antd';
 import { WhenNear } from '../shell/WhenNear';
 import type { EChart as EagerChart } from './EChart';
@@ -16,9 +16,7 @@ export function NearChart(props: ComponentProps<typeof EagerChart>) {
   );
   return (
     <WhenNear placeholder={waiting}>
-      <Suspense fallback={waiting}>
-        <EChart {...props} />
-      </Suspense>
+      <EChart {...props} />
     </WhenNear>
   );
 }
