@@ -21,9 +21,15 @@ let tooltip: Promise<void> | undefined;
 let tooltipReady = false;
 /** Registers the tooltip once, for every chart. */
 const loadTooltip = () =>
-  (tooltip ??= import('./echartsTooltip').then(() => {
-    tooltipReady = true;
-  }));
+  (tooltip ??= import('./echartsTooltip').then(
+    () => {
+      tooltipReady = true;
+    },
+    (err: unknown) => {
+      tooltip = undefined; // the next hover tries again
+      throw err;
+    },
+  ));
 
 /** The option without what needs the tooltip, until it is registered. */
 function shown(option: echarts.EChartsCoreOption, withTooltip: boolean): echarts.EChartsCoreOption {
@@ -52,7 +58,7 @@ export function EChart({
   const chart = useRef<ChartInstance | null>(null);
   const [withTooltip, setWithTooltip] = useState(tooltipReady);
   const pointerCame = () => {
-    if (!withTooltip && 'tooltip' in option) void loadTooltip().then(() => setWithTooltip(true));
+    if (!withTooltip && 'tooltip' in option) loadTooltip().then(() => setWithTooltip(true), () => undefined);
   };
   // A new instance once the tooltip is on: an instance keeps the processors registered
   // before it was made, and the axis pointer's is one of them.

@@ -10,7 +10,8 @@ import type { MessageInstance } from 'antd/es/message/interface';
 type Kind = 'success' | 'error' | 'warning' | 'info';
 export type Messages = Record<Kind, (content: ReactNode) => void>;
 
-const MessageHost = lazy(() => import('./MessageHost'));
+// Should its script fail to load (the server restarting), that toast is lost, not the page.
+const MessageHost = lazy(() => import('./MessageHost').catch(() => ({ default: (_: { onReady: unknown }) => null })));
 const MessageContext = createContext<Messages | null>(null);
 
 export function FeedbackProvider({ children }: { children: ReactNode }) {
