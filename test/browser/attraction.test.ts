@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { chooseIn, openModal, selectOf } from './pages/antd';
+import { chooseIn, confirmPop, openModal, selectOf } from './pages/antd';
 import { AttractionPage } from './pages/AttractionPage';
 import { attrOf, textOf, valueOf } from './pages/waits';
 
@@ -102,7 +102,7 @@ describe('招商 in the browser', () => {
     // expected words (a count of messages races the previous one closing).
     const resync = async (answer: RegExp) => {
       await sup.getByTestId('at-resync').click();
-      await sup.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await confirmPop(sup);
       await sup.locator('.ant-message-notice', { hasText: answer }).first().waitFor({ timeout: 60_000 });
     };
     await sup.goto('/attraction/counts');

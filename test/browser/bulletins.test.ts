@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
-import { chooseOption } from './pages/antd';
+import { chooseOption, confirmPop } from './pages/antd';
 import { BulletinsPage } from './pages/BulletinsPage';
 import { countOf, disabledOf, valueOf, waitForText } from './pages/waits';
 
@@ -55,7 +55,7 @@ describe('通报 in the browser', () => {
     await page.getByTestId('bu-save').click();
     await page.getByText('已保存').waitFor();
     await page.getByTestId('bu-publish').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPop(page);
     await page.getByText('已发布，内容已冻结').waitFor();
     await expect.poll(disabledOf(page.getByTestId('bu-lead'))).toBe(true);
     await expect.poll(countOf(page.getByTestId('bu-save'))).toBe(0);

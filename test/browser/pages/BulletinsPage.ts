@@ -1,6 +1,6 @@
 // 通报: drafting a bulletin from a month's data, editing its parts, publishing, downloads.
 import type { Locator, Page } from 'playwright-core';
-import { chooseOption } from './antd';
+import { chooseOption, confirmPop } from './antd';
 
 export class BulletinsPage {
   constructor(readonly page: Page) {}
@@ -28,7 +28,7 @@ export class BulletinsPage {
   }
   async publish(): Promise<void> {
     await this.page.getByTestId('bu-publish').click();
-    await this.page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPop(this.page);
     await this.page.getByText('已发布，内容已冻结').waitFor();
   }
 }

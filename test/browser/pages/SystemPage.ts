@@ -1,7 +1,7 @@
 // 系统管理: the units, users and audit-log tabs.
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { chooseOption, openModal, tableRows } from './antd';
+import { chooseOption, confirmPop, openModal, tableRows } from './antd';
 import { textsOf } from './waits';
 
 export interface NewUnit {
@@ -86,7 +86,7 @@ export class SystemPage {
     const notices = this.page.locator('.ant-message-notice');
     const before = new Set((await notices.allInnerTexts()).map((t) => t.trim()));
     await row.locator('.ant-btn-dangerous').click();
-    await this.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await confirmPop(this.page);
     let answer = '';
     await expect
       .poll(async () => (answer = (await notices.allInnerTexts()).map((t) => t.trim()).find((t) => !before.has(t)) ?? ''), { timeout: 20_000 })

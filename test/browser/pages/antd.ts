@@ -34,6 +34,25 @@ export async function chooseIn(page: Page, select: Locator, text: string, typeTo
   }
 }
 
+/**
+ * Confirms the open Popconfirm: clicks its OK until it has closed. A click landing while it
+ * still zooms in can miss (seen at load 6: the confirm stayed open, nothing was sent); a
+ * click that was taken closes it, or leaves its button loading, which ignores a second.
+ */
+export async function confirmPop(page: Page): Promise<void> {
+  const ok = page.locator('.ant-popconfirm:visible .ant-btn-primary');
+  await ok.first().waitFor();
+  await expect
+    .poll(
+      async () => {
+        if (await ok.first().isVisible()) await ok.first().click({ timeout: 2_000 }).catch(() => undefined);
+        return ok.count();
+      },
+      { timeout: 30_000, interval: 1_500 },
+    )
+    .toBe(0);
+}
+
 /** The antd Select (its root, .ant-select) holding `part`, or `part` itself when it is the root. */
 export const selectOf = (part: Locator): Locator =>
   part.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
