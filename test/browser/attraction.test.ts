@@ -5,9 +5,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { chooseIn, confirmPop, openModal, selectOf } from './pages/antd';
+import { chooseIn, openModal, selectOf } from './pages/antd';
 import { AttractionPage } from './pages/AttractionPage';
-import { attrOf, textOf, valueOf } from './pages/waits';
+import { attrOf, countOf, textOf, valueOf } from './pages/waits';
 
 let h: Harness;
 beforeAll(async () => {
@@ -101,8 +101,10 @@ describe('招商 in the browser', () => {
     // Each click's answer is a message that closes after 3 s: wait for the one with the
     // expected words (a count of messages races the previous one closing).
     const resync = async (answer: RegExp) => {
+      // The confirm before must have closed: a click on its trigger while it is still open closes it.
+      await expect.poll(countOf(sup.locator('.ant-popconfirm:visible'))).toBe(0);
       await sup.getByTestId('at-resync').click();
-      await confirmPop(sup);
+      await sup.locator('.ant-popconfirm:visible .ant-btn-primary').click();
       await sup.locator('.ant-message-notice', { hasText: answer }).first().waitFor({ timeout: 60_000 });
     };
     await sup.goto('/attraction/counts');
