@@ -33,7 +33,7 @@ const loadTooltip = () =>
 
 /** The option without what needs the tooltip, until it is registered. */
 function shown(option: echarts.EChartsCoreOption, withTooltip: boolean): echarts.EChartsCoreOption {
-  if (withTooltip || !('tooltip' in option)) return option;
+  if (withTooltip) return option;
   const { tooltip: _left, ...rest } = option;
   return rest;
 }
@@ -56,9 +56,10 @@ export function EChart({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ChartInstance | null>(null);
+  const hasTooltip = 'tooltip' in option;
   const [withTooltip, setWithTooltip] = useState(tooltipReady);
   const pointerCame = () => {
-    if (!withTooltip && 'tooltip' in option) loadTooltip().then(() => setWithTooltip(true), () => undefined);
+    if (hasTooltip && !withTooltip) loadTooltip().then(() => setWithTooltip(true), () => undefined);
   };
   // A new instance once the tooltip is on: an instance keeps the processors registered
   // before it was made, and the axis pointer's is one of them.
@@ -78,14 +79,14 @@ export function EChart({
   }, [withTooltip]);
   useEffect(() => {
     if (!chart.current) return;
-    const next = shown(option, withTooltip);
+    const next = hasTooltip ? shown(option, withTooltip) : option;
     // Drawn again on the new instance as it stood, without replaying its animation.
     chart.current.setOption(replaced.current ? { ...next, animation: false } : next, { notMerge: true });
     replaced.current = false;
     onReady?.(chart.current);
-  }, [option, onReady, withTooltip]);
+  }, [option, onReady, withTooltip, hasTooltip]);
   // data-tooltip: whether the option's tooltip is on yet (a pointer first came over a chart).
-  const tooltipState = 'tooltip' in option ? (withTooltip ? 'ready' : 'waiting') : undefined;
+  const tooltipState = hasTooltip ? (withTooltip ? 'ready' : 'waiting') : undefined;
   return <div ref={box} style={{ width: '100%', height }} data-testid={testId} data-tooltip={tooltipState} onPointerEnter={pointerCame} onPointerMove={pointerCame} />;
 }
 
