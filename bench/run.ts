@@ -13,6 +13,7 @@
 //   BENCH_REQUESTS=300  BENCH_YEARS=10 (of the measured zone)  BENCH_PROVINCE_ZONES=150 (0: zone scale only)  BENCH_PROVINCE_YEARS=2
 //   BENCH_AFTER_WRITE=40 (writes to a figure, each followed by a read taking the previous answer, marked, and one waiting for the current)
 //   BENCH_LOAD_SECONDS=10 BENCH_LOAD_CONNECTIONS=100 (throughput)
+//   BENCH_PROFILE=DIR: a CPU profile of each after-write loop, DIR/after-write-<engine>-<scale>.cpuprofile
 import { randomBytes } from 'node:crypto';
 import { execFile, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -33,6 +34,7 @@ import { extract } from '../src/domains/supervision/extract';
 import { zoneWritten } from '../src/shared/zoneWrites';
 import { judging } from '../src/domains/cockpit/judging';
 import { machine, median, pct, renderTable, type Row } from './table';
+import { profiled } from './profile';
 import { startServer } from './server';
 import { benchWeb } from './web';
 
@@ -235,18 +237,20 @@ async function measure(engine: 'pglite' | 'postgres', scale: 'zone' | 'province'
     await judging.whenReady();
     const afterWrite: number[] = [];
     const untilCurrent: number[] = [];
-    for (let i = 0; i < AFTER_WRITE; i++) {
-      await h.query(`UPDATE figures SET value = value + 0.01 WHERE id = $1`, [figureId]);
-      zoneWritten(zoneId); // as the API does after a committed write: the refresh starts
-      const a = performance.now();
-      const res = await app.inject({ method: 'GET', url: `/api/cockpit?period=${PERIOD}&previous=marked`, headers: { cookie, ...BROWSER } });
-      afterWrite.push(performance.now() - a);
-      if (res.statusCode !== 200 || res.headers['x-data-current'] !== 'false') throw new Error(`cockpit after a write ${res.statusCode}, current ${String(res.headers['x-data-current'])}`);
-      const current = await app.inject({ method: 'GET', url: `/api/cockpit?period=${PERIOD}`, headers: { cookie, ...BROWSER } });
-      untilCurrent.push(performance.now() - a);
-      if (current.statusCode !== 200 || current.headers['x-data-current'] !== 'true') throw new Error(`cockpit current after a write ${current.statusCode}`);
-      if (i === AFTER_WRITE - 1 && bodyOf(current).indicators.length !== INDICATORS) throw new Error('cockpit after a write lacks indicators');
-    }
+    await profiled(`after-write-${engine}-${scale}`, async () => {
+      for (let i = 0; i < AFTER_WRITE; i++) {
+        await h.query(`UPDATE figures SET value = value + 0.01 WHERE id = $1`, [figureId]);
+        zoneWritten(zoneId); // as the API does after a committed write: the refresh starts
+        const a = performance.now();
+        const res = await app.inject({ method: 'GET', url: `/api/cockpit?period=${PERIOD}&previous=marked`, headers: { cookie, ...BROWSER } });
+        afterWrite.push(performance.now() - a);
+        if (res.statusCode !== 200 || res.headers['x-data-current'] !== 'false') throw new Error(`cockpit after a write ${res.statusCode}, current ${String(res.headers['x-data-current'])}`);
+        const current = await app.inject({ method: 'GET', url: `/api/cockpit?period=${PERIOD}`, headers: { cookie, ...BROWSER } });
+        untilCurrent.push(performance.now() - a);
+        if (current.statusCode !== 200 || current.headers['x-data-current'] !== 'true') throw new Error(`cockpit current after a write ${current.statusCode}`);
+        if (i === AFTER_WRITE - 1 && bodyOf(current).indicators.length !== INDICATORS) throw new Error('cockpit after a write lacks indicators');
+      }
+    });
     const label = `${scale === 'zone' ? 'zone' : `province (${zones} zones)`}, ${n.toLocaleString('en')} figures`;
     const sql = { what: 'the same reads in SQL, p95', value: pct(direct, 95) };
     const rows: Row[] = [

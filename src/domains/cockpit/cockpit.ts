@@ -1,6 +1,6 @@
 // One zone's month for the cockpit and the big screen: the reads (`readCockpit`: five
 // plain queries and the month's completeness), then the pure judging (`cockpitOf`, ./compute).
-import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { ReadDb } from '../../db/client';
 import { campaigns, figures, indicators, targets, units, zones } from '../../db/schema';
 import { addDays, today, type Clock } from '../../shared/calendar';
@@ -51,8 +51,33 @@ export interface CockpitRows {
   missingUnitNames: string[];
 }
 
+/**
+ * As read (`readCockpit`): the month's targets and figures, thousands of rows, still the JSON
+ * text of tuples the database built (`tuples`), so that this thread neither parses nor keeps
+ * them row by row, and they cross to the judging thread as one string; `unpack` decodes them.
+ */
+export interface CockpitRead extends Omit<CockpitRows, 'targets' | 'figures'> {
+  targets: string;
+  figures: string;
+}
+
+/** A JSON array of one array per row (amounts as their exact text), one text for the whole set. */
+const tuples = (columns: SQL) => sql<string>`coalesce(json_agg(json_build_array(${columns})), '[]')::text`;
+
+type TargetTuple = [string, string | null, string, string | null, string[] | null];
+type FigureTuple = [string, string | null, string, string, string | null, boolean];
+
+/** The rows of a read, its targets and figures decoded. */
+export function unpack(r: CockpitRead): CockpitRows {
+  return {
+    ...r,
+    targets: (JSON.parse(r.targets) as TargetTuple[]).map(([indicatorId, unitId, floor, stretch, monthlyPlan]) => ({ indicatorId, unitId, floor, stretch, monthlyPlan })),
+    figures: (JSON.parse(r.figures) as FigureTuple[]).map(([indicatorId, unitId, period, value, prevYear, corrected]) => ({ indicatorId, unitId, period, value, prevYear, corrected })),
+  };
+}
+
 /** The reads of one month's cockpit: five plain queries and the month's completeness, in parallel. */
-export async function readCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, clock: Clock): Promise<CockpitRows> {
+export async function readCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, clock: Clock): Promise<CockpitRead> {
   const period = q.period ?? (await defaultPeriod(db, zoneId, clock));
   const year = Number(period.slice(0, 4));
   const asOf = q.asOf ?? periodEnd(period);
@@ -85,18 +110,11 @@ export async function readCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, c
       .where(and(eq(units.zoneId, zoneId), eq(units.active, true)))
       .orderBy(asc(units.sortOrder)),
     db
-      .select({ indicatorId: targets.indicatorId, unitId: targets.unitId, floor: targets.floor, stretch: targets.stretch, monthlyPlan: targets.monthlyPlan })
+      .select({ tuples: tuples(sql`${targets.indicatorId}, ${targets.unitId}, ${targets.floor}::text, ${targets.stretch}::text, ${targets.monthlyPlan}`) })
       .from(targets)
       .where(and(eq(targets.zoneId, zoneId), eq(targets.year, year))),
     db
-      .select({
-        indicatorId: figures.indicatorId,
-        unitId: figures.unitId,
-        period: figures.period,
-        value: figures.value,
-        prevYear: figures.prevYear,
-        corrected: sql<boolean>`${figures.correctedAt} IS NOT NULL`,
-      })
+      .select({ tuples: tuples(sql`${figures.indicatorId}, ${figures.unitId}, ${figures.period}, ${figures.value}::text, ${figures.prevYear}::text, ${figures.correctedAt} IS NOT NULL`) })
       .from(figures)
       .where(and(eq(figures.zoneId, zoneId), inArray(figures.period, periods), eq(figures.state, 'approved'))),
     getSettings(db, zoneId),
@@ -115,8 +133,8 @@ export async function readCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, c
     asOf,
     indicators: inds,
     units: unitRows,
-    targets: tgs,
-    figures: figs as CFigure[],
+    targets: tgs[0]?.tuples ?? '[]',
+    figures: figs[0]?.tuples ?? '[]',
     thresholds: { amber: settings.amberPoints, red: settings.redPoints },
     campaigns: camps,
     latest,
@@ -155,7 +173,7 @@ export function cockpitOf(r: CockpitRows) {
 
 /** One month's cockpit, read and judged on this thread (the bulletin, a campaign's subset). */
 export async function loadCockpit(db: ReadDb, zoneId: string, q: CockpitQuery, clock: Clock) {
-  return cockpitOf(await readCockpit(db, zoneId, q, clock));
+  return cockpitOf(unpack(await readCockpit(db, zoneId, q, clock)));
 }
 
 export type Cockpit = Awaited<ReturnType<typeof loadCockpit>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cockpitOf, type CockpitRows } from './cockpit';
+import { cockpitOf, unpack, type CockpitRead, type CockpitRows } from './cockpit';
 import { judgeToJson, judging } from './judging';
 import { cockpitBody } from './schemas';
 
@@ -26,10 +26,22 @@ const rows = (over: Partial<CockpitRows> = {}): CockpitRows => ({
   ...over,
 });
 
+/** As readCockpit reads them: targets and figures as the JSON tuples the database aggregates. */
+const read = (r: CockpitRows = rows()): CockpitRead => ({
+  ...r,
+  targets: JSON.stringify(r.targets.map((t) => [t.indicatorId, t.unitId, t.floor, t.stretch, t.monthlyPlan])),
+  figures: JSON.stringify(r.figures.map((f) => [f.indicatorId, f.unitId, f.period, f.value, f.prevYear, f.corrected])),
+});
+
 describe('the judging thread', () => {
+  it('unpacks the tuples of a read into the rows they were built from, amounts as their exact text', () => {
+    const r = rows({ targets: [{ indicatorId: 'i1', unitId: null, floor: '1234567890123.4500', stretch: null, monthlyPlan: ['0.1', '0.30'] }] });
+    expect(unpack(read(r))).toEqual(r);
+  });
+
   it('answers the same bytes as judging here: the schema-checked JSON of cockpitOf', async () => {
-    const input = rows();
-    const here = JSON.stringify(cockpitBody.parse(cockpitOf(input)));
+    const input = read();
+    const here = JSON.stringify(cockpitBody.parse(cockpitOf(rows())));
     expect(Buffer.from(judgeToJson(input).value).toString('utf8')).toBe(here);
     await judging.whenReady();
     expect(judging.onThread).toBe(true);
@@ -44,7 +56,7 @@ describe('the judging thread', () => {
   it('a failure on the thread is the caller’s error, and the thread goes on answering', async () => {
     await judging.whenReady();
     // Amber beyond red is refused by the judging rule (progress.judge), on the thread too.
-    await expect(judging.call(rows({ thresholds: { amber: '30', red: '10' } }))).rejects.toThrow();
-    expect(Buffer.from(await judging.call(rows())).toString('utf8')).toBe(JSON.stringify(cockpitBody.parse(cockpitOf(rows()))));
+    await expect(judging.call(read(rows({ thresholds: { amber: '30', red: '10' } })))).rejects.toThrow();
+    expect(Buffer.from(await judging.call(read())).toString('utf8')).toBe(JSON.stringify(cockpitBody.parse(cockpitOf(rows()))));
   });
 });
