@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import * as schema from './schema';
 import { lockDataFolder } from './folderLock';
@@ -69,7 +70,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     unlock();
     throw e;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client: takingTurns(client), schema }) as unknown as Database;
   const changes = await pgliteChanges(client);
   const conn = {
     exec: async (script: string) => {
@@ -81,11 +82,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   // transaction of that zone's tenant. Drizzle only calls `query` for reads.
   const zoneDb = perZone((setup) => {
     const zoneClient = {
-      query: (text: string, params?: unknown[], opts?: object) =>
-        client.transaction(async (tx) => {
+      query: async (text: string, params?: unknown[], opts?: object) => {
+        await nextTurn(); // see takingTurns
+        return client.transaction(async (tx) => {
           await tx.exec(setup);
           return tx.query(text, params, opts);
-        }),
+        });
+      },
     };
     return drizzlePglite({ client: zoneClient as unknown as PGlite, schema }) as unknown as Database;
   });
@@ -128,6 +131,29 @@ export function loggableError(err: unknown): unknown {
   const frames = (err.stack ?? '').split('\n').filter((l) => l.startsWith('    at ') && l.length < 300);
   safe.stack = [`${safe.name}: ${safe.message}`, ...frames].join('\n');
   return Object.assign(safe, cause?.code ? { code: cause.code } : {});
+}
+
+/**
+ * PGlite whose every query outside a transaction first waits a turn of the event loop.
+ * PGlite runs a query to its end on this thread (WASM: nothing to wait on), and queries
+ * queued together run back to back; a computation of several reads (the cockpit's, ~30–90 ms)
+ * would hold every request behind it, even one answered from memory (a cached or marked
+ * answer). With a turn before each, such a request waits for one query at most.
+ * Inside a transaction the connection is held anyway: no turns there.
+ */
+function takingTurns(client: PGlite): PGlite {
+  const query = async (...args: Parameters<PGlite['query']>) => {
+    await nextTurn();
+    return client.query(...args);
+  };
+  return new Proxy(client, {
+    // PGlite's methods use private fields: called on the client itself, not on the proxy.
+    get: (target, key) => {
+      if (key === 'query') return query;
+      const v: unknown = Reflect.get(target, key, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }
 
 /** A cache of one reader per zone: zones are few, and a reader holds no connection. */

@@ -30,7 +30,7 @@ const REFRESHED = 4;
  */
 class Answer {
   readonly current: JsonBody;
-  private old: JsonBody | undefined;
+  readonly previous: JsonBody;
   private readonly computedAt = new Date().toISOString();
   /** `json`: the month's answer as UTF-8 JSON (./judging), the freshness mark put first. */
   constructor(
@@ -39,15 +39,10 @@ class Answer {
     private readonly what: string,
   ) {
     this.current = new JsonBody(Buffer.concat([Buffer.from(this.mark(true)), json.subarray(1)]), etagOf(what));
-    // The marked copy is made and gzipped (on the thread pool) once the current one is: made
-    // when first asked for, its compression would wait behind the very computation it stands in for.
-    this.current.gzip().then(() => this.previous, () => undefined);
-  }
-  get previous(): JsonBody {
-    return (this.old ??= new JsonBody(
-      Buffer.concat([Buffer.from(this.mark(false)), this.current.json.subarray(Buffer.byteLength(this.mark(true)))]),
-      etagOf(`${this.what}|previous`),
-    ));
+    // The marked copy is made and gzipped (on the thread pool, beside the current one) at once:
+    // the next write may come straight after this computation, and a reader then must not wait
+    // for its compression, nor (made when first asked for) behind the computation it stands in for.
+    this.previous = new JsonBody(Buffer.concat([Buffer.from(this.mark(false)), json.subarray(1)]), etagOf(`${what}|previous`));
   }
   private mark(current: boolean) {
     return `{"freshness":${JSON.stringify({ dataVersion: this.version, current, computedAt: this.computedAt })},`;
