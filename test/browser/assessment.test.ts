@@ -4,7 +4,7 @@
 // of a published scheme shows its differences.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { chooseIn, chooseOption, confirmPop } from './pages/antd';
+import { chooseIn, chooseOption, popconfirm } from './pages/antd';
 import { attrOf, countOf, textOf } from './pages/waits';
 
 let h: Harness;
@@ -61,9 +61,7 @@ describe('考核 in the browser', () => {
     await page.getByTestId('as-adj-add').click();
     await page.getByTestId('as-unit-东环街道').getByText('+1.50').waitFor();
     await h.screenshot(page, 'assessment-03-draft-with-bonus');
-    await page.getByTestId('as-publish').click();
-    await confirmPop(page);
-    await page.getByText('已发布，结果已冻结').waitFor();
+    await popconfirm(page, page.getByTestId('as-publish'), page.getByText('已发布，结果已冻结'));
     await expect.poll(countOf(page.getByTestId('as-adj-add'))).toBe(0);
     await page.getByTestId('as-recompute').click();
     await page.locator('.ant-modal-title', { hasText: '重新计算与已发布结果的差异' }).waitFor();

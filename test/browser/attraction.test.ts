@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { chooseIn, openModal, selectOf } from './pages/antd';
+import { chooseIn, openModal, selectOf, submitModal } from './pages/antd';
 import { AttractionPage } from './pages/AttractionPage';
 import { attrOf, countOf, textOf, valueOf } from './pages/waits';
 
@@ -43,7 +43,7 @@ describe('招商 in the browser', () => {
     await chooseIn(zs, selectOf(zs.getByTestId('lead-currency')), '亿美元');
     await form.getByLabel('外资').check();
     await h.screenshot(zs, 'attraction-lead-form');
-    await openModal(zs).locator('.ant-btn-primary').click();
+    await submitModal(openModal(zs));
     await zs.getByTestId('lead-detail').waitFor();
     leadUrl = new URL(zs.url()).pathname;
     await expect.poll(textOf(zs.getByTestId('lead-stage'))).toBe('线索');
@@ -75,7 +75,7 @@ describe('招商 in the browser', () => {
     await sup.goto(leadUrl);
     await sup.getByTestId('lead-convert').click();
     await h.screenshot(sup, 'attraction-convert');
-    await openModal(sup).locator('.ant-btn-primary').click();
+    await submitModal(openModal(sup));
     await sup.waitForURL('**/projects/p/**');
     await sup.getByText(NAME).first().waitFor();
     await h.screenshot(sup, 'attraction-project');

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
-import { chooseOption, confirmPop } from './pages/antd';
+import { chooseOption, popconfirm } from './pages/antd';
 import { BulletinsPage } from './pages/BulletinsPage';
 import { countOf, disabledOf, valueOf, waitForText } from './pages/waits';
 
@@ -54,9 +54,7 @@ describe('通报 in the browser', () => {
     await page.getByTestId('bu-print-date').fill('2023-07-17');
     await page.getByTestId('bu-save').click();
     await page.getByText('已保存').waitFor();
-    await page.getByTestId('bu-publish').click();
-    await confirmPop(page);
-    await page.getByText('已发布，内容已冻结').waitFor();
+    await popconfirm(page, page.getByTestId('bu-publish'), page.getByText('已发布，内容已冻结'));
     await expect.poll(disabledOf(page.getByTestId('bu-lead'))).toBe(true);
     await expect.poll(countOf(page.getByTestId('bu-save'))).toBe(0);
     await h.screenshot(page, 'bulletins-02-published');

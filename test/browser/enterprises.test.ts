@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../src/domains/enterprises/uscc';
 import { startHarness, type Harness } from './harness';
-import { chooseIn, openModal, selectOf } from './pages/antd';
+import { chooseIn, openModal, selectOf, submitModal } from './pages/antd';
 import { EnterprisesPage } from './pages/EnterprisesPage';
 import { countOf, textOf, waitForText } from './pages/waits';
 
@@ -113,7 +113,7 @@ describe('企业 in the browser', () => {
     await form.getByTestId('appeal-title').fill(title);
     await form.getByTestId('appeal-detail').fill('二期智能制造基地需新增工业用地约120亩，请协调用地指标与供地时序。');
     await h.screenshot(ent, 'enterprises-my-appeal-form');
-    await openModal(ent).locator('.ant-btn-primary').click();
+    await submitModal(openModal(ent));
     const row = ent.getByTestId('my-appeals').locator('.ant-table-row', { hasText: title });
     await row.waitFor();
     await expect.poll(textOf(row)).toContain('待交办');
@@ -127,7 +127,7 @@ describe('企业 in the browser', () => {
     appealUrl = new URL(sup.url()).pathname;
     await sup.getByTestId('appeal-act-assign').click();
     await chooseIn(sup, selectOf(sup.getByTestId('appeal-assignee')), '经发局');
-    await openModal(sup).locator('.ant-btn-primary').click();
+    await submitModal(openModal(sup));
     await expect.poll(textOf(ents.appealState)).toBe('已交办');
     await h.screenshot(sup, 'enterprises-appeal-assigned');
   });
@@ -176,7 +176,7 @@ describe('企业 in the browser', () => {
       await chooseIn(sup, modal.locator('.ant-select').first(), '8');
       await modal.locator('#output').fill(output);
       await modal.locator('#note').fill(note);
-      await sup.locator('.ant-modal-footer .ant-btn-primary').click();
+      await submitModal(openModal(sup));
       await detail.getByText(note, { exact: true }).waitFor();
     }
   });
@@ -191,8 +191,7 @@ describe('企业 in the browser', () => {
     await sup.locator('.ant-modal .ant-picker').click();
     await sup.keyboard.type('2022-08-01');
     await sup.keyboard.press('Enter');
-    await sup.locator('.ant-modal-footer .ant-btn-primary').click();
-    await sup.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await submitModal(openModal(sup));
     await tags.getByText('2022-08-01').first().waitFor();
   });
 

@@ -5,7 +5,7 @@
 // indicator is system-filled, and required then.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { chooseOption, openModal } from './pages/antd';
+import { chooseOption, openModal, submitModal } from './pages/antd';
 import { countOf, textOf } from './pages/waits';
 
 let h: Harness;
@@ -62,8 +62,7 @@ describe('choosing a data source in the catalogue', () => {
     await modal.locator('#indicator_feed').waitFor({ state: 'attached' });
     await chooseOption(page, 'indicator_fillMethod', '手工填报');
     await modal.locator('#indicator_feed').waitFor({ state: 'detached' });
-    await page.locator('.ant-modal-footer .ant-btn-primary').last().click();
-    await modal.waitFor({ state: 'hidden' });
+    await submitModal(openModal(page));
     await expect.poll(() => feedOf('wancheng_touchan')).toEqual({ fill_method: 'manual', feed: null });
     await expect.poll(countOf(page.getByTestId('ind-feed-wancheng_touchan'))).toBe(0);
   });

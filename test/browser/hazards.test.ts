@@ -6,7 +6,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { chooseOption, openModal } from './pages/antd';
+import { chooseOption, openModal, submitModal } from './pages/antd';
 import { ShellPage } from './pages/ShellPage';
 import { CockpitPage } from './pages/CockpitPage';
 import { HazardsPage } from './pages/HazardsPage';
@@ -54,7 +54,7 @@ describe('隐患清零 in the browser', () => {
     await form.getByTestId('hz-form-location').fill('大庙街道某机械厂配电房');
     await form.getByTestId('hz-form-detail').fill('安全生产百日攻坚行动检查发现：电缆沟积水，配电房门口未设挡鼠板。');
     await h.screenshot(sup, 'hazards-register');
-    await openModal(sup).locator('.ant-btn-primary').click();
+    await submitModal(openModal(sup));
     await list.detail.waitFor();
     await expect.poll(() => sup.getByTestId('hz-title').innerText()).toBe(TITLE);
     // Found on the zone's date, Wednesday 31 August: 10 working days, 中秋 (12 Sep) off.

@@ -4,7 +4,7 @@
 // A reporter has no such tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { confirmPop } from './pages/antd';
+import { popconfirm } from './pages/antd';
 import { countOf, textOf, valueOf } from './pages/waits';
 
 let h: Harness;
@@ -64,9 +64,7 @@ describe('报送与通知', () => {
     expect(await robots()).toBe(1);
     await h.screenshot(page, 'report-settings-robots');
 
-    await page.getByTestId('tg-robot-remove-xuzhuang').click();
-    await confirmPop(page);
-    await page.getByText('已清除“徐庄镇”的群机器人').waitFor();
+    await popconfirm(page, page.getByTestId('tg-robot-remove-xuzhuang'), page.getByText('已清除“徐庄镇”的群机器人'));
     await expect.poll(robots).toBe(0);
   });
 

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { chooseIn, confirmPop, selectOf, tableRows } from './pages/antd';
+import { chooseIn, confirmPop, openModal, selectOf, submitModal, tableRows } from './pages/antd';
 import { BigScreenPage } from './pages/BigScreenPage';
 import { CockpitPage } from './pages/CockpitPage';
 import { ReportingPage, ReviewPage } from './pages/ReportingPage';
@@ -176,9 +176,8 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
       await edit.click();
       const modal = page.locator('.ant-modal');
       await modal.locator('#target_floor').waitFor();
-      await page.locator('.ant-modal-footer .ant-btn-primary').click();
       // Saved: the dialog closes (a stale version would keep it open with 数据已被他人修改).
-      await modal.waitFor({ state: 'hidden' });
+      await submitModal(openModal(page));
     }
     await expect.poll(countOf(page.getByText('数据已被他人修改'))).toBe(0);
 
@@ -189,8 +188,7 @@ describe('a month from xlsx to the cockpit (Huai’an, May 2023)', () => {
       await page.getByTestId('cp-drawer').getByRole('button', { name: '修改攻坚行动' }).click();
       const modal = page.locator('.ant-modal');
       await modal.locator('#campaign_name').waitFor();
-      await page.locator('.ant-modal-footer .ant-btn-primary').click();
-      await modal.waitFor({ state: 'hidden' });
+      await submitModal(openModal(page));
     }
     await expect.poll(countOf(page.getByText('数据已被他人修改'))).toBe(0);
   });

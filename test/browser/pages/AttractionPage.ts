@@ -1,7 +1,7 @@
 // 招商: the board of leads by stage, a lead's detail (contacts, moves, conversion to a project),
 // and the counts by month and year to date with 重新同步.
 import type { Locator, Page } from 'playwright-core';
-import { openModal } from './antd';
+import { openModal, submitModal } from './antd';
 
 export class AttractionPage {
   constructor(readonly page: Page) {}
@@ -18,7 +18,7 @@ export class AttractionPage {
   async move(stage: string, fill?: () => Promise<void>): Promise<void> {
     await this.page.getByTestId(`lead-move-${stage}`).click();
     await fill?.();
-    await openModal(this.page).locator('.ant-btn-primary').click();
+    await submitModal(openModal(this.page));
   }
   column(stage: string): Locator {
     return this.page.getByTestId(`at-col-${stage}`);

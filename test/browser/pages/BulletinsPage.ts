@@ -1,6 +1,6 @@
 // 通报: drafting a bulletin from a month's data, editing its parts, publishing, downloads.
 import type { Locator, Page } from 'playwright-core';
-import { chooseOption, confirmPop } from './antd';
+import { chooseOption, popconfirm } from './antd';
 
 export class BulletinsPage {
   constructor(readonly page: Page) {}
@@ -27,8 +27,6 @@ export class BulletinsPage {
     await this.page.getByText('已保存').waitFor();
   }
   async publish(): Promise<void> {
-    await this.page.getByTestId('bu-publish').click();
-    await confirmPop(this.page);
-    await this.page.getByText('已发布，内容已冻结').waitFor();
+    await popconfirm(this.page, this.page.getByTestId('bu-publish'), this.page.getByText('已发布，内容已冻结'));
   }
 }

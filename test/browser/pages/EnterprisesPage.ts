@@ -1,7 +1,7 @@
 // 企业: the register (count, search, xlsx import), the cultivation pools, an enterprise
 // account's own page, appeals with their closed loop, and the statistics by department.
 import type { Locator, Page } from 'playwright-core';
-import { openModal } from './antd';
+import { openModal, submitModal } from './antd';
 
 export class EnterprisesPage {
   constructor(readonly page: Page) {}
@@ -41,7 +41,7 @@ export class EnterprisesPage {
   /** Clicks a loop action of the open appeal and confirms its dialog. */
   async appealAct(name: string): Promise<void> {
     await this.page.getByTestId(`appeal-act-${name}`).click();
-    await openModal(this.page).locator('.ant-btn-primary').click();
+    await submitModal(openModal(this.page));
   }
   myAppeal(title: string): Locator {
     return this.page.getByTestId('my-appeals').locator('.ant-table-row', { hasText: title });

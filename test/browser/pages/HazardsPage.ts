@@ -1,6 +1,6 @@
 // 隐患清零: the count tiles, the list, a hazard's detail with its actions, the counts by unit.
 import type { Locator, Page } from 'playwright-core';
-import { openModal } from './antd';
+import { openModal, submitModal } from './antd';
 
 /** The number on a hazard tile (remaining, rectified, overdue, major…) inside `scope`. */
 export async function hazardTile(scope: Locator | Page, key: string): Promise<number> {
@@ -51,7 +51,7 @@ export class HazardsPage {
     await button.click();
     const modal = openModal(this.page);
     await fill?.(modal);
-    await modal.locator('.ant-btn-primary').click();
+    await submitModal(modal);
   }
   /** The row of `unit` on the counts tab. */
   unitCounts(unit: string): Locator {

@@ -1,7 +1,7 @@
 // 系统管理: the units, users and audit-log tabs.
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { chooseOption, confirmPop, openModal, tableRows } from './antd';
+import { chooseOption, confirmPop, openModal, submitModal, tableRows } from './antd';
 import { textsOf } from './waits';
 
 export interface NewUnit {
@@ -70,8 +70,7 @@ export class SystemPage {
   /** Saves the open form dialog and waits until it closes. */
   async saveDialog(): Promise<void> {
     const modal = openModal(this.page);
-    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
-    await modal.waitFor({ state: 'hidden' });
+    await submitModal(modal);
   }
 
   async createUnit(u: NewUnit): Promise<void> {
