@@ -70,7 +70,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     unlock();
     throw e;
   }
-  const db = drizzlePglite({ client: takingTurns(client), schema }) as unknown as Database;
+  const inTurn = turns();
+  const db = drizzlePglite({ client: takingTurns(client, inTurn), schema }) as unknown as Database;
   const changes = await pgliteChanges(client);
   const conn = {
     exec: async (script: string) => {
@@ -82,13 +83,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   // transaction of that zone's tenant. Drizzle only calls `query` for reads.
   const zoneDb = perZone((setup) => {
     const zoneClient = {
-      query: async (text: string, params?: unknown[], opts?: object) => {
-        await nextTurn(); // see takingTurns
-        return client.transaction(async (tx) => {
-          await tx.exec(setup);
-          return tx.query(text, params, opts);
-        });
-      },
+      query: (text: string, params?: unknown[], opts?: object) =>
+        inTurn(() =>
+          client.transaction(async (tx) => {
+            await tx.exec(setup);
+            return tx.query(text, params, opts);
+          }),
+        ),
     };
     return drizzlePglite({ client: zoneClient as unknown as PGlite, schema }) as unknown as Database;
   });
@@ -134,18 +135,25 @@ export function loggableError(err: unknown): unknown {
 }
 
 /**
- * PGlite whose every query outside a transaction first waits a turn of the event loop.
- * PGlite runs a query to its end on this thread (WASM: nothing to wait on), and queries
- * queued together run back to back; a computation of several reads (the cockpit's, ~30–90 ms)
- * would hold every request behind it, even one answered from memory (a cached or marked
- * answer). With a turn before each, such a request waits for one query at most.
- * Inside a transaction the connection is held anyway: no turns there.
+ * Runs PGlite's reads one at a time, each after a turn of the event loop. PGlite runs a
+ * query to its end on this thread (WASM: nothing to wait on), and queries queued together
+ * (the cockpit's nine, ~30–90 ms in all) ran back to back, holding every request behind
+ * them, even one answered from memory (a cached or marked answer). With a turn before each,
+ * such a request waits for one query at most. Transactions are not queued here (the
+ * connection is theirs until they end; a read issued meanwhile waits for it in PGlite).
  */
-function takingTurns(client: PGlite): PGlite {
-  const query = async (...args: Parameters<PGlite['query']>) => {
-    await nextTurn();
-    return client.query(...args);
+function turns(): <T>(read: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (read) => {
+    const mine = last.then(() => nextTurn()).then(read);
+    last = mine.catch(() => undefined);
+    return mine;
   };
+}
+
+/** PGlite whose `query` (what Drizzle calls outside a transaction) takes its turn (`turns`). */
+function takingTurns(client: PGlite, inTurn: ReturnType<typeof turns>): PGlite {
+  const query = (...args: Parameters<PGlite['query']>) => inTurn(() => client.query(...args));
   return new Proxy(client, {
     // PGlite's methods use private fields: called on the client itself, not on the proxy.
     get: (target, key) => {
