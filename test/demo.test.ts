@@ -81,6 +81,27 @@ describe('demo data', () => {
     }
   }, 60_000);
 
+  it('ranks the six towns/sub-districts in the published 2022 Q3 competition, with explained points and a red flag', async () => {
+    const leader = await t.signIn('leader');
+    const q3 = (await leader.get('/api/assessment/schemes?pageSize=50')).json().items.find((s: { name: string }) => s.name.includes('三季度'));
+    expect(q3.state).toBe('published');
+    const r = (await leader.get(`/api/assessment/schemes/${q3.id}/results`)).json();
+    expect(r.units).toHaveLength(6);
+    expect(r.previous.name).toContain('二季度');
+    // Hand-checked: 大庙 3/3 tasks (60) + 2 of 3 problems (Q3's two, Q2's open one carried over: 26.67) = 86.67;
+    // 金山桥 2/3 (40) + 2/3 (26.67) + 2 bonus = 68.67; 大黄山 and 东环 tie at 60 (40 + 20) and share 3rd place.
+    const byName = Object.fromEntries(r.units.map((u: { unitName: string }) => [u.unitName, u]));
+    expect(byName['大庙街道']).toMatchObject({ total: '86.67', rank: 1, redFlag: true });
+    expect(byName['金山桥街道']).toMatchObject({ base: '66.67', adjustment: '2.00', total: '68.67', rank: 2 });
+    expect(byName['徐庄镇'].adjustments[0].explanation).toBe('扣分：安全生产工作被市级通报（演示），-1.00分');
+    expect([byName['大黄山街道'].rank, byName['东环街道'].rank, byName['徐庄镇'].rank]).toEqual([3, 3, 5]);
+    const tasks = byName['大黄山街道'].items.find((i: { key: string }) => i.key === 'tasks');
+    expect(tasks.explanation).toBe('督办任务按时完成2项/共3项，按时率66.7%，得40.00分');
+    expect(tasks.evidence.filter((e: string) => e.startsWith('✗'))).toHaveLength(1);
+    expect(r.units.filter((u: { redFlag: boolean }) => u.redFlag).map((u: { unitName: string }) => u.unitName)).toEqual(['大庙街道']);
+    expect(byName['大庙街道'].prevRank).toBe(3); // Q2: 东环 100, 大黄山 80, 大庙 and 金山桥 60
+  });
+
   it('is built once: a second run changes nothing', async () => {
     const before = await counts();
     const again = await buildDemo(t.handle, DEMO_PASSWORD);

@@ -28,6 +28,7 @@ import { createEnterprise, enterpriseInput } from '../../src/domains/enterprises
 import { accountInput, createEnterpriseAccount } from '../../src/domains/enterprises/accounts';
 import { usccCheckChar } from '../../src/domains/enterprises/uscc';
 import { raiseItem, type LoopItem } from '../../src/shared/loop/store';
+import { demoLoopItem } from '../../src/domains/demo/assessment';
 import type { FigureState } from '../../src/db/schema';
 import { DEMO_PASSWORD } from './templateNames';
 
@@ -68,6 +69,11 @@ export interface Zone {
   project(unitCode: string, input: Pick<ProjectInput, 'name'> & Partial<ProjectInput>, today: string): Promise<{ id: string; name: string }>;
   /** A problem raised on the shared closed loop by the zone's supervisor, unassigned. */
   problem(title: string): Promise<LoopItem>;
+  /**
+   * A task or problem given to a unit (its reporter works it), raised on `raisedOn` and, unless
+   * `closedOn` is null, reported done and verified, closed on that day: the loop's own actions, dated back.
+   */
+  loopItem(unitCode: string, input: { kind: 'task' | 'problem'; title: string; raisedOn: string; deadline: string; closedOn: string | null }): Promise<string>;
   /** A hazard registered by the supervisor for a unit, found on `foundOn`. */
   hazard(unitCode: string, input: { title: string; foundOn: string; category?: HazardCategory; level?: HazardLevel }): Promise<{ id: string; version: number }>;
   /** An enterprise of a unit in the register, entered by the supervisor; a valid credit code of its own unless given. */
@@ -172,6 +178,10 @@ export async function makeZone(
     problem: async (title) => {
       const sup = await actor('supervisor');
       return writeAudited(handle.db, sup, null, (tx, audit) => raiseItem(tx, audit, sup, { kind: 'problem', title, assigneeUnitId: null, deadline: null }));
+    },
+    loopItem: async (unitCode, input) => {
+      const [sup, reporter] = [await actor('supervisor'), await actor(`${code}-${unitCode}`)];
+      return writeAudited(handle.db, sup, null, (tx, audit) => demoLoopItem(tx, audit, sup, reporter, input));
     },
     hazard: async (unitCode, h) => {
       const sup = await actor('supervisor');
