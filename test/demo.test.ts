@@ -102,6 +102,23 @@ describe('demo data', () => {
     expect(byName['大庙街道'].prevRank).toBe(3); // Q2: 东环 100, 大黄山 80, 大庙 and 金山桥 60
   });
 
+  it('gives 弘元新材料光伏基地 its 专班 of seed 000 (headed by the unit’s secretary) and the example "五个一" standard', async () => {
+    const sup = await t.signIn('supervisor');
+    const { id } = (await t.handle.query<{ id: string }>(`SELECT p.id FROM projects p JOIN zones z ON z.id = p.zone_id WHERE z.code = 'xuzhou' AND p.name = '弘元新材料光伏基地'`))[0]!;
+    const d = (await sup.get(`/api/projects/${id}`)).json();
+    const tf = d.project.taskForce as { name: string; role: string; unitName: string | null; phone: string; userId: string | null }[];
+    expect(tf[0]).toMatchObject({ name: '贾群', role: 'lead', unitName: '金龙湖街道', phone: '0516-80000105', userId: null });
+    expect(tf.some((m) => m.role === 'liaison')).toBe(true);
+    // The linked account (重大办) keeps its right to record progress: the column mirrors it.
+    expect(d.project.taskForceUserIds).toEqual(tf.filter((m) => m.userId).map((m) => m.userId));
+    expect(d.project.leaderName).toBe('区领导');
+    const list = d.serviceChecklist as { key: string; name: string; doneOn: string | null; checkedByName: string | null }[];
+    expect(list.map((c) => c.key)).toEqual(['one_leader', 'one_task_force', 'one_plan', 'one_list', 'one_dispatch']);
+    expect(list[0]).toMatchObject({ name: '一名包挂领导', doneOn: '2022-03-01', checkedByName: '督查办' });
+    expect(list.find((c) => c.key === 'one_list')!.doneOn).toBe('2022-08-10'); // a problem is raised on it
+    expect(d.project.findings.length).toBeGreaterThan(0); // the "765" rules judged on the same page
+  });
+
   it('is built once: a second run changes nothing', async () => {
     const before = await counts();
     const again = await buildDemo(t.handle, DEMO_PASSWORD);
