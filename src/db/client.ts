@@ -139,8 +139,9 @@ export function loggableError(err: unknown): unknown {
  * query to its end on this thread (WASM: nothing to wait on), and queries queued together
  * (the cockpit's nine, ~30–90 ms in all) ran back to back, holding every request behind
  * them, even one answered from memory (a cached or marked answer). With a turn before each,
- * such a request waits for one query at most. Transactions are not queued here (the
- * connection is theirs until they end; a read issued meanwhile waits for it in PGlite).
+ * such a request waits for one query at most. A zone reader's read (a short transaction of
+ * its own) is queued too; a writer's transaction is not (the connection is its own until it
+ * ends; PGlite makes any read issued meanwhile wait for it, queued here or not).
  */
 function turns(): <T>(read: () => Promise<T>) => Promise<T> {
   let last: Promise<unknown> = Promise.resolve();
