@@ -17,7 +17,7 @@ import { demoZones } from '../../src/domains/demo/zones';
 import { seedProjects, seedProjectSettings } from '../../src/domains/demo/projects';
 import { workdayOnOrAfter, workdaysBetween } from '../../src/shared/calendar';
 import { DEMO_PASSWORD, startHarness, type Harness } from './harness';
-import { chooseIn, selectOf } from './pages/antd';
+import { chooseIn, clickUntilShown, selectOf } from './pages/antd';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { countOf, textOf, valueOf, waitForText } from './pages/waits';
 
@@ -63,10 +63,9 @@ async function createProject(
   await choose(page, 'form-taskforce', '重大办填报员');
   await page.keyboard.press('Escape');
   await pickDate(page, 'form-target', p.target);
-  // The location: a click on the zone outline.
+  // The location: a click on the zone outline (again if it missed: a second click sets the same place).
   const map = page.getByTestId('zone-map');
-  await map.click({ position: { x: p.mapAt[0], y: p.mapAt[1] } });
-  await page.getByText(/已选位置/).first().waitFor();
+  await clickUntilShown(() => map.click({ position: { x: p.mapAt[0], y: p.mapAt[1] } }), page.getByText(/已选位置/).first(), 7_000);
   if (beforeSave) await beforeSave();
   else await h.screenshot(page, `projects-01-create-${p.usd ? 'zhongneng' : 'hongyuan'}`);
   await page.getByTestId('project-save').click();
