@@ -36,7 +36,7 @@ class Answer {
   constructor(
     json: Uint8Array,
     readonly version: string,
-    private readonly what: string,
+    what: string,
   ) {
     this.current = new JsonBody(Buffer.concat([Buffer.from(this.mark(true)), json.subarray(1)]), etagOf(what));
     // The marked copy is made and gzipped (on the thread pool, beside the current one) at once:

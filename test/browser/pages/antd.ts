@@ -73,9 +73,9 @@ export async function popconfirm(page: Page, trigger: Locator, done: Locator, ti
     // A confirm closing after a taken click is gone within the second; one still open after
     // five was never confirmed (seen at load 5: open again after its OK), and is confirmed now.
     const stillOpen = await expect.poll(() => open.count(), { timeout: 5_000 }).toBe(0).then(() => false, () => true);
-    const ready = (await trigger.isVisible()) && (await trigger.isEnabled()) && !((await trigger.getAttribute('class')) ?? '').includes('ant-btn-loading');
+    const ready = async () => (await trigger.isVisible()) && (await trigger.isEnabled()) && !((await trigger.getAttribute('class')) ?? '').includes('ant-btn-loading');
     if (stillOpen) await confirmPop(page);
-    else if (ready && !(await done.isVisible())) {
+    else if ((await ready()) && !(await done.isVisible())) {
       await trigger.click();
       await confirmPop(page);
     }
