@@ -119,6 +119,17 @@ describe('demo data', () => {
     expect(d.project.findings.length).toBeGreaterThan(0); // the "765" rules judged on the same page
   });
 
+  it('holds the seeds’ hazards: counts by unit for the year, one 重大 overdue, the campaign not 清零', async () => {
+    const sup = await t.signIn('supervisor');
+    const s = (await sup.get('/api/hazards/summary')).json();
+    expect(s).toMatchObject({ from: '2022-01-01', to: '2022-08-31' });
+    expect(s.total).toEqual({ added: 7, rectified: 3, remaining: 4, majorRemaining: 1, overdue: 1 });
+    expect(s.byUnit.find((u: { unitName: string }) => u.unitName === '大庙街道')).toMatchObject({ added: 2, remaining: 2, majorRemaining: 1, overdue: 1 });
+    expect(s.campaigns[0]).toMatchObject({ name: '冲刺100天、奋力保全年', status: 'open', registered: 5, remaining: 3 });
+    const overdue = (await sup.get('/api/hazards?overdue=true')).json();
+    expect(overdue.items.map((h: { title: string; level: string; light: string }) => [h.title, h.level, h.light])).toEqual([['工贸企业粉尘涉爆除尘系统未设泄爆装置', 'major', 'red']]);
+  });
+
   it('is built once: a second run changes nothing', async () => {
     const before = await counts();
     const again = await buildDemo(t.handle, DEMO_PASSWORD);

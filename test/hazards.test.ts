@@ -1,26 +1,76 @@
-// The hazard register (隐患动态清零) through HTTP, on the Xuzhou demo zone pinned at
-// 2022-08-31: the deadline by level, a unit's reporter kept to its own unit, bad
-// input refused with nothing changed, evidence on 报结, 复核销号 by the supervisor,
-// the counts 新增 / 已整改 / 剩余, 清零 only when the data supports it, and the
-// assessment's 'hazard' loop kind counting real hazards; then the daily watch (amber,
-// escalation once per level, 重大 at once, closed silent, pinned zones skipped).
+// The hazard register (隐患动态清零) through HTTP, on a zone of the test's own whose hazards
+// are registered and worked through the API with the clock moved to each day (the zone
+// follows the clock, so its date is 2022-08-31 unless a test moves it): the deadline by
+// level, a unit's reporter kept to its own unit, bad input refused with nothing changed,
+// evidence on 报结, 复核销号 by the supervisor, the counts 新增 / 已整改 / 剩余, 清零 only
+// when the data supports it, and the assessment's 'hazard' loop kind counting real hazards;
+// then the daily watch (amber, escalation once per level, 重大 at once, closed silent,
+// pinned zones skipped). The demo's own hazards are checked in demo.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAZARD_WATCH_JOB, watchHazards } from '../src/domains/hazards/watch';
-import { addDays, today } from '../src/shared/calendar';
+import { addDays } from '../src/shared/calendar';
 import { tick } from '../src/shared/scheduler';
 import { scheduledJobs } from '../src/domains/scheduledJobs';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit, type Zone } from './helpers/factories';
 
 let t: TestApp;
-let sup: Client, damiao: Client, donghuan: Client, viewer: Client, leader: Client;
-let unitId: (code: string) => Promise<string>;
+let z: Zone;
+let sup: Client, damiao: Client, donghuan: Client, viewer: Client, leader: Client, admin: Client;
+let now = new Date('2022-08-31T02:00:00Z');
+/** Moves the clock (and so the zone's date) to 10:00 in China on `iso`. */
+const on = (iso: string) => {
+  now = new Date(`${iso}T02:00:00Z`);
+};
+const unitId = async (code: string) => z.unitId(code);
 // A 1×1 PNG: real image bytes, as the upload's content check wants.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
+const MAJOR = '工贸企业粉尘涉爆除尘系统未设泄爆装置';
+const GENERAL = '征迁安置户集中信访诉求未化解';
+const CLOSED = '城镇燃气管道被违章建筑占压';
+const FIRE = '企业消防通道堆放杂物';
+const CAMPAIGN = '安全生产百日攻坚行动';
+
 beforeAll(async () => {
-  t = await testApp();
-  [sup, damiao, donghuan, viewer, leader] = (await Promise.all(['supervisor', 'xz-damiao', 'xz-donghuan', 'viewer', 'leader'].map((u) => t.signIn(u)))) as [Client, Client, Client, Client, Client];
-  unitId = async (code) => (await t.handle.query<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code]))[0]!.id;
+  t = await testApp({ demo: false, clock: () => now });
+  z = await makeZone(t.handle, 'hz', {
+    units: [unit('damiao', '大庙街道'), unit('donghuan', '东环街道'), unit('dahuangshan', '大黄山街道'), unit('jinlonghu', '金龙湖街道'), unit('xuzhuang', '徐庄镇', 'town'), unit('jingfa', '经发局', 'department'), unit('ducha', '督查办', 'department')],
+  });
+  [sup, damiao, donghuan, viewer, leader, admin] = (await Promise.all(
+    ['supervisor', z.reporter('damiao'), z.reporter('donghuan'), 'viewer', 'leader', 'admin'].map((u) => t.signIn(u, z.code)),
+  )) as [Client, Client, Client, Client, Client, Client];
+  const reporters: Record<string, Client> = { damiao, donghuan };
+  for (const code of ['dahuangshan', 'jinlonghu', 'xuzhuang']) reporters[code] = await t.signIn(z.reporter(code), z.code);
+  on('2022-06-01');
+  const campaign = await sup.send('POST', '/api/campaigns', { name: CAMPAIGN, startDate: '2022-08-20', endDate: '2022-11-27' });
+  expect(campaign.statusCode, campaign.body).toBe(200);
+  // Each hazard found, assigned and worked on its own days: some closed, some open, one 重大 past its deadline.
+  const plan: { unit: string; title: string; level: 'general' | 'major'; foundOn: string; reached: 'assigned' | 'rectifying' | { doneOn: string; closedOn?: string }; campaign?: boolean }[] = [
+    { unit: 'donghuan', title: '建筑工地塔吊安全监控系统未接入', level: 'general', foundOn: '2022-06-08', reached: { doneOn: '2022-06-16', closedOn: '2022-06-17' } },
+    { unit: 'damiao', title: MAJOR, level: 'major', foundOn: '2022-07-11', reached: 'rectifying' },
+    { unit: 'dahuangshan', title: '危化品仓库防渗漏措施不到位', level: 'major', foundOn: '2022-08-15', reached: { doneOn: '2022-08-29', closedOn: '2022-08-30' } },
+    { unit: 'jinlonghu', title: GENERAL, level: 'general', foundOn: '2022-08-22', reached: 'rectifying' },
+    { unit: 'xuzhuang', title: CLOSED, level: 'general', foundOn: '2022-08-25', reached: { doneOn: '2022-08-26' } },
+    { unit: 'damiao', title: FIRE, level: 'general', foundOn: '2022-08-29', reached: 'assigned', campaign: true },
+  ];
+  for (const h of plan) {
+    on(h.foundOn);
+    const made = await sup.send('POST', '/api/hazards', { title: h.title, category: 'safety', level: h.level, unitId: z.unitId(h.unit), foundOn: h.foundOn, ...(h.campaign ? { campaignId: campaign.json().id } : {}) });
+    expect(made.statusCode, made.body).toBe(200);
+    const id = made.json().id as string;
+    const unitClient = reporters[h.unit]!;
+    if (h.reached === 'assigned') continue;
+    expect((await act(unitClient, id, { action: 'accept' })).statusCode).toBe(200);
+    if (h.reached === 'rectifying') continue;
+    on(h.reached.doneOn);
+    const photo = (await unitClient.upload('/api/files', `整改照片-${h.title.slice(0, 6)}.png`, PNG)).json();
+    expect((await act(unitClient, id, { action: 'report_done', fileIds: [photo.id] })).statusCode).toBe(200);
+    if (!h.reached.closedOn) continue;
+    on(h.reached.closedOn);
+    expect((await act(sup, id, { action: 'verify' })).json().state).toBe('closed');
+  }
+  on('2022-08-31');
 });
 afterAll(async () => t.close());
 
@@ -37,17 +87,16 @@ const loopVersion = async (hazardId: string) =>
 const act = async (c: Client, id: string, body: object, headers?: Record<string, string>) =>
   c.send('POST', `/api/hazards/${id}/actions`, { ...body, version: await loopVersion(id) }, headers);
 
-describe('the demo register', () => {
-  it('holds the seeds’ hazards: counts by unit for the year, one 重大 overdue', async () => {
+describe('the register as built', () => {
+  it('counts by unit for the year, one 重大 overdue, the campaign open', async () => {
     const s = (await sup.get('/api/hazards/summary')).json();
     expect(s).toMatchObject({ from: '2022-01-01', to: '2022-08-31' });
-    expect(s.total).toEqual({ added: 7, rectified: 3, remaining: 4, majorRemaining: 1, overdue: 1 });
+    expect(s.total).toEqual({ added: 6, rectified: 2, remaining: 4, majorRemaining: 1, overdue: 1 });
     const damiaoRow = s.byUnit.find((u: { unitName: string }) => u.unitName === '大庙街道');
     expect(damiaoRow).toMatchObject({ added: 2, remaining: 2, majorRemaining: 1, overdue: 1 });
-    // The campaign 冲刺100天 has hazards and some open: not 清零.
-    expect(s.campaigns[0]).toMatchObject({ name: '冲刺100天、奋力保全年', status: 'open', registered: 5, remaining: 3 });
+    expect(s.campaigns).toEqual([expect.objectContaining({ name: CAMPAIGN, status: 'open', registered: 1, remaining: 1 })]);
     const overdue = (await sup.get('/api/hazards?overdue=true')).json();
-    expect(overdue.items.map((h: { title: string; level: string; light: string }) => [h.title, h.level, h.light])).toEqual([['工贸企业粉尘涉爆除尘系统未设泄爆装置', 'major', 'red']]);
+    expect(overdue.items.map((h: { title: string; level: string; light: string }) => [h.title, h.level, h.light])).toEqual([[MAJOR, 'major', 'red']]);
   });
 });
 
@@ -246,7 +295,9 @@ describe('assessment: the loop kind hazard counts real hazards', () => {
     expect(made.statusCode, made.body).toBe(200);
     const r = (await sup.get(`/api/assessment/schemes/${made.json().id}/results`)).json();
     const item = (name: string) => r.units.find((u: { unitName: string }) => u.unitName === name).items[0];
-    // 大黄山: its one hazard (危化品仓库) closed in the quarter; 金龙湖: its one still open.
+    // 大黄山: its one hazard (危化品仓库) closed in the quarter; 金龙湖: its one still open. Both were
+    // raised through the API on the clock's day, as a pinned zone replaying history raises them:
+    // the loop item is dated on the zone's clock, so the quarter counts it.
     expect(item('大黄山街道').evidence).toHaveLength(1);
     expect(item('大黄山街道').evidence[0]).toMatch(/危化品仓库防渗漏措施不到位/);
     expect(item('金龙湖街道').evidence).toHaveLength(1);
@@ -270,22 +321,23 @@ describe('the daily watch', () => {
       [`hazard:${item}:%`],
     );
   const escalation = async (item: string) => (await t.handle.query<{ e: number }>('SELECT escalation AS e FROM loop_items WHERE id = $1', [item]))[0]!.e;
-  const MAJOR = '工贸企业粉尘涉爆除尘系统未设泄爆装置';
-  const GENERAL = '征迁安置户集中信访诉求未化解';
-  const CLOSED = '城镇燃气管道被违章建筑占压';
 
   it('sends nothing for a zone replaying history (pinned)', async () => {
-    // 销号 the hazard awaiting verification while the zone still works on 2022-08-31.
+    // 销号 the hazard awaiting verification while the zone still works on 2022-08-31, then pin the zone there.
     const closed = await byTitle(CLOSED);
     expect((await act(sup, closed.id, { action: 'verify' })).json().state).toBe('closed');
-    // A year on, every open demo hazard would be overdue — but both demo zones are pinned.
+    const pin = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: '2022-08-31', version: (await admin.get('/api/zone')).json().version });
+    expect(pin.statusCode, pin.body).toBe(200);
+    // A year on, every open hazard would be overdue — but the zone is pinned.
     const r = await watchHazards(t.handle.db, new Date('2023-09-01T01:00:00Z'), fakeFetch);
     expect(r).toMatchObject({ amber: 0, escalated: 0, notified: 0, webhooks: 0 });
     expect((await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind LIKE 'hazard.%'`))[0]!.n).toBe(0);
   });
 
   it('judges a live zone at its date: amber the day before, a 重大 hazard 二级督办 on its first day overdue, once', async () => {
-    await t.handle.query(`UPDATE zones SET pinned_date = NULL, settings = settings || '{"webhookUrl":"https://oapi.dingtalk.com/robot/send?access_token=test"}' WHERE code = 'xuzhou'`);
+    const unpin = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: null, version: (await admin.get('/api/zone')).json().version });
+    expect(unpin.statusCode, unpin.body).toBe(200);
+    await t.handle.query(`UPDATE zones SET settings = settings || '{"webhookUrl":"https://oapi.dingtalk.com/robot/send?access_token=test"}' WHERE code = $1`, [z.code]);
     const major = await byTitle(MAJOR);
     // 2022-08-22 23:00 in China: the deadline (30 working days from 07-11) is today.
     const eve = await watchHazards(t.handle.db, new Date('2022-08-22T15:00:00Z'), fakeFetch);
@@ -312,6 +364,7 @@ describe('the daily watch', () => {
     expect(bell.filter((n) => n.title.includes(MAJOR)).map((n) => [n.kind, n.link]).sort()).toEqual([
       ['hazard.due', `/hazards/${major.id}`],
       ['hazard.overdue', `/hazards/${major.id}`],
+      ['loop.hazard_assigned', `/hazards/${major.id}`], // told when it was 交办 on 07-11
     ]);
     expect((await donghuan.get('/api/notifications')).json().items.every((n: { title: string }) => !n.title.includes(MAJOR))).toBe(true);
     // Again the same day and days later: nothing new (level 2 holds until 30 days).
@@ -351,12 +404,14 @@ describe('the daily watch', () => {
   });
 
   it('watches a reassigned hazard afresh: the level back to 0, told again once its new deadline passes', async () => {
-    const fire = await byTitle('企业消防通道堆放杂物');
+    const fire = await byTitle(FIRE);
     // Due 2022-09-13 (10 working days from 08-29): warned on the day, level 1 on 09-14.
     expect(await escalation(fire.item)).toBe(1);
     expect((await told(fire.item)).map((n) => n.kind)).toEqual(['hazard.due', 'hazard.overdue', 'hazard.overdue']);
-    // The zone is live now: a new deadline lies ahead of the real date.
-    const later = addDays(today(), 20);
+    // The zone is live, at the clock's date: a new deadline lies ahead of it.
+    on('2022-09-15');
+    const later = addDays('2022-09-15', 20);
+    const sup = await t.signIn('supervisor', z.code); // the session of 08-31 has lapsed by now
     const res = await act(sup, fire.id, { action: 'assign', deadline: later });
     expect(res.statusCode, res.body).toBe(200);
     expect(await escalation(fire.item)).toBe(0);

@@ -145,8 +145,11 @@ export async function registerHazard(tx: Tx, audit: Audit, actor: Actor, input: 
     })
     .returning();
   await audit({ action: 'create', entity: 'hazard', entityId: id, unitId: input.unitId, after: row });
+  // Raised on the zone's clock like its events and its 销号: a zone replaying history
+  // registers on its pinned day, and the assessment of that period counts the hazard.
+  const [raised] = await tx.update(loopItems).set({ createdAt: now, updatedAt: now }).where(eq(loopItems.id, item.id)).returning();
   await stampEvents(tx, item.id, now);
-  return { hazard: row!, item };
+  return { hazard: row!, item: raised! };
 }
 
 /**
