@@ -137,3 +137,58 @@ describe('demo data', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('the demo’s fed figures', () => {
+  /** Figures of an indicator of Xuzhou for the zone (unit null), by month of 2022. */
+  const zoneSeries = async (zoneId: string, code: string) =>
+    (await t.handle.query<{ period: string }>(
+      `SELECT f.period FROM figures f JOIN indicators i ON i.id = f.indicator_id WHERE f.zone_id = $1 AND i.code = $2 AND f.unit_id IS NULL AND f.period LIKE '2022-%' ORDER BY f.period`,
+      [zoneId, code],
+    )).map((r) => r.period);
+
+  it('fills Xuzhou’s system-filled indicators from the register and 招商, as the register counts them', async () => {
+    const leader = await t.signIn('leader');
+    const zoneId = leader.me.zone.id;
+    const counts = (await leader.get('/api/enterprise-counts?year=2022&asOf=2022-08-31')).json();
+    const value = (code: string) => counts.counts.find((c: { indicatorCode: string }) => c.indicatorCode === code).value;
+    const cockpit = (await leader.get('/api/cockpit?period=2022-08')).json();
+    const ind = (code: string) => cockpit.indicators.find((i: { code: string }) => i.code === code);
+    // 净增“四上”: summed over the towns and sub-districts the enterprises sit in.
+    expect(Number(ind('net_four_above').value)).toBe(value('net_four_above'));
+    expect(Number(ind('new_hundred_billion').value)).toBe(value('new_hundred_billion')); // 徐矿能源, 2022-06-30
+    expect(Number(ind('net_hightech').value)).toBe(value('net_high_tech'));
+    expect(Number(ind('little_giants').value)).toBe(value('new_little_giant'));
+    const signings = (await leader.get('/api/attraction/counts?year=2022')).json();
+    expect(Number(ind('foreign_projects').value)).toBe(signings.ytd[7].foreignProjects);
+    expect(Number(ind('signed_projects').value)).toBe(signings.ytd[7].signedLarge);
+    // 新开工 / 竣工投产: the demo projects' actual 开工 and 投产 dates in 2022 up to August (no target: the seeds give none).
+    const [stages] = await t.handle.query<{ started: number; producing: number }>(
+      `SELECT count(*) FILTER (WHERE stage_dates->'started'->>'actual' BETWEEN '2022-01-01' AND '2022-08-31')::int AS started,
+              count(*) FILTER (WHERE stage_dates->'producing'->>'actual' BETWEEN '2022-01-01' AND '2022-08-31')::int AS producing
+         FROM projects WHERE zone_id = $1`,
+      [zoneId],
+    );
+    expect(stages!.started).toBeGreaterThan(0);
+    expect(Number(ind('started_projects').value)).toBe(stages!.started);
+    expect(Number(ind('producing_projects').value ?? 0)).toBe(stages!.producing);
+    expect(ind('started_projects').floor).toBeNull();
+    const sources = await t.handle.query<{ source: string; source_name: string }>(
+      `SELECT DISTINCT f.source, f.source_name FROM figures f JOIN indicators i ON i.id = f.indicator_id WHERE f.zone_id = $1 AND i.code IN ('net_four_above', 'signed_projects')`,
+      [zoneId],
+    );
+    expect(sources.map((s) => `${s.source}:${s.source_name}`).sort()).toEqual(['system:attraction', 'system:enterprises']);
+    // Nothing after the demo's last month (August).
+    expect((await zoneSeries(zoneId, 'net_hightech')).at(-1)).toBe('2022-08');
+    // Arriving for the first time in a locked month is not a correction.
+    const [corrected] = await t.handle.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM figures WHERE zone_id = $1 AND source = 'system' AND correction_reason IS NOT NULL`,
+      [zoneId],
+    );
+    expect(corrected!.n).toBe(0);
+  });
+
+  it('leaves Huai’an’s figures as the seed states them (its indicators are reported by hand)', async () => {
+    const c = (await (await t.signIn('leader', 'huaian')).get('/api/cockpit?period=2023-06')).json();
+    expect(c.indicators.find((i: { code: string }) => i.code === 'signed_projects').value).toBe('49');
+  });
+});

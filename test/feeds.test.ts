@@ -1,23 +1,55 @@
-// Counts that feed the matching indicators (issues 7 and 4): the register's
-// tag dates and 招商's signings become the year-to-date figures of the zone's
-// system-filled indicators, in the same transaction as the write, audited; the
-// 重新同步 action recomputes a year and changes nothing when nothing changed.
+// Counts that feed the indicators bound to them (issues 7, 4 and 15), on a zone of the
+// test's own whose indicators are bound to the register's and 招商's counts: tag dates
+// and signings become the year-to-date figures of those indicators, in the same
+// transaction as the write, audited; the 重新同步 action recomputes a year and changes
+// nothing when nothing changed. The demo's own fed figures are checked in demo.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCreditCode } from '../src/domains/demo/enterprises';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { creditCode, makeZone, unit as unitSpec, type Zone } from './helpers/factories';
 
 let t: TestApp;
-let sup: Client, leader: Client, damiao: Client, zhaoshang: Client, huaianLeader: Client;
+let z: Zone;
+let sup: Client, leader: Client, damiao: Client, zhaoshang: Client, admin: Client;
 let zoneId: string;
 const unit: Record<string, string> = {};
 
 beforeAll(async () => {
   // Early September 2022: August has ended and can be reported.
-  t = await testApp({ clock: () => new Date('2022-09-05T02:00:00Z') });
-  [sup, leader, damiao, zhaoshang] = (await Promise.all(['supervisor', 'leader', 'xz-damiao', 'xz-zhaoshang'].map((u) => t.signIn(u)))) as [Client, Client, Client, Client];
-  huaianLeader = await t.signIn('leader', 'huaian');
-  zoneId = sup.me.zone.id;
-  for (const r of await t.handle.query<{ id: string; code: string }>(`SELECT id, code FROM units WHERE zone_id = $1`, [zoneId])) unit[r.code] = r.id;
+  t = await testApp({ demo: false, clock: () => new Date('2022-09-05T02:00:00Z') });
+  z = await makeZone(t.handle, 'fd', {
+    units: [
+      unitSpec('damiao', '大庙街道'),
+      unitSpec('donghuan', '东环街道'),
+      unitSpec('jinlonghu', '金龙湖街道'),
+      unitSpec('jingfa', '经发局', 'department'),
+      unitSpec('zhaoshang', '招商局', 'department'),
+      unitSpec('ducha', '督查办', 'department'),
+    ],
+  });
+  zoneId = z.id;
+  for (const c of ['damiao', 'donghuan', 'jinlonghu', 'zhaoshang']) unit[c] = z.unitId(c);
+  [sup, leader, damiao, zhaoshang, admin] = (await Promise.all(['supervisor', 'leader', z.reporter('damiao'), z.reporter('zhaoshang'), 'admin'].map((u) => t.signIn(u, z.code)))) as [Client, Client, Client, Client, Client];
+  // The zone's own indicators, bound to the counts (the codes are the test's, not a catalogue's).
+  const fed = { fillMethod: 'system' as const, decimals: 0 };
+  const count = { kind: 'count' as const, measure: '家' };
+  const perUnit = [
+    await z.indicator({ code: 'net_four_above', name: '净增“四上”企业', ...count, ...fed, feed: 'enterprises.net_four_above' }),
+    await z.indicator({ code: 'signed_projects', name: '新签约亿元以上项目', kind: 'count', measure: '个', ...fed, feed: 'attraction.signed_projects' }),
+  ];
+  const zoneLevel = [
+    await z.indicator({ code: 'net_hightech', name: '净增高新技术企业', ...count, ...fed, feed: 'enterprises.net_high_tech', aggregation: 'zone_reported', owner: 'jingfa' }),
+    await z.indicator({ code: 'little_giants', name: '新增专精特新“小巨人”企业', ...count, ...fed, feed: 'enterprises.new_little_giant', aggregation: 'zone_reported', owner: 'jingfa' }),
+    await z.indicator({ code: 'signed_investment', name: '新签约亿元以上项目计划总投资', kind: 'flow', measure: '亿元', ...fed, decimals: 2, feed: 'attraction.signed_investment', aggregation: 'zone_reported', owner: 'zhaoshang' }),
+    await z.indicator({ code: 'foreign_projects', name: '新签约外资项目', kind: 'count', measure: '个', ...fed, feed: 'attraction.foreign_projects', aggregation: 'zone_reported', owner: 'zhaoshang' }),
+    await z.indicator({ code: 'foreign_investment', name: '新签约外资项目计划总投资', kind: 'flow', measure: '亿元', ...fed, decimals: 2, feed: 'attraction.foreign_investment', aggregation: 'zone_reported', owner: 'zhaoshang' }),
+  ];
+  // 2022 is a year the zone works in: targets for the units that report and for the zone.
+  for (const ind of perUnit) for (const c of ['damiao', 'donghuan', 'jinlonghu', 'zhaoshang']) await z.target(ind, c, 2022, '5');
+  for (const ind of zoneLevel) await z.target(ind, null, 2022, '10');
+  // The year's dollar rate, as a zone sets it for its projects.
+  const settings = (await admin.get('/api/projects/settings')).json();
+  const rate = await admin.send('PUT', '/api/projects/settings', { ...settings, usdRates: { '2022': '6.7261' } });
+  expect(rate.statusCode, rate.body).toBe(200);
 }, 120_000);
 afterAll(async () => t.close());
 
@@ -33,67 +65,31 @@ async function series(code: string, unitId: string | null, z = zoneId): Promise<
 const auditRows = async (entity?: string) =>
   (await t.handle.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE $1::text IS NULL OR entity = $1`, [entity ?? null]))[0]!.n;
 const figureVersions = async () => (await t.handle.query<{ s: string }>(`SELECT coalesce(sum(version), 0)::text AS s FROM figures`))[0]!.s;
+/** Every month of 2022 from `from` to `to`, each 0. */
+const months = (from: number, to: number) => Object.fromEntries(Array.from({ length: to - from + 1 }, (_, i) => [`2022-${String(from + i).padStart(2, '0')}`, 0]));
 const diff = (after: Record<string, number>, before: Record<string, number>) =>
   Object.fromEntries(Object.keys(after).map((p) => [p, after[p]! - (before[p] ?? 0)]));
-
-describe('the demo build', () => {
-  it('fills Xuzhou’s system-filled indicators from the register and 招商, as the register counts them', async () => {
-    const counts = (await leader.get('/api/enterprise-counts?year=2022&asOf=2022-08-31')).json();
-    const value = (code: string) => counts.counts.find((c: { indicatorCode: string }) => c.indicatorCode === code).value;
-    const cockpit = (await leader.get('/api/cockpit?period=2022-08')).json();
-    const ind = (code: string) => cockpit.indicators.find((i: { code: string }) => i.code === code);
-    // 净增“四上”: summed over the towns and sub-districts the enterprises sit in.
-    expect(Number(ind('net_four_above').value)).toBe(value('net_four_above'));
-    expect(Number(ind('new_hundred_billion').value)).toBe(value('new_hundred_billion')); // 徐矿能源, 2022-06-30
-    expect(Number(ind('net_hightech').value)).toBe(value('net_high_tech'));
-    expect(Number(ind('little_giants').value)).toBe(value('new_little_giant'));
-    const signings = (await leader.get('/api/attraction/counts?year=2022')).json();
-    expect(Number(ind('foreign_projects').value)).toBe(signings.ytd[7].foreignProjects);
-    expect(Number(ind('signed_projects').value)).toBe(signings.ytd[7].signedLarge);
-    // 新开工 / 竣工投产: the demo projects' actual 开工 and 投产 dates in 2022 up to August (no target: the seeds give none).
-    const [stages] = await t.handle.query<{ started: number; producing: number }>(
-      `SELECT count(*) FILTER (WHERE stage_dates->'started'->>'actual' BETWEEN '2022-01-01' AND '2022-08-31')::int AS started,
-              count(*) FILTER (WHERE stage_dates->'producing'->>'actual' BETWEEN '2022-01-01' AND '2022-08-31')::int AS producing
-         FROM projects WHERE zone_id = $1`,
-      [zoneId],
-    );
-    expect(stages!.started).toBeGreaterThan(0);
-    expect(Number(ind('started_projects').value)).toBe(stages!.started);
-    expect(Number(ind('producing_projects').value ?? 0)).toBe(stages!.producing);
-    expect(ind('started_projects').floor).toBeNull();
-    const sources = await t.handle.query<{ source: string; source_name: string }>(
-      `SELECT DISTINCT f.source, f.source_name FROM figures f JOIN indicators i ON i.id = f.indicator_id WHERE f.zone_id = $1 AND i.code IN ('net_four_above', 'signed_projects')`,
-      [zoneId],
-    );
-    expect(sources.map((s) => `${s.source}:${s.source_name}`).sort()).toEqual(['system:attraction', 'system:enterprises']);
-    // Nothing after the demo's last month (August).
-    expect(Object.keys(await series('net_hightech', null)).at(-1)).toBe('2022-08');
-    // Arriving for the first time in a locked month is not a correction.
-    const [corrected] = await t.handle.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM figures WHERE zone_id = $1 AND source = 'system' AND correction_reason IS NOT NULL`,
-      [zoneId],
-    );
-    expect(corrected!.n).toBe(0);
-  });
-
-  it('leaves Huai’an’s figures as the seed states them (its indicators are reported by hand)', async () => {
-    const c = (await huaianLeader.get('/api/cockpit?period=2023-06')).json();
-    expect(c.indicators.find((i: { code: string }) => i.code === 'signed_projects').value).toBe('49');
-  });
-});
 
 describe('register → indicators', () => {
   let id: string, spanId: string;
   let base: Record<string, number>;
 
   it('a tag gained in March shows in the March, April… year-to-date figures of its unit, not in February', async () => {
-    // The demo runs to August; on 5 September a re-sync writes September's figures (this month, so far).
-    const sept = await sup.send('POST', '/api/enterprise-counts/sync', { year: 2022 });
-    expect(sept.json().changes.every((c: { period: string }) => c.period === '2022-09')).toBe(true);
-    expect(sept.json().changed).toBeGreaterThan(0);
+    // Bound before the register holds anything: a re-sync on 5 September writes the year so far
+    // (January to this month), every count 0, for each unit with a target and for the zone's own.
+    const first = (await sup.send('POST', '/api/enterprise-counts/sync', { year: 2022 })).json();
+    expect(first.changed).toBe(9 * (4 + 2));
+    expect(first.changes.every((c: { from: string | null; to: string }) => c.from === null && c.to === '0')).toBe(true);
+    expect(new Set(first.changes.map((c: { period: string }) => c.period))).toEqual(new Set(Object.keys(months(1, 9))));
     base = await series('net_four_above', unit.damiao!);
-    expect(base['2022-09']).toBe(base['2022-08']);
-    const made = await sup.send('POST', '/api/enterprises', { name: '徐州测试计数机械有限公司', creditCode: demoCreditCode(900), unitId: unit.damiao });
+    expect(base).toEqual(months(1, 9));
+    // January to July reported (招商's counts too) and published (locked), as a zone's months are by September.
+    expect((await sup.send('POST', '/api/attraction/counts/sync', { year: 2022 })).statusCode).toBe(200);
+    for (const m of Object.keys(months(1, 7))) {
+      const lock = await sup.send('POST', `/api/targets/periods/${m}/lock`);
+      expect(lock.statusCode, lock.body).toBe(200);
+    }
+    const made = await sup.send('POST', '/api/enterprises', { name: '徐州测试计数机械有限公司', creditCode: creditCode(900), unitId: unit.damiao });
     expect(made.statusCode, made.body).toBe(200);
     id = made.json().id;
     const before = await auditRows();
@@ -156,7 +152,7 @@ describe('招商 → indicators', () => {
     await sup.send('POST', '/api/attraction/counts/sync', { year: 2022 });
     signed0 = await series('signed_projects', unit.zhaoshang!);
     invest0 = await series('signed_investment', null);
-    const lead = await zhaoshang.send('POST', '/api/attraction/leads', { name: '测试计数精密部件', unitId: unit.zhaoshang, chain: '工程机械与智能制造', expectedInvestment: '3.5' });
+    const lead = await zhaoshang.send('POST', '/api/attraction/leads', { name: '测试计数精密部件', unitId: unit.zhaoshang, expectedInvestment: '3.5' });
     expect(lead.statusCode, lead.body).toBe(200);
     leadId = lead.json().id;
     await zhaoshang.send('POST', `/api/attraction/leads/${leadId}/stage`, { stage: 'negotiating', version: await t.version('attraction_leads', leadId) });
@@ -239,7 +235,7 @@ describe('重新同步', () => {
   });
 
   it('brings in data that existed before the feed (written around it), audited, once', async () => {
-    const e = await sup.send('POST', '/api/enterprises', { name: '徐州测试存量企业有限公司', creditCode: demoCreditCode(901), unitId: unit.jinlonghu });
+    const e = await sup.send('POST', '/api/enterprises', { name: '徐州测试存量企业有限公司', creditCode: creditCode(901), unitId: unit.jinlonghu });
     // A tag written straight into the table, as data from before this feature.
     await t.handle.query(`INSERT INTO enterprise_tags (zone_id, enterprise_id, tag, gained_on) VALUES ($1, $2, 'little_giant', '2022-04-02')`, [zoneId, e.json().id]);
     const before = await series('little_giants', null);
