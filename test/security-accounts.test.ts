@@ -2,6 +2,7 @@
 // sign-in throttling, session lifetime, password rule and cookies (item 11).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit } from './helpers/factories';
 import { writeAudited } from '../src/server/context';
 import { buildApp } from '../src/server/app';
 import { createUser } from '../src/domains/system/users';
@@ -11,7 +12,7 @@ let t: TestApp;
 let offset = 0;
 const later = (ms: number) => (offset += ms);
 let haAdmin: Client;
-const HA_ADMIN_PASSWORD = 'huaian-admin-pass-7';
+const HA_ADMIN_PASSWORD = 'zone-b-admin-pass-7';
 const userId = async (username: string) =>
   (await t.handle.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [username]))[0]!.id;
 const zonesOf = async (username: string) =>
@@ -24,38 +25,44 @@ const zonesOf = async (username: string) =>
   ).map((r) => r.code);
 
 beforeAll(async () => {
-  t = await testApp({ clock: () => new Date(Date.now() + offset) });
-  // An administrator of huaian only (the demo `admin` administers both zones).
-  const admin = await t.signIn('admin', 'huaian');
-  const res = await admin.send('POST', '/api/users', { username: 'ha-admin', displayName: '淮安管理员', password: HA_ADMIN_PASSWORD, role: 'admin' });
+  t = await testApp({ demo: false, clock: () => new Date(Date.now() + offset) });
+  // Two zones the staff accounts (admin, leader, supervisor, viewer) both belong to.
+  const xa = await makeZone(t.handle, 'xa', {
+    units: [unit('town1', '东城街道'), unit('town2', '西湖镇', 'town'), unit('jingfa', '经发局', 'department'), unit('caizheng', '财政局', 'department'), unit('zhengqian', '征迁办', 'department'), unit('ducha', '督查办', 'department')],
+  });
+  await makeZone(t.handle, 'xb', { units: [unit('bochi', '钵池街道'), unit('meicheng', '枚乘街道'), unit('ducha', '督查办', 'department')] });
+  await xa.enterprise('town1', '徐州测试账户企业有限公司');
+  // An administrator of xb only (the staff `admin` administers both zones).
+  const admin = await t.signIn('admin', 'xb');
+  const res = await admin.send('POST', '/api/users', { username: 'xb-admin', displayName: '乙区管理员', password: HA_ADMIN_PASSWORD, role: 'admin' });
   expect(res.statusCode).toBe(200);
-  haAdmin = await t.signIn('ha-admin', 'huaian', HA_ADMIN_PASSWORD);
+  haAdmin = await t.signIn('xb-admin', 'xb', HA_ADMIN_PASSWORD);
 });
 afterAll(async () => t.close());
 
 describe('accounts across zones', () => {
   it('creating a user with a username taken in another zone attaches nothing and reads like any other conflict', async () => {
     const body = (username: string) => ({ username, displayName: 'x', password: 'Fresh-pass-42', role: 'leader' });
-    const elsewhere = await haAdmin.send('POST', '/api/users', body('xz-damiao'));
-    const here = await haAdmin.send('POST', '/api/users', body('ha-bochi'));
+    const elsewhere = await haAdmin.send('POST', '/api/users', body('xa-town1'));
+    const here = await haAdmin.send('POST', '/api/users', body('xb-bochi'));
     expect(elsewhere.statusCode).toBe(409);
     expect(here.statusCode).toBe(409);
     // The same code and the same message, but for the name itself: nothing tells the zones apart.
     expect(elsewhere.json().code).toBe(here.json().code);
-    expect(elsewhere.json().message.replace('xz-damiao', 'NAME')).toBe(here.json().message.replace('ha-bochi', 'NAME'));
-    expect(await zonesOf('xz-damiao')).toEqual(['xuzhou']);
+    expect(elsewhere.json().message.replace('xa-town1', 'NAME')).toBe(here.json().message.replace('xb-bochi', 'NAME'));
+    expect(await zonesOf('xa-town1')).toEqual(['xa']);
     // The account still signs in with its own password only.
-    await expect(t.signIn('xz-damiao', 'xuzhou', 'Fresh-pass-42')).rejects.toThrow(/401/);
+    await expect(t.signIn('xa-town1', 'xa', 'Fresh-pass-42')).rejects.toThrow(/401/);
   });
 
   it('an enterprise account cannot take over an existing username either', async () => {
-    const sup = await t.signIn('supervisor', 'xuzhou');
+    const sup = await t.signIn('supervisor', 'xa');
     const [e] = await t.handle.query<{ id: string }>(
-      `SELECT e.id FROM enterprises e JOIN zones z ON z.id = e.zone_id WHERE z.code = 'xuzhou' LIMIT 1`,
+      `SELECT e.id FROM enterprises e JOIN zones z ON z.id = e.zone_id WHERE z.code = 'xa' LIMIT 1`,
     );
-    const res = await sup.send('POST', `/api/enterprises/${e!.id}/accounts`, { username: 'ha-meicheng', displayName: 'x', password: 'Fresh-pass-42' });
+    const res = await sup.send('POST', `/api/enterprises/${e!.id}/accounts`, { username: 'xb-meicheng', displayName: 'x', password: 'Fresh-pass-42' });
     expect(res.statusCode).toBe(409);
-    expect(await zonesOf('ha-meicheng')).toEqual(['huaian']);
+    expect(await zonesOf('xb-meicheng')).toEqual(['xb']);
   });
 
   it('an admin of one zone cannot change the account of a user who also belongs to another zone', async () => {
@@ -65,10 +72,10 @@ describe('accounts across zones', () => {
       expect(res.statusCode, JSON.stringify(patch)).toBe(403);
       expect(res.json().code).toBe('user.shared_account');
     }
-    // Nothing changed: the account signs in to xuzhou with its own password, under its own name.
-    const sup = await t.signIn('supervisor', 'xuzhou');
+    // Nothing changed: the account signs in to xa with its own password, under its own name.
+    const sup = await t.signIn('supervisor', 'xa');
     expect((await sup.get('/api/auth/me')).json().user.displayName).not.toBe('改名');
-    await expect(t.signIn('supervisor', 'xuzhou', 'Takeover-pass-9')).rejects.toThrow(/401/);
+    await expect(t.signIn('supervisor', 'xa', 'Takeover-pass-9')).rejects.toThrow(/401/);
   });
 
   it('an admin of one zone still changes the membership in that zone', async () => {
@@ -83,38 +90,38 @@ describe('accounts across zones', () => {
   });
 
   it('an admin of every zone of the account changes it; an admin of its only zone too', async () => {
-    const both = await t.signIn('admin', 'huaian');
+    const both = await t.signIn('admin', 'xb');
     const supervisor = await userId('supervisor');
     expect((await both.send('PATCH', `/api/users/${supervisor}`, { displayName: '督查办（两区）', version: await t.version('users', supervisor) })).statusCode).toBe(200);
-    const bochi = await userId('ha-bochi');
+    const bochi = await userId('xb-bochi');
     expect((await haAdmin.send('PATCH', `/api/users/${bochi}`, { password: 'Bochi-new-pass-3', version: await t.version('users', bochi) })).statusCode).toBe(200);
-    await expect(t.signIn('ha-bochi', 'huaian', 'Bochi-new-pass-3')).resolves.toBeTruthy();
+    await expect(t.signIn('xb-bochi', 'xb', 'Bochi-new-pass-3')).resolves.toBeTruthy();
   });
 
   it('the list says which accounts are shared with zones one does not administer', async () => {
     const items = (await haAdmin.get('/api/users?pageSize=100')).json().items as { username: string; shared: boolean }[];
     expect(items.find((u) => u.username === 'supervisor')!.shared).toBe(true);
-    expect(items.find((u) => u.username === 'ha-bochi')!.shared).toBe(false);
-    const both = await t.signIn('admin', 'huaian');
+    expect(items.find((u) => u.username === 'xb-bochi')!.shared).toBe(false);
+    const both = await t.signIn('admin', 'xb');
     const all = (await both.get('/api/users?pageSize=100')).json().items as { username: string; shared: boolean }[];
     expect(all.find((u) => u.username === 'supervisor')!.shared).toBe(false);
   });
 
   it('the server-side operator (CLI) may still add an existing account to another zone', async () => {
-    const [hz] = await t.handle.query<{ id: string }>(`SELECT id FROM zones WHERE code = 'huaian'`);
+    const [hz] = await t.handle.query<{ id: string }>(`SELECT id FROM zones WHERE code = 'xb'`);
     await writeAudited(t.handle.db, { zoneId: hz!.id, userId: null }, 'cli', (tx, audit) =>
-      createUser(tx, audit, hz!.id, { username: 'xz-damiao', displayName: 'x', password: DEMO_PASSWORD, role: 'leader', unitId: null, locale: 'zh' }, { attachExisting: true }),
+      createUser(tx, audit, hz!.id, { username: 'xa-town1', displayName: 'x', password: DEMO_PASSWORD, role: 'leader', unitId: null, locale: 'zh' }, { attachExisting: true }),
     );
-    expect(await zonesOf('xz-damiao')).toEqual(['huaian', 'xuzhou']);
+    expect(await zonesOf('xa-town1')).toEqual(['xa', 'xb']);
   });
 });
 
-const login = (username: string, password: string, ip: string, zone = 'xuzhou') =>
+const login = (username: string, password: string, ip: string, zone = 'xa') =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, zone }, remoteAddress: ip });
 
 describe('sign-in throttling', () => {
   it('parallel tries cannot outrun the limit', async () => {
-    const tries = await Promise.all(Array.from({ length: 40 }, () => login('xz-jingfa', 'Wrong-guess-1', '10.0.0.40')));
+    const tries = await Promise.all(Array.from({ length: 40 }, () => login('xa-jingfa', 'Wrong-guess-1', '10.0.0.40')));
     const evaluated = tries.filter((r) => r.statusCode === 401).length;
     expect(evaluated).toBeGreaterThan(0);
     expect(evaluated).toBeLessThanOrEqual(5);
@@ -150,7 +157,7 @@ describe('sign-in throttling', () => {
   });
 
   it('throttles current-password guesses when changing a password', async () => {
-    const c = await t.signIn('xz-caizheng');
+    const c = await t.signIn('xa-caizheng', 'xa');
     for (let i = 0; i < 5; i++) {
       expect((await c.send('POST', '/api/auth/password', { current: `Guess-${i}-pass`, next: 'Caizheng-new-77' })).json().code).toBe('auth.wrong_password');
     }
@@ -160,8 +167,8 @@ describe('sign-in throttling', () => {
   });
 
   it('refuses weak passwords: common ones, short ones, the username', async () => {
-    const c = await t.signIn('xz-zhengqian');
-    for (const next of ['password1', '12345678', 'Password123', 'xz-zhengqian-1']) {
+    const c = await t.signIn('xa-zhengqian', 'xa');
+    for (const next of ['password1', '12345678', 'Password123', 'xa-zhengqian-1']) {
       const res = await c.send('POST', '/api/auth/password', { current: DEMO_PASSWORD, next });
       expect(res.json().code, next).toBe('auth.weak_password');
     }
@@ -170,7 +177,7 @@ describe('sign-in throttling', () => {
 
 describe('sessions', () => {
   it('end seven days after sign-in however busy, and their cookie never outlives that', async () => {
-    const c = await t.signIn('leader');
+    const c = await t.signIn('leader', 'xa');
     const signedIn = Date.now() + offset;
     let seen = 0;
     while (Date.now() + offset < signedIn + 7 * 86_400_000 - 3 * 3600_000) {
@@ -196,7 +203,7 @@ describe('the session cookie', () => {
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
     const app = await buildApp({ handle: t.handle });
     try {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD, zone: 'xuzhou' }, headers });
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD, zone: 'xa' }, headers });
       expect(res.statusCode).toBe(200);
       return res.cookies.find((x) => x.name === 'gj_session')!;
     } finally {

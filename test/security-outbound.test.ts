@@ -14,6 +14,7 @@ import { useSecretKey } from '../src/shared/secrets';
 import { sendWebhook } from '../src/shared/notify';
 import { backupZone } from '../src/domains/backup/backup';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone } from './helpers/factories';
 
 useSecretKey(randomBytes(32));
 
@@ -122,9 +123,11 @@ describe('webhook addresses', () => {
 describe('the webhook setting', () => {
   let t: TestApp;
   let sup: Client;
+  // A zone of the test's own (its settings are what is checked); `wh` is its code.
   beforeAll(async () => {
-    t = await testApp();
-    sup = await t.signIn('supervisor');
+    t = await testApp({ demo: false });
+    await makeZone(t.handle, 'wh');
+    sup = await t.signIn('supervisor', 'wh');
   });
   afterAll(async () => t.close());
 
@@ -144,7 +147,7 @@ describe('the webhook setting', () => {
     const masked = 'https://oapi.dingtalk.com/robot/send?access_token=••••';
     expect(saved.json().webhookUrl).toBe(masked);
     expect((await sup.get('/api/supervision/settings')).json().webhookUrl).toBe(masked);
-    const raw = JSON.stringify(await t.handle.query(`SELECT settings FROM zones WHERE code = 'xuzhou'`));
+    const raw = JSON.stringify(await t.handle.query(`SELECT settings FROM zones WHERE code = 'wh'`));
     expect(raw).not.toContain(TOKEN);
     expect(raw).toContain('enc:v1:');
     // Saving the form unchanged keeps the secret.
@@ -156,7 +159,7 @@ describe('the webhook setting', () => {
   });
 
   it('never shows its token in the audit log, to a leader or anyone', async () => {
-    const leader = await t.signIn('leader');
+    const leader = await t.signIn('leader', 'wh');
     const audit = await leader.get('/api/audit?entity=supervision.settings&pageSize=100');
     expect(audit.statusCode).toBe(200);
     expect(audit.json().total).toBeGreaterThan(0);
@@ -165,19 +168,19 @@ describe('the webhook setting', () => {
   });
 
   it('goes nowhere when the stored address points inward (a value stored before the checks)', async () => {
-    await t.handle.query(`UPDATE zones SET settings = settings || '{"webhookUrl":"https://169.254.169.254/latest?access_token=x"}' WHERE code = 'xuzhou'`);
+    await t.handle.query(`UPDATE zones SET settings = settings || '{"webhookUrl":"https://169.254.169.254/latest?access_token=x"}' WHERE code = 'wh'`);
     const net = fakeNet(['106.11.0.1']);
     expect(await sendWebhook(t.handle.db, sup.me.zone.id, 'x', net.via)).toBe(false);
     expect(net.posts).toHaveLength(0);
-    await t.handle.query(`UPDATE zones SET settings = settings || '{"webhookUrl":"https://robot.example.com/send?key=x"}' WHERE code = 'xuzhou'`);
+    await t.handle.query(`UPDATE zones SET settings = settings || '{"webhookUrl":"https://robot.example.com/send?key=x"}' WHERE code = 'wh'`);
     expect(await sendWebhook(t.handle.db, sup.me.zone.id, 'x', fakeNet(['192.168.3.4']).via)).toBe(false);
   });
 
   it('backups are written readable by their owner only', async () => {
     await sup.send('PUT', '/api/supervision/settings', await settings(ROBOT));
-    const file = join(mkdtempSync(join(tmpdir(), 'gj-sec-')), 'xuzhou.jsonl');
+    const file = join(mkdtempSync(join(tmpdir(), 'gj-sec-')), 'wh.jsonl');
     writeFileSync(file, 'old', { mode: 0o644 });
-    await backupZone(t.handle, 'xuzhou', file);
+    await backupZone(t.handle, 'wh', file);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).not.toContain(TOKEN);
   });
