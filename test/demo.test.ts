@@ -130,6 +130,20 @@ describe('demo data', () => {
     expect(overdue.items.map((h: { title: string; level: string; light: string }) => [h.title, h.level, h.light])).toEqual([['工贸企业粉尘涉爆除尘系统未设泄爆装置', 'major', 'red']]);
   });
 
+  it('has supervision: seed 003 confirmed with units, seed 000 pledges, one overdue with a notice, one closed', async () => {
+    const leader = await t.signIn('leader');
+    const docs = (await leader.get('/api/supervision/documents')).json().items.map((d: { title: string; kind: string; taskCount: number }) => [d.kind, d.taskCount > 5]);
+    expect(docs).toEqual(expect.arrayContaining([['speech', true], ['pledge', true]]));
+    const pledges = (await leader.get('/api/supervision/tasks?origin=pledge&pageSize=100')).json();
+    expect(new Set(pledges.items.map((x: { leadUnitName: string }) => x.leadUnitName))).toEqual(new Set(['大庙街道', '大黄山街道', '金山桥街道', '金龙湖街道', '徐庄镇']));
+    const speech = (await leader.get('/api/supervision/tasks?origin=task&pageSize=100')).json().items;
+    const demoHz = speech.find((x: { text: string }) => x.text === '8月底前完成江苏汇智高端工程机械创新中心建设');
+    expect(demoHz).toMatchObject({ deadline: '2022-08-31', leadUnitName: '经发局', slipCount: 1, percent: '80' });
+    const detail = (await leader.get(`/api/supervision/tasks/${demoHz.id}`)).json();
+    expect(detail.notices[0]).toMatchObject({ number: '经开督〔2022〕1号', issuedOn: '2022-09-05' });
+    expect(speech.some((x: { text: string; state: string }) => x.text.includes('450项') && x.state === 'closed')).toBe(true);
+  });
+
   it('is built once: a second run changes nothing', async () => {
     const before = await counts();
     const again = await buildDemo(t.handle, DEMO_PASSWORD);

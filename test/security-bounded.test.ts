@@ -14,12 +14,14 @@ import { limits } from '../src/shared/limits';
 import { lockFileOf } from '../src/db/folderLock';
 import { testApp, type Client, type TestApp } from './helpers/app';
 import { demoDataFolder } from './helpers/db';
+import { makeZone, unit } from './helpers/factories';
 
 let t: TestApp;
 let sup: Client, damiao: Client;
 beforeAll(async () => {
-  t = await testApp({ clock: () => new Date('2022-09-15T04:00:00Z') });
-  [sup, damiao] = await Promise.all([t.signIn('supervisor'), t.signIn('xz-damiao')]);
+  t = await testApp({ demo: false, clock: () => new Date('2022-09-15T04:00:00Z') });
+  const z = await makeZone(t.handle, 'bd', { units: [unit('damiao', '大庙街道'), unit('jinlonghu', '金龙湖街道'), unit('ducha', '督查办', 'department')] });
+  [sup, damiao] = await Promise.all([t.signIn('supervisor', z.code), t.signIn(z.reporter('damiao'), z.code)]);
 });
 afterAll(async () => t.close());
 
