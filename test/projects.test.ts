@@ -1,4 +1,4 @@
-// Projects through HTTP on a zone without the demo projects: a supervisor creates
+// Projects through HTTP on a zone of the test's own (units, staff, no projects): a supervisor creates
 // 弘元新材料光伏基地 and 中能4.6万吨颗粒硅 (seed 003) with a target date, the plan is
 // laid backwards in working days and approved as baseline, the task force records
 // progress, a problem runs the closed loop to 销号, monthly investment goes
@@ -11,16 +11,16 @@ import { tick } from '../src/shared/scheduler';
 import { scheduledJobs } from '../src/domains/scheduledJobs';
 import { PROBLEM_WATCH_JOB, watchProblems } from '../src/domains/projects/watch';
 import { testApp, type Client, type TestApp } from './helpers/app';
+import { makeZone, unit } from './helpers/factories';
 
 let t: TestApp;
 let sup: Client, leader: Client, viewer: Client, jinlonghu: Client, donghuan: Client, zhongda: Client, zhengqian: Client;
 const ids: Record<string, string> = {};
+let zoneCode = '';
 
 async function one<T>(sql: string, params: unknown[] = []) {
   return (await t.handle.query<T>(sql, params))[0]!;
 }
-const unitId = async (code: string) =>
-  (await one<{ id: string }>(`SELECT u.id FROM units u JOIN zones z ON z.id = u.zone_id WHERE z.code = 'xuzhou' AND u.code = $1`, [code])).id;
 const count = async (table: string) => (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).n;
 
 function multipart(name: string, data: Buffer) {
@@ -38,23 +38,23 @@ const upload = (c: Client, url: string, name: string, data: Buffer) => {
 };
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5a0e6b00000000049454e44ae426082', 'hex');
 
-/** This file starts from a zone without the demo projects, so the supervisor creates them. */
-async function dropDemoProjects() {
-  const zone = `(SELECT id FROM zones WHERE code = 'xuzhou')`;
-  const items = `SELECT id FROM loop_items WHERE zone_id = ${zone} AND subject_type = 'project'`;
-  await t.handle.query(`DELETE FROM loop_events WHERE item_id IN (${items})`);
-  await t.handle.query(`DELETE FROM loop_items WHERE id IN (${items})`);
-  await t.handle.query(`UPDATE attraction_leads SET project_id = NULL WHERE zone_id = ${zone}`);
-  await t.handle.query(`DELETE FROM campaign_items WHERE item_type = 'project' AND item_id IN (SELECT id FROM projects WHERE zone_id = ${zone})`);
-  await t.handle.query(`DELETE FROM projects WHERE zone_id = ${zone}`);
-}
-
 beforeAll(async () => {
-  t = await testApp({ clock: () => new Date('2022-08-20T02:00:00Z') });
-  await dropDemoProjects();
-  const cs = await Promise.all(['supervisor', 'leader', 'viewer', 'xz-jinlonghu', 'xz-donghuan', 'xz-zhongda', 'xz-zhengqian'].map((u) => t.signIn(u)));
+  t = await testApp({ demo: false, clock: () => new Date('2022-08-20T02:00:00Z') });
+  const z = await makeZone(t.handle, 'pj', {
+    units: [
+      unit('jinlonghu', '金龙湖街道'),
+      unit('donghuan', '东环街道'),
+      unit('dahuangshan', '大黄山街道'),
+      unit('xuzhuang', '徐庄镇', 'town'),
+      unit('zhengqian', '征迁办', 'department'),
+      unit('zhongda', '重大办', 'department'),
+      unit('ducha', '督查办', 'department'),
+    ],
+  });
+  const cs = await Promise.all(['supervisor', 'leader', 'viewer', ...['jinlonghu', 'donghuan', 'zhongda', 'zhengqian'].map(z.reporter)].map((u) => t.signIn(u, z.code)));
   [sup, leader, viewer, jinlonghu, donghuan, zhongda, zhengqian] = cs as [Client, Client, Client, Client, Client, Client, Client];
-  for (const c of ['jinlonghu', 'xuzhuang', 'zhengqian', 'zhongda', 'donghuan']) ids[c] = await unitId(c);
+  for (const c of ['jinlonghu', 'xuzhuang', 'zhengqian', 'zhongda', 'donghuan']) ids[c] = z.unitId(c);
+  zoneCode = z.code;
 }, 120_000);
 afterAll(async () => t.close());
 
@@ -249,7 +249,7 @@ describe('problems in the shared closed loop', () => {
   });
 
   it('escalates an overdue problem once per level: the department, the supervisors, then the group robot', async () => {
-    await t.handle.query(`UPDATE zones SET settings = settings || '{"webhookUrl":"https://oapi.dingtalk.com/robot/send?access_token=test"}' WHERE code = 'xuzhou'`);
+    await t.handle.query(`UPDATE zones SET settings = settings || '{"webhookUrl":"https://oapi.dingtalk.com/robot/send?access_token=test"}' WHERE code = $1`, [zoneCode]);
     const sent: string[] = [];
     const fakeFetch = (async (_url: string, init: { body: string }) => {
       sent.push(JSON.parse(init.body).text.content);
@@ -396,6 +396,7 @@ describe('Excel', () => {
       ['维能动力电池PACK', '重大产业项目', '新能源新材料', '否', 2022, '亿元', '20', '8', '大黄山街道'],
       ['鑫茂超大尺寸LCD邦定', '重大产业项目', '集成电路及ICT', '否', 2022, '亿元', '十亿', '', '不存在街道'],
       ['弘元新材料光伏基地', '重大产业项目', '', '', 2022, '亿元', '1', '', '金龙湖街道'],
+      ['纬度越界项目', '重大产业项目', '', '', 2022, '亿元', '1', '', '金龙湖街道', '', '', '', '117.2', '95'],
     ]);
     const res = await upload(sup, '/api/projects/import', 'p.xlsx', bad);
     expect(res.statusCode).toBe(200);
@@ -403,7 +404,9 @@ describe('Excel', () => {
     const job = (await sup.get(`/api/jobs/${res.json().jobId}`)).json();
     expect(job.status).toBe('failed');
     const rows = job.errors.details.map((e: { row: number; message: { zh: string } }) => `${e.row}:${e.message.zh}`);
-    expect(rows).toEqual(expect.arrayContaining(['4:“总投资（亿）”应为数字', '4:“责任单位”不存在：不存在街道', '5:项目已存在']));
+    // Each fault once, by its column: no second, generic error for the cell already refused.
+    expect(rows).toEqual(['4:“总投资（亿）”应为数字', '4:“责任单位”不存在：不存在街道', '5:项目已存在', '6:“纬度”不符合要求']);
+    expect(job.errors.details.at(-1)).toMatchObject({ column: '纬度', message: { en: expect.stringMatching(/^Latitude: /) } });
     expect(await count('projects')).toBe(before);
 
     // 2022-12-30 leaves the flow too few working days (next test): the row accepts the compressed plan.

@@ -191,8 +191,11 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
   const err = (row: number, column: string, value: string, zh: string, en: string): RowError => ({ row, column, value, message: { zh, en } });
   // Long loops hand the event loop back now and then, so other requests are served meanwhile.
   const breathe = (i: number) => (i % 200 === 199 ? new Promise<void>((r) => setImmediate(r)) : undefined);
+  const refusedCells = new Set(errors.map((e) => e.row));
+  const columnOf = new Map(projectSheet.columns.map((c) => [c.key as string, c]));
   for (const [i, { row, value: v }] of rows.entries()) {
     await breathe(i);
+    const errorsBefore = errors.length;
     const unitId = unitByName.get(v.unit);
     if (!unitId) errors.push(err(row, '责任单位', v.unit, `“责任单位”不存在：${v.unit}`, `Unknown unit: ${v.unit}`));
     if (seen.has(v.name)) errors.push(err(row, '项目名称', v.name, `与第${seen.get(v.name)}行重名`, `Same name as row ${seen.get(v.name)}`));
@@ -216,7 +219,14 @@ export async function importProjects(db: Database, actor: Actor, data: Buffer, t
       note: v.note ?? '',
     });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(err(row, String(issue.path[0] ?? ''), '', `数据有误：${issue.message}`, issue.message));
+      // A cell the sheet refused (a number that is not one) fails the row's whole parse too:
+      // its own error says so. Anything else is named by its column.
+      if (!refusedCells.has(row) && errors.length === errorsBefore) {
+        for (const issue of parsed.error.issues) {
+          const column = columnOf.get(String(issue.path[0] ?? ''));
+          errors.push(err(row, column?.header ?? '', '', `“${column?.header ?? '该行'}”不符合要求`, `${column?.headerEn ?? 'Row'}: ${issue.message}`));
+        }
+      }
       continue;
     }
     const planned = parsed.data.targetDate ? planFor(parsed.data.category, parsed.data.targetDate, v.compress === true) : null;
