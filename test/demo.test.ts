@@ -32,6 +32,27 @@ describe('demo data', () => {
     expect((await admin.get('/api/units?kind=town')).json().items.map((u: { name: string }) => u.name)).toEqual(['徐庄镇']);
   });
 
+  it('seeds the indicators the seeds name, with kinds, measures and fill methods, and their targets', async () => {
+    const leader = await t.signIn('leader');
+    const list = (await leader.get('/api/targets/indicators?pageSize=100')).json();
+    const codes = list.items.map((i: { code: string }) => i.code);
+    expect(codes).toEqual(expect.arrayContaining(['gbr', 'tax', 'tax_share', 'industrial_va', 'fai', 'industrial_inv', 'trade', 'export', 'fdi', 'signed_projects', 'foreign_projects', 'sei_output', 'net_four_above', 'net_hightech', 'little_giants', 'cloud_stars']));
+    const by = (code: string) => list.items.find((i: { code: string }) => i.code === code);
+    expect(by('tax_share')).toMatchObject({ kind: 'ratio', measure: '%', numeratorCode: 'tax', denominatorCode: 'gbr' });
+    expect(by('fdi')).toMatchObject({ measure: '亿美元', aggregation: 'zone_reported', fillMethod: 'manual' });
+    expect(by('little_giants')).toMatchObject({ fillMethod: 'system', feed: 'enterprises.new_little_giant' });
+    // Seed 003: 力争新增专精特新“小巨人”企业5家 (a zone target, no stretch).
+    const giants = (await leader.get(`/api/targets/targets?year=2022&indicatorId=${by('little_giants').id}`)).json();
+    expect(giants.items).toMatchObject([{ unitId: null, floor: '5', stretch: null }]);
+    // 大庙街道 reports its flows; the counts the register, 招商 and the projects fill are in its form too
+    // (新开工项目数 has no target for it: it is there because the projects module counts 大庙's one project started this year).
+    const unitId = (await leader.get('/api/units?pageSize=100')).json().items.find((u: { code: string }) => u.code === 'damiao').id;
+    const reporter = await t.signIn('xz-damiao');
+    const form = (await reporter.get(`/api/targets/report?unitId=${unitId}&period=2022-08`)).json();
+    expect(form.rows.map((r: { code: string }) => r.code)).toEqual(['gbr', 'tax', 'fai', 'industrial_inv', 'signed_projects', 'net_four_above', 'started_projects']);
+    expect(form.rows.at(-1)).toMatchObject({ floor: null, fillMethod: 'system', figure: { value: '1', source: 'system', sourceName: 'projects', state: 'approved' } });
+  });
+
   it('holds the leader’s three instructions of August: one closed, two in hand', async () => {
     const mine = (await (await t.signIn('leader')).get('/api/instructions?mine=true')).json();
     expect(mine.total).toBe(3);
