@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo, demoAccounts } from '../src/domains/demo/build';
+import { demoCreditCode } from '../src/domains/demo/enterprises';
 import { DEMO_PASSWORD, testApp, type TestApp } from './helpers/app';
 
 let t: TestApp;
@@ -51,6 +52,35 @@ describe('demo data', () => {
     const form = (await reporter.get(`/api/targets/report?unitId=${unitId}&period=2022-08`)).json();
     expect(form.rows.map((r: { code: string }) => r.code)).toEqual(['gbr', 'tax', 'fai', 'industrial_inv', 'signed_projects', 'net_four_above', 'started_projects']);
     expect(form.rows.at(-1)).toMatchObject({ floor: null, fillMethod: 'system', figure: { value: '1', source: 'system', sourceName: 'projects', state: 'approved' } });
+  });
+
+  // Facts of the register that enterprises.test.ts once read off the demo; it now makes its own register.
+  it('holds the seeds’ enterprises: 徐工集团’s figures and plan, three little giants, the default pools (徐矿能源 11.9% of the way to 千亿)', async () => {
+    const viewer = await t.signIn('viewer');
+    const names = (rows: { name: string }[]) => rows.map((e) => e.name).sort();
+    const xcmg = (await viewer.get(`/api/enterprises?q=${demoCreditCode(0).toLowerCase()}`)).json().items;
+    expect(xcmg).toHaveLength(1);
+    expect(xcmg[0]).toMatchObject({ name: '徐工集团', year: 2022, outputValue: '10420000.00', unitName: '大庙街道', demo: true });
+    expect(xcmg[0].tags).toEqual(expect.arrayContaining(['high_tech', 'four_above', 'hundred_billion']));
+    expect(names((await viewer.get('/api/enterprises?tag=little_giant&pageSize=50')).json().items)).toEqual(['天科合达（徐州）', '威拉里新材料', '鑫华半导体'].sort());
+    const reserve = names((await viewer.get('/api/enterprises?tag=listing_reserve&pageSize=100')).json().items);
+    expect(reserve).toEqual(expect.arrayContaining(['徐工汉云', '徐矿能源', '鑫华半导体']));
+    expect(reserve).not.toContain('复星医药（徐州）');
+    const pools = (await viewer.get('/api/enterprise-pools')).json();
+    expect(pools.map((p: { code: string }) => p.code)).toEqual(['tier-100b', 'tier-10b', 'tier-1b', 'to-high-tech', 'to-above-size', 'listing']);
+    const pool = async (code: string) => (await viewer.get(`/api/enterprise-pools/${pools.find((p: { code: string }) => p.code === code).id}`)).json();
+    const tier10b = await pool('tier-10b');
+    expect(tier10b.members.map((m: { name: string; progress: { percent: string; gap: string } }) => [m.name, m.progress.percent, m.progress.gap])).toEqual([['徐矿能源', '11.9', '8814000.00']]);
+    const tier1b = await pool('tier-1b');
+    expect(names(tier1b.members)).toEqual(['华恒新能源', '鑫华半导体'].sort());
+    expect(tier1b.candidates).toEqual([]);
+    const counts = (await viewer.get('/api/enterprise-counts?year=2022&asOf=2022-08-20')).json().counts;
+    const count = (code: string) => counts.find((c: { indicatorCode: string }) => c.indicatorCode === code).value;
+    expect([count('new_hundred_billion'), count('new_little_giant')]).toEqual([1, 3]); // 徐矿能源 on 30 June; 天科合达, 威拉里, 鑫华
+    // 一企一策: 638.00亿 of 1100.00亿 by July, 58.0% against 58.3% time progress.
+    const plan = (await viewer.get('/api/enterprise-plans?year=2022')).json().find((p: { enterpriseName: string }) => p.enterpriseName === '徐工集团');
+    expect(plan).toMatchObject({ month: 7, actual: '6380000.00', assessment: { completion: '58.0', expectedShare: '58.3', gap: '-0.3', status: 'on_track' } });
+    expect((await viewer.get('/api/enterprise-visits')).json().total).toBe(3);
   });
 
   it('holds the leader’s three instructions of August: one closed, two in hand', async () => {

@@ -24,12 +24,15 @@ import { saveDekadFigures, type DekadFigure } from '../../src/domains/targets/de
 import { registerHazard } from '../../src/domains/hazards/service';
 import { createProject } from '../../src/domains/projects/service';
 import { projectInput, type ProjectInput } from '../../src/domains/projects/model';
-import { createEnterprise, enterpriseInput } from '../../src/domains/enterprises/register';
+import { addTag, createEnterprise, enterpriseInput, setFigures, type EnterpriseInput } from '../../src/domains/enterprises/register';
+import { addMember, createPool, poolInput } from '../../src/domains/enterprises/pools';
+import { createPlan, planInput, setActual } from '../../src/domains/enterprises/plans';
+import { createVisit, visitInput } from '../../src/domains/enterprises/visits';
 import { accountInput, createEnterpriseAccount } from '../../src/domains/enterprises/accounts';
 import { usccCheckChar } from '../../src/domains/enterprises/uscc';
 import { raiseItem, type LoopItem } from '../../src/shared/loop/store';
 import { demoLoopItem } from '../../src/domains/demo/assessment';
-import type { FigureState } from '../../src/db/schema';
+import type { EnterpriseTag, FigureState, PoolGoal, PoolRules } from '../../src/db/schema';
 import { DEMO_PASSWORD } from './templateNames';
 
 export interface UnitSpec {
@@ -76,10 +79,22 @@ export interface Zone {
   loopItem(unitCode: string, input: { kind: 'task' | 'problem'; title: string; raisedOn: string; deadline: string; closedOn: string | null }): Promise<string>;
   /** A hazard registered by the supervisor for a unit, found on `foundOn`. */
   hazard(unitCode: string, input: { title: string; foundOn: string; category?: HazardCategory; level?: HazardLevel }): Promise<{ id: string; version: number }>;
-  /** An enterprise of a unit in the register, entered by the supervisor; a valid credit code of its own unless given. */
-  enterprise(unitCode: string, name: string, creditCode?: string): Promise<{ id: string; name: string; creditCode: string }>;
+  /** An enterprise of a unit in the register, entered by the supervisor; a valid credit code of its own unless given; `more` sets its chain, leader, contact or note. */
+  enterprise(unitCode: string, name: string, creditCode?: string, more?: Partial<Pick<EnterpriseInput, 'chain' | 'leaderName' | 'contact' | 'note'>>): Promise<{ id: string; name: string; creditCode: string }>;
   /** An enterprise user's account for the enterprise (password: the demo password unless given). */
   enterpriseAccount(enterpriseId: string, username: string, password?: string): Promise<{ id: string; username: string }>;
+  /** An enterprise's figures of a year (output and tax in 万元), set by the supervisor. */
+  enterpriseFigures(enterpriseId: string, year: number, figures: { outputValue: string; tax?: string | null; employees?: number | null }): Promise<void>;
+  /** A tag an enterprise gained (and lost), recorded by the supervisor on `today` (default its last date), which feeds the zone's bound indicators. */
+  enterpriseTag(enterpriseId: string, tag: EnterpriseTag, gainedOn: string, opts?: { lostOn?: string | null; today?: string }): Promise<{ id: string; version: number }>;
+  /** A cultivation pool (entry rules, next-tier goal), created by the supervisor. */
+  pool(input: { code: string; name: string; rules?: PoolRules; goal?: PoolGoal; sortOrder?: number }): Promise<{ id: string; code: string }>;
+  /** An enterprise added to a pool by the supervisor on `addedOn`. */
+  poolMember(poolId: string, enterpriseId: string, addedOn: string): Promise<void>;
+  /** A one-enterprise plan (一企一策) of a year, created by the supervisor, with the cumulative output of months 1, 2, … in `actuals`. */
+  enterprisePlan(enterpriseId: string, year: number, targetOutput: string, actuals?: string[]): Promise<{ id: string }>;
+  /** A visit to one of a unit's enterprises, logged by the unit's reporter. */
+  enterpriseVisit(unitCode: string, enterpriseId: string, input: { visitedOn: string; visitors: string; findings?: string }): Promise<{ id: string }>;
 }
 
 /** A valid 18-character credit code, the n-th of the tests' own (region 320301). */
@@ -190,9 +205,9 @@ export async function makeZone(
       );
       return { id: item.id, version: item.version };
     },
-    enterprise: async (unitCode, name, code) => {
+    enterprise: async (unitCode, name, code, more = {}) => {
       const sup = await actor('supervisor');
-      const input = enterpriseInput.parse({ name, creditCode: code ?? creditCode(++enterprises), unitId: unitId(unitCode) });
+      const input = enterpriseInput.parse({ ...more, name, creditCode: code ?? creditCode(++enterprises), unitId: unitId(unitCode) });
       const row = await writeAudited(handle.db, sup, null, (tx, audit) => createEnterprise(tx, audit, sup, input));
       return { id: row.id, name: row.name, creditCode: row.creditCode };
     },
@@ -200,6 +215,38 @@ export async function makeZone(
       const sup = await actor('supervisor');
       const input = accountInput.parse({ username, displayName: username, password });
       return writeAudited(handle.db, sup, null, (tx, audit) => createEnterpriseAccount(tx, audit, sup, enterpriseId, input));
+    },
+    enterpriseFigures: async (enterpriseId, year, f) => {
+      const sup = await actor('supervisor');
+      await writeAudited(handle.db, sup, null, (tx, audit) => setFigures(tx, audit, sup, enterpriseId, { year, outputValue: f.outputValue, tax: f.tax ?? null, employees: f.employees ?? null }));
+    },
+    enterpriseTag: async (enterpriseId, tag, gainedOn, opts = {}) => {
+      const sup = await actor('supervisor');
+      const lostOn = opts.lostOn ?? null;
+      const row = await writeAudited(handle.db, sup, null, (tx, audit) => addTag(tx, audit, sup, enterpriseId, { tag, gainedOn, lostOn, note: '' }, opts.today ?? lostOn ?? gainedOn));
+      return { id: row.id, version: row.version };
+    },
+    pool: async (input) => {
+      const sup = await actor('supervisor');
+      const row = await writeAudited(handle.db, sup, null, (tx, audit) => createPool(tx, audit, sup, poolInput.parse(input)));
+      return { id: row.id, code: row.code };
+    },
+    poolMember: async (poolId, enterpriseId, addedOn) => {
+      const sup = await actor('supervisor');
+      await writeAudited(handle.db, sup, null, (tx, audit) => addMember(tx, audit, sup, poolId, { enterpriseId, addedOn, note: '' }));
+    },
+    enterprisePlan: async (enterpriseId, year, targetOutput, actuals = []) => {
+      const sup = await actor('supervisor');
+      return writeAudited(handle.db, sup, null, async (tx, audit) => {
+        const plan = await createPlan(tx, audit, sup, planInput.parse({ enterpriseId, year, targetOutput }));
+        for (const [i, output] of actuals.entries()) await setActual(tx, audit, sup, plan.id, i + 1, { output, note: '', version: 1 });
+        return { id: plan.id };
+      });
+    },
+    enterpriseVisit: async (unitCode, enterpriseId, input) => {
+      const reporter = await actor(`${code}-${unitCode}`);
+      const row = await writeAudited(handle.db, reporter, null, (tx, audit) => createVisit(tx, audit, reporter, visitInput.parse({ ...input, enterpriseId })));
+      return { id: row.id };
     },
   };
 }

@@ -33,7 +33,7 @@ export function demoCreditCode(n: number): string {
   return first17 + usccCheckChar(first17);
 }
 
-/** Pools every zone starts with (千亿级/百亿级/十亿级, 小升高, 达规即入规, 上市种子); amounts in 万元. */
+/** The pools the demo zones start with (千亿级/百亿级/十亿级, 小升高, 达规即入规, 上市种子); amounts in 万元. A zone adds its own through the API. */
 export const DEFAULT_POOLS: { code: string; name: string; description: string; rules: PoolRules; goal: PoolGoal }[] = [
   { code: 'tier-100b', name: '千亿级企业（集团）', description: '年产值1000亿元以上', rules: { minOutput: '10000000' }, goal: {} },
   { code: 'tier-10b', name: '百亿级企业（集团）', description: '年产值100亿元以上，冲刺千亿级', rules: { minOutput: '1000000', maxOutput: '10000000' }, goal: { output: '10000000' } },
