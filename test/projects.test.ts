@@ -23,19 +23,7 @@ async function one<T>(sql: string, params: unknown[] = []) {
 }
 const count = async (table: string) => (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).n;
 
-function multipart(name: string, data: Buffer) {
-  const boundary = '----gj' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-}
-const upload = (c: Client, url: string, name: string, data: Buffer) => {
-  const m = multipart(name, data);
-  return t.app.inject({ method: 'POST', url, payload: m.body, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': m.type } });
-};
+const upload = (c: Client, url: string, name: string, data: Buffer) => c.upload(url, name, data);
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5a0e6b00000000049454e44ae426082', 'hex');
 
 beforeAll(async () => {

@@ -140,13 +140,7 @@ describe('xlsx', () => {
         return wb;
       };
       const uploadOn = async (url: string, data: Buffer) => {
-        const boundary = '----gj' + Math.random().toString(16).slice(2);
-        const payload = Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-          data,
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]);
-        const res = await t2.app.inject({ method: 'POST', url, payload, headers: { cookie: rep.cookie, 'x-csrf-token': rep.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+        const res = await rep.upload(url, 'x.xlsx', data);
         await settleJobs();
         return (await rep.get(`/api/jobs/${res.json().jobId}`)).json();
       };

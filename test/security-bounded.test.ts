@@ -25,15 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function upload(c: Client, url: string, data: Buffer) {
-  const boundary = '----gj' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({ method: 'POST', url, payload, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
+const upload = (c: Client, url: string, data: Buffer) => c.upload(url, 'x.xlsx', data);
 
 async function sheet(rows: (string | number)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -243,20 +243,7 @@ describe('foreign ids belong to the actor’s zone', () => {
 });
 
 describe('uploaded files are served safely', () => {
-  function multipart(name: string, data: Buffer) {
-    const boundary = '----gj' + Math.random().toString(16).slice(2);
-    const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      data,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return { body, type: `multipart/form-data; boundary=${boundary}` };
-  }
-  const upload = async (name: string, data: Buffer) => {
-    const m = multipart(name, data);
-    const res = await t.app.inject({ method: 'POST', url: '/api/files', payload: m.body, headers: { cookie: sup.cookie, 'x-csrf-token': sup.csrf, 'content-type': m.type } });
-    return res.json().id as string;
-  };
+  const upload = async (name: string, data: Buffer) => (await sup.upload('/api/files', name, data)).json().id as string;
   const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5a0e6b00000000049454e44ae426082', 'hex');
 
   it('sends a PDF (which may carry JavaScript) as an attachment, sandboxed and not sniffed', async () => {
