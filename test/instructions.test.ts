@@ -38,7 +38,7 @@ async function setToday(day: string) {
 
 /** The leader writes an instruction on a problem on `today`; the loop steps follow as `steps` say (each on its day). */
 async function earlier(title: string, lead: string, deadline: string, steps: [string, () => Client, string][] = []) {
-  const problem = await z.problem(title);
+  const problem = await z.problem(title, new Date(`${today}T01:00:00Z`));
   const res = await leader.send('POST', '/api/instructions', { subjectType: 'problem', subjectId: problem.id, text: `请${title}`, leadUnitId: await unitId(lead), deadline });
   expect(res.statusCode, res.body).toBe(200);
   const { itemId } = res.json() as { itemId: string };

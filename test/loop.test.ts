@@ -6,20 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client, type TestApp } from './helpers/app';
 import { makeZone, unit, type Zone } from './helpers/factories';
 
+const NOW = new Date('2022-08-20T02:00:00Z');
 let t: TestApp;
 let z: Zone;
 let sup: Client, damiao: Client, donghuan: Client, leader: Client;
 const unitId = async (code: string) => z.unitId(code);
 beforeAll(async () => {
   // Pin the clock: 2022-08-20 in China.
-  t = await testApp({ demo: false, clock: () => new Date('2022-08-20T02:00:00Z') });
+  t = await testApp({ demo: false, clock: () => NOW });
   z = await makeZone(t.handle, 'loopzone', { units: [unit('damiao', '大庙街道'), unit('donghuan', '东环街道'), unit('ducha', '督查办', 'department')] });
   [sup, damiao, donghuan, leader] = await Promise.all([t.signIn('supervisor', z.code), t.signIn(z.reporter('damiao'), z.code), t.signIn(z.reporter('donghuan'), z.code), t.signIn('leader', z.code)]);
 });
 afterAll(async () => t.close());
 
 async function raise(title: string, deadline: string) {
-  return { item: await z.problem(title), deadline };
+  return { item: await z.problem(title, NOW), deadline };
 }
 
 describe('closed loop', () => {
@@ -110,5 +111,33 @@ describe('closed loop', () => {
     expect(red.items.every((i: { light: string }) => i.light === 'red')).toBe(true);
     const mine = (await donghuan.get('/api/loop/items')).json();
     expect(mine.items.find((i: { id: string }) => i.id === item.id)?.light).toBe('red');
+  });
+});
+
+describe('a zone replaying history (pinned)', () => {
+  it('raises, moves and closes its items on its pinned day, the day lateness and the period counts judge by', async () => {
+    const old = await makeZone(t.handle, 'loopold', { units: [unit('damiao', '大庙街道'), unit('ducha', '督查办', 'department')] });
+    const admin = await t.signIn('admin', old.code);
+    const pin = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: '2022-06-28', version: (await admin.get('/api/zone')).json().version });
+    expect(pin.statusCode, pin.body).toBe(200);
+    const [osup, orep] = await Promise.all([t.signIn('supervisor', old.code), t.signIn(old.reporter('damiao'), old.code)]);
+    const item = await old.problem('园区道路积水整治', new Date('2022-06-28T09:00:00+08:00'));
+    const act = async (c: Client, body: object) => {
+      const res = await c.send('POST', `/api/loop/items/${item.id}/actions`, { version: await t.version('loop_items', item.id), ...body });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await act(osup, { action: 'assign', assigneeUnitId: old.unitId('damiao'), deadline: '2022-06-30' });
+    await act(orep, { action: 'accept' });
+    expect((await orep.send('POST', `/api/loop/items/${item.id}/notes`, { note: '已清淤' })).statusCode).toBe(200);
+    await act(orep, { action: 'report_done' });
+    await act(osup, { action: 'verify' });
+    // Every step on the zone's day (the app's clock says 2022-08-20); closed before its deadline.
+    const day = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+    const [row] = await t.handle.query<{ created: string; updated: string; closed: string; state: string }>(
+      `SELECT ${day('created_at')} AS created, ${day('updated_at')} AS updated, ${day('closed_at')} AS closed, state FROM loop_items WHERE id = $1`, [item.id]);
+    expect(row).toEqual({ created: '2022-06-28', updated: '2022-06-28', closed: '2022-06-28', state: 'closed' });
+    const events = await t.handle.query<{ action: string; on: string }>(`SELECT action, ${day('at')} AS on FROM loop_events WHERE item_id = $1 ORDER BY at, action`, [item.id]);
+    expect(events.map((e) => e.action).sort()).toEqual(['accept', 'assign', 'note', 'raise', 'report_done', 'verify']);
+    expect(new Set(events.map((e) => e.on))).toEqual(new Set(['2022-06-28']));
   });
 });

@@ -70,8 +70,8 @@ export interface Zone {
   dekad(unitCode: string, period: string, dekad: 1 | 2 | 3, rows: Record<string, string>): Promise<DekadFigure[]>;
   /** A project of a unit, created by the supervisor on `today` (its plan laid backwards from `targetDate`). */
   project(unitCode: string, input: Pick<ProjectInput, 'name'> & Partial<ProjectInput>, today: string): Promise<{ id: string; name: string }>;
-  /** A problem raised on the shared closed loop by the zone's supervisor, unassigned. */
-  problem(title: string): Promise<LoopItem>;
+  /** A problem raised on the shared closed loop by the zone's supervisor, unassigned, at `raisedAt` (default now). */
+  problem(title: string, raisedAt?: Date): Promise<LoopItem>;
   /**
    * A task or problem given to a unit (its reporter works it), raised on `raisedOn` and, unless
    * `closedOn` is null, reported done and verified, closed on that day: the loop's own actions, dated back.
@@ -190,9 +190,9 @@ export async function makeZone(
       const row = await writeAudited(handle.db, sup, null, (tx, audit) => createProject(tx, audit, sup, parsed, today as Parameters<typeof createProject>[4]));
       return { id: row.id, name: row.name };
     },
-    problem: async (title) => {
+    problem: async (title, raisedAt = new Date()) => {
       const sup = await actor('supervisor');
-      return writeAudited(handle.db, sup, null, (tx, audit) => raiseItem(tx, audit, sup, { kind: 'problem', title, assigneeUnitId: null, deadline: null }));
+      return writeAudited(handle.db, sup, null, (tx, audit) => raiseItem(tx, audit, sup, { kind: 'problem', title, assigneeUnitId: null, deadline: null }, raisedAt));
     },
     loopItem: async (unitCode, input) => {
       const [sup, reporter] = [await actor('supervisor'), await actor(`${code}-${unitCode}`)];

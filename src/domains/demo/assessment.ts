@@ -3,9 +3,9 @@
 // each unit's tasks: the tasks and problems here are plausible demo records
 // (detail "演示数据", category "demo"), walked through the closed loop by the
 // loop's own services and then dated back into their quarter.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbHandle, Tx } from '../../db/client';
-import { loopEvents, loopItems, units } from '../../db/schema';
+import { units } from '../../db/schema';
 import { writeAudited, type Audit } from '../../server/context';
 import { actOnItem, raiseItem } from '../../shared/loop/store';
 import type { Actor } from '../../shared/policy';
@@ -67,15 +67,11 @@ export async function demoLoopItem(
     category: 'demo',
     assigneeUnitId: reporter.unitId,
     deadline: input.deadline,
-  });
+  }, at(input.raisedOn));
   if (input.closedOn) {
-    await actOnItem(tx, audit, reporter, item.id, { action: 'report_done' });
-    await actOnItem(tx, audit, sup, item.id, { action: 'verify' });
-    await tx.update(loopItems).set({ closedAt: at(input.closedOn), updatedAt: at(input.closedOn) }).where(eq(loopItems.id, item.id));
-    await tx.update(loopEvents).set({ at: at(input.closedOn) }).where(and(eq(loopEvents.itemId, item.id), sql`${loopEvents.action} <> 'raise'`));
+    await actOnItem(tx, audit, reporter, item.id, { action: 'report_done' }, at(input.closedOn));
+    await actOnItem(tx, audit, sup, item.id, { action: 'verify' }, at(input.closedOn));
   }
-  await tx.update(loopItems).set({ createdAt: at(input.raisedOn) }).where(eq(loopItems.id, item.id));
-  await tx.update(loopEvents).set({ at: at(input.raisedOn) }).where(and(eq(loopEvents.itemId, item.id), eq(loopEvents.action, 'raise')));
   return item.id;
 }
 

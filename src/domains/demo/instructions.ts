@@ -3,10 +3,9 @@
 // services on dates before the zone's pinned date (2022-08-31), then dated back to them.
 import { and, eq } from 'drizzle-orm';
 import type { DbHandle, Tx } from '../../db/client';
-import { indicators, loopEvents, loopItems, units } from '../../db/schema';
+import { indicators, loopItems, units } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import { actOnItem, addNote } from '../../shared/loop/store';
-import type { LoopEventAction } from '../../shared/loop/machine';
 import type { DemoZone } from './zones';
 import { demoActor } from './actor';
 import { instructionMoved, writeInstruction } from '../instructions/service';
@@ -89,27 +88,18 @@ export async function seedInstructions(handle: DbHandle, zone: DemoZone, zoneId:
         leader,
         { ...subject, text: d.text, leadUnitId: await unitId(d.lead), supportingUnitIds: await Promise.all((d.supporting ?? []).map(unitId)), deadline: d.deadline },
         d.writtenOn,
+        at(d.writtenOn),
       );
-      const dated: [LoopEventAction, string][] = [['raise', d.writtenOn], ['assign', d.writtenOn]];
+      // Each step on its own day (the loop stamps the time it is given).
       const handler = await demoActor(tx, zoneId, `${zone.prefix}-${d.lead}`);
-      if (d.signedOn) {
-        await actOnItem(tx, audit, handler, item.id, { action: 'accept' });
-        dated.push(['accept', d.signedOn]);
-      }
+      if (d.signedOn) await actOnItem(tx, audit, handler, item.id, { action: 'accept' }, at(d.signedOn));
       if (d.report) {
-        await addNote(tx, audit, handler, item.id, d.report.note);
-        await actOnItem(tx, audit, handler, item.id, { action: 'report_done' });
-        dated.push(['note', d.report.on], ['report_done', d.report.on]);
+        await addNote(tx, audit, handler, item.id, d.report.note, [], at(d.report.on));
+        await actOnItem(tx, audit, handler, item.id, { action: 'report_done' }, at(d.report.on));
       }
       if (d.closedOn) {
-        const closed = await actOnItem(tx, audit, sup, item.id, { action: 'verify' });
+        const closed = await actOnItem(tx, audit, sup, item.id, { action: 'verify' }, at(d.closedOn));
         await instructionMoved(tx, audit, closed, 'verify', d.closedOn);
-        dated.push(['verify', d.closedOn]);
-        await tx.update(loopItems).set({ closedAt: at(d.closedOn) }).where(eq(loopItems.id, item.id));
-      }
-      await tx.update(loopItems).set({ createdAt: at(d.writtenOn), updatedAt: at(dated[dated.length - 1]![1]) }).where(eq(loopItems.id, item.id));
-      for (const [action, on] of dated) {
-        await tx.update(loopEvents).set({ at: at(on) }).where(and(eq(loopEvents.itemId, item.id), eq(loopEvents.action, action)));
       }
     }
   });

@@ -45,6 +45,8 @@ const SECRETARIES: Record<string, { name: string; phone: string }> = {
 
 /** The day the demo lives on: a week after the 8月14日 meeting of seed 003. */
 export const DEMO_TODAY = '2022-08-20';
+/** The demo's problems are raised and assigned on its day. */
+const demoNow = new Date(`${DEMO_TODAY}T10:00:00+08:00`);
 
 /** A simple outline around the zone's part of Xuzhou: demo, not the surveyed boundary. */
 export const DEMO_OUTLINE = {
@@ -207,20 +209,20 @@ export async function seedProjects(handle: DbHandle, zone: DemoZone, zoneId: str
 
     if (d.name === '中能4.6万吨颗粒硅') {
       const item = await write(zhongda, (tx, audit) =>
-        raiseProblem(tx, audit, zhongda, p.id, { title: '二期用地征迁扫尾未完成，影响净地交付', detail: '演示数据', category: 'relocation' }),
+        raiseProblem(tx, audit, zhongda, p.id, { title: '二期用地征迁扫尾未完成，影响净地交付', detail: '演示数据', category: 'relocation' }, demoNow),
       );
-      await write(sup, (tx, audit) => actOnItem(tx, audit, sup, item.id, { action: 'assign', assigneeUnitId: unit('zhengqian'), deadline: '2022-08-15' }));
+      await write(sup, (tx, audit) => actOnItem(tx, audit, sup, item.id, { action: 'assign', assigneeUnitId: unit('zhengqian'), deadline: '2022-08-15' }, demoNow));
     }
     if (d.name === '弘元新材料光伏基地') {
       const item = await write(zhongda, (tx, audit) =>
-        raiseProblem(tx, audit, zhongda, p.id, { title: '110千伏专线供电配套需提前至10月底前送电', detail: '演示数据', category: 'power' }),
+        raiseProblem(tx, audit, zhongda, p.id, { title: '110千伏专线供电配套需提前至10月底前送电', detail: '演示数据', category: 'power' }, demoNow),
       );
-      await write(sup, (tx, audit) => actOnItem(tx, audit, sup, item.id, { action: 'assign', assigneeUnitId: unit('zhongda'), deadline: '2022-08-31' }));
-      await write(zhongda, (tx, audit) => actOnItem(tx, audit, zhongda, item.id, { action: 'accept' }));
+      await write(sup, (tx, audit) => actOnItem(tx, audit, sup, item.id, { action: 'assign', assigneeUnitId: unit('zhongda'), deadline: '2022-08-31' }, demoNow));
+      await write(zhongda, (tx, audit) => actOnItem(tx, audit, zhongda, item.id, { action: 'accept' }, demoNow));
     }
     if (d.name === '天科合达二期年产16万片碳化硅衬底晶片') {
       await write(zhongda, (tx, audit) =>
-        raiseProblem(tx, audit, zhongda, p.id, { title: '环评批复待省厅下达，需协调加快', detail: '演示数据', category: 'eia' }),
+        raiseProblem(tx, audit, zhongda, p.id, { title: '环评批复待省厅下达，需协调加快', detail: '演示数据', category: 'eia' }, demoNow),
       );
     }
   }

@@ -70,7 +70,7 @@ export async function raiseAppeal(tx: Tx, audit: Audit, actor: Actor, input: z.i
     category: input.category,
     title: input.title,
     detail: input.detail,
-  });
+  }, opts.now);
   const [row] = await tx
     .insert(enterpriseAppeals)
     .values({
@@ -125,7 +125,7 @@ export async function actOnAppeal(tx: Tx, audit: Audit, actor: Actor, id: string
   if (action === 'reopen' && !deadline) {
     deadline = addWorkdays(chinaToday(() => now), (before.hard ? SERVICE_STANDARDS.hard : SERVICE_STANDARDS.normal).solveWorkdays);
   }
-  const item = await actOnItem(tx, audit, actor, before.loopItemId, { ...input, action, deadline });
+  const item = await actOnItem(tx, audit, actor, before.loopItemId, { ...input, action, deadline }, now);
   const patch: Partial<Appeal> = {};
   if ((action === 'accept' || action === 'report_done') && !before.respondedAt) patch.respondedAt = now;
   if (action === 'report_done' && !before.answeredAt) patch.answeredAt = now;
@@ -167,8 +167,8 @@ export async function answerAppeal(tx: Tx, audit: Audit, actor: Actor, id: strin
   if (!canSeeItem(actor, item!)) throw new AppError('not_found', { entity: 'appeal' });
   const roles = loopRolesOf(actor, item!);
   if (!roles.includes('assignee') && !roles.includes('supervisor')) throw new AppError('enterprises.answer_role');
-  const claimed = await claimItemVersion(tx, before.loopItemId, input.version);
-  await addNote(tx, audit, actor, before.loopItemId, `答复：${text}`);
+  const claimed = await claimItemVersion(tx, before.loopItemId, input.version, now);
+  await addNote(tx, audit, actor, before.loopItemId, `答复：${text}`, [], now);
   const [after] = await tx
     .update(enterpriseAppeals)
     .set({ answer: text, answeredAt: before.answeredAt ?? now, respondedAt: before.respondedAt ?? now })
@@ -181,7 +181,7 @@ export async function answerAppeal(tx: Tx, audit: Audit, actor: Actor, id: strin
 export async function rateAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, input: Versioned<z.infer<typeof rateInput>>, now: Date) {
   const before = await loadAppeal(tx, actor.zoneId, id);
   if ((await linkedEnterpriseId(tx, actor)) !== before.enterpriseId) throw new AppError('not_found', { entity: 'appeal' });
-  const claimed = await claimItemVersion(tx, before.loopItemId, input.version);
+  const claimed = await claimItemVersion(tx, before.loopItemId, input.version, now);
   if (!before.closedAt) throw new AppError('enterprises.rate_closed_only');
   if (before.satisfaction) throw new AppError('enterprises.rated');
   const [after] = await tx
@@ -197,7 +197,7 @@ export async function rateAppeal(tx: Tx, audit: Audit, actor: Actor, id: string,
 export async function withdrawAppeal(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof withdrawInput>, now: Date) {
   const before = await loadAppeal(tx, actor.zoneId, id);
   if ((await linkedEnterpriseId(tx, actor)) !== before.enterpriseId) throw new AppError('not_found', { entity: 'appeal' });
-  const item = await actOnItem(tx, audit, actor, before.loopItemId, { action: 'close', reason: input.reason, version: input.version });
+  const item = await actOnItem(tx, audit, actor, before.loopItemId, { action: 'close', reason: input.reason, version: input.version }, now);
   const [after] = await tx.update(enterpriseAppeals).set({ closedAt: now }).where(eq(enterpriseAppeals.id, id)).returning();
   await audit({ action: 'withdraw', entity: 'enterprise.appeal', entityId: id, before, after });
   return { ...after!, version: item.version };

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
-import { campaigns, hazardCategories, hazardLevels, hazards, loopEvents, loopItems, units, type HazardCategory, type HazardLevel } from '../../db/schema';
+import { campaigns, hazardCategories, hazardLevels, hazards, loopItems, units, type HazardCategory, type HazardLevel } from '../../db/schema';
 import type { Audit } from '../../shared/audit';
 import { AppError } from '../../shared/errors';
 import { fileInfos } from '../../shared/files';
@@ -96,15 +96,6 @@ async function checkEvidence(tx: Tx, actor: Actor, fileIds: string[]) {
 }
 
 /**
- * The loop steps this transaction recorded happened on the zone's clock (a zone
- * replaying history works on its pinned day), as the counts and 清零 judge them;
- * the audit log keeps the real time.
- */
-async function stampEvents(tx: Tx, itemId: string, now: Date) {
-  await tx.update(loopEvents).set({ at: now }).where(and(eq(loopEvents.itemId, itemId), sql`${loopEvents.at} = now()`));
-}
-
-/**
  * Registers a hazard: the rectification deadline follows from its level. A
  * supervisor's hazard is assigned (交办) to the unit at once; a unit's own report
  * waits for the supervisor to assign it (待交办), with that deadline proposed.
@@ -128,7 +119,7 @@ export async function registerHazard(tx: Tx, audit: Audit, actor: Actor, input: 
     raisedUnitId: input.unitId,
     assigneeUnitId: input.unitId,
     deadline: dueOn,
-  });
+  }, now);
   const [row] = await tx
     .insert(hazards)
     .values({
@@ -145,11 +136,7 @@ export async function registerHazard(tx: Tx, audit: Audit, actor: Actor, input: 
     })
     .returning();
   await audit({ action: 'create', entity: 'hazard', entityId: id, unitId: input.unitId, after: row });
-  // Raised on the zone's clock like its events and its 销号: a zone replaying history
-  // registers on its pinned day, and the assessment of that period counts the hazard.
-  const [raised] = await tx.update(loopItems).set({ createdAt: now, updatedAt: now }).where(eq(loopItems.id, item.id)).returning();
-  await stampEvents(tx, item.id, now);
-  return { hazard: row!, item: raised! };
+  return { hazard: row!, item };
 }
 
 /**
@@ -169,13 +156,7 @@ export async function actOnHazard(tx: Tx, audit: Audit, actor: Actor, id: string
   if (action === 'assign' && !deadline) deadline = before.dueOn;
   if (action === 'reopen' && !deadline) deadline = rectifyDeadline(today, before.level);
   const assigneeUnitId = action === 'assign' || action === 'reopen' ? (input.assigneeUnitId ?? before.unitId) : undefined;
-  let item = await actOnItem(tx, audit, actor, before.loopItemId, { ...input, action, deadline, assigneeUnitId, fileIds });
-  if (item.state === 'closed') {
-    // 销号 on the zone's date (a zone replaying history closes on its pinned day), so
-    // the counts as of that date see it.
-    [item] = (await tx.update(loopItems).set({ closedAt: now }).where(eq(loopItems.id, item.id)).returning()) as [typeof item];
-  }
-  await stampEvents(tx, item.id, now);
+  const item = await actOnItem(tx, audit, actor, before.loopItemId, { ...input, action, deadline, assigneeUnitId, fileIds }, now);
   if (item.assigneeUnitId && item.assigneeUnitId !== before.unitId) {
     // Handed to another unit: the hazard is that unit's now (its counts, its reporters).
     const [after] = await tx.update(hazards).set({ unitId: item.assigneeUnitId }).where(eq(hazards.id, id)).returning();
@@ -203,9 +184,7 @@ export async function addEvidence(tx: Tx, audit: Audit, actor: Actor, id: string
   }
   if (input.fileIds.length === 0) throw new AppError('hazard.evidence_files');
   await checkEvidence(tx, actor, input.fileIds);
-  const ev = await noteOn(tx, audit, actor, item, input.note, input.fileIds);
-  await stampEvents(tx, h.loopItemId, now);
-  return ev;
+  return noteOn(tx, audit, actor, item, input.note, input.fileIds, now);
 }
 
 const closedOn = sql<string | null>`to_char(${loopItems.closedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;

@@ -54,7 +54,7 @@ async function subjectTitle(db: ReadDb | Tx, zoneId: string, type: InstructionSu
 }
 
 /** A leader writes an instruction: checked, raised on the loop and assigned to the lead unit, audited — or nothing changes. */
-export async function writeInstruction(tx: Tx, audit: Audit, actor: Actor, input: InstructionInput, today: string) {
+export async function writeInstruction(tx: Tx, audit: Audit, actor: Actor, input: InstructionInput, today: string, now: Date) {
   authorize(actor, 'instruction.write');
   assertDeadlineAhead(input.deadline, today);
   if ((input.subjectType === 'indicator') !== (input.period !== undefined)) throw new AppError('instruction.period');
@@ -70,7 +70,7 @@ export async function writeInstruction(tx: Tx, audit: Audit, actor: Actor, input
     assigneeUnitId: input.leadUnitId,
     supportingUnitIds: [...new Set(input.supportingUnitIds)],
     deadline: input.deadline,
-  });
+  }, now);
   const [row] = await tx
     .insert(instructions)
     .values({

@@ -341,7 +341,7 @@ export async function projectRoutes(app: FastifyInstance) {
     },
     async (req) =>
       req.ctx.write(async (tx, audit) => {
-        const item = await raiseProblem(tx, audit, requireActor(req.ctx), req.params.id, req.body);
+        const item = await raiseProblem(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock());
         await notifyAssigned(tx, item, req.ctx.today); // raised with an assignee: 交办 at once
         return item;
       }),

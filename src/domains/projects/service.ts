@@ -436,7 +436,7 @@ export async function addProgressUpdate(tx: Tx, audit: Audit, actor: Actor, proj
 }
 
 /** Raises a problem of the project into the shared closed loop. */
-export async function raiseProblem(tx: Tx, audit: Audit, actor: Actor, projectId: string, input: z.infer<typeof problemInput>) {
+export async function raiseProblem(tx: Tx, audit: Audit, actor: Actor, projectId: string, input: z.infer<typeof problemInput>, now: Date) {
   const project = await loadProject(tx, actor.zoneId, projectId);
   authorize(actor, 'project.progress', projectScope(project));
   return raiseItem(tx, audit, actor, {
@@ -449,7 +449,7 @@ export async function raiseProblem(tx: Tx, audit: Audit, actor: Actor, projectId
     raisedUnitId: project.responsibleUnitId,
     assigneeUnitId: input.assigneeUnitId ?? null,
     deadline: input.deadline ?? null,
-  });
+  }, now);
 }
 
 /** Monthly completed investment: the responsible unit's reporters save a draft or submit. */

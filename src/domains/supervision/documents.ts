@@ -203,7 +203,7 @@ export async function getDocument(db: ReadDb, actor: Actor, id: string) {
  * none do. Tasks are raised on the closed loop and assigned at once (交办) to
  * the lead unit with the zone's amber lead time.
  */
-export async function confirmItems(tx: Tx, audit: Audit, actor: Actor, documentId: string, items: ConfirmItem[]) {
+export async function confirmItems(tx: Tx, audit: Audit, actor: Actor, documentId: string, items: ConfirmItem[], now: Date) {
   const [doc] = await tx.select().from(supervisionDocuments).where(and(eq(supervisionDocuments.id, documentId), eq(supervisionDocuments.zoneId, actor.zoneId)));
   if (!doc) throw new AppError('not_found', { entity: 'document' });
   const { amberDays } = await getSettings(tx, actor.zoneId);
@@ -251,7 +251,7 @@ export async function confirmItems(tx: Tx, audit: Audit, actor: Actor, documentI
       supportingUnitIds: supporting,
       deadline: it.deadline,
       amberDays,
-    });
+    }, now);
     const [task] = await tx
       .insert(supervisionTasks)
       .values({

@@ -215,7 +215,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
     },
     async (req) =>
       req.ctx.write(async (tx, audit) => {
-        const created = await confirmItems(tx, audit, requireActor(req.ctx), req.params.id, req.body.items);
+        const created = await confirmItems(tx, audit, requireActor(req.ctx), req.params.id, req.body.items, req.ctx.clock());
         // The new tasks are assigned (交办): their lead units hear of it.
         await notifyAssignedSubjects(tx, requireActor(req.ctx).zoneId, SUBJECT_TYPE, created.tasks, req.ctx.today);
         return created;
@@ -279,7 +279,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
       config: { action: 'unitData.write', scope: scopeOfTask },
       schema: { tags, summary: 'Report progress (lead or supporting unit): text, percent or quantity reached, attachments from /api/files', params: idParams, body: progressInput, response: { 200: progressBody.omit({ unitName: true, authorName: true, files: true }).extend({ fileIds: z.array(z.string()) }), ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => reportProgress(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today)),
+    async (req) => req.ctx.write((tx, audit) => reportProgress(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today, req.ctx.clock())),
   );
   api.post(
     '/api/supervision/tasks/:id/delay-reason',

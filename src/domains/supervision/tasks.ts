@@ -309,7 +309,7 @@ export type ProgressInput = z.infer<typeof progressInput>;
  * takes an assigned task on (签收, → in progress); its percent and quantity
  * become the task's. The report is also a note on the loop item's history.
  */
-export async function reportProgress(tx: Tx, audit: Audit, actor: Actor, id: string, input: ProgressInput, today: string) {
+export async function reportProgress(tx: Tx, audit: Audit, actor: Actor, id: string, input: ProgressInput, today: string, now: Date) {
   const row = await lockTask(tx, actor, id);
   const part = requireInvolved(actor, row, false);
   if (row.state === 'closed' || row.state === 'verifying') throw new AppError('supervision.closed');
@@ -344,10 +344,10 @@ export async function reportProgress(tx: Tx, audit: Audit, actor: Actor, id: str
       .where(eq(supervisionTasks.id, id))
       .returning();
     await audit({ action: 'update', entity: 'supervision.task', entityId: id, unitId: actor.unitId, before: row.task, after });
-    if (row.state === 'assigned' || row.state === 'returned') await actOnItem(tx, audit, actor, row.task.loopItemId, { action: 'accept' });
+    if (row.state === 'assigned' || row.state === 'returned') await actOnItem(tx, audit, actor, row.task.loopItemId, { action: 'accept' }, now);
   }
   const pct = p!.percent !== null ? `（${p!.percent}%）` : '';
-  await addNote(tx, audit, actor, row.task.loopItemId, `进度${pct}：${input.body}`, input.fileIds);
+  await addNote(tx, audit, actor, row.task.loopItemId, `进度${pct}：${input.body}`, input.fileIds, now);
   return p!;
 }
 

@@ -127,7 +127,7 @@ export async function loopRoutes(app: FastifyInstance) {
       await assertGenericMove(req.ctx.db, actor, req.params.id);
       if (req.body.action === 'assign' || req.body.action === 'reopen') assertDeadlineAhead(req.body.deadline, req.ctx.today);
       const item = await req.ctx.write(async (tx, audit) => {
-        const it = await actOnItem(tx, audit, actor, req.params.id, req.body);
+        const it = await actOnItem(tx, audit, actor, req.params.id, req.body, req.ctx.clock());
         await afterLoopAction(tx, audit, it, req.body.action, req.ctx.today);
         // 交办 reaches the assigned unit, in-app and on its group robot.
         if (req.body.action === 'assign' || req.body.action === 'reopen') await notifyAssigned(tx, it, req.ctx.today);
@@ -152,7 +152,7 @@ export async function loopRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireActor(req.ctx);
       await assertGenericMove(req.ctx.db, actor, req.params.id);
-      return req.ctx.write((tx, audit) => addNote(tx, audit, actor, req.params.id, req.body.note, req.body.fileIds));
+      return req.ctx.write((tx, audit) => addNote(tx, audit, actor, req.params.id, req.body.note, req.body.fileIds ?? [], req.ctx.clock()));
     },
   );
 }

@@ -93,7 +93,19 @@ async function assertUnits(tx: Tx, zoneId: string, ids: (string | null | undefin
   if (found.length !== wanted.length) throw new AppError('not_found', { entity: 'unit' });
 }
 
-export async function raiseItem(tx: Tx, audit: Audit, actor: Actor, input: RaiseInput): Promise<LoopItem> {
+// Every write here takes `now`, the zone's clock (ctx.clock()): a zone replaying history
+// (pinned) raises, moves and closes its items on its pinned day, so lateness and the
+// period counts (assessment, hazards, appeals) judge them on that day. Audit keeps real time.
+
+/**
+ * An item's next event time: `now`, or a millisecond after its latest event when that is not
+ * earlier, so its history (ordered by time) keeps the order the steps were taken in, even when
+ * several share one instant (one transaction, or a clock that does not move, as in tests).
+ */
+const eventAt = (itemId: string, now: Date): SQL =>
+  sql`greatest(${now.toISOString()}::timestamptz, (SELECT max(e.at) + interval '1 millisecond' FROM loop_events e WHERE e.item_id = ${itemId}::uuid))`;
+
+export async function raiseItem(tx: Tx, audit: Audit, actor: Actor, input: RaiseInput, now: Date): Promise<LoopItem> {
   await assertUnits(tx, actor.zoneId, [input.raisedUnitId, input.assigneeUnitId, ...(input.supportingUnitIds ?? [])]);
   const roles: LoopRole[] = actor.role === 'supervisor' ? ['supervisor', 'raiser'] : ['raiser'];
   const found = transition(null, 'raise', roles);
@@ -113,18 +125,20 @@ export async function raiseItem(tx: Tx, audit: Audit, actor: Actor, input: Raise
       raisedUnitId: input.raisedUnitId ?? (actor.role === 'reporter' ? actor.unitId : null),
       supportingUnitIds: input.supportingUnitIds ?? [],
       amberDays: input.amberDays ?? 3,
+      createdAt: now,
+      updatedAt: now,
     })
     .returning();
-  await tx.insert(loopEvents).values({ zoneId: actor.zoneId, itemId: item!.id, action: 'raise', toState: found, actorId: actor.userId, actorUnitId: actor.unitId });
+  await tx.insert(loopEvents).values({ zoneId: actor.zoneId, itemId: item!.id, action: 'raise', toState: found, actorId: actor.userId, actorUnitId: actor.unitId, at: now });
   await audit({ action: 'raise', entity: `loop.${input.kind}`, entityId: item!.id, unitId: item!.raisedUnitId, after: item });
   // Whoever oversees the item (a supervisor, a leader's own instruction) assigns at once (交办) when raising with an assignee and deadline.
   if (input.assigneeUnitId && input.deadline && loopRolesOf(actor, item!).includes('supervisor')) {
-    return actOnItem(tx, audit, actor, item!.id, { action: 'assign', assigneeUnitId: input.assigneeUnitId, deadline: input.deadline });
+    return actOnItem(tx, audit, actor, item!.id, { action: 'assign', assigneeUnitId: input.assigneeUnitId, deadline: input.deadline }, now);
   }
   return item!;
 }
 
-export async function actOnItem(tx: Tx, audit: Audit, actor: Actor, itemId: string, input: ActInput): Promise<LoopItem> {
+export async function actOnItem(tx: Tx, audit: Audit, actor: Actor, itemId: string, input: ActInput, now: Date): Promise<LoopItem> {
   const [before] = await tx.select().from(loopItems).where(and(eq(loopItems.id, itemId), eq(loopItems.zoneId, actor.zoneId))).for('update');
   if (!before || !canSeeItem(actor, before)) throw new AppError('not_found', { entity: 'item' });
   if (input.version !== undefined && input.version !== before.version) throw new AppError('conflict.stale');
@@ -143,8 +157,8 @@ export async function actOnItem(tx: Tx, audit: Audit, actor: Actor, itemId: stri
       assigneeUnitId: reassign ? (input.assigneeUnitId ?? before.assigneeUnitId) : before.assigneeUnitId,
       deadline: reassign ? (input.deadline ?? before.deadline) : before.deadline,
       escalation: reassign ? 0 : before.escalation,
-      closedAt: next === 'closed' ? new Date() : null,
-      updatedAt: new Date(),
+      closedAt: next === 'closed' ? now : null,
+      updatedAt: now,
       version: before.version + 1,
     })
     .where(eq(loopItems.id, itemId))
@@ -162,6 +176,7 @@ export async function actOnItem(tx: Tx, audit: Audit, actor: Actor, itemId: stri
     assigneeUnitId: reassign ? (input.assigneeUnitId ?? null) : null,
     deadline: reassign ? (input.deadline ?? null) : null,
     fileIds: input.fileIds ?? [],
+    at: eventAt(itemId, now),
   });
   await audit({ action: input.action, entity: `loop.${before.kind}`, entityId: itemId, unitId: after!.assigneeUnitId, before, after });
   return after!;
@@ -172,10 +187,10 @@ export async function actOnItem(tx: Tx, audit: Audit, actor: Actor, itemId: stri
  * stale version and bumps it, so the next writer who read the old one gets a 409.
  * Without a version (demo seeding) it only bumps.
  */
-export async function claimItemVersion(tx: Tx, itemId: string, version: number | undefined): Promise<LoopItem> {
+export async function claimItemVersion(tx: Tx, itemId: string, version: number | undefined, now: Date): Promise<LoopItem> {
   const [after] = await tx
     .update(loopItems)
-    .set({ version: sql`${loopItems.version} + 1`, updatedAt: new Date() })
+    .set({ version: sql`${loopItems.version} + 1`, updatedAt: now })
     .where(and(eq(loopItems.id, itemId), version === undefined ? undefined : eq(loopItems.version, version)))
     .returning();
   if (!after) throw new AppError('conflict.stale');
@@ -183,18 +198,18 @@ export async function claimItemVersion(tx: Tx, itemId: string, version: number |
 }
 
 /** Progress notes (with evidence) from the assignee or a supporting unit; the state stays. */
-export async function addNote(tx: Tx, audit: Audit, actor: Actor, itemId: string, note: string, fileIds: string[] = []) {
+export async function addNote(tx: Tx, audit: Audit, actor: Actor, itemId: string, note: string, fileIds: string[], now: Date) {
   const [item] = await tx.select().from(loopItems).where(and(eq(loopItems.id, itemId), eq(loopItems.zoneId, actor.zoneId)));
-  return noteOn(tx, audit, actor, item, note, fileIds);
+  return noteOn(tx, audit, actor, item, note, fileIds, now);
 }
 
 /** addNote on an item its caller has already read (e.g. locked with its own checks). */
-export async function noteOn(tx: Tx, audit: Audit, actor: Actor, item: LoopItem | undefined, note: string, fileIds: string[] = []) {
+export async function noteOn(tx: Tx, audit: Audit, actor: Actor, item: LoopItem | undefined, note: string, fileIds: string[], now: Date) {
   if (!item || item.zoneId !== actor.zoneId || !canSeeItem(actor, item)) throw new AppError('not_found', { entity: 'item' });
   if (actor.role === 'viewer' || actor.role === 'leader') throw new AppError('policy.forbidden');
   const [ev] = await tx
     .insert(loopEvents)
-    .values({ zoneId: actor.zoneId, itemId: item.id, action: 'note', fromState: item.state, toState: item.state, actorId: actor.userId, actorUnitId: actor.unitId, note, fileIds })
+    .values({ zoneId: actor.zoneId, itemId: item.id, action: 'note', fromState: item.state, toState: item.state, actorId: actor.userId, actorUnitId: actor.unitId, note, fileIds, at: eventAt(item.id, now) })
     .returning();
   await audit({ action: 'note', entity: `loop.${item.kind}`, entityId: item.id, unitId: actor.unitId, after: ev });
   return ev!;
