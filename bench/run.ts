@@ -315,7 +315,9 @@ async function measure(engine: 'pglite' | 'postgres', scale: 'zone' | 'province'
     await app.close();
     return rows;
   } finally {
-    if (engine === 'postgres') await h.exec(`DROP SCHEMA "${schema}" CASCADE`);
+    // BENCH_KEEP=1 leaves the generated data in place to be examined (EXPLAIN) after the run.
+    if (engine === 'postgres' && process.env.BENCH_KEEP !== '1') await h.exec(`DROP SCHEMA "${schema}" CASCADE`);
+    else if (engine === 'postgres') process.stderr.write(`  kept schema ${schema}\n`);
     await h.close();
   }
 }
