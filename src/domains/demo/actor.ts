@@ -14,3 +14,6 @@ export async function demoActor(tx: Tx, zoneId: string, username: string): Promi
   if (!m) throw new Error(`demo account ${username} missing`);
   return { userId: m.userId, zoneId, role: m.role, unitId: m.unitId };
 }
+
+/** A demo step's time on its day: 10:00 in China. */
+export const demoAt = (iso: string): Date => new Date(`${iso}T10:00:00+08:00`);

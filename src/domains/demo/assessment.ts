@@ -10,7 +10,7 @@ import { writeAudited, type Audit } from '../../server/context';
 import { actOnItem, raiseItem } from '../../shared/loop/store';
 import type { Actor } from '../../shared/policy';
 import type { DemoZone } from './zones';
-import { demoActor } from './actor';
+import { demoActor, demoAt } from './actor';
 import { seedBulletinSettings } from './bulletins';
 import { publishScheme } from '../assessment/results';
 import { addAdjustment, createScheme, type SchemeInput } from '../assessment/schemes';
@@ -34,7 +34,6 @@ const QUARTERS = {
 } as const;
 
 const addDaysIso = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`);
 
 export function demoScheme(period: 'Q2' | 'Q3'): SchemeInput {
   const label = period === 'Q2' ? '二' : '三';
@@ -67,10 +66,10 @@ export async function demoLoopItem(
     category: 'demo',
     assigneeUnitId: reporter.unitId,
     deadline: input.deadline,
-  }, at(input.raisedOn));
+  }, demoAt(input.raisedOn));
   if (input.closedOn) {
-    await actOnItem(tx, audit, reporter, item.id, { action: 'report_done' }, at(input.closedOn));
-    await actOnItem(tx, audit, sup, item.id, { action: 'verify' }, at(input.closedOn));
+    await actOnItem(tx, audit, reporter, item.id, { action: 'report_done' }, demoAt(input.closedOn));
+    await actOnItem(tx, audit, sup, item.id, { action: 'verify' }, demoAt(input.closedOn));
   }
   return item.id;
 }

@@ -12,7 +12,7 @@ import { campaigns, files, loopEvents, loopItems, type HazardCategory, type Haza
 import { writeAudited, type Audit } from '../../server/context';
 import type { Actor } from '../../shared/policy';
 import type { DemoZone } from './zones';
-import { demoActor } from './actor';
+import { demoActor, demoAt } from './actor';
 import { actOnHazard, registerHazard } from '../hazards/service';
 
 interface DemoHazard {
@@ -52,7 +52,6 @@ const PLANS: Record<string, { asOf: string; hazards: DemoHazard[] }> = {
   },
 };
 
-const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`);
 
 
 /** A plain picture standing for a 整改 photo (a tick on green), stored like an upload. */
@@ -68,22 +67,22 @@ async function demoPhoto(tx: Tx, reporter: Actor, name: string): Promise<string>
 
 async function seedOne(tx: Tx, audit: Audit, sup: Actor, reporter: Actor, h: DemoHazard, campaignId: string | null, asOf: string) {
   const unitId = reporter.unitId!;
-  const { hazard, item } = await registerHazard(tx, audit, sup, { title: h.title, detail: h.detail, category: h.category, level: h.level, unitId, foundOn: h.foundOn, location: h.location, campaignId: h.campaign ? campaignId : null }, asOf, at(asOf));
+  const { hazard, item } = await registerHazard(tx, audit, sup, { title: h.title, detail: h.detail, category: h.category, level: h.level, unitId, foundOn: h.foundOn, location: h.location, campaignId: h.campaign ? campaignId : null }, asOf, demoAt(asOf));
   const step = (who: Actor, action: 'accept' | 'report_done' | 'verify', fileIds?: string[]) =>
-    actOnHazard(tx, audit, who, hazard.id, { action, fileIds }, asOf, at(asOf));
+    actOnHazard(tx, audit, who, hazard.id, { action, fileIds }, asOf, demoAt(asOf));
   if (h.reached !== 'assigned') await step(reporter, 'accept');
   if (h.reached === 'verifying' || typeof h.reached === 'object') await step(reporter, 'report_done', [await demoPhoto(tx, reporter, `整改照片-${h.title.slice(0, 8)}.png`)]);
   if (typeof h.reached === 'object') {
     await step(sup, 'verify');
-    const closed = at(h.reached.closedOn);
+    const closed = demoAt(h.reached.closedOn);
     await tx.update(loopItems).set({ closedAt: closed, updatedAt: closed }).where(eq(loopItems.id, item.id));
   }
   // Every step dated between the day found and the day closed (or the zone's date).
   const end = typeof h.reached === 'object' ? h.reached.closedOn : asOf;
-  await tx.update(loopItems).set({ createdAt: at(h.foundOn) }).where(eq(loopItems.id, item.id));
-  await tx.update(loopEvents).set({ at: at(h.foundOn) }).where(and(eq(loopEvents.itemId, item.id), sql`${loopEvents.action} IN ('raise', 'assign')`));
-  await tx.update(loopEvents).set({ at: at(end) }).where(and(eq(loopEvents.itemId, item.id), sql`${loopEvents.action} IN ('report_done', 'verify')`));
-  const acceptOn = h.foundOn < end ? new Date(at(h.foundOn).getTime() + 86_400_000) : at(end);
+  await tx.update(loopItems).set({ createdAt: demoAt(h.foundOn) }).where(eq(loopItems.id, item.id));
+  await tx.update(loopEvents).set({ at: demoAt(h.foundOn) }).where(and(eq(loopEvents.itemId, item.id), sql`${loopEvents.action} IN ('raise', 'assign')`));
+  await tx.update(loopEvents).set({ at: demoAt(end) }).where(and(eq(loopEvents.itemId, item.id), sql`${loopEvents.action} IN ('report_done', 'verify')`));
+  const acceptOn = h.foundOn < end ? new Date(demoAt(h.foundOn).getTime() + 86_400_000) : demoAt(end);
   await tx.update(loopEvents).set({ at: acceptOn }).where(and(eq(loopEvents.itemId, item.id), eq(loopEvents.action, 'accept')));
 }
 

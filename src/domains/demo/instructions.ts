@@ -7,7 +7,7 @@ import { indicators, loopItems, units } from '../../db/schema';
 import { writeAudited } from '../../server/context';
 import { actOnItem, addNote } from '../../shared/loop/store';
 import type { DemoZone } from './zones';
-import { demoActor } from './actor';
+import { demoActor, demoAt } from './actor';
 import { instructionMoved, writeInstruction } from '../instructions/service';
 
 interface DemoInstruction {
@@ -57,7 +57,6 @@ const DEMO: Record<string, DemoInstruction[]> = {
   // Huai'an has none: its 2023 1–6月 bulletin reproduces seed 001, which reports no instruction.
 };
 
-const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`);
 
 
 async function subjectOf(tx: Tx, zoneId: string, d: DemoInstruction) {
@@ -88,17 +87,17 @@ export async function seedInstructions(handle: DbHandle, zone: DemoZone, zoneId:
         leader,
         { ...subject, text: d.text, leadUnitId: await unitId(d.lead), supportingUnitIds: await Promise.all((d.supporting ?? []).map(unitId)), deadline: d.deadline },
         d.writtenOn,
-        at(d.writtenOn),
+        demoAt(d.writtenOn),
       );
       // Each step on its own day (the loop stamps the time it is given).
       const handler = await demoActor(tx, zoneId, `${zone.prefix}-${d.lead}`);
-      if (d.signedOn) await actOnItem(tx, audit, handler, item.id, { action: 'accept' }, at(d.signedOn));
+      if (d.signedOn) await actOnItem(tx, audit, handler, item.id, { action: 'accept' }, demoAt(d.signedOn));
       if (d.report) {
-        await addNote(tx, audit, handler, item.id, d.report.note, [], at(d.report.on));
-        await actOnItem(tx, audit, handler, item.id, { action: 'report_done' }, at(d.report.on));
+        await addNote(tx, audit, handler, item.id, d.report.note, [], demoAt(d.report.on));
+        await actOnItem(tx, audit, handler, item.id, { action: 'report_done' }, demoAt(d.report.on));
       }
       if (d.closedOn) {
-        const closed = await actOnItem(tx, audit, sup, item.id, { action: 'verify' }, at(d.closedOn));
+        const closed = await actOnItem(tx, audit, sup, item.id, { action: 'verify' }, demoAt(d.closedOn));
         await instructionMoved(tx, audit, closed, 'verify', d.closedOn);
       }
     }

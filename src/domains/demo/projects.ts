@@ -9,6 +9,7 @@ import { writeAudited } from '../../server/context';
 import { actOnItem } from '../../shared/loop/store';
 import type { Actor } from '../../shared/policy';
 import type { DemoZone } from './zones';
+import { demoAt } from './actor';
 import { addContact, createLead, moveLead } from '../attraction/service';
 import { approvePlan, createProject, raiseProblem, reviewInvestment, saveInvestment, saveSettings, updateMilestone } from '../projects/service';
 import { checkServiceItem, replaceTaskForce } from '../projects/taskForce';
@@ -46,7 +47,7 @@ const SECRETARIES: Record<string, { name: string; phone: string }> = {
 /** The day the demo lives on: a week after the 8月14日 meeting of seed 003. */
 export const DEMO_TODAY = '2022-08-20';
 /** The demo's problems are raised and assigned on its day. */
-const demoNow = new Date(`${DEMO_TODAY}T10:00:00+08:00`);
+const demoNow = demoAt(DEMO_TODAY);
 
 /** A simple outline around the zone's part of Xuzhou: demo, not the surveyed boundary. */
 export const DEMO_OUTLINE = {
