@@ -41,6 +41,14 @@ describe('units', () => {
     expect(created.statusCode).toBe(200);
     const u = created.json();
     expect(u.rankingGroup).toBe('functional');
+    // No order given: it goes after the last of the seven (70), not before them all.
+    expect(u.sortOrder).toBe(80);
+    const placed = (await admin.send('POST', '/api/units', { code: 'top', name: '置顶单位', kind: 'area', sortOrder: 0 })).json();
+    expect(placed.sortOrder).toBe(0);
+    // Unused, it can be deleted (its own audit entry does not hold it), and its history stays.
+    expect((await admin.send('DELETE', `/api/units/${placed.id}`)).statusCode).toBe(200);
+    const history = (await admin.get(`/api/audit?entity=unit&entityId=${placed.id}`)).json();
+    expect(history.items.map((a: { action: string }) => a.action)).toEqual(['delete', 'create']);
     const changed = await admin.send('PATCH', `/api/units/${u.id}`, { name: '高新技术园区', version: u.version });
     expect(changed.json().name).toBe('高新技术园区');
     const audit = (await admin.get(`/api/audit?entity=unit&entityId=${u.id}`)).json();

@@ -66,11 +66,13 @@ describe('系统管理 in the browser', () => {
     expect(await system.saveEmptyNewUnit()).toEqual(expect.arrayContaining(['请输入单位名称']));
     await system.fillNewUnit({ name: '高新技术产业园', code: 'gaoxin', kind: '功能区' });
     await h.screenshot(page, '04a-unit-form');
-    await system.saveDialog();
-    await page.getByText('已新建单位“高新技术产业园”').waitFor();
+    // The message lasts 3 s and the dialog's close is polled: wait for it from before the save.
+    await Promise.all([page.getByText('已新建单位“高新技术产业园”').waitFor(), system.saveDialog()]);
     await page.getByTestId('units-page').locator('tr', { hasText: '高新技术产业园' }).waitFor();
     const created = (await system.unitRows()).find((r) => r[1] === '高新技术产业园');
     expect(created?.slice(2, 6)).toEqual(['gaoxin', '功能区', '职能部门', '启用']);
+    // Its order left empty, it goes last.
+    expect(Number(created?.[0])).toBe(Math.max(...rows.map((r) => Number(r[0]))) + 10);
     await h.screenshot(page, '04-unit-created');
 
     // A unit with accounts cannot go: the server's 409 message is shown as it is.

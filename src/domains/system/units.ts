@@ -1,6 +1,6 @@
 // Units of a zone: towns, sub-districts, departments, state companies, areas.
 // `rankingGroup` keeps towns/sub-districts apart from departments in rankings.
-import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, max, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
 import { memberships, unitKinds, units } from '../../db/schema';
@@ -14,7 +14,8 @@ export const unitInput = z.object({
   name: z.string().trim().min(1).max(60),
   kind: z.enum(unitKinds),
   rankingGroup: z.string().trim().min(1).max(30).optional(),
-  sortOrder: z.number().int().min(0).max(100000).default(0),
+  /** Left out, the unit goes last: ten after the zone's highest order. */
+  sortOrder: z.number().int().min(0).max(100000).optional(),
   active: z.boolean().default(true),
 });
 export type UnitInput = z.infer<typeof unitInput>;
@@ -47,11 +48,17 @@ async function assertUnique(tx: Tx, zoneId: string, input: Partial<UnitInput>, e
   }
 }
 
+async function nextSortOrder(tx: Tx, zoneId: string): Promise<number> {
+  const [row] = await tx.select({ top: max(units.sortOrder) }).from(units).where(eq(units.zoneId, zoneId));
+  return Math.min((row?.top ?? 0) + 10, 100000);
+}
+
 export async function createUnit(tx: Tx, audit: Audit, zoneId: string, input: UnitInput) {
   await assertUnique(tx, zoneId, input);
+  const sortOrder = input.sortOrder ?? (await nextSortOrder(tx, zoneId));
   const [row] = await tx
     .insert(units)
-    .values({ ...input, zoneId, rankingGroup: input.rankingGroup ?? defaultRankingGroup(input.kind) })
+    .values({ ...input, sortOrder, zoneId, rankingGroup: input.rankingGroup ?? defaultRankingGroup(input.kind) })
     .returning();
   await audit({ action: 'create', entity: 'unit', entityId: row!.id, unitId: row!.id, after: row });
   return row!;

@@ -12990,7 +12990,6 @@ export interface paths {
                         kind: "town" | "subdistrict" | "department" | "enterprise_group" | "area";
                         name: string;
                         rankingGroup?: string;
-                        /** @default 0 */
                         sortOrder?: number;
                     };
                 };

@@ -35,7 +35,7 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
     form.setFieldsValue(
       unit
         ? { code: unit.code, name: unit.name, kind: unit.kind, rankingGroup: unit.rankingGroup, sortOrder: unit.sortOrder, active: unit.active }
-        : { sortOrder: 0, active: true },
+        : { active: true },
     );
   }, [open, unit, form]);
 
@@ -45,7 +45,7 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
     const v = await valuesOf(form);
     if (!v) return;
     setFormError(null);
-    const input: UnitInput = { ...v, code: v.code.trim(), name: v.name.trim() };
+    const input: UnitInput = { ...v, code: v.code.trim(), name: v.name.trim(), sortOrder: v.sortOrder ?? undefined };
     try {
       if (unit) {
         await update.mutateAsync({ id: unit.id, patch: { ...input, version: unit.version } });
@@ -103,7 +103,7 @@ export function UnitFormModal({ open, unit, onClose }: Props) {
         <Form.Item name="rankingGroup" label={t('unit.rankingGroup')}>
           <Select options={groups.map((g) => ({ value: g, label: rankingGroupLabel(i18n, g) }))} />
         </Form.Item>
-        <Form.Item name="sortOrder" label={t('unit.sortOrder')} extra={t('unit.sortOrderHint')} rules={[{ required: true }]}>
+        <Form.Item name="sortOrder" label={t('unit.sortOrder')} extra={t('unit.sortOrderHint')} rules={unit ? [{ required: true }] : []}>
           <InputNumber min={0} max={100000} precision={0} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="active" label={t('unit.active')} valuePropName="checked">
