@@ -63,7 +63,9 @@ describe('real-text corpus', () => {
     expect(g7.length).toBeGreaterThanOrEqual(20);
     const h8 = corpus.filter((c) => c.set === 'h');
     expect(h8.length).toBeGreaterThanOrEqual(20);
-    for (const c of [...c3, ...d4, ...e5, ...f6, ...g7, ...h8]) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
+    const i9 = corpus.filter((c) => c.set === 'i');
+    expect(i9.length).toBeGreaterThanOrEqual(20);
+    for (const c of [...c3, ...d4, ...e5, ...f6, ...g7, ...h8, ...i9]) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
     for (const c of corpus) expect(c.source, c.name).toMatch(/^# 来源：https?:\/\/\S+ ｜ .+ ｜ /);
     const ab = corpus.filter((c) => c.set === 'a' || c.set === 'b');
     const dev = ab.filter((c) => c.half === 'dev').length;
@@ -76,7 +78,7 @@ describe('real-text corpus', () => {
   });
 
   for (const key of Object.keys(FLOOR) as Array<keyof typeof FLOOR>) {
-    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h'];
+    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i'];
     it(`${half} half of set ${set} stays at the measured level`, () => {
       const { total } = scoreSet(corpus.filter((c) => c.half === half && c.set === set), extract);
       for (const c of CATEGORIES) {
