@@ -11,14 +11,14 @@ const corpus = loadCorpus(dir);
 /**
  * Floors at the level measured on each half of each set (docs/extraction.md, "Corpus of real
  * texts"): set a = 000–047, set b = 048–065 (issue #12, rich in deadlines and projects), set c =
- * 066–085, set d = 086–106, set e = 107–129, set f = 130–152, set g = 153–173 and set h = 174 onwards (each held out whole). A rule
+ * 066–085, set d = 086–106, set e = 107–129, set f = 130–152, set g = 153–173, set h = 174–203 and set i = 204 onwards (each held out whole). A rule
  * change that loses matches or adds false ones on any of them fails here.
  */
 const FLOOR = {
   // set a's 042 relabelled in round 8 (a clause-opening 投资约5亿元 of the named S1814号地块 is a project): not found
   'dev a': { quantities: [0.99, 1], deadlines: [1, 1], projects: [1, 0.87] },
   'dev b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
-  'heldout a': { quantities: [1, 1], deadlines: [1, 0.85], projects: [1, 1] },
+  'heldout a': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
   'heldout b': { quantities: [1, 1], deadlines: [1, 1], projects: [1, 1] },
   // set c: scored once after round 3 (0.931 / 0.967, 0.667 / 0.667, 0.600 / 0.600), then read: round 4's
   // rules were made from its misses, so this is fit, not generalisation
@@ -31,20 +31,25 @@ const FLOOR = {
   // set e: labelled and committed before round 5 (bcd6641), scored before it and once after it (the
   // same: 0.922 / 0.987, 0.667 / 0.667, 0.750 / 0.400); then read: round 6's rules were made from its
   // misses, so this is fit, not generalisation
-  'heldout e': { quantities: [0.98, 1], deadlines: [0.8, 0.83], projects: [1, 0.86] },
+  'heldout e': { quantities: [0.98, 1], deadlines: [0.86, 0.83], projects: [1, 0.86] },
   // set f: labelled and committed before round 6 (83a658a); scored before it with the round-5 rules
   // (0.919 / 0.935, 0.704 / 0.679, 0.524 / 0.611) and once after them (08a75c6: 0.930 / 0.935,
   // 0.731 / 0.679, 0.524 / 0.611); then read: round 7's rules were made from its misses, so this is fit
   // (round 8: 134's 预计2017年一期率先完工 found, its 三季度 now an extra dated 2016)
-  'heldout f': { quantities: [0.98, 0.99], deadlines: [0.86, 0.89], projects: [1, 0.94] },
+  'heldout f': { quantities: [0.98, 0.99], deadlines: [0.92, 0.92], projects: [1, 0.94] },
   // set g: labelled and committed before round 7 (6f3036b); scored before it with the round-6 rules
   // (0.946 / 0.981, 0.625 / 0.714, 0.563 / 0.450) and after them (the same); not read while round 7's rules were made
   // then read: round 8's rules were made from the misses of sets a–g, so from round 8 on this is fit
-  'heldout g': { quantities: [0.95, 0.98], deadlines: [0.83, 0.95], projects: [0.56, 0.45] },
+  'heldout g': { quantities: [0.96, 0.98], deadlines: [0.9, 0.95], projects: [0.77, 0.7] },
   // set h: labelled and committed before round 8 (f6e21d6); scored before it with the round-7 rules
   // (0.931 / 0.983, 0.667 / 0.480, 0.500 / 0.500); not read while round 8's rules were made
   // and once after them (0.935 / 0.983, 0.667 / 0.480, 0.500 / 0.500)
-  'heldout h': { quantities: [0.93, 0.98], deadlines: [0.66, 0.48], projects: [0.5, 0.5] },
+  // then read: round 9's rules were made from the misses of sets a–h, so from round 9 on this is fit
+  'heldout h': { quantities: [0.97, 0.98], deadlines: [0.88, 0.96], projects: [0.8, 0.8] },
+  // set i: collected and labelled by two helper sessions (c70b52a) while round 9's rules were written, without the
+  // extractor's output; scored once with the round-8 rules (0.938 / 0.994, 0.722 / 0.510, 0.861 / 0.674) and once
+  // with round 9's (0.938 / 0.994, 0.800 / 0.784, 0.861 / 0.674)
+  'heldout i': { quantities: [0.93, 0.99], deadlines: [0.8, 0.78], projects: [0.86, 0.67] },
 } as const;
 
 describe('real-text corpus', () => {

@@ -102,7 +102,7 @@ const PHASE_ADVERB = /^(?:[一二三四首]期(?:工程|项目)?)?(?:率先|全�
  * ahead at the document's date (a month already past tells what happened: "3月开工建设").
  */
 function milestoneAhead(month: number, after: string, before: string, ctx: DeadlineContext): boolean {
-  if (ctx.date === null || !MILESTONE_AFTER.test(after) || /(?:去|上|前)年$/.test(before)) return false;
+  if (ctx.date === null || !MILESTONE_AFTER.test(after.replace(PHASE_ADVERB, '')) || /(?:去|上|前)年$/.test(before)) return false;
   return month > Number(ctx.date.slice(5, 7));
 }
 
@@ -233,12 +233,12 @@ const PATTERNS: Pattern[] = [
     rule: 'deadline:month',
     attributive: true,
     re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~至到—－\d])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末上中下]|[一二三四五六七八九十](?!期))`, 'g'),
-    resolve(m, ctx, after, before) {
+    resolve(m, ctx, after, before, ahead) {
       // a month alone (no year, 份 or 前) only as the time of a commitment ("确保8月建成投入使用")
-      // or of a milestone still ahead ("为该工程10月验收通电做…准备")
+      // or of a milestone still ahead ("为该工程10月验收通电做…准备", "6月即可试生产", round 9)
       const mo = smallNumber(m[3]!);
       if (mo === null || mo < 1 || mo > 12) return false;
-      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, after, before, ctx)) return false;
+      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx)) return false;
       const y = yearOf(m, 1, ctx);
       if (y === null) return null;
       return iso(y, mo, lastDayOfMonth(y, mo));
@@ -463,6 +463,9 @@ function nounPhrase(norm: string, s: number, e: number, end: number, before: str
  * All deadline phrases in norm[start, end), outside quotation marks, not attributive,
  * non-overlapping (earlier, then longer, wins).
  */
+/** Projects qualified by the period before: "明年一季度开工项目", "今年新开工的重点项目". */
+const QUALIFIED_PROJECTS = /^(?:第?[一二三四]季度|[上下]半年)?(?:新)?(?:开工|竣工|投产|签约|建成|开复工)(?:建设)?的?(?:重点|重大)?项目/;
+
 export function findDeadlines(
   norm: string,
   mask: Uint8Array,
@@ -498,6 +501,13 @@ export function findDeadlines(
         const ev = EVENT_AFTER.exec(norm.slice(e, end));
         if (ev && !HOLDING_VERB.test(ev[0])) continue;
       }
+      // a period qualifying projects, with no count of them: "组织好明年一季度开工项目" (the projects, not a task, round 9)
+      const qualified = QUALIFIED_PROJECTS.exec(norm.slice(e, e + 16));
+      if (qualified && !/[\d一二三四五六七八九十百]/.test(norm.slice(e + qualified[0].length, end))) continue;
+      // a start is not an end: "从2023年第一季度开始", "自2024年1月起" (round 9)
+      if (/^(?:开始|起(?!草))/.test(norm.slice(e, e + 2)) && /[从自][^，。；]{0,6}$/.test(clauseBefore(norm, s))) continue;
+      // a recurring date is not one deadline: "每季度最后一个月的30日前", "每月5日前报送" (round 9)
+      if (/每(?:个)?(?:年|半年|季度|季|月|周|旬)[^，。；]{0,16}$/.test(clauseBefore(norm, s))) continue;
       // a period of last year is past: "去年下半年落户" (round 6)
       if (/^(?:去年|上年)/.test(m[0])) continue;
       const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)));

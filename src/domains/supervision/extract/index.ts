@@ -20,7 +20,7 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|并网|贯通|完毕/;
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|并网|贯通|完毕|报送|上报|提交|报(?:区|市|县|省)(?:委|政府|人民政府|督查|发展|财政)/;
 /** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
 const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
 /** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
@@ -43,6 +43,11 @@ const PERIOD_FRAME = /^(?:(?:19|20)\d{2}年)?(?:今年|全年|当年)?(?:第?[�
 const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 /** A sentence that lists the year's targets after a colon: "主要预期目标为：力争实现经济总量2600亿元；…". */
 const TARGET_LIST = /(?:预期|主要|年度|全年)目标(?:任务)?(?:为|是)[：:]/;
+/** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
+ * they are the year of the heading above it, else of the document (round 9). */
+const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
+/** A short line under a target heading that sets a target without a figure ("空气质量完成年度目标任务"). */
+const TARGET_LINE_PLAIN = /完成(?:年度|全年|市|省|上级)?[^，。；]{0,8}(?:目标任务|目标|任务)$/;
 /** A top-level section heading ("二、…") ends what a dated heading governs. */
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
 /** A short target line under a dated heading ("（一）地区生产总值增长7%以上") is read, not skipped as a heading. */
@@ -72,9 +77,10 @@ function toQuantity(h: QuantityHit, aspirational: boolean): Quantity {
 const GENERIC_OBJECT = /(?:主要|全年|各项|既定|年度)?目标任务|各项工作|全年目标|奋斗目标|全年胜利|保全年/;
 /**
  * A generic object closing an item, with its completion: "…目标任务圆满完成", "完成全年目标任务"
- * (not a target of its own: "实到外资完成区定目标任务").
+ * (not a target of its own: "实到外资完成区定目标任务"); "实现全年经济社会发展的目标任务" and the closing idioms
+ * of a speech ("交出优异答卷", "谱写新篇章") too (round 9).
  */
-const GENERIC_END = /(?:(?:完成|实现)(?:全年|各项|既定|年度|主要)*(?:目标任务|目标)|目标任务(?:圆满|全面|超额)完成|各项工作|全年胜利)$/;
+const GENERIC_END = /(?:(?:完成|实现)(?:全年|各项|既定|年度|主要)*(?:[^，。；]{2,10}的)?(?:目标任务|目标)|目标任务(?:圆满|全面|超额)完成|各项工作|全年胜利|(?:交出|书写|谱写|作出|做出|开创|展现)[^，。；]{0,10}(?:答卷|篇章|贡献|局面|新成效|新气象|新作为))$/;
 /** Deadlines that are a whole period (the year, a half, a quarter), not a date. */
 const PERIOD_RULES = new Set(['deadline:year-end', 'deadline:half', 'deadline:quarter', 'deadline:year']);
 
@@ -215,8 +221,13 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         headingDue = ctx.year === null || yr >= ctx.year ? { start: s, end: s + 5, phrase: `${y[1]}年`, date: `${yr}-12-31`, rule: 'deadline:heading' } : null;
         continue;
       }
+      if (TARGET_HEADING.test(paraText.trim())) {
+        const at = para.start + paraText.search(TARGET_HEADING);
+        headingDue = headingDue ?? (ctx.year === null ? null : { start: at, end: para.end, phrase: paraText.trim(), date: `${ctx.year}-12-31`, rule: 'deadline:heading' });
+        continue;
+      }
       if (SECTION_HEADING.test(paraText)) headingDue = null;
-      if (!headingDue || !TARGET_LINE.test(paraText)) continue;
+      if (!headingDue || !(TARGET_LINE.test(paraText) || TARGET_LINE_PLAIN.test(paraText.trim()))) continue;
     }
     const speaker = units.speaker(paraText);
     const speakerPerson = units.speakerPerson(paraText);
@@ -286,7 +297,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         it.rules.push('deadline:heading');
       }
       if (own.length === 0) {
-        const t = enumeratedTarget(text, norm, para, makeUnits);
+        const t = enumeratedTarget(text, norm, para, makeUnits, para.heading);
         if (t) {
           t.deadline = due.date;
           t.deadlinePhrase = due.phrase;
@@ -302,16 +313,17 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
 
 /** An enumerated line: "7.城乡居民收入…", "（三）…", "12、…". */
 const ENUMERATED = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
-/** What a target without a figure says it will do: the action verbs, and 增长 / 同步 / 稳定在 / 控制在. */
-const TARGET_VERB = new RegExp(ACTION_VERBS.source + '|增长|同步|稳定在|控制在|达到');
+/** What a target without a figure says it will do: the action verbs, 增长 / 同步 / 稳定在 / 控制在, and a comparison (不低于全市平均水平). */
+const TARGET_VERB = new RegExp(ACTION_VERBS.source + '|增长|同步|稳定在|控制在|达到|不低于|不高于|高于|低于|好于|优于');
 
 /**
  * A numbered line under a dated heading that gave no item (a target without a figure:
  * "7.城乡居民收入增长与经济增长基本同步。（责任领导：…）") is a target of that year: its last clause
  * with a target verb, before any bracket, is the item.
  */
-function enumeratedTarget(source: string, norm: string, para: Paragraph, makeUnits: UnitsFn): ExtractedItem | null {
-  if (!ENUMERATED.test(norm.slice(para.start, para.end))) return null;
+function enumeratedTarget(source: string, norm: string, para: Paragraph, makeUnits: UnitsFn, ownLine = false): ExtractedItem | null {
+  // a line of its own under the heading (a table given one cell per line) needs no number before it
+  if (!ownLine && !ENUMERATED.test(norm.slice(para.start, para.end))) return null;
   let pick: Clause | null = null;
   for (const sentence of para.sentences) {
     for (const seg of sentence.segments) {
@@ -502,6 +514,8 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
           if (rest.length >= 2) k = own;
           else if (own + 1 < g.clauses.length) k = own + 1;
         }
+        // "分别于2026年10月、2027年8月建成投产": the first time shares the milestone of the last (round 9)
+        if (c && k < 0 && /分别(?:于|在)/.test(norm.slice(c.clause.start, g.deadline.start)) && g.deadline.end === c.clause.end && norm[c.clause.end] === '、') k = own;
       }
       if (k < 0 || k > 1 || g.deadline === null) continue;
       lastIdx = Math.max(lastIdx, k);

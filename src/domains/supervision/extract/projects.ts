@@ -57,8 +57,15 @@ const GROUP_BETWEEN = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|�
 const ANAPHOR = /^(?:项目|该项目|这个项目|此项目|这一项目|该产业园|该园区|园区)$/;
 /** How far back (characters) a nameless 总投资 looks for the project it belongs to. */
 const MAX_ANTECEDENT = 200;
+/** A verb between a bare 投资X and the name it governs. */
+const BARE_LEAD = /^(?:启动了|启动|新建|实施)(?=.{3})/;
+/** A demonstrative before 总投资…的 and a generic head after it: the project named before ("这个总投资15亿元的重大工程"). */
+const DEMONSTRATIVE = /(?:这个|这一|该|此)$/;
+const GENERIC_HEAD = /^(?:重大|重点|大)?(?:工程|项目)/;
+/** A phase opening a clause: "，一期用地面积…", "。其中，二期…". */
+const PHASE_OPENING = /(?:^|[，,；;：:])\s*(?:其中[，,]?)?([一二三四首])期/g;
 const NAME_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '“', '”', '"', '等', '和', '与', ' ', '\n']);
-const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约'];
+const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动'];
 const MAX_NAME = 40;
 
 function value(s: string): number | null {
@@ -104,7 +111,7 @@ function cleanName(raw: string): string {
 
 /** Words that open a clause before a name: a lead verb of the reporter ("走进…项目") or the city's or county's zone
  * ("市开发区德源…基地项目": a name opening with 市/县/区 is a location, NOT_A_NAME, so the location is cut off). */
-const LEAD_IN = /^(?:走进|来到|走访|深入|在|位于)?(?:(?:市|县|区)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|园区))?/;
+const LEAD_IN = /^(?:(?:记者|笔者)(?:一行)?(?=走进|来到|走访|深入))?(?:走进|来到|走访|深入|在|位于)?(?:(?:市|县|区)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|园区))?/;
 
 /** Strips a lead-in (round 7); what is left must still be a name of three characters or more. */
 function stripLeadIn(raw: string): number {
@@ -131,8 +138,8 @@ const HEAD = '(?:项目|产业园|园区|基地|工程|中心|工厂|[一二三�
 const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${HEAD}$`);
 /** A clause opening with a project's name, then its predicate: "XX产业园是…", "XX项目正在加快建设". */
 // a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
-const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:、。；;“”]{2,40}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|计划|预计|总投资|投资额|总用地|总占地|总建筑|占地|项目|工地|现场|施工|建设|\d|$))`);
-const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|产业|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$/;
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,40}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|总投资|投资额|总用地|总占地|总建筑|占地|全长|总长|主线|规划|项目|工地|现场|施工|建设|\d|$))`);
+const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$|^.{0,4}产业(?:项目)?$/;
 
 const PREDICATE_START = /^(?:完善|推进|加快|完成|实施|开展|推动|抓好|做好|加强|启动|新建|配套|建成)/;
 
@@ -156,6 +163,13 @@ export function subjectMention(norm: string, start: number, end: number): Projec
   raw = raw.slice(lead);
   // a clause opening with a verb is a predicate, not a subject ("完善相关配套工程", round 7)
   if (raw.length < 3 || NOT_A_NAME.test(raw) || /^项目|位于|地处/.test(raw) || PREDICATE_START.test(raw)) return null;
+  // names joined by 、 are one project ("金砖城、中港城项目"), a list with 等 or a count is a group
+  if (raw.includes('、') && (raw.includes('等') || GROUP_BETWEEN.test(raw))) return null;
+  // "228国道洞头灵昆段该项目主线…": the name, then a demonstrative taking it up (round 9)
+  const taken = /(?:该|此|这个)(?:项目|工程)$/.exec(raw);
+  if (taken && taken.index >= 3) return { name: raw.slice(0, taken.index), start: start + k, end: start + k + taken.index };
+  // a clause that is only "…二期" is a place or a phase told in passing ("起点西接环莞快速路二期"), not a subject (round 9)
+  if (/期$/.test(raw) && m.index + m[0].length === end - start) return null;
   return { name: cleanName(raw), start: start + k, end: start + k + raw.length };
 }
 
@@ -249,7 +263,8 @@ export function findProjects(
       const raw = norm.slice(nameStart, nameStart + nameLength(norm.slice(nameStart, rawEnd)));
       const de = afterDe(raw);
       if (!/^[\u4e00-\u9fa5A-Za-z]/.test(raw) || !HEAD_END.test(raw) || NOT_A_NAME.test(raw.slice(de)) || norm.slice(Math.max(start, s - 2), s) === '项目') continue;
-      nameStart += de;
+      // "投资10亿元启动了数字产业园一期项目建设": the verb before the name is not part of it (round 9)
+      nameStart += de || (BARE_LEAD.exec(raw)?.[0].length ?? 0);
     }
     let v = value(m[1]!);
     let unit = unitOf(m[2]!);
@@ -259,6 +274,12 @@ export function findProjects(
       const rawEnd = readName(norm, nameStart, end);
       const nameEnd = nameStart + nameLength(norm.slice(nameStart, rawEnd));
       const name = cleanName(norm.slice(nameStart, nameEnd));
+      // "这个总投资15亿元的重大工程": a demonstrative takes up the project named before (round 9)
+      if (v !== null && rule === 'project:investment-of' && DEMONSTRATIVE.test(norm.slice(Math.max(start, s - 2), s)) && GENERIC_HEAD.test(norm.slice(nameStart, end))) {
+        const ante = mentionBefore(s);
+        if (ante && s - ante.end <= MAX_ANTECEDENT) hits.push({ name: ante.name, investment: { value: v, unit }, start: s, end: s + m[0].length, nameStart: s, nameEnd: s + m[0].length, rule: 'project:antecedent' });
+        break;
+      }
       // "这个总投资10.2亿元的项目": no name, the amount is a figure (also "…的项目将全面投产")
       if (v === null || name.length < 2 || ANAPHOR.test(name) || name.startsWith('项目')) break;
       // a group, not one project (round 7): "总投资273亿元的31只重大项目", "总投资超过1亿美元的联成化学等12个重大项目"
@@ -339,8 +360,11 @@ export function findProjects(
       if (GROUP_BETWEEN.test(between)) continue;
       // a phase named in the sentence before it: the phase's total ("分三期建设，一期…，总投资22.6亿元");
       // "分三期建设" alone counts the phases of the whole ("项目分三期建设，总投资约15亿元", round 6)
+      // Only a phase opening a clause counts ("位于…浅滩一期" is a place, "XX产业园（一期）位于…" the name's own phase),
+      // and when each phase is told in turn ("一期…，二期…，三期…，总投资…") the total is the whole's (round 9).
       const sentence = norm.slice(Math.max(ante.end, norm.lastIndexOf('。', s - 1) + 1), s);
-      if (/(?<!分)[一二三四首]期/.test(sentence)) continue;
+      const phases = new Set([...sentence.matchAll(PHASE_OPENING)].map((p) => p[1]));
+      if (phases.size === 1) continue;
       const amountStart = s + (norm[s] === '，' || norm[s] === ',' ? 1 : 0);
       const amountEnd = s + m[0].length;
       hits.push({ name: ante.name, investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: amountEnd, nameStart: amountStart, nameEnd: amountEnd, rule: 'project:antecedent' });

@@ -274,7 +274,7 @@ const ELEMENT_END = new Set(['、', '，', ',', '；', ';', '。', '：', ':']);
  * - with 以上/以下 before a counted noun: "其中10亿元以上项目5个" counts 5 个 projects;
  * - a sum of money before 项目/企业: "投资额超过50亿元的项目达17个", "500万元投资建设项目15个",
  *   "10亿美元以上大项目";
- * - a sum of money right before a count: "其中50亿元1个、10亿元3个";
+ * - a sum of money right before a count: "其中50亿元1个、10亿元3个", or a bound before 的 and a count: "超3亿元的10个";
  * - an amount joined by 或/、 to a threshold: "100亿元或10亿美元以上大项目";
  * - an amount with 以上/以下 right after a count, before its noun: "30个80亩以上试点项目".
  */
@@ -286,6 +286,8 @@ function dropThresholds(norm: string, hits: QuantityHit[], end: number): Quantit
     const demonstrative = /(?:这个|这一|该|此)(?:总)?投资额?(?:约|达)?$/.test(norm.slice(Math.max(0, h.start - 8), h.start));
     if (money(h) && !demonstrative && /^的?[^，。；、,：:\d]{0,5}?(?:项目|企业)/.test(norm.slice(h.end, h.end + 9))) return true;
     if (money(h) && next && next.numStart === h.end && !money(next)) return true;
+    // "其中超3亿元的10个，超5亿元的3个": a bound, then 的 and a count (round 9)
+    if (money(h) && next && !money(next) && norm.slice(h.end, next.numStart) === '的' && /(?:超过|超|高于|以上)$/.test(norm.slice(Math.max(0, h.start - 2), h.numStart) + norm.slice(h.numStart, h.end).replace(/[\d.]+[万亿千]?元$/, ''))) return true;
     const prev = hits[k - 1];
     // an amount with 以上/以下 between a count and its noun classifies: "30个80亩以上试点项目"
     if (prev && prev.end === h.start && /(?:以上|以下)$/.test(norm.slice(h.numStart, h.end)) && /^[\u4e00-\u9fa5]/.test(norm[h.end] ?? '')) return true;

@@ -17,8 +17,8 @@ export interface YoyHit {
 }
 
 /** A change: 增长5.5%, 同比下降0.2%, 比上年同期提高21.9个百分点. */
-const CHANGE_RE = /(同比|比上年同期|比上年|较上年同期|较上年|比去年同期|较去年同期|较去年)?(增长|提高|上升|增加|下降|减少|回落|下滑|比增)了?(\d+(?:\.\d+)?)(%|个百分点)/g;
-const COMPARED = /同比|比上年|较上年|比去年同期|较去年同期/;
+const CHANGE_RE = /(同比|比上年同期|比上年|较上年同期|较上年|比去年同期|较去年同期|较去年|[比较](?:19|20)(?:\d{2}|xx|XX)年(?:同期)?)?(增长|提高|上升|增加|下降|减少|回落|下滑|比增|增(?=\d))了?(\d+(?:\.\d+)?)(%|个百分点)/g;
+const COMPARED = /同比|比上年|较上年|比去年同期|较去年同期|[比较](?:19|20)(?:\d{2}|xx|XX)年/;
 /** What may stand between a figure and its change: delimiters, a basis of calculation. */
 /** A progress share after a figure: "，完成年度计划的" / "，占年计划的". */
 const SHARE_BETWEEN = /^[，,、]\s*(?:完成|占|为)[^，；。]{0,12}(?:目标|任务|计划)(?:任务)?(?:投资)?的$/;
@@ -26,13 +26,16 @@ const YOY_GAP = /^[、，,\s]*(?:按[^，；。]{1,10}计算[，,]?)?$/;
 const PERIOD_RE =
   /(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|前三季度|第?[一二三四]季度|(\d{1,2})\s*[-~至—]\s*(\d{1,2})月份?|今年以来|半年来)/;
 const REPORT_VERB = /完成|实现|新签约|签约|累计|新增|达到|预计完成|增长/;
-const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:完成|实现|签约|开工|投产|建成)|今年以来|半年来/;
+// a cutoff ("截至9月底", "截至目前") states where things stand (round 9)
+const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:全部)?(?:完成|实现|签约|开工|开复工|复工|投产|建成)|今年以来|半年来|^[^，。；]{0,6}(?:截至|截止)(?:目前|[^，。；]{1,10}(?:底|末|止))/;
 /** A figure, then its change: "664.3亿元，增长5.5%"; figures, then theirs: "29092元、17191元，分别增长3%、6.4%". */
 const FIGURE_THEN_CHANGE = /\d[万亿千]?[^\d，。；、,]{0,4}[，、,](?:按[^，；。]{1,10}计算[，,])?(?:同比)?(?:分别)?(?:增长|下降|增加|减少|比增)\d/;
 /** An estimate of a period's figure: "预计全年实现地区生产总值685亿元". */
 const ESTIMATE = /预计(?:全年|今年|至\d{1,2}月)?[，,]?(?:可)?(?:累计)?(?:实现|完成)/;
-/** Progress against a target or plan: "完成全年目标的56.6%", "为市下115亿元目标的51.74%". */
-const PROGRESS = /(?:完成|为|占)[^，；。]{0,20}?(?:目标|任务|计划)(?:任务)?(?:投资)?的\d/g;
+/** Progress against a target or plan: "完成全年目标的56.6%", "为市下115亿元目标的51.74%", "占目标任务6亿元的110%" (round 9). */
+const PROGRESS = /(?:完成|为|占)[^，；。]{0,20}?(?:目标|任务|计划)(?:任务)?(?:投资)?(?:\d+(?:\.\d+)?[万亿]?(?:元|个|项|家))?(?:的\d|\d+(?:\.\d+)?%)/g;
+/** A target told as reached: "实现了新开工项目开工率三季度100%的目标任务" (round 9); its 目标 pledges nothing. */
+const ACHIEVED = /(?:实现了|完成了|已实现|已完成|超额完成)[^，；。]{0,24}?目标(?:任务)?/g;
 const PROGRESS_ONE = new RegExp(PROGRESS.source);
 /** An annual plan quoted as a reference figure: "年内计划完成投资257.2亿元". */
 const PLAN_FIGURE = /(?:年内|年度|全年)计划/g;
@@ -41,7 +44,7 @@ const PLAN_FIGURE = /(?:年内|年度|全年)计划/g;
  * how the target went; it sets none, so 目标 there is no pledge word.
  */
 const TARGET_COMPARED = /(?:高于|低于|超过?|超出|塌|落后于?|快于|慢于|好于|差于|比|较)(?:年度|全年|年初|序时)?目标/g;
-const PLEDGE_MARKER = /力争|确保|争取|年内|年底前|月底前|目标|计划于|将于|要(?:确保|完成|实现|在|于)|务必|必须|明年|后年/;
+const PLEDGE_MARKER = /力争|确保|争取|年内|年底前|月底前|目标|计划于|将于|将在|要(?:确保|完成|实现|在|于)|务必|必须|明年|后年/;
 
 export function findYoy(norm: string, start: number, end: number): YoyHit[] {
   const text = norm.slice(start, end);
@@ -154,7 +157,7 @@ export function periodEnd(period: string, year: number): string | null {
  * period that has not ended by then is a plan, not a report.
  */
 export function isReportSentence(sentence: string, date: string | null = null): boolean {
-  const plain = sentence.replace(PROGRESS, '').replace(PLAN_FIGURE, '').replace(TARGET_COMPARED, '');
+  const plain = sentence.replace(PROGRESS, '').replace(PLAN_FIGURE, '').replace(TARGET_COMPARED, '').replace(ACHIEVED, '');
   if (PLEDGE_MARKER.test(plain)) return false;
   if (PROGRESS_ONE.test(sentence) || ESTIMATE.test(sentence)) return true;
   if (FIGURE_THEN_CHANGE.test(sentence)) return true;

@@ -5,6 +5,10 @@
 import type { Span } from './types';
 
 /** Same-length normalisation: full-width digits/letters/%/. → ASCII. */
+/** Times given in turn ("分别于A、B…") split their clause at each 、 before the next time. */
+const DISTRIBUTED_TIME = /分别(?:于|在)(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|年底|[一二三四]季度)[^，。；]*$/;
+const TIME_NEXT = /^(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|年底|[一二三四]季度)/;
+
 export function normalize(text: string): string {
   let out = '';
   for (const ch of text) {
@@ -173,6 +177,10 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
       } else if (SEGMENT_END.has(ch)) {
         closeSegment(i);
         segStart = cStart = i + 1;
+      } else if (ch === '、' && DISTRIBUTED_TIME.test(norm.slice(cStart, i)) && TIME_NEXT.test(norm.slice(i + 1, i + 9))) {
+        // "分别于2026年10月、2027年8月建成投产": each time is its own milestone (round 9)
+        closeClause(i);
+        cStart = i + 1;
       } else if (CLAUSE_END.has(ch)) {
         if ((ch === ',' || ch === ':') && isDigit(norm[i - 1]) && isDigit(norm[i + 1])) continue; // 1,200 / 10:49
         closeClause(i);
