@@ -31,12 +31,12 @@ const FLOOR = {
   // set e: labelled and committed before round 5 (bcd6641), scored before it and once after it (the
   // same: 0.922 / 0.987, 0.667 / 0.667, 0.750 / 0.400); then read: round 6's rules were made from its
   // misses, so this is fit, not generalisation
-  'heldout e': { quantities: [0.98, 1], deadlines: [0.86, 0.83], projects: [1, 0.86] },
+  'heldout e': { quantities: [0.98, 1], deadlines: [0.9, 0.83], projects: [1, 0.86] },
   // set f: labelled and committed before round 6 (83a658a); scored before it with the round-5 rules
   // (0.919 / 0.935, 0.704 / 0.679, 0.524 / 0.611) and once after them (08a75c6: 0.930 / 0.935,
   // 0.731 / 0.679, 0.524 / 0.611); then read: round 7's rules were made from its misses, so this is fit
   // (round 8: 134's 预计2017年一期率先完工 found, its 三季度 now an extra dated 2016)
-  'heldout f': { quantities: [0.98, 0.99], deadlines: [0.92, 0.92], projects: [1, 0.94] },
+  'heldout f': { quantities: [0.98, 0.99], deadlines: [0.96, 0.92], projects: [1, 0.94] },
   // set g: labelled and committed before round 7 (6f3036b); scored before it with the round-6 rules
   // (0.946 / 0.981, 0.625 / 0.714, 0.563 / 0.450) and after them (the same); not read while round 7's rules were made
   // then read: round 8's rules were made from the misses of sets a–g, so from round 8 on this is fit
@@ -48,8 +48,9 @@ const FLOOR = {
   'heldout h': { quantities: [0.97, 0.98], deadlines: [0.88, 0.96], projects: [0.8, 0.8] },
   // set i: collected and labelled by two helper sessions (c70b52a) while round 9's rules were written, without the
   // extractor's output; scored once with the round-8 rules (0.938 / 0.994, 0.722 / 0.510, 0.861 / 0.674) and once
-  // with round 9's (0.938 / 0.994, 0.800 / 0.784, 0.861 / 0.674)
-  'heldout i': { quantities: [0.93, 0.99], deadlines: [0.8, 0.78], projects: [0.86, 0.67] },
+  // with round 9's (0.938 / 0.994, 0.800 / 0.784, 0.861 / 0.674); then read: round 10's rules were made from its misses,
+  // so from round 10 on this is fit
+  'heldout i': { quantities: [0.96, 0.99], deadlines: [0.89, 0.82], projects: [0.97, 0.89] },
 } as const;
 
 describe('real-text corpus', () => {

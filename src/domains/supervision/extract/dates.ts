@@ -132,6 +132,8 @@ const DATE_MASKS: RegExp[] = [
   /[—~－]\s*(?:[12]?\d|3[01])[日号]/g,
   // a day of the month without its month, as the time of an event: "9日在广州南沙举行", "20日上午"
   /(?<![\d月.])(?:[12]?\d|3[01])日(?=上午|下午|晚上?|早上|凌晨|在|举行|召开|开幕|讯|电)/g,
+  // a day opening a sentence, after a dateline: "…11月13日电 …。13日，在…", "9月9日电（记者 刘鹏）9日，" (round 10)
+  /(?<=(?:^|[。！？\n）)]|\d日电)\s*)(?:[12]?\d|3[01])日(?=[，,])/g,
 ];
 
 /**

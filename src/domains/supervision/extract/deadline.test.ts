@@ -27,7 +27,7 @@ describe('deadline phrases', () => {
     ['今年完成', '2022-12-31', 'deadline:year-end', '今年'],
     ['三季度完成', '2022-09-30', 'deadline:quarter', '三季度'],
     ['第三季度末前完成', '2022-09-30', 'deadline:quarter', '第三季度末前'],
-    ['上半年建成', '2022-06-30', 'deadline:half', '上半年'],
+    ['确保上半年建成', '2022-06-30', 'deadline:half', '上半年'], // ended at the date: only a commitment dates it (round 10)
     ['下半年投产', '2022-12-31', 'deadline:half', '下半年'],
     ['确保2023年全区固定资产投资增长10%以上', '2023-12-31', 'deadline:year', '2023年'],
     ['2023年底前建成', '2023-12-31', 'deadline:year', '2023年底前'],

@@ -463,6 +463,8 @@ function nounPhrase(norm: string, s: number, e: number, end: number, before: str
  * All deadline phrases in norm[start, end), outside quotation marks, not attributive,
  * non-overlapping (earlier, then longer, wins).
  */
+/** A verb and 的 right after a period: the period dates what describes a noun. */
+const RELATIVE_AFTER = /^[^，。；、\d]{0,6}?(?:新)?(?:签约|引进|落户|开工|竣工|投产|建成|实施|招引)(?:建设)?的/;
 /** Projects qualified by the period before: "明年一季度开工项目", "今年新开工的重点项目". */
 const QUALIFIED_PROJECTS = /^(?:第?[一二三四]季度|[上下]半年)?(?:新)?(?:开工|竣工|投产|签约|建成|开复工)(?:建设)?的?(?:重点|重大)?项目/;
 
@@ -502,6 +504,8 @@ export function findDeadlines(
         if (ev && !HOLDING_VERB.test(ev[0])) continue;
       }
       // a period qualifying projects, with no count of them: "组织好明年一季度开工项目" (the projects, not a task, round 9)
+      // a relative clause: "今年新签约的功能性…项目", "今年新开工建设的石龙工业园" describe a noun (sets e and i, round 9)
+      if (p.attributive && RELATIVE_AFTER.test(norm.slice(e, e + 10)) && !COMMIT_BEFORE.test(before)) continue;
       const qualified = QUALIFIED_PROJECTS.exec(norm.slice(e, e + 16));
       if (qualified && !/[\d一二三四五六七八九十百]/.test(norm.slice(e + qualified[0].length, end))) continue;
       // a start is not an end: "从2023年第一季度开始", "自2024年1月起" (round 9)
@@ -517,6 +521,8 @@ export function findDeadlines(
       // (于 alone commits nothing when the month has passed: "38个项目于6月建成投产" in July, round 8; and a modal in the
       // next clause is that clause's: "也于今年6月开工建设，预计2027年建成投产")
       if (date !== null && ctx.date !== null && date < ctx.date.slice(0, 8) + '01' && PAST_CAPABLE.has(p.rule) && !/前$/.test(m[0]) && !COMMIT_BEFORE.test(before) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + ownClause(norm, e, end))) continue;
+      // …and so does a quarter or a half that has ended ("上半年，…以推进71个重大项目…为重点" in July; sets f and i, round 9)
+      if (date !== null && ctx.date !== null && date < ctx.date && (p.rule === 'deadline:quarter' || p.rule === 'deadline:half') && !/前$/.test(m[0]) && !COMMIT_BEFORE.test(before) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + ownClause(norm, e, end))) continue;
       // 已于 / 已在 before a time tells what has been done: "项目一期已于今年春节前封顶" (round 8)
       if (ALREADY_BEFORE.test(before)) continue;
       // a stated year and month already past at the document's date: an event, not a deadline

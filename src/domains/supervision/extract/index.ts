@@ -9,7 +9,7 @@ import { normalize, quoteMask, segment, type Clause, type Paragraph, type Segmen
 import { dateMask, detectDocumentDate } from './dates';
 import { findDeadlines, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
-import { findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
+import { complementMention, findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
 import { attachDistributed, attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
@@ -20,7 +20,7 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|并网|贯通|完毕|报送|上报|提交|报(?:区|市|县|省)(?:委|政府|人民政府|督查|发展|财政)/;
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|开业|营业|并网|贯通|完毕|报送|上报|提交|报(?:区|市|县|省)(?:委|政府|人民政府|督查|发展|财政)/;
 /** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
 const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
 /** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
@@ -141,7 +141,7 @@ function projectMentions(norm: string, paras: Paragraph[]): ProjectMention[] {
     for (const sentence of para.sentences) {
       for (const seg of sentence.segments) {
         for (const c of seg.clauses) {
-          const m = subjectMention(norm, c.start, c.end);
+          const m = subjectMention(norm, c.start, c.end) ?? complementMention(norm, c.start, c.end);
           if (m) out.push(m);
         }
       }

@@ -8,6 +8,7 @@
  * `预计一季度有60个项目可实现开工` stay estimates).
  */
 import type { DeadlineHit } from './deadline';
+import { ESTIMATE_MARK } from './results';
 
 /** Words that announce what is still to happen. */
 const PLAN_WORD = /计划|有望|将于|将在|将|力争|争取|拟|预计|确保/;
@@ -36,7 +37,7 @@ export function planClauseIndex(norm: string, clauses: PlanClause[], milestone: 
     const before = norm.slice(c.start, d.start);
     const after = norm.slice(d.end, c.end);
     if (!PLAN_WORD.test(before) && !/^(?:前|以前|之前)?(?:计划|有望|将)/.test(after)) return false;
-    if (ESTIMATE.test(norm.slice(c.start, c.end))) return false;
+    if (ESTIMATE.test(norm.slice(c.start, c.end)) || ESTIMATE_MARK.test(norm.slice(c.start, c.end))) return false;
     // a figure before the verb is what is estimated: "预计一季度有60个项目可实现开工"
     const v = milestone.exec(after);
     return v !== null && !/\d/.test(after.slice(0, v.index));

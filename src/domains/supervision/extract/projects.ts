@@ -27,16 +27,16 @@ export interface ProjectHit {
 }
 
 const NUM = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)`;
-const INV_UNIT = '(亿美元|万美元|亿元|万元|亿)';
+const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|亿)';
 // "总投资 50 亿元的…": web texts put spaces around numbers; "总投资150亿元海创磷酸铁锂项目" has no 的
-const FORWARD = new RegExp(String.raw`(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(的)?`, 'g');
+const FORWARD = new RegExp(String.raw`(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 完成投资… are not a project's whole). */
 const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
 const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
 const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
 const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
-const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美元万亿])`, 'g');
+const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?[：:]?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
 /**
  * An unqualified 投资 / 投资额 that opens a clause and ends it ("…占地面积109亩，投资约3.5亿元，共有…"): the own
  * investment of the project its sentence is about, read as a nameless 总投资 is (round 8; sets a, f, g). 计划 / 年度 /
@@ -52,11 +52,13 @@ const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)�
 const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
 /** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
 // (round 7: also roads, lines and buildings counted: "尚勤路、…等8条道路工程，…，总投资12.12亿元")
-const GROUP_BETWEEN = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|条|座|栋|只)/;
+const GROUP_BETWEEN = /(?<!第)(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|条|座|栋|只)/;
 /** Words that point back to the project last mentioned. */
 const ANAPHOR = /^(?:项目|该项目|这个项目|此项目|这一项目|该产业园|该园区|园区)$/;
 /** How far back (characters) a nameless 总投资 looks for the project it belongs to. */
 const MAX_ANTECEDENT = 200;
+/** A count right before 投资X的: "10个投资超20亿元的…项目". */
+const GROUP_BEFORE = /(?<!第)(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|批)$/;
 /** A verb between a bare 投资X and the name it governs. */
 const BARE_LEAD = /^(?:启动了|启动|新建|实施)(?=.{3})/;
 /** A demonstrative before 总投资…的 and a generic head after it: the project named before ("这个总投资15亿元的重大工程"). */
@@ -65,7 +67,7 @@ const GENERIC_HEAD = /^(?:重大|重点|大)?(?:工程|项目)/;
 /** A phase opening a clause: "，一期用地面积…", "。其中，二期…". */
 const PHASE_OPENING = /(?:^|[，,；;：:])\s*(?:其中[，,]?)?([一二三四首])期/g;
 const NAME_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '“', '”', '"', '等', '和', '与', ' ', '\n']);
-const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动'];
+const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动', '分别是', '分别为'];
 const MAX_NAME = 40;
 
 function value(s: string): number | null {
@@ -89,7 +91,8 @@ const TRAILING_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|家|�
 function nameLength(raw: string): number {
   let n = raw.length;
   const pj = raw.indexOf('项目');
-  if (pj >= 2) n = Math.min(n, pj + 2);
+  // "沁园春矿泉水开发项目一期工程": a phase's works after 项目 are still the name (round 9)
+  if (pj >= 2) n = Math.min(n, pj + 2 + (/^[一二三四]期工程/.test(raw.slice(pj + 2)) ? 4 : 0));
   for (const v of NAME_END_VERBS) {
     const k = raw.indexOf(v);
     if (k >= 2 && k < n) n = k;
@@ -173,12 +176,25 @@ export function subjectMention(norm: string, start: number, end: number): Projec
   return { name: cleanName(raw), start: start + k, end: start + k + raw.length };
 }
 
+/** "今天开工建设的项目是新兴生物质热电联产项目": a generic subject, the name after 是 (round 9). */
+const COMPLEMENT_NAME = new RegExp(String.raw`^[^，,。；;]{0,20}?(?:项目|工程)是([^，,：:。；;“”的]{3,40}?(?:项目|工程|产业园|基地|园区))$`);
+
+/** The project named after 是 in a clause with a generic subject, if any. */
+export function complementMention(norm: string, start: number, end: number): ProjectMention | null {
+  const t = norm.slice(start, end);
+  const m = COMPLEMENT_NAME.exec(t);
+  if (!m || NOT_A_NAME.test(m[1]!)) return null;
+  const s = start + t.length - m[1]!.length;
+  return { name: cleanName(m[1]!), start: s, end: s + m[1]!.length };
+}
+
 /** 和 / 与 inside one name (round 7): "湖北亿兴新能源电动客车和动力电池项目" — the words after it run on to 项目
  * with no amount first, and the words before it have no 项目 of their own. */
 function joinsOneName(norm: string, pos: number, e: number, limit: number): boolean {
   if (norm.slice(pos, e).includes('项目')) return false;
   let k = e + 1;
-  while (k < limit && k - pos < MAX_NAME && !NAME_STOP.has(norm[k]!)) k++;
+  // (after 、 the next parts may be joined by 、 too: "5GW单晶拉棒、切片、电池片项目")
+  while (k < limit && k - pos < MAX_NAME && (!NAME_STOP.has(norm[k]!) || (norm[e] === '、' && norm[k] === '、'))) k++;
   const after = norm.slice(e + 1, k);
   return after.includes('项目') && !/^(?:总投资|投资|\d|[一二两三四五六七八九十]+[亿万])/.test(after);
 }
@@ -189,12 +205,14 @@ function readName(norm: string, pos: number, limit: number): number {
   while (e < limit && e - pos < MAX_NAME) {
     const c = norm[e]!;
     // a short quotation inside a name: "中国移动湖北公司“四个中心”基地项目" (round 7)
-    const close = c === '“' && e > pos ? norm.indexOf('”', e) : -1;
+    // (or opening it: "“南湖文化旅游园”苏州商业街", round 9)
+    const close = c === '“' ? norm.indexOf('”', e) : -1;
     if (close > e && close - e <= 10 && close + 1 < limit && !NAME_STOP.has(norm[close + 1]!)) {
       e = close + 1;
       continue;
     }
-    if (NAME_STOP.has(c) && !((c === '和' || c === '与') && (e - pos < 2 || joinsOneName(norm, pos, e, limit)))) break;
+    // 、 joins parts of one name that runs on to 项目 with no amount ("5GW单晶拉棒、切片、电池片项目", round 9)
+    if (NAME_STOP.has(c) && !((c === '和' || c === '与' || c === '、') && (e - pos < 2 || joinsOneName(norm, pos, e, limit)))) break;
     e++;
   }
   return e;
@@ -255,6 +273,11 @@ export function findProjects(
   for (const m of forwards) {
     const s = start + m.index;
     if (blocked[s] || m.index < consumed) continue;
+    // "10个投资超20亿元的重大产业项目": a count before the amount makes it a bound for each (round 9)
+    if (GROUP_BEFORE.test(norm.slice(Math.max(start, s - 6), s))) {
+      onThreshold(s, s + m[0].length);
+      continue;
+    }
     let nameStart = s + m[0].length;
     if (!m[3]) {
       // without 的 the name must follow at once and end with a head noun, and no name may precede;
@@ -345,6 +368,15 @@ export function findProjects(
     const anaphor = !before.endsWith('项目') && (clauseBefore === '' || ANAPHOR.test(clauseBefore)) || ANAPHOR.test(clauseBefore);
     if (anaphor && clauseBefore !== '' && /项目[，,]$/.test(before.slice(0, before.length - clauseBefore.length))) {
       before = before.slice(0, before.length - clauseBefore.length - 1); // "XX项目，该项目总投资…"
+      // "吉兴化纤是…新签约的…生产项目，该项目总投资35亿元": the subject of 是 is the name (as "X项目是…，总投资…", round 9)
+      const prev = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf('；')) + 1);
+      const subj = /^\s*([^，,：:、。；;“”\s]{2,30}?)是[^，。；]*项目$/.exec(prev);
+      const v = value(m[1]!);
+      if (subj && v !== null && !subj[1]!.endsWith('的') && !NOT_A_NAME.test(subj[1]!) && !GROUP_COUNT.test(subj[1]!)) {
+        const amountStart = s + (norm[s] === '，' || norm[s] === ',' ? 1 : 0);
+        hits.push({ name: cleanName(subj[1]!.slice(afterDe(subj[1]!))), investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: s + m[0].length, nameStart: amountStart, nameEnd: s + m[0].length, rule: 'project:subject' });
+        continue;
+      }
     } else if (anaphor) {
       const ante = mentionBefore(s);
       const v = value(m[1]!);
@@ -372,6 +404,8 @@ export function findProjects(
     }
     // a name in quotation marks before 项目: "签约之一的“汉城·酒城文化产业园”项目，总投资10.5亿元"
     const quoted = /[“"]([^“”"，。；]{2,30})[”"]项目$/.exec(before);
+    // "58个“高精尖”项目，总投资达1092亿元": a count before the quotation makes it a group's total (round 9)
+    if (quoted && GROUP_COUNT.test(before.slice(Math.max(0, quoted.index - 6), quoted.index))) continue;
     if (quoted) {
       const v = value(m[1]!);
       const nameStart = start + quoted.index + 1;
@@ -383,7 +417,9 @@ export function findProjects(
     // a name ending in another head noun right before 总投资: "恒利源电子线路板科技产业园总投资60亿元"
     const headOnly = !opensClause && !before.endsWith('项目') && HEAD_END.test(before);
     if (!before.endsWith('项目') && !headOnly) continue;
-    if (GROUP_COUNT.test(before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), 0)))) continue;
+    // a count in the clause is a group's total ("新开工项目6个，总投资…"), except before 分别是 ("这3个项目分别是X项目总投资…", round 10)
+    const own = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), 0));
+    if (GROUP_COUNT.test(own.slice(Math.max(own.lastIndexOf('分别是'), own.lastIndexOf('分别为'), 0)))) continue;
     let k = before.length;
     while (k > 0 && !NAME_STOP.has(before[k - 1]!)) k--;
     let raw = before.slice(k);

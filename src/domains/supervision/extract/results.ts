@@ -27,11 +27,13 @@ const PERIOD_RE =
   /(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|前三季度|第?[一二三四]季度|(\d{1,2})\s*[-~至—]\s*(\d{1,2})月份?|今年以来|半年来)/;
 const REPORT_VERB = /完成|实现|新签约|签约|累计|新增|达到|预计完成|增长/;
 // a cutoff ("截至9月底", "截至目前") states where things stand (round 9)
-const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:全部)?(?:完成|实现|签约|开工|开复工|复工|投产|建成)|今年以来|半年来|^[^，。；]{0,6}(?:截至|截止)(?:目前|[^，。；]{1,10}(?:底|末|止))/;
+const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:全部)?(?:完成|实现|签约|开工|开复工|复工|投产|建成)|今年以来|半年来|^[^，。；]{0,6}(?:截至|截止)(?:目前|[^，。；]{1,10}(?:底|末|止))|^至\d{1,2}月(?:底|末)[，,]/;
 /** A figure, then its change: "664.3亿元，增长5.5%"; figures, then theirs: "29092元、17191元，分别增长3%、6.4%". */
 const FIGURE_THEN_CHANGE = /\d[万亿千]?[^\d，。；、,]{0,4}[，、,](?:按[^，；。]{1,10}计算[，,])?(?:同比)?(?:分别)?(?:增长|下降|增加|减少|比增)\d/;
 /** An estimate of a period's figure: "预计全年实现地区生产总值685亿元". */
 const ESTIMATE = /预计(?:全年|今年|至\d{1,2}月)?[，,]?(?:可)?(?:累计)?(?:实现|完成)/;
+/** An estimate that a period's figure will pass a mark: "预计全年签约项目将突破500亿元" (round 10). */
+export const ESTIMATE_MARK = /预计(?:全年|今年|年内|到(?:19|20)\d{2}年(?:底)?)[^。；]{0,30}?将(?:突破|达到|达|超过)\s*[\d一二三四五六七八九十百千]/;
 /** Progress against a target or plan: "完成全年目标的56.6%", "为市下115亿元目标的51.74%", "占目标任务6亿元的110%" (round 9). */
 const PROGRESS = /(?:完成|为|占)[^，；。]{0,20}?(?:目标|任务|计划)(?:任务)?(?:投资)?(?:\d+(?:\.\d+)?[万亿]?(?:元|个|项|家))?(?:的\d|\d+(?:\.\d+)?%)/g;
 /** A target told as reached: "实现了新开工项目开工率三季度100%的目标任务" (round 9); its 目标 pledges nothing. */
@@ -159,7 +161,7 @@ export function periodEnd(period: string, year: number): string | null {
 export function isReportSentence(sentence: string, date: string | null = null): boolean {
   const plain = sentence.replace(PROGRESS, '').replace(PLAN_FIGURE, '').replace(TARGET_COMPARED, '').replace(ACHIEVED, '');
   if (PLEDGE_MARKER.test(plain)) return false;
-  if (PROGRESS_ONE.test(sentence) || ESTIMATE.test(sentence)) return true;
+  if (PROGRESS_ONE.test(sentence) || ESTIMATE.test(sentence) || ESTIMATE_MARK.test(sentence)) return true;
   if (FIGURE_THEN_CHANGE.test(sentence)) return true;
   if (findYoy(sentence, 0, sentence.length).some((y) => COMPARED.test(sentence.slice(y.start, y.end)))) return true;
   if (PAST_MARKER.test(sentence)) return true;

@@ -7,6 +7,8 @@ import type { Span } from './types';
 /** Same-length normalisation: full-width digits/letters/%/. → ASCII. */
 /** Times given in turn ("分别于A、B…") split their clause at each 、 before the next time. */
 const DISTRIBUTED_TIME = /分别(?:于|在)(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|年底|[一二三四]季度)[^，。；]*$/;
+/** A time, then its milestone, ending the clause so far: "6月底前开工". */
+const TIMED_MILESTONE = /(?:\d{1,2}月(?:底|末|份)?|年底|年内|[一二三四]季度(?:末)?)(?:之?前)?(?:完成|开工|完工|竣工|建成|投产|开业|投用|封顶|验收|交付)$/;
 const TIME_NEXT = /^(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|年底|[一二三四]季度)/;
 
 export function normalize(text: string): string {
@@ -177,8 +179,8 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
       } else if (SEGMENT_END.has(ch)) {
         closeSegment(i);
         segStart = cStart = i + 1;
-      } else if (ch === '、' && DISTRIBUTED_TIME.test(norm.slice(cStart, i)) && TIME_NEXT.test(norm.slice(i + 1, i + 9))) {
-        // "分别于2026年10月、2027年8月建成投产": each time is its own milestone (round 9)
+      } else if (ch === '、' && (DISTRIBUTED_TIME.test(norm.slice(cStart, i)) || TIMED_MILESTONE.test(norm.slice(cStart, i))) && TIME_NEXT.test(norm.slice(i + 1, i + 9))) {
+        // "分别于2026年10月、2027年8月建成投产", "6月底前开工、12月底前完工": each time is its own milestone (round 9)
         closeClause(i);
         cStart = i + 1;
       } else if (CLAUSE_END.has(ch)) {
