@@ -1,10 +1,10 @@
 /**
  * The extraction corpus on disk (test/fixtures/extract/corpus): NNN.txt (a source line, then the
  * text) beside NNN.json (its labels, an `Expected`). Even numbers are the development half, odd
- * numbers the held-out half, except in sets c–i, which are held out whole.
+ * numbers the held-out half, except in sets c–j, which are held out whole.
  * Texts 000–047 are set 'a', 048–065 set 'b' (SECOND_SET_FROM), 066–085 set 'c' (THIRD_SET_FROM),
  * 086–106 set 'd' (FOURTH_SET_FROM), 107–129 set 'e' (FIFTH_SET_FROM), 130–152 set 'f' (SIXTH_SET_FROM),
- * 153–173 set 'g' (SEVENTH_SET_FROM), 174–203 set 'h' (EIGHTH_SET_FROM), 204 onwards set 'i' (NINTH_SET_FROM).
+ * 153–173 set 'g' (SEVENTH_SET_FROM), 174–203 set 'h' (EIGHTH_SET_FROM), 204–227 set 'i' (NINTH_SET_FROM), 228 onwards set 'j' (TENTH_SET_FROM).
  * Shared by the corpus test and scripts/extract-score.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -28,13 +28,16 @@ export const EIGHTH_SET_FROM = 174;
 /** the first text of the ninth set (collected and labelled by others while round 9's rules were written, without
  * the extractor's output; all of it held out) */
 export const NINTH_SET_FROM = 204;
+/** the first text of the tenth set (collected and labelled by others while round 10's rules were written, without
+ * the extractor's output; all of it held out) */
+export const TENTH_SET_FROM = 228;
 
 export interface CorpusText {
   name: string;
   half: 'dev' | 'heldout';
   /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048–065 (second set, richer in deadlines and
-   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130–152 (sixth set), 'g' = 153–173 (seventh set), 'h' = 174–203 (eighth set), 'i' = 204 onwards (ninth set; c–i held out whole) */
-  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i';
+   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130–152 (sixth set), 'g' = 153–173 (seventh set), 'h' = 174–203 (eighth set), 'i' = 204–227 (ninth set), 'j' = 228 onwards (tenth set; c–j held out whole) */
+  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j';
   source: string;
   text: string;
   expected: Expected;
@@ -48,7 +51,8 @@ function setOf(n: number): CorpusText['set'] {
   if (n < SIXTH_SET_FROM) return 'e';
   if (n < SEVENTH_SET_FROM) return 'f';
   if (n < EIGHTH_SET_FROM) return 'g';
-  return n < NINTH_SET_FROM ? 'h' : 'i';
+  if (n < NINTH_SET_FROM) return 'h';
+  return n < TENTH_SET_FROM ? 'i' : 'j';
 }
 
 export function loadCorpus(dir: string): CorpusText[] {
