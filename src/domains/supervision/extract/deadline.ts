@@ -76,7 +76,7 @@ const HOLDING_VERB = /召开|举办|举行|开展|组织|参加|筹备|要|确�
 const TOPIC_BEFORE = /(?:就|对|关于|围绕|随着|总结|盘点|通报|回顾|迈入|进入|宣读了?)$/;
 
 /** A commitment word right before a time phrase: "确保8月建成", "力争在10月", "能在7月". */
-const COMMIT_BEFORE = /(?:确保|力争|争取|将|要|计划|预计|有望|务必|必须|能够?|可)(?:在|于)?$/;
+const COMMIT_BEFORE = /(?:确保|力争|争取|将|要|计划|预计|有望|务必|必须|能够?|可|最晚|最迟|不晚于)(?:在|于)?$/;
 /** "在/于 + time" followed by a modal or a completion verb: "在8月10日能够完成". */
 const AT_BEFORE = /(?:在|于)$/;
 const FUTURE_AFTER = /^(?:能够|能|将|要|可|完成|建成|竣工|投产|投入|交付|开工)/;
@@ -93,6 +93,17 @@ function committed(before: string, after: string): boolean {
 
 /** Milestones a month can be the time of ("为该工程10月验收通电做最后的准备"). 完成 is not one: "7月完成投资2亿元" reports. */
 const MILESTONE_AFTER = /^(?:验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|交付|封顶|并网|贯通|开业|运营)/;
+
+/** A milestone somewhere in a clause, and what stands before it (its subjects). */
+const MILESTONE_IN = /^[^，。；]{0,30}?(?:开工|竣工|建成|投产|完工|开业|投用|投入使用|封顶|交付)/;
+
+/** The clause after pos when pos ends its own clause (a time standing alone: "3月，X开工建设"), else ''. */
+function nextClause(norm: string, pos: number, end: number): string {
+  if (pos !== end || !/[，,]/.test(norm[pos] ?? '')) return '';
+  const rest = norm.slice(pos + 1, pos + 41);
+  const stop = rest.search(/[，,。；;\n]/);
+  return stop < 0 ? rest : rest.slice(0, stop);
+}
 
 /** A phase and an adverb between a time and its milestone: "2024年8月一期竣工", "2017年一期率先完工" (round 8). */
 const PHASE_ADVERB = /^(?:[一二三四首]期(?:工程|项目)?)?(?:率先|全面|基本|正式|全部|即可|可|将|能|都)?/;
@@ -130,7 +141,7 @@ interface Pattern {
   attributive: boolean;
   /** the date; null when the year is unknown; false when the phrase is not a deadline after all */
   /** `after`: the next 4 characters; `ahead`: the next 10 (a phase and an adverb before a milestone, round 8) */
-  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string, ahead: string): string | null | false;
+  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string, ahead: string, next: string): string | null | false;
 }
 
 function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number | null {
@@ -233,12 +244,13 @@ const PATTERNS: Pattern[] = [
     rule: 'deadline:month',
     attributive: true,
     re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~至到—－\d])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末上中下]|[一二三四五六七八九十](?!期))`, 'g'),
-    resolve(m, ctx, after, before, ahead) {
+    resolve(m, ctx, after, before, ahead, next) {
       // a month alone (no year, 份 or 前) only as the time of a commitment ("确保8月建成投入使用")
-      // or of a milestone still ahead ("为该工程10月验收通电做…准备", "6月即可试生产", round 9)
+      // or of a milestone still ahead ("为该工程10月验收通电做…准备", "6月即可试生产", round 9;
+      // "3月，X、Y开工建设" — a month standing as its own clause, the milestone in the next, round 11)
       const mo = smallNumber(m[3]!);
       if (mo === null || mo < 1 || mo > 12) return false;
-      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx)) return false;
+      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx) && !(ahead === '' && MILESTONE_IN.test(next) && ctx.date !== null && !/(?:去|上|前)年$/.test(before) && mo > Number(ctx.date.slice(5, 7)))) return false;
       const y = yearOf(m, 1, ctx);
       if (y === null) return null;
       return iso(y, mo, lastDayOfMonth(y, mo));
@@ -464,7 +476,7 @@ function nounPhrase(norm: string, s: number, e: number, end: number, before: str
  * non-overlapping (earlier, then longer, wins).
  */
 /** A verb and 的 right after a period: the period dates what describes a noun. */
-const RELATIVE_AFTER = /^[^，。；、\d]{0,6}?(?:新)?(?:签约|引进|落户|开工|竣工|投产|建成|实施|招引)(?:建设)?的/;
+const RELATIVE_AFTER = /^[^，。；、\d]{0,6}?(?:能够|能|可以|可)?(?:确保)?(?:新)?(?:签约|引进|落户|开工|竣工|投产|建成|实施|招引|完成)(?:建设)?的(?!目标)/;
 /** Projects qualified by the period before: "明年一季度开工项目", "今年新开工的重点项目". */
 const QUALIFIED_PROJECTS = /^(?:第?[一二三四]季度|[上下]半年)?(?:新)?(?:开工|竣工|投产|签约|建成|开复工)(?:建设)?的?(?:重点|重大)?项目/;
 
@@ -505,7 +517,7 @@ export function findDeadlines(
       }
       // a period qualifying projects, with no count of them: "组织好明年一季度开工项目" (the projects, not a task, round 9)
       // a relative clause: "今年新签约的功能性…项目", "今年新开工建设的石龙工业园" describe a noun (sets e and i, round 9)
-      if (p.attributive && RELATIVE_AFTER.test(norm.slice(e, e + 10)) && !COMMIT_BEFORE.test(before)) continue;
+      if (p.attributive && RELATIVE_AFTER.test(norm.slice(e, e + 10)) && !COMMIT_BEFORE.test(before) && !/(?:预计|计划|确保|力争)到$/.test(before)) continue;
       const qualified = QUALIFIED_PROJECTS.exec(norm.slice(e, e + 16));
       if (qualified && !/[\d一二三四五六七八九十百]/.test(norm.slice(e + qualified[0].length, end))) continue;
       // a start is not an end: "从2023年第一季度开始", "自2024年1月起" (round 9)
@@ -514,7 +526,7 @@ export function findDeadlines(
       if (/每(?:个)?(?:年|半年|季度|季|月|周|旬)[^，。；]{0,16}$/.test(clauseBefore(norm, s))) continue;
       // a period of last year is past: "去年下半年落户" (round 6)
       if (/^(?:去年|上年)/.test(m[0])) continue;
-      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)));
+      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)), nextClause(norm, e, end));
       if (date === false) continue;
       // a month already past at the document's date, with no 前 and no commitment in its sentence,
       // tells what happened: "联成塑胶2月份开工建设" (September), "4月初开始复工" (round 6)

@@ -20,7 +20,7 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
 const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|开业|营业|并网|贯通|完毕|报送|上报|提交|报(?:区|市|县|省)(?:委|政府|人民政府|督查|发展|财政)/;
+  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|开业|营业|动工|并网|贯通|完毕|报送|上报|提交|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)/;
 /** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
 const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
 /** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
@@ -291,6 +291,12 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const due = headingDue;
       const own = items.slice(paraBefore).filter((it) => it.kind === 'task');
       for (const it of own) {
+        // under "2023年…任务分解" a notice of December 2022 means 2023 by 全年 / 今年 / 年内 (round 11)
+        if (it.deadline !== null && due.date !== null && it.deadline < due.date && it.deadline.endsWith('-12-31') && /^(?:全年|今年|年内|年底前?|当年)$/.test(it.deadlinePhrase ?? '')) {
+          it.deadline = due.date;
+          it.rules.push('deadline:heading');
+          continue;
+        }
         if (it.deadline !== null || it.quantities.length === 0) continue;
         it.deadline = due.date;
         it.deadlinePhrase = due.phrase;

@@ -106,7 +106,8 @@ function nameLength(raw: string): number {
 }
 
 function cleanName(raw: string): string {
-  let n = raw;
+  // a list's number is not part of the name: "3.高新区天臣电芯总部基地" (round 11)
+  let n = raw.replace(/^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])(?=[\u4e00-\u9fa5])/, '');
   // "仙鹤项目" → 仙鹤 (round 7: names of two characters too)
   if (n.endsWith('项目') && n.length >= 4) n = n.slice(0, -2);
   return n;

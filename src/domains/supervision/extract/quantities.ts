@@ -16,7 +16,7 @@
  */
 import type { Quantity } from './types';
 import { measureAt, MAGNITUDES } from './measures';
-import { CN_NUMERAL_CHARS, CN_NUMERAL_START, decimalValue, parseChineseInt } from './numerals';
+import { CN_NUMERAL_CHARS, CN_NUMERAL_START, decimalValue, isCnDigit, parseChineseInt } from './numerals';
 
 export interface QuantityHit extends Quantity {
   start: number;
@@ -61,6 +61,15 @@ function readNumber(norm: string, pos: number, limit: number): NumTok | null {
   if (!CN_NUMERAL_START.includes(ch)) return null;
   let e = pos;
   while (e < limit && CN_NUMERAL_CHARS.includes(norm[e]!)) e++;
+  // a Chinese decimal: "二十三点二亿美元" → 23.2 亿美元 (round 11)
+  if (norm[e] === '点' && isCnDigit(norm[e + 1] ?? '')) {
+    const whole = parseChineseInt(norm.slice(pos, e));
+    let k = e + 1;
+    let frac = '';
+    while (k < limit && isCnDigit(norm[k]!)) frac += String(parseChineseInt(norm[k]!) ?? 0), k++;
+    const magnitude = norm[k] === '万' || norm[k] === '亿' ? norm[k]! : '';
+    if (whole !== null && measureAt(norm, k + magnitude.length) !== null) return { end: k + magnitude.length, value: decimalValue(`${whole}.${frac}`), cn: true, magnitude };
+  }
   // try the whole run, then with a trailing 万/亿 moved to the unit, then shorter runs
   for (let end = e; end > pos; end--) {
     const run = norm.slice(pos, end);
