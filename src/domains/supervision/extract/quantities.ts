@@ -66,7 +66,7 @@ function readNumber(norm: string, pos: number, limit: number): NumTok | null {
     const whole = parseChineseInt(norm.slice(pos, e));
     let k = e + 1;
     let frac = '';
-    while (k < limit && isCnDigit(norm[k]!)) frac += String(parseChineseInt(norm[k]!) ?? 0), k++;
+    for (; k < limit && isCnDigit(norm[k]!); k++) frac += String(parseChineseInt(norm[k]!) ?? 0);
     const magnitude = norm[k] === '万' || norm[k] === '亿' ? norm[k]! : '';
     if (whole !== null && measureAt(norm, k + magnitude.length) !== null) return { end: k + magnitude.length, value: decimalValue(`${whole}.${frac}`), cn: true, magnitude };
   }
