@@ -86,6 +86,8 @@ const COMPLETION_AFTER = /^(?:完成|建成|竣工|投产|交付|开工|投用|�
 const TARGET_CLAUSE_AFTER = /^[，,](?:确保|力争|争取|要|务必|必须)/;
 /** Month-level phrases that can tell of a past event ("联成塑胶2月份开工建设" in September). */
 const PAST_CAPABLE = new Set(['deadline:month', 'deadline:dekad', 'deadline:date']);
+/** Rules whose phrase names a whole period: past only once the period has ended. */
+const WHOLE_PERIOD_RULES = new Set(['deadline:quarter', 'deadline:half']);
 
 function committed(before: string, after: string): boolean {
   return COMMIT_BEFORE.test(before) || (AT_BEFORE.test(before) && FUTURE_AFTER.test(after));
@@ -112,8 +114,8 @@ const PHASE_ADVERB = /^(?:[一二三四首]期(?:工程|项目)?)?(?:率先|全�
  * A bare month right before a milestone verb is the milestone's time when the month is still
  * ahead at the document's date (a month already past tells what happened: "3月开工建设").
  */
-function milestoneAhead(month: number, after: string, before: string, ctx: DeadlineContext): boolean {
-  if (ctx.date === null || !MILESTONE_AFTER.test(after.replace(PHASE_ADVERB, '')) || /(?:去|上|前)年$/.test(before)) return false;
+function milestoneAhead(month: number, after: string, before: string, ctx: DeadlineContext, milestone: RegExp = MILESTONE_AFTER): boolean {
+  if (ctx.date === null || !milestone.test(after.replace(PHASE_ADVERB, '')) || /(?:去|上|前)年$/.test(before)) return false;
   return month > Number(ctx.date.slice(5, 7));
 }
 
@@ -250,7 +252,7 @@ const PATTERNS: Pattern[] = [
       // "3月，X、Y开工建设" — a month standing as its own clause, the milestone in the next, round 11)
       const mo = smallNumber(m[3]!);
       if (mo === null || mo < 1 || mo > 12) return false;
-      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx) && !(ahead === '' && MILESTONE_IN.test(next) && ctx.date !== null && !/(?:去|上|前)年$/.test(before) && mo > Number(ctx.date.slice(5, 7)))) return false;
+      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx) && !(ahead === '' && milestoneAhead(mo, next, before, ctx, MILESTONE_IN))) return false;
       const y = yearOf(m, 1, ctx);
       if (y === null) return null;
       return iso(y, mo, lastDayOfMonth(y, mo));
@@ -532,9 +534,9 @@ export function findDeadlines(
       // tells what happened: "联成塑胶2月份开工建设" (September), "4月初开始复工" (round 6)
       // (于 alone commits nothing when the month has passed: "38个项目于6月建成投产" in July, round 8; and a modal in the
       // next clause is that clause's: "也于今年6月开工建设，预计2027年建成投产")
-      if (date !== null && ctx.date !== null && date < ctx.date.slice(0, 8) + '01' && PAST_CAPABLE.has(p.rule) && !/前$/.test(m[0]) && !COMMIT_BEFORE.test(before) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + ownClause(norm, e, end))) continue;
-      // …and so does a quarter or a half that has ended ("上半年，…以推进71个重大项目…为重点" in July; sets f and i, round 9)
-      if (date !== null && ctx.date !== null && date < ctx.date && (p.rule === 'deadline:quarter' || p.rule === 'deadline:half') && !/前$/.test(m[0]) && !COMMIT_BEFORE.test(before) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + ownClause(norm, e, end))) continue;
+      // …and so does a quarter or a half that has ended ("上半年，…以推进71个重大项目…为重点" in July; sets f and i, round 10)
+      const ended = date !== null && ctx.date !== null && (PAST_CAPABLE.has(p.rule) ? date < ctx.date.slice(0, 8) + '01' : WHOLE_PERIOD_RULES.has(p.rule) && date < ctx.date);
+      if (ended && !/前$/.test(m[0]) && !COMMIT_BEFORE.test(before) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + ownClause(norm, e, end))) continue;
       // 已于 / 已在 before a time tells what has been done: "项目一期已于今年春节前封顶" (round 8)
       if (ALREADY_BEFORE.test(before)) continue;
       // a stated year and month already past at the document's date: an event, not a deadline
