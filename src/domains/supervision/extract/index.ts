@@ -5,7 +5,7 @@
  *   extract(text, { year: 2022, units: ['大庙街道'] }) → { year, items }
  */
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
-import { normalize, quoteMask, segment, type Clause, type Paragraph, type Segment } from './sentences';
+import { IN_TURN, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
 import { findDeadlines, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
@@ -521,7 +521,7 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
           else if (own + 1 < g.clauses.length) k = own + 1;
         }
         // "分别于2026年10月、2027年8月建成投产": the first time shares the milestone of the last (round 9)
-        if (c && k < 0 && /分别(?:于|在)/.test(norm.slice(c.clause.start, g.deadline.start)) && g.deadline.end === c.clause.end && norm[c.clause.end] === '、') k = own;
+        if (c && k < 0 && IN_TURN.test(norm.slice(c.clause.start, g.deadline.start)) && g.deadline.end === c.clause.end && norm[c.clause.end] === '、') k = own;
       }
       if (k < 0 || k > 1 || g.deadline === null) continue;
       lastIdx = Math.max(lastIdx, k);

@@ -28,21 +28,23 @@ export interface ProjectHit {
 
 const NUM = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)`;
 const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|亿)';
+/** Words between 投资 and its amount that do not change the figure (逾 = more than, round 12). */
+const ABOUT = '(?:约|超过|超|近|达|逾)';
 // "总投资 50 亿元的…": web texts put spaces around numbers; "总投资150亿元海创磷酸铁锂项目" has no 的
-const FORWARD = new RegExp(String.raw`(?:计划)?总投资额?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(的)?`, 'g');
+const FORWARD = new RegExp(String.raw`(?:计划)?总投资额?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 完成投资… are not a project's whole). */
-const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
+const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
-const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
+const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
 const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
-const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
-const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?[：:]?(?:约|超过|超|近|达)?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
+const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
+const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?[：:]?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
 /**
  * An unqualified 投资 / 投资额 that opens a clause and ends it ("…占地面积109亩，投资约3.5亿元，共有…"): the own
  * investment of the project its sentence is about, read as a nameless 总投资 is (round 8; sets a, f, g). 计划 / 年度 /
  * 完成… before 投资 qualify it (not a project's whole), and an amount running on into a name is INVEST_BARE's.
  */
-const BARE_BACKWARD = new RegExp(String.raw`[，,]投资额?(?:约|超过|超|近|达|为)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?=[，,。；;]|$)`, 'g');
+const BARE_BACKWARD = new RegExp(String.raw`[，,]投资额?(?:${ABOUT}|为)?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?=[，,。；;]|$)`, 'g');
 /** A count of projects before the name: "等20余个项目，总投资117亿元" is a group, not one project. */
 const GROUP_COUNT = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项)/;
 /** "总投资分别为11亿元、6亿元的…": several amounts before several names (round 7). */
@@ -69,6 +71,11 @@ const PHASE_OPENING = /(?:^|[，,；;：:])\s*(?:其中[，,]?)?([一二三四�
 const NAME_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '“', '”', '"', '等', '和', '与', ' ', '\n']);
 const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动', '分别是', '分别为'];
 const MAX_NAME = 40;
+
+/** The words after the last clause mark (，,。；) of `s`: the clause a name or an anaphor is read from. */
+function lastClause(s: string): string {
+  return s.slice(Math.max(s.lastIndexOf('，'), s.lastIndexOf(','), s.lastIndexOf('。'), s.lastIndexOf('；')) + 1);
+}
 
 function value(s: string): number | null {
   return /^\d/.test(s) ? decimalValue(s) : parseChineseInt(s);
@@ -348,8 +355,7 @@ export function findProjects(
     const opensClause = m[0].startsWith('，') || m[0].startsWith(',');
     if (opensClause) {
       // "X是…之一，总投资…", "X项目是…的重点项目，总投资…": the investment is the subject's
-      const cut = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf('；'));
-      const clause = before.slice(cut + 1);
+      const clause = lastClause(before);
       const sub = /^\s*([^，,：:、。；;“”\s]{2,30}?)是[^，。；]*(?:之一|项目)$/.exec(clause);
       const v = value(m[1]!);
       if (sub && v !== null) {
@@ -365,12 +371,12 @@ export function findProjects(
         }
       }
     }
-    const clauseBefore = opensClause ? '' : before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。')) + 1);
+    const clauseBefore = opensClause ? '' : lastClause(before);
     const anaphor = !before.endsWith('项目') && (clauseBefore === '' || ANAPHOR.test(clauseBefore)) || ANAPHOR.test(clauseBefore);
     if (anaphor && clauseBefore !== '' && /项目[，,]$/.test(before.slice(0, before.length - clauseBefore.length))) {
       before = before.slice(0, before.length - clauseBefore.length - 1); // "XX项目，该项目总投资…"
       // "吉兴化纤是…新签约的…生产项目，该项目总投资35亿元": the subject of 是 is the name (as "X项目是…，总投资…", round 9)
-      const prev = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('。'), before.lastIndexOf('；')) + 1);
+      const prev = lastClause(before);
       const subj = /^\s*([^，,：:、。；;“”\s]{2,30}?)是[^，。；]*项目$/.exec(prev);
       const v = value(m[1]!);
       if (subj && v !== null && !subj[1]!.endsWith('的') && !NOT_A_NAME.test(subj[1]!) && !GROUP_COUNT.test(subj[1]!)) {
@@ -419,7 +425,7 @@ export function findProjects(
     const headOnly = !opensClause && !before.endsWith('项目') && HEAD_END.test(before);
     if (!before.endsWith('项目') && !headOnly) continue;
     // a count in the clause is a group's total ("新开工项目6个，总投资…"), except before 分别是 ("这3个项目分别是X项目总投资…", round 10)
-    const own = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), 0));
+    const own = lastClause(before);
     if (GROUP_COUNT.test(own.slice(Math.max(own.lastIndexOf('分别是'), own.lastIndexOf('分别为'), 0)))) continue;
     let k = before.length;
     while (k > 0 && !NAME_STOP.has(before[k - 1]!)) k--;

@@ -4,13 +4,15 @@
  */
 import type { Span } from './types';
 
-/** Same-length normalisation: full-width digits/letters/%/. → ASCII. */
+/** "分别于" / "分别在": times given in turn follow (shared with index.ts). */
+export const IN_TURN = /分别(?:于|在)/;
 /** Times given in turn ("分别于A、B…") split their clause at each 、 before the next time. */
-const DISTRIBUTED_TIME = /分别(?:于|在)(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|年底|[一二三四]季度)[^，。；]*$/;
+const DISTRIBUTED_TIME = new RegExp(String.raw`${IN_TURN.source}(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|年底|[一二三四]季度)[^，。；]*$`);
 /** A time, then its milestone, ending the clause so far: "6月底前开工". */
 const TIMED_MILESTONE = /(?:\d{1,2}月(?:底|末|份)?|年底|年内|[一二三四]季度(?:末)?)(?:之?前)?(?:完成|开工|完工|竣工|建成|投产|开业|投用|封顶|验收|交付)$/;
 const TIME_NEXT = /^(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|年底|[一二三四]季度)/;
 
+/** Same-length normalisation: full-width digits/letters/%/. → ASCII. */
 export function normalize(text: string): string {
   let out = '';
   for (const ch of text) {
