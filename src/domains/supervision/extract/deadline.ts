@@ -94,7 +94,9 @@ function committed(before: string, after: string): boolean {
 }
 
 /** Milestones a month can be the time of ("为该工程10月验收通电做最后的准备"). 完成 is not one: "7月完成投资2亿元" reports. */
-const MILESTONE_AFTER = /^(?:验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|交付|封顶|并网|贯通|开业|运营)/;
+/** Milestones that are also actions of a task (index.ts); 运营 only after a time ("10月运营"), elsewhere it is ongoing ("企业运营"). */
+export const MILESTONES = '验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
+const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONES}|运营)`);
 
 /** A milestone somewhere in a clause, and what stands before it (its subjects). */
 const MILESTONE_IN = /^[^，。；]{0,30}?(?:开工|竣工|建成|投产|完工|开业|投用|投入使用|封顶|交付)/;
@@ -290,7 +292,8 @@ const PATTERNS: Pattern[] = [
     re: /(本|下个?)月(?![底末份度上中下初])/g,
     resolve(m, ctx, after, before) {
       // next month with a modal after it is an expectation ("下个月都能投入试生产", round 7)
-      if (!committed(before, after) && !(m[1]!.startsWith('下') && /^(?:都|就|也|均)?(?:能|可|将|会)/.test(after))) return false;
+      // this month with a milestone after it is still ahead ("首架飞机本月试飞", round 12)
+      if (!committed(before, after) && !(m[1]!.startsWith('下') && /^(?:都|就|也|均)?(?:能|可|将|会)/.test(after)) && !(m[1] === '本' && MILESTONE_AFTER.test(after))) return false;
       if (ctx.date === null) return null;
       const d = m[1]!.startsWith('下') ? addMonths(ctx.date.slice(0, 8) + '01', 1) : ctx.date;
       const [y, mo] = d.split('-').map(Number) as [number, number];

@@ -7,7 +7,7 @@
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
 import { IN_TURN, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
-import { findDeadlines, type DeadlineContext, type DeadlineHit } from './deadline';
+import { findDeadlines, MILESTONES, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
 import { complementMention, findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
@@ -19,8 +19,10 @@ export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedP
 export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 
 /** Verbs that make a clause with only a deadline a task. */
-const ACTION_VERBS =
-  /完成|建成|开工|投产|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|竣工|完工|交付|投用|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|封顶|验收|通车|投运|投入使用|投入运行|投入生产|投入试生产|试生产|试车|开园|开业|营业|动工|并网|贯通|完毕|报送|上报|提交|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)/;
+// (every milestone a time can date is an action too: 试飞, 试运行, 通电, 运营, round 12)
+const ACTION_VERBS = new RegExp(
+  String.raw`${MILESTONES}|完成|开工|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
+);
 /** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
 const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
 /** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
@@ -42,7 +44,7 @@ const PERIOD_FRAME = /^(?:(?:19|20)\d{2}年)?(?:今年|全年|当年)?(?:第?[�
 /** A question: it asks, it commits to nothing. */
 const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 /** A sentence that lists the year's targets after a colon: "主要预期目标为：力争实现经济总量2600亿元；…". */
-const TARGET_LIST = /(?:预期|主要|年度|全年)目标(?:任务)?(?:为|是)[：:]/;
+const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)目标(?:任务)?(?:为|是)[：:]/;
 /** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
@@ -150,6 +152,9 @@ function projectMentions(norm: string, paras: Paragraph[]): ProjectMention[] {
   return out;
 }
 
+/** A future modal: what a segment will do. */
+const LOOKS_AHEAD = /(?:还|也|仍)?将(?!近)|计划|力争|确保|争取/;
+
 /** A task table's header cell for the completion date. */
 const DUE_HEADER = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)$/;
 
@@ -240,25 +245,29 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const period = report ? findPeriod(sText) : null;
       const before = items.length;
       for (const seg of sentence.segments) {
-        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, report, mentionBefore, seenProjects);
+        // "截至3月底，…开复工率82.2%；二季度，还将开复工…": a later segment of a report that looks ahead to a period
+        // not yet ended is a plan (round 12)
+        const segText = norm.slice(seg.start, seg.end);
+        const segReport = report && !(seg !== sentence.segments[0] && LOOKS_AHEAD.test(segText) && findPeriod(segText) !== null && !isReportSentence(segText, doc.date));
+        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, segReport, mentionBefore, seenProjects);
         // a question ("一季度11区都有哪些项目开工建设？") sets no deadline
         if (QUESTION.test(sText)) for (const i of infos) i.deadlines = [];
         // a programme told as news, a count of projects with their total and no commitment word
         // ("今年经开区谋划实施重点项目100个，总投资2191亿元"): its period is the frame, not a deadline
         // (up to the first clause with a commitment word: "…，其中58个新建续建项目年内将全部开工")
-        if (!report) {
+        if (!segReport) {
           const m = infos.findIndex((i) => MODAL.test(norm.slice(i.clause.start, i.clause.end)));
           const told = m < 0 ? infos : infos.slice(0, m);
           if (told.length > 0 && GROUP_TOTAL.test(norm.slice(seg.start, told[told.length - 1]!.clause.end))) {
             for (const i of told) i.deadlines = i.deadlines.filter((d) => !PERIOD_FRAME.test(d.phrase));
           }
         }
-        if (!report && !MODAL.test(sText)) {
+        if (!segReport && !MODAL.test(sText)) {
           const first = infos[0];
           const d = first?.deadlines[0];
           if (first && d && seg === sentence.segments[0] && d.start === first.clause.start && d.end === first.clause.end && FRAME.test(d.phrase)) first.deadlines.shift();
         }
-        if (report) items.push(...reportItems(text, norm, quotes, seg, infos, yoy, period, ctx, makeUnits));
+        if (segReport) items.push(...reportItems(text, norm, quotes, seg, infos, yoy, period, ctx, makeUnits));
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));
       }
       // the targets listed after "主要预期目标为：" are the document year's (as under a dated heading)

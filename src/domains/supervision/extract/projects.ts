@@ -32,11 +32,13 @@ const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|亿)';
 const ABOUT = '(?:约|超过|超|近|达|逾)';
 // "总投资 50 亿元的…": web texts put spaces around numbers; "总投资150亿元海创磷酸铁锂项目" has no 的
 const FORWARD = new RegExp(String.raw`(?:计划)?总投资额?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(的)?`, 'g');
-/** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 完成投资… are not a project's whole). */
-const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
+/** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
+const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
-const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
+const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
 const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
+/** A bracket that ends a name, then its head word: "…多晶硅（颗粒硅）项目" (the bracket is not part of the name). */
+const BRACKET_HEAD = /^[（(][^（）()，。；]{1,16}[）)]项目/;
 const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
 const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?[：:]?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
 /**
@@ -54,7 +56,10 @@ const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)�
 const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
 /** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
 // (round 7: also roads, lines and buildings counted: "尚勤路、…等8条道路工程，…，总投资12.12亿元")
-const GROUP_BETWEEN = /(?<!第)(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|条|座|栋|只)/;
+// (round 12: one of a kind is no group, "…项目车间一条工艺生产线…，该项目总投资8.1亿元")
+const GROUP_BETWEEN = /(?<![第\d一二两三四五六七八九十])(?!(?:一|1)(?:个|项|家|条|座|栋|只))(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|条|座|栋|只)/;
+/** After a nameless total, the group it sums: "，包括A、B等在内的56个", "，其中包括…". */
+const GROUP_FOLLOWS = /^[，,](?:其中)?包括|^[^。；]*?等(?:在内的)?(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家)/;
 /** Words that point back to the project last mentioned. */
 const ANAPHOR = /^(?:项目|该项目|这个项目|此项目|这一项目|该产业园|该园区|园区)$/;
 /** How far back (characters) a nameless 总投资 looks for the project it belongs to. */
@@ -62,7 +67,7 @@ const MAX_ANTECEDENT = 200;
 /** A count right before 投资X的: "10个投资超20亿元的…项目". */
 const GROUP_BEFORE = /(?<!第)(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|批)$/;
 /** A verb between a bare 投资X and the name it governs. */
-const BARE_LEAD = /^(?:启动了|启动|新建|实施)(?=.{3})/;
+const BARE_LEAD = /^(?:启动了|启动|新建|兴建|建设|实施)(?=.{3})/;
 /** A demonstrative before 总投资…的 and a generic head after it: the project named before ("这个总投资15亿元的重大工程"). */
 const DEMONSTRATIVE = /(?:这个|这一|该|此)$/;
 const GENERIC_HEAD = /^(?:重大|重点|大)?(?:工程|项目)/;
@@ -120,6 +125,12 @@ function cleanName(raw: string): string {
   return n;
 }
 
+/** "在呼和浩特市主会场——NAME项目现场": a name starts after a dash that introduces it (round 12). */
+function afterDash(raw: string): number {
+  const k = raw.lastIndexOf('——');
+  return k >= 0 && raw.length - k - 2 >= 3 ? k + 2 : 0;
+}
+
 /** Words that open a clause before a name: a lead verb of the reporter ("走进…项目") or the city's or county's zone
  * ("市开发区德源…基地项目": a name opening with 市/县/区 is a location, NOT_A_NAME, so the location is cut off). */
 const LEAD_IN = /^(?:(?:记者|笔者)(?:一行)?(?=走进|来到|走访|深入))?(?:走进|来到|走访|深入|在|位于)?(?:(?:市|县|区)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|园区))?/;
@@ -149,8 +160,10 @@ const HEAD = '(?:项目|产业园|园区|基地|工程|中心|工厂|[一二三�
 const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${HEAD}$`);
 /** A clause opening with a project's name, then its predicate: "XX产业园是…", "XX项目正在加快建设". */
 // a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
-const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,40}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|总投资|投资额|总用地|总占地|总建筑|占地|全长|总长|主线|规划|项目|工地|现场|施工|建设|\d|$))`);
-const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$|^.{0,4}产业(?:项目)?$/;
+// (round 12: a long name after a place and a dash, "在…主会场——…智慧工厂项目现场"; the site's parts, "…项目车间…",
+// and 进入, "…装置项目进入收尾"; a workshop only of a 项目: "公用工程车间" is a part of the works)
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|总投资|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设|\d|$))`);
+const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅)类?(?:项目)?$/;
 
 const PREDICATE_START = /^(?:完善|推进|加快|完成|实施|开展|推动|抓好|做好|加强|启动|新建|配套|建成)/;
 
@@ -167,7 +180,7 @@ export function subjectMention(norm: string, start: number, end: number): Projec
   const m = SUBJECT_NAME.exec(norm.slice(start, end));
   if (!m) return null;
   let raw = m[1]!;
-  let k = afterDe(raw);
+  let k = Math.max(afterDe(raw), afterDash(raw));
   raw = raw.slice(k);
   const lead = stripLeadIn(raw);
   k += lead;
@@ -212,6 +225,13 @@ function readName(norm: string, pos: number, limit: number): number {
   // 和 / 与 join two names, except as the first or second character of one ("保和堂北药产业园") or inside one
   while (e < limit && e - pos < MAX_NAME) {
     const c = norm[e]!;
+    // a short bracket inside a name that goes on after it: "华为（辽宁大区）锦州云计算中心" (round 12); before the
+    // head word alone it describes and ends the name ("…有限公司（挖掘机）项目", set e)
+    const shut = c === '（' || c === '(' ? norm.slice(e, Math.min(limit, e + 10)).search(/[）)]/) : -1;
+    if (shut > 1 && e - pos >= 2 && e + shut + 1 < limit && !NAME_STOP.has(norm[e + shut + 1]!) && !norm.startsWith('项目', e + shut + 1) && !/[，,。；、]/.test(norm.slice(e, e + shut))) {
+      e += shut + 1;
+      continue;
+    }
     // a short quotation inside a name: "中国移动湖北公司“四个中心”基地项目" (round 7)
     // (or opening it: "“南湖文化旅游园”苏州商业街", round 9)
     const close = c === '“' ? norm.indexOf('”', e) : -1;
@@ -293,7 +313,9 @@ export function findProjects(
       const rawEnd = readName(norm, nameStart, end);
       const raw = norm.slice(nameStart, nameStart + nameLength(norm.slice(nameStart, rawEnd)));
       const de = afterDe(raw);
-      if (!/^[\u4e00-\u9fa5A-Za-z]/.test(raw) || !HEAD_END.test(raw) || NOT_A_NAME.test(raw.slice(de)) || norm.slice(Math.max(start, s - 2), s) === '项目') continue;
+      // (the head may follow a bracket that ends the name: "总投资60亿元协鑫年产8万吨多晶硅（颗粒硅）项目", round 12)
+      const headAfter = BRACKET_HEAD.test(norm.slice(nameStart + raw.length, end));
+      if (!/^[\u4e00-\u9fa5A-Za-z]/.test(raw) || !(HEAD_END.test(raw) || headAfter) || NOT_A_NAME.test(raw.slice(de)) || norm.slice(Math.max(start, s - 2), s) === '项目') continue;
       // "投资10亿元启动了数字产业园一期项目建设": the verb before the name is not part of it (round 9)
       nameStart += de || (BARE_LEAD.exec(raw)?.[0].length ?? 0);
     }
@@ -351,7 +373,7 @@ export function findProjects(
     // …项目，该项目总投资10亿元); with no name of its own, the project last mentioned
     // a phase in brackets between the name and 总投资: "城北仓储物流园区建设项目（一期）总投资约6440万元"
     // or before 项目: "中国美业港·产业创新示范园区（一期）项目总投资10亿元" (round 7)
-    let before = norm.slice(start, s).replace(/(项目)[（(][^（）()，。]{1,8}[）)]$/, '$1').replace(/[（(][一二三四五首]期[）)](项目)$/, '$1');
+    let before = norm.slice(start, s).replace(/(项目)[（(][^（）()，。]{1,16}[）)]$/, '$1').replace(/[（(][一二三四五首]期[）)](项目)$/, '$1');
     const opensClause = m[0].startsWith('，') || m[0].startsWith(',');
     if (opensClause) {
       // "X是…之一，总投资…", "X项目是…的重点项目，总投资…": the investment is the subject's
@@ -372,7 +394,10 @@ export function findProjects(
       }
     }
     const clauseBefore = opensClause ? '' : lastClause(before);
-    const anaphor = !before.endsWith('项目') && (clauseBefore === '' || ANAPHOR.test(clauseBefore)) || ANAPHOR.test(clauseBefore);
+    // "NAME项目也拉开了开工序幕。作为…首个开工的重点项目，计划总投资2.9亿元": an appositive 作为… describes the project
+    // named before it (round 12)
+    const appositive = opensClause && /^\s*作为/.test(lastClause(before));
+    const anaphor = appositive || !before.endsWith('项目') && (clauseBefore === '' || ANAPHOR.test(clauseBefore)) || ANAPHOR.test(clauseBefore);
     if (anaphor && clauseBefore !== '' && /项目[，,]$/.test(before.slice(0, before.length - clauseBefore.length))) {
       before = before.slice(0, before.length - clauseBefore.length - 1); // "XX项目，该项目总投资…"
       // "吉兴化纤是…新签约的…生产项目，该项目总投资35亿元": the subject of 是 is the name (as "X项目是…，总投资…", round 9)
@@ -388,6 +413,8 @@ export function findProjects(
       const ante = mentionBefore(s);
       const v = value(m[1]!);
       if (!ante || v === null || s - ante.end > MAX_ANTECEDENT) continue;
+      // "总投资788亿元，包括A、B等在内的56个…": the total of the group named after it (round 12)
+      if (GROUP_FOLLOWS.test(norm.slice(s + m[0].length, end))) continue;
       // a bare 投资 belongs to the project its own sentence is about: named in it, or taken up by 该项目 opening it
       // ("另外，投资8亿元，预计年产…的九鼎车厢厂生产项目" starts another project's sentence)
       if (bare.has(m)) {
