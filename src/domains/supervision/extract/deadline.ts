@@ -82,6 +82,11 @@ const AT_BEFORE = /(?:在|于)$/;
 const FUTURE_AFTER = /^(?:能够|能|将|要|可|完成|建成|竣工|投产|投入|交付|开工)/;
 /** A completion right after a date: "12月30日完成二批次交付". */
 const COMPLETION_AFTER = /^(?:完成|建成|竣工|投产|交付|开工|投用|通车|封顶|完工)/;
+/** A span of time without 内 is a time limit when pledged or expected before it and a completion follows
+ * ("预计15个月完成基地建造", round 13); "历时15个月完成建设" is a duration (quantities.ts reads the same two). */
+export const LIMIT_PLEDGE = /(?:预计|计划|力争|争取|确保|要|将|需)$/;
+const LIMIT_DONE = '(?:时间)?(?:完成|建成|竣工|投产|完工|交付)';
+export const LIMIT_COMPLETION = new RegExp(`^${LIMIT_DONE}`);
 /** A date in its own clause before a commitment: "2014年12月31日，确保…". */
 const TARGET_CLAUSE_AFTER = /^[，,](?:确保|力争|争取|要|务必|必须)/;
 /** Month-level phrases that can tell of a past event ("联成塑胶2月份开工建设" in September). */
@@ -196,7 +201,8 @@ const PATTERNS: Pattern[] = [
       // still ahead, as the time of a completion ("12月30日完成二批次交付") or in its own clause
       // before the commitment ("2014年12月31日，确保…开始试生产") (round 6)
       const dated = !m[5] && !committed(before, after);
-      if (dated && !COMPLETION_AFTER.test(after) && !TARGET_CLAUSE_AFTER.test(after)) return false;
+      // (an adverb may come between: "8月26日正式投产", round 13)
+      if (dated && !COMPLETION_AFTER.test(after.replace(PHASE_ADVERB, '')) && !TARGET_CLAUSE_AFTER.test(after)) return false;
       const y = yearOf(m, 1, ctx);
       const mo = smallNumber(m[3]!);
       const d = smallNumber(m[4]!);
@@ -423,8 +429,10 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:within-months',
     attributive: false,
-    re: /(?<![\d第])(\d{1,2}|[一二三四五六七八九十两]{1,3})个(?:月|季度)(?:之内|以内|内)/g,
-    resolve(m, ctx) {
+    // without 内 too when expected or pledged and a completion follows: "预计15个月完成基地建造" (round 13)
+    re: new RegExp(String.raw`(?<![\d第])(\d{1,2}|[一二三四五六七八九十两]{1,3})个(?:月|季度)(?:之内|以内|内|(?=${LIMIT_DONE}))`, 'g'),
+    resolve(m, ctx, after, before) {
+      if (!/内$/.test(m[0]) && !LIMIT_PLEDGE.test(before)) return false;
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInt(m[1]!);
       if (n === null || ctx.date === null) return n === null ? false : null;
       return addMonths(ctx.date, m[0].includes('季度') ? 3 * n : n);

@@ -21,7 +21,7 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 /** Verbs that make a clause with only a deadline a task. */
 // (every milestone a time can date is an action too: 试飞, 试运行, 通电, 运营, round 12)
 const ACTION_VERBS = new RegExp(
-  String.raw`${MILESTONES}|完成|开工|新增|净增|创建|创成|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
+  String.raw`${MILESTONES}|完成|开工|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
 );
 /** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
 const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
@@ -35,6 +35,10 @@ const MODAL_VERBS = /确保|力争|争取/g;
  */
 const MODAL = /要|确保|力争|争取|将|计划于|预计(?!总投资|投资|年[产销缴收]|可?实现|产值|销售|收入|税收|达产)|目标|务必|必须|拟|力求|努力/;
 const FRAME = /^(?:(?:19|20)\d{2}年|今年|全年|当年)$/;
+/** A half or a quarter opening a sentence: "今年上半年，…" (round 13). */
+const PERIOD_OPENING = /^(?:(?:19|20)\d{2}年|今年)?(?:上半年|下半年|第?[一二三四]季度)$/;
+/** A clause that only introduces what follows: "据了解，", "记者了解到，". */
+const LEAD_IN_CLAUSE = /^(?:据了解|据悉|据介绍|据统计|记者了解到|记者获悉|目前)$/;
 /** A heading that gives the year of the targets or tasks listed under it: "一、2023年全区经济社会发展的主要预期目标". */
 const YEAR_HEADING = /((?:19|20)\d{2})年[^。；，]{0,24}?(?:目标|任务|工作安排|计划|要点)/;
 /** A count of projects, then their total: "重点项目100个，总投资2191亿元", "146个重大项目…开工，总投资达1381亿元". */
@@ -263,9 +267,13 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
           }
         }
         if (!segReport && !MODAL.test(sText)) {
-          const first = infos[0];
+          // (after a lead-in: "据了解， 今年上半年，高新区共有28个项目在建设中", round 13)
+          const first = infos.find((i) => !LEAD_IN_CLAUSE.test(norm.slice(i.clause.start, i.clause.end).trim()));
           const d = first?.deadlines[0];
-          if (first && d && seg === sentence.segments[0] && d.start === first.clause.start && d.end === first.clause.end && FRAME.test(d.phrase)) first.deadlines.shift();
+          const whole = first ? norm.slice(first.clause.start, first.clause.end).trim() : '';
+          // a half or a quarter frames only a state ("共有28个项目在建设中"), not an action ("一季度，全面启动…")
+          const framed = FRAME.test(d?.phrase ?? '') || (PERIOD_OPENING.test(d?.phrase ?? '') && !ACTION_VERBS.test(norm.slice(first!.clause.end, seg.end)));
+          if (first && d && seg === sentence.segments[0] && d.phrase === whole && framed) first.deadlines.shift();
         }
         if (segReport) items.push(...reportItems(text, norm, quotes, seg, infos, yoy, period, ctx, makeUnits));
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));

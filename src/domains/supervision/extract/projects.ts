@@ -57,7 +57,8 @@ const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]
 /** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
 // (round 7: also roads, lines and buildings counted: "尚勤路、…等8条道路工程，…，总投资12.12亿元")
 // (round 12: one of a kind is no group, "…项目车间一条工艺生产线…，该项目总投资8.1亿元")
-const GROUP_BETWEEN = /(?<![第\d一二两三四五六七八九十])(?!(?:一|1)(?:个|项|家|条|座|栋|只))(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|条|座|栋|只)/;
+// (round 13: roads and buildings count projects only when they are works, "8条道路工程"; "建设22栋单体建筑" is the project's own)
+const GROUP_BETWEEN = /(?<![第\d一二两三四五六七八九十])(?!(?:一|1)(?:个|项|家|条|座|栋|只))(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|只|(?:条|座|栋)(?=[^，。；]{0,6}?(?:项目|工程)))/;
 /** After a nameless total, the group it sums: "，包括A、B等在内的56个", "，其中包括…". */
 const GROUP_FOLLOWS = /^[，,](?:其中)?包括|^[^。；]*?等(?:在内的)?(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家)/;
 /** Words that point back to the project last mentioned. */
@@ -103,8 +104,8 @@ const TRAILING_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|家|�
 function nameLength(raw: string): number {
   let n = raw.length;
   const pj = raw.indexOf('项目');
-  // "沁园春矿泉水开发项目一期工程": a phase's works after 项目 are still the name (round 9)
-  if (pj >= 2) n = Math.min(n, pj + 2 + (/^[一二三四]期工程/.test(raw.slice(pj + 2)) ? 4 : 0));
+  // "沁园春矿泉水开发项目一期工程": a phase's works after 项目 are still the name (round 9), a phase alone too (round 13)
+  if (pj >= 2) n = Math.min(n, pj + 2 + (/^[一二三四]期(?:工程)?/.exec(raw.slice(pj + 2))?.[0].length ?? 0));
   for (const v of NAME_END_VERBS) {
     const k = raw.indexOf(v);
     if (k >= 2 && k < n) n = k;
@@ -155,7 +156,7 @@ export interface ProjectMention {
 }
 
 /** Head nouns of a project's name. */
-const HEAD = '(?:项目|产业园|园区|基地|工程|中心|工厂|[一二三四]期)';
+const HEAD = '(?:项目|产业园|园区|基地|工程|中心|工厂|大桥|电站|水厂|[一二三四]期)';
 /** A heading line that names a project: "弹性体项目", "东湖国际创新中心一期". */
 const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${HEAD}$`);
 /** A clause opening with a project's name, then its predicate: "XX产业园是…", "XX项目正在加快建设". */
@@ -338,7 +339,8 @@ export function findProjects(
       // a group, not one project (round 7): "总投资273亿元的31只重大项目", "总投资超过1亿美元的联成化学等12个重大项目"
       // (the group's total when the count opens the name, a threshold for each when it follows 等)
       if (GROUP_OPEN.test(name)) break;
-      if (GROUP_AFTER.test(norm.slice(nameEnd, end))) {
+      // (after a list in which each name has its own amount, 等N个 counts the list: "…180亿元的C项目等16个…项目", round 13)
+      if (rule === 'project:investment-of' && GROUP_AFTER.test(norm.slice(nameEnd, end))) {
         onThreshold(spanStart, nameStart);
         break;
       }

@@ -15,6 +15,7 @@
  * - a unit definition ("1亩≈666.67平方米") and a session number ("十三届三次全体会议") are not counted.
  */
 import type { Quantity } from './types';
+import { LIMIT_COMPLETION, LIMIT_PLEDGE } from './deadline';
 import { measureAt, MAGNITUDES } from './measures';
 import { CN_NUMERAL_CHARS, CN_NUMERAL_START, decimalValue, isCnDigit, parseChineseInt } from './numerals';
 
@@ -249,6 +250,7 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     }
     // a time limit (30日内, 3个月以内) is a deadline, not a quantity
     if (TIME_UNITS.includes(measure) && /^(?:之内|以内|内)/.test(norm.slice(p, p + 2))) { skip(); continue; }
+    if (TIME_UNITS.includes(measure) && LIMIT_COMPLETION.test(norm.slice(p, p + 4)) && LIMIT_PLEDGE.test(norm.slice(Math.max(start, i - 2), i))) { skip(); continue; }
     if (other && TIME_UNITS.includes(measure) && other === '以内') { skip(); continue; }
     let qStart = i;
     const before = norm.slice(Math.max(start, i - 3), i);

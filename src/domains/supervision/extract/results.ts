@@ -46,6 +46,8 @@ const PLAN_FIGURE = /(?:年内|年度|全年)计划/g;
  * how the target went; it sets none, so 目标 there is no pledge word.
  */
 const TARGET_COMPARED = /(?:高于|低于|超过?|超出|塌|落后于?|快于|慢于|好于|差于|比|较)(?:年度|全年|年初|序时)?目标/g;
+/** "以…为总目标": the aim a year's work was oriented to, told in its review; it pledges nothing (round 13). */
+const ORIENTATION = /以[^，。；]{1,40}为(?:总|主要)?目标/g;
 const PLEDGE_MARKER = /力争|确保|争取|年内|年底前|月底前|目标|计划于|将于|将在|要(?:确保|完成|实现|在|于)|务必|必须|明年|后年/;
 
 export function findYoy(norm: string, start: number, end: number): YoyHit[] {
@@ -108,7 +110,7 @@ const DISTRIBUTED = /分别(增长|提高|上升|增加|下降|减少)(\d+(?:\.\
 /**
  * Changes distributed over the figures listed just before them ("人均可支配收入完成29092元、17191元，
  * 分别增长3%、6.4%"): the k-th change is the yoy of the k-th of the last figures, when there are as
- * many figures, listed with only 、 between them.
+ * many figures, listed with 、 between them or each in its own short clause.
  */
 export function attachDistributed(norm: string, figures: Figure[], start: number, end: number): Map<YoyHit, Figure> {
   const out = new Map<YoyHit, Figure>();
@@ -126,8 +128,10 @@ export function attachDistributed(norm: string, figures: Figure[], start: number
     }
     const before = figures.filter((f) => f.end <= at && f.unit !== '%' && f.unit !== '个百分点');
     const listed = before.slice(-hits.length);
-    if (listed.length !== hits.length || !/^[，,]?$/.test(norm.slice(listed[listed.length - 1]!.end, at).trim())) continue;
-    if (listed.some((f, k) => k > 0 && !/^、$/.test(norm.slice(listed[k - 1]!.end, f.start)))) continue;
+    // (同比 may stand before 分别, and each figure may have its own clause: "完成地区生产总值1540亿元，完成财政总收入219亿元，
+    // 同比分别增长11%、8%", round 13)
+    if (listed.length !== hits.length || !/^[，,]?(?:同比|比上年)?$/.test(norm.slice(listed[listed.length - 1]!.end, at).trim())) continue;
+    if (listed.some((f, k) => k > 0 && !/^(?:、|[，,][^，,。；、\d]{1,15})$/.test(norm.slice(listed[k - 1]!.end, f.start)))) continue;
     hits.forEach((h, k) => out.set(h, listed[k]!));
   }
   return out;
@@ -159,7 +163,7 @@ export function periodEnd(period: string, year: number): string | null {
  * period that has not ended by then is a plan, not a report.
  */
 export function isReportSentence(sentence: string, date: string | null = null): boolean {
-  const plain = sentence.replace(PROGRESS, '').replace(PLAN_FIGURE, '').replace(TARGET_COMPARED, '').replace(ACHIEVED, '');
+  const plain = sentence.replace(PROGRESS, '').replace(PLAN_FIGURE, '').replace(TARGET_COMPARED, '').replace(ACHIEVED, '').replace(ORIENTATION, '');
   if (PLEDGE_MARKER.test(plain)) return false;
   if (PROGRESS_ONE.test(sentence) || ESTIMATE.test(sentence) || ESTIMATE_MARK.test(sentence)) return true;
   if (FIGURE_THEN_CHANGE.test(sentence)) return true;

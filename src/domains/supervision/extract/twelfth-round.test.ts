@@ -18,8 +18,9 @@ describe('projects: the project a later 该项目 / 这个项目 / 作为… tak
   it('a name before its workshop, with one production line between (one is no group)', () => {
     const text = '4月8日，宏达产业园锦纶纤维项目车间一条生产线正在安装，该项目总投资6.2亿元。';
     expect(projectsOf(text, opts)).toEqual([['宏达产业园锦纶纤维', 6.2, '亿元']]);
-    // two lines are still a count between, and the total is not given to the project
-    expect(projectsOf('宏达产业园锦纶纤维项目车间两条生产线正在安装，该项目总投资6.2亿元。', opts)).toEqual([]);
+    // (round 13: two lines are the project's own too; a count of projects between still makes a group's total)
+    expect(projectsOf('宏达产业园锦纶纤维项目车间两条生产线正在安装，该项目总投资6.2亿元。', opts)).toEqual([['宏达产业园锦纶纤维', 6.2, '亿元']]);
+    expect(projectsOf('宏达锦纶纤维项目车间正在安装，同日还有3个项目签约，该项目总投资6.2亿元。', opts)).toEqual([]);
     // a workshop of works is a part, not a project: the project named before it is taken up
     expect(projectsOf('在宏达化工，光气化新材料项目正在建设，公用工程车间已试生产。这个项目总投资9亿元。', opts)).toEqual([['光气化新材料', 9, '亿元']]);
   });
