@@ -271,8 +271,10 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
           const first = infos.find((i) => !LEAD_IN_CLAUSE.test(norm.slice(i.clause.start, i.clause.end).trim()));
           const d = first?.deadlines[0];
           const whole = first ? norm.slice(first.clause.start, first.clause.end).trim() : '';
-          // a half or a quarter frames only a state ("共有28个项目在建设中"), not an action ("一季度，全面启动…")
-          const framed = FRAME.test(d?.phrase ?? '') || (PERIOD_OPENING.test(d?.phrase ?? '') && !ACTION_VERBS.test(norm.slice(first!.clause.end, seg.end)));
+          // a half or a quarter frames only a state ("共有28个项目在建设中"), not an action ("一季度，全面启动…") or a plan
+          // ("下半年，计划建设…", set m)
+          const rest = first ? norm.slice(first.clause.end, seg.end) : '';
+          const framed = FRAME.test(d?.phrase ?? '') || (PERIOD_OPENING.test(d?.phrase ?? '') && !ACTION_VERBS.test(rest) && !LOOKS_AHEAD.test(rest));
           if (first && d && seg === sentence.segments[0] && d.phrase === whole && framed) first.deadlines.shift();
         }
         if (segReport) items.push(...reportItems(text, norm, quotes, seg, infos, yoy, period, ctx, makeUnits));
