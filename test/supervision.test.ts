@@ -332,3 +332,30 @@ describe('supervision: closing and views', () => {
     );
   });
 });
+
+describe('supervision: a zone replaying history (pinned)', () => {
+  it('stamps progress reports, requests and decisions on its pinned day, not the server’s', async () => {
+    const admin = await t.signIn('admin', z.code);
+    const pin = await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: '2022-08-19', version: (await admin.get('/api/zone')).json().version });
+    expect(pin.statusCode, pin.body).toBe(200);
+    try {
+      const jf = await t.signIn(z.reporter('jingfa'), z.code);
+      const p = await jf.send('POST', `/api/supervision/tasks/${task.ewin}/progress`, { body: '已上线事项430项', reached: 430 });
+      expect(p.statusCode, p.body).toBe(200);
+      const r = await jinlonghu.send('POST', `/api/supervision/tasks/${task.gaoqi}/requests`, { kind: 'long_term', body: '需跨年度推进' });
+      expect(r.statusCode, r.body).toBe(200);
+      const d = await sup.send('POST', `/api/supervision/requests/${r.json().id}/decision`, { approve: false, note: '年内须完成', version: r.json().version });
+      expect(d.statusCode, d.body).toBe(200);
+      const day = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+      const [progress] = await t.handle.query<{ on: string; last: string }>(
+        `SELECT ${day('p.created_at')} AS on, ${day('t.last_report_at')} AS last FROM supervision_progress p JOIN supervision_tasks t ON t.id = p.task_id WHERE p.id = $1`,
+        [p.json().id],
+      );
+      expect(progress).toEqual({ on: '2022-08-19', last: '2022-08-19' });
+      const [request] = await t.handle.query<{ made: string; decided: string }>(`SELECT ${day('created_at')} AS made, ${day('decided_at')} AS decided FROM supervision_requests WHERE id = $1`, [r.json().id]);
+      expect(request).toEqual({ made: '2022-08-19', decided: '2022-08-19' });
+    } finally {
+      await admin.send('PUT', '/api/zone/pinned-date', { pinnedDate: null, version: (await admin.get('/api/zone')).json().version });
+    }
+  });
+});

@@ -86,7 +86,6 @@ export async function seedInstructions(handle: DbHandle, zone: DemoZone, zoneId:
         audit,
         leader,
         { ...subject, text: d.text, leadUnitId: await unitId(d.lead), supportingUnitIds: await Promise.all((d.supporting ?? []).map(unitId)), deadline: d.deadline },
-        d.writtenOn,
         demoAt(d.writtenOn),
       );
       // Each step on its own day (the loop stamps the time it is given).

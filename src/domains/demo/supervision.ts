@@ -123,15 +123,15 @@ export async function seedSupervision(handle: DbHandle, zone: DemoZone, zoneId: 
   // 8月底前: the innovation centre is late; the lead explains, the office presses (督办单).
   const huizhi = await byText('江苏汇智');
   const jingfa = await reporter('经发局');
-  await write((tx, audit) => reportProgress(tx, audit, jingfa, huizhi.task.id, { body: '创新中心主体装修完成，检测设备安装调试中（演示）', percent: 80, fileIds: [] }, '2022-08-25', demoAt('2022-08-25')));
-  await write((tx, audit) => explainDelay(tx, audit, jingfa, huizhi.task.id, '进口检测设备到货延迟，预计9月中旬完成安装（演示）', 1, DEMO_DAY));
+  await write((tx, audit) => reportProgress(tx, audit, jingfa, huizhi.task.id, { body: '创新中心主体装修完成，检测设备安装调试中（演示）', percent: 80, fileIds: [] }, demoAt('2022-08-25')));
+  await write((tx, audit) => explainDelay(tx, audit, jingfa, huizhi.task.id, '进口检测设备到货延迟，预计9月中旬完成安装（演示）', 1, demoAt(DEMO_DAY)));
   await write((tx, audit) =>
-    issueNotice(tx, audit, sup, huizhi.task.id, { requirements: '倒排设备安装调试计划，明确到日（演示）\n每三日报送一次进展（演示）\n9月15日前完成建设并报送验收材料（演示）', requiredBy: '2022-09-15' }, DEMO_DAY),
+    issueNotice(tx, audit, sup, huizhi.task.id, { requirements: '倒排设备安装调试计划，明确到日（演示）\n每三日报送一次进展（演示）\n9月15日前完成建设并报送验收材料（演示）', requiredBy: '2022-09-15' }, demoAt(DEMO_DAY)),
   );
 
   // 10月底前: the e窗 platform reached 450 items early; verified and closed (销号).
   const ewin = await byText('450项');
-  await write((tx, audit) => reportProgress(tx, audit, jingfa, ewin.task.id, { body: '“e窗”平台已上线应用事项450项（演示）', percent: 100, reached: '450', fileIds: [] }, '2022-09-02', demoAt('2022-09-02')));
+  await write((tx, audit) => reportProgress(tx, audit, jingfa, ewin.task.id, { body: '“e窗”平台已上线应用事项450项（演示）', percent: 100, reached: '450', fileIds: [] }, demoAt('2022-09-02')));
   await write((tx, audit) => actOnItem(tx, audit, jingfa, ewin.task.loopItemId, { action: 'report_done', note: '已完成，请复核（演示）' }, demoAt('2022-09-02')));
   await write((tx, audit) => actOnItem(tx, audit, sup, ewin.task.loopItemId, { action: 'verify', note: '经核查平台事项清单，予以销号（演示）' }, demoAt('2022-09-02')));
 
@@ -146,7 +146,7 @@ export async function seedSupervision(handle: DbHandle, zone: DemoZone, zoneId: 
     const all = await handle.db.select().from(supervisionTasks).where(eq(supervisionTasks.zoneId, zoneId));
     const task = all.find((t) => t.text.includes(s.needle) && t.origin === 'pledge');
     if (!task) continue;
-    await write((tx, audit) => reportProgress(tx, audit, actor, task.id, { body: s.body, percent: s.percent ?? null, reached: s.reached ?? null, fileIds: [] }, '2022-09-01', demoAt('2022-09-01')));
+    await write((tx, audit) => reportProgress(tx, audit, actor, task.id, { body: s.body, percent: s.percent ?? null, reached: s.reached ?? null, fileIds: [] }, demoAt('2022-09-01')));
   }
   // The day's scan: amber and red warnings in the app.
   await scanDueTasks(handle.db, new Date(`${DEMO_DAY}T01:00:00Z`), async () => new Response('{}'));

@@ -78,7 +78,7 @@ export async function instructionRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireActor(req.ctx);
       const { instruction, item } = await req.ctx.write(async (tx, audit) => {
-        const done = await writeInstruction(tx, audit, actor, req.body, req.ctx.today, req.ctx.clock());
+        const done = await writeInstruction(tx, audit, actor, req.body, req.ctx.clock());
         await notifyAssigned(tx, done.item, req.ctx.today);
         return done;
       });

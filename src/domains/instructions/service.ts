@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
 import { bulletins, enterpriseAppeals, indicators, instructions, instructionSubjects, loopItems, units, users, type InstructionSubject } from '../../db/schema';
 import type { Audit } from '../../shared/audit';
+import { today as todayOf } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { isoDate } from '../../shared/http';
 import { allowedActions, light, overdueDays, type LoopAction } from '../../shared/loop/machine';
@@ -54,7 +55,9 @@ async function subjectTitle(db: ReadDb | Tx, zoneId: string, type: InstructionSu
 }
 
 /** A leader writes an instruction: checked, raised on the loop and assigned to the lead unit, audited — or nothing changes. */
-export async function writeInstruction(tx: Tx, audit: Audit, actor: Actor, input: InstructionInput, today: string, now: Date) {
+/** Written on the zone's day: `now` is its clock (a zone replaying history writes on its pinned day). */
+export async function writeInstruction(tx: Tx, audit: Audit, actor: Actor, input: InstructionInput, now: Date) {
+  const today = todayOf(() => now);
   authorize(actor, 'instruction.write');
   assertDeadlineAhead(input.deadline, today);
   if ((input.subjectType === 'indicator') !== (input.period !== undefined)) throw new AppError('instruction.period');

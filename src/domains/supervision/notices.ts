@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ReadDb, Tx } from '../../db/client';
 import { supervisionDelays, supervisionDocuments, supervisionNotices, units } from '../../db/schema';
 import type { Audit } from '../../server/context';
+import { today as todayOf } from '../../shared/calendar';
 import { AppError } from '../../shared/errors';
 import { isoDate } from '../../shared/http';
 import { notify, sendWebhook } from '../../shared/notify';
@@ -20,12 +21,14 @@ export const noticeInput = z.object({
   requiredBy: isoDate,
 });
 
-export async function issueNotice(tx: Tx, audit: Audit, actor: Actor, taskId: string, input: z.infer<typeof noticeInput>, today: string) {
+/** Issued on the zone's day (`now`: its clock; a zone replaying history issues on its pinned day). */
+export async function issueNotice(tx: Tx, audit: Audit, actor: Actor, taskId: string, input: z.infer<typeof noticeInput>, now: Date) {
+  const today = todayOf(() => now);
   const row = await loadTask(tx, actor, taskId);
   if (row.state === 'closed') throw new AppError('supervision.closed');
   if (!row.deadline || row.deadline >= today) throw new AppError('supervision.not_late', { deadline: row.deadline ?? '' });
   if (input.requiredBy < today) throw new AppError('validation.failed', { fields: 'requiredBy: 不早于业务日期 / not before the business date' });
-  await recordSlip(tx, audit, actor.zoneId, taskId, row.deadline);
+  await recordSlip(tx, audit, actor.zoneId, taskId, row.deadline, now);
   const settings = await getSettings(tx, actor.zoneId);
   const year = Number(today.slice(0, 4));
   // Serialise numbering per zone and year: a transaction-scoped advisory lock.
@@ -49,6 +52,7 @@ export async function issueNotice(tx: Tx, audit: Audit, actor: Actor, taskId: st
       issuer: settings.issuer,
       issuedOn: today,
       issuedBy: actor.userId,
+      createdAt: now,
     })
     .returning();
   await audit({ action: 'issue', entity: 'supervision.notice', entityId: n!.id, unitId: n!.unitId, after: n });

@@ -279,7 +279,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
       config: { action: 'unitData.write', scope: scopeOfTask },
       schema: { tags, summary: 'Report progress (lead or supporting unit): text, percent or quantity reached, attachments from /api/files', params: idParams, body: progressInput, response: { 200: progressBody.omit({ unitName: true, authorName: true, files: true }).extend({ fileIds: z.array(z.string()) }), ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => reportProgress(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.today, req.ctx.clock())),
+    async (req) => req.ctx.write((tx, audit) => reportProgress(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock())),
   );
   api.post(
     '/api/supervision/tasks/:id/delay-reason',
@@ -287,7 +287,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
       config: { action: 'unitData.write', scope: scopeOfTask },
       schema: { tags, summary: 'The lead unit records why a late task missed its deadline (with the version of that deadline’s delay read; none yet: 1)', params: idParams, body: z.object({ reason: z.string().trim().min(1).max(2000), version }), response: { 200: delayBody, ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => explainDelay(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, req.body.version, req.ctx.today)),
+    async (req) => req.ctx.write((tx, audit) => explainDelay(tx, audit, requireActor(req.ctx), req.params.id, req.body.reason, req.body.version, req.ctx.clock())),
   );
   api.post(
     '/api/supervision/tasks/:id/requests',
@@ -295,7 +295,7 @@ export async function supervisionRoutes(app: FastifyInstance) {
       config: { action: 'unitData.write', scope: scopeOfTask },
       schema: { tags, summary: 'Ask the supervisor to reword the task, accept an explanation, or follow it up long-term', params: idParams, body: requestInput, response: { 200: requestBody, ...errors } },
     },
-    async (req) => req.ctx.write((tx, audit) => makeRequest(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
+    async (req) => req.ctx.write((tx, audit) => makeRequest(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock())),
   );
   api.get(
     '/api/supervision/requests',
@@ -305,14 +305,14 @@ export async function supervisionRoutes(app: FastifyInstance) {
   api.post(
     '/api/supervision/requests/:id/decision',
     { config: { action: 'unitData.approve' }, schema: { tags, summary: 'Approve or reject a request; the decision and its note are kept', params: idParams, body: decisionInput, response: { 200: requestBody, ...errors } } },
-    async (req) => req.ctx.write((tx, audit) => decideRequest(tx, audit, requireActor(req.ctx), req.params.id, req.body)),
+    async (req) => req.ctx.write((tx, audit) => decideRequest(tx, audit, requireActor(req.ctx), req.params.id, req.body, req.ctx.clock())),
   );
   api.post(
     '/api/supervision/tasks/:id/notices',
     { config: { action: 'unitData.approve' }, schema: { tags, summary: 'Issue a supervision notice (督办单) on a late task', params: idParams, body: noticeInput, response: { 200: noticeBody, ...errors } } },
     async (req) => {
       const actor = requireActor(req.ctx);
-      const n = await req.ctx.write((tx, audit) => issueNotice(tx, audit, actor, req.params.id, req.body, req.ctx.today));
+      const n = await req.ctx.write((tx, audit) => issueNotice(tx, audit, actor, req.params.id, req.body, req.ctx.clock()));
       const { task } = await getTask(req.ctx.db, actor, req.params.id, req.ctx.today);
       await announceNotice(req.ctx.db, actor.zoneId, n, task.text);
       return n;

@@ -51,7 +51,7 @@ export async function scanDueTasks(db: Database, now: Date, fetchImpl?: typeof f
         if (l !== 'red' && l !== 'amber') continue;
         if (l === 'red') {
           result.red++;
-          if (!task.explained && (await recordSlip(tx, audit, zoneId, task.id, item.deadline))) wrote = true;
+          if (!task.explained && (await recordSlip(tx, audit, zoneId, task.id, item.deadline, now))) wrote = true;
         } else result.amber++;
         const title =
           l === 'red'

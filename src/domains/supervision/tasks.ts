@@ -20,6 +20,7 @@ import {
 import type { LoopState } from '../../shared/loop/machine';
 import type { Audit } from '../../server/context';
 import { scopeBy } from '../../server/scope';
+import { today as todayOf } from '../../shared/calendar';
 import { dec } from '../../shared/decimal';
 import { AppError } from '../../shared/errors';
 import { checkVersion, stillCurrent, version } from '../../shared/input';
@@ -309,7 +310,9 @@ export type ProgressInput = z.infer<typeof progressInput>;
  * takes an assigned task on (签收, → in progress); its percent and quantity
  * become the task's. The report is also a note on the loop item's history.
  */
-export async function reportProgress(tx: Tx, audit: Audit, actor: Actor, id: string, input: ProgressInput, today: string, now: Date) {
+// Every write here takes `now`, the zone's clock (ctx.clock()), and judges on its day: a zone replaying history
+// (pinned) reports, explains and decides on its pinned day, as the closed loop does (shared/loop/store.ts).
+export async function reportProgress(tx: Tx, audit: Audit, actor: Actor, id: string, input: ProgressInput, now: Date) {
   const row = await lockTask(tx, actor, id);
   const part = requireInvolved(actor, row, false);
   if (row.state === 'closed' || row.state === 'verifying') throw new AppError('supervision.closed');
@@ -325,11 +328,12 @@ export async function reportProgress(tx: Tx, audit: Audit, actor: Actor, id: str
       unitId: actor.unitId!,
       authorId: actor.userId,
       role: part,
-      period: periodOf(today, row.task.cadence),
+      period: periodOf(todayOf(() => now), row.task.cadence),
       body: input.body,
       percent: input.percent === null || input.percent === undefined ? null : String(input.percent),
       reached: input.reached ?? null,
       fileIds: input.fileIds,
+      createdAt: now,
     })
     .returning();
   await audit({ action: 'report', entity: 'supervision.progress', entityId: p!.id, unitId: actor.unitId, after: p });
@@ -352,10 +356,10 @@ export async function reportProgress(tx: Tx, audit: Audit, actor: Actor, id: str
 }
 
 /** Records a missed deadline once; the slip count is the number of missed deadlines. */
-export async function recordSlip(tx: Tx, audit: Audit, zoneId: string, taskId: string, deadline: string) {
+export async function recordSlip(tx: Tx, audit: Audit, zoneId: string, taskId: string, deadline: string, now: Date) {
   const inserted = await tx
     .insert(supervisionDelays)
-    .values({ zoneId, taskId, missedDeadline: deadline })
+    .values({ zoneId, taskId, missedDeadline: deadline, createdAt: now })
     .onConflictDoNothing()
     .returning();
   if (inserted.length === 0) return false;
@@ -369,19 +373,20 @@ export async function recordSlip(tx: Tx, audit: Audit, zoneId: string, taskId: s
  * The lead unit gives the reason a late task missed its deadline, on the version of that
  * deadline's delay it read (none recorded yet reads version 1).
  */
-export async function explainDelay(tx: Tx, audit: Audit, actor: Actor, id: string, reason: string, version: number, today: string) {
+export async function explainDelay(tx: Tx, audit: Audit, actor: Actor, id: string, reason: string, version: number, now: Date) {
+  const today = todayOf(() => now);
   const row = await lockTask(tx, actor, id);
   requireInvolved(actor, row, true);
   if (row.state === 'closed') throw new AppError('supervision.closed');
   if (!row.deadline || row.deadline >= today) throw new AppError('supervision.not_late', { deadline: row.deadline ?? '' });
-  await recordSlip(tx, audit, actor.zoneId, id, row.deadline);
+  await recordSlip(tx, audit, actor.zoneId, id, row.deadline, now);
   const [before] = await tx.select().from(supervisionDelays).where(and(eq(supervisionDelays.taskId, id), eq(supervisionDelays.missedDeadline, row.deadline)));
   checkVersion(version, before!.version);
   const after = stillCurrent(
     (
       await tx
         .update(supervisionDelays)
-        .set({ reason, reasonBy: actor.userId, reasonAt: new Date(), version: before!.version + 1 })
+        .set({ reason, reasonBy: actor.userId, reasonAt: now, version: before!.version + 1 })
         .where(and(eq(supervisionDelays.id, before!.id), eq(supervisionDelays.version, before!.version)))
         .returning()
     )[0],
@@ -396,7 +401,7 @@ export const requestInput = z.object({
   proposedText: z.string().trim().max(2000).optional(),
 });
 
-export async function makeRequest(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof requestInput>) {
+export async function makeRequest(tx: Tx, audit: Audit, actor: Actor, id: string, input: z.infer<typeof requestInput>, now: Date) {
   const row = await lockTask(tx, actor, id);
   requireInvolved(actor, row, true);
   if (row.state === 'closed') throw new AppError('supervision.closed');
@@ -408,7 +413,7 @@ export async function makeRequest(tx: Tx, audit: Audit, actor: Actor, id: string
   if (pending) throw new AppError('supervision.request_pending');
   const [r] = await tx
     .insert(supervisionRequests)
-    .values({ zoneId: actor.zoneId, taskId: id, kind: input.kind, body: input.body, proposedText: input.kind === 'reword' ? input.proposedText! : null, unitId: actor.unitId!, requestedBy: actor.userId })
+    .values({ zoneId: actor.zoneId, taskId: id, kind: input.kind, body: input.body, proposedText: input.kind === 'reword' ? input.proposedText! : null, unitId: actor.unitId!, requestedBy: actor.userId, createdAt: now })
     .returning();
   await audit({ action: 'request', entity: 'supervision.request', entityId: r!.id, unitId: actor.unitId, after: r });
   return r!;
@@ -417,7 +422,7 @@ export async function makeRequest(tx: Tx, audit: Audit, actor: Actor, id: string
 export const decisionInput = z.object({ approve: z.boolean(), note: z.string().trim().min(1).max(2000), version });
 
 /** The supervisor decides a request; an approval rewords the task, accepts the explanation or makes it long-term. */
-export async function decideRequest(tx: Tx, audit: Audit, actor: Actor, requestId: string, input: z.infer<typeof decisionInput>) {
+export async function decideRequest(tx: Tx, audit: Audit, actor: Actor, requestId: string, input: z.infer<typeof decisionInput>, now: Date) {
   const [req] = await tx
     .select()
     .from(supervisionRequests)
@@ -429,7 +434,7 @@ export async function decideRequest(tx: Tx, audit: Audit, actor: Actor, requestI
   checkVersion(input.version, req.version);
   const [after] = await tx
     .update(supervisionRequests)
-    .set({ status: input.approve ? 'approved' : 'rejected', decisionNote: input.note, decidedBy: actor.userId, decidedAt: new Date(), version: req.version + 1 })
+    .set({ status: input.approve ? 'approved' : 'rejected', decisionNote: input.note, decidedBy: actor.userId, decidedAt: now, version: req.version + 1 })
     .where(eq(supervisionRequests.id, requestId))
     .returning();
   await audit({ action: input.approve ? 'approve' : 'reject', entity: 'supervision.request', entityId: requestId, unitId: req.unitId, before: req, after });
@@ -440,7 +445,7 @@ export async function decideRequest(tx: Tx, audit: Audit, actor: Actor, requestI
     const [changed] = await tx.update(supervisionTasks).set(patch).where(eq(supervisionTasks.id, req.taskId)).returning();
     if (req.kind === 'reword') {
       // The loop item's title is the task's wording.
-      await tx.update(loopItems).set({ title: req.proposedText!, updatedAt: new Date() }).where(eq(loopItems.id, task!.loopItemId));
+      await tx.update(loopItems).set({ title: req.proposedText!, updatedAt: now }).where(eq(loopItems.id, task!.loopItemId));
     }
     await audit({ action: `request.${req.kind}`, entity: 'supervision.task', entityId: req.taskId, unitId: req.unitId, before: task, after: changed });
   }
