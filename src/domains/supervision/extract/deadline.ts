@@ -14,6 +14,7 @@
  * | 冲刺100天, 大干一百天                  | document date + 100 days     | deadline:campaign       |
  * | 30天内, 三十日内                       | document date + 30 days      | deadline:within-days    |
  * | 三个月内, 两个季度内                   | document date + 3 / 6 months | deadline:within-months  |
+ * | 计划三年内 (pledged)                    | document date + 3 years      | deadline:within-years   |
  * | 15个工作日内                           | document date + 15 working days | deadline:workdays    |
  * | 月底, 本月底, 下月底                   | end of the document's (next) month | deadline:month-end |
  * | 本月下旬, 下个月中旬, 下月初            | that dekad of the document's (next) month | deadline:dekad |
@@ -325,7 +326,7 @@ const PATTERNS: Pattern[] = [
     attributive: false,
     // a holiday's short name is often quoted ("“十一”之前"); 十一 is National Day only in quotes
     re: /(明年)?[“"]?(春节|国庆节?|元旦|五一|十一|劳动节|清明节?|端午节?|中秋节?)[”"]?(?:假期|节日)?(?:之前|以前|前)/g,
-    resolve(m, ctx) {
+    resolve(m, ctx, _after, before) {
       if (m[2] === '十一' && !/^[“"]/.test(m[0].replace(/^明年/, ''))) return false;
       if (ctx.year === null) return null;
       const name = HOLIDAYS[m[2]!]!;
@@ -333,6 +334,8 @@ const PATTERNS: Pattern[] = [
       for (let y = first; y <= first + 1; y++) {
         const start = holidayStart(y, name) ?? FIXED_HOLIDAYS[name]?.(y);
         if (start === undefined) return null;
+        // 于 alone before this year's holiday already past tells what was done ("…于春节前签订" in March, round 14)
+        if (y === first && !m[1] && ctx.date !== null && start <= ctx.date && /(?<![将要需拟])于$/.test(before)) return false;
         // the next one after the document's date (春节 said in November is next year's)
         if (!m[1] && ctx.date !== null && start <= ctx.date) continue;
         return addDays(start, -1);
@@ -438,6 +441,18 @@ const PATTERNS: Pattern[] = [
       return addMonths(ctx.date, m[0].includes('季度') ? 3 * n : n);
     },
   },
+  {
+    // "计划三年内建设标准厂房20万平方米": years, when pledged or planned (round 14); "近三年内" looks back
+    rule: 'deadline:within-years',
+    attributive: false,
+    re: /(?<![\d第近])(\d|[一二三四五两])年(?:之内|以内|内)/g,
+    resolve(m, ctx, _after, before) {
+      if (!LIMIT_PLEDGE.test(before.replace(/(?:在|于|用)$/, ''))) return false;
+      const n = /^\d$/.test(m[1]!) ? Number(m[1]) : parseChineseInt(m[1]!);
+      if (n === null || ctx.date === null) return n === null ? false : null;
+      return addMonths(ctx.date, 12 * n);
+    },
+  },
 ];
 
 /**
@@ -539,6 +554,8 @@ export function findDeadlines(
       if (/每(?:个)?(?:年|半年|季度|季|月|周|旬)[^，。；]{0,16}$/.test(clauseBefore(norm, s))) continue;
       // a period of last year is past: "去年下半年落户" (round 6)
       if (/^(?:去年|上年)/.test(m[0])) continue;
+      // a time inside "…以来" is where a span starts: "今年年产5000台…技改项目投产以来" (round 14)
+      if (/^[^，。；：]{0,30}以来/.test(norm.slice(e, end))) continue;
       const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)), nextClause(norm, e, end));
       if (date === false) continue;
       // a month already past at the document's date, with no 前 and no commitment in its sentence,

@@ -17,7 +17,7 @@ export const MEASURES: Measure[] = [
   // area, length, volume, weight, energy
   { word: '平方公里' }, { word: '平方米' }, { word: '平米' }, { word: '㎡' }, { word: '立方米' }, { word: '公顷' }, { word: '亩' },
   { word: '公里' }, { word: '千米' }, { word: '米', notBefore: ['粮'] }, { word: '吨' },
-  { word: '千瓦时' }, { word: '千瓦' }, { word: '安时' }, { word: '兆瓦' }, { word: '度电' }, { word: '千升' },
+  { word: '千瓦时' }, { word: '千瓦' }, { word: '安时' }, { word: '兆瓦' }, { word: '千升' },
   // percentages
   { word: '个百分点' }, { word: '%' }, { word: '倍', notBefore: ['增'] },
   // time
@@ -30,7 +30,7 @@ export const MEASURES: Measure[] = [
   // "两个加快" is a slogan, "51个加快建设项目" counts projects at a stage
   { word: '个', notBefore: ['人', '体', '性', '别', '案', '方面', '层面', '特点', '意识', '确立', '维护', '自信', '务必', '加快'], exceptBefore: ['加快建设', '加快前期', '加快推进项目'] },
   { word: '项', notBefore: ['目'] },
-  { word: '件', notBefore: ['事'] },
+  { word: '件', notBefore: ['事', '大事'] },
   { word: '处', notBefore: ['理', '置', '室', '长', '于', '境', '分', '罚'] },
   { word: '条', notBefore: ['件', '例', '款', '理', '幅', '线'], exceptBefore: ['线路'] },
   { word: '片', notBefore: ['区'] },
@@ -66,10 +66,10 @@ export const MEASURES: Measure[] = [
   { word: '根', notBefore: ['据', '本', '源', '基', '治', '除', '系', '深', '植'] },
 ];
 
-/** Magnitude prefixes that join the unit: 万平方米, 亿元, 亿美元, 千万元. */
-/** Measure words only after a magnitude: 6.42亿度 (kWh), not 一度 (once). */
-export const AFTER_MAGNITUDE: Measure[] = [{ word: '度', notBefore: ['电'] }];
+/** Measure words only after a magnitude: 6.42亿度 (kWh), not 一度 (once); "550亿度电" is 亿度 of 电 (round 14). */
+export const AFTER_MAGNITUDE: Measure[] = [{ word: '度' }];
 
+/** Magnitude prefixes that join the unit: 万平方米, 亿元, 亿美元, 千万元. */
 export const MAGNITUDES = ['万亿', '千万', '百万', '十万', '万', '亿', '千', '百'];
 
 const SORTED = [...MEASURES].sort((a, b) => b.word.length - a.word.length);

@@ -31,7 +31,9 @@ const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|亿)';
 /** Words between 投资 and its amount that do not change the figure (逾 = more than, round 12). */
 const ABOUT = '(?:约|超过|超|近|达|逾)';
 // "总投资 50 亿元的…": web texts put spaces around numbers; "总投资150亿元海创磷酸铁锂项目" has no 的
-const FORWARD = new RegExp(String.raw`(?:计划)?总投资额?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(的)?`, 'g');
+/** A project's whole investment: 总投资(额), 投资总额, 计划 or 概算 before it (round 14). */
+const TOTAL = '(?:计划|概算)?(?:总投资额?|投资总额)';
+const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
 const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
@@ -40,7 +42,7 @@ const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
 /** A bracket that ends a name, then its head word: "…多晶硅（颗粒硅）项目" (the bracket is not part of the name). */
 const BRACKET_HEAD = /^[（(][^（）()，。；]{1,16}[）)]项目/;
 const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
-const BACKWARD = new RegExp(String.raw`[，,]?(?:计划)?总投资额?[：:]?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
+const BACKWARD = new RegExp(String.raw`[，,]?${TOTAL}[：:]?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
 /**
  * An unqualified 投资 / 投资额 that opens a clause and ends it ("…占地面积109亩，投资约3.5亿元，共有…"): the own
  * investment of the project its sentence is about, read as a nameless 总投资 is (round 8; sets a, f, g). 计划 / 年度 /
@@ -163,10 +165,11 @@ const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${H
 // a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
 // (round 12: a long name after a place and a dash, "在…主会场——…智慧工厂项目现场"; the site's parts, "…项目车间…",
 // and 进入, "…装置项目进入收尾"; a workshop only of a 项目: "公用工程车间" is a part of the works)
-const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|总投资|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设|\d|$))`);
-const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅)类?(?:项目)?$/;
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|概算|总投资|投资总额|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设|\d|$))`);
+const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅|文化旅游|医药|化工|电子信息|机械制造|建材|食品|纺织|物流|新能源|新材料)类?(?:项目)?$/;
 
-const PREDICATE_START = /^(?:完善|推进|加快|完成|实施|开展|推动|抓好|做好|加强|启动|新建|配套|建成)/;
+// (round 14: "…项目位于驿城区，入驻汽车零部件产业园，项目总投资10亿元" — 入驻 / 落户 move a project, they name none)
+const PREDICATE_START = /^(?:完善|推进|加快|完成|实施|开展|推动|抓好|做好|加强|启动|新建|配套|建成|入驻|落户)/;
 
 /** The project named by a heading line, if it names one. */
 export function headingMention(norm: string, start: number, end: number): ProjectMention | null {
@@ -457,7 +460,14 @@ export function findProjects(
     const own = lastClause(before);
     if (GROUP_COUNT.test(own.slice(Math.max(own.lastIndexOf('分别是'), own.lastIndexOf('分别为'), 0)))) continue;
     let k = before.length;
-    while (k > 0 && !NAME_STOP.has(before[k - 1]!)) k--;
+    for (;;) {
+      while (k > 0 && !NAME_STOP.has(before[k - 1]!)) k--;
+      // a short quotation inside the name: "经济开发区“九年一贯制”教育项目，总投资…" (round 14)
+      const open = before[k - 1] === '”' ? before.lastIndexOf('“', k - 2) : -1;
+      if (open < 0 || k - 1 - open > 10) break;
+      k = open;
+      if (k === 0 || NAME_STOP.has(before[k - 1]!)) break;
+    }
     let raw = before.slice(k);
     let nameStart = start + k;
     const de = afterDe(raw);

@@ -4,13 +4,18 @@
  */
 import type { Span } from './types';
 
+/** A short line ending with a figure is a statement of the figure, not a heading: "其中产业发展项目830个", "总投资25790亿元"
+ * (an infographic's lines, round 14); a year or a date ending a line ("2020年") is still a heading. */
+const FIGURE_LINE = /\d(?:\.\d+)?\s*[万亿千百]?(?![年月日号期])[\u4e00-\u9fa5%]{1,3}$/;
 /** "分别于" / "分别在": times given in turn follow (shared with index.ts). */
 export const IN_TURN = /分别(?:于|在)/;
 /** Times given in turn ("分别于A、B…") split their clause at each 、 before the next time. */
 const DISTRIBUTED_TIME = new RegExp(String.raw`${IN_TURN.source}(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|年底|[一二三四]季度)[^，。；]*$`);
 /** A time, then its milestone, ending the clause so far: "6月底前开工". */
 const TIMED_MILESTONE = /(?:\d{1,2}月(?:底|末|份)?|年底|年内|[一二三四]季度(?:末)?)(?:之?前)?(?:完成|开工|完工|竣工|建成|投产|开业|投用|封顶|验收|交付)$/;
-const TIME_NEXT = /^(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|年底|[一二三四]季度)/;
+/** A period, then its figure, ending the clause so far: "确保一季度固定资产投资增长15%以上" (round 14). */
+const TIMED_FIGURE = /(?:[一二三四]季度|上半年|下半年|1-\d{1,2}月)[^，。；、]{0,20}?(?:增长|达到|完成|突破)\d+(?:\.\d+)?(?:%|亿元|万元)(?:以上|左右)?$/;
+const TIME_NEXT = /^(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|全年|年底|[一二三四]季度|[上下]半年)/;
 
 /** Same-length normalisation: full-width digits/letters/%/. → ASCII. */
 export function normalize(text: string): string {
@@ -131,7 +136,7 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
       start: t.start,
       end: t.end,
       index: paragraphs.length,
-      heading: !CLAUSE_PUNCT.test(text) && text.length <= 40,
+      heading: !CLAUSE_PUNCT.test(text) && text.length <= 40 && !FIGURE_LINE.test(text),
       sentences: [],
     };
     let sStart = t.start;
@@ -181,8 +186,9 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
       } else if (SEGMENT_END.has(ch)) {
         closeSegment(i);
         segStart = cStart = i + 1;
-      } else if (ch === '、' && (DISTRIBUTED_TIME.test(norm.slice(cStart, i)) || TIMED_MILESTONE.test(norm.slice(cStart, i))) && TIME_NEXT.test(norm.slice(i + 1, i + 9))) {
-        // "分别于2026年10月、2027年8月建成投产", "6月底前开工、12月底前完工": each time is its own milestone (round 9)
+      } else if (ch === '、' && [DISTRIBUTED_TIME, TIMED_MILESTONE, TIMED_FIGURE].some((r) => r.test(norm.slice(cStart, i))) && TIME_NEXT.test(norm.slice(i + 1, i + 9))) {
+        // "分别于2026年10月、2027年8月建成投产", "6月底前开工、12月底前完工": each time is its own milestone (round 9),
+        // and its own target: "一季度…增长15%以上、全年增长10.5%以上" (round 14)
         closeClause(i);
         cStart = i + 1;
       } else if (CLAUSE_END.has(ch)) {
