@@ -196,7 +196,8 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:date',
     attributive: false,
-    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月(\d{1,2}|${CND})日(之前|以前|前|止)?`, 'g'),
+    // (a weekday in brackets may stand before 前: "于4月20日（星期五）前上报", round 15)
+    re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月(\d{1,2}|${CND})日(?:[（(](?:星期|周)[一二三四五六日天][）)])?(之前|以前|前|止)?`, 'g'),
     resolve(m, ctx, after, before) {
       // without 前/止 a date is a deadline only as the time of a commitment: "在8月10日能够完成"; or,
       // still ahead, as the time of a completion ("12月30日完成二批次交付") or in its own clause
@@ -300,7 +301,7 @@ const PATTERNS: Pattern[] = [
     resolve(m, ctx, after, before) {
       // next month with a modal after it is an expectation ("下个月都能投入试生产", round 7)
       // this month with a milestone after it is still ahead ("首架飞机本月试飞", round 12)
-      if (!committed(before, after) && !(m[1]!.startsWith('下') && /^(?:都|就|也|均)?(?:能|可|将|会)/.test(after)) && !(m[1] === '本' && MILESTONE_AFTER.test(after))) return false;
+      if (!committed(before, after) && !(m[1]!.startsWith('下') && /^(?:都|就|也|均)?(?:能|可|将|会)/.test(after)) && !(m[1] === '本' && MILESTONE_AFTER.test(after.replace(PHASE_ADVERB, '')))) return false;
       if (ctx.date === null) return null;
       const d = m[1]!.startsWith('下') ? addMonths(ctx.date.slice(0, 8) + '01', 1) : ctx.date;
       const [y, mo] = d.split('-').map(Number) as [number, number];
@@ -533,7 +534,8 @@ export function findDeadlines(
       // a past event told with 是…的: "是今年三月份开工建设的"; a relative clause: "今年开工建设的有5个项目"
       if (/^[^，。；：、\d]{1,9}的(?:[，。；有]|$)/.test(norm.slice(e, Math.min(end, e + 12))) && !/前$/.test(m[0])) continue;
       // a period followed by 累计/共 + figure is a total being reported: "全年累计开行…", "今年…共3212个"
-      if (p.attributive && /^(?:累计|共计|共有|共)|^[^，。；]{0,16}共(?:计|有)?[\d一二三四五六七八九十]/.test(norm.slice(e, Math.min(end, e + 20)))) continue;
+      // (unless planned: "计划年底累计投用园区项目超60个", round 15)
+      if (p.attributive && /^(?:累计|共计|共有|共)|^[^，。；]{0,16}共(?:计|有)?[\d一二三四五六七八九十]/.test(norm.slice(e, Math.min(end, e + 20))) && !COMMIT_BEFORE.test(norm.slice(Math.max(0, s - 6), s))) continue;
       if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
       const before = norm.slice(Math.max(0, s - 6), s);
       if (CUTOFF_BEFORE.test(before)) continue;

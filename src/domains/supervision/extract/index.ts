@@ -12,7 +12,7 @@ import { findQuantities, labelQuantities, type QuantityHit } from './quantities'
 import { complementMention, findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
-import { attachDistributed, attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, type YoyHit } from './results';
+import { attachDistributed, attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, statesFigures, type YoyHit } from './results';
 import { mayHavePlan, planClauseIndex } from './plans';
 
 export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
@@ -48,7 +48,8 @@ const PERIOD_FRAME = /^(?:(?:19|20)\d{2}年)?(?:今年|全年|当年)?(?:第?[�
 /** A question: it asks, it commits to nothing. */
 const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 /** A sentence that lists the year's targets after a colon: "主要预期目标为：力争实现经济总量2600亿元；…". */
-const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)目标(?:任务)?(?:为|是)[：:]/;
+// (round 15: a year's own, "2020年目标：地区生产总值增长5%左右，…")
+const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)目标(?:任务)?(?:为|是)[：:]|(?:19|20)\d{2}年目标[：:]/;
 /** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
@@ -159,6 +160,11 @@ function projectMentions(norm: string, paras: Paragraph[]): ProjectMention[] {
 /** A future modal: what a segment will do. */
 const LOOKS_AHEAD = /(?:还|也|仍)?将(?!近)|计划|力争|确保|争取/;
 
+/** A heading that reviews a year rather than setting its targets. */
+const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|完成/;
+/** Words that tell something is done. */
+const DONE = /已(?:经)?|了/;
+
 /** A task table's header cell for the completion date. */
 const DUE_HEADER = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)$/;
 
@@ -204,6 +210,8 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   let dueColumn = -1;
   // a heading that dates the targets under it, until the next section heading
   let headingDue: DeadlineHit | null = null;
+  // …and whether that heading sets targets ("2011年主要目标") rather than reviews them ("2023年目标完成情况")
+  let planHeading = false;
   for (const para of paras) {
     const paraText = norm.slice(para.start, para.end);
     const row = paraText.includes('|') ? cells(norm, para.start, para.end) : null;
@@ -225,12 +233,14 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       if (u) sectionUnit = u;
       const y = YEAR_HEADING.exec(paraText);
       if (y) {
+        planHeading = !REVIEW_HEADING.test(paraText);
         const yr = Number(y[1]);
         const s = para.start + y.index;
         headingDue = ctx.year === null || yr >= ctx.year ? { start: s, end: s + 5, phrase: `${y[1]}年`, date: `${yr}-12-31`, rule: 'deadline:heading' } : null;
         continue;
       }
       if (TARGET_HEADING.test(paraText.trim())) {
+        planHeading = true;
         const at = para.start + paraText.search(TARGET_HEADING);
         headingDue = headingDue ?? (ctx.year === null ? null : { start: at, end: para.end, phrase: paraText.trim(), date: `${ctx.year}-12-31`, rule: 'deadline:heading' });
         continue;
@@ -245,7 +255,9 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
 
     for (const sentence of para.sentences) {
       const sText = norm.slice(sentence.start, sentence.end);
-      const report = isReportSentence(sText, doc.date);
+      // under a heading that names the year's targets, a change is a target, not a result ("2011年主要目标：" then
+      // "规模以上工业总产值同比增长30%以上", round 15), unless the sentence says it is done
+      const report = isReportSentence(sText, doc.date) && !(headingDue !== null && planHeading && !DONE.test(sText));
       const period = report ? findPeriod(sText) : null;
       const before = items.length;
       for (const seg of sentence.segments) {
@@ -253,7 +265,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         // not yet ended is a plan (round 12)
         const segText = norm.slice(seg.start, seg.end);
         const segReport = report && !(seg !== sentence.segments[0] && LOOKS_AHEAD.test(segText) && findPeriod(segText) !== null && !isReportSentence(segText, doc.date));
-        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, segReport, mentionBefore, seenProjects);
+        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, segReport, mentionBefore, seenProjects, segReport || statesFigures(sText));
         // a question ("一季度11区都有哪些项目开工建设？") sets no deadline
         if (QUESTION.test(sText)) for (const i of infos) i.deadlines = [];
         // a programme told as news, a count of projects with their total and no commitment word
@@ -316,7 +328,8 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
           it.rules.push('deadline:heading');
           continue;
         }
-        if (it.deadline !== null || it.quantities.length === 0) continue;
+        // (under a heading that sets the year's targets, an action without a figure is one of them too, round 15)
+        if (it.deadline !== null || (it.quantities.length === 0 && !(planHeading && it.rules.includes('task:action-verb')))) continue;
         it.deadline = due.date;
         it.deadlinePhrase = due.phrase;
         it.rules.push('deadline:heading');
@@ -434,6 +447,8 @@ function analyseSegment(
   report: boolean,
   mentionBefore: (pos: number) => ProjectMention | null,
   seen: ProjectHit[],
+  /** pair a change with the figure right before it (a report; a plan stated as figures, results.ts statesFigures) */
+  pairChanges = report,
 ): { infos: ClauseInfo[]; yoy: Map<YoyHit, QuantityHit> } {
   const found0 = findProjects(norm, quotes, seg.start, seg.end, mentionBefore, (s, e) => blocked.fill(1, s, e));
   for (const p of found0) blocked.fill(1, p.start, p.end); // investment and name are not quantities
@@ -442,8 +457,8 @@ function analyseSegment(
   seen.push(...projects);
   const found = seg.clauses.map((c) => findQuantities(norm, blocked, c.start, c.end));
   // in a report, a change right after a figure is that figure's yoy, not a figure of its own
-  const yoy = report ? (attachYoy(norm, found.flat(), findYoy(norm, seg.start, seg.end)) as Map<YoyHit, QuantityHit>) : new Map<YoyHit, QuantityHit>();
-  if (report) for (const [y, q] of attachDistributed(norm, found.flat(), seg.start, seg.end)) yoy.set(y, q as QuantityHit);
+  const yoy = pairChanges ? (attachYoy(norm, found.flat(), findYoy(norm, seg.start, seg.end)) as Map<YoyHit, QuantityHit>) : new Map<YoyHit, QuantityHit>();
+  if (pairChanges) for (const [y, q] of attachDistributed(norm, found.flat(), seg.start, seg.end)) yoy.set(y, q as QuantityHit);
   const infos = seg.clauses.map((clause, k) => {
     const quantities = yoy.size === 0 ? found[k]! : found[k]!.filter((q) => ![...yoy.keys()].some((y) => q.numStart >= y.start && q.numStart < y.end));
     labelQuantities(norm, quantities, clause.start, clause.end);

@@ -27,7 +27,11 @@ const PERIOD_RE =
   /(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|前三季度|第?[一二三四]季度|(\d{1,2})\s*[-~至—]\s*(\d{1,2})月份?|今年以来|半年来)/;
 const REPORT_VERB = /完成|实现|新签约|签约|累计|新增|达到|预计完成|增长/;
 // a cutoff ("截至9月底", "截至目前") states where things stand (round 9)
-const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:全部)?(?:完成|实现|签约|开工|开复工|复工|投产|建成)|今年以来|半年来|^[^，。；]{0,6}(?:截至|截止)(?:目前|[^，。；]{1,10}(?:底|末|止))|^至\d{1,2}月(?:底|末)[，,]/;
+const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:全部)?(?:完成|实现|签约|开工|开复工|复工|投产|建成)|今年以来|半年来|^[^，。；]{0,6}(?:截至|截止)(?:目前|[^，。；]{1,10}(?:底|末|止))/;
+/** "至9月底，" opening a sentence: a cut-off when that month has ended, a deadline ahead of it ("至11月底，…将全部动工", round 15). */
+const UNTIL_MONTH = /^至(\d{1,2})月(?:底|末)[，,]/;
+/** A whole year framing a sentence: "2017年，…", "今年，…" (a report only once it has ended, round 15). */
+const YEAR_FRAME = /^(?:((?:19|20)\d{2})年|今年|全年)[，,]/;
 /** A figure, then its change: "664.3亿元，增长5.5%"; figures, then theirs: "29092元、17191元，分别增长3%、6.4%". */
 const FIGURE_THEN_CHANGE = /\d[万亿千]?[^\d，。；、,]{0,4}[，、,](?:按[^，；。]{1,10}计算[，,])?(?:同比)?(?:分别)?(?:增长|下降|增加|减少|比增)\d/;
 /** An estimate of a period's figure: "预计全年实现地区生产总值685亿元". */
@@ -166,6 +170,12 @@ export function isReportSentence(sentence: string, date: string | null = null): 
   const plain = sentence.replace(PROGRESS, '').replace(PLAN_FIGURE, '').replace(TARGET_COMPARED, '').replace(ACHIEVED, '').replace(ORIENTATION, '');
   if (PLEDGE_MARKER.test(plain)) return false;
   if (PROGRESS_ONE.test(sentence) || ESTIMATE.test(sentence) || ESTIMATE_MARK.test(sentence)) return true;
+  const docYear = date ? Number(date.slice(0, 4)) : null;
+  const until = UNTIL_MONTH.exec(sentence);
+  if (until) return date === null || iso(docYear!, Number(until[1]), lastDayOfMonth(docYear!, Number(until[1]))) <= date;
+  // "2017年，全区营业总收入实现4500亿元，同比增长11.2%" said in March 2017 is the year's plan
+  const frame = YEAR_FRAME.exec(sentence);
+  if (frame && docYear !== null && (frame[1] ? Number(frame[1]) : docYear) >= docYear && !PAST_MARKER.test(sentence)) return false;
   if (FIGURE_THEN_CHANGE.test(sentence)) return true;
   if (findYoy(sentence, 0, sentence.length).some((y) => COMPARED.test(sentence.slice(y.start, y.end)))) return true;
   if (PAST_MARKER.test(sentence)) return true;
@@ -173,6 +183,14 @@ export function isReportSentence(sentence: string, date: string | null = null): 
   if (period === null || !REPORT_VERB.test(sentence)) return false;
   const end = date ? periodEnd(period, Number(date.slice(0, 4))) : null;
   return end === null || end <= date!;
+}
+
+/**
+ * A plan stated as figures with their changes and no pledge word ("2017年，全区营业总收入实现4500亿元，同比增长11.2%" in
+ * March): each change is its figure's yoy, as in a report (round 15).
+ */
+export function statesFigures(sentence: string): boolean {
+  return FIGURE_THEN_CHANGE.test(sentence) && !PLEDGE_MARKER.test(sentence.replace(ORIENTATION, ''));
 }
 
 const INDICATOR_LEAD = /^(?:(?:今年|本年)?(?:上半年|1-\d{1,2}月份?)|预计完成|累计完成|共完成|完成|实现|其中|累计|共|全年)+/;

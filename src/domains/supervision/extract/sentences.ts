@@ -136,7 +136,8 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
       start: t.start,
       end: t.end,
       index: paragraphs.length,
-      heading: !CLAUSE_PUNCT.test(text) && text.length <= 40 && !FIGURE_LINE.test(text),
+      // (a colon may end one: "2011年主要目标：" introduces the list under it, round 15)
+      heading: !CLAUSE_PUNCT.test(text.replace(/[：:]$/, '')) && text.length <= 40 && !FIGURE_LINE.test(text),
       sentences: [],
     };
     let sStart = t.start;
