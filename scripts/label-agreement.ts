@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORIES, quantityFits, type Category, type Expected } from '../src/domains/supervision/extract/score';
+import { CATEGORIES, match, quantityFits, type Category, type Expected } from '../src/domains/supervision/extract/score';
 
 const [dirA, dirB] = process.argv.slice(2);
 if (!dirA || !dirB) {
@@ -18,16 +18,10 @@ const inB = names(dirB);
 const both = [...names(dirA)].filter((f) => inB.has(f)).sort();
 const read = (d: string, f: string) => JSON.parse(readFileSync(join(d, f), 'utf8')) as Expected;
 
-/** One-to-one in order, as score.ts matches: how many of `a` find an unused fitting entry of `b`. */
+/** One-to-one in order, as score.ts matches: the first labelling as expected, the second as extracted. */
 function matched<T>(a: T[], b: T[], fits: (x: T, y: T) => boolean, show: (x: T) => string): { n: number; onlyA: string[]; onlyB: string[] } {
-  const used = new Set<number>();
-  const onlyA: string[] = [];
-  for (const x of a) {
-    const k = b.findIndex((y, i) => !used.has(i) && fits(x, y));
-    if (k < 0) onlyA.push(show(x));
-    else used.add(k);
-  }
-  return { n: used.size, onlyA, onlyB: b.filter((_, i) => !used.has(i)).map(show) };
+  const s = match(a, b, fits, show, show);
+  return { n: s.matched, onlyA: s.misses, onlyB: s.extras };
 }
 
 const total = Object.fromEntries(CATEGORIES.map((c) => [c, { a: 0, b: 0, both: 0 }])) as Record<Category, { a: number; b: number; both: number }>;

@@ -56,7 +56,8 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 1 : a / b;
 }
 
-function match<E, X>(expected: E[], extracted: X[], fits: (e: E, x: X) => boolean, showE: (e: E) => string, showX: (x: X) => string): CategoryScore {
+/** One-to-one matching in document order (also comparing two labellings: scripts/label-agreement.ts). */
+export function match<E, X>(expected: E[], extracted: X[], fits: (e: E, x: X) => boolean, showE: (e: E) => string, showX: (x: X) => string): CategoryScore {
   const used = new Set<number>();
   const misses: string[] = [];
   for (const e of expected) {
