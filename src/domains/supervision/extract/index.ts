@@ -160,6 +160,8 @@ function projectMentions(norm: string, paras: Paragraph[]): ProjectMention[] {
 /** A future modal: what a segment will do. */
 const LOOKS_AHEAD = /(?:还|也|仍)?将(?!近)|计划|力争|确保|争取/;
 
+/** A sentence announcing the year's list of works: "今年，我市将办好事关…的“十件实事”", "今年将继续…扎实办好“十件民生实事”". */
+const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确保|计划)[^。]{0,30}?(?:办好|抓好|实施|推进|完成)[^。]{0,24}?(?:[十\d一二三四五六七八九]+(?:件|项|大)|以下)[^。]{0,12}?(?:实事|工程|任务|行动)/;
 /** A heading that reviews a year rather than setting its targets. */
 const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|完成/;
 /** Words that tell something is done. */
@@ -228,6 +230,15 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       if (hits.length === 1 && hits[0]!.start === cell.start && hits[0]!.end === cell.end) rowDue = hits[0]!;
     }
     const paraBefore = items.length;
+    // a sentence that announces the year's list ("今年，我市将办好…“十件实事”") dates the lines under it as a heading would
+    // (round 16); the paragraph itself is read as usual
+    const intro = para.heading ? null : LIST_INTRO.exec(paraText);
+    if (intro && ctx.year !== null) {
+      const yr = intro[1] === '今年' ? ctx.year : intro[1] === '明年' ? ctx.year + 1 : Number(intro[1]!.slice(0, 4));
+      const at = para.start + intro.index;
+      headingDue = yr >= ctx.year ? { start: at, end: at + intro[1]!.length, phrase: intro[1]!, date: `${yr}-12-31`, rule: 'deadline:heading' } : null;
+      planHeading = true;
+    }
     if (para.heading) {
       const u = units.heading(paraText);
       if (u) sectionUnit = u;
