@@ -1,6 +1,6 @@
 /**
  * Scores the supervision extractor against the hand-checked fixtures and prints a markdown table
- * (and the time taken on a ~100 KB document).   npx tsx scripts/extract-score.ts [--verbose [--heldout] [--set-c] [--set-d] [--set-e] [--set-f] [--set-g] [--set-h] [--set-i] [--set-j] [--set-k] [--set-l] [--set-m] [--set-n] [--set-o]]
+ * (and the time taken on a ~100 KB document).   npx tsx scripts/extract-score.ts [--verbose [--heldout] [--set-c] [--set-d] [--set-e] [--set-f] [--set-g] [--set-h] [--set-i] [--set-j] [--set-k] [--set-l] [--set-m] [--set-n] [--set-o] [--set-p]]
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -38,7 +38,7 @@ const sets = [
   { label: 'a (000–047)', pick: (c: CorpusText) => c.set === 'a' },
   { label: 'b (048–065)', pick: (c: CorpusText) => c.set === 'b' },
   { label: 'a+b', pick: (c: CorpusText) => c.set === 'a' || c.set === 'b' },
-  // sets c (066–085), d (086–106), e (107–129), f (130–152), g (153–173), h (174–203), i (204–227), j (228–251), k (252–275), l (276–299), m (300–323), n (324–359) and o (360 onwards) are held out whole and shown on their own
+  // sets c (066–085), d (086–106), e (107–129), f (130–152), g (153–173), h (174–203), i (204–227), j (228–251), k (252–275), l (276–299), m (300–323), n (324–359), o (360–395) and p (396 onwards) are held out whole and shown on their own
   { label: 'c (066–085)', pick: (c: CorpusText) => c.set === 'c' },
   { label: 'd (086–106)', pick: (c: CorpusText) => c.set === 'd' },
   { label: 'e (107–129)', pick: (c: CorpusText) => c.set === 'e' },
@@ -51,7 +51,8 @@ const sets = [
   { label: 'l (276–299)', pick: (c: CorpusText) => c.set === 'l' },
   { label: 'm (300–323)', pick: (c: CorpusText) => c.set === 'm' },
   { label: 'n (324–359)', pick: (c: CorpusText) => c.set === 'n' },
-  { label: 'o (360–)', pick: (c: CorpusText) => c.set === 'o' },
+  { label: 'o (360–395)', pick: (c: CorpusText) => c.set === 'o' },
+  { label: 'p (396–)', pick: (c: CorpusText) => c.set === 'p' },
 ];
 for (const half of ['dev', 'heldout'] as const) {
   for (const set of sets) {
@@ -64,7 +65,7 @@ for (const half of ['dev', 'heldout'] as const) {
     const show =
       set.label === 'a+b'
         ? half === 'dev' || process.argv.includes('--heldout')
-        : ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'].some((k) => set.label.startsWith(k) && process.argv.includes(`--set-${k}`));
+        : ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p'].some((k) => set.label.startsWith(k) && process.argv.includes(`--set-${k}`));
     if (verbose && show) {
       for (const d of scored) {
         for (const [c, s] of Object.entries(d.scores)) {

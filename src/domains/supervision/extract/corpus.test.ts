@@ -76,7 +76,7 @@ const FLOOR = {
 } as const;
 
 describe('real-text corpus', () => {
-  it('has at least 60 sourced texts: sets a and b split into two halves, 18 or more in set b, 16 or more in set c, 15 or more in sets d and e and 20 or more in each of sets f–m and 30 or more in sets n and o (all held out)', () => {
+  it('has at least 60 sourced texts: sets a and b split into two halves, 18 or more in set b, 16 or more in set c, 15 or more in sets d and e and 20 or more in each of sets f–m and 30 or more in sets n, o and p (all held out)', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(60);
     expect(corpus.filter((c) => c.set === 'b').length).toBeGreaterThanOrEqual(18);
     const c3 = corpus.filter((c) => c.set === 'c');
@@ -105,7 +105,9 @@ describe('real-text corpus', () => {
     expect(n14.length).toBeGreaterThanOrEqual(30);
     const o15 = corpus.filter((c) => c.set === 'o');
     expect(o15.length).toBeGreaterThanOrEqual(30);
-    for (const c of [...c3, ...d4, ...e5, ...f6, ...g7, ...h8, ...i9, ...j10, ...k11, ...l12, ...m13, ...n14, ...o15]) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
+    const p16 = corpus.filter((c) => c.set === 'p');
+    expect(p16.length).toBeGreaterThanOrEqual(30);
+    for (const c of [...c3, ...d4, ...e5, ...f6, ...g7, ...h8, ...i9, ...j10, ...k11, ...l12, ...m13, ...n14, ...o15, ...p16]) expect([c.half, c.expected.half], c.name).toEqual(['heldout', 'heldout']);
     for (const c of corpus) expect(c.source, c.name).toMatch(/^# 来源：https?:\/\/\S+ ｜ .+ ｜ /);
     const ab = corpus.filter((c) => c.set === 'a' || c.set === 'b');
     const dev = ab.filter((c) => c.half === 'dev').length;
@@ -118,7 +120,7 @@ describe('real-text corpus', () => {
   });
 
   for (const key of Object.keys(FLOOR) as Array<keyof typeof FLOOR>) {
-    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o'];
+    const [half, set] = key.split(' ') as ['dev' | 'heldout', 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p'];
     it(`${half} half of set ${set} stays at the measured level`, () => {
       const { total } = scoreSet(corpus.filter((c) => c.half === half && c.set === set), extract);
       for (const c of CATEGORIES) {

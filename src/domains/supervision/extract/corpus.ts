@@ -1,12 +1,12 @@
 /**
  * The extraction corpus on disk (test/fixtures/extract/corpus): NNN.txt (a source line, then the
  * text) beside NNN.json (its labels, an `Expected`). Even numbers are the development half, odd
- * numbers the held-out half, except in sets c–o, which are held out whole.
+ * numbers the held-out half, except in sets c–p, which are held out whole.
  * Texts 000–047 are set 'a', 048–065 set 'b' (SECOND_SET_FROM), 066–085 set 'c' (THIRD_SET_FROM),
  * 086–106 set 'd' (FOURTH_SET_FROM), 107–129 set 'e' (FIFTH_SET_FROM), 130–152 set 'f' (SIXTH_SET_FROM),
  * 153–173 set 'g' (SEVENTH_SET_FROM), 174–203 set 'h' (EIGHTH_SET_FROM), 204–227 set 'i' (NINTH_SET_FROM), 228–251 set 'j' (TENTH_SET_FROM),
  * 252–275 set 'k' (ELEVENTH_SET_FROM), 276–299 set 'l' (TWELFTH_SET_FROM), 300–323 set 'm' (THIRTEENTH_SET_FROM),
- * 324–359 set 'n' (FOURTEENTH_SET_FROM), 360 onwards set 'o' (FIFTEENTH_SET_FROM).
+ * 324–359 set 'n' (FOURTEENTH_SET_FROM), 360–395 set 'o' (FIFTEENTH_SET_FROM), 396 onwards set 'p' (SIXTEENTH_SET_FROM).
  * Shared by the corpus test and scripts/extract-score.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -48,13 +48,16 @@ export const FOURTEENTH_SET_FROM = 324;
 /** the first text of the fifteenth set (collected and labelled by others while round 15's rules were written, without
  * the extractor's output; all of it held out) */
 export const FIFTEENTH_SET_FROM = 360;
+/** the first text of the sixteenth set (collected and labelled by others while round 16's rules were written, without
+ * the extractor's output; all of it held out) */
+export const SIXTEENTH_SET_FROM = 396;
 
 export interface CorpusText {
   name: string;
   half: 'dev' | 'heldout';
   /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048–065 (second set, richer in deadlines and
-   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130–152 (sixth set), 'g' = 153–173 (seventh set), 'h' = 174–203 (eighth set), 'i' = 204–227 (ninth set), 'j' = 228–251 (tenth set), 'k' = 252–275 (eleventh set), 'l' = 276–299 (twelfth set), 'm' = 300–323 (thirteenth set), 'n' = 324–359 (fourteenth set), 'o' = 360 onwards (fifteenth set; c–o held out whole) */
-  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o';
+   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130–152 (sixth set), 'g' = 153–173 (seventh set), 'h' = 174–203 (eighth set), 'i' = 204–227 (ninth set), 'j' = 228–251 (tenth set), 'k' = 252–275 (eleventh set), 'l' = 276–299 (twelfth set), 'm' = 300–323 (thirteenth set), 'n' = 324–359 (fourteenth set), 'o' = 360–395 (fifteenth set), 'p' = 396 onwards (sixteenth set; c–p held out whole) */
+  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p';
   source: string;
   text: string;
   expected: Expected;
@@ -74,7 +77,8 @@ function setOf(n: number): CorpusText['set'] {
   if (n < TWELFTH_SET_FROM) return 'k';
   if (n < THIRTEENTH_SET_FROM) return 'l';
   if (n < FOURTEENTH_SET_FROM) return 'm';
-  return n < FIFTEENTH_SET_FROM ? 'n' : 'o';
+  if (n < FIFTEENTH_SET_FROM) return 'n';
+  return n < SIXTEENTH_SET_FROM ? 'o' : 'p';
 }
 
 export function loadCorpus(dir: string): CorpusText[] {
