@@ -58,9 +58,9 @@ const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)�
 const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
 /** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
 // (round 7: also roads, lines and buildings counted: "尚勤路、…等8条道路工程，…，总投资12.12亿元")
-// (round 12: one of a kind is no group, "…项目车间一条工艺生产线…，该项目总投资8.1亿元")
 // (round 13: roads and buildings count projects only when they are works, "8条道路工程"; "建设22栋单体建筑" is the project's own)
-const GROUP_BETWEEN = /(?<![第\d一二两三四五六七八九十])(?!(?:一|1)(?:个|项|家|条|座|栋|只))(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|只|(?:条|座|栋)(?=[^，。；]{0,6}?(?:项目|工程)))/;
+// (set p: "普定县项目1个，总投资3亿元" — a tally of projects is a group even of one; only works need their noun)
+const GROUP_BETWEEN = /(?<![第\d一二两三四五六七八九十])(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|只|(?:条|座|栋)(?=[^，。；]{0,6}?(?:项目|工程)))/;
 /** After a nameless total, the group it sums: "，包括A、B等在内的56个", "，其中包括…". */
 const GROUP_FOLLOWS = /^[，,](?:其中)?包括|^[^。；]*?等(?:在内的)?(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家)/;
 /** Words that point back to the project last mentioned. */
@@ -123,6 +123,8 @@ function nameLength(raw: string): number {
 function cleanName(raw: string): string {
   // a list's number is not part of the name: "3.高新区天臣电芯总部基地" (round 11)
   let n = raw.replace(/^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])(?=[\u4e00-\u9fa5])/, '');
+  // a category before the name: "省重大项目山东福宽淀粉深加工及仓储物流项目" (set p)
+  n = n.replace(/^(?:省|市|县|区)?级?(?:重大|重点)项目(?=[\u4e00-\u9fa5]{4})/, '');
   // "仙鹤项目" → 仙鹤 (round 7: names of two characters too)
   if (n.endsWith('项目') && n.length >= 4) n = n.slice(0, -2);
   return n;
@@ -166,7 +168,7 @@ const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${H
 // (round 12: a long name after a place and a dash, "在…主会场——…智慧工厂项目现场"; the site's parts, "…项目车间…",
 // and 进入, "…装置项目进入收尾"; a workshop only of a 项目: "公用工程车间" is a part of the works)
 const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|概算|总投资|投资总额|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设|\d|$))`);
-const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅|文化旅游|医药|化工|电子信息|机械制造|建材|食品|纺织|物流|新能源|新材料)类?(?:项目)?$/;
+const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|整个|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅|文化旅游|医药|化工|电子信息|机械制造|建材|食品|纺织|物流|新能源|新材料)类?(?:项目)?$/;
 
 // (round 14: "…项目位于驿城区，入驻汽车零部件产业园，项目总投资10亿元" — 入驻 / 落户 move a project, they name none)
 const PREDICATE_START = /^(?:完善|推进|加快|完成|实施|开展|推动|抓好|做好|加强|启动|新建|配套|建成|入驻|落户)/;

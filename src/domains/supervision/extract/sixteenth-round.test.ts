@@ -5,7 +5,7 @@
  * (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated } from './roundViews';
+import { dated, projectsOf } from './roundViews';
 
 describe('deadlines', () => {
   it('a sentence that announces the year’s list dates the numbered lines under it', () => {
@@ -27,5 +27,13 @@ describe('deadlines', () => {
   it('without such a sentence the same lines stay undated', () => {
     const text = ['报告回顾了去年的工作。', '（一）', '开展职业技能培训2.5万人次。'].join('\n');
     expect(dated(text, { year: 2024, date: '2024-01-31' })).toEqual([]);
+  });
+});
+
+describe('projects', () => {
+  it('a tally of a place’s projects is a group even of one; a category before a name is not part of it', () => {
+    const tally = '其中：西秀区项目10个，总投资11.9亿元；普定县项目1个，总投资3亿元。';
+    expect(projectsOf(tally, { year: 2020 })).toEqual([]);
+    expect(projectsOf('入选的省重大项目宏达淀粉深加工及仓储物流项目，总投资6亿元。', { year: 2023 })).toEqual([['宏达淀粉深加工及仓储物流', 6, '亿元']]);
   });
 });
