@@ -167,6 +167,11 @@ const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|完成/;
 /** Words that tell something is done. */
 const DONE = /已(?:经)?|了/;
 
+/** The year-end a heading (or a sentence announcing a list) gives the lines under it. */
+function yearDue(start: number, end: number, phrase: string, year: number): DeadlineHit {
+  return { start, end, phrase, date: `${year}-12-31`, rule: 'deadline:heading' };
+}
+
 /** A task table's header cell for the completion date. */
 const DUE_HEADER = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)$/;
 
@@ -236,7 +241,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     if (intro && ctx.year !== null) {
       const yr = intro[1] === '今年' ? ctx.year : intro[1] === '明年' ? ctx.year + 1 : Number(intro[1]!.slice(0, 4));
       const at = para.start + intro.index;
-      headingDue = yr >= ctx.year ? { start: at, end: at + intro[1]!.length, phrase: intro[1]!, date: `${yr}-12-31`, rule: 'deadline:heading' } : null;
+      headingDue = yr >= ctx.year ? yearDue(at, at + intro[1]!.length, intro[1]!, yr) : null;
       planHeading = true;
     }
     if (para.heading) {
@@ -247,13 +252,13 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         planHeading = !REVIEW_HEADING.test(paraText);
         const yr = Number(y[1]);
         const s = para.start + y.index;
-        headingDue = ctx.year === null || yr >= ctx.year ? { start: s, end: s + 5, phrase: `${y[1]}年`, date: `${yr}-12-31`, rule: 'deadline:heading' } : null;
+        headingDue = ctx.year === null || yr >= ctx.year ? yearDue(s, s + 5, `${y[1]}年`, yr) : null;
         continue;
       }
       if (TARGET_HEADING.test(paraText.trim())) {
         planHeading = true;
         const at = para.start + paraText.search(TARGET_HEADING);
-        headingDue = headingDue ?? (ctx.year === null ? null : { start: at, end: para.end, phrase: paraText.trim(), date: `${ctx.year}-12-31`, rule: 'deadline:heading' });
+        headingDue = headingDue ?? (ctx.year === null ? null : yearDue(at, para.end, paraText.trim(), ctx.year));
         continue;
       }
       if (SECTION_HEADING.test(paraText)) headingDue = null;
@@ -270,13 +275,14 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       // "规模以上工业总产值同比增长30%以上", round 15), unless the sentence says it is done
       const report = isReportSentence(sText, doc.date) && !(headingDue !== null && planHeading && !DONE.test(sText));
       const period = report ? findPeriod(sText) : null;
+      const figuresStated = statesFigures(sText);
       const before = items.length;
       for (const seg of sentence.segments) {
         // "截至3月底，…开复工率82.2%；二季度，还将开复工…": a later segment of a report that looks ahead to a period
         // not yet ended is a plan (round 12)
         const segText = norm.slice(seg.start, seg.end);
         const segReport = report && !(seg !== sentence.segments[0] && LOOKS_AHEAD.test(segText) && findPeriod(segText) !== null && !isReportSentence(segText, doc.date));
-        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, segReport, mentionBefore, seenProjects, segReport || statesFigures(sText));
+        const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, segReport, mentionBefore, seenProjects, segReport || figuresStated);
         // a question ("一季度11区都有哪些项目开工建设？") sets no deadline
         if (QUESTION.test(sText)) for (const i of infos) i.deadlines = [];
         // a programme told as news, a count of projects with their total and no commitment word
