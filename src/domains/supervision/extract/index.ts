@@ -5,7 +5,7 @@
  *   extract(text, { year: 2022, units: ['大庙街道'] }) → { year, items }
  */
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
-import { IN_TURN, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment } from './sentences';
+import { IN_TURN, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment, type Sentence } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
 import { findDeadlines, MILESTONES, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
@@ -49,7 +49,8 @@ const PERIOD_FRAME = /^(?:(?:19|20)\d{2}年)?(?:今年|全年|当年)?(?:第?[�
 const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 /** A sentence that lists the year's targets after a colon: "主要预期目标为：力争实现经济总量2600亿元；…". */
 // (round 15: a year's own, "2020年目标：地区生产总值增长5%左右，…")
-const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)目标(?:任务)?(?:为|是)[：:]|(?:19|20)\d{2}年目标[：:]/;
+// (round 17: "主要目标和任务是：", "主要预期目标建议为：", and without the colon when a target follows: "预期目标是地区生产总值实现…")
+const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)目标(?:和任务|任务)?(?:建议)?(?:为|是)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|(?:19|20)\d{2}年目标[：:]/;
 /** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
@@ -162,6 +163,8 @@ const LOOKS_AHEAD = /(?:还|也|仍)?将(?!近)|计划|力争|确保|争取/;
 
 /** A sentence announcing the year's list of works: "今年，我市将办好事关…的“十件实事”", "今年将继续…扎实办好“十件民生实事”". */
 const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确保|计划)[^。]{0,30}?(?:办好|抓好|实施|推进|完成)[^。]{0,24}?(?:[十\d一二三四五六七八九]+(?:件|项|大)|以下)[^。]{0,12}?(?:实事|工程|任务|行动)/;
+/** …and a counted list of deliverables announced without a year, the document's own ("县政府将…重点抓好15件大事和民生实事", round 17). */
+const COUNTED_LIST_INTRO = /(?:将|要)[^。]{0,20}?(?:办好|抓好)[^。]{0,10}?[十\d一二三四五六七八九]+(?:件|项)[^。]{0,8}?(?:实事|大事)/;
 /** A heading that reviews a year rather than setting its targets. */
 const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|完成/;
 /** Words that tell something is done. */
@@ -170,6 +173,17 @@ const DONE = /已(?:经)?|了/;
 /** The year-end a heading (or a sentence announcing a list) gives the lines under it. */
 function yearDue(start: number, end: number, phrase: string, year: number): DeadlineHit {
   return { start, end, phrase, date: `${year}-12-31`, rule: 'deadline:heading' };
+}
+
+/** What dates the items listed under a heading or an announcing sentence (docs/extraction.md › List items and their frame). */
+interface Frame {
+  due: DeadlineHit;
+  /** it sets targets ("2011年主要目标") rather than reviewing them ("2023年目标完成情况") */
+  plan: boolean;
+  /** a counted list of deliverables ("十件实事", "15件大事"): each item is one, whatever its verb */
+  counted: boolean;
+  /** a title's year ("2025年县政府工作报告任务清单"), not a section's ("一、2023年主要目标") */
+  title: boolean;
 }
 
 /** A task table's header cell for the completion date. */
@@ -215,10 +229,8 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   };
   // a task table: the column headed 完成时限 dates the task of each row
   let dueColumn = -1;
-  // a heading that dates the targets under it, until the next section heading
-  let headingDue: DeadlineHit | null = null;
-  // …and whether that heading sets targets ("2011年主要目标") rather than reviews them ("2023年目标完成情况")
-  let planHeading = false;
+  // what dates the items listed under a heading or an announcing sentence, until the next section heading
+  let frame: Frame | null = null;
   for (const para of paras) {
     const paraText = norm.slice(para.start, para.end);
     const row = paraText.includes('|') ? cells(norm, para.start, para.end) : null;
@@ -237,43 +249,49 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     const paraBefore = items.length;
     // a sentence that announces the year's list ("今年，我市将办好…“十件实事”") dates the lines under it as a heading would
     // (round 16); the paragraph itself is read as usual
-    const intro = para.heading ? null : LIST_INTRO.exec(paraText);
+    const intro = para.heading ? null : (LIST_INTRO.exec(paraText) ?? COUNTED_LIST_INTRO.exec(paraText));
     if (intro && ctx.year !== null) {
-      const yr = intro[1] === '今年' ? ctx.year : intro[1] === '明年' ? ctx.year + 1 : Number(intro[1]!.slice(0, 4));
+      const when = intro[1] ?? '';
+      const yr = when === '' || when === '今年' ? ctx.year : when === '明年' ? ctx.year + 1 : Number(when.slice(0, 4));
       const at = para.start + intro.index;
-      headingDue = yr >= ctx.year ? yearDue(at, at + intro[1]!.length, intro[1]!, yr) : null;
-      planHeading = true;
+      const due = yearDue(at, at + (when || intro[0]).length, when || intro[0], yr);
+      frame = yr >= ctx.year ? { due, plan: true, counted: /实事|大事/.test(intro[0]), title: false } : null;
     }
     if (para.heading) {
       const u = units.heading(paraText);
       if (u) sectionUnit = u;
       const y = YEAR_HEADING.exec(paraText);
       if (y) {
-        planHeading = !REVIEW_HEADING.test(paraText);
         const yr = Number(y[1]);
         const s = para.start + y.index;
-        headingDue = ctx.year === null || yr >= ctx.year ? yearDue(s, s + 5, `${y[1]}年`, yr) : null;
+        const due = yearDue(s, s + 5, `${y[1]}年`, yr);
+        const title = !SECTION_HEADING.test(paraText) && !ENUMERATED.test(paraText);
+        frame = ctx.year === null || yr >= ctx.year ? { due, plan: !REVIEW_HEADING.test(paraText), counted: /实事|大事/.test(paraText), title } : null;
         continue;
       }
       if (TARGET_HEADING.test(paraText.trim())) {
-        planHeading = true;
         const at = para.start + paraText.search(TARGET_HEADING);
-        headingDue = headingDue ?? (ctx.year === null ? null : yearDue(at, para.end, paraText.trim(), ctx.year));
+        if (frame) frame.plan = true;
+        else if (ctx.year !== null) frame = { due: yearDue(at, para.end, paraText.trim(), ctx.year), plan: true, counted: false, title: false };
         continue;
       }
-      if (SECTION_HEADING.test(paraText)) headingDue = null;
-      if (!headingDue || !(TARGET_LINE.test(paraText) || TARGET_LINE_PLAIN.test(paraText.trim()))) continue;
+      // (a title's year, "2025年县政府工作报告任务清单", runs on through its "一、…" sections unless one reviews, round 17)
+      if (SECTION_HEADING.test(paraText) && !(frame?.title && !REVIEW_HEADING.test(paraText))) frame = null;
+      if (!frame || !(TARGET_LINE.test(paraText) || TARGET_LINE_PLAIN.test(paraText.trim()))) continue;
     }
     const speaker = units.speaker(paraText);
     const speakerPerson = units.speakerPerson(paraText);
     const baseUnits = [sectionUnit, speaker].filter((u): u is string => u !== null);
     const makeUnits = (t: string) => uniq([...baseUnits, ...units.named(t)]);
 
+    // the sentence that opened a list of the year's targets in this paragraph ("今年，开发区预期目标是…。工业总产值完成…。")
+    let listing: string | null = null;
     for (const sentence of para.sentences) {
       const sText = norm.slice(sentence.start, sentence.end);
       // under a heading that names the year's targets, a change is a target, not a result ("2011年主要目标：" then
-      // "规模以上工业总产值同比增长30%以上", round 15), unless the sentence says it is done
-      const report = isReportSentence(sText, doc.date) && !(headingDue !== null && planHeading && !DONE.test(sText));
+      // "规模以上工业总产值同比增长30%以上", round 15), unless the sentence says it is done; so are the sentences after
+      // one that opens the list (round 17)
+      const report: boolean = isReportSentence(sText, doc.date) && !((frame?.plan === true || listing !== null) && !DONE.test(sText));
       const period = report ? findPeriod(sText) : null;
       const figuresStated = statesFigures(sText);
       const before = items.length;
@@ -310,12 +328,15 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));
       }
       // the targets listed after "主要预期目标为：" are the document year's (as under a dated heading)
-      const list = report ? null : TARGET_LIST.exec(sText);
-      if (list && ctx.year !== null) {
+      const list: RegExpExecArray | null = report ? null : TARGET_LIST.exec(sText);
+      const from = list ? sentence.start + list.index : listing !== null && !report ? sentence.start : null;
+      if (list) listing = list[0];
+      if (from !== null && listing !== null && ctx.year !== null) {
         for (const it of items.slice(before)) {
-          if (it.kind !== 'task' || it.deadline !== null || it.quantities.length === 0 || it.start < sentence.start + list.index) continue;
-          it.deadline = `${ctx.year}-12-31`;
-          it.deadlinePhrase = list[0];
+          if (it.kind !== 'task' || it.deadline !== null || it.quantities.length === 0 || it.start < from) continue;
+          // (the year of the heading above, if one frames the list: "2023年…" in a notice of 2022)
+          it.deadline = frame?.plan ? frame.due.date : `${ctx.year}-12-31`;
+          it.deadlinePhrase = listing;
           it.rules.push('deadline:target-list');
         }
       }
@@ -335,8 +356,8 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       });
     }
     // in a task table the 完成时限 column dates the rows, even when it says 持续推进 (no date)
-    if (headingDue && dueColumn < 0) {
-      const due = headingDue;
+    if (frame && dueColumn < 0) {
+      const { due, plan, counted } = frame;
       const own = items.slice(paraBefore).filter((it) => it.kind === 'task');
       for (const it of own) {
         // under "2023年…任务分解" a notice of December 2022 means 2023 by 全年 / 今年 / 年内 (round 11)
@@ -345,21 +366,36 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
           it.rules.push('deadline:heading');
           continue;
         }
-        // (under a heading that sets the year's targets, an action without a figure is one of them too, round 15)
-        if (it.deadline !== null || (it.quantities.length === 0 && !(planHeading && it.rules.includes('task:action-verb')))) continue;
+        // (under a heading that sets the year's targets, an action without a figure is one of them too, round 15;
+        // in a counted list every item is one deliverable, whatever its verb, round 17)
+        if (it.deadline !== null || (it.quantities.length === 0 && !counted && !(plan && it.rules.includes('task:action-verb') && !isPush(it.text)))) continue;
         it.deadline = due.date;
         it.deadlinePhrase = due.phrase;
         it.rules.push('deadline:heading');
       }
+      const mark = (t: ExtractedItem, rule: string) => {
+        t.deadline = due.date;
+        t.deadlinePhrase = due.phrase;
+        t.rules.push('deadline:heading', rule);
+        items.push(t);
+      };
       if (own.length === 0) {
         const t = enumeratedTarget(text, norm, para, makeUnits, para.heading);
-        if (t) {
-          t.deadline = due.date;
-          t.deadlinePhrase = due.phrase;
-          t.rules.push('deadline:heading', 'task:enumerated-target');
-          items.push(t);
-        }
+        if (t && !isPush(t.text)) mark(t, 'task:enumerated-target');
       }
+      // a counted list's numbered items without a figure ("（2）开工新建西环路，…") are its deliverables too, and under a
+      // frame that sets the year's work so is a numbered item's sentence after its title that commits to an end state
+      // ("4.城东科技新城。做好规划设计和建设前期工作。") (round 17)
+      if (counted || (plan && NUMBERED_ITEM.test(paraText))) {
+        const taken = items.slice(paraBefore);
+        para.sentences.forEach((sentence, k) => {
+          if (taken.some((it) => it.start < sentence.end && it.end > sentence.start)) return;
+          const t = counted ? listedItem(text, norm, sentence, makeUnits) : k > 0 ? committedItem(text, norm, sentence, makeUnits) : null;
+          if (t) mark(t, 'task:listed-item');
+        });
+      }
+      // (items found this way stand in text order among the paragraph's own)
+      items.splice(paraBefore, items.length - paraBefore, ...items.slice(paraBefore).sort((a, b) => a.start - b.start));
     }
     if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
@@ -370,6 +406,40 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
 const ENUMERATED = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
 /** What a target without a figure says it will do: the action verbs, 增长 / 同步 / 稳定在 / 控制在, and a comparison (不低于全市平均水平). */
 const TARGET_VERB = new RegExp(ACTION_VERBS.source + '|增长|同步|稳定在|控制在|达到|不低于|不高于|高于|低于|好于|优于');
+
+/** An ongoing push with no end state ("推进老旧小区改造", "加快推进…建设"): under a frame it is no dated target (round 17). */
+const PUSH = /^(?:要|将|继续|进一步|全力|加快|大力|扎实|稳步|积极|着力|持续)*(?:推进|推动|深化|加大|优化|加强|强化|尽快|完善|提升|不断)/;
+const END_STATE = new RegExp(`${MILESTONES}|完成|开工|实现|新增|达到|突破`);
+function isPush(text: string): boolean {
+  const t = text.replace(ENUMERATED, '').trim();
+  return PUSH.test(t) && !END_STATE.test(t);
+}
+
+/** A numbered item of a list ("4.城东科技新城。…"), not a section ("一、…"). */
+const NUMBERED_ITEM = /^\s*\d{1,2}\s*[.、．]/;
+/** What a framed sentence without a figure commits to: an action, or 做好 / 抓好 a piece of work. */
+const COMMITS = new RegExp(`${ACTION_VERBS.source}|做好|抓好`);
+
+/** A numbered item of a counted list, before any bracket it opens: "（6）开工建设西城区九年制学校。" → 开工建设西城区九年制学校. */
+function listedItem(source: string, norm: string, sentence: Sentence, makeUnits: UnitsFn): ExtractedItem | null {
+  const lead = ENUMERATED.exec(norm.slice(sentence.start, sentence.end));
+  return lead ? sentenceItem(source, norm, sentence.start + lead[0].length, sentence.end, makeUnits) : null;
+}
+
+/** A sentence of a numbered item's body that commits to an end state: not a push, a call or a purpose ("为…"). */
+function committedItem(source: string, norm: string, sentence: Sentence, makeUnits: UnitsFn): ExtractedItem | null {
+  const t = norm.slice(sentence.start, sentence.end).trim().replace(/[。；;，,\s]+$/, '');
+  if (!COMMITS.test(t) || isPush(t) || DONE.test(t) || GENERIC_END.test(t) || /^为/.test(t)) return null;
+  return sentenceItem(source, norm, sentence.start, sentence.end, makeUnits);
+}
+
+/** A sentence from start, before any bracket it opens, without its closing punctuation. */
+function sentenceItem(source: string, norm: string, start: number, sentenceEnd: number, makeUnits: UnitsFn): ExtractedItem | null {
+  while (start < sentenceEnd && /\s/.test(norm[start]!)) start++;
+  let end = openParenCut(norm, start, sentenceEnd);
+  while (end > start && /[。；;，,\s]/.test(norm[end - 1]!)) end--;
+  return end > start ? item(source, 'task', start, end, makeUnits) : null;
+}
 
 /**
  * A numbered line under a dated heading that gave no item (a target without a figure:

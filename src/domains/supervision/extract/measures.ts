@@ -30,7 +30,7 @@ export const MEASURES: Measure[] = [
   // "两个加快" is a slogan, "51个加快建设项目" counts projects at a stage
   { word: '个', notBefore: ['人', '体', '性', '别', '案', '方面', '层面', '特点', '意识', '确立', '维护', '自信', '务必', '加快'], exceptBefore: ['加快建设', '加快前期', '加快推进项目'] },
   { word: '项', notBefore: ['目'] },
-  { word: '件', notBefore: ['事', '大事'] },
+  { word: '件', notBefore: ['事'] },
   { word: '处', notBefore: ['理', '置', '室', '长', '于', '境', '分', '罚'] },
   { word: '条', notBefore: ['件', '例', '款', '理', '幅', '线'], exceptBefore: ['线路'] },
   { word: '片', notBefore: ['区'] },

@@ -251,6 +251,8 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     // a count of a quoted slogan with no noun after it is discourse: "坚持五个“必须统筹”，" ("58个“高精尖”项目" counts, round 14)
     // (a quotation naming works or actions counts: "实施三个“一号工程”", set d)
     if (/^[个项件条]$/.test(measure) && /^“[^“”]{0,10}[^“”工程行动项目计划活动]”(?![\u4e00-\u9fa5])/.test(norm.slice(p, p + 16))) { skip(); continue; }
+    // "两件大事" is discourse; "15件大事和民生实事" counts a year's deliverables (round 17)
+    if (measure === '件' && tok.cn && norm.startsWith('大事', p)) { skip(); continue; }
     // a time limit (30日内, 3个月以内) is a deadline, not a quantity
     if (TIME_UNITS.includes(measure) && /^(?:之内|以内|内)/.test(norm.slice(p, p + 2))) { skip(); continue; }
     if (TIME_UNITS.includes(measure) && LIMIT_COMPLETION.test(norm.slice(p, p + 4)) && LIMIT_PLEDGE.test(norm.slice(Math.max(start, i - 2), i))) { skip(); continue; }
