@@ -1,84 +1,65 @@
 /**
  * The extraction corpus on disk (test/fixtures/extract/corpus): NNN.txt (a source line, then the
- * text) beside NNN.json (its labels, an `Expected`). Even numbers are the development half, odd
- * numbers the held-out half, except in sets c–p, which are held out whole.
- * Texts 000–047 are set 'a', 048–065 set 'b' (SECOND_SET_FROM), 066–085 set 'c' (THIRD_SET_FROM),
- * 086–106 set 'd' (FOURTH_SET_FROM), 107–129 set 'e' (FIFTH_SET_FROM), 130–152 set 'f' (SIXTH_SET_FROM),
- * 153–173 set 'g' (SEVENTH_SET_FROM), 174–203 set 'h' (EIGHTH_SET_FROM), 204–227 set 'i' (NINTH_SET_FROM), 228–251 set 'j' (TENTH_SET_FROM),
- * 252–275 set 'k' (ELEVENTH_SET_FROM), 276–299 set 'l' (TWELFTH_SET_FROM), 300–323 set 'm' (THIRTEENTH_SET_FROM),
- * 324–359 set 'n' (FOURTEENTH_SET_FROM), 360–395 set 'o' (FIFTEENTH_SET_FROM), 396 onwards set 'p' (SIXTEENTH_SET_FROM).
+ * text) beside NNN.json (its labels, an `Expected`), in the sets of SETS.
  * Shared by the corpus test and scripts/extract-score.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusBody, type Expected } from './score';
 
-/** the first text of the second set (issue #12, deadlines and projects) */
-export const SECOND_SET_FROM = 48;
-/** the first text of the third set (labelled before any rule change for it; all of it held out) */
-export const THIRD_SET_FROM = 66;
-/** the first text of the fourth set (labelled and committed before round 4's rules; all of it held out) */
-export const FOURTH_SET_FROM = 86;
-/** the first text of the fifth set (labelled and committed before round 5's rules; all of it held out) */
-export const FIFTH_SET_FROM = 107;
-/** the first text of the sixth set (labelled and committed before round 6's rules; all of it held out) */
-export const SIXTH_SET_FROM = 130;
-/** the first text of the seventh set (labelled and committed before round 7's rules; all of it held out) */
-export const SEVENTH_SET_FROM = 153;
-/** the first text of the eighth set (labelled and committed before round 8's rules; all of it held out) */
-export const EIGHTH_SET_FROM = 174;
-/** the first text of the ninth set (collected and labelled by others while round 9's rules were written, without
- * the extractor's output; all of it held out) */
-export const NINTH_SET_FROM = 204;
-/** the first text of the tenth set (collected and labelled by others while round 10's rules were written, without
- * the extractor's output; all of it held out) */
-export const TENTH_SET_FROM = 228;
-/** the first text of the eleventh set (collected and labelled by others while round 11's rules were written, without
- * the extractor's output; all of it held out) */
-export const ELEVENTH_SET_FROM = 252;
-/** the first text of the twelfth set (collected and labelled by others while round 12's rules were written, without
- * the extractor's output; all of it held out) */
-export const TWELFTH_SET_FROM = 276;
-/** the first text of the thirteenth set (collected and labelled by others while round 13's rules were written, without
- * the extractor's output; all of it held out) */
-export const THIRTEENTH_SET_FROM = 300;
-/** the first text of the fourteenth set (collected and labelled by others while round 14's rules were written, without
- * the extractor's output; all of it held out) */
-export const FOURTEENTH_SET_FROM = 324;
-/** the first text of the fifteenth set (collected and labelled by others while round 15's rules were written, without
- * the extractor's output; all of it held out) */
-export const FIFTEENTH_SET_FROM = 360;
-/** the first text of the sixteenth set (collected and labelled by others while round 16's rules were written, without
- * the extractor's output; all of it held out) */
-export const SIXTEENTH_SET_FROM = 396;
+/**
+ * The sets in the order they were collected, each from the number of its first text. Sets a and b are split in two
+ * halves (even numbers for development, odd held out); every later set is held out whole: c–h were labelled and
+ * committed before the round that followed them, i onwards collected and labelled by others, without the extractor's
+ * output, while the round before them was written. docs/extraction.md tells each set's sources and scores.
+ */
+export const SETS = [
+  { set: 'a', from: 0 },
+  { set: 'b', from: 48 },
+  { set: 'c', from: 66 },
+  { set: 'd', from: 86 },
+  { set: 'e', from: 107 },
+  { set: 'f', from: 130 },
+  { set: 'g', from: 153 },
+  { set: 'h', from: 174 },
+  { set: 'i', from: 204 },
+  { set: 'j', from: 228 },
+  { set: 'k', from: 252 },
+  { set: 'l', from: 276 },
+  { set: 'm', from: 300 },
+  { set: 'n', from: 324 },
+  { set: 'o', from: 360 },
+  { set: 'p', from: 396 },
+  { set: 'q', from: 432 },
+] as const;
+
+export type SetName = (typeof SETS)[number]['set'];
+
+/** The first text of set c, from which every set is held out whole. */
+const HELD_OUT_WHOLE_FROM = SETS[2].from;
 
 export interface CorpusText {
   name: string;
   half: 'dev' | 'heldout';
-  /** which collection the text came in: 'a' = 000–047 (first set), 'b' = 048–065 (second set, richer in deadlines and
-   * projects), 'c' = 066–085 (third set), 'd' = 086–106 (fourth set), 'e' = 107–129 (fifth set), 'f' = 130–152 (sixth set), 'g' = 153–173 (seventh set), 'h' = 174–203 (eighth set), 'i' = 204–227 (ninth set), 'j' = 228–251 (tenth set), 'k' = 252–275 (eleventh set), 'l' = 276–299 (twelfth set), 'm' = 300–323 (thirteenth set), 'n' = 324–359 (fourteenth set), 'o' = 360–395 (fifteenth set), 'p' = 396 onwards (sixteenth set; c–p held out whole) */
-  set: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p';
+  /** which collection the text came in (SETS) */
+  set: SetName;
   source: string;
   text: string;
   expected: Expected;
 }
 
-function setOf(n: number): CorpusText['set'] {
-  if (n < SECOND_SET_FROM) return 'a';
-  if (n < THIRD_SET_FROM) return 'b';
-  if (n < FOURTH_SET_FROM) return 'c';
-  if (n < FIFTH_SET_FROM) return 'd';
-  if (n < SIXTH_SET_FROM) return 'e';
-  if (n < SEVENTH_SET_FROM) return 'f';
-  if (n < EIGHTH_SET_FROM) return 'g';
-  if (n < NINTH_SET_FROM) return 'h';
-  if (n < TENTH_SET_FROM) return 'i';
-  if (n < ELEVENTH_SET_FROM) return 'j';
-  if (n < TWELFTH_SET_FROM) return 'k';
-  if (n < THIRTEENTH_SET_FROM) return 'l';
-  if (n < FOURTEENTH_SET_FROM) return 'm';
-  if (n < FIFTEENTH_SET_FROM) return 'n';
-  return n < SIXTEENTH_SET_FROM ? 'o' : 'p';
+export function setOf(n: number): SetName {
+  let found: SetName = 'a';
+  for (const s of SETS) if (n >= s.from) found = s.set;
+  return found;
+}
+
+/** A set's numbers as docs/extraction.md writes them: "066–085", the newest open-ended: "432–". */
+export function setRange(set: SetName): string {
+  const k = SETS.findIndex((s) => s.set === set);
+  const pad = (n: number) => String(n).padStart(3, '0');
+  const next = SETS[k + 1];
+  return `${pad(SETS[k]!.from)}–${next ? pad(next.from - 1) : ''}`;
 }
 
 export function loadCorpus(dir: string): CorpusText[] {
@@ -91,7 +72,7 @@ export function loadCorpus(dir: string): CorpusText[] {
       const raw = readFileSync(join(dir, `${name}.txt`), 'utf8');
       return {
         name,
-        half: Number(name) >= THIRD_SET_FROM || Number(name) % 2 === 1 ? 'heldout' : 'dev',
+        half: Number(name) >= HELD_OUT_WHOLE_FROM || Number(name) % 2 === 1 ? 'heldout' : 'dev',
         set: setOf(Number(name)),
         source: raw.slice(0, raw.indexOf('\n')),
         text: corpusBody(raw),
