@@ -50,7 +50,7 @@ const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 /** A sentence that lists the year's targets after a colon: "主要预期目标为：力争实现经济总量2600亿元；…". */
 // (round 15: a year's own, "2020年目标：地区生产总值增长5%左右，…")
 // (round 17: "主要目标和任务是：", "主要预期目标建议为：", and without the colon when a target follows: "预期目标是地区生产总值实现…")
-const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)目标(?:和任务|任务)?(?:建议)?(?:为|是)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|(?:19|20)\d{2}年目标[：:]/;
+const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)(?:目标(?:和任务|任务)?|指标)(?:建议)?(?:为|是)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|(?:19|20)\d{2}年目标[：:]/;
 /** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
@@ -163,8 +163,17 @@ const LOOKS_AHEAD = /(?:还|也|仍)?将(?!近)|计划|力争|确保|争取/;
 
 /** A sentence announcing the year's list of works: "今年，我市将办好事关…的“十件实事”", "今年将继续…扎实办好“十件民生实事”". */
 const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确保|计划)[^。]{0,30}?(?:办好|抓好|实施|推进|完成)[^。]{0,24}?(?:[十\d一二三四五六七八九]+(?:件|项|大)|以下)[^。]{0,12}?(?:实事|工程|任务|行动)/;
-/** …and a counted list of deliverables announced without a year, the document's own ("县政府将…重点抓好15件大事和民生实事", round 17). */
-const COUNTED_LIST_INTRO = /(?:将|要)[^。]{0,20}?(?:办好|抓好)[^。]{0,10}?[十\d一二三四五六七八九]+(?:件|项)[^。]{0,8}?(?:实事|大事)/;
+/** …and a counted list of deliverables, the object of a verb closing a sentence ("重点抓好15件大事和民生实事。", "为民兴办10件实事。") or in a
+ * heading ("十项民生重点工程", "民生实事…进度表"): its year is the one said before it, else the document's (round 17; round 18:
+ * more verbs, headings) */
+const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项)[^。，；：]{0,8}?(?:实事|大事|重点工程|民生工程)`;
+// (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为：")
+const COUNTED_LIST = new RegExp(
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民)[^，。；]{0,4}?${COUNTED_DELIVERABLES}(?:项目)?(?:[。：:]|$)|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别|是|为|包括))`,
+);
+const COUNTED_HEADING = new RegExp(String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:${COUNTED_DELIVERABLES}|民生实事)`);
+/** A counted list told of a year gone by, followed up, or cited. */
+const NOT_A_LIST = /去年|上年|过去|回顾|进展情况|完成情况|根据/;
 /** A heading that reviews a year rather than setting its targets. */
 const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|完成/;
 /** Words that tell something is done. */
@@ -184,6 +193,8 @@ interface Frame {
   counted: boolean;
   /** a title's year ("2025年县政府工作报告任务清单"), not a section's ("一、2023年主要目标") */
   title: boolean;
+  /** where its list begins: after the words that announce it */
+  from: number;
 }
 
 /** A task table's header cell for the completion date. */
@@ -249,13 +260,17 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     const paraBefore = items.length;
     // a sentence that announces the year's list ("今年，我市将办好…“十件实事”") dates the lines under it as a heading would
     // (round 16); the paragraph itself is read as usual
-    const intro = para.heading ? null : (LIST_INTRO.exec(paraText) ?? COUNTED_LIST_INTRO.exec(paraText));
-    if (intro && ctx.year !== null) {
-      const when = intro[1] ?? '';
-      const yr = when === '' || when === '今年' ? ctx.year : when === '明年' ? ctx.year + 1 : Number(when.slice(0, 4));
-      const at = para.start + intro.index;
-      const due = yearDue(at, at + (when || intro[0]).length, when || intro[0], yr);
-      frame = yr >= ctx.year ? { due, plan: true, counted: /实事|大事/.test(intro[0]), title: false } : null;
+    const intro = para.heading ? null : LIST_INTRO.exec(paraText);
+    const counted = intro || NOT_A_LIST.test(paraText) ? null : (para.heading ? COUNTED_HEADING : COUNTED_LIST).exec(paraText);
+    if ((intro ?? counted) && ctx.year !== null) {
+      const hit = (intro ?? counted)!;
+      const when = hit[1] ?? '';
+      const yr = when === '' || when === '今年' ? ctx.year : when === '明年' ? ctx.year + 1 : when.length === 3 ? 2000 + Number(when.slice(0, 2)) : Number(when.slice(0, 4));
+      const at = para.start + hit.index;
+      const due = yearDue(at, at + (when || hit[0]).length, when || hit[0], yr);
+      const from = para.heading ? para.end : at + hit[0].length;
+      frame = yr >= ctx.year ? { due, plan: true, counted: counted !== null || /实事|大事/.test(hit[0]), title: para.heading, from } : null;
+      if (para.heading) continue;
     }
     if (para.heading) {
       const u = units.heading(paraText);
@@ -266,13 +281,13 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         const s = para.start + y.index;
         const due = yearDue(s, s + 5, `${y[1]}年`, yr);
         const title = !SECTION_HEADING.test(paraText) && !ENUMERATED.test(paraText);
-        frame = ctx.year === null || yr >= ctx.year ? { due, plan: !REVIEW_HEADING.test(paraText), counted: /实事|大事/.test(paraText), title } : null;
+        frame = ctx.year === null || yr >= ctx.year ? { due, plan: !REVIEW_HEADING.test(paraText), counted: /实事|大事/.test(paraText), title, from: para.end } : null;
         continue;
       }
       if (TARGET_HEADING.test(paraText.trim())) {
         const at = para.start + paraText.search(TARGET_HEADING);
         if (frame) frame.plan = true;
-        else if (ctx.year !== null) frame = { due: yearDue(at, para.end, paraText.trim(), ctx.year), plan: true, counted: false, title: false };
+        else if (ctx.year !== null) frame = { due: yearDue(at, para.end, paraText.trim(), ctx.year), plan: true, counted: false, title: false, from: para.end };
         continue;
       }
       // (a title's year, "2025年县政府工作报告任务清单", runs on through its "一、…" sections unless one reviews, round 17)
@@ -357,7 +372,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     }
     // in a task table the 完成时限 column dates the rows, even when it says 持续推进 (no date)
     if (frame && dueColumn < 0) {
-      const { due, plan, counted } = frame;
+      const { due, plan, counted, from } = frame;
       const own = items.slice(paraBefore).filter((it) => it.kind === 'task');
       for (const it of own) {
         // under "2023年…任务分解" a notice of December 2022 means 2023 by 全年 / 今年 / 年内 (round 11)
@@ -386,11 +401,13 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       // a counted list's numbered items without a figure ("（2）开工新建西环路，…") are its deliverables too, and under a
       // frame that sets the year's work so is a numbered item's sentence after its title that commits to an end state
       // ("4.城东科技新城。做好规划设计和建设前期工作。") (round 17)
-      if (counted || (plan && NUMBERED_ITEM.test(paraText))) {
+      if (counted) {
+        for (const t of countedItems(text, norm, para, from, items.slice(paraBefore), makeUnits)) mark(t, 'task:listed-item');
+      } else if (plan && NUMBERED_ITEM.test(paraText)) {
         const taken = items.slice(paraBefore);
         para.sentences.forEach((sentence, k) => {
-          if (taken.some((it) => it.start < sentence.end && it.end > sentence.start)) return;
-          const t = counted ? listedItem(text, norm, sentence, makeUnits) : k > 0 ? committedItem(text, norm, sentence, makeUnits) : null;
+          if (k === 0 || taken.some((it) => it.start < sentence.end && it.end > sentence.start)) return;
+          const t = committedItem(text, norm, sentence, makeUnits);
           if (t) mark(t, 'task:listed-item');
         });
       }
@@ -420,10 +437,43 @@ const NUMBERED_ITEM = /^\s*\d{1,2}\s*[.、．]/;
 /** What a framed sentence without a figure commits to: an action, or 做好 / 抓好 a piece of work. */
 const COMMITS = new RegExp(`${ACTION_VERBS.source}|做好|抓好`);
 
-/** A numbered item of a counted list, before any bracket it opens: "（6）开工建设西城区九年制学校。" → 开工建设西城区九年制学校. */
-function listedItem(source: string, norm: string, sentence: Sentence, makeUnits: UnitsFn): ExtractedItem | null {
-  const lead = ENUMERATED.exec(norm.slice(sentence.start, sentence.end));
-  return lead ? sentenceItem(source, norm, sentence.start + lead[0].length, sentence.end, makeUnits) : null;
+/** What opens an item of a list: "1." "（6）" "一、" "一是" "●". */
+const ITEM_LEAD = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+(?:、|是)|[●·■◆])\s*/;
+
+/**
+ * A counted list's items are one deliverable each, whatever the verb (round 17: its numbered items; round 18: each
+ * ；-segment of its items, "一是…；二是…"). An item found with a figure is widened back to its segment's start
+ * ("继续加大城区社会停车场建设，新增停车位300个"); a segment with none becomes an item when it is numbered or commits
+ * to something; a numbered sentence followed by an unnumbered one is the item's title ("1、基础教育提质工程。建设…").
+ */
+function countedItems(source: string, norm: string, para: Paragraph, from: number, own: ExtractedItem[], makeUnits: UnitsFn): ExtractedItem[] {
+  const found: ExtractedItem[] = [];
+  para.sentences.forEach((sentence, k) => {
+    const next = para.sentences[k + 1];
+    const numbered = ITEM_LEAD.test(norm.slice(sentence.start, sentence.end));
+    const title = numbered && sentence.segments.length === 1 && next !== undefined && !ITEM_LEAD.test(norm.slice(next.start, next.end));
+    for (const seg of sentence.segments) {
+      // (the words announcing the list are not an item of it)
+      if (seg.end <= from) continue;
+      let segStart = Math.max(seg.start, from);
+      while (segStart < seg.end && /[：:，,\s]/.test(norm[segStart]!)) segStart++;
+      const lead = ITEM_LEAD.exec(norm.slice(segStart, seg.end));
+      const start = segStart + (lead?.[0].length ?? 0);
+      const inside = own.filter((it) => it.start < seg.end && it.end > seg.start);
+      const first = inside[0];
+      if (first) {
+        if (first.start > start) {
+          first.start = start;
+          first.text = source.slice(start, first.end);
+        }
+        continue;
+      }
+      if (title) continue;
+      const t = sentenceItem(source, norm, start, seg.end, makeUnits);
+      if (t && (lead !== null || (COMMITS.test(t.text) && !GENERIC_END.test(t.text)))) found.push(t);
+    }
+  });
+  return found;
 }
 
 /** A sentence of a numbered item's body that commits to an end state: not a push, a call or a purpose ("为…"). */

@@ -19,8 +19,9 @@ describe('deadlines', () => {
     // (the announcement is a commitment of its own: 今年将…办好)
     expect(dated(text, { year: 2024, date: '2024-01-31' })).toEqual([
       ['今年将继续统筹财力，扎实办好“十件民生实事”', '2024-12-31'],
-      ['开展职业技能培训2.5万人次', '2024-12-31'],
-      ['新建公办幼儿园20所', '2024-12-31'],
+      // (since round 18 an item of a counted list is the whole item, not its figure's clauses)
+      ['促进群众就业增收，开展职业技能培训2.5万人次', '2024-12-31'],
+      ['办好人民满意教育，新建公办幼儿园20所', '2024-12-31'],
     ]);
   });
 
