@@ -169,7 +169,7 @@ const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确
 const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项)[^。，；：]{0,8}?(?:实事|大事|重点工程|民生工程)`;
 // (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为：")
 const COUNTED_LIST = new RegExp(
-  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民)[^，。；]{0,4}?${COUNTED_DELIVERABLES}(?:项目)?(?:[。：:]|$)|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别|是|为|包括))`,
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民)[^，。；]{0,4}?${COUNTED_DELIVERABLES}(?:项目)?(?:[。：:]|$)|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)[：:]?)`,
 );
 const COUNTED_HEADING = new RegExp(String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:${COUNTED_DELIVERABLES}|民生实事)`);
 /** A counted list told of a year gone by, followed up, or cited. */
@@ -437,6 +437,9 @@ const NUMBERED_ITEM = /^\s*\d{1,2}\s*[.、．]/;
 /** What a framed sentence without a figure commits to: an action, or 做好 / 抓好 a piece of work. */
 const COMMITS = new RegExp(`${ACTION_VERBS.source}|做好|抓好`);
 
+/** What an unnumbered sentence of a counted list's item does when it is one of its deliverables ("解决…饮水安全问题"). */
+const DELIVERS = new RegExp(`${COMMITS.source}|解决|实行|实施|建设|开展|组建|搭建|改造|新建|提高|发放|配备|安装|培训|升格|硬化|铺设`);
+
 /** What opens an item of a list: "1." "（6）" "一、" "一是" "●". */
 const ITEM_LEAD = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+(?:、|是)|[●·■◆])\s*/;
 
@@ -459,7 +462,7 @@ function countedItems(source: string, norm: string, para: Paragraph, from: numbe
       while (segStart < seg.end && /[：:，,\s]/.test(norm[segStart]!)) segStart++;
       const lead = ITEM_LEAD.exec(norm.slice(segStart, seg.end));
       const start = segStart + (lead?.[0].length ?? 0);
-      const inside = own.filter((it) => it.start < seg.end && it.end > seg.start);
+      const inside = own.filter((it) => it.start < seg.end && it.end > segStart);
       const first = inside[0];
       if (first) {
         if (first.start > start) {
@@ -470,7 +473,7 @@ function countedItems(source: string, norm: string, para: Paragraph, from: numbe
       }
       if (title) continue;
       const t = sentenceItem(source, norm, start, seg.end, makeUnits);
-      if (t && (lead !== null || (COMMITS.test(t.text) && !GENERIC_END.test(t.text)))) found.push(t);
+      if (t && (lead !== null || (DELIVERS.test(t.text) && !GENERIC_END.test(t.text) && !/^为/.test(t.text)))) found.push(t);
     }
   });
   return found;
