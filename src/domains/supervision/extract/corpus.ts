@@ -31,6 +31,7 @@ export const SETS = [
   { set: 'o', from: 360 },
   { set: 'p', from: 396 },
   { set: 'q', from: 432 },
+  { set: 'r', from: 468 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
