@@ -161,6 +161,10 @@ function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number |
   return ctx.year;
 }
 
+/** A month that starts a span ("5月至12月", "2020年5月至2021年12月"), and the start before a span's end. */
+const SPAN_ON = /^\s*[至到]\s*(?:(?:19|20)\d{2}年)?\d{1,2}月/;
+const SPAN_FROM = /(?:((?:19|20)\d{2})年)?\d{1,2}月[至到]$/;
+
 /** Holiday words → the names `chinese-days` gives them. */
 const HOLIDAYS: Record<string, string> = {
   春节: '春节', 国庆: '国庆节', 国庆节: '国庆节', 十一: '国庆节', 元旦: '元旦', 五一: '劳动节', 劳动节: '劳动节',
@@ -255,13 +259,23 @@ const PATTERNS: Pattern[] = [
     // a month on its own: "10月以前完成", "争取在10月份竣工", "预计明年3月预验收"
     rule: 'deadline:month',
     attributive: true,
-    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~至到—－\d])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末上中下]|[一二三四五六七八九十](?!期))`, 'g'),
+    // (after "5月至", the end of a span: round 19)
+    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~—－\d])(?<!(?<!月)[至到])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末上中下]|[一二三四五六七八九十](?!期))`, 'g'),
     resolve(m, ctx, after, before, ahead, next) {
       // a month alone (no year, 份 or 前) only as the time of a commitment ("确保8月建成投入使用")
       // or of a milestone still ahead ("为该工程10月验收通电做…准备", "6月即可试生产", round 9;
       // "3月，X、Y开工建设" — a month standing as its own clause, the milestone in the next, round 11)
       const mo = smallNumber(m[3]!);
       if (mo === null || mo < 1 || mo > 12) return false;
+      // a span ("建设周期为2020年5月至12月", "4月至5月完成…") is due at its end, still ahead, in the year its start names
+      if (SPAN_ON.test(ahead)) return false;
+      const spanFrom = SPAN_FROM.exec(before);
+      if (spanFrom) {
+        const y = m[1] ? Number(m[1]) : spanFrom[1] ? Number(spanFrom[1]) : yearOf(m, 1, ctx);
+        if (y === null) return null;
+        const end = iso(y, mo, lastDayOfMonth(y, mo));
+        return ctx.date !== null && end < ctx.date ? false : end;
+      }
       if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx) && !(ahead === '' && milestoneAhead(mo, next, before, ctx, MILESTONE_IN))) return false;
       const y = yearOf(m, 1, ctx);
       if (y === null) return null;

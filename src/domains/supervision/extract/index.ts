@@ -166,10 +166,10 @@ const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确
 /** …and a counted list of deliverables, the object of a verb closing a sentence ("重点抓好15件大事和民生实事。", "为民兴办10件实事。") or in a
  * heading ("十项民生重点工程", "民生实事…进度表"): its year is the one said before it, else the document's (round 17; round 18:
  * more verbs, headings) */
-const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项)[^。，；：]{0,8}?(?:实事|大事|重点工程|民生工程)`;
+const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项|大)[^。，；：]{0,8}?(?:实事|大事|重点工程|民生工程)`;
 // (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为：")
 const COUNTED_LIST = new RegExp(
-  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民)[^，。；]{0,4}?${COUNTED_DELIVERABLES}(?:项目)?(?:[。：:]|$)|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)[：:]?)`,
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?[^，。；]{0,4}?(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项))`,
 );
 const COUNTED_HEADING = new RegExp(String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:${COUNTED_DELIVERABLES}|民生实事)`);
 /** A counted list told of a year gone by, followed up, or cited. */
@@ -291,7 +291,8 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         continue;
       }
       // (a title's year, "2025年县政府工作报告任务清单", runs on through its "一、…" sections unless one reviews, round 17)
-      if (SECTION_HEADING.test(paraText) && !(frame?.title && !REVIEW_HEADING.test(paraText))) frame = null;
+      // (…and a counted list's "一、" lines are its items' titles, round 19)
+      if (SECTION_HEADING.test(paraText) && !(frame?.title && !REVIEW_HEADING.test(paraText)) && !frame?.counted) frame = null;
       if (!frame || !(TARGET_LINE.test(paraText) || TARGET_LINE_PLAIN.test(paraText.trim()))) continue;
     }
     const speaker = units.speaker(paraText);
@@ -452,9 +453,11 @@ const ITEM_LEAD = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九
 function countedItems(source: string, norm: string, para: Paragraph, from: number, own: ExtractedItem[], makeUnits: UnitsFn): ExtractedItem[] {
   const found: ExtractedItem[] = [];
   para.sentences.forEach((sentence, k) => {
+    // (what follows: the next sentence, else the next line: "一、加强学位宿位建设。" then "新增幼儿园学位1500个…", round 19)
     const next = para.sentences[k + 1];
+    const after = next ? norm.slice(next.start, next.end) : norm.slice(para.end, para.end + 40).replace(/^\s+/, '');
     const numbered = ITEM_LEAD.test(norm.slice(sentence.start, sentence.end));
-    const title = numbered && sentence.segments.length === 1 && next !== undefined && !ITEM_LEAD.test(norm.slice(next.start, next.end));
+    const title = numbered && sentence.segments.length === 1 && after !== '' && !ITEM_LEAD.test(after);
     for (const seg of sentence.segments) {
       // (the words announcing the list are not an item of it)
       if (seg.end <= from) continue;

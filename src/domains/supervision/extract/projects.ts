@@ -54,7 +54,8 @@ const GROUP_COUNT = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项)
 /** "总投资分别为11亿元、6亿元的…": several amounts before several names (round 7). */
 const DISTRIBUTED = new RegExp(String.raw`(?:计划)?总投资分别(?:为|是|达)?\s*((?:${NUM}\s*${INV_UNIT}[、和及与]?){2,})的`, 'g');
 /** A name read forward that opens with a count, or is followed by 等 and a count, is a group (round 7); 一批 is an article. */
-const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
+// (round 19: 件, "43件为民办实事项目，总投资…")
+const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批|件)/;
 const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
 /** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
 // (round 7: also roads, lines and buildings counted: "尚勤路、…等8条道路工程，…，总投资12.12亿元")
@@ -138,7 +139,8 @@ function afterDash(raw: string): number {
 
 /** Words that open a clause before a name: a lead verb of the reporter ("走进…项目") or the city's or county's zone
  * ("市开发区德源…基地项目": a name opening with 市/县/区 is a location, NOT_A_NAME, so the location is cut off). */
-const LEAD_IN = /^(?:(?:记者|笔者)(?:一行)?(?=走进|来到|走访|深入))?(?:走进|来到|走访|深入|在|位于)?(?:(?:市|县|区)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|园区))?/;
+// (round 19: nor is the site of an event before it, "主会场设在X")
+const LEAD_IN = /^(?:[^，。；]{0,12}?设在)?(?:(?:记者|笔者)(?:一行)?(?=走进|来到|走访|深入))?(?:走进|来到|走访|深入|在|位于)?(?:(?:市|县|区)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|园区))?/;
 
 /** Strips a lead-in (round 7); what is left must still be a name of three characters or more. */
 function stripLeadIn(raw: string): number {
@@ -484,7 +486,7 @@ export function findProjects(
     }
     const name = cleanName(raw);
     const v = value(m[1]!);
-    if (v === null || name.length < (headOnly ? 4 : 2) || ANAPHOR.test(name) || name === '这个' || name === '该' || NOT_A_NAME.test(raw)) continue;
+    if (v === null || name.length < (headOnly ? 4 : 2) || ANAPHOR.test(name) || name === '这个' || name === '该' || NOT_A_NAME.test(raw) || GROUP_OPEN.test(name)) continue;
     hits.push({
       name,
       investment: { value: v, unit: unitOf(m[2]!) },
