@@ -32,6 +32,7 @@ export const SETS = [
   { set: 'p', from: 396 },
   { set: 'q', from: 432 },
   { set: 'r', from: 468 },
+  { set: 's', from: 504 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
