@@ -265,7 +265,9 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     if ((intro ?? counted) && ctx.year !== null) {
       const hit = (intro ?? counted)!;
       const when = hit[1] ?? '';
-      const yr = when === '' || when === '今年' ? ctx.year : when === '明年' ? ctx.year + 1 : when.length === 3 ? 2000 + Number(when.slice(0, 2)) : Number(when.slice(0, 4));
+      // (a list taken up again without a year, "10件实事是：", keeps the year it was announced with: set s, 508)
+      const again: number | null = when === '' && frame?.counted && frame.due.date !== null ? Number(frame.due.date.slice(0, 4)) : null;
+      const yr: number = again ?? (when === '' || when === '今年' ? ctx.year : when === '明年' ? ctx.year + 1 : when.length === 3 ? 2000 + Number(when.slice(0, 2)) : Number(when.slice(0, 4)));
       const at = para.start + hit.index;
       const due = yearDue(at, at + (when || hit[0]).length, when || hit[0], yr);
       const from = para.heading ? para.end : at + hit[0].length;

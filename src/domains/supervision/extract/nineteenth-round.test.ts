@@ -36,6 +36,11 @@ describe('counted lists', () => {
     ]);
   });
 
+  it('a list taken up again without a year keeps the year it was announced with (the fix after set s)', () => {
+    const text = '2025年，某市要为民办好这10件实事。10件实事是：完成职业技能培训3万人，新建校舍8.6万平方米。';
+    expect(dated(text, { year: 2024, date: '2024-12-13' }).map(([, d]) => d)).toEqual(['2025-12-31', '2025-12-31']);
+  });
+
   it('a count of 实事 with their total investment is a group, not a project', () => {
     expect(projectsOf('2024年，该县将实施43件为民办实事项目，总投资达10亿元。', opts)).toEqual([]);
   });
