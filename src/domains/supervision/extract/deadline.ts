@@ -271,7 +271,7 @@ const PATTERNS: Pattern[] = [
       if (SPAN_ON.test(ahead)) return false;
       const spanFrom = SPAN_FROM.exec(before);
       if (spanFrom) {
-        const y = m[1] ? Number(m[1]) : spanFrom[1] ? Number(spanFrom[1]) : yearOf(m, 1, ctx);
+        const y = !m[1] && !m[2] && spanFrom[1] ? Number(spanFrom[1]) : yearOf(m, 1, ctx);
         if (y === null) return null;
         const end = iso(y, mo, lastDayOfMonth(y, mo));
         return ctx.date !== null && end < ctx.date ? false : end;

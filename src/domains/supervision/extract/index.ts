@@ -57,7 +57,11 @@ const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
 /** A short line under a target heading that sets a target without a figure ("空气质量完成年度目标任务"). */
 const TARGET_LINE_PLAIN = /完成(?:年度|全年|市|省|上级)?[^，。；]{0,8}(?:目标任务|目标|任务)$/;
 /** A top-level section heading ("二、…") ends what a dated heading governs. */
-const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、/;
+// The ways a line of a list opens, written once: "1." / "12、", "（三）", "二、", "一是", a bullet.
+const NUMBER_LEAD = String.raw`\d{1,2}\s*[.、．]`;
+const BRACKET_LEAD = String.raw`[（(][一二三四五六七八九十\d]{1,3}[）)]`;
+const SECTION_LEAD = String.raw`[一二三四五六七八九十]+、`;
+const SECTION_HEADING = new RegExp(String.raw`^\s*${SECTION_LEAD}`);
 /** A short target line under a dated heading ("（一）地区生产总值增长7%以上") is read, not skipped as a heading. */
 const TARGET_LINE = /(?:增长|达到|控制在|稳定在|突破|新增|完成)[^，。；]{0,12}\d/;
 
@@ -172,6 +176,8 @@ const COUNTED_LIST = new RegExp(
   String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?[^，。；]{0,4}?(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项))`,
 );
 const COUNTED_HEADING = new RegExp(String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:${COUNTED_DELIVERABLES}|民生实事)`);
+/** What a counted list of deliverables is of: "十件实事", "15件大事". */
+const DELIVERABLE_WORD = /实事|大事/;
 /** A counted list told of a year gone by, followed up, or cited. */
 const NOT_A_LIST = /去年|上年|过去|回顾|进展情况|完成情况|根据/;
 /** A heading that reviews a year rather than setting its targets. */
@@ -182,6 +188,13 @@ const DONE = /已(?:经)?|了/;
 /** The year-end a heading (or a sentence announcing a list) gives the lines under it. */
 function yearDue(start: number, end: number, phrase: string, year: number): DeadlineHit {
   return { start, end, phrase, date: `${year}-12-31`, rule: 'deadline:heading' };
+}
+
+/** The year a list is announced for: "" and 今年 the document's, 明年 the next, "06年" 2006, "2016年" 2016. */
+function listYear(when: string, year: number): number {
+  if (when === '' || when === '今年') return year;
+  if (when === '明年') return year + 1;
+  return when.length === 3 ? 2000 + Number(when.slice(0, 2)) : Number(when.slice(0, 4));
 }
 
 /** What dates the items listed under a heading or an announcing sentence (docs/extraction.md › List items and their frame). */
@@ -267,11 +280,11 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const when = hit[1] ?? '';
       // (a list taken up again without a year, "10件实事是：", keeps the year it was announced with: set s, 508)
       const again: number | null = when === '' && frame?.counted && frame.due.date !== null ? Number(frame.due.date.slice(0, 4)) : null;
-      const yr: number = again ?? (when === '' || when === '今年' ? ctx.year : when === '明年' ? ctx.year + 1 : when.length === 3 ? 2000 + Number(when.slice(0, 2)) : Number(when.slice(0, 4)));
+      const yr: number = again ?? listYear(when, ctx.year);
       const at = para.start + hit.index;
       const due = yearDue(at, at + (when || hit[0]).length, when || hit[0], yr);
       const from = para.heading ? para.end : at + hit[0].length;
-      frame = yr >= ctx.year ? { due, plan: true, counted: counted !== null || /实事|大事/.test(hit[0]), title: para.heading, from } : null;
+      frame = yr >= ctx.year ? { due, plan: true, counted: counted !== null || DELIVERABLE_WORD.test(hit[0]), title: para.heading, from } : null;
       if (para.heading) continue;
     }
     if (para.heading) {
@@ -283,7 +296,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         const s = para.start + y.index;
         const due = yearDue(s, s + 5, `${y[1]}年`, yr);
         const title = !SECTION_HEADING.test(paraText) && !ENUMERATED.test(paraText);
-        frame = ctx.year === null || yr >= ctx.year ? { due, plan: !REVIEW_HEADING.test(paraText), counted: /实事|大事/.test(paraText), title, from: para.end } : null;
+        frame = ctx.year === null || yr >= ctx.year ? { due, plan: !REVIEW_HEADING.test(paraText), counted: DELIVERABLE_WORD.test(paraText), title, from: para.end } : null;
         continue;
       }
       if (TARGET_HEADING.test(paraText.trim())) {
@@ -391,6 +404,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         it.deadlinePhrase = due.phrase;
         it.rules.push('deadline:heading');
       }
+      const added = items.length;
       const mark = (t: ExtractedItem, rule: string) => {
         t.deadline = due.date;
         t.deadlinePhrase = due.phrase;
@@ -415,7 +429,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         });
       }
       // (items found this way stand in text order among the paragraph's own)
-      items.splice(paraBefore, items.length - paraBefore, ...items.slice(paraBefore).sort((a, b) => a.start - b.start));
+      if (items.length > added) items.splice(paraBefore, items.length - paraBefore, ...items.slice(paraBefore).sort((a, b) => a.start - b.start));
     }
     if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
@@ -423,7 +437,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
 }
 
 /** An enumerated line: "7.城乡居民收入…", "（三）…", "12、…". */
-const ENUMERATED = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
+const ENUMERATED = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD})`);
 /** What a target without a figure says it will do: the action verbs, 增长 / 同步 / 稳定在 / 控制在, and a comparison (不低于全市平均水平). */
 const TARGET_VERB = new RegExp(ACTION_VERBS.source + '|增长|同步|稳定在|控制在|达到|不低于|不高于|高于|低于|好于|优于');
 
@@ -436,7 +450,7 @@ function isPush(text: string): boolean {
 }
 
 /** A numbered item of a list ("4.城东科技新城。…"), not a section ("一、…"). */
-const NUMBERED_ITEM = /^\s*\d{1,2}\s*[.、．]/;
+const NUMBERED_ITEM = new RegExp(String.raw`^\s*${NUMBER_LEAD}`);
 /** What a framed sentence without a figure commits to: an action, or 做好 / 抓好 a piece of work. */
 const COMMITS = new RegExp(`${ACTION_VERBS.source}|做好|抓好`);
 
@@ -444,7 +458,7 @@ const COMMITS = new RegExp(`${ACTION_VERBS.source}|做好|抓好`);
 const DELIVERS = new RegExp(`${COMMITS.source}|解决|实行|实施|建设|开展|组建|搭建|改造|新建|提高|发放|配备|安装|培训|升格|硬化|铺设`);
 
 /** What opens an item of a list: "1." "（6）" "一、" "一是" "●". */
-const ITEM_LEAD = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+(?:、|是)|[●·■◆])\s*/;
+const ITEM_LEAD = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD}|${SECTION_LEAD}|[一二三四五六七八九十]+是|[●·■◆])\s*`);
 
 /**
  * A counted list's items are one deliverable each, whatever the verb (round 17: its numbered items; round 18: each
