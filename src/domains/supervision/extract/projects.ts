@@ -29,20 +29,22 @@ export interface ProjectHit {
 const NUM = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)`;
 const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|亿)';
 /** Words between 投资 and its amount that do not change the figure (逾 = more than, round 12). */
-const ABOUT = '(?:约|超过|超|近|达|逾)';
+// (round 20: 预计, "总投资预计22亿元")
+const ABOUT = '(?:约|超过|超|近|达|逾|预计)';
 // "总投资 50 亿元的…": web texts put spaces around numbers; "总投资150亿元海创磷酸铁锂项目" has no 的
 /** A project's whole investment: 总投资(额), 投资总额, 计划 or 概算 before it (round 14). */
-const TOTAL = '(?:计划|概算)?(?:总投资额?|投资总额)';
+// (round 20: 预计 before it, "预计总投资1.35亿元"; 概算投资 without 总)
+const TOTAL = '(?:(?:计划|概算|预计)?(?:总投资额?|投资总额)|概算投资)';
 const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
-const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
+const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
-const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
+const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
 const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
 /** A bracket that ends a name, then its head word: "…多晶硅（颗粒硅）项目" (the bracket is not part of the name). */
 const BRACKET_HEAD = /^[（(][^（）()，。；]{1,16}[）)]项目/;
 const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
-const BACKWARD = new RegExp(String.raw`[，,]?${TOTAL}[：:]?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
+const BACKWARD = new RegExp(String.raw`[，,]?${TOTAL}[：:]?(?:${ABOUT}|为)?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
 /**
  * An unqualified 投资 / 投资额 that opens a clause and ends it ("…占地面积109亩，投资约3.5亿元，共有…"): the own
  * investment of the project its sentence is about, read as a nameless 总投资 is (round 8; sets a, f, g). 计划 / 年度 /
@@ -56,6 +58,8 @@ const DISTRIBUTED = new RegExp(String.raw`(?:计划)?总投资分别(?:为|是|�
 /** A name read forward that opens with a count, or is followed by 等 and a count, is a group (round 7); 一批 is an article. */
 // (round 19: 件, "43件为民办实事项目，总投资…")
 const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批|件)/;
+/** A count right after a name read forward: "…制造业项目10个以上" names a class, not a project (round 20). */
+const CLASS_COUNTED = /^(?:项目)?(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家)/;
 const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
 /** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
 // (round 7: also roads, lines and buildings counted: "尚勤路、…等8条道路工程，…，总投资12.12亿元")
@@ -69,7 +73,8 @@ const ANAPHOR = /^(?:项目|该项目|这个项目|此项目|这一项目|该产
 /** How far back (characters) a nameless 总投资 looks for the project it belongs to. */
 const MAX_ANTECEDENT = 200;
 /** A count right before 投资X的: "10个投资超20亿元的…项目". */
-const GROUP_BEFORE = /(?<!第)(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|批)$/;
+// (round 20: or a count and 、, "筛选了259个、总投资1224亿元的…重大项目")
+const GROUP_BEFORE = /(?<!第)(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|批)、?$/;
 /** A verb between a bare 投资X and the name it governs. */
 const BARE_LEAD = /^(?:启动了|启动|新建|兴建|建设|实施)(?=.{3})/;
 /** A demonstrative before 总投资…的 and a generic head after it: the project named before ("这个总投资15亿元的重大工程"). */
@@ -100,6 +105,8 @@ const NAME_END_VERBS = [
   '力争', '确保', '年内', '年底', '全面', '顺利', '正式', '主体', '已', '正在', '即将', '目前',
   // adverbs between a name and its predicate: "投资9808万元的220KV变电站也正在进行主体工程施工"
   '也', '均', '亦',
+  // (round 20: a future before the predicate, "总投资13.6亿元的博兴水库将在年内开工建设")
+  '将',
 ];
 const TRAILING_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|处)$/;
 
@@ -108,7 +115,8 @@ function nameLength(raw: string): number {
   let n = raw.length;
   const pj = raw.indexOf('项目');
   // "沁园春矿泉水开发项目一期工程": a phase's works after 项目 are still the name (round 9), a phase alone too (round 13)
-  if (pj >= 2) n = Math.min(n, pj + 2 + (/^[一二三四]期(?:工程)?/.exec(raw.slice(pj + 2))?.[0].length ?? 0));
+  // (round 20: in digits too, "杨凌麦肯速度项目1期")
+  if (pj >= 2) n = Math.min(n, pj + 2 + (/^(?:[一二三四]|\d)期(?:工程)?/.exec(raw.slice(pj + 2))?.[0].length ?? 0));
   for (const v of NAME_END_VERBS) {
     const k = raw.indexOf(v);
     if (k >= 2 && k < n) n = k;
@@ -140,7 +148,8 @@ function afterDash(raw: string): number {
 /** Words that open a clause before a name: a lead verb of the reporter ("走进…项目") or the city's or county's zone
  * ("市开发区德源…基地项目": a name opening with 市/县/区 is a location, NOT_A_NAME, so the location is cut off). */
 // (round 19: nor is the site of an event before it, "主会场设在X")
-const LEAD_IN = /^(?:[^，。；]{0,12}?设在)?(?:(?:记者|笔者)(?:一行)?(?=走进|来到|走访|深入))?(?:走进|来到|走访|深入|在|位于)?(?:(?:市|县|区)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|园区))?/;
+// (round 20: and 其中 opening the clause, "其中科大讯飞…基地项目位于…")
+const LEAD_IN = /^(?:其中[，,]?)?(?:[^，。；]{0,12}?设在)?(?:(?:记者|笔者)(?:一行)?(?=走进|来到|走访|深入))?(?:走进|来到|走访|深入|在|位于)?(?:(?:市|县|区)(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|园区))?/;
 
 /** Strips a lead-in (round 7); what is left must still be a name of three characters or more. */
 function stripLeadIn(raw: string): number {
@@ -169,11 +178,12 @@ const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${H
 // a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
 // (round 12: a long name after a place and a dash, "在…主会场——…智慧工厂项目现场"; the site's parts, "…项目车间…",
 // and 进入, "…装置项目进入收尾"; a workshop only of a 项目: "公用工程车间" is a part of the works)
-const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|概算|总投资|投资总额|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设|\d|$))`);
-const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|整个|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等)(?:项目)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅|文化旅游|医药|化工|电子信息|机械制造|建材|食品|纺织|物流|新能源|新材料)类?(?:项目)?$/;
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|概算|总投资|投资总额|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|(?:总体)?规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设(?!项目)|临近|选址|\d|$))`);
+const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|整个|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等|代表性?)(?:项目)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅|文化旅游|医药|化工|电子信息|机械制造|建材|食品|纺织|物流|新能源|新材料)类?(?:项目)?$/;
 
 // (round 14: "…项目位于驿城区，入驻汽车零部件产业园，项目总投资10亿元" — 入驻 / 落户 move a project, they name none)
-const PREDICATE_START = /^(?:完善|推进|加快|完成|实施|开展|推动|抓好|做好|加强|启动|新建|配套|建成|入驻|落户)/;
+// (round 20: or a list's lead, "包括…项目", and a time before the verb, "年内完成…工程")
+const PREDICATE_START = /^(?:年内|今年|明年|年底前?)?(?:完善|推进|加快|完成|实施|开展|推动|抓好|做好|加强|启动|新建|配套|建成|入驻|落户|包括|包含|涉及)/;
 
 /** The project named by a heading line, if it names one. */
 export function headingMention(norm: string, start: number, end: number): ProjectMention | null {
@@ -266,6 +276,12 @@ export function findProjects(
 ): ProjectHit[] {
   const text = norm.slice(start, end);
   const hits: ProjectHit[] = [];
+  // an amount found to classify (a threshold) is nobody's own investment read backward either (round 20)
+  const classifying: [number, number][] = [];
+  const threshold = (s: number, e: number): void => {
+    classifying.push([s, e]);
+    onThreshold(s, e);
+  };
   const forwards: RegExpExecArray[] = [];
   FORWARD.lastIndex = 0;
   for (let m = FORWARD.exec(text); m !== null; m = FORWARD.exec(text)) forwards.push(m);
@@ -310,8 +326,10 @@ export function findProjects(
     const s = start + m.index;
     if (blocked[s] || m.index < consumed) continue;
     // "10个投资超20亿元的重大产业项目": a count before the amount makes it a bound for each (round 9)
-    if (GROUP_BEFORE.test(norm.slice(Math.max(start, s - 6), s))) {
-      onThreshold(s, s + m[0].length);
+    // (after 、 only before 的: "项目138个、总投资676亿元，" is the group's total, a figure)
+    const counted = GROUP_BEFORE.exec(norm.slice(Math.max(start, s - 6), s));
+    if (counted && (m[3] || !counted[0].endsWith('、'))) {
+      threshold(s, s + m[0].length);
       continue;
     }
     let nameStart = s + m[0].length;
@@ -346,9 +364,15 @@ export function findProjects(
       // a group, not one project (round 7): "总投资273亿元的31只重大项目", "总投资超过1亿美元的联成化学等12个重大项目"
       // (the group's total when the count opens the name, a threshold for each when it follows 等)
       if (GROUP_OPEN.test(name)) break;
+      // "投资10亿元以上制造业项目116项", "总投资超3亿元制造业项目10个以上": an amount before a class of projects that is
+      // then counted, or that opens with 以上, bounds each of them (round 20)
+      if (rule === 'project:investment-of' && !m[3] && (/^以[上下]/.test(name) || CLASS_COUNTED.test(norm.slice(nameEnd, end)))) {
+        threshold(spanStart, nameStart);
+        break;
+      }
       // (after a list in which each name has its own amount, 等N个 counts the list: "…180亿元的C项目等16个…项目", round 13)
       if (rule === 'project:investment-of' && GROUP_AFTER.test(norm.slice(nameEnd, end))) {
-        onThreshold(spanStart, nameStart);
+        threshold(spanStart, nameStart);
         break;
       }
       hits.push({ name, investment: { value: v, unit }, start: spanStart, end: nameEnd, nameStart, nameEnd, rule });
@@ -377,7 +401,9 @@ export function findProjects(
   backward.sort((a, b) => a.index - b.index);
   for (const m of backward) {
     const s = start + m.index;
-    if (blocked[s] || hits.some((h) => s >= h.start && s < h.end)) continue;
+    if (blocked[s] || hits.some((h) => s >= h.start && s < h.end) || classifying.some(([a, b]) => s + m[0].length > a && s < b)) continue;
+    // "总投资10亿元以上的项目有：": an amount that classifies what follows is no one's own (round 20)
+    if (/^以上(?:的|[\u4e00-\u9fa5])/.test(norm.slice(s + m[0].length, end))) continue;
     // the name must directly precede and end with 项目 (…项目总投资10亿元 / …项目，总投资10亿元 /
     // …项目，该项目总投资10亿元); with no name of its own, the project last mentioned
     // a phase in brackets between the name and 总投资: "城北仓储物流园区建设项目（一期）总投资约6440万元"
@@ -387,7 +413,8 @@ export function findProjects(
     if (opensClause) {
       // "X是…之一，总投资…", "X项目是…的重点项目，总投资…": the investment is the subject's
       const clause = lastClause(before);
-      const sub = /^\s*([^，,：:、。；;“”\s]{2,30}?)是[^，。；]*(?:之一|项目)$/.exec(clause);
+      // (round 20: 为 as 是, "兴威公司…生产线项目为本次集中开工的代表项目，总投资5.5亿元")
+      const sub = /^\s*([^，,：:、。；;“”\s]{2,30}?)(?:是|(?<=项目)为)[^，。；]*(?:之一|项目)$/.exec(clause);
       const v = value(m[1]!);
       if (sub && v !== null) {
         // "投资额最高的是X项目，总投资…": a subject ending in 的 describes; the name is after 是
@@ -411,6 +438,8 @@ export function findProjects(
       before = before.slice(0, before.length - clauseBefore.length - 1); // "XX项目，该项目总投资…"
       // "吉兴化纤是…新签约的…生产项目，该项目总投资35亿元": the subject of 是 is the name (as "X项目是…，总投资…", round 9)
       const prev = lastClause(before);
+      // "包括新兴产业和技术改造项目，项目总投资…": the clause before lists kinds of projects, a group's total (round 20)
+      if (/^\s*(?:其中)?(?:包括|包含|涉及)/.test(prev)) continue;
       const subj = /^\s*([^，,：:、。；;“”\s]{2,30}?)是[^，。；]*项目$/.exec(prev);
       const v = value(m[1]!);
       if (subj && v !== null && !subj[1]!.endsWith('的') && !NOT_A_NAME.test(subj[1]!) && !GROUP_COUNT.test(subj[1]!)) {
@@ -419,8 +448,15 @@ export function findProjects(
         continue;
       }
     } else if (anaphor) {
-      const ante = mentionBefore(s);
       const v = value(m[1]!);
+      // "投产项目1个，总投资0.5亿元，为NAME项目": a tally of one, named after 为 (round 20)
+      const named = /^[，,]为([^，,。；;、]{3,60}?)项目(?=[，,。；;]|$)/.exec(norm.slice(s + m[0].length, end));
+      if (named && v !== null && /(?:项目1个|1个项目)$/.test(lastClause(before.replace(/[，,]$/, '')))) {
+        const nameStart = s + m[0].length + 2;
+        hits.push({ name: cleanName(named[1]!), investment: { value: v, unit: unitOf(m[2]!) }, start: s + 1, end: nameStart + named[1]!.length, nameStart, nameEnd: nameStart + named[1]!.length, rule: 'project:investment-of' });
+        continue;
+      }
+      const ante = mentionBefore(s);
       if (!ante || v === null || s - ante.end > MAX_ANTECEDENT) continue;
       // "总投资788亿元，包括A、B等在内的56个…": the total of the group named after it (round 12)
       if (GROUP_FOLLOWS.test(norm.slice(s + m[0].length, end))) continue;
@@ -466,6 +502,18 @@ export function findProjects(
     let k = before.length;
     for (;;) {
       while (k > 0 && !NAME_STOP.has(before[k - 1]!)) k--;
+      // 和 / 与 inside one name read backward, as joinsOneName reads it forward: "亿纬锂能储能与动力电池项目，投资额100亿元",
+      // "衡水大正和源家具有限公司现代家具项目总投资1.5亿元" — the words before it name no project and no amount (round 20)
+      if ((before[k - 1] === '和' || before[k - 1] === '与') && k - 1 < before.length - 3) {
+        let j = k - 1;
+        while (j > 0 && !NAME_STOP.has(before[j - 1]!)) j--;
+        const part = before.slice(j, k - 1);
+        // (a list's lead before it makes the two members of a list: "包括新兴产业和技术改造项目")
+        if (part.length >= 2 && !part.includes('项目') && !/[亿万]元|\d/.test(part) && !/^(?:包括|包含|涉及)/.test(part)) {
+          k = j;
+          continue;
+        }
+      }
       // a short quotation inside the name: "经济开发区“九年一贯制”教育项目，总投资…" (round 14)
       const open = before[k - 1] === '”' ? before.lastIndexOf('“', k - 2) : -1;
       if (open < 0 || k - 1 - open > 10) break;
@@ -479,10 +527,16 @@ export function findProjects(
     nameStart += de;
     for (const verb of LEAD_VERBS) {
       const j = raw.lastIndexOf(verb);
-      if (j >= 0 && j + verb.length < raw.length - 3) {
+      // (round 20: not when only a head word would be left, "…滨水公园建设工程项目")
+      if (j >= 0 && j + verb.length < raw.length - 3 && !/^(?:工程|项目)+$/.test(raw.slice(j + verb.length))) {
         nameStart += j + verb.length;
         raw = raw.slice(j + verb.length);
       }
+    }
+    // "…，为NAME项目，计划总投资1.2亿元": the copula before a name that a tally announced is not part of it (round 20)
+    if (raw.startsWith('为') && raw.length > 5) {
+      raw = raw.slice(1);
+      nameStart += 1;
     }
     const name = cleanName(raw);
     const v = value(m[1]!);
