@@ -51,6 +51,8 @@ const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 // (round 15: a year's own, "2020年目标：地区生产总值增长5%左右，…")
 // (round 17: "主要目标和任务是：", "主要预期目标建议为：", and without the colon when a target follows: "预期目标是地区生产总值实现…")
 const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)(?:目标(?:和任务|任务)?|指标)(?:建议)?(?:为|是)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|(?:19|20)\d{2}年目标[：:]/;
+/** A paragraph naming a year's targets that ends by announcing them: "…《…2011年度…目标》。现将各项目标任务报告如下：". */
+const TARGETS_FOLLOW = /((?:19|20)\d{2})年度?[^。]{0,30}?目标[^]*?如下[：:]\s*$/;
 /** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
@@ -62,6 +64,8 @@ const NUMBER_LEAD = String.raw`\d{1,2}\s*[.、．]`;
 const BRACKET_LEAD = String.raw`[（(][一二三四五六七八九十\d]{1,3}[）)]`;
 const SECTION_LEAD = String.raw`[一二三四五六七八九十]+、`;
 const SECTION_HEADING = new RegExp(String.raw`^\s*${SECTION_LEAD}`);
+/** A section that ends with its year: "二、奋进的2013年" (round 20; a bare "2020年" line is a caption). */
+const YEAR_SECTION = new RegExp(String.raw`^\s*${SECTION_LEAD}[^。；，]{0,12}?((?:19|20)\d{2})年\s*$`);
 /** A short target line under a dated heading ("（一）地区生产总值增长7%以上") is read, not skipped as a heading. */
 const TARGET_LINE = /(?:增长|达到|控制在|稳定在|突破|新增|完成)[^，。；]{0,12}\d/;
 
@@ -287,10 +291,17 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       frame = yr >= ctx.year ? { due, plan: true, counted: counted !== null || DELIVERABLE_WORD.test(hit[0]), title: para.heading, from } : null;
       if (para.heading) continue;
     }
+    // "制定了《…2011年度竞争激励机制目标》。现将各项目标任务报告如下：": a year's targets announced as the list below, which
+    // runs through its "一、" sections (round 20)
+    const announced = para.heading || ctx.year === null ? null : TARGETS_FOLLOW.exec(paraText);
+    if (announced && Number(announced[1]) >= ctx.year!) {
+      const at = para.start + announced.index;
+      frame = { due: yearDue(at, at + announced[1]!.length + 1, `${announced[1]}年`, Number(announced[1])), plan: true, counted: false, title: true, from: para.end };
+    }
     if (para.heading) {
       const u = units.heading(paraText);
       if (u) sectionUnit = u;
-      const y = YEAR_HEADING.exec(paraText);
+      const y = YEAR_HEADING.exec(paraText) ?? YEAR_SECTION.exec(paraText);
       if (y) {
         const yr = Number(y[1]);
         const s = para.start + y.index;

@@ -1,11 +1,11 @@
 /**
- * Rules added in round 20 for the project failure classes of sets q, r and s, read after each was scored once
+ * Rules added in round 20 for the project failure classes of sets q, r and s and two frame classes of set s, read after each was scored once
  * (docs/extraction.md); set t was collected and labelled by others, without the extractor's output, while these
  * rules were written, and is held out whole. One test per rule, on short invented sentences of the same kind
  * (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { projectsOf, quantitiesOf } from './roundViews';
+import { dated, projectsOf, quantitiesOf } from './roundViews';
 
 const opts = { year: 2024, date: '2024-05-20' };
 
@@ -74,5 +74,32 @@ describe('the project a nameless total takes up', () => {
   it('a clause opening with a list\'s lead or a time and a verb is no project\'s subject', () => {
     expect(projectsOf('涉及产业项目500个，包括新兴产业和技术改造项目，项目总投资3000亿元。', opts)).toEqual([]);
     expect(projectsOf('总投资5000万元的某某湿地公园，年内完成驳岸工程；总投资4亿元加快县医院迁建进度。', opts)).toEqual([['某某湿地公园', 5000, '万元']]);
+  });
+});
+
+describe('frames', () => {
+  it('a section that ends with a year not yet over frames the targets under it; a bare year line is a caption', () => {
+    const text = ['一、难忘的2023年', '全市生产总值增长6.1%。', '二、奋进的2024年', '（一）总体要求：稳中求进。', '（二）主要目标：生产总值增长6%；城镇新增就业1.2万人。'].join('\n');
+    expect(dated(text, opts)).toEqual([
+      ['生产总值增长6%', '2024-12-31'],
+      ['城镇新增就业1.2万人', '2024-12-31'],
+    ]);
+    expect(dated(['2024年', '全区计划实施重大项目300个', '总投资2500亿元'].join('\n'), opts)).toEqual([]);
+  });
+
+  it('a year\'s targets announced "如下：" date the numbered lines below, through their "一、" sections', () => {
+    const text = [
+      '管委会制定了《某某开发区2024年度目标》。现将各项目标任务报告如下：',
+      '一、经济运行目标',
+      '（1）地区生产总值比上年增长8%。',
+      '二、项目建设目标',
+      '（1）新开工项目12个。',
+    ].join('\n');
+    expect(dated(text, opts)).toEqual([
+      ['（1）地区生产总值比上年增长8%', '2024-12-31'],
+      ['（1）新开工项目12个', '2024-12-31'],
+    ]);
+    // (a past year's targets announced so are a review's, not dated)
+    expect(dated(text.replace('2024年度', '2023年度'), opts)).toEqual([]);
   });
 });
