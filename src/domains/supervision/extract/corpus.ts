@@ -33,6 +33,7 @@ export const SETS = [
   { set: 'q', from: 432 },
   { set: 'r', from: 468 },
   { set: 's', from: 504 },
+  { set: 't', from: 540 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
