@@ -55,7 +55,7 @@ const FLOOR = {
   // set j: collected and labelled by two helper sessions (a1bdae7) while round 10's rules were written, without the
   // extractor's output; scored once with the round-8, round-9 and round-10 rules (0.944 / 0.964 each; 0.508 / 0.596,
   // 0.525 / 0.615, 0.525 / 0.615; 0.688 / 0.550 each); then read: round 11's rules were made from its misses, so fit
-  'heldout j': { quantities: [0.96, 0.98], deadlines: [0.59, 0.71], projects: [0.87, 0.7] },
+  'heldout j': { quantities: [0.96, 0.98], deadlines: [0.59, 0.71], projects: [0.93, 0.75] },
   // set k: collected and labelled by two helper sessions (c214690) while round 11's rules were written, without the
   // extractor's output; scored once with the round-8 to round-11 rules (0.942 / 0.973, 0.793 / 0.767, 0.353 / 0.273 with
   // round 8; 0.945 / 0.970, 0.818 / 0.750, 0.375 / 0.273 with round 11); then read: round 12's rules were made from its misses
@@ -78,22 +78,27 @@ const FLOOR = {
   // 0.667 / 0.545 with round 8; 0.941 / 0.951, 0.818 / 0.365, 0.583 / 0.636 with round 16); then read, and one project
   // rule of round 12 narrowed (586b225), so fit
   // (rounds 17 and 18, written from sets n–q's list-shaped documents: i, l, n, o and p re-measured, a fit)
-  'heldout p': { quantities: [0.94, 0.96], deadlines: [0.89, 0.78], projects: [0.78, 0.68] },
+  'heldout p': { quantities: [0.94, 0.96], deadlines: [0.89, 0.78], projects: [0.84, 0.72] },
   // set q: collected and labelled by three helper sessions (c6208a0) under the list-item convention while round 17 was
   // written, without the extractor's output; scored once with the round-8 and round-11 to round-17 rules (0.974 / 0.929,
   // 0.755 / 0.165, 0.417 / 0.455 with round 8; 0.985 / 0.944, 0.774 / 0.337, 0.385 / 0.455 with round 17); then read:
   // round 18's rules were made from its misses, so fit
-  'heldout q': { quantities: [0.98, 0.94], deadlines: [0.83, 0.74], projects: [0.38, 0.45] },
+  // (round 20's project rules were written from q–s, read: fits)
+  'heldout q': { quantities: [0.98, 0.94], deadlines: [0.83, 0.74], projects: [0.9, 0.81] },
   // set r: collected and labelled by three helper sessions (ae169c0) while round 18 was written, without the extractor's
   // output; scored once with the round-8 and round-11 to round-18 rules (0.921 / 0.971, 0.722 / 0.195, 0.750 / 0.618 with
   // round 8; 0.932 / 0.969, 0.778 / 0.421, 0.733 / 0.647 with round 18); then read: round 19's rules were made from its
   // misses, so fit
-  'heldout r': { quantities: [0.93, 0.97], deadlines: [0.88, 0.74], projects: [0.79, 0.67] },
+  'heldout r': { quantities: [0.94, 0.97], deadlines: [0.88, 0.74], projects: [0.96, 0.91] },
   // set s: collected and labelled by three helper sessions (5e518f9) while round 19 was written, without the extractor's
   // output; scored once with the round-8 and round-11 to round-19 rules (0.977 / 0.979, 0.841 / 0.322, 0.688 / 0.688 with
   // round 8; 0.745 / 0.567 deadlines with round 18; 0.979 / 0.981, 0.664 / 0.539, 0.647 / 0.688 with round 19, which cost it
   // 508's year); then read, and that year restored (a list taken up again keeps its year), so fit
-  'heldout s': { quantities: [0.97, 0.98], deadlines: [0.73, 0.59], projects: [0.64, 0.68] },
+  'heldout s': { quantities: [0.97, 0.98], deadlines: [0.77, 0.73], projects: [0.93, 0.87] },
+  // set t: collected and labelled by three helper sessions (b938a1c) while round 20 was written, without the extractor's
+  // output; scored once with the round-8, round-19 and round-20 rules (0.938 / 0.960, 0.732 / 0.667, 0.800 / 0.632 with round
+  // 8; 0.946 / 0.960, 0.768 / 0.679, 0.804 / 0.719 with rounds 19 and 20 alike: round 20 moved nothing on it)
+  'heldout t': { quantities: [0.94, 0.95], deadlines: [0.76, 0.67], projects: [0.8, 0.71] },
 } as const;
 
 describe('real-text corpus', () => {
