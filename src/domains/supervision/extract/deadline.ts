@@ -24,6 +24,7 @@
  * | 后年                                    | 12-31 two years on           | deadline:next-year      |
  * | 9月15日-25日，将…; 1月4日上午9:00—11:00  | that (last) day, if not past | deadline:scheduled      |
  * | “十一”之前 (a quoted holiday name)       | day before National Day      | deadline:holiday        |
+ * | 年前 (said November–February)           | day before 春节's first day off | deadline:holiday     |
  *
  * "截至/截止 + date" is the cut-off of a report, not a deadline; so is "至/到 + date" on or before
  * the document's date.
@@ -58,6 +59,9 @@ const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年|后年|去�
 /** Words after a period phrase that make it an attribute of a noun, not a deadline. */
 const ATTRIBUTIVE_AFTER =
   /^(?:的|工作|经济|考核|情况|目标|任务|各项|以来|来|黄金|劳动|态势|实绩|成绩|是|同期|计划|预算|指标|数据|形势|项目|“|"|‘|[^，。；、：\d]{1,3}的)/;
+/** A batch of projects named by its period, at its ceremony: "2020年第三季度重大项目举行集中开工仪式",
+ * "第二季度总投资85.9亿元…的60个重点项目集中开工" (round 21). */
+const BATCH_AFTER = /^(?:(?:重大|重点)项目(?:举行|集中)|总投资)/;
 
 /** "截至9月底", "截止目前": the cut-off of a report. */
 const CUTOFF_BEFORE = /(?:截至|截止到?)$/;
@@ -101,7 +105,7 @@ function committed(before: string, after: string): boolean {
 
 /** Milestones a month can be the time of ("为该工程10月验收通电做最后的准备"). 完成 is not one: "7月完成投资2亿元" reports. */
 /** Milestones that are also actions of a task (index.ts); 运营 only after a time ("10月运营"), elsewhere it is ongoing ("企业运营"). */
-export const MILESTONES = '验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
+export const MILESTONES = '验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入运营|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
 const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONES}|运营)`);
 
 /** A milestone somewhere in a clause, and what stands before it (its subjects). */
@@ -359,6 +363,21 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // "年前先完成7.6公里主管网" said in winter: before the (lunar) new year, the day before 春节 (round 21). A clause's
+    // opening 年前 only, or after 在 / 于 / 要 / 争 ("5年前" and "一年前" are years ago); outside November–February it is not read.
+    rule: 'deadline:holiday',
+    attributive: false,
+    re: /(?:^|(?<=[，,。；;：:\s“在于要争]))年(?:之前|以前|前)(?![\d后])/g,
+    resolve(_m, ctx) {
+      if (ctx.date === null) return null;
+      const month = Number(ctx.date.slice(5, 7));
+      if (month > 2 && month < 11) return false;
+      const y = Number(ctx.date.slice(0, 4)) + (month >= 11 ? 1 : 0);
+      const start = holidayStart(y, '春节');
+      return start === undefined || start <= ctx.date ? false : addDays(start, -1);
+    },
+  },
+  {
     rule: 'deadline:workdays',
     attributive: false,
     re: /(?<![\d第])(\d{1,3}|[一二三四五六七八九十百两]{1,4})个?工作日(?:之内|以内|内)/g,
@@ -543,7 +562,7 @@ export function findDeadlines(
       const e = s + m[0].length;
       // (a quoted holiday name is the holiday: "“十一”之前")
       if ((mask[s] || mask[e - 1]) && !(p.rule === 'deadline:holiday' && !mask[e - 1])) continue;
-      if (p.attributive && ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4))) continue;
+      if (p.attributive && (ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4)) || BATCH_AFTER.test(norm.slice(e, e + 8)))) continue;
       if (RALLY_AFTER.test(norm.slice(e, e + 6))) continue;
       // a past event told with 是…的: "是今年三月份开工建设的"; a relative clause: "今年开工建设的有5个项目"
       if (/^[^，。；：、\d]{1,9}的(?:[，。；有]|$)/.test(norm.slice(e, Math.min(end, e + 12))) && !/前$/.test(m[0])) continue;

@@ -12,12 +12,14 @@ import { ESTIMATE_MARK } from './results';
 
 /** Words that announce what is still to happen. */
 const PLAN_WORD = /计划|有望|将于|将在|将|力争|争取|拟|预计|确保/;
+/** A plan word right after the time: "10月底前计划…", "年底将投产"; an expectation too ("年底可望投入运营", "年底前可完工", round 21). */
+const PLAN_AFTER = /^(?:前|以前|之前)?(?:计划|有望|将|可望|可以|可(?=[\u4e00-\u9fa5]))/;
 /** An estimate of a period's figure, not a milestone ("预计全年实现地区生产总值685亿元"). */
 const ESTIMATE = /预计(?:全年|今年|至\d{1,2}月)?[，,]?(?:可)?(?:累计)?(?:实现|完成)[^，；。]*\d/;
 
 /** Cheap test first: a segment without a plan word has no plan clause (saves reading its deadlines). */
 export function mayHavePlan(segment: string): boolean {
-  return PLAN_WORD.test(segment);
+  return PLAN_WORD.test(segment) || segment.includes('可');
 }
 
 export interface PlanClause {
@@ -36,7 +38,7 @@ export function planClauseIndex(norm: string, clauses: PlanClause[], milestone: 
     if (!d) return false;
     const before = norm.slice(c.start, d.start);
     const after = norm.slice(d.end, c.end);
-    if (!PLAN_WORD.test(before) && !/^(?:前|以前|之前)?(?:计划|有望|将)/.test(after)) return false;
+    if (!PLAN_WORD.test(before) && !PLAN_AFTER.test(after)) return false;
     if (ESTIMATE.test(norm.slice(c.start, c.end)) || ESTIMATE_MARK.test(norm.slice(c.start, c.end))) return false;
     // a figure before the verb is what is estimated: "预计一季度有60个项目可实现开工"
     const v = milestone.exec(after);

@@ -79,12 +79,14 @@ const GROUP_BEFORE = /(?<!第)(?:\d+|[一二两三四五六七八九十]+)余?(?
 const BARE_LEAD = /^(?:启动了|启动|新建|兴建|建设|实施)(?=.{3})/;
 /** A demonstrative before 总投资…的 and a generic head after it: the project named before ("这个总投资15亿元的重大工程"). */
 const DEMONSTRATIVE = /(?:这个|这一|该|此)$/;
-const GENERIC_HEAD = /^(?:重大|重点|大)?(?:工程|项目)/;
+// (round 21: or a nickname in quotation marks, "这个总投资近3亿元的“水脉”项目")
+const GENERIC_HEAD = /^(?:“[^”]{1,8}”)?(?:重大|重点|大)?(?:工程|项目)/;
 /** A phase opening a clause: "，一期用地面积…", "。其中，二期…". */
 const PHASE_OPENING = /(?:^|[，,；;：:])\s*(?:其中[，,]?)?([一二三四首])期/g;
 const NAME_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '“', '”', '"', '等', '和', '与', ' ', '\n']);
 const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动', '分别是', '分别为'];
-const MAX_NAME = 40;
+// (round 21: 60, company names with a product line run past 40: "河北领标科技发展有限公司年产800万平方米…生产线项目")
+const MAX_NAME = 60;
 
 /** The words after the last clause mark (，,。；) of `s`: the clause a name or an anaphor is read from. */
 function lastClause(s: string): string {
@@ -178,7 +180,7 @@ const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${H
 // a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
 // (round 12: a long name after a place and a dash, "在…主会场——…智慧工厂项目现场"; the site's parts, "…项目车间…",
 // and 进入, "…装置项目进入收尾"; a workshop only of a 项目: "公用工程车间" is a part of the works)
-const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|概算|总投资|投资总额|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|(?:总体)?规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设(?!项目)|临近|选址|\d|$))`);
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|概算|总投资|投资总额|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|(?:总体)?规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设(?!项目)|临近|选址|正(?=[\u4e00-\u9fa5])|当天|当日|日前|近日|今天|昨天|目前|\d|$))`);
 const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|整个|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等|代表性?)(?:项目)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅|文化旅游|医药|化工|电子信息|机械制造|建材|食品|纺织|物流|新能源|新材料)类?(?:项目)?$/;
 
 // (round 14: "…项目位于驿城区，入驻汽车零部件产业园，项目总投资10亿元" — 入驻 / 落户 move a project, they name none)
@@ -204,7 +206,8 @@ export function subjectMention(norm: string, start: number, end: number): Projec
   k += lead;
   raw = raw.slice(lead);
   // a clause opening with a verb is a predicate, not a subject ("完善相关配套工程", round 7)
-  if (raw.length < 3 || NOT_A_NAME.test(raw) || /^项目|位于|地处/.test(raw) || PREDICATE_START.test(raw)) return null;
+  // (round 21: nor an indefinite or a count, "一处新材料项目正…", "9个项目日前…")
+  if (raw.length < 3 || NOT_A_NAME.test(raw) || /^项目|位于|地处/.test(raw) || PREDICATE_START.test(raw) || /^一[处个家座]/.test(raw) || GROUP_OPEN.test(raw)) return null;
   // names joined by 、 are one project ("金砖城、中港城项目"), a list with 等 or a count is a group
   if (raw.includes('、') && (raw.includes('等') || GROUP_BETWEEN.test(raw))) return null;
   // "228国道洞头灵昆段该项目主线…": the name, then a demonstrative taking it up (round 9)
@@ -235,7 +238,8 @@ function joinsOneName(norm: string, pos: number, e: number, limit: number): bool
   // (after 、 the next parts may be joined by 、 too: "5GW单晶拉棒、切片、电池片项目")
   while (k < limit && k - pos < MAX_NAME && (!NAME_STOP.has(norm[k]!) || (norm[e] === '、' && norm[k] === '、'))) k++;
   const after = norm.slice(e + 1, k);
-  return after.includes('项目') && !/^(?:总投资|投资|\d|[一二两三四五六七八九十]+[亿万])/.test(after);
+  // (an amount first makes two projects; a count does not, round 21: "…超薄岩板和8万套整体橱柜生产线项目")
+  return after.includes('项目') && !/^(?:总投资|投资|[\d.]+\s*[亿万]?(?:美元|欧元|元)|[\d.]+\s*亿(?!\S*?[吨套台件个平米])|[一二两三四五六七八九十]+[亿万])/.test(after);
 }
 
 function readName(norm: string, pos: number, limit: number): number {
@@ -257,6 +261,8 @@ function readName(norm: string, pos: number, limit: number): number {
       e = close + 1;
       continue;
     }
+    // (round 21: 以及 joins two names, as 和 does: "昌南数智科创中心以及阿里天猫超市江西运营结算中心")
+    if (c === '以' && norm[e + 1] === '及' && e - pos >= 2) break;
     // 、 joins parts of one name that runs on to 项目 with no amount ("5GW单晶拉棒、切片、电池片项目", round 9)
     if (NAME_STOP.has(c) && !((c === '和' || c === '与' || c === '、') && (e - pos < 2 || joinsOneName(norm, pos, e, limit)))) break;
     e++;
@@ -341,7 +347,8 @@ export function findProjects(
       const de = afterDe(raw);
       // (the head may follow a bracket that ends the name: "总投资60亿元协鑫年产8万吨多晶硅（颗粒硅）项目", round 12)
       const headAfter = BRACKET_HEAD.test(norm.slice(nameStart + raw.length, end));
-      if (!/^[\u4e00-\u9fa5A-Za-z]/.test(raw) || !(HEAD_END.test(raw) || headAfter) || NOT_A_NAME.test(raw.slice(de)) || norm.slice(Math.max(start, s - 2), s) === '项目') continue;
+      // (round 21: nor a verb's object, "投资1.63亿元完成74个村电网升级改造…项目")
+      if (!/^[\u4e00-\u9fa5A-Za-z]/.test(raw) || !(HEAD_END.test(raw) || headAfter) || NOT_A_NAME.test(raw.slice(de)) || (PREDICATE_START.test(raw.slice(de)) && !BARE_LEAD.test(raw.slice(de))) || norm.slice(Math.max(start, s - 2), s) === '项目') continue;
       // "投资10亿元启动了数字产业园一期项目建设": the verb before the name is not part of it (round 9)
       nameStart += de || (BARE_LEAD.exec(raw)?.[0].length ?? 0);
     }
@@ -494,7 +501,8 @@ export function findProjects(
       continue;
     }
     // a name ending in another head noun right before 总投资: "恒利源电子线路板科技产业园总投资60亿元"
-    const headOnly = !opensClause && !before.endsWith('项目') && HEAD_END.test(before);
+    // (round 21: a company right before its total is the project, as the labelling rule takes it: "富锋生物能源有限公司总投资1500万美元")
+    const headOnly = !opensClause && !before.endsWith('项目') && (HEAD_END.test(before) || /有限公司$/.test(before));
     if (!before.endsWith('项目') && !headOnly) continue;
     // a count in the clause is a group's total ("新开工项目6个，总投资…"), except before 分别是 ("这3个项目分别是X项目总投资…", round 10)
     const own = lastClause(before);

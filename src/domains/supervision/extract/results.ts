@@ -36,8 +36,9 @@ const YEAR_FRAME = /^(?:((?:19|20)\d{2})年|今年|全年)[，,]/;
 const FIGURE_THEN_CHANGE = /\d[万亿千]?[^\d，。；、,]{0,4}[，、,](?:按[^，；。]{1,10}计算[，,])?(?:同比)?(?:分别)?(?:增长|下降|增加|减少|比增)\d/;
 /** An estimate of a period's figure: "预计全年实现地区生产总值685亿元". */
 const ESTIMATE = /预计(?:全年|今年|至\d{1,2}月)?[，,]?(?:可)?(?:累计)?(?:实现|完成)/;
-/** An estimate that a period's figure will pass a mark: "预计全年签约项目将突破500亿元" (round 10). */
-export const ESTIMATE_MARK = /预计(?:全年|今年|年内|到(?:19|20)\d{2}年(?:底)?)[^。；]{0,30}?将(?:突破|达到|达|超过)\s*[\d一二三四五六七八九十百千]/;
+/** An estimate that a period's figure will pass a mark: "预计全年签约项目将突破500亿元" (round 10), or change by a rate
+ * ("预计全年工业总产值将增长16.5%", round 21). */
+export const ESTIMATE_MARK = /预计(?:全年|今年|年内|到(?:19|20)\d{2}年(?:底)?)[^。；]{0,30}?将(?:突破|达到|达|超过|增长|提高|下降)\s*[\d一二三四五六七八九十百千]/;
 /** Progress against a target or plan: "完成全年目标的56.6%", "为市下115亿元目标的51.74%", "占目标任务6亿元的110%" (round 9). */
 const PROGRESS = /(?:完成|为|占)[^，；。]{0,20}?(?:目标|任务|计划)(?:任务)?(?:投资|总数|总量)?(?:\d+(?:\.\d+)?[万亿]?(?:元|个|项|家))?(?:的\d|\d+(?:\.\d+)?%)/g;
 /** A target told as reached: "实现了新开工项目开工率三季度100%的目标任务" (round 9); its 目标 pledges nothing. */
