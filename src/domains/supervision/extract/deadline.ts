@@ -14,7 +14,7 @@
  * | 冲刺100天, 大干一百天                  | document date + 100 days     | deadline:campaign       |
  * | 30天内, 三十日内                       | document date + 30 days      | deadline:within-days    |
  * | 三个月内, 两个季度内                   | document date + 3 / 6 months | deadline:within-months  |
- * | 计划三年内 (pledged)                    | document date + 3 years      | deadline:within-years   |
+ * | 计划三年内, 今后3年将 (pledged)          | document date + 3 years      | deadline:within-years   |
  * | 15个工作日内                           | document date + 15 working days | deadline:workdays    |
  * | 月底, 本月底, 下月底                   | end of the document's (next) month | deadline:month-end |
  * | 本月下旬, 下个月中旬, 下月初            | that dekad of the document's (next) month | deadline:dekad |
@@ -477,12 +477,14 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "计划三年内建设标准厂房20万平方米": years, when pledged or planned (round 14); "近三年内" looks back
+    // (round 21: the pledge may follow, "5年内将投入200亿元", and 今后 / 未来 N年 is N年内: "今后3年将投入100亿元")
     rule: 'deadline:within-years',
     attributive: false,
-    re: /(?<![\d第近])(\d|[一二三四五两])年(?:之内|以内|内)/g,
-    resolve(m, ctx, _after, before) {
-      if (!LIMIT_PLEDGE.test(before.replace(/(?:在|于|用)$/, ''))) return false;
-      const n = /^\d$/.test(m[1]!) ? Number(m[1]) : parseChineseInt(m[1]!);
+    re: /(?<![\d第近])(?:(?:今后|未来)(\d|[一二三四五两])年(?=将|要|内|之内|以内)(?:之内|以内|内)?|(\d|[一二三四五两])年(?:之内|以内|内))/g,
+    resolve(m, ctx, after, before) {
+      if (!LIMIT_PLEDGE.test(before.replace(/(?:在|于|用)$/, '')) && !/^(?:将|要|确保|力争)/.test(after)) return false;
+      const k = m[1] ?? m[2]!;
+      const n = /^\d$/.test(k) ? Number(k) : parseChineseInt(k);
       if (n === null || ctx.date === null) return n === null ? false : null;
       return addMonths(ctx.date, 12 * n);
     },

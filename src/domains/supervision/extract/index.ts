@@ -53,6 +53,8 @@ const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)(?:目标(?:和任务|任务)?|指标)(?:建议)?(?:为|是)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|(?:19|20)\d{2}年目标[：:]/;
 /** A paragraph naming a year's targets that ends by announcing them: "…《…2011年度…目标》。现将各项目标任务报告如下：". */
 const TARGETS_FOLLOW = /((?:19|20)\d{2})年度?[^。]{0,30}?目标[^]*?如下[：:]\s*$/;
+/** A report's lead to its year's work areas: "我们将重点抓好以下七个方面工作：", "重点抓好以下工作：". */
+const WORK_FOLLOWS = /(?:抓好|做好)以下[^。：:]{0,10}?工作[：:]\s*$/;
 /** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
@@ -297,6 +299,13 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     if (announced && Number(announced[1]) >= ctx.year!) {
       const at = para.start + announced.index;
       frame = { due: yearDue(at, at + announced[1]!.length + 1, `${announced[1]}年`, Number(announced[1])), plan: true, counted: false, title: true, from: para.end };
+    }
+    // "围绕上述目标，我们将重点抓好以下七个方面工作：": a report's work for the year it is delivered for, announced as the
+    // paragraphs below (round 21); they are areas, not deliverables, so only commitments with an end state are dated
+    const work = para.heading || ctx.year === null || (doc.date !== null && doc.date.slice(0, 4) !== String(ctx.year)) ? null : WORK_FOLLOWS.exec(paraText);
+    if (work) {
+      const at = para.start + work.index;
+      frame = { due: yearDue(at, at + work[0].length, work[0], ctx.year!), plan: true, counted: false, title: true, from: para.end };
     }
     if (para.heading) {
       const u = units.heading(paraText);

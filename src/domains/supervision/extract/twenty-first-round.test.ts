@@ -51,6 +51,25 @@ describe('deadlines', () => {
     expect(dated('预计全年工业总产值将增长12.5%，财政总收入将增长10%以上。', opts)).toEqual([]);
   });
 
+  it('今后 N年 followed by a pledge, and N年内 with the pledge after it, are N years from the document\'s date', () => {
+    expect(dated('今后3年将投入100亿元，形成园区主干路网。', { year: 2013, date: '2013-04-19' })).toEqual([['今后3年将投入100亿元', '2016-04-19']]);
+    expect(dated('5年内将投入200亿元。', { year: 2013, date: '2013-04-19' })).toEqual([['5年内将投入200亿元', '2018-04-19']]);
+    // (a look back is not: "近3年内完成投资50亿元")
+    expect(dated('该区近3年内完成投资50亿元。', { year: 2013, date: '2013-04-19' })).toEqual([]);
+  });
+
+  it('"我们将重点抓好以下七个方面工作：" frames the paragraphs below with the report\'s year: what commits to an end state is due', () => {
+    const text = [
+      '全区主要预期目标是：地区生产总值增长7%左右。',
+      '围绕上述目标，我们将重点抓好以下五个方面工作：',
+      '一是以园区为主引擎。坚持把发展的着力点放在实体经济上，新增规上工业企业30家，争创国家级经济开发区。',
+    ].join('\n');
+    expect(dated(text, { year: 2024 })).toEqual([
+      ['地区生产总值增长7%左右', '2024-12-31'],
+      ['新增规上工业企业30家', '2024-12-31'],
+    ]);
+  });
+
   it('a quarter that names a batch of projects at its ceremony is no deadline', () => {
     expect(dated('某市2024年第四季度重大项目举行集中开工仪式。', { year: 2024, date: '2024-10-08' })).toEqual([]);
     expect(dated('某县2024年第四季度总投资50亿元的30个重点项目集中开工。', { year: 2024, date: '2024-10-08' })).toEqual([]);
