@@ -34,6 +34,7 @@ export const SETS = [
   { set: 'r', from: 468 },
   { set: 's', from: 504 },
   { set: 't', from: 540 },
+  { set: 'u', from: 576 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
