@@ -544,6 +544,20 @@ const RELATIVE_AFTER = /^[^，。；、\d]{0,6}?(?:能够|能|可以|可)?(?:确
 /** Projects qualified by the period before: "明年一季度开工项目", "今年新开工的重点项目". */
 const QUALIFIED_PROJECTS = /^(?:第?[一二三四]季度|[上下]半年)?(?:新)?(?:开工|竣工|投产|签约|建成|开复工)(?:建设)?的?(?:重点|重大)?项目/;
 
+/**
+ * A due cell of a task table that holds only a month ("11月", "10月底") or a dotted month ("2021.8"): the end of that
+ * month (round 22, set u). Outside a due cell a bare month is no deadline; findDeadlines reads every other phrase.
+ */
+export function dueCellMonth(norm: string, start: number, end: number, ctx: DeadlineContext): DeadlineHit | null {
+  const t = norm.slice(start, end);
+  const m = /^\s*(?:((?:19|20)\d{2})[.．])?(\d{1,2})(?:月份?(?:底|末)?)?\s*$/.exec(t);
+  if (!m || (m[1] === undefined && !/月/.test(t))) return null;
+  const y = m[1] !== undefined ? Number(m[1]) : ctx.year;
+  const mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return null;
+  return { start, end, phrase: t.trim(), date: y === null ? null : iso(y, mo, lastDayOfMonth(y, mo)), rule: 'deadline:month' };
+}
+
 export function findDeadlines(
   norm: string,
   mask: Uint8Array,

@@ -7,7 +7,7 @@
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
 import { IN_TURN, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment, type Sentence } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
-import { findDeadlines, MILESTONES, type DeadlineContext, type DeadlineHit } from './deadline';
+import { dueCellMonth, findDeadlines, MILESTONES, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
 import { complementMention, findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
@@ -50,11 +50,18 @@ const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 /** A sentence that lists the year's targets after a colon: "主要预期目标为：力争实现经济总量2600亿元；…". */
 // (round 15: a year's own, "2020年目标：地区生产总值增长5%左右，…")
 // (round 17: "主要目标和任务是：", "主要预期目标建议为：", and without the colon when a target follows: "预期目标是地区生产总值实现…")
-const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)(?:目标(?:和任务|任务)?|指标)(?:建议)?(?:为|是)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|(?:19|20)\d{2}年目标[：:]/;
+// (round 22: "其他主要指标还包括…")
+const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)(?:目标(?:和任务|任务)?|指标)(?:建议)?(?:为|是|还?包括)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|(?:19|20)\d{2}年目标[：:]/;
 /** A paragraph naming a year's targets that ends by announcing them: "…《…2011年度…目标》。现将各项目标任务报告如下：". */
 const TARGETS_FOLLOW = /((?:19|20)\d{2})年度?[^。]{0,30}?目标[^]*?如下[：:]\s*$/;
+/** A sentence opening with the year and pledging, after a reporter's lead-in or not: "…获悉，今年城厢镇将力争实现…",
+ * "2024年，全县要确保…". */
+const YEAR_PLEDGE = /^\s*(?:[^。；]{0,60}?(?:获悉|了解到|表示|指出|提出)[，,：:])?\s*(?:今年|全年|(?:19|20)\d{2}年)[^。；]{0,20}?(?:将|要|确保|力争|争取)/;
+/** A decision that announces a counted list ("确定…为民兴办10件实事", "确定实施30项重点民生实事项目"). */
+const DECIDES = /确定|兴办|办好|抓好|实施/;
 /** A report's lead to its year's work areas: "我们将重点抓好以下七个方面工作：", "重点抓好以下工作：". */
-const WORK_FOLLOWS = /(?:抓好|做好)以下[^。：:]{0,10}?工作[：:]\s*$/;
+// (round 22: "拟从以下十个方面开展工作：", the list running on in the same paragraph)
+const WORK_FOLLOWS = /(?:抓好|做好|从)以下[^。：:]{0,10}?工作[：:]/;
 /** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
@@ -172,14 +179,15 @@ function projectMentions(norm: string, paras: Paragraph[]): ProjectMention[] {
 const LOOKS_AHEAD = /(?:还|也|仍)?将(?!近)|计划|力争|确保|争取/;
 
 /** A sentence announcing the year's list of works: "今年，我市将办好事关…的“十件实事”", "今年将继续…扎实办好“十件民生实事”". */
-const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确保|计划)[^。]{0,30}?(?:办好|抓好|实施|推进|完成)[^。]{0,24}?(?:[十\d一二三四五六七八九]+(?:件|项|大)|以下)[^。]{0,12}?(?:实事|工程|任务|行动)/;
+// (round 22: 办 and 一批 too, "2020年，澄城县将坚持以人为本，下大气力办一批群众看得见…的好事实事")
+const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确保|计划)[^。]{0,30}?(?:办好|办|抓好|实施|推进|完成)[^。]{0,24}?(?:[十\d一二三四五六七八九]+(?:件|项|大)|以下|一批)[^。]{0,24}?(?:实事|工程|任务|行动)/;
 /** …and a counted list of deliverables, the object of a verb closing a sentence ("重点抓好15件大事和民生实事。", "为民兴办10件实事。") or in a
  * heading ("十项民生重点工程", "民生实事…进度表"): its year is the one said before it, else the document's (round 17; round 18:
  * more verbs, headings) */
 const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项|大)[^。，；：]{0,8}?(?:实事|大事|重点工程|民生工程)`;
 // (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为：")
 const COUNTED_LIST = new RegExp(
-  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?[^，。；]{0,4}?(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项))`,
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?[^，。；]{0,4}?(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|实事(?:项目)?共有?[十\d一二三四五六七八九百]+(?:件|项))`,
 );
 const COUNTED_HEADING = new RegExp(String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:${COUNTED_DELIVERABLES}|民生实事)`);
 /** What a counted list of deliverables is of: "十件实事", "15件大事". */
@@ -217,7 +225,8 @@ interface Frame {
 }
 
 /** A task table's header cell for the completion date. */
-const DUE_HEADER = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)$/;
+// (round 22: 计划完成时间, set u)
+const DUE_HEADER = /^(?:计划)?(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)$/;
 
 /** Cells of a table row written with "|" separators, with their offsets. */
 function cells(norm: string, start: number, end: number): Array<{ start: number; end: number; text: string }> {
@@ -274,7 +283,9 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     if (row && dueColumn >= 0 && row[dueColumn]) {
       const cell = row[dueColumn]!;
       const hits = findDeadlines(norm, quotes, cell.start, cell.end, ctx);
-      if (hits.length === 1 && hits[0]!.start === cell.start && hits[0]!.end === cell.end) rowDue = hits[0]!;
+      // (round 22: or a time and its milestone, "9月投入使用", "5月底前动工": the row's task is in its task cell)
+      if (hits.length === 1 && hits[0]!.start === cell.start && (hits[0]!.end === cell.end || cell.end - hits[0]!.end <= 6)) rowDue = hits[0]!;
+      else if (hits.length === 0) rowDue = dueCellMonth(norm, cell.start, cell.end, ctx);
     }
     const paraBefore = items.length;
     // a sentence that announces the year's list ("今年，我市将办好…“十件实事”") dates the lines under it as a heading would
@@ -378,13 +389,27 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         if (segReport) items.push(...reportItems(text, norm, quotes, seg, infos, yoy, period, ctx, makeUnits));
         else items.push(...taskItems(text, norm, seg, infos, makeUnits));
       }
+      // "今年将力争实现A增长6%以上；B增长15%以上": a year's pledge runs on through the later ；-segments of its sentence,
+      // to each target with a figure and no time of its own (round 22)
+      if (!report && sentence.segments.length > 1) {
+        let year: ExtractedItem | null = null;
+        for (const it of items.slice(before)) {
+          if (it.kind !== 'task') continue;
+          if (it.deadline !== null) year = it.deadline.endsWith('-12-31') && YEAR_PLEDGE.test(norm.slice(sentence.start, it.end)) ? it : null;
+          else if (year && it.quantities.length > 0 && !DONE.test(it.text) && !/去年|上年/.test(it.text) && !sentence.segments.some((sg) => sg.start <= year!.start && year!.start < sg.end && sg.end > it.start)) {
+            it.deadline = year.deadline;
+            it.deadlinePhrase = year.deadlinePhrase;
+            it.rules.push('deadline:inherited');
+          }
+        }
+      }
       // the targets listed after "主要预期目标为：" are the document year's (as under a dated heading)
       const list: RegExpExecArray | null = report ? null : TARGET_LIST.exec(sText);
       const from = list ? sentence.start + list.index : listing !== null && !report ? sentence.start : null;
       if (list) listing = list[0];
       if (from !== null && listing !== null && ctx.year !== null) {
         for (const it of items.slice(before)) {
-          if (it.kind !== 'task' || it.deadline !== null || it.quantities.length === 0 || it.start < from) continue;
+          if (it.kind !== 'task' || it.deadline !== null || it.quantities.length === 0 || it.end <= from) continue; // (round 22: an item holding the list's lead is its first target)
           // (the year of the heading above, if one frames the list: "2023年…" in a notice of 2022)
           it.deadline = frame?.plan ? frame.due.date : `${ctx.year}-12-31`;
           it.deadlinePhrase = listing;
@@ -420,6 +445,8 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         // (under a heading that sets the year's targets, an action without a figure is one of them too, round 15;
         // in a counted list every item is one deliverable, whatever its verb, round 17)
         if (it.deadline !== null || (it.quantities.length === 0 && !counted && !(plan && it.rules.includes('task:action-verb') && !isPush(it.text)))) continue;
+        // the words that only name and count the list ("民生实事项目共11项，项目情况如下：") pledge nothing (round 22)
+        if (counted && it.end <= from && it.start >= para.start && !MODAL.test(norm.slice(para.start, from)) && !DECIDES.test(norm.slice(para.start, from))) continue;
         it.deadline = due.date;
         it.deadlinePhrase = due.phrase;
         it.rules.push('deadline:heading');
@@ -580,6 +607,9 @@ function addRowDeadline(
   from: number,
   makeUnits: UnitsFn,
 ): void {
+  // the due cell read as an item of its own ("9月投入使用") gives way to the row's task (round 22)
+  const cell = row[dueColumn]!;
+  for (let k = items.length - 1; k >= from; k--) if (items[k]!.start >= cell.start && items[k]!.end <= cell.end) items.splice(k, 1);
   const own = items.slice(from).filter((it) => it.kind === 'task');
   const date = (it: ExtractedItem) => {
     it.deadline = due.date;
@@ -592,7 +622,8 @@ function addRowDeadline(
     own.forEach(date);
     return;
   }
-  const taskCells = row.filter((c, k) => k !== dueColumn && c.text.length > 15);
+  // (round 22: a short task too, "新建2座人行天桥。"; a cell without an action verb, a unit's name, is never picked)
+  const taskCells = row.filter((c, k) => k !== dueColumn && !/^\s*\d*\s*$/.test(c.text));
   let pick: Clause | null = null;
   for (const sentence of para.sentences) {
     for (const seg of sentence.segments) {
