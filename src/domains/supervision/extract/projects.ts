@@ -109,6 +109,8 @@ const NAME_END_VERBS = [
   '也', '均', '亦',
   // (round 20: a future before the predicate, "总投资13.6亿元的博兴水库将在年内开工建设")
   '将',
+  // (round 22: a time or a place after the name, "…软件园一期工程今年7月底投入使用", "…加工企业在集贤县…园区")
+  '今年', '明年', '在',
 ];
 const TRAILING_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|处)$/;
 
@@ -425,7 +427,9 @@ export function findProjects(
       const v = value(m[1]!);
       if (sub && v !== null) {
         // "投资额最高的是X项目，总投资…": a subject ending in 的 describes; the name is after 是
-        const described = sub[1]!.endsWith('的') ? clause.slice(clause.indexOf('是') + 1) : null;
+        // (round 22: so does a superlative, "最大外资项目是湖州的唯品会华东运营总部项目", and the name after 是 loses its 的-phrase)
+        const complement = sub[1]!.endsWith('的') || sub[1]!.startsWith('最') ? clause.slice(clause.indexOf('是') + 1) : null;
+        const described = complement === null ? null : complement.slice(afterDe(complement));
         const raw = described ?? sub[1]!.slice(afterDe(sub[1]!));
         const name = cleanName(raw);
         if (name.length >= 3 && !NOT_A_NAME.test(raw) && !ANAPHOR.test(raw) && !GROUP_COUNT.test(raw)) {

@@ -1,11 +1,11 @@
 /**
- * Rules added in round 22 for failure classes of set u (task tables, 民生实事 lists, year pledges), read after it was
+ * Rules added in round 22 for failure classes of set u (task tables, 民生实事 lists, year pledges, two of projects), read after it was
  * scored once with rounds 8, 19, 20 and 21 (docs/extraction.md); set v was collected and labelled by others, without the
  * extractor's output, while these rules were written, and is held out whole. One test per rule, on short invented
  * sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated } from './roundViews';
+import { dated, projectsOf } from './roundViews';
 
 const opts = { year: 2024, date: '2024-03-01' };
 
@@ -60,5 +60,15 @@ describe('lists and frames', () => {
       ['今年某镇的其他主要指标还包括工业投资增长10%以上', '2024-12-31'],
       ['净增高新技术企业超30家', '2024-12-31'],
     ]);
+  });
+});
+
+describe('project names', () => {
+  it('a superlative subject ("最大外资项目是…") names the project after 是, without its 的-phrase', () => {
+    expect(projectsOf('最大外资项目是湖州的某某华东运营总部项目，总投资为60.7亿元。', opts)).toEqual([['某某华东运营总部', 60.7, '亿元']]);
+  });
+
+  it('a time or a place after a name read forward ends it ("…一期工程今年7月底投入使用")', () => {
+    expect(projectsOf('总投资10亿元的某某软件园一期工程今年7月底投入使用。', opts)).toEqual([['某某软件园一期工程', 10, '亿元']]);
   });
 });
