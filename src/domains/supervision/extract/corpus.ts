@@ -35,6 +35,7 @@ export const SETS = [
   { set: 's', from: 504 },
   { set: 't', from: 540 },
   { set: 'u', from: 576 },
+  { set: 'v', from: 612 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
