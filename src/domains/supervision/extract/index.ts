@@ -53,7 +53,8 @@ const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 // (round 22: "其他主要指标还包括…")
 const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)(?:目标(?:和任务|任务)?|指标)(?:建议)?(?:为|是|还?包括)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|(?:19|20)\d{2}年目标[：:]/;
 /** A paragraph naming a year's targets that ends by announcing them: "…《…2011年度…目标》。现将各项目标任务报告如下：". */
-const TARGETS_FOLLOW = /((?:19|20)\d{2})年度?[^。]{0,30}?目标[^]*?如下[：:]\s*$/;
+// (round 23: a year's plan of works too, "《2019年市委、市政府为民办实事工作计划》的主要内容是：")
+const TARGETS_FOLLOW = /((?:19|20)\d{2})年度?[^。]{0,30}?(?:目标|计划)[^]*?(?:如下|主要内容[是为])[：:]\s*$/;
 /** A sentence opening with the year and pledging, after a reporter's lead-in or not: "…获悉，今年城厢镇将力争实现…",
  * "2024年，全县要确保…". */
 const YEAR_PLEDGE = /^\s*(?:[^。；]{0,60}?(?:获悉|了解到|表示|指出|提出)[，,：:])?\s*(?:今年|全年|(?:19|20)\d{2}年)[^。；]{0,20}?(?:将|要|确保|力争|争取)/;
@@ -185,11 +186,13 @@ const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确
  * heading ("十项民生重点工程", "民生实事…进度表"): its year is the one said before it, else the document's (round 17; round 18:
  * more verbs, headings) */
 const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项|大)[^。，；：]{0,8}?(?:实事|大事|重点工程|民生工程)`;
-// (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为：")
+// (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为："; round 23: or the list
+// is told as published, "…2025年度十件民生实事项目 正式出炉！")
 const COUNTED_LIST = new RegExp(
-  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?[^，。；]{0,4}?(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|实事(?:项目)?共有?[十\d一二三四五六七八九百]+(?:件|项))`,
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?[^，。；]{0,4}?(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|实事(?:项目)?共有?[十\d一二三四五六七八九百]+(?:件|项)|${COUNTED_DELIVERABLES}(?:项目)?\s*(?:正式)?(?:出炉|公布|发布|揭晓))`,
 );
-const COUNTED_HEADING = new RegExp(String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:${COUNTED_DELIVERABLES}|民生实事)`);
+// (round 23: or a heading that is only the list's name, "实事项目", "政府实事项目")
+const COUNTED_HEADING = new RegExp(String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:${COUNTED_DELIVERABLES}|民生实事)|^\s*(?:政府|民生|为民|惠民)?实事(?:项目)?\s*$`);
 /** What a counted list of deliverables is of: "十件实事", "15件大事". */
 const DELIVERABLE_WORD = /实事|大事/;
 /** A counted list told of a year gone by, followed up, or cited. */

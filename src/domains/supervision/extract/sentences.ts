@@ -7,6 +7,9 @@ import type { Span } from './types';
 /** A short line ending with a figure is a statement of the figure, not a heading: "其中产业发展项目830个", "总投资25790亿元"
  * (an infographic's lines, round 14); a year or a date ending a line ("2020年") is still a heading. */
 const FIGURE_LINE = /\d(?:\.\d+)?\s*[万亿千百]?(?![年月日号期])[\u4e00-\u9fa5%]{1,3}$/;
+/** A line without punctuation that does something to a counted thing is a list item, not a heading: "完成30台多层住宅电梯加装
+ *工作、9家社区卫生服务中心消防设施改造", "*为8个住宅小区新增电动自行车充电设施" (round 23, set v's unpunctuated lists). */
+const ACTION_LINE = /^[*＊·•]?\s*(?:完成|新增|新建|建成|实施|改造|开展|为|提供|培训|组织|举办|设置|创建|增设|配置|更新|建设|推进)[^\d]{0,20}?\d+(?:\.\d+)?\s*[万亿千百]?[\u4e00-\u9fa5]/;
 /** "分别于" / "分别在": times given in turn follow (shared with index.ts). */
 export const IN_TURN = /分别(?:于|在)/;
 /** Times given in turn ("分别于A、B…") split their clause at each 、 before the next time. */
@@ -137,7 +140,7 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
       end: t.end,
       index: paragraphs.length,
       // (a colon may end one: "2011年主要目标：" introduces the list under it, round 15)
-      heading: !CLAUSE_PUNCT.test(text.replace(/[：:]$/, '')) && text.length <= 40 && !FIGURE_LINE.test(text),
+      heading: !CLAUSE_PUNCT.test(text.replace(/[：:]$/, '')) && text.length <= 40 && !FIGURE_LINE.test(text) && !ACTION_LINE.test(text),
       sentences: [],
     };
     let sStart = t.start;
