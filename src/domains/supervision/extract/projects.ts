@@ -58,6 +58,8 @@ const DISTRIBUTED = new RegExp(String.raw`(?:计划)?总投资分别(?:为|是|�
 /** A name read forward that opens with a count, or is followed by 等 and a count, is a group (round 7); 一批 is an article. */
 // (round 19: 件, "43件为民办实事项目，总投资…")
 const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批|件)/;
+/** A name that is only a category of projects: "重点", "重大", "基础设施" (round 23). */
+const CATEGORY_ONLY = /^(?:省|市|县|区)?(?:重点|重大|在建|新建|续建|产业|基础设施|民生)(?:项目|工程)?$/;
 /** A count right after a name read forward: "…制造业项目10个以上" names a class, not a project (round 20). */
 const CLASS_COUNTED = /^(?:项目)?(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家)/;
 const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
@@ -84,7 +86,7 @@ const GENERIC_HEAD = /^(?:“[^”]{1,8}”)?(?:重大|重点|大)?(?:工程|项
 /** A phase opening a clause: "，一期用地面积…", "。其中，二期…". */
 const PHASE_OPENING = /(?:^|[，,；;：:])\s*(?:其中[，,]?)?([一二三四首])期/g;
 const NAME_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '“', '”', '"', '等', '和', '与', ' ', '\n']);
-const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动', '分别是', '分别为'];
+const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动', '分别是', '分别为', '还有'];
 // (round 21: 60, company names with a product line run past 40: "河北领标科技发展有限公司年产800万平方米…生产线项目")
 const MAX_NAME = 60;
 
@@ -111,6 +113,8 @@ const NAME_END_VERBS = [
   '将',
   // (round 22: a time or a place after the name, "…软件园一期工程今年7月底投入使用", "…加工企业在集贤县…园区")
   '今年', '明年', '在',
+  // (round 23: "…生产基地落户在穆棱经济开发区")
+  '落户',
 ];
 const TRAILING_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|处)$/;
 
@@ -212,6 +216,11 @@ export function subjectMention(norm: string, start: number, end: number): Projec
   if (raw.length < 3 || NOT_A_NAME.test(raw) || /^项目|位于|地处/.test(raw) || PREDICATE_START.test(raw) || /^一[处个家座]/.test(raw) || GROUP_OPEN.test(raw)) return null;
   // names joined by 、 are one project ("金砖城、中港城项目"), a list with 等 or a count is a group
   if (raw.includes('、') && (raw.includes('等') || GROUP_BETWEEN.test(raw))) return null;
+  // "南溪路小学是美好教育项目，…": the subject of 是 is the name, what follows it describes (round 23)
+  const copula = /^([^是，,]{3,30}?)是[^，。；]*项目$/.exec(raw);
+  if (copula && !NOT_A_NAME.test(copula[1]!)) return { name: cleanName(copula[1]!), start: start + k, end: start + k + copula[1]!.length };
+  // "甘肃省武威市凉州区6个项目在…集中开工": a count ends a group's name, not a project's (round 23)
+  if (TRAILING_COUNT.test(cleanName(raw))) return null;
   // "228国道洞头灵昆段该项目主线…": the name, then a demonstrative taking it up (round 9)
   const taken = /(?:该|此|这个)(?:项目|工程)$/.exec(raw);
   if (taken && taken.index >= 3) return { name: raw.slice(0, taken.index), start: start + k, end: start + k + taken.index };
@@ -369,7 +378,8 @@ export function findProjects(
         break;
       }
       // "这个总投资10.2亿元的项目": no name, the amount is a figure (also "…的项目将全面投产")
-      if (v === null || name.length < 2 || ANAPHOR.test(name) || name.startsWith('项目')) break;
+      // (round 23: nor a category alone, "总投资451.3亿元的重点项目135个")
+      if (v === null || name.length < 2 || ANAPHOR.test(name) || name.startsWith('项目') || CATEGORY_ONLY.test(name)) break;
       // a group, not one project (round 7): "总投资273亿元的31只重大项目", "总投资超过1亿美元的联成化学等12个重大项目"
       // (the group's total when the count opens the name, a threshold for each when it follows 等)
       if (GROUP_OPEN.test(name)) break;
@@ -521,7 +531,8 @@ export function findProjects(
         while (j > 0 && !NAME_STOP.has(before[j - 1]!)) j--;
         const part = before.slice(j, k - 1);
         // (a list's lead before it makes the two members of a list: "包括新兴产业和技术改造项目")
-        if (part.length >= 2 && !part.includes('项目') && !/[亿万]元|\d/.test(part) && !/^(?:包括|包含|涉及)/.test(part)) {
+        // (round 23: one character before it too, "三和管桩公司装配式建筑产业园项目")
+        if (part.length >= 1 && !part.includes('项目') && !/[亿万]元|\d/.test(part) && !/^(?:包括|包含|涉及)/.test(part)) {
           k = j;
           continue;
         }

@@ -1,11 +1,11 @@
 /**
  * Rules added in round 23 for failure classes of set v (unpunctuated list lines, lists named or published, a plan's
- * contents), read after it was scored once with rounds 8 and 19–22 (docs/extraction.md); set w was collected and labelled
+ * contents, project names), read after it was scored once with rounds 8 and 19–22 (docs/extraction.md); set w was collected and labelled
  * by others, without the extractor's output, while these rules were written, and is held out whole. One test per rule, on
  * short invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated, quantitiesOf } from './roundViews';
+import { dated, projectsOf, quantitiesOf } from './roundViews';
 
 const opts = { year: 2024 };
 
@@ -33,5 +33,19 @@ describe('list lines and the lists they belong to', () => {
   it('"《2024年…为民办实事工作计划》的主要内容是：" dates the plan\'s lines below', () => {
     const text = ['《2024年市委、市政府为民办实事工作计划》的主要内容是：', '一、实施公交服务便民工程', '（一）新增公交线路10条。'].join('\n');
     expect(dated(text, { year: 2023, date: '2023-12-20' })).toEqual([['（一）新增公交线路10条', '2024-12-31']]);
+  });
+});
+
+describe('project names', () => {
+  it('"X是…项目，…，总投资" names X; a subject ending in a count is a group; a category alone is no name', () => {
+    expect(projectsOf('某某路小学是美好教育项目，由区政府投资建设，总投资5796万元。', opts)).toEqual([['某某路小学', 5796, '万元']]);
+    expect(projectsOf('某县6个项目在工业园区集中开工，项目总投资18.3亿元。', opts)).toEqual([]);
+    expect(projectsOf('今年将全力实施总投资451.3亿元的重点项目135个。', opts)).toEqual([]);
+  });
+
+  it('还有 leads a name in; 和 after one character stays inside it; 落户 ends a name read forward', () => {
+    expect(projectsOf('先进制造业项目还有某某公司汽车零部件制造项目，总投资10亿元。', opts)).toEqual([['某某公司汽车零部件制造', 10, '亿元']]);
+    expect(projectsOf('三和管桩公司装配式建筑产业园项目总投资2亿元。', opts)).toEqual([['三和管桩公司装配式建筑产业园', 2, '亿元']]);
+    expect(projectsOf('总投资3亿元的某某热泵生产基地落户在某某开发区。', opts)).toEqual([['某某热泵生产基地', 3, '亿元']]);
   });
 });
