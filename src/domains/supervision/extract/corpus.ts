@@ -36,6 +36,7 @@ export const SETS = [
   { set: 't', from: 540 },
   { set: 'u', from: 576 },
   { set: 'v', from: 612 },
+  { set: 'w', from: 648 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
