@@ -538,6 +538,13 @@ function countedItems(source: string, norm: string, para: Paragraph, from: numbe
           first.start = start;
           first.text = source.slice(start, first.end);
         }
+        // (…and to its end when the deliverable follows the figure: "投资500万元，建设新城大桥", round 24)
+        let end = seg.end;
+        while (end > first.end && /[。；;，,\s]/.test(norm[end - 1]!)) end--;
+        if (inside.length === 1 && end > first.end && DELIVERS.test(norm.slice(first.end, end))) {
+          first.end = end;
+          first.text = source.slice(first.start, end);
+        }
         continue;
       }
       if (title) continue;

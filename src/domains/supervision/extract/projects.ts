@@ -86,7 +86,7 @@ const GENERIC_HEAD = /^(?:“[^”]{1,8}”)?(?:重大|重点|大)?(?:工程|项
 /** A phase opening a clause: "，一期用地面积…", "。其中，二期…". */
 const PHASE_OPENING = /(?:^|[，,；;：:])\s*(?:其中[，,]?)?([一二三四首])期/g;
 const NAME_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '“', '”', '"', '等', '和', '与', ' ', '\n']);
-const LEAD_VERBS = ['加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动', '分别是', '分别为', '还有'];
+const LEAD_VERBS = ['合作创建', '创建', '加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动', '分别是', '分别为', '还有'];
 // (round 21: 60, company names with a product line run past 40: "河北领标科技发展有限公司年产800万平方米…生产线项目")
 const MAX_NAME = 60;
 
@@ -435,6 +435,12 @@ export function findProjects(
       // (round 20: 为 as 是, "兴威公司…生产线项目为本次集中开工的代表项目，总投资5.5亿元")
       const sub = /^\s*([^，,：:、。；;“”\s]{2,30}?)(?:是|(?<=项目)为)[^，。；]*(?:之一|项目)$/.exec(clause);
       const v = value(m[1]!);
+      // "该项目为聊城环保科技城产业园，计划总投资11.86亿元": the demonstrative's complement is the name (round 24)
+      const called = /^\s*(?:该|这个|此|本)项目(?:为|是|即)([^，,：:。；;“”]{3,40})$/.exec(clause);
+      if (called && v !== null && !NOT_A_NAME.test(called[1]!) && !GROUP_COUNT.test(called[1]!)) {
+        hits.push({ name: cleanName(called[1]!), investment: { value: v, unit: unitOf(m[2]!) }, start: s + 1, end: s + m[0].length, nameStart: s + 1, nameEnd: s + m[0].length, rule: 'project:subject' });
+        continue;
+      }
       if (sub && v !== null) {
         // "投资额最高的是X项目，总投资…": a subject ending in 的 describes; the name is after 是
         // (round 22: so does a superlative, "最大外资项目是湖州的唯品会华东运营总部项目", and the name after 是 loses its 的-phrase)
@@ -557,7 +563,8 @@ export function findProjects(
       }
     }
     // "…，为NAME项目，计划总投资1.2亿元": the copula before a name that a tally announced is not part of it (round 20)
-    if (raw.startsWith('为') && raw.length > 5) {
+    // (round 24: 是 too, "其中大手笔的是古镇灯饰…集聚区项目总投资100亿元")
+    if ((raw.startsWith('为') || raw.startsWith('是')) && raw.length > 5) {
       raw = raw.slice(1);
       nameStart += 1;
     }
