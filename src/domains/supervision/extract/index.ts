@@ -227,6 +227,11 @@ interface Frame {
   from: number;
 }
 
+/** A frame that sets a year's targets or work (not a counted list of deliverables); `title` runs it through "一、" sections. */
+function targetsFrame(due: DeadlineHit, title: boolean, from: number): Frame {
+  return { due, plan: true, counted: false, title, from };
+}
+
 /** A task table's header cell for the completion date. */
 // (round 22: 计划完成时间, set u)
 const DUE_HEADER = /^(?:计划)?(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)$/;
@@ -312,14 +317,14 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     const announced = para.heading || ctx.year === null ? null : TARGETS_FOLLOW.exec(paraText);
     if (announced && Number(announced[1]) >= ctx.year!) {
       const at = para.start + announced.index;
-      frame = { due: yearDue(at, at + announced[1]!.length + 1, `${announced[1]}年`, Number(announced[1])), plan: true, counted: false, title: true, from: para.end };
+      frame = targetsFrame(yearDue(at, at + announced[1]!.length + 1, `${announced[1]}年`, Number(announced[1])), true, para.end);
     }
     // "围绕上述目标，我们将重点抓好以下七个方面工作：": a report's work for the year it is delivered for, announced as the
     // paragraphs below (round 21); they are areas, not deliverables, so only commitments with an end state are dated
     const work = para.heading || ctx.year === null || (doc.date !== null && doc.date.slice(0, 4) !== String(ctx.year)) ? null : WORK_FOLLOWS.exec(paraText);
     if (work) {
       const at = para.start + work.index;
-      frame = { due: yearDue(at, at + work[0].length, work[0], ctx.year!), plan: true, counted: false, title: true, from: para.end };
+      frame = targetsFrame(yearDue(at, at + work[0].length, work[0], ctx.year!), true, para.end);
     }
     if (para.heading) {
       const u = units.heading(paraText);
@@ -336,7 +341,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       if (TARGET_HEADING.test(paraText.trim())) {
         const at = para.start + paraText.search(TARGET_HEADING);
         if (frame) frame.plan = true;
-        else if (ctx.year !== null) frame = { due: yearDue(at, para.end, paraText.trim(), ctx.year), plan: true, counted: false, title: false, from: para.end };
+        else if (ctx.year !== null) frame = targetsFrame(yearDue(at, para.end, paraText.trim(), ctx.year), false, para.end);
         continue;
       }
       // (a title's year, "2025年县政府工作报告任务清单", runs on through its "一、…" sections unless one reviews, round 17)
@@ -396,10 +401,14 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       // to each target with a figure and no time of its own (round 22)
       if (!report && sentence.segments.length > 1) {
         let year: ExtractedItem | null = null;
+        // (where the pledge's own segment ends: only later segments take it up)
+        let yearSegmentEnd = sentence.end;
         for (const it of items.slice(before)) {
           if (it.kind !== 'task') continue;
-          if (it.deadline !== null) year = it.deadline.endsWith('-12-31') && YEAR_PLEDGE.test(norm.slice(sentence.start, it.end)) ? it : null;
-          else if (year && it.quantities.length > 0 && !DONE.test(it.text) && !/去年|上年/.test(it.text) && !sentence.segments.some((sg) => sg.start <= year!.start && year!.start < sg.end && sg.end > it.start)) {
+          if (it.deadline !== null) {
+            year = it.deadline.endsWith('-12-31') && YEAR_PLEDGE.test(norm.slice(sentence.start, it.end)) ? it : null;
+            yearSegmentEnd = sentence.segments.find((sg) => it.start < sg.end)?.end ?? sentence.end;
+          } else if (year && it.start >= yearSegmentEnd && it.quantities.length > 0 && !DONE.test(it.text) && !/去年|上年/.test(it.text)) {
             it.deadline = year.deadline;
             it.deadlinePhrase = year.deadlinePhrase;
             it.rules.push('deadline:inherited');

@@ -86,13 +86,18 @@ const GENERIC_HEAD = /^(?:“[^”]{1,8}”)?(?:重大|重点|大)?(?:工程|项
 /** A phase opening a clause: "，一期用地面积…", "。其中，二期…". */
 const PHASE_OPENING = /(?:^|[，,；;：:])\s*(?:其中[，,]?)?([一二三四首])期/g;
 const NAME_STOP = new Set(['、', '，', ',', '；', ';', '。', '：', ':', '（', '(', '）', ')', '“', '”', '"', '等', '和', '与', ' ', '\n']);
-const LEAD_VERBS = ['合作创建', '创建', '加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动', '分别是', '分别为', '还有'];
+const LEAD_VERBS = ['创建', '加快推进', '推进', '开工建设', '开工', '签约', '建设', '引进', '招引', '落地', '抓好', '紧盯', '加快', '推动', '实施', '包括', '包含', '其中', '重点', '新签约', '启动了', '启动', '分别是', '分别为', '还有'];
 // (round 21: 60, company names with a product line run past 40: "河北领标科技发展有限公司年产800万平方米…生产线项目")
 const MAX_NAME = 60;
 
 /** The words after the last clause mark (，,。；) of `s`: the clause a name or an anaphor is read from. */
 function lastClause(s: string): string {
   return s.slice(Math.max(s.lastIndexOf('，'), s.lastIndexOf(','), s.lastIndexOf('。'), s.lastIndexOf('；')) + 1);
+}
+
+/** A project named elsewhere (a subject, an antecedent), its hit spanning only the amount [start, end). */
+function atAmount(name: string, value: number, unit: string, start: number, end: number, rule: string): ProjectHit {
+  return { name, investment: { value, unit }, start, end, nameStart: start, nameEnd: end, rule };
 }
 
 function value(s: string): number | null {
@@ -191,6 +196,8 @@ const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|整个|其|一批|重点|
 
 // (round 14: "…项目位于驿城区，入驻汽车零部件产业园，项目总投资10亿元" — 入驻 / 落户 move a project, they name none)
 // (round 20: or a list's lead, "包括…项目", and a time before the verb, "年内完成…工程")
+/** What opens a list of kinds of projects: "包括新兴产业和技术改造项目" (round 20). */
+const LIST_LEAD = /^\s*(?:其中)?(?:包括|包含|涉及)/;
 const PREDICATE_START = /^(?:年内|今年|明年|年底前?)?(?:完善|推进|加快|完成|实施|开展|推动|抓好|做好|加强|启动|新建|配套|建成|入驻|落户|包括|包含|涉及)/;
 
 /** The project named by a heading line, if it names one. */
@@ -374,7 +381,7 @@ export function findProjects(
       // "这个总投资15亿元的重大工程": a demonstrative takes up the project named before (round 9)
       if (v !== null && rule === 'project:investment-of' && DEMONSTRATIVE.test(norm.slice(Math.max(start, s - 2), s)) && GENERIC_HEAD.test(norm.slice(nameStart, end))) {
         const ante = mentionBefore(s);
-        if (ante && s - ante.end <= MAX_ANTECEDENT) hits.push({ name: ante.name, investment: { value: v, unit }, start: s, end: s + m[0].length, nameStart: s, nameEnd: s + m[0].length, rule: 'project:antecedent' });
+        if (ante && s - ante.end <= MAX_ANTECEDENT) hits.push(atAmount(ante.name, v, unit, s, s + m[0].length, 'project:antecedent'));
         break;
       }
       // "这个总投资10.2亿元的项目": no name, the amount is a figure (also "…的项目将全面投产")
@@ -438,7 +445,7 @@ export function findProjects(
       // "该项目为聊城环保科技城产业园，计划总投资11.86亿元": the demonstrative's complement is the name (round 24)
       const called = /^\s*(?:该|这个|此|本)项目(?:为|是|即)([^，,：:。；;“”]{3,40})$/.exec(clause);
       if (called && v !== null && !NOT_A_NAME.test(called[1]!) && !GROUP_COUNT.test(called[1]!)) {
-        hits.push({ name: cleanName(called[1]!), investment: { value: v, unit: unitOf(m[2]!) }, start: s + 1, end: s + m[0].length, nameStart: s + 1, nameEnd: s + m[0].length, rule: 'project:subject' });
+        hits.push(atAmount(cleanName(called[1]!), v, unitOf(m[2]!), s + 1, s + m[0].length, 'project:subject'));
         continue;
       }
       if (sub && v !== null) {
@@ -451,7 +458,7 @@ export function findProjects(
         if (name.length >= 3 && !NOT_A_NAME.test(raw) && !ANAPHOR.test(raw) && !GROUP_COUNT.test(raw)) {
           const amountStart = s + 1;
           const amountEnd = s + m[0].length;
-          hits.push({ name, investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: amountEnd, nameStart: amountStart, nameEnd: amountEnd, rule: 'project:subject' });
+          hits.push(atAmount(name, v, unitOf(m[2]!), amountStart, amountEnd, 'project:subject'));
           continue;
         }
       }
@@ -466,12 +473,12 @@ export function findProjects(
       // "吉兴化纤是…新签约的…生产项目，该项目总投资35亿元": the subject of 是 is the name (as "X项目是…，总投资…", round 9)
       const prev = lastClause(before);
       // "包括新兴产业和技术改造项目，项目总投资…": the clause before lists kinds of projects, a group's total (round 20)
-      if (/^\s*(?:其中)?(?:包括|包含|涉及)/.test(prev)) continue;
+      if (LIST_LEAD.test(prev)) continue;
       const subj = /^\s*([^，,：:、。；;“”\s]{2,30}?)是[^，。；]*项目$/.exec(prev);
       const v = value(m[1]!);
       if (subj && v !== null && !subj[1]!.endsWith('的') && !NOT_A_NAME.test(subj[1]!) && !GROUP_COUNT.test(subj[1]!)) {
         const amountStart = s + (norm[s] === '，' || norm[s] === ',' ? 1 : 0);
-        hits.push({ name: cleanName(subj[1]!.slice(afterDe(subj[1]!))), investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: s + m[0].length, nameStart: amountStart, nameEnd: s + m[0].length, rule: 'project:subject' });
+        hits.push(atAmount(cleanName(subj[1]!.slice(afterDe(subj[1]!))), v, unitOf(m[2]!), amountStart, s + m[0].length, 'project:subject'));
         continue;
       }
     } else if (anaphor) {
@@ -505,7 +512,7 @@ export function findProjects(
       if (phases.size === 1) continue;
       const amountStart = s + (norm[s] === '，' || norm[s] === ',' ? 1 : 0);
       const amountEnd = s + m[0].length;
-      hits.push({ name: ante.name, investment: { value: v, unit: unitOf(m[2]!) }, start: amountStart, end: amountEnd, nameStart: amountStart, nameEnd: amountEnd, rule: 'project:antecedent' });
+      hits.push(atAmount(ante.name, v, unitOf(m[2]!), amountStart, amountEnd, 'project:antecedent'));
       continue;
     }
     // a name in quotation marks before 项目: "签约之一的“汉城·酒城文化产业园”项目，总投资10.5亿元"
@@ -538,7 +545,7 @@ export function findProjects(
         const part = before.slice(j, k - 1);
         // (a list's lead before it makes the two members of a list: "包括新兴产业和技术改造项目")
         // (round 23: one character before it too, "三和管桩公司装配式建筑产业园项目")
-        if (part.length >= 1 && !part.includes('项目') && !/[亿万]元|\d/.test(part) && !/^(?:包括|包含|涉及)/.test(part)) {
+        if (part.length >= 1 && !part.includes('项目') && !/[亿万]元|\d/.test(part) && !LIST_LEAD.test(part)) {
           k = j;
           continue;
         }
