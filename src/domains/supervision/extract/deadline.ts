@@ -119,6 +119,11 @@ function nextClause(norm: string, pos: number, end: number): string {
   return stop < 0 ? rest : rest.slice(0, stop);
 }
 
+/** A pledge later in a bare year's clause, after the subject it is about: "2019年规上工业总产值总量力争达400亿元",
+ * "2017年新城要集聚常住人口…" (round 25). */
+// (a target: a figure follows in the clause; "2005年市政府将坚持…" is a push, "预计2020年…将突破" an estimate)
+const PLEDGE_LATER = /^[^，。；：、]{1,14}?(?:力争|确保|争取|(?<![主重需])要(?![求素点])|将(?![近来]))[^，。；：]*?\d/;
+
 /** A phase and an adverb between a time and its milestone: "2024年8月一期竣工", "2017年一期率先完工" (round 8). */
 const PHASE_ADVERB = /^(?:[一二三四首]期(?:工程|项目)?)?(?:率先|全面|基本|正式|全部|即可|可|将|能|都)?/;
 
@@ -155,7 +160,7 @@ interface Pattern {
   attributive: boolean;
   /** the date; null when the year is unknown; false when the phrase is not a deadline after all */
   /** `after`: the next 4 characters; `ahead`: the next 10 (a phase and an adverb before a milestone, round 8) */
-  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string, ahead: string, next: string): string | null | false;
+  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string, ahead: string, next: string, rest: string): string | null | false;
 }
 
 function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number | null {
@@ -423,13 +428,13 @@ const PATTERNS: Pattern[] = [
     rule: 'deadline:year',
     attributive: true,
     re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零]|[一二三四五六七八九十](?!期)|上半年|下半年|第?[一二三四]季度|以来)`, 'g'),
-    resolve(m, ctx, after, before, ahead) {
+    resolve(m, ctx, after, before, ahead, _next, rest) {
       const y = Number(m[1]);
       if (ctx.year !== null && y < ctx.year) return false;
       // a bare year is a deadline when it is the time of a verb or a clause: "2023年完成",
       // "到2025年，…"; "入选2022年国家智能制造示范工厂" names a list
       // (or of a milestone after a phase or an adverb: "预计2017年一期率先完工", "预计2022年投入使用", round 8)
-      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前|实施|启动|竣工|完工|交付|投用|通车)/.test(after) && !MILESTONE_AFTER.test(ahead.replace(PHASE_ADVERB, '')) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before)) return false;
+      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前|实施|启动|竣工|完工|交付|投用|通车)/.test(after) && !MILESTONE_AFTER.test(ahead.replace(PHASE_ADVERB, '')) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before) && !(PLEDGE_LATER.test(rest) && !/预计$/.test(before))) return false;
       return iso(y, 12, 31);
     },
   },
@@ -607,7 +612,7 @@ export function findDeadlines(
       if (/^(?:去年|上年)/.test(m[0])) continue;
       // a time inside "…以来" is where a span starts: "今年年产5000台…技改项目投产以来" (round 14)
       if (/^[^，。；：]{0,30}以来/.test(norm.slice(e, end))) continue;
-      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)), nextClause(norm, e, end));
+      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)), nextClause(norm, e, end), norm.slice(e, end));
       if (date === false) continue;
       // a month already past at the document's date, with no 前 and no commitment in its sentence,
       // tells what happened: "联成塑胶2月份开工建设" (September), "4月初开始复工" (round 6)

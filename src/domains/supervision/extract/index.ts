@@ -58,6 +58,14 @@ const TARGETS_FOLLOW = /((?:19|20)\d{2})年度?[^。]{0,30}?(?:目标|计划)[^]
 /** A sentence opening with the year and pledging, after a reporter's lead-in or not: "…获悉，今年城厢镇将力争实现…",
  * "2024年，全县要确保…". */
 const YEAR_PLEDGE = /^\s*(?:[^。；]{0,60}?(?:获悉|了解到|表示|指出|提出)[，,：:])?\s*(?:今年|全年|(?:19|20)\d{2}年)[^。；]{0,20}?(?:将|要|确保|力争|争取)/;
+/** The year's end pledged in a sentence's first ；-segment, with a figure: "力争2010年实现地区生产总值200亿元，增长26%；完成…"
+ * (round 25: the pledge before the year, or the year after the sentence's lead). */
+function yearTarget(norm: string, sentence: Sentence, it: ExtractedItem): boolean {
+  const first = sentence.segments[0]!;
+  return it.start < first.end && it.quantities.length > 0 && (it.rules.includes('deadline:year') || it.rules.includes('deadline:year-end')) && PLEDGE.test(norm.slice(first.start, it.end));
+}
+const PLEDGE = /确保|力争|争取|(?<![主重需])要(?![求素点])|将(?![近来])|目标/;
+
 /** A decision that announces a counted list ("确定…为民兴办10件实事", "确定实施30项重点民生实事项目"). */
 const DECIDES = /确定|兴办|办好|抓好|实施/;
 /** A report's lead to its year's work areas: "我们将重点抓好以下七个方面工作：", "重点抓好以下工作：". */
@@ -406,7 +414,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         for (const it of items.slice(before)) {
           if (it.kind !== 'task') continue;
           if (it.deadline !== null) {
-            year = it.deadline.endsWith('-12-31') && YEAR_PLEDGE.test(norm.slice(sentence.start, it.end)) ? it : null;
+            year = it.deadline.endsWith('-12-31') && (YEAR_PLEDGE.test(norm.slice(sentence.start, it.end)) || yearTarget(norm, sentence, it)) ? it : null;
             yearSegmentEnd = sentence.segments.find((sg) => it.start < sg.end)?.end ?? sentence.end;
           } else if (year && it.start >= yearSegmentEnd && it.quantities.length > 0 && !DONE.test(it.text) && !/去年|上年/.test(it.text)) {
             it.deadline = year.deadline;

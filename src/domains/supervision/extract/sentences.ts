@@ -9,7 +9,8 @@ import type { Span } from './types';
 const FIGURE_LINE = /\d(?:\.\d+)?\s*[万亿千百]?(?![年月日号期])[\u4e00-\u9fa5%]{1,3}$/;
 /** A line without punctuation that does something to a counted thing is a list item, not a heading: "完成30台多层住宅电梯加装
  *工作、9家社区卫生服务中心消防设施改造", "*为8个住宅小区新增电动自行车充电设施" (round 23, set v's unpunctuated lists). */
-const ACTION_LINE = /^[*＊·•]?\s*(?:完成|新增|新建|建成|实施|改造|开展|为|提供|培训|组织|举办|设置|创建|增设|配置|更新|建设|推进)[^\d]{0,20}?\d+(?:\.\d+)?\s*[万亿千百]?[\u4e00-\u9fa5]/;
+// (round 25: after an item's number too, "（二）新建改造100个公交站台")
+const ACTION_LINE = /^[*＊·•]?\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.、．])?\s*(?:完成|新增|新建|建成|实施|改造|开展|为|提供|培训|组织|举办|设置|创建|增设|配置|更新|建设|推进)[^\d]{0,20}?\d+(?:\.\d+)?\s*[万亿千百]?[\u4e00-\u9fa5]/;
 /** "分别于" / "分别在": times given in turn follow (shared with index.ts). */
 export const IN_TURN = /分别(?:于|在)/;
 /** Times given in turn ("分别于A、B…") split their clause at each 、 before the next time. */
@@ -204,5 +205,46 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
     closeSentence(t.end);
     paragraphs.push(para);
   }
+  itemsAmongItems(norm, paragraphs);
   return paragraphs;
+}
+
+/** A list item's number: "（二）", "(3)", "4.", "5、". */
+const ITEM_NUMBER = /^\s*(?:([（(])[一二三四五六七八九十]{1,3}[）)]|([（(])\d{1,2}[）)]|\d{1,2}\s*([.、．]))/;
+/** Which of the numberings a lead is (Chinese or Arabic in brackets, Arabic with a point). */
+function leadKind(m: RegExpExecArray): number {
+  return m[1] ? 1 : m[2] ? 2 : 3;
+}
+
+/** A count in a line: a figure and its measure word (not a date). */
+const COUNT = /\d(?:\.\d+)?\s*[万亿千百]?(?![年月日号期])[\u4e00-\u9fa5]/;
+
+/**
+ * An unpunctuated line is a list item, not a heading, when it holds a count and stands next to a line already read as
+ * an unpunctuated item: "*2家社区综合为老服务中心" between "*新增15家社区老年助餐点" and "*7家老年人日间服务中心" (round 25;
+ * a heading has lines under it, an item has siblings). Runs of such lines are read from the items outward.
+ */
+function itemsAmongItems(norm: string, paras: Paragraph[]): void {
+  const plainItem = (p: Paragraph | undefined) => p !== undefined && !p.heading && !CLAUSE_PUNCT.test(norm.slice(p.start, p.end));
+  const candidate = (p: Paragraph) => p.heading && COUNT.test(norm.slice(p.start, p.end)) && !CLAUSE_PUNCT.test(norm.slice(p.start, p.end).replace(/[：:]$/, ''));
+  // a numbered line followed by its next sibling ("（二）…" then "（三）…") or by nothing has no lines under it: an item
+  paras.forEach((p, k) => {
+    const lead = ITEM_NUMBER.exec(norm.slice(p.start, p.end));
+    if (!p.heading || !lead || /[：:]$/.test(norm.slice(p.start, p.end))) return;
+    const next = paras[k + 1];
+    const nextLead = next ? ITEM_NUMBER.exec(norm.slice(next.start, next.end)) : null;
+    // (…or by a section above its level: "（七）建成…项目" then "五、继续实施…")
+    const section = next !== undefined && /^\s*[一二三四五六七八九十]+、/.test(norm.slice(next.start, next.end));
+    if (!next || section || (nextLead && leadKind(nextLead) === leadKind(lead))) p.heading = false;
+  });
+  let changed = true;
+  while (changed) {
+    changed = false;
+    paras.forEach((p, k) => {
+      if (candidate(p) && !/[：:]$/.test(norm.slice(p.start, p.end)) && (plainItem(paras[k - 1]) || plainItem(paras[k + 1]))) {
+        p.heading = false;
+        changed = true;
+      }
+    });
+  }
 }

@@ -1,0 +1,59 @@
+/**
+ * Rules added in round 25, written from sets t–w (every set before x) and measured once on set x, collected and labelled
+ * by helper sessions while the round was written (docs/extraction.md). Round 25 reads the shape of a list and of a
+ * sentence, not new words: a numbered line with no lines under it is an item, a line of counts among items is one, and a
+ * year pledged in a sentence's first ；-segment dates its later targets. One test per rule, on invented sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { dated, datesOf, quantitiesOf } from './roundViews';
+
+const opts = { year: 2019, date: '2019-01-10' };
+
+describe('lines of a list', () => {
+  const plan = ['《2019年为民办实事工作计划》的主要内容是：', '一、实施公交便民工程', '（一）新购置公交车200辆', '（二）新建改造100个公交站台', '（三）建成某某路', '二、办好教育', '（一）新建幼儿园13所'].join('\n');
+
+  it('a numbered line followed by its next sibling, or by a section, is an item, not a heading', () => {
+    expect(dated(plan, opts)).toEqual([
+      ['（一）新购置公交车200辆', '2019-12-31'],
+      ['（二）新建改造100个公交站台', '2019-12-31'],
+      ['建成某某路', '2019-12-31'],
+      ['（一）新建幼儿园13所', '2019-12-31'],
+    ]);
+  });
+
+  it('a numbered line with lines under it stays a heading', () => {
+    expect(dated(plan, opts).some(([t]) => t === '实施公交便民工程')).toBe(false);
+    expect(dated('《2019年工作计划》的主要内容是：\n（一）实施公交便民工程\n1.新购置公交车200辆\n2.新建站台10个', opts)).toEqual([
+      ['1.新购置公交车200辆', '2019-12-31'],
+      ['2.新建站台10个', '2019-12-31'],
+    ]);
+  });
+
+  it('an unpunctuated line of counts next to an item is an item too', () => {
+    const list = ['2019年实事项目安排如下：', '实事项目', '06', '*新增15家社区老年助餐点', '*2家社区综合为老服务中心', '*7家老年人日间服务中心', '366张养老床位'].join('\n');
+    expect(quantitiesOf(list, opts)).toEqual(['15家', '2家', '7家', '366张']);
+    // (a count in a line among headings is not read: "三大片区" and "2020年" stay headings)
+    expect(quantitiesOf('一、发展目标\n3个重点片区\n二、主要任务', opts)).toEqual([]);
+  });
+});
+
+describe('a year pledged in a sentence', () => {
+  it('a bare year is the deadline of a pledge later in its clause, after its subject, with a figure', () => {
+    expect(datesOf('2019年规上工业总产值力争达400亿元', opts)).toEqual([['2019年', '2019-12-31', 'deadline:year']]);
+    expect(datesOf('2019年新城要集聚常住人口8000人', opts)).toEqual([['2019年', '2019-12-31', 'deadline:year']]);
+    // (a push, an estimate and a requirement are not)
+    expect(datesOf('2019年市政府将坚持以发展统领全局', opts)).toEqual([]);
+    expect(datesOf('预计2019年交通投资将突破1400亿元', opts)).toEqual([]);
+    expect(datesOf('2019年主要任务是新增企业20家', opts)).toEqual([]);
+  });
+
+  it('a year pledged in the first ；-segment, before the year or after a lead, dates the later targets with figures', () => {
+    expect(dated('力争2019年实现地区生产总值200亿元，增长26%；完成固定资产投资350亿元，增长70%；引进内资100亿元以上。', opts)).toEqual([
+      ['力争2019年实现地区生产总值200亿元，增长26%', '2019-12-31'],
+      ['完成固定资产投资350亿元，增长70%', '2019-12-31'],
+      ['引进内资100亿元以上', '2019-12-31'],
+    ]);
+    // (a result in a later segment is not: "去年已完成…")
+    expect(dated('力争2019年实现地区生产总值200亿元；去年完成固定资产投资300亿元。', opts)).toEqual([['力争2019年实现地区生产总值200亿元', '2019-12-31']]);
+  });
+});
