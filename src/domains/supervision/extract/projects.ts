@@ -34,7 +34,7 @@ const ABOUT = '(?:约|超过|超|近|达|逾|预计)';
 // "总投资 50 亿元的…": web texts put spaces around numbers; "总投资150亿元海创磷酸铁锂项目" has no 的
 /** A project's whole investment: 总投资(额), 投资总额, 计划 or 概算 before it (round 14). */
 // (round 20: 预计 before it, "预计总投资1.35亿元"; 概算投资 without 总)
-const TOTAL = '(?:(?:计划|概算|预计)?(?:总投资额?|投资总额)|概算投资)';
+const TOTAL = '(?:(?:计划|概算|预计)?(?:总投资额?|投资总额|总投入)|概算投资)';
 const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
 const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
@@ -434,7 +434,8 @@ export function findProjects(
     // …项目，该项目总投资10亿元); with no name of its own, the project last mentioned
     // a phase in brackets between the name and 总投资: "城北仓储物流园区建设项目（一期）总投资约6440万元"
     // or before 项目: "中国美业港·产业创新示范园区（一期）项目总投资10亿元" (round 7)
-    let before = norm.slice(start, s).replace(/(项目)[（(][^（）()，。]{1,16}[）)]$/, '$1').replace(/[（(][一二三四五首]期[）)](项目)$/, '$1');
+    // (round 25: a space between the name and its total is no more than a comma, "●鲸彩商标制品项目 总投资1亿元")
+    let before = norm.slice(start, s).replace(/\s+$/, '').replace(/(项目)[（(][^（）()，。]{1,16}[）)]$/, '$1').replace(/[（(][一二三四五首]期[）)](项目)$/, '$1');
     const opensClause = m[0].startsWith('，') || m[0].startsWith(',');
     if (opensClause) {
       // "X是…之一，总投资…", "X项目是…的重点项目，总投资…": the investment is the subject's
@@ -589,5 +590,30 @@ export function findProjects(
     });
   }
   hits.sort((a, b) => a.start - b.start);
+  for (const h of hits) h.name = tidyName(h.name);
   return hits;
+}
+
+/** Where a project is built, said before its name: "在呈贡新城建设X", "…公司拟在蔚县建X", "上犹投资建设X" (round 25). */
+const BUILT_AT = /^[^，。；]{0,24}?(?:(?:拟|将)?在[^，。；]{1,12}?(?:投资建设|新建|兴建|建设|建)|投资建设)/;
+/** What a description before a name does: "以…为导向的", "围绕…的", "总投资…建设的". */
+const DESCRIBES = /为|以|围绕|位于|建设|打造|投资|实施|引进|落户/;
+/** Where it settles, said after: "X落户在穆棱经济开发区", "X位于…" (round 25). */
+const SETTLES = /(?:落户|位于|选址)/;
+
+/**
+ * The last trim of every name, however it was read (forward, backward, from a subject): the place it is built at and
+ * where it settles are not part of it, nor a description before the last 的 ("以…为导向的蓝靛果种植加工"). What is left
+ * must keep three characters, else the name stays as read.
+ */
+function tidyName(name: string): string {
+  let n = name;
+  const settles = SETTLES.exec(n);
+  if (settles && settles.index >= 3) n = n.slice(0, settles.index);
+  const built = BUILT_AT.exec(n);
+  if (built && n.length - built[0].length >= 3) n = n.slice(built[0].length);
+  // (a description says what it does; "芜湖美的厨热…产业园" is a company's name)
+  const de = n.lastIndexOf('的');
+  if (de >= 0 && n.length - de - 1 >= 3 && DESCRIBES.test(n.slice(0, de))) n = n.slice(de + 1);
+  return n;
 }

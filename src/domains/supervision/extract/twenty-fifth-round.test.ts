@@ -5,7 +5,7 @@
  * year pledged in a sentence's first ；-segment dates its later targets. One test per rule, on invented sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { dated, datesOf, quantitiesOf } from './roundViews';
+import { dated, datesOf, projectsOf, quantitiesOf } from './roundViews';
 
 const opts = { year: 2019, date: '2019-01-10' };
 
@@ -55,5 +55,23 @@ describe('a year pledged in a sentence', () => {
     ]);
     // (a result in a later segment is not: "去年已完成…")
     expect(dated('力争2019年实现地区生产总值200亿元；去年完成固定资产投资300亿元。', opts)).toEqual([['力争2019年实现地区生产总值200亿元', '2019-12-31']]);
+  });
+});
+
+describe('project names', () => {
+  it('the place a project is built at, and where it settles, are not part of its name, however it was read', () => {
+    expect(projectsOf('某某集团在某某新城建设某某总部基地，总投资30亿元。', opts)).toEqual([['某某总部基地', 30, '亿元']]);
+    expect(projectsOf('某某股份有限公司拟在某县建绿能减碳产业发展项目，总投资2.94亿美元。', opts)).toEqual([['绿能减碳产业发展', 2.94, '亿美元']]);
+    expect(projectsOf('总投资3亿元的某某热泵生产基地落户在某某经济开发区。', opts)).toEqual([['某某热泵生产基地', 3, '亿元']]);
+  });
+
+  it('a description before the last 的 is cut, a company name with 的 is kept', () => {
+    expect(projectsOf('投资8.7亿元的以黑土地保护为导向的蓝靛果种植加工项目，已开始进行场地平整。', opts)).toEqual([['蓝靛果种植加工', 8.7, '亿元']]);
+    expect(projectsOf('总投资50亿元的芜湖美的厨热智能家电产业园项目实现当年签约。', opts)).toEqual([['芜湖美的厨热智能家电产业园', 50, '亿元']]);
+  });
+
+  it('a space between a listed name and its total is read as a comma; 总投入 is a whole investment', () => {
+    expect(projectsOf('●某某商标制品项目 总投资1亿元，占地面积约15亩。', opts)).toEqual([['某某商标制品', 1, '亿元']]);
+    expect(projectsOf('在开发区，总投入3000万美元的某某公司正在加快建设。', opts)).toEqual([['某某公司', 3000, '万美元']]);
   });
 });
