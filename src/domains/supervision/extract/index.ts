@@ -500,7 +500,35 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     }
     if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
+  documentFrame(norm, paras, items, doc.date, ctx.year);
   return { year: doc.year, items };
+}
+
+/** A push after its subject: "历下区将加快推进…建设". */
+const PUSH_AFTER_SUBJECT = /(?:继续|进一步|全力|加快|大力|扎实|稳步|积极|着力|持续)(?:推进|推动|深化|加大|优化|加强|强化|完善|提升)/;
+/** What a document's lead names when it tells a year's work report or plan. */
+const PLAN_DOCUMENT = /政府工作报告|工作要点|工作计划|工作安排|工作报告/;
+
+/**
+ * The year a work report or plan is delivered for frames the whole text (docs/extraction.md › List items and their
+ * frame): when the document's first lines name one and it is dated early in that year (by April), every commitment
+ * (将 / 计划 / 要 / 确保 / 力争 in its sentence) with an end state, a deliverable or a target with a figure, and no time of
+ * its own, is due at the year's end. Pushes, results and last year's figures are not (round 25).
+ */
+function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[], date: string | null, year: number | null): void {
+  if (year === null || date === null || Number(date.slice(0, 4)) !== year || Number(date.slice(5, 7)) > 4) return;
+  const lead = paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join('');
+  if (!PLAN_DOCUMENT.test(lead)) return;
+  for (const it of items) {
+    if (it.kind !== 'task' || it.deadline !== null) continue;
+    const sFrom = Math.max(norm.lastIndexOf('。', it.start - 1), norm.lastIndexOf('\n', it.start - 1)) + 1;
+    const sText = norm.slice(sFrom, it.end);
+    if (!/将|计划|要|确保|力争/.test(sText) || isPush(it.text) || (PUSH_AFTER_SUBJECT.test(it.text) && !END_STATE.test(it.text)) || DONE.test(it.text) || /去年|上年/.test(sText)) continue;
+    if (!END_STATE.test(it.text) && !DELIVERS.test(it.text) && !(it.quantities.length > 0 && TARGET_VERB.test(it.text))) continue;
+    it.deadline = `${year}-12-31`;
+    it.deadlinePhrase = null;
+    it.rules.push('deadline:document');
+  }
 }
 
 /** An enumerated line: "7.城乡居民收入…", "（三）…", "12、…". */

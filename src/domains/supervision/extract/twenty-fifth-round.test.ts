@@ -75,3 +75,20 @@ describe('project names', () => {
     expect(projectsOf('在开发区，总投入3000万美元的某某公司正在加快建设。', opts)).toEqual([['某某公司', 3000, '万美元']]);
   });
 });
+
+describe('the year a work report is delivered for', () => {
+  const lead = '2017年政府工作报告陆续出炉，各区县将有哪些变化？\n';
+  const year = { year: 2017, date: '2017-02-06' };
+
+  it('frames the commitments of the whole text that have no time of their own', () => {
+    expect(dated(`${lead}历下区还将新建两座山体公园，并对60处居民住宅二次供水进行改造。市中区将加快推进城市更新。`, year)).toEqual([
+      ['历下区还将新建两座山体公园，并对60处居民住宅二次供水进行改造', '2017-12-31'],
+    ]);
+  });
+
+  it('not a text without such a lead, nor one dated late in the year, nor what is done or was last year', () => {
+    expect(dated('历下区还将新建两座山体公园。', year)).toEqual([]);
+    expect(dated(`${lead}历下区还将新建两座山体公园。`, { year: 2017, date: '2017-09-06' })).toEqual([]);
+    expect(dated(`${lead}去年历下区新建两座山体公园。历下区将加快推进两座山体公园建设。`, year)).toEqual([]);
+  });
+});
