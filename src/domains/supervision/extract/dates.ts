@@ -23,6 +23,12 @@ export function addDays(isoDate: string, days: number): string {
   return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** Days from an ISO date to the Sunday that ends its week (Monday to Sunday): 0 on a Sunday. */
+export function daysToSunday(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return (7 - new Date(Date.UTC(y, m - 1, d)).getUTCDay()) % 7;
+}
+
 /** Adds calendar months, clamping to the month's last day (01-31 + 1 month → 02-28). */
 export function addMonths(isoDate: string, months: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];

@@ -16,6 +16,8 @@
  * | 三个月内, 两个季度内                   | document date + 3 / 6 months | deadline:within-months  |
  * | 计划三年内, 今后3年将 (pledged)          | document date + 3 years      | deadline:within-years   |
  * | 15个工作日内                           | document date + 15 working days | deadline:workdays    |
+ * | 本周内, 下周前, 本周完成 (committed)     | Sunday of the document's (next) week | deadline:week    |
+ * | 两周内, 3个星期之内                      | document date + 14 / 21 days  | deadline:within-days    |
  * | 月底, 本月底, 下月底                   | end of the document's (next) month | deadline:month-end |
  * | 本月下旬, 下个月中旬, 下月初            | that dekad of the document's (next) month | deadline:dekad |
  * | 10月以前, 10月份, 明年3月               | end of that month            | deadline:month          |
@@ -32,7 +34,7 @@
  * A period phrase that qualifies a noun ("全年目标任务", "下半年工作", "三季度黄金窗口期",
  * "二季度“三百”劳动竞赛", "今年以来") is not a deadline. Phrases in quotation marks are ignored.
  */
-import { addDays, addMonths, iso, lastDayOfMonth, smallNumber } from './dates';
+import { addDays, addMonths, daysToSunday, iso, lastDayOfMonth, smallNumber } from './dates';
 import { addWorkdays, holidayStart } from '../../../shared/calendar';
 import { parseChineseInt } from './numerals';
 import { normalize, quoteMask } from './sentences';
@@ -456,6 +458,31 @@ const PATTERNS: Pattern[] = [
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInt(m[1]!);
       if (n === null || ctx.date === null) return null;
       return addDays(ctx.date, n);
+    },
+  },
+  {
+    // "本周内完成", "下周完成", "本周末前": the Sunday of the document's (next) week; 本周 alone only with a commitment or a
+    // completion after it ("本周完成进场工作"), not a weekday ("本周一") (round 25)
+    rule: 'deadline:week',
+    attributive: true,
+    re: /(本|下个?)(?:周|星期|礼拜)(内|末)?(?:之前|以前|前)?(?![一二三四五六日天\d])/g,
+    resolve(m, ctx, after, before) {
+      const bounded = m[2] !== undefined || /前$/.test(m[0]);
+      if (!bounded && !committed(before, after) && !COMPLETION_AFTER.test(after) && !MILESTONE_AFTER.test(after)) return false;
+      if (ctx.date === null) return null;
+      return addDays(ctx.date, daysToSunday(ctx.date) + (m[1]!.startsWith('下') ? 7 : 0));
+    },
+  },
+  {
+    // "两周内完成", "3个星期之内": document date + 7 days a week (round 25)
+    rule: 'deadline:within-days',
+    attributive: false,
+    // (not a span looked back on: "此前一周内有13个项目开竣工")
+    re: /(?<![\d第]|此前|过去|最近|近)(\d{1,2}|[一二三四五六七八九十两]{1,3})个?(?:周|星期|礼拜)(?:之内|以内|内)/g,
+    resolve(m, ctx) {
+      const n = smallNumber(m[1]!);
+      if (n === null || ctx.date === null) return null;
+      return addDays(ctx.date, 7 * n);
     },
   },
   {

@@ -92,3 +92,21 @@ describe('the year a work report is delivered for', () => {
     expect(dated(`${lead}去年历下区新建两座山体公园。历下区将加快推进两座山体公园建设。`, year)).toEqual([]);
   });
 });
+
+describe('weeks', () => {
+  // 2008-05-14 is a Wednesday: its week ends on Sunday 18 May
+  const c = { year: 2008, date: '2008-05-14' };
+  it('本周内 / 下周前 / 本周 with a completion end on the Sunday of the (next) week; N周内 counts 7 days a week', () => {
+    expect(datesOf('本周内全部复工', c)).toEqual([['本周内', '2008-05-18', 'deadline:week']]);
+    expect(datesOf('本周完成进场工作', c)).toEqual([['本周', '2008-05-18', 'deadline:week']]);
+    expect(datesOf('下周前报送方案', c)).toEqual([['下周前', '2008-05-25', 'deadline:week']]);
+    expect(datesOf('两周内完成排查', c)).toEqual([['两周内', '2008-05-28', 'deadline:within-days']]);
+    expect(datesOf('要在3个星期之内完成', c)).toEqual([['3个星期之内', '2008-06-04', 'deadline:within-days']]);
+  });
+
+  it('not a weekday, a week\'s work named, or a week looked back on', () => {
+    expect(datesOf('本周一召开调度会', c)).toEqual([]);
+    expect(datesOf('本周工作安排如下', c)).toEqual([]);
+    expect(datesOf('此前一周内有13个项目开竣工', c)).toEqual([]);
+  });
+});
