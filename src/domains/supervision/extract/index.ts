@@ -517,8 +517,8 @@ const PLAN_DOCUMENT = /政府工作报告|工作要点|工作计划|工作安排
  */
 function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[], date: string | null, year: number | null): void {
   if (year === null || date === null || Number(date.slice(0, 4)) !== year || Number(date.slice(5, 7)) > 4) return;
-  const lead = paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join('');
-  if (!PLAN_DOCUMENT.test(lead)) return;
+  const lead = PLAN_DOCUMENT.exec(paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join(''));
+  if (!lead) return;
   for (const it of items) {
     if (it.kind !== 'task' || it.deadline !== null) continue;
     const sFrom = Math.max(norm.lastIndexOf('。', it.start - 1), norm.lastIndexOf('\n', it.start - 1)) + 1;
@@ -526,7 +526,7 @@ function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[],
     if (!/将|计划|要|确保|力争/.test(sText) || isPush(it.text) || (PUSH_AFTER_SUBJECT.test(it.text) && !END_STATE.test(it.text)) || DONE.test(it.text) || /去年|上年/.test(sText)) continue;
     if (!END_STATE.test(it.text) && !DELIVERS.test(it.text) && !(it.quantities.length > 0 && TARGET_VERB.test(it.text))) continue;
     it.deadline = `${year}-12-31`;
-    it.deadlinePhrase = null;
+    it.deadlinePhrase = lead[0];
     it.rules.push('deadline:document');
   }
 }
