@@ -724,13 +724,19 @@ function analyseSegment(
   // in a report, a change right after a figure is that figure's yoy, not a figure of its own
   const yoy = pairChanges ? (attachYoy(norm, found.flat(), findYoy(norm, seg.start, seg.end)) as Map<YoyHit, QuantityHit>) : new Map<YoyHit, QuantityHit>();
   if (pairChanges) for (const [y, q] of attachDistributed(norm, found.flat(), seg.start, seg.end)) yoy.set(y, q as QuantityHit);
+  // a year said for a time carries to the times after it that have none: "计划明年5月建成、8月投产" (round 25)
+  let said = ctx;
   const infos = seg.clauses.map((clause, k) => {
     const quantities = yoy.size === 0 ? found[k]! : found[k]!.filter((q) => ![...yoy.keys()].some((y) => q.numStart >= y.start && q.numStart < y.end));
     labelQuantities(norm, quantities, clause.start, clause.end);
+    // deadline phrases are read outside quotations only (dates are what they are made of)
+    const deadlines = report ? [] : carryYear(findDeadlines(norm, quotes, clause.start, clause.end, ctx), said === ctx ? null : findDeadlines(norm, quotes, clause.start, clause.end, said));
+    for (const d of deadlines) {
+      if (d.date !== null && YEAR_SAID.test(d.phrase) && !/^(?:今年|去年|上年)/.test(d.phrase)) said = { ...ctx, year: Number(d.date.slice(0, 4)) };
+    }
     return {
       clause,
-      // deadline phrases are read outside quotations only (dates are what they are made of)
-      deadlines: report ? [] : findDeadlines(norm, quotes, clause.start, clause.end, ctx),
+      deadlines,
       quantities,
       projects: projects.filter((p) => p.start >= clause.start && p.start < clause.end),
     };
@@ -739,6 +745,15 @@ function analyseSegment(
 }
 
 type UnitsFn = (t: string) => string[];
+
+/** A time phrase that says its year ("明年5月", "2024年6月底"), as against one that takes the document's ("8月"). */
+const YEAR_SAID = /^(?:(?:19|20)\d{2}年|明年|次年|后年|今年|去年|上年)/;
+
+/** A clause's times: those that say their year as read, the others as read in the year said before them (if one was). */
+function carryYear(own: DeadlineHit[], carried: DeadlineHit[] | null): DeadlineHit[] {
+  if (carried === null) return own;
+  return [...own.filter((d) => YEAR_SAID.test(d.phrase)), ...carried.filter((d) => !YEAR_SAID.test(d.phrase))].sort((a, b) => a.start - b.start);
+}
 
 function item(
   source: string,

@@ -110,3 +110,27 @@ describe('weeks', () => {
     expect(datesOf('此前一周内有13个项目开竣工', c)).toEqual([]);
   });
 });
+
+describe('a year said once', () => {
+  it('carries to the later times of its ；-segment that say none, even a month already past this year', () => {
+    expect(dated('项目计划明年5月建成、8月投产。', { year: 2023, date: '2023-01-30' })).toEqual([
+      ['项目计划明年5月建成', '2024-05-31'],
+      ['8月投产', '2024-08-31'],
+    ]);
+    expect(dated('公司计划明年3月份进行设备安装，5月中旬进行试生产。', { year: 2023, date: '2023-11-27' })).toEqual([
+      ['公司计划明年3月份进行设备安装', '2024-03-31'],
+      ['5月中旬进行试生产', '2024-05-20'],
+    ]);
+  });
+
+  it('a time that says its own year keeps it, and the carry ends with the segment', () => {
+    expect(dated('计划明年5月开园，明年年底全部投产。', { year: 2013, date: '2013-08-01' })).toEqual([
+      ['计划明年5月开园', '2014-05-31'],
+      ['明年年底全部投产', '2014-12-31'],
+    ]);
+    expect(dated('计划明年5月开园；确保10月底前完成招商。', { year: 2013, date: '2013-08-01' })).toEqual([
+      ['计划明年5月开园', '2014-05-31'],
+      ['确保10月底前完成招商', '2013-10-31'],
+    ]);
+  });
+});
