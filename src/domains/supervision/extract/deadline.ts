@@ -162,7 +162,7 @@ interface Pattern {
   attributive: boolean;
   /** the date; null when the year is unknown; false when the phrase is not a deadline after all */
   /** `after`: the next 4 characters; `ahead`: the next 10 (a phase and an adverb before a milestone, round 8) */
-  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string, ahead: string, next: string, rest: string): string | null | false;
+  resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string, ahead: string, next: string, rest: string, sentence: string): string | null | false;
 }
 
 function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number | null {
@@ -513,8 +513,10 @@ const PATTERNS: Pattern[] = [
     rule: 'deadline:within-years',
     attributive: false,
     re: /(?<![\d第近])(?:(?:今后|未来)(\d|[一二三四五两])年(?=将|要|内|之内|以内)(?:之内|以内|内)?|(\d|[一二三四五两])年(?:之内|以内|内))/g,
-    resolve(m, ctx, after, before) {
-      if (!LIMIT_PLEDGE.test(before.replace(/(?:在|于|用)$/, '')) && !/^(?:将|要|确保|力争)/.test(after)) return false;
+    resolve(m, ctx, after, before, _ahead, _next, _rest, sentence) {
+      // (round 25: or a completion right after it in a sentence that plans, "计划明年5月建成、8月投产，两年内达产")
+      const planned = /^(?:达产|投产|建成|完成|竣工)/.test(after) && COMMIT_IN_CLAUSE.test(sentence);
+      if (!LIMIT_PLEDGE.test(before.replace(/(?:在|于|用)$/, '')) && !/^(?:将|要|确保|力争)/.test(after) && !planned) return false;
       const k = m[1] ?? m[2]!;
       const n = /^\d$/.test(k) ? Number(k) : parseChineseInt(k);
       if (n === null || ctx.date === null) return n === null ? false : null;
@@ -639,7 +641,7 @@ export function findDeadlines(
       if (/^(?:去年|上年)/.test(m[0])) continue;
       // a time inside "…以来" is where a span starts: "今年年产5000台…技改项目投产以来" (round 14)
       if (/^[^，。；：]{0,30}以来/.test(norm.slice(e, end))) continue;
-      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)), nextClause(norm, e, end), norm.slice(e, end));
+      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)), nextClause(norm, e, end), norm.slice(e, end), sentenceBefore(norm, s));
       if (date === false) continue;
       // a month already past at the document's date, with no 前 and no commitment in its sentence,
       // tells what happened: "联成塑胶2月份开工建设" (September), "4月初开始复工" (round 6)

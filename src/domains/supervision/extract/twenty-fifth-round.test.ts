@@ -134,3 +134,11 @@ describe('a year said once', () => {
     ]);
   });
 });
+
+describe('years within', () => {
+  it('N年内 with a completion after it is a time limit in a sentence that plans, not in a report', () => {
+    const c = { year: 2023, date: '2023-01-30' };
+    expect(datesOf('计划明年5月建成，两年内达产', c).slice(1)).toEqual([['两年内', '2025-01-30', 'deadline:within-years']]);
+    expect(datesOf('该企业两年内达产，实现产值10亿元', c)).toEqual([]);
+  });
+});
