@@ -68,9 +68,10 @@ const PLEDGE = /确保|力争|争取|(?<![主重需])要(?![求素点])|将(?![�
 
 /** A decision that announces a counted list ("确定…为民兴办10件实事", "确定实施30项重点民生实事项目"). */
 const DECIDES = /确定|兴办|办好|抓好|实施/;
-/** A report's lead to its year's work areas: "我们将重点抓好以下七个方面工作：", "重点抓好以下工作：". */
+/** A report's lead to its year's work areas: "我们将重点抓好以下七个方面工作：", "重点抓好以下工作：" (round 25: without 以下 too,
+ * "将重点做好五个方面工作："). */
 // (round 22: "拟从以下十个方面开展工作：", the list running on in the same paragraph)
-const WORK_FOLLOWS = /(?:抓好|做好|从)以下[^。：:]{0,10}?工作[：:]/;
+const WORK_FOLLOWS = /(?:抓好|做好|从)(?:以下)?[^。：:，]{0,10}?(?:工作|方面)[：:]/;
 /** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;

@@ -142,3 +142,10 @@ describe('years within', () => {
     expect(datesOf('该企业两年内达产，实现产值10亿元', c)).toEqual([]);
   });
 });
+
+describe('a report\'s work areas', () => {
+  it('"将重点做好五个方面工作：" announces the year\'s work as "做好以下…工作：" does', () => {
+    const text = '2022年政府工作建议。\n围绕上述目标任务，必须坚持高质量发展的方向不动摇。将重点做好两个方面工作：\n一、聚焦实体实业\n一是锚定方向强链条。确保实现规上工业产值2300亿元、增长10%以上。加快推进产业园建设。';
+    expect(dated(text, { year: 2022 })).toEqual([['确保实现规上工业产值2300亿元、增长10%以上', '2022-12-31']]);
+  });
+});
