@@ -37,6 +37,7 @@ export const SETS = [
   { set: 'u', from: 576 },
   { set: 'v', from: 612 },
   { set: 'w', from: 648 },
+  { set: 'x', from: 684 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
