@@ -41,6 +41,8 @@ const PERIOD_OPENING = /^(?:(?:19|20)\d{2}年|今年)?(?:上半年|下半年|第
 const LEAD_IN_CLAUSE = /^(?:据了解|据悉|据介绍|据统计|记者了解到|记者获悉|目前)$/;
 /** A heading that gives the year of the targets or tasks listed under it: "一、2023年全区经济社会发展的主要预期目标". */
 const YEAR_HEADING = /((?:19|20)\d{2})年[^。；，]{0,24}?(?:目标|任务|工作安排|计划|要点)/;
+/** …or its list of works: "2017年徐汇区政府实事项目安排" (round 26; not a review of it, "…实事项目进展情况表"). */
+const YEAR_LIST_HEADING = /((?:19|20)\d{2})年[^。；，]{0,24}?(?:安排|实事)/;
 /** A count of projects, then their total: "重点项目100个，总投资2191亿元", "146个重大项目…开工，总投资达1381亿元". */
 const GROUP_TOTAL = /(?:\d+|[一二三四五六七八九十百]+)[余多]?(?:个|项)[^。；]{0,30}?总投资|项目(?:共)?\d+[余多]?个[，,]\s*总投资/;
 /** A period phrase without 前/底/内: the time a statement is about. */
@@ -338,7 +340,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     if (para.heading) {
       const u = units.heading(paraText);
       if (u) sectionUnit = u;
-      const y = YEAR_HEADING.exec(paraText) ?? YEAR_SECTION.exec(paraText);
+      const y = YEAR_HEADING.exec(paraText) ?? YEAR_SECTION.exec(paraText) ?? (REVIEW_HEADING.test(paraText) ? null : YEAR_LIST_HEADING.exec(paraText));
       if (y) {
         const yr = Number(y[1]);
         const s = para.start + y.index;
@@ -510,21 +512,32 @@ const PUSH_AFTER_SUBJECT = /(?:继续|进一步|全力|加快|大力|扎实|稳�
 /** What a document's lead names when it tells a year's work report or plan. */
 const PLAN_DOCUMENT = /政府工作报告|工作要点|工作计划|工作安排|工作报告/;
 
+/** …or a year's counted list of deliverables it tells of: "2016年蓟县推出了新一轮20项民心工程", "为民办实事“十大”工程",
+ * "明确2023年民生项目任务单" (round 26). */
+const DELIVERABLES_DOCUMENT =
+  /(?:今年|((?:19|20)\d{2})年)[^。]{0,40}?(?:“?[十\d一二三四五六七八九百]+(?:件|项|大)”?[^。，]{0,12}?(?:实事|民心工程|民生工程|惠民工程|民生项目|工程)|民生(?:项目)?任务单)/;
+
 /**
  * The year a work report or plan is delivered for frames the whole text (docs/extraction.md › List items and their
  * frame): when the document's first lines name one and it is dated early in that year (by April), every commitment
  * (将 / 计划 / 要 / 确保 / 力争 in its sentence) with an end state, a deliverable or a target with a figure, and no time of
- * its own, is due at the year's end. Pushes, results and last year's figures are not (round 25).
+ * its own, is due at the year's end. Pushes, results and last year's figures are not (round 25). A lead that tells the
+ * year's counted list of deliverables frames them without a commitment word, and without a date when it says the year
+ * (round 26).
  */
 function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[], date: string | null, year: number | null): void {
-  if (year === null || date === null || Number(date.slice(0, 4)) !== year || Number(date.slice(5, 7)) > 4) return;
-  const lead = PLAN_DOCUMENT.exec(paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join(''));
+  if (year === null) return;
+  const early = date !== null && Number(date.slice(0, 4)) === year && Number(date.slice(5, 7)) <= 4;
+  const leadText = paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join('');
+  const listed = DELIVERABLES_DOCUMENT.exec(leadText);
+  const deliverables = listed !== null && !NOT_A_LIST.test(leadText) && (early || (date === null && Number(listed[1]) === year));
+  const lead = deliverables ? listed : early ? PLAN_DOCUMENT.exec(leadText) : null;
   if (!lead) return;
   for (const it of items) {
     if (it.kind !== 'task' || it.deadline !== null) continue;
     const sFrom = Math.max(norm.lastIndexOf('。', it.start - 1), norm.lastIndexOf('\n', it.start - 1)) + 1;
     const sText = norm.slice(sFrom, it.end);
-    if (!/将|计划|要|确保|力争/.test(sText) || isPush(it.text) || (PUSH_AFTER_SUBJECT.test(it.text) && !END_STATE.test(it.text)) || DONE.test(it.text) || /去年|上年/.test(sText)) continue;
+    if ((!deliverables && !/将|计划|要|确保|力争/.test(sText)) || isPush(it.text) || (PUSH_AFTER_SUBJECT.test(it.text) && !END_STATE.test(it.text)) || DONE.test(it.text) || /去年|上年/.test(sText)) continue;
     if (!END_STATE.test(it.text) && !DELIVERS.test(it.text) && !(it.quantities.length > 0 && TARGET_VERB.test(it.text))) continue;
     it.deadline = `${year}-12-31`;
     it.deadlinePhrase = lead[0];
@@ -763,6 +776,8 @@ function item(
   end: number,
   makeUnits: UnitsFn,
 ): ExtractedItem {
+  // (an item never starts inside a number: normalize moved a space out of "12 月底前")
+  while (start > 0 && /\d/.test(source[start - 1]!) && /[\d \t]/.test(source[start]!)) start--;
   const t = source.slice(start, end);
   return { kind, text: t, start, end, units: makeUnits(t), deadline: null, quantities: [], project: null, rules: [] };
 }

@@ -41,7 +41,8 @@ export function normalize(text: string): string {
     else if (ch === '\u3000') out += ' ';
     else out += ch;
   }
-  return out;
+  // a space between a number and its calendar unit ("12 月底前", typeset so) moves before the number: same length (round 26)
+  return out.replace(/(\d+)([ \t]+)(?=[年月日号])/g, '$2$1');
 }
 
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》' };
