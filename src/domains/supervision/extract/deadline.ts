@@ -126,6 +126,18 @@ function nextClause(norm: string, pos: number, end: number): string {
 // (a target: a figure follows in the clause; "2005年市政府将坚持…" is a push, "预计2020年…将突破" an estimate)
 const PLEDGE_LATER = /^[^，。；：、]{1,14}?(?:力争|确保|争取|(?<![主重需])要(?![求素点])|将(?![近来]))[^，。；：]*?\d/;
 
+/** Where a campaign's window starts: the last "自3月11日起" / "从2022年3月1日开始" of its sentence, or 即日 (the document's
+ * date); null when the sentence gives none. */
+function windowStart(sentence: string, ctx: DeadlineContext): string | null {
+  const dates = [...sentence.matchAll(/(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:起|开始)/g)];
+  const d = dates[dates.length - 1];
+  if (d) {
+    const y = d[1] !== undefined ? Number(d[1]) : ctx.year;
+    return y === null ? null : iso(y, Number(d[2]), Number(d[3]));
+  }
+  return /即日起|即日开始/.test(sentence) && ctx.date !== null ? ctx.date : null;
+}
+
 /** A phase and an adverb between a time and its milestone: "2024年8月一期竣工", "2017年一期率先完工" (round 8). */
 const PHASE_ADVERB = /^(?:[一二三四首]期(?:工程|项目)?)?(?:率先|全面|基本|正式|全部|即可|可|将|能|都)?/;
 
@@ -458,6 +470,28 @@ const PATTERNS: Pattern[] = [
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : parseChineseInt(m[1]!);
       if (n === null || ctx.date === null) return null;
       return addDays(ctx.date, n);
+    },
+  },
+  {
+    // "自3月11日起，开展为期一个月的…专项行动": a campaign's window, from the start its sentence gives (a date, or 即日) to
+    // its last day (round 26)
+    rule: 'deadline:window',
+    attributive: false,
+    re: /为期(\d{1,3}|[一二三四五六七八九十两半]{1,3})(个月|个?星期|周|天|日|年)/g,
+    resolve(m, ctx, _after, _before, _ahead, _next, _rest, sentence) {
+      const from = windowStart(sentence, ctx);
+      if (from === null) return false;
+      // (an end said with the start wins: "自即日起到2020年5月底，…开展为期半年的…")
+      const until = /(?:起|开始)(?:到|至)(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:底|末|(\d{1,2})日)/.exec(sentence);
+      if (until) {
+        const y = until[1] !== undefined ? Number(until[1]) : Number(from.slice(0, 4));
+        const mo = Number(until[2]);
+        return iso(y, mo, until[3] !== undefined ? Number(until[3]) : lastDayOfMonth(y, mo));
+      }
+      const n = m[1] === '半' ? 0.5 : smallNumber(m[1]!);
+      if (n === null) return false;
+      if (m[2] === '个月' || m[2] === '年') return addDays(addMonths(from, Math.round(n * (m[2] === '年' ? 12 : 1))), -1);
+      return addDays(from, Math.round(n * (m[2] === '天' || m[2] === '日' ? 1 : 7)) - 1);
     },
   },
   {

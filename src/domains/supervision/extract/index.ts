@@ -760,6 +760,9 @@ function analyseSegment(
 
 type UnitsFn = (t: string) => string[];
 
+/** A clause that says when a campaign starts: "决定自3月11日起", "自即日起". */
+const WINDOW_OPENS = /(?:自|从)[^，。；]{1,14}(?:起|开始)(?:(?:到|至)[^，。；]{2,12})?$/;
+
 /** A time phrase that says its year ("明年5月", "2024年6月底"), as against one that takes the document's ("8月"). */
 const YEAR_SAID = /^(?:(?:19|20)\d{2}年|明年|次年|后年|今年|去年|上年)/;
 
@@ -840,6 +843,8 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
       if (k === 0 && !acts(g.clauses[0], false) && acts(g.clauses[1], false)) k = 1;
       // a scheduled session is the task itself ("1月4日下午15:00—18:00，督查组…现场检查…"): it reaches on to what is done there
       if (g.deadline?.rule === 'deadline:scheduled') k = Math.min(1, g.clauses.length - 1);
+      // a campaign's window is the campaign itself ("开展为期一个月的…专项行动", round 26)
+      if (g.deadline?.rule === 'deadline:window') k = Math.max(0, g.clauses.findIndex((c) => g.deadline!.start >= c.clause.start && g.deadline!.end <= c.clause.end));
       // an expected date is a milestone whatever its verb (round 8; sets f and g): "预计12月中旬进行设备调试",
       // "主体结构可于今年7月底结顶", "预计今年年底，处理厂可具备通水条件" — the expectation word right before the time
       if (k < 0 && g.deadline !== null && !g.inherited) {
@@ -862,7 +867,10 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
         ACTION_VERBS.test(norm.slice(nextClause.clause.start, nextClause.clause.end))) {
       lastIdx += 1;
     }
-    const start = first.clause.start;
+    // (a window's item holds the clause that starts it: "决定自3月11日起，开展为期一个月的…行动")
+    const opening = infos[infos.indexOf(first) - 1];
+    const startsWindow = g.deadline?.rule === 'deadline:window' && opening !== undefined && WINDOW_OPENS.test(norm.slice(opening.clause.start, opening.clause.end));
+    const start = startsWindow ? opening.clause.start : first.clause.start;
     const end = openParenCut(norm, start, g.clauses[lastIdx]!.clause.end);
     if (isExhortation(norm.slice(start, end), g.deadline, quantities, projects)) continue;
     const spans: Array<{ start: number; end: number; project: ProjectHit | null }> = [];

@@ -4,7 +4,7 @@
  * invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated } from './roundViews';
+import { dated, datesOf } from './roundViews';
 
 describe('frames', () => {
   it('a heading with a year that names its list of works ("…实事项目安排") frames the list; a review of it does not', () => {
@@ -34,5 +34,20 @@ describe('typesetting', () => {
       ['5 月底前开工老旧小区改造项目 50个', '2021-05-31'],
       ['12 月底前开工建设 200部', '2021-12-31'],
     ]);
+  });
+});
+
+describe('a campaign\'s window', () => {
+  const c = { year: 2022, date: '2022-03-10' };
+  it('为期 N from the start its sentence gives runs to its last day; an end said with the start wins', () => {
+    expect(datesOf('决定自3月11日起，开展为期一个月的专项行动', c)).toEqual([['为期一个月', '2022-04-10', 'deadline:window']]);
+    expect(datesOf('自3月11日起，开展为期一周的大排查行动', c)).toEqual([['为期一周', '2022-03-17', 'deadline:window']]);
+    expect(datesOf('自即日起到2022年5月底，在全省开展为期半年的集中整治', c).slice(-1)).toEqual([['为期半年', '2022-05-31', 'deadline:window']]);
+    // (no start, no window: "为期一个月的活动" may be any month)
+    expect(datesOf('开展为期一个月的活动', c)).toEqual([]);
+  });
+
+  it('the campaign is the task, with the clause that starts it', () => {
+    expect(dated('决定自3月11日起，开展为期一个月的疫情防控专项行动。', c)).toEqual([['决定自3月11日起，开展为期一个月的疫情防控专项行动', '2022-04-10']]);
   });
 });
