@@ -13,10 +13,10 @@ export interface Measure {
 
 export const MEASURES: Measure[] = [
   // money
-  { word: '美元' }, { word: '欧元' }, { word: '港元' }, { word: '元', notBefore: ['素', '旦', '器', '件', '首', '年', '前驱'] },
+  { word: '美元' }, { word: '欧元' }, { word: '港元' }, { word: '元', notBefore: ['素', '旦', '器', '件', '首', '年', '前驱', '区'] },
   // area, length, volume, weight, energy
   { word: '平方公里' }, { word: '平方米' }, { word: '平米' }, { word: '㎡' }, { word: '立方米' }, { word: '公顷' }, { word: '亩' },
-  { word: '公里' }, { word: '千米' }, { word: '米', notBefore: ['粮'] }, { word: '吨' },
+  { word: '公里' }, { word: '千米' }, { word: '米', notBefore: ['粮'] }, { word: '蒸吨' }, { word: '吨' }, { word: '毫克' }, { word: '微克' },
   { word: '千瓦时' }, { word: '千瓦' }, { word: '安时' }, { word: '兆瓦' }, { word: '千升' },
   // percentages
   { word: '个百分点' }, { word: '%' }, { word: '倍', notBefore: ['增'] },
@@ -26,7 +26,7 @@ export const MEASURES: Measure[] = [
   { word: '日', notBefore: ['常', '益', '前', '报', '本', '子'] },
   // counts
   { word: '家次' }, { word: '人次' }, { word: '台套' },
-  { word: '家', notBefore: ['庭', '长', '属', '乡', '园', '族', '人'] },
+  { word: '家', notBefore: ['庭', '长', '属', '乡', '园', '族', '人'], exceptBefore: ['长者'] },
   // "两个加快" is a slogan, "51个加快建设项目" counts projects at a stage
   { word: '个', notBefore: ['人', '体', '性', '别', '案', '方面', '层面', '特点', '意识', '确立', '维护', '自信', '务必', '加快'], exceptBefore: ['加快建设', '加快前期', '加快推进项目'] },
   { word: '项', notBefore: ['目'] },
@@ -52,7 +52,7 @@ export const MEASURES: Measure[] = [
   { word: '场', notBefore: ['景', '所', '馆', '地', '面', '合', '长', '站'] },
   { word: '大类' },
   { word: '类', notBefore: ['别', '型', '似'] },
-  { word: '宗' }, { word: '块' },
+  { word: '宗' }, { word: '块' }, { word: '例', notBefore: ['如', '外', '会'] }, { word: '对', notBefore: ['接', '于', '标', '照', '比', '口', '外', '话', '策', '象', '应', '此', '全', '重', '企', '项', '群', '农', '标'] },
   { word: '间', notBefore: ['隔', '接'] },
   { word: '张' }, { word: '份', notBefore: ['额'] },
   { word: '种', notBefore: ['类', '子', '植', '养'] },

@@ -4,7 +4,7 @@
  * invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated, datesOf } from './roundViews';
+import { dated, datesOf, quantitiesOf } from './roundViews';
 
 describe('frames', () => {
   it('a heading with a year that names its list of works ("…实事项目安排") frames the list; a review of it does not', () => {
@@ -49,5 +49,15 @@ describe('a campaign\'s window', () => {
 
   it('the campaign is the task, with the clause that starts it', () => {
     expect(dated('决定自3月11日起，开展为期一个月的疫情防控专项行动。', c)).toEqual([['决定自3月11日起，开展为期一个月的疫情防控专项行动', '2022-04-10']]);
+  });
+});
+
+describe('measure words', () => {
+  it('蒸吨, 毫克, 微克, 例 and 对 are measure words; 三元区 is a place and 9家长者照护之家 counts homes', () => {
+    expect(quantitiesOf('完成20.5蒸吨燃煤锅炉改造，浓度控制在29微克每立方米，超过100毫克的停产。', { year: 2014 })).toEqual(['20.5蒸吨', '29微克', '100毫克']);
+    expect(quantitiesOf('新增病例31例，为4000对新人提供服务。', { year: 2014 })).toEqual(['31例', '4000对']);
+    expect(quantitiesOf('三元区政府决定新建2家综合为老服务中心、9家长者照护之家。', { year: 2017 })).toEqual(['2家', '9家']);
+    // (对 as a preposition or in a word is not: "3个项目对接", "2个部门对此")
+    expect(quantitiesOf('推动3个项目对接落地，2个部门对此负责。', { year: 2017 })).toEqual(['3个', '2个']);
   });
 });
