@@ -57,7 +57,7 @@ const GROUP_COUNT = /(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项)
 const DISTRIBUTED = new RegExp(String.raw`(?:计划)?总投资分别(?:为|是|达)?\s*((?:${NUM}\s*${INV_UNIT}[、和及与]?){2,})的`, 'g');
 /** A name read forward that opens with a count, or is followed by 等 and a count, is a group (round 7); 一批 is an article. */
 // (round 19: 件, "43件为民办实事项目，总投资…")
-const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批|件)/;
+const GROUP_OPEN = /^(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批|件)|^[一二两三四五六七八九十]+大(?:项目|工程)?$/;
 /** A name that is only a category of projects: "重点", "重大", "基础设施" (round 23). */
 const CATEGORY_ONLY = /^(?:省|市|县|区)?(?:重点|重大|在建|新建|续建|产业|基础设施|民生)(?:项目|工程)?$/;
 /** A count right after a name read forward: "…制造业项目10个以上" names a class, not a project (round 20). */

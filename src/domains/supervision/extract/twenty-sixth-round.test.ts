@@ -4,7 +4,7 @@
  * invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated, datesOf, quantitiesOf } from './roundViews';
+import { dated, datesOf, projectsOf, quantitiesOf } from './roundViews';
 
 describe('frames', () => {
   it('a heading with a year that names its list of works ("…实事项目安排") frames the list; a review of it does not', () => {
@@ -59,5 +59,12 @@ describe('measure words', () => {
     expect(quantitiesOf('三元区政府决定新建2家综合为老服务中心、9家长者照护之家。', { year: 2017 })).toEqual(['2家', '9家']);
     // (对 as a preposition or in a word is not: "3个项目对接", "2个部门对此")
     expect(quantitiesOf('推动3个项目对接落地，2个部门对此负责。', { year: 2017 })).toEqual(['3个', '2个']);
+  });
+});
+
+describe('project groups', () => {
+  it('"三大项目总投资…" is a group of three, its total a figure', () => {
+    expect(projectsOf('甲项目、乙项目以及丙项目顺利动工，三大项目总投资达45.9亿元。', { year: 2021 })).toEqual([]);
+    expect(quantitiesOf('甲项目、乙项目以及丙项目顺利动工，三大项目总投资达45.9亿元。', { year: 2021 })).toEqual(['45.9亿元']);
   });
 });
