@@ -690,6 +690,8 @@ export function findDeadlines(
       // ("项目2022年1月开工建设" in a report of January 2023)
       // (a phrase with 前 is a deadline's own form and stays one)
       if (date !== null && ctx.date !== null && date < ctx.date && /^(?:19|20)\d{2}年/.test(m[0]) && !m[0].endsWith('前')) continue;
+      // (…and without the document's date, a year stated before the document's year: "项目于2020年9月落户" in 2021, round 26)
+      if (date !== null && ctx.year !== null && Number(date.slice(0, 4)) < ctx.year && /^(?:19|20)\d{2}年/.test(m[0]) && !m[0].endsWith('前')) continue;
       if (date !== null && ctx.date !== null && date <= ctx.date && UNTIL_BEFORE.test(before)) continue;
       hits.push({ start: s, end: e, phrase: m[0], date, rule: p.rule });
     }

@@ -19,6 +19,12 @@ const DISTRIBUTED_TIME = new RegExp(String.raw`${IN_TURN.source}(?:(?:19|20)\d{2
 const TIMED_MILESTONE = /(?:\d{1,2}月(?:底|末|份)?|年底|年内|[一二三四]季度(?:末)?)(?:之?前)?(?:完成|开工|完工|竣工|建成|投产|开业|投用|封顶|验收|交付)$/;
 /** A period, then its figure, ending the clause so far: "确保一季度固定资产投资增长15%以上" (round 14). */
 const TIMED_FIGURE = /(?:[一二三四]季度|上半年|下半年|1-\d{1,2}月)[^，。；、]{0,20}?(?:增长|达到|完成|突破)\d+(?:\.\d+)?(?:%|亿元|万元)(?:以上|左右)?$/;
+/** A time and what happens then, in a part of a timeline: "于2020年9月落户肇庆", "首期厂房预计今年年底封顶". */
+const TIMED_EVENT = /(?:(?:19|20)\d{2}年|\d{1,2}月|年底|年内|今年|明年|[一二三四]季度|[上下]半年)[^、，。；]*?[\u4e00-\u9fa5]{2}$/;
+/** Two parts joined by 、 that each give a time and an event are two steps of a timeline, two clauses (round 26). */
+function timeline(before: string, after: string): boolean {
+  return TIMED_EVENT.test(before) && TIMED_EVENT.test(after);
+}
 const TIME_NEXT = /^(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|全年|年底|[一二三四]季度|[上下]半年)/;
 
 /** Same-length normalisation: full-width digits/letters/%/. → ASCII. */
@@ -192,7 +198,7 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
       } else if (SEGMENT_END.has(ch)) {
         closeSegment(i);
         segStart = cStart = i + 1;
-      } else if (ch === '、' && [DISTRIBUTED_TIME, TIMED_MILESTONE, TIMED_FIGURE].some((r) => r.test(norm.slice(cStart, i))) && TIME_NEXT.test(norm.slice(i + 1, i + 9))) {
+      } else if (ch === '、' && (([DISTRIBUTED_TIME, TIMED_MILESTONE, TIMED_FIGURE].some((r) => r.test(norm.slice(cStart, i))) && TIME_NEXT.test(norm.slice(i + 1, i + 9))) || timeline(norm.slice(cStart, i), norm.slice(i + 1, i + 1 + Math.max(0, norm.slice(i + 1, t.end).search(/[、，,。；;]|$/)))))) {
         // "分别于2026年10月、2027年8月建成投产", "6月底前开工、12月底前完工": each time is its own milestone (round 9),
         // and its own target: "一季度…增长15%以上、全年增长10.5%以上" (round 14)
         closeClause(i);

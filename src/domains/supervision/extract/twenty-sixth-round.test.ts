@@ -68,3 +68,19 @@ describe('project groups', () => {
     expect(quantitiesOf('甲项目、乙项目以及丙项目顺利动工，三大项目总投资达45.9亿元。', { year: 2021 })).toEqual(['45.9亿元']);
   });
 });
+
+describe('timelines', () => {
+  it('parts joined by 、 that each give a time and an event are steps of a timeline, each dated on its own', () => {
+    expect(dated('项目于2021年2月落户、3月供地、首期厂房预计今年年底封顶。', { year: 2021, date: '2021-03-20' })).toEqual([
+      ['首期厂房预计今年年底封顶', '2021-12-31'],
+    ]);
+  });
+
+  it('without the document\'s date, a time in a year before the document\'s is past', () => {
+    // (January of the document's own year may still be ahead: without a date it stays a deadline)
+    expect(dated('项目于2020年9月落户、2021年1月供地并动工、2024年投产。', { year: 2021 })).toEqual([
+      ['2021年1月供地并动工', '2021-01-31'],
+      ['2024年投产', '2024-12-31'],
+    ]);
+  });
+});
