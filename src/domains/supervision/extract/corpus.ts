@@ -38,6 +38,7 @@ export const SETS = [
   { set: 'v', from: 612 },
   { set: 'w', from: 648 },
   { set: 'x', from: 684 },
+  { set: 'y', from: 720 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
