@@ -68,6 +68,10 @@ function yearTarget(norm: string, sentence: Sentence, it: ExtractedItem): boolea
 }
 const PLEDGE = /确保|力争|争取|(?<![主重需])要(?![求素点])|将(?![近来])|目标/;
 
+/** A line that names and counts a class of a list: "“优化教育资源布局”类，共1项". */
+const CLASS_LINE = /^[^，。；]{0,30}类[，,]?\s*共\s*[\d一二三四五六七八九十]+\s*项$/;
+/** A vote that chose a counted list: reported, not pledged. */
+const VOTED = /表决|票决|投票/;
 /** A decision that announces a counted list ("确定…为民兴办10件实事", "确定实施30项重点民生实事项目"). */
 const DECIDES = /确定|兴办|办好|抓好|实施/;
 /** A report's lead to its year's work areas: "我们将重点抓好以下七个方面工作：", "重点抓好以下工作：" (round 25: without 以下 too,
@@ -200,8 +204,9 @@ const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?
 // (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为："; round 23: or the list
 // is told as published, "…2025年度十件民生实事项目 正式出炉！")
 const COUNTED_LIST = new RegExp(
-  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?[^，。；]{0,4}?(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|实事(?:项目)?共有?[十\d一二三四五六七八九百]+(?:件|项)|${COUNTED_DELIVERABLES}(?:项目)?\s*(?:正式)?(?:出炉|公布|发布|揭晓))`,
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?[^，。；]{0,4}?(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|实事(?:项目)?(?:共有?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|确定以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?\s*(?:正式)?(?:出炉|公布|发布|揭晓))`,
 );
+// (round 27: "确定…民生实事项目为10项", "确定以下八类11个项目为2024年度…民生实事项目")
 // (round 23: or a heading that is only the list's name, "实事项目", "政府实事项目")
 const COUNTED_HEADING = new RegExp(String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:${COUNTED_DELIVERABLES}|民生实事)|^\s*(?:政府|民生|为民|惠民)?实事(?:项目)?\s*$`);
 /** What a counted list of deliverables is of: "十件实事", "15件大事". */
@@ -468,8 +473,12 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         // (under a heading that sets the year's targets, an action without a figure is one of them too, round 15;
         // in a counted list every item is one deliverable, whatever its verb, round 17)
         if (it.deadline !== null || (it.quantities.length === 0 && !counted && !(plan && it.rules.includes('task:action-verb') && !isPush(it.text)))) continue;
+        // (a line that names and counts a class of the list, "一、“优化教育资源布局”类，共1项", is no deliverable, nor an item
+        // about last year, "去年计划…", round 27)
+        if (CLASS_LINE.test(paraText.replace(ITEM_LEAD, '').trim()) || /^(?:去年|上年)/.test(it.text.replace(ITEM_LEAD, ''))) continue;
         // the words that only name and count the list ("民生实事项目共11项，项目情况如下：") pledge nothing (round 22)
-        if (counted && it.end <= from && it.start >= para.start && !MODAL.test(norm.slice(para.start, from)) && !DECIDES.test(norm.slice(para.start, from))) continue;
+        // (nor does a vote that chose it: "投票表决确定…为10项", round 27)
+        if (counted && it.end <= from && it.start >= para.start && ((!MODAL.test(norm.slice(para.start, from)) && !DECIDES.test(norm.slice(para.start, from))) || VOTED.test(norm.slice(para.start, from)))) continue;
         it.deadline = due.date;
         it.deadlinePhrase = due.phrase;
         it.rules.push('deadline:heading');
@@ -508,7 +517,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
 }
 
 /** A push after its subject: "历下区将加快推进…建设". */
-const PUSH_AFTER_SUBJECT = /(?:继续|进一步|全力|加快|大力|扎实|稳步|积极|着力|持续)(?:推进|推动|深化|加大|优化|加强|强化|完善|提升)/;
+const PUSH_AFTER_SUBJECT = /(?:继续|进一步|全力|加快|大力|扎实|稳步|稳妥|积极|着力|持续)(?:推进|推动|深化|加大|优化|加强|强化|完善|提升)/;
 /** What a document's lead names when it tells a year's work report or plan. */
 const PLAN_DOCUMENT = /政府工作报告|工作要点|工作计划|工作安排|工作报告/;
 
@@ -551,7 +560,7 @@ const ENUMERATED = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD})`
 const TARGET_VERB = new RegExp(ACTION_VERBS.source + '|增长|同步|稳定在|控制在|达到|不低于|不高于|高于|低于|好于|优于');
 
 /** An ongoing push with no end state ("推进老旧小区改造", "加快推进…建设"): under a frame it is no dated target (round 17). */
-const PUSH = /^(?:要|将|继续|进一步|全力|加快|大力|扎实|稳步|积极|着力|持续)*(?:推进|推动|深化|加大|优化|加强|强化|尽快|完善|提升|不断)/;
+const PUSH = /^(?:要|将|继续|进一步|全力|加快|大力|扎实|稳步|稳妥|积极|着力|持续)*(?:推进|推动|深化|加大|优化|加强|强化|尽快|完善|提升|不断)/;
 const END_STATE = new RegExp(`${MILESTONES}|完成|开工|实现|新增|达到|突破`);
 function isPush(text: string): boolean {
   const t = text.replace(ENUMERATED, '').trim();
