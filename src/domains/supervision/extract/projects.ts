@@ -530,7 +530,10 @@ export function findProjects(
     }
     // a name ending in another head noun right before 总投资: "恒利源电子线路板科技产业园总投资60亿元"
     // (round 21: a company right before its total is the project, as the labelling rule takes it: "富锋生物能源有限公司总投资1500万美元")
-    const headOnly = !opensClause && !before.endsWith('项目') && (HEAD_END.test(before) || /有限公司$/.test(before));
+    // (round 27: or any name in a list of names each with its total, "其中，兴泉铁路泉州段总投资153亿元、南山文化生态园总投资80亿元、…")
+    const chunk = before.slice(Math.max(...[...NAME_STOP].map((c) => before.lastIndexOf(c))) + 1);
+    const inList = before.endsWith(chunk) && chunk.length >= 4 && (before[before.length - chunk.length - 1] === '、' || norm[s + m[0].length] === '、') && !/\d/.test(chunk) && !NOT_A_NAME.test(chunk);
+    const headOnly = !opensClause && !before.endsWith('项目') && (HEAD_END.test(before) || /有限公司$/.test(before) || inList);
     if (!before.endsWith('项目') && !headOnly) continue;
     // a count in the clause is a group's total ("新开工项目6个，总投资…"), except before 分别是 ("这3个项目分别是X项目总投资…", round 10)
     const own = lastClause(before);

@@ -4,7 +4,7 @@
  * invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated } from './roundViews';
+import { dated, projectsOf } from './roundViews';
 
 const opts = { year: 2017, date: '2017-02-20' };
 
@@ -28,5 +28,17 @@ describe('counted lists chosen by a vote', () => {
   it('an item about last year is not one of this year\'s deliverables', () => {
     const text = '今年，我市将办好以下十件实事：\n1.新建幼儿园10所。\n2.去年计划继续实施中小学扩容建设项目12个，新增5000个学位。';
     expect(dated(text, opts).map(([t]) => t)).toEqual(['今年，我市将办好以下十件实事', '1.新建幼儿园10所']);
+  });
+});
+
+describe('project lists', () => {
+  it('in a list of names each with its total, a name needs no head word', () => {
+    expect(projectsOf('总投资达50亿元以上大项目有3个。其中，某某铁路某段总投资153亿元、南山文化生态园总投资80亿元、某某海上风电项目总投资55亿元。', opts)).toEqual([
+      ['某某铁路某段', 153, '亿元'],
+      ['南山文化生态园', 80, '亿元'],
+      ['某某海上风电', 55, '亿元'],
+    ]);
+    // (a name alone before its total still needs one: "全区总投资…" names no project)
+    expect(projectsOf('全区总投资120亿元。', opts)).toEqual([]);
   });
 });
