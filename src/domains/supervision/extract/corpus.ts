@@ -39,6 +39,7 @@ export const SETS = [
   { set: 'w', from: 648 },
   { set: 'x', from: 684 },
   { set: 'y', from: 720 },
+  { set: 'z', from: 756 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
