@@ -70,8 +70,12 @@ const PLEDGE = /确保|力争|争取|(?<![主重需])要(?![求素点])|将(?![�
 
 /** A line that names and counts a class of a list: "“优化教育资源布局”类，共1项". */
 const CLASS_LINE = /^[^，。；]{0,30}类[，,]?\s*共\s*[\d一二三四五六七八九十]+\s*项$/;
+/** A segment that sums up a class of the list: "其中，安居保障类3项，主要是…等工程". */
+const CLASS_SUMMARY = /^(?:其中[，,])?[^，。；]{1,12}类[\d一二三四五六七八九十]+项(?:[，,]|$)/;
+/** A sentence about the year gone by: "去年，…", "一年来，…". */
+const LOOKS_BACK = /^(?:去年|上年|一年来|过去一年)/;
 /** A vote that chose a counted list: reported, not pledged. */
-const VOTED = /表决|票决|投票/;
+const VOTED = /表决|票决|投票|票选/;
 /** A decision that announces a counted list ("确定…为民兴办10件实事", "确定实施30项重点民生实事项目"). */
 const DECIDES = /确定|兴办|办好|抓好|实施/;
 /** A report's lead to its year's work areas: "我们将重点抓好以下七个方面工作：", "重点抓好以下工作：" (round 25: without 以下 too,
@@ -473,9 +477,11 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         // (under a heading that sets the year's targets, an action without a figure is one of them too, round 15;
         // in a counted list every item is one deliverable, whatever its verb, round 17)
         if (it.deadline !== null || (it.quantities.length === 0 && !counted && !(plan && it.rules.includes('task:action-verb') && !isPush(it.text)))) continue;
-        // (a line that names and counts a class of the list, "一、“优化教育资源布局”类，共1项", is no deliverable, nor an item
-        // about last year, "去年计划…", round 27)
-        if (CLASS_LINE.test(paraText.replace(ITEM_LEAD, '').trim()) || /^(?:去年|上年)/.test(it.text.replace(ITEM_LEAD, ''))) continue;
+        // (a line that names and counts a class of the list, "一、“优化教育资源布局”类，共1项", or sums one up, "其中，安居保障类3项，
+        // 主要是…", is no deliverable, nor a sentence about last year, "去年计划…", "一年来，…", nor one that tells the vote on
+        // the list, "…20个民生实事项目正式票选出炉", round 27)
+        const sentenceText = norm.slice(Math.max(norm.lastIndexOf('。', it.start - 1), norm.lastIndexOf('\n', it.start - 1)) + 1, it.end);
+        if (CLASS_LINE.test(paraText.replace(ITEM_LEAD, '').trim()) || CLASS_SUMMARY.test(sentenceText) || LOOKS_BACK.test(sentenceText.replace(ITEM_LEAD, '')) || (VOTED.test(sentenceText) && DELIVERABLE_WORD.test(sentenceText))) continue;
         // the words that only name and count the list ("民生实事项目共11项，项目情况如下：") pledge nothing (round 22)
         // (nor does a vote that chose it: "投票表决确定…为10项", round 27)
         if (counted && it.end <= from && it.start >= para.start && ((!MODAL.test(norm.slice(para.start, from)) && !DECIDES.test(norm.slice(para.start, from))) || VOTED.test(norm.slice(para.start, from)))) continue;
@@ -537,7 +543,8 @@ const DELIVERABLES_DOCUMENT =
 function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[], date: string | null, year: number | null): void {
   if (year === null) return;
   const early = date !== null && Number(date.slice(0, 4)) === year && Number(date.slice(5, 7)) <= 4;
-  const leadText = paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join('');
+  // (the lead is the text's opening, its first two lines and no more than 200 characters of them)
+  const leadText = paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join('').slice(0, 200);
   const listed = DELIVERABLES_DOCUMENT.exec(leadText);
   const deliverables = listed !== null && !NOT_A_LIST.test(leadText) && (early || (date === null && Number(listed[1]) === year));
   const lead = deliverables ? listed : early ? PLAN_DOCUMENT.exec(leadText) : null;

@@ -71,6 +71,8 @@ describe('quantities', () => {
   it('reads N家 for any N, Arabic or Chinese (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 99999 }), fc.boolean(), (n, chinese) => {
+        // (a Chinese numeral ending in 万, "一万家", is read as 1 万家, the magnitude with the unit as in "2万户": not this property)
+        fc.pre(!(chinese && n % 10000 === 0));
         const num = chinese ? toChineseNumeral(n) : String(n);
         const r = qs(`新增企业${num}家以上`);
         return r.length === 1 && r[0]!.value === n && r[0]!.unit === '家' && r[0]!.atLeast === true;

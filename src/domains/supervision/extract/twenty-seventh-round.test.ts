@@ -42,3 +42,15 @@ describe('project lists', () => {
     expect(projectsOf('全区总投资120亿元。', opts)).toEqual([]);
   });
 });
+
+describe('after set z was scored (fits)', () => {
+  it('a list chosen by 票选 is announced, not pledged; a class summed up and a sentence about the year gone by are no deliverables', () => {
+    const text = ['某区20项民生实事项目出炉', '近日，随着区人民代表大会闭幕，某区2024年20个民生实事项目正式票选出炉。', '去年，某区面向社会公布了20项民生实事项目。一年来，20项民生实事项目全部按期落地。', '其中，安居保障类3项，主要是安居惠民保障等工程。新建公办幼儿园3所。'].join('\n');
+    expect(dated(text, { year: 2024, date: '2024-01-20' })).toEqual([['新建公办幼儿园3所', '2024-12-31']]);
+  });
+
+  it('a document frame is read from the text\'s opening only, not from a list announced far into its first line', () => {
+    const annex = `七、推进67所中小学风雨连廊建设。${'另有学校经现场核查，现有条件不适宜建设风雨连廊。'.repeat(8)}附件2 2018年十件民生实事`;
+    expect(dated(annex, { year: 2018 })).toEqual([]);
+  });
+});
