@@ -18,6 +18,7 @@
  * | 15个工作日内                           | document date + 15 working days | deadline:workdays    |
  * | 本周内, 下周前, 本周完成 (committed)     | Sunday of the document's (next) week | deadline:week    |
  * | 两周内, 3个星期之内                      | document date + 14 / 21 days  | deadline:within-days    |
+ * | 自3月11日起…为期一个月 (a start said)     | its last day (04-10)          | deadline:window         |
  * | 月底, 本月底, 下月底                   | end of the document's (next) month | deadline:month-end |
  * | 本月下旬, 下个月中旬, 下月初            | that dekad of the document's (next) month | deadline:dekad |
  * | 10月以前, 10月份, 明年3月               | end of that month            | deadline:month          |
