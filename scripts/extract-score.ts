@@ -37,9 +37,9 @@ const fmt = (x: number) => x.toFixed(3);
 console.log('\n| half | set | texts | class | expected | extracted | matched | precision | recall |\n|---|---|---:|---|---:|---:|---:|---:|---:|');
 // sets a and b are split in halves and shown together too; every later set is held out whole and shown on its own
 const sets = [
-  ...SETS.slice(0, 2).map(({ set }) => ({ label: `${set} (${setRange(set)})`, pick: (c: CorpusText) => c.set === set })),
-  { label: 'a+b', pick: (c: CorpusText) => c.set === 'a' || c.set === 'b' },
-  ...SETS.slice(2).map(({ set }) => ({ label: `${set} (${setRange(set)})`, pick: (c: CorpusText) => c.set === set })),
+  ...SETS.slice(0, 2).map(({ set }) => ({ name: set as string, label: `${set} (${setRange(set)})`, pick: (c: CorpusText) => c.set === set })),
+  { name: 'a+b', label: 'a+b', pick: (c: CorpusText) => c.set === 'a' || c.set === 'b' },
+  ...SETS.slice(2).map(({ set }) => ({ name: set as string, label: `${set} (${setRange(set)})`, pick: (c: CorpusText) => c.set === set })),
 ];
 for (const half of ['dev', 'heldout'] as const) {
   for (const set of sets) {
@@ -52,7 +52,7 @@ for (const half of ['dev', 'heldout'] as const) {
     const show =
       set.label === 'a+b'
         ? half === 'dev' || process.argv.includes('--heldout')
-        : process.argv.includes(`--set-${set.label[0]}`);
+        : process.argv.includes(`--set-${set.name}`);
     if (verbose && show) {
       for (const d of scored) {
         for (const [c, s] of Object.entries(d.scores)) {

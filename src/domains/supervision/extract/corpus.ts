@@ -40,6 +40,7 @@ export const SETS = [
   { set: 'x', from: 684 },
   { set: 'y', from: 720 },
   { set: 'z', from: 756 },
+  { set: 'aa', from: 792 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
