@@ -522,8 +522,11 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   return { year: doc.year, items };
 }
 
+/** The adverbs and verbs of an ongoing push, shared by PUSH (at an item's start) and PUSH_AFTER_SUBJECT. */
+const PUSH_ADVERBS = '继续|进一步|全力|加快|大力|扎实|稳步|稳妥|积极|着力|持续';
+const PUSH_VERBS = '推进|推动|深化|加大|优化|加强|强化|完善|提升';
 /** A push after its subject: "历下区将加快推进…建设". */
-const PUSH_AFTER_SUBJECT = /(?:继续|进一步|全力|加快|大力|扎实|稳步|稳妥|积极|着力|持续)(?:推进|推动|深化|加大|优化|加强|强化|完善|提升)/;
+const PUSH_AFTER_SUBJECT = new RegExp(`(?:${PUSH_ADVERBS})(?:${PUSH_VERBS})`);
 /** What a document's lead names when it tells a year's work report or plan. */
 const PLAN_DOCUMENT = /政府工作报告|工作要点|工作计划|工作安排|工作报告/;
 
@@ -567,7 +570,7 @@ const ENUMERATED = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD})`
 const TARGET_VERB = new RegExp(ACTION_VERBS.source + '|增长|同步|稳定在|控制在|达到|不低于|不高于|高于|低于|好于|优于');
 
 /** An ongoing push with no end state ("推进老旧小区改造", "加快推进…建设"): under a frame it is no dated target (round 17). */
-const PUSH = /^(?:要|将|继续|进一步|全力|加快|大力|扎实|稳步|稳妥|积极|着力|持续)*(?:推进|推动|深化|加大|优化|加强|强化|尽快|完善|提升|不断)/;
+const PUSH = new RegExp(`^(?:要|将|${PUSH_ADVERBS})*(?:${PUSH_VERBS}|尽快|不断)`);
 const END_STATE = new RegExp(`${MILESTONES}|完成|开工|实现|新增|达到|突破`);
 function isPush(text: string): boolean {
   const t = text.replace(ENUMERATED, '').trim();
@@ -859,12 +862,13 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
       if (k === 0 && !acts(g.clauses[0], false) && acts(g.clauses[1], false)) k = 1;
       // a scheduled session is the task itself ("1月4日下午15:00—18:00，督查组…现场检查…"): it reaches on to what is done there
       if (g.deadline?.rule === 'deadline:scheduled') k = Math.min(1, g.clauses.length - 1);
+      // the clause that holds the group's time
+      const own = g.deadline === null ? -1 : g.clauses.findIndex((c) => g.deadline!.start >= c.clause.start && g.deadline!.end <= c.clause.end);
       // a campaign's window is the campaign itself ("开展为期一个月的…专项行动", round 26)
-      if (g.deadline?.rule === 'deadline:window') k = Math.max(0, g.clauses.findIndex((c) => g.deadline!.start >= c.clause.start && g.deadline!.end <= c.clause.end));
+      if (g.deadline?.rule === 'deadline:window') k = Math.max(0, own);
       // an expected date is a milestone whatever its verb (round 8; sets f and g): "预计12月中旬进行设备调试",
       // "主体结构可于今年7月底结顶", "预计今年年底，处理厂可具备通水条件" — the expectation word right before the time
       if (k < 0 && g.deadline !== null && !g.inherited) {
-        const own = g.clauses.findIndex((c) => g.deadline!.start >= c.clause.start && g.deadline!.end <= c.clause.end);
         const c = g.clauses[own];
         if (c && EXPECT_BEFORE.test(norm.slice(c.clause.start, g.deadline.start))) {
           const rest = norm.slice(g.deadline.end, c.clause.end).trim();

@@ -21,6 +21,14 @@ const TIMED_MILESTONE = /(?:\d{1,2}月(?:底|末|份)?|年底|年内|[一二三�
 const TIMED_FIGURE = /(?:[一二三四]季度|上半年|下半年|1-\d{1,2}月)[^，。；、]{0,20}?(?:增长|达到|完成|突破)\d+(?:\.\d+)?(?:%|亿元|万元)(?:以上|左右)?$/;
 /** A time and what happens then, in a part of a timeline: "于2020年9月落户肇庆", "首期厂房预计今年年底封顶". */
 const TIMED_EVENT = /(?:(?:19|20)\d{2}年|\d{1,2}月|年底|年内|今年|明年|[一二三四]季度|[上下]半年)[^、，。；]*?[\u4e00-\u9fa5]{2}$/;
+/** The part of a list from `from` to the next 、 or clause mark (or `end`). */
+function partAfter(norm: string, from: number, end: number): string {
+  let j = from;
+  while (j < end && !PART_END.has(norm[j]!)) j++;
+  return norm.slice(from, j);
+}
+const PART_END = new Set(['、', '，', ',', '。', '；', ';']);
+
 /** Two parts joined by 、 that each give a time and an event are two steps of a timeline, two clauses (round 26). */
 function timeline(before: string, after: string): boolean {
   return TIMED_EVENT.test(before) && TIMED_EVENT.test(after);
@@ -198,7 +206,7 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
       } else if (SEGMENT_END.has(ch)) {
         closeSegment(i);
         segStart = cStart = i + 1;
-      } else if (ch === '、' && (([DISTRIBUTED_TIME, TIMED_MILESTONE, TIMED_FIGURE].some((r) => r.test(norm.slice(cStart, i))) && TIME_NEXT.test(norm.slice(i + 1, i + 9))) || timeline(norm.slice(cStart, i), norm.slice(i + 1, i + 1 + Math.max(0, norm.slice(i + 1, t.end).search(/[、，,。；;]|$/)))))) {
+      } else if (ch === '、' && (([DISTRIBUTED_TIME, TIMED_MILESTONE, TIMED_FIGURE].some((r) => r.test(norm.slice(cStart, i))) && TIME_NEXT.test(norm.slice(i + 1, i + 9))) || timeline(norm.slice(cStart, i), partAfter(norm, i + 1, t.end)))) {
         // "分别于2026年10月、2027年8月建成投产", "6月底前开工、12月底前完工": each time is its own milestone (round 9),
         // and its own target: "一季度…增长15%以上、全年增长10.5%以上" (round 14)
         closeClause(i);
@@ -244,14 +252,10 @@ function itemsAmongItems(norm: string, paras: Paragraph[]): void {
     const section = next !== undefined && /^\s*[一二三四五六七八九十]+、/.test(norm.slice(next.start, next.end));
     if (!next || section || (nextLead && leadKind(nextLead) === leadKind(lead))) p.heading = false;
   });
-  let changed = true;
-  while (changed) {
-    changed = false;
-    paras.forEach((p, k) => {
-      if (candidate(p) && !/[：:]$/.test(norm.slice(p.start, p.end)) && (plainItem(paras[k - 1]) || plainItem(paras[k + 1]))) {
-        p.heading = false;
-        changed = true;
-      }
-    });
-  }
+  // (a run of such lines is read outward from the items: one sweep forward, one back, reach every line the run joins)
+  const flip = (p: Paragraph, neighbour: Paragraph | undefined) => {
+    if (candidate(p) && !/[：:]$/.test(norm.slice(p.start, p.end)) && plainItem(neighbour)) p.heading = false;
+  };
+  for (let k = 0; k < paras.length; k++) flip(paras[k]!, paras[k - 1]);
+  for (let k = paras.length - 1; k >= 0; k--) flip(paras[k]!, paras[k + 1]);
 }
