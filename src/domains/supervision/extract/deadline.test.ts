@@ -13,7 +13,7 @@ const one = (s: string, c: DeadlineContext = ctx) => {
 
 describe('deadline phrases', () => {
   it.each([
-    ['8月底前完成江苏汇智高端工程机械创新中心建设', '2022-08-31', 'deadline:month-end', '8月底前'],
+    ['积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设', '2022-08-31', 'deadline:month-end', '8月底前'],
     ['8月底完成', '2022-08-31', 'deadline:month-end', '8月底'],
     ['10月底前将“e窗”平台应用范围拓展至450项', '2022-10-31', 'deadline:month-end', '10月底前'],
     ['二月底前完成', '2022-02-28', 'deadline:month-end', '二月底前'],
@@ -124,7 +124,7 @@ describe('governing deadline in extract', () => {
   it('splits a sentence into one task per own deadline', () => {
     const r = extract('积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设，年内创建国家高端工程机械及核心零部件制造业创新中心；支持合作。', { year: 2022 });
     expect(r.items.map((i) => [i.text, i.deadline])).toEqual([
-      ['8月底前完成江苏汇智高端工程机械创新中心建设', '2022-08-31'],
+      ['积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设', '2022-08-31'],
       ['年内创建国家高端工程机械及核心零部件制造业创新中心', '2022-12-31'],
     ]);
   });

@@ -19,6 +19,7 @@
  * | 本周内, 下周前, 本周完成 (committed)     | Sunday of the document's (next) week | deadline:week    |
  * | 两周内, 3个星期之内                      | document date + 14 / 21 days  | deadline:within-days    |
  * | 自3月11日起…为期一个月 (a start said)     | its last day (04-10)          | deadline:window         |
+ * | 9月21日至10月31日 (ending after the document's date) | its last day         | deadline:window         |
  * | 月底, 本月底, 下月底                   | end of the document's (next) month | deadline:month-end |
  * | 本月下旬, 下个月中旬, 下月初            | that dekad of the document's (next) month | deadline:dekad |
  * | 10月以前, 10月份, 明年3月               | end of that month            | deadline:month          |
@@ -202,6 +203,25 @@ const FIXED_HOLIDAYS: Record<string, (y: number) => string> = {
 };
 
 const PATTERNS: Pattern[] = [
+  {
+    // a window told by its two days, still running or ahead at the document's date: "自2019年10月8日至2020年1月17日，…开展…
+    // 行动", "9月21日至10月31日为…决战阶段，全面完成…", "冬季战役期间（2019年11月22日至2020年2月29日），要确保…": due on its last
+    // day (round 28). A span already over is a reporting period, and without the document's date one cannot tell.
+    rule: 'deadline:window',
+    attributive: false,
+    re: /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:起)?\s*[至到—－-]\s*(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:止)?/g,
+    resolve(m, ctx) {
+      if (ctx.date === null) return false;
+      const from = m[1] !== undefined ? Number(m[1]) : ctx.year ?? Number(ctx.date.slice(0, 4));
+      const mo = Number(m[5]);
+      const d = Number(m[6]);
+      // (the end in the next year when its month comes before the start's and no year is said: "11月22日至2月29日")
+      const y = m[4] !== undefined ? Number(m[4]) : mo < Number(m[2]) ? from + 1 : from;
+      if (mo < 1 || mo > 12 || d < 1 || d > lastDayOfMonth(y, mo)) return false;
+      const date = iso(y, mo, d);
+      return date > ctx.date ? date : false;
+    },
+  },
   {
     // a scheduled window or session: a day range before 将/要 ("9月15日-25日，将对…开展全面督查"),
     // or a day with its hours ("2018年1月4日上午9:00—11:00，在…召开座谈会"); due on its (last) day

@@ -76,7 +76,7 @@ describe('deadlines: a phase or an adverb between a time and its milestone', () 
 
 describe('tasks: an expected date whatever its verb', () => {
   it('an expectation word right before the time makes the clause a task', () => {
-    expect(dated('目前设备已进场，预计8月中旬进行设备调试。', opts)).toEqual([['预计8月中旬进行设备调试', '2024-08-20']]);
+    expect(dated('目前设备已进场，预计8月中旬进行设备调试。', opts)).toEqual([['目前设备已进场，预计8月中旬进行设备调试', '2024-08-20']]);
     expect(dated('二期工程主体结构可于今年9月底结顶。', opts)).toEqual([['二期工程主体结构可于今年9月底结顶', '2024-09-30']]);
   });
 

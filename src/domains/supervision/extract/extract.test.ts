@@ -42,7 +42,7 @@ describe('extract: seed 003 (2022, meeting 8月14日)', () => {
   const r = extract(seed('003'), { year: 2022 });
 
   it('dated tasks', () => {
-    expect(find(r.items, '8月底前完成江苏汇智高端工程机械创新中心建设')).toMatchObject({
+    expect(find(r.items, '积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设')).toMatchObject({
       kind: 'task', deadline: '2022-08-31', deadlinePhrase: '8月底前',
     });
     const e = find(r.items, '“e窗”平台应用范围拓展至450项')!;

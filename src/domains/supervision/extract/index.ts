@@ -25,6 +25,8 @@ const ACTION_VERBS = new RegExp(
 );
 /** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
 const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
+/** The work a window sets: an action, or a campaign carried out in it ("开展…行动"). */
+const WINDOW_WORK = new RegExp(`${ACTION_VERBS.source}|开展|实施|组织`);
 /** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
 const MODAL_VERBS = /确保|力争|争取/g;
 
@@ -208,9 +210,10 @@ const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?
 // (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为："; round 23: or the list
 // is told as published, "…2025年度十件民生实事项目 正式出炉！")
 const COUNTED_LIST = new RegExp(
-  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?[^，。；]{0,4}?(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|实事(?:项目)?(?:共有?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|确定以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?\s*(?:正式)?(?:出炉|公布|发布|揭晓))`,
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|票决出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?(?:[^，。；]{0,4}?|[，,]\s*)(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|实事(?:项目)?(?:共有?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|确定以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?\s*(?:正式)?(?:出炉|公布|发布|揭晓))`,
 );
-// (round 27: "确定…民生实事项目为10项", "确定以下八类11个项目为2024年度…民生实事项目")
+// (round 27: "确定…民生实事项目为10项", "确定以下八类11个项目为2024年度…民生实事项目"; round 28: a comma before the list,
+// "票决出2025年…十件民生实事项目，分别是：")
 // (round 23: or a heading that is only the list's name, "实事项目", "政府实事项目")
 const COUNTED_HEADING = new RegExp(String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:${COUNTED_DELIVERABLES}|民生实事)|^\s*(?:政府|民生|为民|惠民)?实事(?:项目)?\s*$`);
 /** What a counted list of deliverables is of: "十件实事", "15件大事". */
@@ -782,6 +785,13 @@ type UnitsFn = (t: string) => string[];
 /** A clause that says when a campaign starts: "决定自3月11日起", "自即日起". */
 const WINDOW_OPENS = /(?:自|从)[^，。；]{1,14}(?:起|开始)(?:(?:到|至)[^，。；]{2,12})?$/;
 
+/** A clause that tells who speaks or where it is heard, or sits in a table's row: not what an item does. */
+const TELLS = /\||(?:介绍|表示|获悉|了解到|指出|说|称|讯|强调|要求|认为|透露|明确|提出|召开|举行|闭幕|开幕|目标是)[：:，,]?$|^(?:至此|预计|目标|据[^，,]*|会上[^，,]*|目前)[：:，,]?$/;
+/** A clause with a time of its own: a step of a timeline ("项目于2020年9月落户、2021年1月供地"), not the subject of the next. */
+const OWN_TIME = /\d{1,2}月|(?:19|20)\d{2}年(?!未|以来)|[今明去上后]年|年底|年内|季度|半年/;
+/** What may stand before an item's time when the time opens its clause: "于", "计划", "预计将于", "务必". */
+const TIME_FIRST = /^\s*(?:并|要|将|计划|预计|力争|确保|争取|务必|必须)?(?:将|要)?(?:于|在|自|从|到)?\s*$/;
+
 /** A time phrase that says its year ("明年5月", "2024年6月底"), as against one that takes the document's ("8月"). */
 const YEAR_SAID = /^(?:(?:19|20)\d{2}年|明年|次年|后年|今年|去年|上年)/;
 
@@ -844,6 +854,7 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     if (signal) lastSignal = idx;
   });
   const out: ExtractedItem[] = [];
+  const grouped = new Set(groups.flatMap((g) => g.clauses));
   for (const g of groups) {
     const quantities = g.clauses.flatMap((c) => c.quantities);
     const projects = g.clauses.flatMap((c) => c.projects);
@@ -887,10 +898,20 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
         ACTION_VERBS.test(norm.slice(nextClause.clause.start, nextClause.clause.end))) {
       lastIdx += 1;
     }
+    // a window told by its two days ("9月21日至10月31日为…决战阶段", "冬季战役期间（…至2020年2月29日）") reaches on to the work it
+    // sets, in one of the next two clauses ("全面完成…", "要确保…", "…开展…行动") (round 28)
+    if (g.deadline?.rule === 'deadline:window' && /日[^日]*[至到—－-]/.test(g.deadline.phrase)) {
+      const work = g.clauses.findIndex((c, k) => k > lastIdx && k <= lastIdx + 2 && WINDOW_WORK.test(norm.slice(c.clause.start, c.clause.end)));
+      if (work > 0) lastIdx = work;
+    }
     // (a window's item holds the clause that starts it: "决定自3月11日起，开展为期一个月的…行动")
     const opening = infos[infos.indexOf(first) - 1];
     const startsWindow = g.deadline?.rule === 'deadline:window' && opening !== undefined && WINDOW_OPENS.test(norm.slice(opening.clause.start, opening.clause.end));
-    const start = startsWindow ? opening.clause.start : first.clause.start;
+    // (…and so does an item that opens with its time when the clause before it, in no item of its own, says what is done:
+    // "要…制定本地工作方案，于2024年3月15日前报市安办备案", "焚烧发电厂，计划2020年6月竣工" (round 28))
+    const subject = opening !== undefined && !grouped.has(opening) && g.deadline !== null && !g.inherited && g.deadline.start >= first.clause.start &&
+      TIME_FIRST.test(norm.slice(first.clause.start, g.deadline.start)) && !TELLS.test(norm.slice(opening.clause.start, first.clause.start).trim()) && !OWN_TIME.test(norm.slice(opening.clause.start, opening.clause.end));
+    const start = startsWindow || subject ? opening.clause.start : first.clause.start;
     const end = openParenCut(norm, start, g.clauses[lastIdx]!.clause.end);
     if (isExhortation(norm.slice(start, end), g.deadline, quantities, projects)) continue;
     const spans: Array<{ start: number; end: number; project: ProjectHit | null }> = [];

@@ -37,7 +37,7 @@ describe('deadlines: task breakdowns', () => {
 
   it('a submission by a date is a task; a recurring date and a start are not deadlines', () => {
     expect(dated('各单位要制订工作方案，并于2024年4月15日前将工作方案报区人民政府办公室。', opts)).toEqual([
-      ['并于2024年4月15日前将工作方案报区人民政府办公室', '2024-04-15'],
+      ['各单位要制订工作方案，并于2024年4月15日前将工作方案报区人民政府办公室', '2024-04-15'],
     ]);
     expect(dated('从2024年第二季度开始，各单位要在每季度最后一个月的25日前将本季度进展情况报区政府办公室。', opts)).toEqual([]);
   });

@@ -24,7 +24,7 @@ describe('deadlines: the start of a period', () => {
 
 describe('deadlines: a full date without 前', () => {
   it('still ahead, right before a completion verb, is its time', () => {
-    expect(dated('一期已封顶，12月30日完成二批次交付。', { year: 2023, date: '2023-03-10' })).toEqual([['12月30日完成二批次交付', '2023-12-30']]);
+    expect(dated('一期已封顶，12月30日完成二批次交付。', { year: 2023, date: '2023-03-10' })).toEqual([['一期已封顶，12月30日完成二批次交付', '2023-12-30']]);
   });
 
   it('in its own clause before a commitment word, it dates the commitment', () => {

@@ -37,12 +37,12 @@ describe('project names', () => {
 describe('deadlines', () => {
   it('an expectation right after the time in a report sentence makes a plan ("年底可望投入运营")', () => {
     expect(dated('项目土建工程已完成，正进行竣工验收，年底可望投入运营。', opts)).toEqual([['年底可望投入运营', '2024-12-31']]);
-    expect(dated('项目主体已封顶，年底可投产。', opts)).toEqual([['年底可投产', '2024-12-31']]);
+    expect(dated('项目主体已封顶，年底可投产。', opts)).toEqual([['项目主体已封顶，年底可投产', '2024-12-31']]);
   });
 
   it('年前 said in winter is before the lunar new year; at other times, and "5年前", it is not a deadline', () => {
-    expect(dated('目前正推进管沟开挖，年前先完成7公里主管网。', { year: 2026, date: '2026-01-05' })).toEqual([['年前先完成7公里主管网', '2026-02-14']]);
-    expect(dated('目前正推进管沟开挖，年前先完成7公里主管网。', { year: 2025, date: '2025-11-20' })).toEqual([['年前先完成7公里主管网', '2026-02-14']]);
+    expect(dated('目前正推进管沟开挖，年前先完成7公里主管网。', { year: 2026, date: '2026-01-05' })).toEqual([['目前正推进管沟开挖，年前先完成7公里主管网', '2026-02-14']]);
+    expect(dated('目前正推进管沟开挖，年前先完成7公里主管网。', { year: 2025, date: '2025-11-20' })).toEqual([['目前正推进管沟开挖，年前先完成7公里主管网', '2026-02-14']]);
     expect(dated('年前先完成7公里主管网。', { year: 2025, date: '2025-06-05' })).toEqual([]);
     expect(dated('该厂5年前建成投产。', { year: 2026, date: '2026-01-05' })).toEqual([]);
   });

@@ -1,0 +1,50 @@
+/**
+ * Rules added in round 28, written from sets x, y and z (after each was scored and read), and measured once on set aa,
+ * scored but not read before (docs/extraction.md). One test per rule, on invented sentences of the same kind (not corpus
+ * texts).
+ */
+import { describe, expect, it } from 'vitest';
+import { dated } from './roundViews';
+
+const opts = { year: 2018, date: '2018-09-15' };
+
+describe('counted lists', () => {
+  it('a comma may stand before "分别是：" / "包括：", and the vote that chose the list still pledges nothing', () => {
+    const text = '会议宣布了票决结果。代表们投票票决出2018年某区十件民生实事项目，分别是：\n1.“食得放心”：加大食品安全抽检力度；\n2.“治堵保畅”：交通拥堵点整治。';
+    expect(dated(text, opts)).toEqual([
+      ['“食得放心”：加大食品安全抽检力度', '2018-12-31'],
+      ['“治堵保畅”：交通拥堵点整治', '2018-12-31'],
+    ]);
+    expect(dated('本次大会票决通过2018年15项民生实事项目，包括：\n1、开展青少年生命安全教育；\n2、新增2050座公办学位。', opts)).toEqual([
+      ['开展青少年生命安全教育', '2018-12-31'],
+      ['2、新增2050座公办学位', '2018-12-31'],
+    ]);
+  });
+});
+
+describe('windows told by their two days', () => {
+  it('a window still running at the document\'s date is due on its last day, and reaches on to the work it sets', () => {
+    expect(dated('9月1日至10月31日为总攻决战阶段，全面完成贫困户水、电、房基础建设。', opts)).toEqual([
+      ['9月1日至10月31日为总攻决战阶段，全面完成贫困户水、电、房基础建设', '2018-10-31'],
+    ]);
+    expect(dated('冬季战役期间（2018年11月22日至2019年2月28日），要确保完成空气质量目标。', opts)).toEqual([
+      ['冬季战役期间（2018年11月22日至2019年2月28日），要确保完成空气质量目标', '2019-02-28'],
+    ]);
+  });
+
+  it('without a year the end falls in the next year when its month comes first; a span already over is a report', () => {
+    expect(dated('某镇决定自11月8日至1月17日，利用100天左右时间，在全镇开展“百日攻坚”行动。', opts).map(([, d]) => d)).toEqual(['2019-01-17']);
+    expect(dated('1月1日至8月31日，全县完成固定资产投资35亿元。', opts)).toEqual([]);
+  });
+});
+
+describe('an item that opens with its time', () => {
+  it('takes in the clause before it that says what is done, unless that clause tells who speaks or has a time of its own', () => {
+    expect(dated('要认真制定本地工作方案，于2018年10月15日前报市安办备案。', opts)).toEqual([
+      ['要认真制定本地工作方案，于2018年10月15日前报市安办备案', '2018-10-15'],
+    ]);
+    expect(dated('焚烧发电厂，计划2019年6月竣工。', opts)).toEqual([['焚烧发电厂，计划2019年6月竣工', '2019-06-30']]);
+    expect(dated('报告明确，今年将办好十件民生实事。', opts)).toEqual([['今年将办好十件民生实事', '2018-12-31']]);
+    expect(dated('项目于2018年3月落户、2019年1月供地并动工。', opts)).toEqual([['2019年1月供地并动工', '2019-01-31']]);
+  });
+});
