@@ -533,6 +533,8 @@ const PUSH_AFTER_SUBJECT = new RegExp(`(?:${PUSH_ADVERBS})(?:${PUSH_VERBS})`);
 /** What a document's lead names when it tells a year's work report or plan. */
 const PLAN_DOCUMENT = /政府工作报告|工作要点|工作计划|工作安排|工作报告/;
 
+/** …or a plan that names its year: "《大气污染防治2014年行动计划》", "2016年工作要点". */
+const YEAR_PLAN_DOCUMENT = /((?:19|20)\d{2})年(?:(?!总结|情况|回顾)[^。，；《》\d]){0,12}?(?:行动计划|实施方案|工作方案|工作要点|工作计划|工作安排)/;
 /** …or a year's counted list of deliverables it tells of: "2016年蓟县推出了新一轮20项民心工程", "为民办实事“十大”工程",
  * "明确2023年民生项目任务单" (round 26). */
 const DELIVERABLES_DOCUMENT =
@@ -553,13 +555,18 @@ function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[],
   const leadText = paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join('').slice(0, 200);
   const listed = DELIVERABLES_DOCUMENT.exec(leadText);
   const deliverables = listed !== null && !NOT_A_LIST.test(leadText) && (early || (date === null && Number(listed[1]) === year));
-  const lead = deliverables ? listed : early ? PLAN_DOCUMENT.exec(leadText) : null;
+  // (a plan that names its year, "大气污染防治2014年行动计划", frames that year whenever in it it is issued, round 28)
+  const named = YEAR_PLAN_DOCUMENT.exec(leadText);
+  const yearPlan = named !== null && Number(named[1]) === year && (date === null || Number(date.slice(0, 4)) === year);
+  const lead = deliverables ? listed : early ? PLAN_DOCUMENT.exec(leadText) : yearPlan ? named : null;
   if (!lead) return;
   for (const it of items) {
     if (it.kind !== 'task' || it.deadline !== null) continue;
     const sFrom = Math.max(norm.lastIndexOf('。', it.start - 1), norm.lastIndexOf('\n', it.start - 1)) + 1;
     const sText = norm.slice(sFrom, it.end);
-    if ((!deliverables && !/将|计划|要|确保|力争/.test(sText)) || isPush(it.text) || (PUSH_AFTER_SUBJECT.test(it.text) && !END_STATE.test(it.text)) || DONE.test(it.text) || /去年|上年/.test(sText)) continue;
+    // (a numbered item of a year's plan is one of its tasks without a commitment word)
+    const planItem = yearPlan && ITEM_LEAD.test(norm.slice(sFrom, it.end));
+    if ((!deliverables && !planItem && !/将|计划|要|确保|力争/.test(sText)) || isPush(it.text) || (PUSH_AFTER_SUBJECT.test(it.text) && !END_STATE.test(it.text)) || DONE.test(it.text) || /去年|上年/.test(sText)) continue;
     if (!END_STATE.test(it.text) && !DELIVERS.test(it.text) && !(it.quantities.length > 0 && TARGET_VERB.test(it.text))) continue;
     it.deadline = `${year}-12-31`;
     it.deadlinePhrase = lead[0];
@@ -573,7 +580,8 @@ const ENUMERATED = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD})`
 const TARGET_VERB = new RegExp(ACTION_VERBS.source + '|增长|同步|稳定在|控制在|达到|不低于|不高于|高于|低于|好于|优于');
 
 /** An ongoing push with no end state ("推进老旧小区改造", "加快推进…建设"): under a frame it is no dated target (round 17). */
-const PUSH = new RegExp(`^(?:要|将|${PUSH_ADVERBS})*(?:${PUSH_VERBS}|尽快|不断)`);
+// (round 28: "深入实施三个“一号工程”", "深入开展…")
+const PUSH = new RegExp(`^(?:要|将|${PUSH_ADVERBS})*(?:${PUSH_VERBS}|尽快|不断|深入(?:实施|开展|落实|推进))`);
 const END_STATE = new RegExp(`${MILESTONES}|完成|开工|实现|新增|达到|突破`);
 function isPush(text: string): boolean {
   const t = text.replace(ENUMERATED, '').trim();
