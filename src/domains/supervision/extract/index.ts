@@ -87,6 +87,8 @@ const WORK_FOLLOWS = /(?:抓好|做好|从)(?:以下)?[^。：:，]{0,10}?(?:工
 /** A heading that names the targets without a year ("一、经济社会发展主要预期目标", "2022年预期目标" has one):
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
+/** A target without a figure after a list of the year's targets: it is reached (完成 / 实现 / 同步 / 控制在 / 达到). */
+const PLAIN_TARGET = /(?:完成|实现|同步增长|控制在|达到|稳定在)[^，。；]{0,16}(?:任务|目标|增长|以内|以下|要求|标准|水平)[。；;]?\s*$/;
 /** A short line under a target heading that sets a target without a figure ("空气质量完成年度目标任务"). */
 const TARGET_LINE_PLAIN = /完成(?:年度|全年|市|省|上级)?[^，。；]{0,8}(?:目标任务|目标|任务)$/;
 /** A top-level section heading ("二、…") ends what a dated heading governs. */
@@ -442,9 +444,18 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const list: RegExpExecArray | null = report ? null : TARGET_LIST.exec(sText);
       const from = list ? sentence.start + list.index : listing !== null && !report ? sentence.start : null;
       if (list) listing = list[0];
+      // (…and so is a short sentence after the list that sets a target without a figure: "约束性指标不折不扣完成市下达任务。",
+      // "城乡居民人均可支配收入实现与经济同步增长。" (round 28))
+      if (!list && from !== null && items.length === before && !report && sText.trim().length <= 40 && PLAIN_TARGET.test(sText) && !isPush(sText.trim())) {
+        const t = sentenceItem(text, norm, sentence.start, sentence.end, makeUnits);
+        if (t) {
+          t.rules.push('task:plain-target');
+          items.push(t);
+        }
+      }
       if (from !== null && listing !== null && ctx.year !== null) {
         for (const it of items.slice(before)) {
-          if (it.kind !== 'task' || it.deadline !== null || it.quantities.length === 0 || it.end <= from) continue; // (round 22: an item holding the list's lead is its first target)
+          if (it.kind !== 'task' || it.deadline !== null || (it.quantities.length === 0 && !it.rules.includes('task:plain-target')) || it.end <= from) continue; // (round 22: an item holding the list's lead is its first target)
           // (the year of the heading above, if one frames the list: "2023年…" in a notice of 2022)
           it.deadline = frame?.plan ? frame.due.date : `${ctx.year}-12-31`;
           it.deadlinePhrase = listing;

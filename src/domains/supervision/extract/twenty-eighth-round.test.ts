@@ -58,3 +58,15 @@ describe('a plan that names its year', () => {
     ]);
   });
 });
+
+describe('a list of the year\'s targets', () => {
+  it('takes in a short sentence after it that sets a target without a figure; a push after it is not one', () => {
+    const text = '今年主要预期指标是：地区生产总值增长8.5%；固定资产投资增长15%。约束性指标不折不扣完成市下达任务。城乡居民人均可支配收入实现与经济同步增长。加快推进产业转型升级。';
+    expect(dated(text, opts).map(([t]) => t)).toEqual([
+      '今年主要预期指标是：地区生产总值增长8.5%',
+      '固定资产投资增长15%',
+      '约束性指标不折不扣完成市下达任务',
+      '城乡居民人均可支配收入实现与经济同步增长',
+    ]);
+  });
+});
