@@ -722,6 +722,11 @@ export function findDeadlines(
   for (const h of hits) {
     const last = out[out.length - 1];
     if (last && h.start < last.end) continue;
+    // two times joined as a range ("将于今年5月底至6月初动工"): due at the later one (round 28)
+    if (last && last.date !== null && h.date !== null && h.date > last.date && /^\s*[至到~—－-]\s*$/.test(norm.slice(last.end, h.start))) {
+      out[out.length - 1] = { ...h, start: last.start, phrase: norm.slice(last.start, h.end) };
+      continue;
+    }
     out.push(h);
   }
   return out;

@@ -994,7 +994,7 @@ function reportItems(
 ): ExtractedItem[] {
   if (!mayHavePlan(norm.slice(seg.start, seg.end))) return resultItems(source, norm, infos, yoy, period, makeUnits);
   const read = infos.map((i) => ({ ...i, deadlines: findDeadlines(norm, quotes, i.clause.start, i.clause.end, ctx) }));
-  const k = planClauseIndex(norm, read.map((i) => ({ start: i.clause.start, end: i.clause.end, deadlines: i.deadlines })), ACTION_VERBS);
+  const k = planClauseIndex(norm, read.map((i) => ({ start: i.clause.start, end: i.clause.end, deadlines: i.deadlines })), ACTION_VERBS, ctx.date);
   if (k < 0) return resultItems(source, norm, infos, yoy, period, makeUnits);
   const tasks = taskItems(source, norm, seg, read.slice(k), makeUnits);
   for (const t of tasks) t.rules.push('task:plan-in-report');

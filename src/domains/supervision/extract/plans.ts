@@ -19,8 +19,11 @@ const ESTIMATE = /预计(?:全年|今年|至\d{1,2}月)?[，,]?(?:可)?(?:累计
 
 /** Cheap test first: a segment without a plan word has no plan clause (saves reading its deadlines). */
 export function mayHavePlan(segment: string): boolean {
-  return PLAN_WORD.test(segment) || segment.includes('可');
+  return PLAN_WORD.test(segment) || segment.includes('可') || AHEAD_DONE.test(segment);
 }
+
+/** A time right before a completion ("9月中旬完成3号标准厂房建设"): a plan when the time is still ahead (round 28). */
+const AHEAD_DONE = /(?:月|旬|底|日)(?:前)?(?:全面|基本|正式)?(?:完成|建成|竣工|投产|投用|交付|完工|开业|通车)/;
 
 export interface PlanClause {
   start: number;
@@ -32,13 +35,15 @@ export interface PlanClause {
  * Index of the first clause of a report segment that states a plan, or -1. `deadlinesOf` reads a
  * clause's deadline phrases as in a pledge; `milestone` is the verb test of task mode.
  */
-export function planClauseIndex(norm: string, clauses: PlanClause[], milestone: RegExp): number {
+export function planClauseIndex(norm: string, clauses: PlanClause[], milestone: RegExp, date: string | null = null): number {
   return clauses.findIndex((c) => {
     const d = c.deadlines[0];
     if (!d) return false;
     const before = norm.slice(c.start, d.start);
     const after = norm.slice(d.end, c.end);
-    if (!PLAN_WORD.test(before) && !PLAN_AFTER.test(after)) return false;
+    // (without a plan word, a time still ahead at the document's date that opens its clause right before a completion)
+    const ahead = date !== null && d.date !== null && d.date > date && before.trim() === '' && AHEAD_DONE.test(norm.slice(d.start, c.end).slice(0, d.end - d.start + 8));
+    if (!PLAN_WORD.test(before) && !PLAN_AFTER.test(after) && !ahead) return false;
     if (ESTIMATE.test(norm.slice(c.start, c.end)) || ESTIMATE_MARK.test(norm.slice(c.start, c.end))) return false;
     // a figure before the verb is what is estimated: "预计一季度有60个项目可实现开工"
     const v = milestone.exec(after);
