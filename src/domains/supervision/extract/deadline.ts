@@ -112,6 +112,9 @@ function committed(before: string, after: string): boolean {
 export const MILESTONES = '验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入运营|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
 const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONES}|运营)`);
 
+/** What a plan dated by a bare year ends its clause with: "计划2024年首部枢纽左岸闸坝段基础砼浇筑完成" (round 28). */
+const PLANNED_END = new RegExp(`^[^，。；]{0,24}?(?:${MILESTONES}|完成|量产)[^，。；]{0,4}$`);
+
 /** A milestone somewhere in a clause, and what stands before it (its subjects). */
 const MILESTONE_IN = /^[^，。；]{0,30}?(?:开工|竣工|建成|投产|完工|开业|投用|投入使用|封顶|交付)/;
 
@@ -469,7 +472,7 @@ const PATTERNS: Pattern[] = [
       // a bare year is a deadline when it is the time of a verb or a clause: "2023年完成",
       // "到2025年，…"; "入选2022年国家智能制造示范工厂" names a list
       // (or of a milestone after a phase or an adverb: "预计2017年一期率先完工", "预计2022年投入使用", round 8)
-      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前|实施|启动|竣工|完工|交付|投用|通车)/.test(after) && !MILESTONE_AFTER.test(ahead.replace(PHASE_ADVERB, '')) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before) && !(PLEDGE_LATER.test(rest) && !/预计$/.test(before))) return false;
+      if (m[0].length === 5 && !/^(?:[，,]|全面|基本|力争|确保|要|将|实现|完成|建成|开工|投产|达到|突破|新增|前|实施|启动|竣工|完工|交付|投用|通车)/.test(after) && !MILESTONE_AFTER.test(ahead.replace(PHASE_ADVERB, '')) && !/(?:到|至|于|在|确保|力争|争取|要|将)$/.test(before) && !(PLEDGE_LATER.test(rest) && !/预计$/.test(before)) && !(/计划$/.test(before) && PLANNED_END.test(rest))) return false;
       return iso(y, 12, 31);
     },
   },

@@ -80,4 +80,9 @@ describe('times', () => {
   it('two times joined as a range are due at the later one', () => {
     expect(dated('项目将于今年10月底至11月初动工。', opts)).toEqual([['项目将于今年10月底至11月初动工', '2018-11-10']]);
   });
+
+  it('a plan dated by a bare year that ends its clause with a completion is due at that year\'s end', () => {
+    expect(dated('某水电站工程，计划2019年首部枢纽左岸闸坝段基础砼浇筑完成。', { year: 2018 })).toEqual([['某水电站工程，计划2019年首部枢纽左岸闸坝段基础砼浇筑完成', '2019-12-31']]);
+    expect(dated('重点发展智能家居，计划2019年量产，年产值近千亿元。', { year: 2018 }).map(([, d]) => d)).toEqual(['2019-12-31']);
+  });
 });
