@@ -41,6 +41,7 @@ export const SETS = [
   { set: 'y', from: 720 },
   { set: 'z', from: 756 },
   { set: 'aa', from: 792 },
+  { set: 'ab', from: 828 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
