@@ -52,7 +52,7 @@ describe('an item that opens with its time', () => {
 describe('a plan that names its year', () => {
   it('frames that year whenever in the year it is issued: its numbered items are its tasks without a commitment word', () => {
     const text = ['为贯彻落实《某市大气污染防治2018年行动计划》，制定本计划。', '二、主要任务', '1、完成某供热公司3台燃煤锅炉脱硫改造任务。（责任单位：县环保局）', '2、新增风电4.8万千瓦。', '3、深入实施“蓝天工程”。'].join('\n');
-    expect(dated(text, opts).map(([t, d]) => [t.replace(/（.*$/, ''), d])).toEqual([
+    expect(dated(text, opts).map(([t, d]) => [(t ?? '').replace(/（.*$/, ''), d])).toEqual([
       ['1、完成某供热公司3台燃煤锅炉脱硫改造任务', '2018-12-31'],
       ['2、新增风电4.8万千瓦', '2018-12-31'],
     ]);
