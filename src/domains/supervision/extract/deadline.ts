@@ -676,7 +676,7 @@ export function findDeadlines(
       if (/^[^，。；：、\d]{1,9}的(?:[，。；有]|$)/.test(norm.slice(e, Math.min(end, e + 12))) && !/前$/.test(m[0])) continue;
       // a period followed by 累计/共 + figure is a total being reported: "全年累计开行…", "今年…共3212个"
       // (unless planned: "计划年底累计投用园区项目超60个", round 15)
-      if (p.attributive && /^(?:累计|共计|共有|共)|^[^，。；]{0,16}共(?:计|有)?[\d一二三四五六七八九十]/.test(norm.slice(e, Math.min(end, e + 20))) && !COMMIT_BEFORE.test(norm.slice(Math.max(0, s - 6), s))) continue;
+      if (p.attributive && /^(?:累计|共计|共有|共)|^[^，。；]{0,16}共(?:计|有|涉及)?[\d一二三四五六七八九十]/.test(norm.slice(e, Math.min(end, e + 20))) && !COMMIT_BEFORE.test(norm.slice(Math.max(0, s - 6), s))) continue;
       if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
       const before = norm.slice(Math.max(0, s - 6), s);
       if (CUTOFF_BEFORE.test(before)) continue;

@@ -16,7 +16,7 @@ describe('counted lists: how they are announced', () => {
       ['会议确定2024年县政府为民兴办8件实事', '2024-12-31'],
       // (the first item keeps the words that take the list up, and their count)
       ['这8件实事是：1.新修农村公路30公里', '2024-12-31'],
-      ['建成城区第二水厂', '2024-12-31'],
+      ['2.建成城区第二水厂', '2024-12-31'],
     ]);
   });
 
@@ -46,8 +46,8 @@ describe('counted lists: their items', () => {
     const text = '这6件实事分别为：一是实施水源地整治，建设第二水源地；二是加大停车场建设，新增停车位300个。';
     // (round 22: the words that only take the list up, "这6件实事分别为", pledge nothing and are no longer dated)
     expect(dated(text, opts)).toEqual([
-      ['实施水源地整治，建设第二水源地', '2024-12-31'],
-      ['加大停车场建设，新增停车位300个', '2024-12-31'],
+      ['一是实施水源地整治，建设第二水源地', '2024-12-31'],
+      ['二是加大停车场建设，新增停车位300个', '2024-12-31'],
     ]);
   });
 });

@@ -55,7 +55,14 @@ const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 // (round 15: a year's own, "2020年目标：地区生产总值增长5%左右，…")
 // (round 17: "主要目标和任务是：", "主要预期目标建议为：", and without the colon when a target follows: "预期目标是地区生产总值实现…")
 // (round 22: "其他主要指标还包括…")
-const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)(?:目标(?:和任务|任务)?|指标)(?:建议)?(?:为|是|还?包括)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|(?:19|20)\d{2}年目标[：:]/;
+const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)(?:经济)?(?:目标(?:和任务|任务)?|指标)(?:建议)?(?:(?:为|是|还?包括)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|增速均(?:在|达到?)\d)|(?:19|20)\d{2}年目标[：:]/;
+/** A sentence that opens a list of targets for a year not before the document's (its own year, when it says one). */
+function opensTargets(sText: string, year: number | null): boolean {
+  const list = TARGET_LIST.exec(sText);
+  if (!list || year === null) return false;
+  const said = /((?:19|20)\d{2})年[^，。；]{0,12}$/.exec(sText.slice(0, list.index));
+  return said === null ? /今年|全年/.test(sText.slice(0, list.index)) : Number(said[1]) >= year;
+}
 /** A paragraph naming a year's targets that ends by announcing them: "…《…2011年度…目标》。现将各项目标任务报告如下：". */
 // (round 23: a year's plan of works too, "《2019年市委、市政府为民办实事工作计划》的主要内容是：")
 const TARGETS_FOLLOW = /((?:19|20)\d{2})年度?[^。]{0,30}?(?:目标|计划)[^]*?(?:如下|主要内容[是为])[：:]\s*$/;
@@ -78,6 +85,12 @@ const CLASS_SUMMARY = /^(?:其中[，,])?[^，。；]{1,12}类[\d一二三四五
 const LOOKS_BACK = /^(?:去年|上年|一年来|过去一年)/;
 /** A vote that chose a counted list: reported, not pledged. */
 const VOTED = /表决|票决|投票|票选/;
+/** A sentence that names the list before its items: "汉中市南郑区2024年10个民生实事项目具体如下：" (round 29). */
+const NAMES_LIST = /(?:实事|大事|工程|项目)[^，。；]{0,6}?(?:如下|分别是|分别为|包括)[：:]?\s*$/;
+/** Words that announce a counted list only name it (no pledge, no decision) or tell the vote that chose it. */
+function namesOnly(announce: string): boolean {
+  return (!MODAL.test(announce) && !DECIDES.test(announce)) || VOTED.test(announce);
+}
 /** A decision that announces a counted list ("确定…为民兴办10件实事", "确定实施30项重点民生实事项目"). */
 const DECIDES = /确定|兴办|办好|抓好|实施/;
 /** A report's lead to its year's work areas: "我们将重点抓好以下七个方面工作：", "重点抓好以下工作：" (round 25: without 以下 too,
@@ -208,11 +221,11 @@ const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确
 /** …and a counted list of deliverables, the object of a verb closing a sentence ("重点抓好15件大事和民生实事。", "为民兴办10件实事。") or in a
  * heading ("十项民生重点工程", "民生实事…进度表"): its year is the one said before it, else the document's (round 17; round 18:
  * more verbs, headings) */
-const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项|大)[^。，；：]{0,8}?(?:实事|大事|重点工程|民生工程)`;
+const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项|大|个)[^。，；：]{0,8}?(?:实事|大事|重点工程|民生工程)`;
 // (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为："; round 23: or the list
 // is told as published, "…2025年度十件民生实事项目 正式出炉！")
 const COUNTED_LIST = new RegExp(
-  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|票决出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?(?:[^，。；]{0,4}?|[，,]\s*)(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|实事(?:项目)?(?:共有?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|确定以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?\s*(?:正式)?(?:出炉|公布|发布|揭晓))`,
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|票决出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?(?:[^，。；]{0,4}?|[，,]\s*)(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|(?:实事|惠民工程|民生工程)(?:项目)?(?:共(?:有|涉及)?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|确定以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?\s*(?:正式)?(?:出炉|公布|发布|揭晓))`,
 );
 // (round 27: "确定…民生实事项目为10项", "确定以下八类11个项目为2024年度…民生实事项目"; round 28: a comma before the list,
 // "票决出2025年…十件民生实事项目，分别是：")
@@ -225,7 +238,7 @@ const NOT_A_LIST = /去年|上年|过去|回顾|进展情况|完成情况|根据
 /** A heading that reviews a year rather than setting its targets. */
 const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|完成/;
 /** Words that tell something is done. */
-const DONE = /已(?:经)?|了/;
+const DONE = /已(?:经)?|了(?!解)/;
 
 /** The year-end a heading (or a sentence announcing a list) gives the lines under it. */
 function yearDue(start: number, end: number, phrase: string, year: number): DeadlineHit {
@@ -386,7 +399,8 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       // under a heading that names the year's targets, a change is a target, not a result ("2011年主要目标：" then
       // "规模以上工业总产值同比增长30%以上", round 15), unless the sentence says it is done; so are the sentences after
       // one that opens the list (round 17)
-      const report: boolean = isReportSentence(sText, doc.date) && !((frame?.plan === true || listing !== null) && !DONE.test(sText));
+      // (…and so is a sentence that opens a list of the year's targets: "湘潭经开区2016年确定的主要经济指标增速均在15%以上，…", round 29)
+      const report: boolean = isReportSentence(sText, doc.date) && !((frame?.plan === true || listing !== null || opensTargets(sText, ctx.year)) && !DONE.test(sText));
       const period = report ? findPeriod(sText) : null;
       const figuresStated = statesFigures(sText);
       const before = items.length;
@@ -490,15 +504,22 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         }
         // (under a heading that sets the year's targets, an action without a figure is one of them too, round 15;
         // in a counted list every item is one deliverable, whatever its verb, round 17)
+        // (words that only name the list keep no time of their own: "…2024年10个民生实事项目具体如下：", round 29)
+        if (counted && it.deadline !== null && it.end <= from && it.start >= para.start && it.rules.some((r) => PERIOD_RULES.has(r)) && namesOnly(norm.slice(para.start, from))) {
+          it.deadline = null;
+          delete it.deadlinePhrase;
+          it.rules = it.rules.filter((r) => !r.startsWith('deadline:'));
+          continue;
+        }
         if (it.deadline !== null || (it.quantities.length === 0 && !counted && !(plan && it.rules.includes('task:action-verb') && !isPush(it.text)))) continue;
         // (a line that names and counts a class of the list, "一、“优化教育资源布局”类，共1项", or sums one up, "其中，安居保障类3项，
         // 主要是…", is no deliverable, nor a sentence about last year, "去年计划…", "一年来，…", nor one that tells the vote on
         // the list, "…20个民生实事项目正式票选出炉", round 27)
         const sentenceText = norm.slice(Math.max(norm.lastIndexOf('。', it.start - 1), norm.lastIndexOf('\n', it.start - 1)) + 1, it.end);
-        if (CLASS_LINE.test(paraText.replace(ITEM_LEAD, '').trim()) || CLASS_SUMMARY.test(sentenceText) || LOOKS_BACK.test(sentenceText.replace(ITEM_LEAD, '')) || (VOTED.test(sentenceText) && DELIVERABLE_WORD.test(sentenceText))) continue;
+        if (CLASS_LINE.test(paraText.replace(ITEM_LEAD, '').trim()) || CLASS_SUMMARY.test(sentenceText) || LOOKS_BACK.test(sentenceText.replace(ITEM_LEAD, '')) || (VOTED.test(sentenceText) && DELIVERABLE_WORD.test(sentenceText)) || NAMES_LIST.test(sentenceText)) continue;
         // the words that only name and count the list ("民生实事项目共11项，项目情况如下：") pledge nothing (round 22)
         // (nor does a vote that chose it: "投票表决确定…为10项", round 27)
-        if (counted && it.end <= from && it.start >= para.start && ((!MODAL.test(norm.slice(para.start, from)) && !DECIDES.test(norm.slice(para.start, from))) || VOTED.test(norm.slice(para.start, from)))) continue;
+        if (counted && it.end <= from && it.start >= para.start && namesOnly(norm.slice(para.start, from))) continue;
         it.deadline = due.date;
         it.deadlinePhrase = due.phrase;
         it.rules.push('deadline:heading');
@@ -630,7 +651,7 @@ function countedItems(source: string, norm: string, para: Paragraph, from: numbe
       let segStart = Math.max(seg.start, from);
       while (segStart < seg.end && /[：:，,\s]/.test(norm[segStart]!)) segStart++;
       const lead = ITEM_LEAD.exec(norm.slice(segStart, seg.end));
-      const start = segStart + (lead?.[0].length ?? 0);
+      const start = segStart;
       const inside = own.filter((it) => it.start < seg.end && it.end > segStart);
       const first = inside[0];
       if (first) {
@@ -808,6 +829,8 @@ const WINDOW_OPENS = /(?:自|从)[^，。；]{1,14}(?:起|开始)(?:(?:到|至)[
 const TELLS = /\||(?:介绍|表示|获悉|了解到|指出|说|称|讯|强调|要求|认为|透露|明确|提出|召开|举行|闭幕|开幕|目标是)[：:，,]?$|^(?:至此|预计|目标|据[^，,]*|会上[^，,]*|目前)[：:，,]?$/;
 /** A clause with a time of its own: a step of a timeline ("项目于2020年9月落户、2021年1月供地"), not the subject of the next. */
 const OWN_TIME = /\d{1,2}月|(?:19|20)\d{2}年(?!未|以来)|[今明去上后]年|年底|年内|季度|半年/;
+/** A clause that is only a time: "2022年", "今年上半年". */
+const BARE_TIME = /^(?:(?:19|20)\d{2}年|今年|明年|全年|年内)(?:上半年|下半年|第?[一二三四]季度)?$/;
 /** What may stand before an item's time when the time opens its clause: "于", "计划", "预计将于", "务必". */
 const TIME_FIRST = /^\s*(?:并|要|将|计划|预计|力争|确保|争取|务必|必须)?(?:将|要)?(?:于|在|自|从|到)?\s*$/;
 
@@ -930,7 +953,9 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     // "要…制定本地工作方案，于2024年3月15日前报市安办备案", "焚烧发电厂，计划2020年6月竣工" (round 28))
     const subject = opening !== undefined && !grouped.has(opening) && g.deadline !== null && !g.inherited && g.deadline.start >= first.clause.start &&
       TIME_FIRST.test(norm.slice(first.clause.start, g.deadline.start)) && !TELLS.test(norm.slice(opening.clause.start, first.clause.start).trim()) && !OWN_TIME.test(norm.slice(opening.clause.start, opening.clause.end));
-    const start = startsWindow || subject ? opening.clause.start : first.clause.start;
+    // (…and a bare time before it that frames its sentence: "2022年，全市新建5G基站2600个以上" (round 29))
+    const framedBy = opening !== undefined && !grouped.has(opening) && BARE_TIME.test(norm.slice(opening.clause.start, opening.clause.end).trim());
+    const start = startsWindow || subject || framedBy ? opening.clause.start : first.clause.start;
     const end = openParenCut(norm, start, g.clauses[lastIdx]!.clause.end);
     if (isExhortation(norm.slice(start, end), g.deadline, quantities, projects)) continue;
     const spans: Array<{ start: number; end: number; project: ProjectHit | null }> = [];

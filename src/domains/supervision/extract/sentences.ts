@@ -56,7 +56,8 @@ export function normalize(text: string): string {
     else out += ch;
   }
   // a space between a number and its calendar unit ("12 月底前", typeset so) moves before the number: same length (round 26)
-  return out.replace(/(\d+)([ \t]+)(?=[年月日号])/g, '$2$1');
+  // (…and one between a year and its month, "2021年 6月底前", "今年 10月底前", moves before the year, round 29)
+  return out.replace(/(\d+)([ \t]+)(?=[年月日号])/g, '$2$1').replace(/((?:\d{4}|[今明去])年)([ \t]+)(?=\d{1,2}\s*月)/g, '$2$1');
 }
 
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》' };
