@@ -4,7 +4,7 @@
  * invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated } from './roundViews';
+import { dated, projectsOf } from './roundViews';
 
 const opts = { year: 2019, date: '2019-03-08' };
 
@@ -42,5 +42,12 @@ describe('targets', () => {
 describe('times', () => {
   it('a space between a year and its month does not cut the year off', () => {
     expect(dated('确保2020年 6月底前完成10个美丽乡村建设任务。', opts)).toEqual([['确保2020年 6月底前完成10个美丽乡村建设任务', '2020-06-30']]);
+  });
+});
+
+describe('project names', () => {
+  it('an average, a single one, or a 重点工程 after 是 is no name', () => {
+    expect(projectsOf('其中总投资100亿元以上项目11个，平均单个项目总投资35亿元。', opts)).toEqual([]);
+    expect(projectsOf('这一项目是中荷合作重点工程，总投资105亿元。', opts)).toEqual([]);
   });
 });
