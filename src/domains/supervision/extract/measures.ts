@@ -64,6 +64,8 @@ export const MEASURES: Measure[] = [
   { word: '只', notBefore: ['有', '要', '是', '能', '在', '会', '需', '好', '用'] },
   // piles, poles: "完成桩基40根" (round 6)
   { word: '根', notBefore: ['据', '本', '源', '基', '治', '除', '系', '深', '植'] },
+  // books, lamps, gems, rounds of checks (round 29): "图书流转60万册", "路灯9000盏", "4亿克拉", "督查12轮次"
+  { word: '册', notBefore: ['子'] }, { word: '盏' }, { word: '克拉' }, { word: '轮次' },
 ];
 
 /** Measure words only after a magnitude: 6.42亿度 (kWh), not 一度 (once); "550亿度电" is 亿度 of 电 (round 14). */

@@ -4,7 +4,7 @@
  * invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated, projectsOf } from './roundViews';
+import { dated, projectsOf, quantitiesOf } from './roundViews';
 
 const opts = { year: 2019, date: '2019-03-08' };
 
@@ -49,5 +49,11 @@ describe('project names', () => {
   it('an average, a single one, or a 重点工程 after 是 is no name', () => {
     expect(projectsOf('其中总投资100亿元以上项目11个，平均单个项目总投资35亿元。', opts)).toEqual([]);
     expect(projectsOf('这一项目是中荷合作重点工程，总投资105亿元。', opts)).toEqual([]);
+  });
+});
+
+describe('measure words', () => {
+  it('册, 盏, 克拉 and 轮次 count; 册子 does not', () => {
+    expect(quantitiesOf('图书流转60万册，安装路灯9000盏，年产钻石4亿克拉，开展督查12轮次，印发宣传册子3本。', opts)).toEqual(['60万册', '9000盏', '4亿克拉', '12轮次']);
   });
 });
