@@ -232,6 +232,16 @@ function leadKind(m: RegExpExecArray): number {
   return m[1] ? 1 : m[2] ? 2 : 3;
 }
 
+/** The numbering kind of the nearest heading before paragraph k numbered otherwise than `kind` (its parent), if any;
+ * items numbered otherwise (a previous item's own sub-items) are passed over. */
+function parentKind(norm: string, paras: Paragraph[], k: number, kind: number): number | null {
+  for (let j = k - 1; j >= 0; j--) {
+    const m = ITEM_NUMBER.exec(norm.slice(paras[j]!.start, paras[j]!.end));
+    if (m && paras[j]!.heading && leadKind(m) !== kind) return leadKind(m);
+  }
+  return null;
+}
+
 /** A count in a line: a figure and its measure word (not a date). */
 const COUNT = /\d(?:\.\d+)?\s*[万亿千百]?(?![年月日号期])[\u4e00-\u9fa5]/;
 
@@ -250,8 +260,10 @@ function itemsAmongItems(norm: string, paras: Paragraph[]): void {
     const next = paras[k + 1];
     const nextLead = next ? ITEM_NUMBER.exec(norm.slice(next.start, next.end)) : null;
     // (…or by a section above its level: "（七）建成…项目" then "五、继续实施…")
+    // (…or by one numbered as its parent is: "13.*升级改造1家标准化菜场" under "（四）服务便民", then "（五）健康家园", round 29)
     const section = next !== undefined && /^\s*[一二三四五六七八九十]+、/.test(norm.slice(next.start, next.end));
-    if (!next || section || (nextLead && leadKind(nextLead) === leadKind(lead))) p.heading = false;
+    const parent = nextLead !== null && leadKind(nextLead) !== leadKind(lead) && parentKind(norm, paras, k, leadKind(lead)) === leadKind(nextLead);
+    if (!next || section || parent || (nextLead && leadKind(nextLead) === leadKind(lead))) p.heading = false;
   });
   // (a run of such lines is read outward from the items: one sweep forward, one back, reach every line the run joins)
   const flip = (p: Paragraph, neighbour: Paragraph | undefined) => {

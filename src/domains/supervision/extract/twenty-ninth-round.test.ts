@@ -57,3 +57,10 @@ describe('measure words', () => {
     expect(quantitiesOf('图书流转60万册，安装路灯9000盏，年产钻石4亿克拉，开展督查12轮次，印发宣传册子3本。', opts)).toEqual(['60万册', '9000盏', '4亿克拉', '12轮次']);
   });
 });
+
+describe('list lines', () => {
+  it('a numbered line followed by a line numbered as its parent heading is an item; the parent headings are not', () => {
+    const text = ['2019年区政府实事项目', '（一）老有所享', '1.新增2家社区长者食堂', '2.打造1条敬老公交线路', '（二）服务便民', '3.升级改造1家标准化菜场', '（三）健康家园', '4.建设1家社区康复中心'].join('\n');
+    expect(dated(text, opts).map(([t]) => t)).toEqual(['1.新增2家社区长者食堂', '2.打造1条敬老公交线路', '3.升级改造1家标准化菜场', '4.建设1家社区康复中心']);
+  });
+});
