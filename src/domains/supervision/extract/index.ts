@@ -831,6 +831,13 @@ const TELLS = /\||(?:介绍|表示|获悉|了解到|指出|说|称|讯|强调|�
 const OWN_TIME = /\d{1,2}月|(?:19|20)\d{2}年(?!未|以来)|[今明去上后]年|年底|年内|季度|半年/;
 /** A clause that is only a time: "2022年", "今年上半年". */
 const BARE_TIME = /^(?:(?:19|20)\d{2}年|今年|明年|全年|年内)(?:上半年|下半年|第?[一二三四]季度)?$/;
+/** A clause that opens with its time and says what is then reached: "年内通车", "力争年内完工" (not "4月初开始复工"). */
+function milestoneClause(norm: string, clause: Clause, time: DeadlineHit): boolean {
+  if (!TIME_FIRST.test(norm.slice(clause.start, time.start))) return false;
+  const after = norm.slice(time.end, clause.end);
+  return !/^(?:前|之前|以前)?(?:开始|起)/.test(after) && new RegExp(`^(?:前|之前|以前)?(?:全面|基本|正式|全部|要|将|可)?(?:${MILESTONES}|完成|完工|开工|投产)`).test(after);
+}
+
 /** What may stand before an item's time when the time opens its clause: "于", "计划", "预计将于", "务必". */
 const TIME_FIRST = /^\s*(?:并|要|将|计划|预计|力争|确保|争取|务必|必须)?(?:将|要)?(?:于|在|自|从|到)?\s*$/;
 
@@ -876,9 +883,10 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
       current.deadline === null &&
       info.quantities.length === 0 &&
       info.projects.length === 0 &&
-      current.clauses.some((c) => c.projects.length > 0) &&
+      (current.clauses.some((c) => c.projects.length > 0) || (current.clauses.some((c) => c.quantities.length > 0) && milestoneClause(norm, info.clause, own))) &&
       idx - lastSignal <= 3
     ) {
+      // (…or the milestone of what the clauses before it count: "河海东路完成投资5436万元，年内通车", round 30)
       // a project's milestone: "推进总投资35亿元的X项目，力争10月底前开工建设"
       current.clauses.push(info);
       current.deadline = own;
