@@ -330,10 +330,10 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
-    // "月底主体完工", "本月底前", "下月底": the document's month
+    // "月底主体完工", "本月底前", "下月底": the document's month (round 30: "本月内…要全面完成")
     rule: 'deadline:month-end',
     attributive: false,
-    re: /(?<![\d一二三四五六七八九十年每])(本|当|下个?)?月(?:底|末)(?:之前|以前|前)?/g,
+    re: /(?<![\d一二三四五六七八九十年每])(本|当|下个?)?月(?:底|末|(?<=[本当]月)内)(?:之前|以前|前)?/g,
     resolve(m, ctx) {
       if (ctx.date === null) return null;
       const d = m[1]?.startsWith('下') ? addMonths(ctx.date.slice(0, 8) + '01', 1) : ctx.date;

@@ -838,6 +838,9 @@ function milestoneClause(norm: string, clause: Clause, time: DeadlineHit): boole
   return !/^(?:前|之前|以前)?(?:开始|起)/.test(after) && new RegExp(`^(?:前|之前|以前)?(?:全面|基本|正式|全部|要|将|可)?(?:${MILESTONES}|完成|完工|开工|投产)`).test(after);
 }
 
+/** What follows a bounded time when it says what is to be done: a verb phrase, after a modal or an adverb of degree. */
+const BOUNDED_DOES = /^(?:凌晨|下班)?(?:各[^，。；]{1,8}?)?(?:要|必须|务必|须|应|全部|全面|彻底|基本)*(?:关停|关闭|拆除|拆净|清场|清理|整改|整治|结束|取缔|搬迁|腾退|上报|报送|提交|落实|完善|制定|出台|到位|消除|清零|交地|签订|启动|部署|淘汰)/;
+
 /** What may stand before an item's time when the time opens its clause: "于", "计划", "预计将于", "务必". */
 const TIME_FIRST = /^\s*(?:并|要|将|计划|预计|力争|确保|争取|务必|必须)?(?:将|要)?(?:于|在|自|从|到)?\s*$/;
 
@@ -904,7 +907,6 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     if (signal) lastSignal = idx;
   });
   const out: ExtractedItem[] = [];
-  const grouped = new Set(groups.flatMap((g) => g.clauses));
   for (const g of groups) {
     const quantities = g.clauses.flatMap((c) => c.quantities);
     const projects = g.clauses.flatMap((c) => c.projects);
@@ -936,6 +938,9 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
           if (rest.length >= 2) k = own;
           else if (own + 1 < g.clauses.length) k = own + 1;
         }
+        // a time in its own bounded form, 前 or 内, right before what is to be done is a deadline whatever the verb:
+        // "9月底前关停…", "4月10日前拆净清场", "一个星期内要整治到位" (round 30)
+        if (c && k < 0 && /(?:前|以前|之前|内|以内|之内)$/.test(g.deadline.phrase) && BOUNDED_DOES.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
         // "分别于2026年10月、2027年8月建成投产": the first time shares the milestone of the last (round 9)
         if (c && k < 0 && IN_TURN.test(norm.slice(c.clause.start, g.deadline.start)) && g.deadline.end === c.clause.end && norm[c.clause.end] === '、') k = own;
       }
@@ -959,10 +964,12 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     const startsWindow = g.deadline?.rule === 'deadline:window' && opening !== undefined && WINDOW_OPENS.test(norm.slice(opening.clause.start, opening.clause.end));
     // (…and so does an item that opens with its time when the clause before it, in no item of its own, says what is done:
     // "要…制定本地工作方案，于2024年3月15日前报市安办备案", "焚烧发电厂，计划2020年6月竣工" (round 28))
-    const subject = opening !== undefined && !grouped.has(opening) && g.deadline !== null && !g.inherited && g.deadline.start >= first.clause.start &&
+    // (a clause before the item that no item holds: the last item ends before it)
+    const free = opening !== undefined && (out.length === 0 || out[out.length - 1]!.end <= opening.clause.start);
+    const subject = free && g.deadline !== null && !g.inherited && g.deadline.start >= first.clause.start &&
       TIME_FIRST.test(norm.slice(first.clause.start, g.deadline.start)) && !TELLS.test(norm.slice(opening.clause.start, first.clause.start).trim()) && !OWN_TIME.test(norm.slice(opening.clause.start, opening.clause.end));
     // (…and a bare time before it that frames its sentence: "2022年，全市新建5G基站2600个以上" (round 29))
-    const framedBy = opening !== undefined && !grouped.has(opening) && BARE_TIME.test(norm.slice(opening.clause.start, opening.clause.end).trim());
+    const framedBy = free && BARE_TIME.test(norm.slice(opening.clause.start, opening.clause.end).trim());
     const start = startsWindow || subject || framedBy ? opening.clause.start : first.clause.start;
     const end = openParenCut(norm, start, g.clauses[lastIdx]!.clause.end);
     if (isExhortation(norm.slice(start, end), g.deadline, quantities, projects)) continue;

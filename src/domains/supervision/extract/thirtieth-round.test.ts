@@ -17,3 +17,17 @@ describe('a milestone after a count', () => {
     expect(dated('正在建设的是3万吨原料项目生产车间，4月初开始复工。', opts)).toEqual([]);
   });
 });
+
+describe('bounded times', () => {
+  it('a time ending in 前 or 内 right before what is to be done is a deadline whatever the verb', () => {
+    expect(dated('省经贸委下发通知，明确要求各地在9月底前关停已公告的全部落后产能企业。', opts)).toEqual([['明确要求各地在9月底前关停已公告的全部落后产能企业', '2014-09-30']]);
+    expect(dated('排出时间节点，4月10日前拆净清场。', opts).map(([, d]) => d)).toEqual(['2014-04-10']);
+    expect(dated('牛皮癣整治要迅速启动，一个星期内要整治到位。', opts).map(([, d]) => d)).toEqual(['2014-03-17']);
+  });
+
+  it('本月内 is the end of the document\'s month, and its item takes in the clause before it that says what is done', () => {
+    expect(dated('落实三个必须：必须尽快落实“四个一”整改方案，本月内各县市区要全面完成并备查。', opts)).toEqual([
+      ['必须尽快落实“四个一”整改方案，本月内各县市区要全面完成并备查', '2014-03-31'],
+    ]);
+  });
+});
