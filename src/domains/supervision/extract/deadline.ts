@@ -111,6 +111,8 @@ function committed(before: string, after: string): boolean {
 /** Milestones that are also actions of a task (index.ts); 运营 only after a time ("10月运营"), elsewhere it is ongoing ("企业运营"). */
 export const MILESTONES = '验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入运营|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
 const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONES}|运营)`);
+/** …and a start a schedule sets for a month still ahead: "7月开建…；8月开建…", "9月开工建设" (round 30). */
+const SCHEDULED_AFTER = new RegExp(`^(?:${MILESTONES}|运营|开建|开工|动工)`);
 
 /** What a plan dated by a bare year ends its clause with: "计划2024年首部枢纽左岸闸坝段基础砼浇筑完成" (round 28). */
 const PLANNED_END = new RegExp(`^[^，。；]{0,24}?(?:${MILESTONES}|完成|量产)[^，。；]{0,4}$`);
@@ -323,7 +325,7 @@ const PATTERNS: Pattern[] = [
         const end = iso(y, mo, lastDayOfMonth(y, mo));
         return ctx.date !== null && end < ctx.date ? false : end;
       }
-      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx) && !(ahead === '' && milestoneAhead(mo, next, before, ctx, MILESTONE_IN))) return false;
+      if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx, SCHEDULED_AFTER) && !(ahead === '' && milestoneAhead(mo, next, before, ctx, MILESTONE_IN))) return false;
       const y = yearOf(m, 1, ctx);
       if (y === null) return null;
       return iso(y, mo, lastDayOfMonth(y, mo));

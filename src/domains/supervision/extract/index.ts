@@ -21,7 +21,7 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 /** Verbs that make a clause with only a deadline a task. */
 // (every milestone a time can date is an action too: 试飞, 试运行, 通电, 运营, round 12)
 const ACTION_VERBS = new RegExp(
-  String.raw`${MILESTONES}|完成|开工|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
+  String.raw`${MILESTONES}|完成|开工|开建|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
 );
 /** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
 const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
@@ -54,8 +54,8 @@ const QUESTION = /[？?]\s*$|哪些|什么|如何|多少/;
 /** A sentence that lists the year's targets after a colon: "主要预期目标为：力争实现经济总量2600亿元；…". */
 // (round 15: a year's own, "2020年目标：地区生产总值增长5%左右，…")
 // (round 17: "主要目标和任务是：", "主要预期目标建议为：", and without the colon when a target follows: "预期目标是地区生产总值实现…")
-// (round 22: "其他主要指标还包括…")
-const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展)(?:经济)?(?:目标(?:和任务|任务)?|指标)(?:建议)?(?:(?:为|是|还?包括)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|增速均(?:在|达到?)\d)|(?:19|20)\d{2}年目标[：:]/;
+// (round 22: "其他主要指标还包括…"; round 30: "今年各项指标预定为：")
+const TARGET_LIST = /(?:预期|主要|年度|全年|奋斗|发展|各项)(?:经济)?(?:目标(?:和任务|任务)?|指标)(?:建议|预定|确定|设定|初定)?(?:(?:为|是|还?包括)(?:[：:]|(?=[^，。；]{2,16}?(?:实现|达到|增长|完成)[^，。；]{0,6}\d))|增速均(?:在|达到?)\d)|(?:19|20)\d{2}年目标[：:]/;
 /** A sentence that opens a list of targets for a year not before the document's (its own year, when it says one). */
 function opensTargets(sText: string, year: number | null): boolean {
   const list = TARGET_LIST.exec(sText);
@@ -841,6 +841,8 @@ function milestoneClause(norm: string, clause: Clause, time: DeadlineHit): boole
 /** What follows a bounded time when it says what is to be done: a verb phrase, after a modal or an adverb of degree. */
 const BOUNDED_DOES = /^(?:凌晨|下班)?(?:各[^，。；]{1,8}?)?(?:要|必须|务必|须|应|全部|全面|彻底|基本)*(?:关停|关闭|拆除|拆净|清场|清理|整改|整治|结束|取缔|搬迁|腾退|上报|报送|提交|落实|完善|制定|出台|到位|消除|清零|交地|签订|启动|部署|淘汰)/;
 
+/** A clause that is only a change of the figure before it: "增长10%", "同比增长5.6%". */
+const YOY_CLAUSE = /^\s*(?:同比|比上年)?(?:增长|下降|提高|减少|增加)\s*[\d.]+%(?:以上|左右)?\s*$/;
 /** What may stand before an item's time when the time opens its clause: "于", "计划", "预计将于", "务必". */
 const TIME_FIRST = /^\s*(?:并|要|将|计划|预计|力争|确保|争取|务必|必须)?(?:将|要)?(?:于|在|自|从|到)?\s*$/;
 
@@ -947,6 +949,9 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
       if (k < 0 || k > 1 || g.deadline === null) continue;
       lastIdx = Math.max(lastIdx, k);
     }
+    // a figure's change right after it belongs to its item: "生产总值117.7亿元，增长10%" (round 30)
+    const yoyClause = g.clauses[lastIdx + 1];
+    if (quantities.length > 0 && yoyClause && YOY_CLAUSE.test(norm.slice(yoyClause.clause.start, yoyClause.clause.end))) lastIdx += 1;
     // a campaign clause ("要决战冲刺100天") reaches on to the task it sets ("全力完成主要目标任务")
     const nextClause = g.clauses[lastIdx + 1];
     if (g.deadline?.rule === 'deadline:campaign' && nextClause && nextClause.quantities.length === 0 &&

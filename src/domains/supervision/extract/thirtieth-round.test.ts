@@ -31,3 +31,21 @@ describe('bounded times', () => {
     ]);
   });
 });
+
+describe('schedules and targets', () => {
+  it('a month still ahead right before a start (开建, 开工) is its time', () => {
+    const at = { year: 2009, date: '2009-07-12' };
+    expect(dated('下半年每月都有新项目启动建设：8月开建航海路东段新建工程；9月开工新老107国道连接线。', at).slice(1)).toEqual([
+      ['8月开建航海路东段新建工程', '2009-08-31'],
+      ['9月开工新老107国道连接线', '2009-09-30'],
+    ]);
+    expect(dated('5月开工建设新老107国道连接线。', at)).toEqual([]);
+  });
+
+  it('"今年各项指标预定为：" opens the year\'s targets, and a figure\'s change right after it belongs to its item', () => {
+    expect(dated('根据这一思路，今年各项指标预定为：生产总值117.7亿元，增长10%；财政收入4.19亿元，增长10%。', { year: 2013 })).toEqual([
+      ['生产总值117.7亿元，增长10%', '2013-12-31'],
+      ['财政收入4.19亿元，增长10%', '2013-12-31'],
+    ]);
+  });
+});
