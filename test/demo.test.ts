@@ -188,7 +188,7 @@ describe('demo data', () => {
     const pledges = (await leader.get('/api/supervision/tasks?origin=pledge&pageSize=100')).json();
     expect(new Set(pledges.items.map((x: { leadUnitName: string }) => x.leadUnitName))).toEqual(new Set(['大庙街道', '大黄山街道', '金山桥街道', '金龙湖街道', '徐庄镇']));
     const speech = (await leader.get('/api/supervision/tasks?origin=task&pageSize=100')).json().items;
-    const demoHz = speech.find((x: { text: string }) => x.text === '8月底前完成江苏汇智高端工程机械创新中心建设');
+    const demoHz = speech.find((x: { text: string }) => x.text === '积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设');
     expect(demoHz).toMatchObject({ deadline: '2022-08-31', leadUnitName: '经发局', slipCount: 1, percent: '80' });
     const detail = (await leader.get(`/api/supervision/tasks/${demoHz.id}`)).json();
     expect(detail.notices[0]).toMatchObject({ number: '经开督〔2022〕1号', issuedOn: '2022-09-05' });

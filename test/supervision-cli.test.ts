@@ -23,8 +23,8 @@ describe('extract command', () => {
     const file = join(dir, '003.txt');
     writeFileSync(file, seed('003'));
     const out = JSON.parse(await extractCommand(file, { year: 2022, json: true, explain: false }));
-    const hz = out.items.find((i: { text: string }) => i.text === '8月底前完成江苏汇智高端工程机械创新中心建设');
-    expect(hz).toEqual({ kind: 'task', text: '8月底前完成江苏汇智高端工程机械创新中心建设', units: [], deadline: '2022-08-31', quantities: [], project: null });
+    const hz = out.items.find((i: { text: string }) => i.text === '积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设');
+    expect(hz).toEqual({ kind: 'task', text: '积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设', units: [], deadline: '2022-08-31', quantities: [], project: null });
     const ewin = out.items.find((i: { text: string }) => i.text.includes('450项'));
     expect(ewin).toMatchObject({ deadline: '2022-10-31', quantities: [{ value: 450, unit: '项', atLeast: false }] });
     for (const it of out.items) expect(Object.keys(it).filter((k) => !['indicator', 'yoy', 'period'].includes(k))).toEqual(['kind', 'text', 'units', 'deadline', 'quantities', 'project']);
@@ -48,7 +48,7 @@ describe('extract command', () => {
     writeFileSync(file, seed('003'));
     const out = await extractCommand(file, { year: 2022, json: false, explain: true });
     expect(out).toContain('rules: deadline:');
-    expect(out).toMatch(/任务 2022-08-31 8月底前完成江苏汇智/);
+    expect(out).toMatch(/任务 2022-08-31 积极搭建创新平台，8月底前完成江苏汇智/);
   });
 
   it('takes the document date for relative deadlines, with the JSON shape unchanged', async () => {
@@ -58,9 +58,9 @@ describe('extract command', () => {
     expect(Object.keys(out)).toEqual(['items']);
     const due = out.items.filter((i: { deadline: string | null }) => i.deadline !== null);
     expect(due.map((i: { text: string; deadline: string }) => [i.deadline, i.text])).toEqual([
-      ['2017-08-31', '月底主体完工'],
+      ['2017-08-31', '二号厂房进入砌筑阶段，月底主体完工'],
       ['2017-08-31', '职工宿舍月底主体结构完工'],
-      ['2017-08-31', '月底二层封顶'],
+      ['2017-08-31', '食堂进入主体施工阶段，月底二层封顶'],
     ]);
     expect(Object.keys(due[0])).toEqual(['kind', 'text', 'units', 'deadline', 'quantities', 'project']);
     const errs: string[] = [];

@@ -64,9 +64,9 @@ describe('督查督办 in the browser', () => {
     await page.getByTestId('sv-doc-body').fill(SEED_003);
     await page.getByTestId('sv-doc-submit').click();
     await sv.draft.waitFor();
-    const hz = sv.draftRow('8月底前完成江苏汇智高端工程机械创新中心建设');
+    const hz = sv.draftRow('积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设');
     await expect.poll(valueOf(hz.locator('.ant-picker input'))).toBe('2022-08-31');
-    const ewin = sv.draftRow('10月底前将“e窗”平台应用范围拓展至450项');
+    const ewin = sv.draftRow('全力打造近悦远来的发展环境，不断深化“把企业家当自家人、把企业事当自家事”营商内涵，持续扩大“一网通办”“一次办结”覆盖面，10月底前将“e窗”平台应用范围拓展至450项，实现就近办、远程办、协同办');
     await expect.poll(valueOf(ewin.locator('.ant-picker input'))).toBe('2022-10-31');
     await expect.poll(textOf(ewin)).toContain('450项');
     // projects carry their investments

@@ -42,6 +42,7 @@ export const SETS = [
   { set: 'z', from: 756 },
   { set: 'aa', from: 792 },
   { set: 'ab', from: 828 },
+  { set: 'ac', from: 864 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];

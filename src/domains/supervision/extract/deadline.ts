@@ -699,6 +699,8 @@ export function findDeadlines(
       if (/每(?:个)?(?:年|半年|季度|季|月|周|旬)[^，。；]{0,16}$/.test(clauseBefore(norm, s))) continue;
       // a period of last year is past: "去年下半年落户" (round 6)
       if (/^(?:去年|上年)/.test(m[0])) continue;
+      // a purpose is no commitment: "为明年达产打下基础", "为年底投产创造条件" (round 30)
+      if (/^\s*为/.test(clauseBefore(norm, s)) && /^[^，。；]{0,16}?(?:打下|奠定|夯实)?(?:基础|条件)(?:[，。；]|$)/.test(norm.slice(e, Math.min(end, e + 20)))) continue;
       // a time inside "…以来" is where a span starts: "今年年产5000台…技改项目投产以来" (round 14)
       if (/^[^，。；：]{0,30}以来/.test(norm.slice(e, end))) continue;
       const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)), nextClause(norm, e, end), norm.slice(e, end), sentenceBefore(norm, s));

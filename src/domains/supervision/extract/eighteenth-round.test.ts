@@ -60,7 +60,7 @@ describe('target lists', () => {
     ]);
     // (without the year in the sentence the first target is dated by the list, not by 2024年)
     expect(dated('全市主要预期指标为：地区生产总值增长6%左右；财政总收入增长5%左右。', opts)).toEqual([
-      ['地区生产总值增长6%左右', '2024-12-31'],
+      ['全市主要预期指标为：地区生产总值增长6%左右', '2024-12-31'],
       ['财政总收入增长5%左右', '2024-12-31'],
     ]);
   });

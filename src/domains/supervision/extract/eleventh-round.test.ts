@@ -35,7 +35,7 @@ describe('deadlines', () => {
   it('a period before 能/可…完成的 classifies tasks; a share of the task total reports', () => {
     const opts = { year: 2024, date: '2024-10-20' };
     expect(dated('年底前能确保完成的指标任务，共计98项，占任务总数的78.4%。', opts)).toEqual([]);
-    expect(dated('整体预计到2028年完成建设的南片区工程项目，是产业发展的关键。', opts)).toEqual([['整体预计到2028年完成建设的南片区工程项目', '2028-12-31']]);
+    expect(dated('整体预计到2028年完成建设的南片区工程项目，是产业发展的关键。', opts)).toEqual([['整体预计到2028年完成建设的南片区工程项目，是产业发展的关键', '2028-12-31']]);
   });
 });
 

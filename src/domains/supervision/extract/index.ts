@@ -554,7 +554,69 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
   documentFrame(norm, paras, items, doc.date, ctx.year);
+  wholeSegments(text, norm, paras, items);
   return { year: doc.year, items };
+}
+
+/** A clause that says who leads the work ("由招商局牵头"): the roles read it, the task's text need not hold it. */
+const WHO_LEADS = /^由[^，,]{1,24}(?:牵头|负责|组织|承办)$/;
+/** A clause before a task that is no part of what it does: who speaks, where it is heard, who leads it. */
+function leadIn(clause: string): boolean {
+  return TELLS.test(clause) || WHO_LEADS.test(clause.replace(/[，,]$/, ''));
+}
+/** A bracket that says who does the work: "（牵头单位：经发局；…）". */
+const ROLES_BRACKET = /[（(](?:[^）)]{0,4})(?:牵头|责任|配合|主办|协办)/;
+
+/**
+ * A dated task's text is all of its ；-segment that no other item holds: from the end of the item before it in the segment
+ * (or the segment's start) to the start of the item after it (or the segment's end). What a commitment says of its subject,
+ * its purpose and its result stands in the same segment ("经济开发区今年将重点抓好签约项目的开工建设，力争全年…达到80%以上，
+ * 确保…投产") (round 30).
+ */
+function wholeSegments(source: string, norm: string, paras: Paragraph[], items: ExtractedItem[]): void {
+  const dated = items.filter((it) => it.kind === 'task' && it.deadline !== null);
+  if (dated.length === 0) return;
+  const others = items.filter((it) => !(it.kind === 'task' && it.deadline !== null));
+  for (const para of paras) {
+    for (const sentence of para.sentences) {
+      for (const seg of sentence.segments) {
+        const inside = dated.filter((it) => it.start >= seg.start && it.end <= seg.end).sort((a, b) => a.start - b.start);
+        inside.forEach((it, k) => {
+          let from = k > 0 ? inside[k - 1]!.end : seg.start;
+          let to = k + 1 < inside.length ? inside[k + 1]!.start : seg.end;
+          // (an undated item of the segment keeps its words too)
+          for (const o of others) {
+            if (o.start >= seg.start && o.end <= seg.end) {
+              if (o.end <= it.start && o.end > from) from = o.end;
+              if (o.start >= it.end && o.start < to) to = o.start;
+            }
+          }
+          // (not across a table's cells, not into a bracket of who does it, not from a speaker's lead-in)
+          const cellStart = norm.lastIndexOf('|', it.start - 1);
+          if (cellStart >= from) from = cellStart + 1;
+          const cellEnd = norm.indexOf('|', it.end);
+          if (cellEnd >= 0 && cellEnd < to) to = cellEnd;
+          const roles = ROLES_BRACKET.exec(norm.slice(it.end, to));
+          if (roles) to = it.end + roles.index;
+          // (nor before a numbered item's number, nor over a part with a time of its own: a step of a timeline)
+          if (ITEM_LEAD.test(norm.slice(it.start, it.end))) from = it.start;
+          const times = [...norm.slice(from, it.start).matchAll(/\d{1,2}月/g)];
+          const lastTime = times[times.length - 1];
+          if (lastTime) {
+            const sep = norm.slice(from + lastTime.index! + lastTime[0].length, it.start).search(/[，,、；;：:]/);
+            from = sep < 0 ? it.start : from + lastTime.index! + lastTime[0].length + sep + 1;
+          }
+          for (let comma = norm.indexOf('，', from); comma >= 0 && comma < it.start && leadIn(norm.slice(from, comma).trim()); comma = norm.indexOf('，', from)) from = comma + 1;
+          while (from < it.start && /[\s，,；;。：:、]/.test(norm[from]!)) from++;
+          while (to > it.end && /[\s，,；;。：:、]/.test(norm[to - 1]!)) to--;
+          if (from >= it.start && to <= it.end) return;
+          it.start = Math.min(from, it.start);
+          it.end = Math.max(to, it.end);
+          it.text = source.slice(it.start, it.end);
+        });
+      }
+    }
+  }
 }
 
 /** The adverbs and verbs of an ongoing push, shared by PUSH (at an item's start) and PUSH_AFTER_SUBJECT. */
@@ -972,7 +1034,7 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     // (a clause before the item that no item holds: the last item ends before it)
     const free = opening !== undefined && (out.length === 0 || out[out.length - 1]!.end <= opening.clause.start);
     const subject = free && g.deadline !== null && !g.inherited && g.deadline.start >= first.clause.start &&
-      TIME_FIRST.test(norm.slice(first.clause.start, g.deadline.start)) && !TELLS.test(norm.slice(opening.clause.start, first.clause.start).trim()) && !OWN_TIME.test(norm.slice(opening.clause.start, opening.clause.end));
+      TIME_FIRST.test(norm.slice(first.clause.start, g.deadline.start)) && !leadIn(norm.slice(opening.clause.start, first.clause.start).trim()) && !OWN_TIME.test(norm.slice(opening.clause.start, opening.clause.end));
     // (…and a bare time before it that frames its sentence: "2022年，全市新建5G基站2600个以上" (round 29))
     const framedBy = free && BARE_TIME.test(norm.slice(opening.clause.start, opening.clause.end).trim());
     const start = startsWindow || subject || framedBy ? opening.clause.start : first.clause.start;

@@ -24,8 +24,8 @@ describe('deadlines: task breakdowns', () => {
   it('a heading naming the targets without a year dates them with the year above it, those without a figure too', () => {
     expect(dated(plan, opts)).toEqual([
       ['1.地区生产总值增长6%左右', '2024-12-31'],
-      ['居民收入增长与经济增长基本同步', '2024-12-31'],
-      ['其他主要经济指标不低于全市平均水平', '2024-12-31'],
+      ['2.居民收入增长与经济增长基本同步', '2024-12-31'],
+      ['3.其他主要经济指标不低于全市平均水平', '2024-12-31'],
     ]);
   });
 

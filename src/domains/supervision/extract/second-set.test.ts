@@ -102,7 +102,7 @@ describe('deadlines: second-set rules', () => {
     const text = '序号 | 重点工作 | 责任单位 | 完成时限 |\n1 | 持续提升园区承载能力，加快推进污水处理厂提升项目，全面做好基础设施配套。 | 规划建设局 | 全年 |\n2 | 力争盘活存量土地400亩。 | 改革办 | 6月底前 |';
     const items = extract(text, { year: 2025 }).items;
     expect(items.map((i) => [i.text, i.deadline])).toEqual([
-      ['加快推进污水处理厂提升项目', '2025-12-31'],
+      ['持续提升园区承载能力，加快推进污水处理厂提升项目，全面做好基础设施配套', '2025-12-31'],
       ['力争盘活存量土地400亩', '2025-06-30'],
     ]);
     expect(items[0]!.rules).toContain('deadline:table-cell');

@@ -12,11 +12,11 @@ const opts = { year: 2024, date: '2024-02-20' };
 describe('target lists', () => {
   it('a list of targets and tasks, or one proposed ("建议为"), dates its ；-segments', () => {
     expect(dated('2024年全区的主要目标和任务是：地区生产总值增长6%以上；一般公共预算收入增长5%。', opts)).toEqual([
-      ['地区生产总值增长6%以上', '2024-12-31'],
+      ['2024年全区的主要目标和任务是：地区生产总值增长6%以上', '2024-12-31'],
       ['一般公共预算收入增长5%', '2024-12-31'],
     ]);
     expect(dated('2024年经济社会发展的主要预期目标建议为：规模以上工业增加值增长8%以上。', opts)).toEqual([
-      ['规模以上工业增加值增长8%以上', '2024-12-31'],
+      ['2024年经济社会发展的主要预期目标建议为：规模以上工业增加值增长8%以上', '2024-12-31'],
     ]);
   });
 
@@ -32,7 +32,7 @@ describe('target lists', () => {
   it('under a heading of an earlier list, the sentences after the list take the heading’s year', () => {
     const text = ['二、2025年主要目标', '2025年全区主要预期目标是：地区生产总值增长5%左右。固定资产投资增长8%左右。'].join('\n');
     expect(dated(text, { year: 2024, date: '2024-12-20' })).toEqual([
-      ['地区生产总值增长5%左右', '2025-12-31'],
+      ['2025年全区主要预期目标是：地区生产总值增长5%左右', '2025-12-31'],
       ['固定资产投资增长8%左右', '2025-12-31'],
     ]);
   });
@@ -46,7 +46,7 @@ describe('counted lists', () => {
 
   it('announced without a year, it is the document’s year; every numbered item is dated whatever its verb', () => {
     expect(dated(list, { year: 2024, date: '2024-05-10' })).toEqual([
-      ['重点抓好12件大事和民生实事', '2024-12-31'],
+      ['县政府将继续加大民生投入，重点抓好12件大事和民生实事', '2024-12-31'],
       ['（1）加快建设总投资5亿元的县人民医院迁建项目', '2024-12-31'],
       ['（2）开工新建东环路，改造提升人民路', '2024-12-31'],
       ['（3）城区新建便民市场3处', '2024-12-31'],
@@ -73,7 +73,7 @@ describe('frames and their reach', () => {
   it('a title’s year runs on through its "一、" sections; an ongoing push under it stays undated', () => {
     expect(dated(breakdown, opts)).toEqual([
       ['1.投资3000万元建设标准化厂房', '2024-12-31'],
-      ['打造食用菌精深加工基地', '2024-12-31'],
+      ['2.打造食用菌精深加工基地', '2024-12-31'],
       ['4.新建高标准农田2万亩', '2024-12-31'],
     ]);
   });

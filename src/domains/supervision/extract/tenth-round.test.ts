@@ -16,7 +16,7 @@ describe('deadlines', () => {
   });
 
   it('a relative clause after a period describes a noun', () => {
-    expect(dated('宏达化纤是今年新签约的功能性纤维新材料项目，计划明年6月投产。', opts)).toEqual([['计划明年6月投产', '2025-06-30']]);
+    expect(dated('宏达化纤是今年新签约的功能性纤维新材料项目，计划明年6月投产。', opts)).toEqual([['宏达化纤是今年新签约的功能性纤维新材料项目，计划明年6月投产', '2025-06-30']]);
   });
 
   it('an estimate of a figure (预计…将突破…) is a report; a cutoff 至N月底 too', () => {

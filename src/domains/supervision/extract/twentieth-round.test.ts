@@ -81,7 +81,7 @@ describe('frames', () => {
   it('a section that ends with a year not yet over frames the targets under it; a bare year line is a caption', () => {
     const text = ['一、难忘的2023年', '全市生产总值增长6.1%。', '二、奋进的2024年', '（一）总体要求：稳中求进。', '（二）主要目标：生产总值增长6%；城镇新增就业1.2万人。'].join('\n');
     expect(dated(text, opts)).toEqual([
-      ['生产总值增长6%', '2024-12-31'],
+      ['（二）主要目标：生产总值增长6%', '2024-12-31'],
       ['城镇新增就业1.2万人', '2024-12-31'],
     ]);
     expect(dated(['2024年', '全区计划实施重大项目300个', '总投资2500亿元'].join('\n'), opts)).toEqual([]);

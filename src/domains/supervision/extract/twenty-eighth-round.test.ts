@@ -73,7 +73,7 @@ describe('a list of the year\'s targets', () => {
 
 describe('times', () => {
   it('in a report sentence, a time still ahead right before a completion is a plan', () => {
-    expect(dated('项目2018年3月动工，已完成1号、2号标准厂房建设，10月中旬完成3号标准厂房建设。', opts)).toEqual([['10月中旬完成3号标准厂房建设', '2018-10-20']]);
+    expect(dated('项目2018年3月动工，已完成1号、2号标准厂房建设，10月中旬完成3号标准厂房建设。', opts)).toEqual([['已完成1号、2号标准厂房建设，10月中旬完成3号标准厂房建设', '2018-10-20']]);
     expect(dated('项目已完成1号标准厂房建设，8月中旬完成2号标准厂房建设。', opts)).toEqual([]);
   });
 

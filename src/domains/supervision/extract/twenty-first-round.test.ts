@@ -36,7 +36,7 @@ describe('project names', () => {
 
 describe('deadlines', () => {
   it('an expectation right after the time in a report sentence makes a plan ("年底可望投入运营")', () => {
-    expect(dated('项目土建工程已完成，正进行竣工验收，年底可望投入运营。', opts)).toEqual([['年底可望投入运营', '2024-12-31']]);
+    expect(dated('项目土建工程已完成，正进行竣工验收，年底可望投入运营。', opts)).toEqual([['项目土建工程已完成，正进行竣工验收，年底可望投入运营', '2024-12-31']]);
     expect(dated('项目主体已封顶，年底可投产。', opts)).toEqual([['项目主体已封顶，年底可投产', '2024-12-31']]);
   });
 
@@ -52,7 +52,7 @@ describe('deadlines', () => {
   });
 
   it('今后 N年 followed by a pledge, and N年内 with the pledge after it, are N years from the document\'s date', () => {
-    expect(dated('今后3年将投入100亿元，形成园区主干路网。', { year: 2013, date: '2013-04-19' })).toEqual([['今后3年将投入100亿元', '2016-04-19']]);
+    expect(dated('今后3年将投入100亿元，形成园区主干路网。', { year: 2013, date: '2013-04-19' })).toEqual([['今后3年将投入100亿元，形成园区主干路网', '2016-04-19']]);
     expect(dated('5年内将投入200亿元。', { year: 2013, date: '2013-04-19' })).toEqual([['5年内将投入200亿元', '2018-04-19']]);
     // (a look back is not: "近3年内完成投资50亿元")
     expect(dated('该区近3年内完成投资50亿元。', { year: 2013, date: '2013-04-19' })).toEqual([]);
@@ -65,8 +65,8 @@ describe('deadlines', () => {
       '一是以园区为主引擎。坚持把发展的着力点放在实体经济上，新增规上工业企业30家，争创国家级经济开发区。',
     ].join('\n');
     expect(dated(text, { year: 2024 })).toEqual([
-      ['地区生产总值增长7%左右', '2024-12-31'],
-      ['新增规上工业企业30家', '2024-12-31'],
+      ['全区主要预期目标是：地区生产总值增长7%左右', '2024-12-31'],
+      ['坚持把发展的着力点放在实体经济上，新增规上工业企业30家，争创国家级经济开发区', '2024-12-31'],
     ]);
   });
 

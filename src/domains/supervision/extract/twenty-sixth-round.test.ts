@@ -19,7 +19,7 @@ describe('frames', () => {
   it('a lead that tells the year\'s counted list of deliverables frames the whole text, with or without a commitment word', () => {
     const news = '日前获悉，2016年某县推出了新一轮20项民心工程，总投资15.4亿元。\n改善群众生产生活条件，投资5000余万元对老旧小区进行综合改造。某县将建成2个残疾人社区康复站。';
     expect(dated(news, { year: 2016 })).toEqual([
-      ['投资5000余万元对老旧小区进行综合改造', '2016-12-31'],
+      ['改善群众生产生活条件，投资5000余万元对老旧小区进行综合改造', '2016-12-31'],
       ['某县将建成2个残疾人社区康复站', '2016-12-31'],
     ]);
     // (not when the lead looks back on last year's list, nor a year that is not the document's)
