@@ -221,7 +221,7 @@ const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确
 /** …and a counted list of deliverables, the object of a verb closing a sentence ("重点抓好15件大事和民生实事。", "为民兴办10件实事。") or in a
  * heading ("十项民生重点工程", "民生实事…进度表"): its year is the one said before it, else the document's (round 17; round 18:
  * more verbs, headings) */
-const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项|大|个)[^。，；：]{0,8}?(?:实事|大事|重点工程|民生工程)`;
+const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项|大|个)(?:(?:19|20)\d{2}年度?)?[^。，；：\d]{0,12}?(?:实事|大事|重点工程|民生工程)`;
 // (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为："; round 23: or the list
 // is told as published, "…2025年度十件民生实事项目 正式出炉！")
 const COUNTED_LIST = new RegExp(
@@ -652,14 +652,20 @@ function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[],
   // (a plan that names its year, "大气污染防治2014年行动计划", frames that year whenever in it it is issued, round 28)
   const named = YEAR_PLAN_DOCUMENT.exec(leadText);
   const yearPlan = named !== null && Number(named[1]) === year && (date === null || Number(date.slice(0, 4)) === year);
-  const lead = deliverables ? listed : early ? PLAN_DOCUMENT.exec(leadText) : yearPlan ? named : null;
+  const planLead = !deliverables && early ? PLAN_DOCUMENT.exec(leadText) : null;
+  const leadEnd = paras[Math.min(1, paras.length - 1)]?.end ?? 0;
+  const lead = deliverables ? listed : planLead ?? (yearPlan ? named : null);
   if (!lead) return;
   for (const it of items) {
     if (it.kind !== 'task' || it.deadline !== null) continue;
     const sFrom = Math.max(norm.lastIndexOf('。', it.start - 1), norm.lastIndexOf('\n', it.start - 1)) + 1;
     const sText = norm.slice(sFrom, it.end);
     // (a numbered item of a year's plan is one of its tasks without a commitment word)
-    const planItem = yearPlan && ITEM_LEAD.test(norm.slice(sFrom, it.end));
+    // (…and so is a line of its own in a plan or a work report, "新增基础教育学位20万个" under the report's lead, round 31)
+    const lineFrom = norm.lastIndexOf('\n', it.start - 1) + 1;
+    const lineTo = norm.indexOf('\n', it.end) < 0 ? norm.length : norm.indexOf('\n', it.end);
+    const ownLine = it.start >= leadEnd && !/[。；;]/.test(norm.slice(lineFrom, lineTo).replace(/[。；;]\s*$/, '')) && lineTo - lineFrom <= 60;
+    const planItem = (yearPlan && ITEM_LEAD.test(norm.slice(sFrom, it.end))) || ((yearPlan || planLead !== null) && ownLine);
     if ((!deliverables && !planItem && !/将|计划|要|确保|力争/.test(sText)) || isPush(it.text) || (PUSH_AFTER_SUBJECT.test(it.text) && !END_STATE.test(it.text)) || DONE.test(it.text) || /去年|上年/.test(sText)) continue;
     if (!END_STATE.test(it.text) && !DELIVERS.test(it.text) && !(it.quantities.length > 0 && TARGET_VERB.test(it.text))) continue;
     it.deadline = `${year}-12-31`;
@@ -675,7 +681,8 @@ const TARGET_VERB = new RegExp(ACTION_VERBS.source + '|增长|同步|稳定在|�
 
 /** An ongoing push with no end state ("推进老旧小区改造", "加快推进…建设"): under a frame it is no dated target (round 17). */
 // (round 28: "深入实施三个“一号工程”", "深入开展…")
-const PUSH = new RegExp(`^(?:要|将|${PUSH_ADVERBS})*(?:${PUSH_VERBS}|尽快|不断|深入(?:实施|开展|落实|推进))`);
+// (round 31: "加快建设科技馆新馆", an adverb of pace before 建设)
+const PUSH = new RegExp(`^(?:要|将|${PUSH_ADVERBS})*(?:${PUSH_VERBS}|尽快|不断|深入(?:实施|开展|落实|推进))|^(?:要|将)?(?:${PUSH_ADVERBS})+建设`);
 const END_STATE = new RegExp(`${MILESTONES}|完成|开工|实现|新增|达到|突破`);
 function isPush(text: string): boolean {
   const t = text.replace(ENUMERATED, '').trim();
