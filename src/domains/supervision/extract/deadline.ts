@@ -214,14 +214,15 @@ const PATTERNS: Pattern[] = [
     // day (round 28). A span already over is a reporting period, and without the document's date one cannot tell.
     rule: 'deadline:window',
     attributive: false,
-    re: /(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:起)?\s*[至到—－-]\s*(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:止)?/g,
+    // (round 31: or from today, "从即日起至7月25日，我省将开展…行动")
+    re: /(?:(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日|即日)(?:起)?\s*[至到—－-]\s*(?:((?:19|20)\d{2})年)?(\d{1,2})月(\d{1,2})日(?:止)?/g,
     resolve(m, ctx) {
       if (ctx.date === null) return false;
-      const from = m[1] !== undefined ? Number(m[1]) : ctx.year ?? Number(ctx.date.slice(0, 4));
+      const from = m[1] !== undefined ? Number(m[1]) : m[2] === undefined ? Number(ctx.date.slice(0, 4)) : ctx.year ?? Number(ctx.date.slice(0, 4));
       const mo = Number(m[5]);
       const d = Number(m[6]);
       // (the end in the next year when its month comes before the start's and no year is said: "11月22日至2月29日")
-      const y = m[4] !== undefined ? Number(m[4]) : mo < Number(m[2]) ? from + 1 : from;
+      const y = m[4] !== undefined ? Number(m[4]) : mo < Number(m[2] ?? ctx.date.slice(5, 7)) ? from + 1 : from;
       if (mo < 1 || mo > 12 || d < 1 || d > lastDayOfMonth(y, mo)) return false;
       const date = iso(y, mo, d);
       return date > ctx.date ? date : false;

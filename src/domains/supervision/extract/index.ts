@@ -564,6 +564,8 @@ const WHO_LEADS = /^由[^，,]{1,24}(?:牵头|负责|组织|承办)$/;
 function leadIn(clause: string): boolean {
   return TELLS.test(clause) || WHO_LEADS.test(clause.replace(/[，,]$/, ''));
 }
+/** An attribute between a project's total and its name. */
+const PROJECT_ATTRIBUTE = /、(?:占地|用地|建筑面积|总建筑面积|年产)[^，。；、的]{1,16}?(?=的)/;
 /** A bracket that says who does the work: "（牵头单位：经发局；…）". */
 const ROLES_BRACKET = /[（(](?:[^）)]{0,4})(?:牵头|责任|配合|主办|协办)/;
 
@@ -861,7 +863,12 @@ function analyseSegment(
   pairChanges = report,
 ): { infos: ClauseInfo[]; yoy: Map<YoyHit, QuantityHit> } {
   const found0 = findProjects(norm, quotes, seg.start, seg.end, mentionBefore, (s, e) => blocked.fill(1, s, e));
-  for (const p of found0) blocked.fill(1, p.start, p.end); // investment and name are not quantities
+  for (const p of found0) {
+    blocked.fill(1, p.start, p.end); // investment and name are not quantities
+    // (…but an attribute between them is: "总投资3.75亿元、占地5万平方米的…项目", round 31)
+    const attr = PROJECT_ATTRIBUTE.exec(norm.slice(p.start, p.nameStart));
+    if (attr) blocked.fill(0, p.start + attr.index, p.start + attr.index + attr[0].length);
+  }
   // a project mentioned again (same investment, one name inside the other) is counted once
   const projects = found0.filter((p) => !seen.some((q) => sameProject(p, q)));
   seen.push(...projects);
@@ -895,7 +902,7 @@ type UnitsFn = (t: string) => string[];
 const WINDOW_OPENS = /(?:自|从)[^，。；]{1,14}(?:起|开始)(?:(?:到|至)[^，。；]{2,12})?$/;
 
 /** A clause that tells who speaks or where it is heard, or sits in a table's row: not what an item does. */
-const TELLS = /\||(?:介绍|表示|获悉|了解到|指出|说|称|讯|强调|要求|认为|透露|明确|提出|召开|举行|闭幕|开幕|目标是)[：:，,]?$|^(?:至此|预计|目标|据[^，,]*|会上[^，,]*|目前)[：:，,]?$/;
+const TELLS = /\||(?:介绍|表示|获悉|了解到|指出|说|称|讯|强调|要求|认为|透露|明确|提出|召开|举行|闭幕|开幕|目标是)[：:，,]?$|^(?:至此|预计|目标|据[^，,]*|会上[^，,]*|目前|近日|日前|近期)[：:，,]?$/;
 /** A clause with a time of its own: a step of a timeline ("项目于2020年9月落户、2021年1月供地"), not the subject of the next. */
 const OWN_TIME = /\d{1,2}月|(?:19|20)\d{2}年(?!未|以来)|[今明去上后]年|年底|年内|季度|半年/;
 /** A clause that is only a time: "2022年", "今年上半年". */

@@ -35,7 +35,8 @@ const ABOUT = '(?:约|超过|超|近|达|逾|预计)';
 /** A project's whole investment: 总投资(额), 投资总额, 计划 or 概算 before it (round 14). */
 // (round 20: 预计 before it, "预计总投资1.35亿元"; 概算投资 without 总)
 const TOTAL = '(?:(?:计划|概算|预计)?(?:总投资额?|投资总额|总投入)|概算投资)';
-const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(的)?`, 'g');
+// (round 31: an attribute may stand between the amount and 的, "总投资3.75亿元、占地5万平方米的吉林某某公司年产…项目")
+const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(?:、(?:占地|用地|建筑面积|总建筑面积|年产)[^，。；、的]{1,16}?(?=的))?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
 const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
@@ -44,7 +45,8 @@ const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
 /** A bracket that ends a name, then its head word: "…多晶硅（颗粒硅）项目" (the bracket is not part of the name). */
 const BRACKET_HEAD = /^[（(][^（）()，。；]{1,16}[）)]项目/;
 const LIST_NEXT = new RegExp(String.raw`^[、和及与](?:总投资)?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`);
-const BACKWARD = new RegExp(String.raw`[，,]?${TOTAL}[：:]?(?:${ABOUT}|为)?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
+// (round 31: an unqualified 投资 right after a name's 项目 is its total, "中电建绿色建材基地项目投资140亿元")
+const BACKWARD = new RegExp(String.raw`[，,]?(?:${TOTAL}|(?<=[^完累划度期]项目)投资)[：:]?(?:${ABOUT}|为)?\s*${NUM}\s*${INV_UNIT}(?![的美欧元万亿])`, 'g');
 /**
  * An unqualified 投资 / 投资额 that opens a clause and ends it ("…占地面积109亩，投资约3.5亿元，共有…"): the own
  * investment of the project its sentence is about, read as a nameless 总投资 is (round 8; sets a, f, g). 计划 / 年度 /
@@ -192,7 +194,7 @@ const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${H
 // (round 12: a long name after a place and a dash, "在…主会场——…智慧工厂项目现场"; the site's parts, "…项目车间…",
 // and 进入, "…装置项目进入收尾"; a workshop only of a 项目: "公用工程车间" is a part of the works)
 const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|即将|正在|已|将|于|在|自|也|还|计划|预计|概算|总投资|投资总额|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|(?:总体)?规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设(?!项目)|临近|选址|正(?=[\u4e00-\u9fa5])|当天|当日|日前|近日|今天|昨天|目前|\d|$))`);
-const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|整个|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目|平均|单个|每个|首个)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等|代表性?)(?:项目|工程)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅|文化旅游|医药|化工|电子信息|机械制造|建材|食品|纺织|物流|新能源|新材料)类?(?:项目)?$/;
+const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|整个|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目|平均|单个|每个|首个)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等|代表性?)(?:项目|工程)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅|文化旅游|医药|化工|电子信息|电子|机械制造|建材|食品|纺织|物流|新能源|新材料)类?(?:项目)?$/;
 
 // (round 14: "…项目位于驿城区，入驻汽车零部件产业园，项目总投资10亿元" — 入驻 / 落户 move a project, they name none)
 // (round 20: or a list's lead, "包括…项目", and a time before the verb, "年内完成…工程")

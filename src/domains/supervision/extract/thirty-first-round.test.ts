@@ -4,7 +4,7 @@
  * invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated } from './roundViews';
+import { dated, projectsOf, quantitiesOf } from './roundViews';
 
 describe('a work report\'s lines', () => {
   it('under a lead that tells a work report early in its year, a line of its own that delivers is one of its tasks', () => {
@@ -20,5 +20,23 @@ describe('counted lists', () => {
   it('a year may stand between the count and what it counts: "选出了10件2021年某区人民政府民生实事项目"', () => {
     const text = ['人大代表通过投票表决，在13项候选项目中选出了10件2021年某区人民政府民生实事项目。', '01', '住房保障项目', '开工建设安置房60万平方米，回迁安置1200户。', '02', '居住改善项目', '符合条件的既有住宅加装电梯实现“愿装尽装”。'].join('\n');
     expect(dated(text, { year: 2021, date: '2021-01-20' }).map(([, d]) => d)).toEqual(['2021-12-31', '2021-12-31']);
+  });
+});
+
+describe('projects', () => {
+  it('an unqualified 投资 right after a name\'s 项目 is its total; a class (电子项目) is no name', () => {
+    expect(projectsOf('某某绿色建材基地项目投资140亿元，主要生产建筑骨料。电子项目投资16.7亿元，建设智能终端基地。', { year: 2023 })).toEqual([['某某绿色建材基地', 140, '亿元']]);
+  });
+
+  it('an attribute may stand between the total and 的, and stays a quantity', () => {
+    const text = '总投资3.75亿元、占地5万平方米的某某生物科技有限公司年产2650吨医药中间体项目正在进行设备安装。';
+    expect(projectsOf(text, { year: 2014 })).toEqual([['某某生物科技有限公司年产2650吨医药中间体', 3.75, '亿元']]);
+    expect(quantitiesOf(text, { year: 2014 })).toEqual(['5万平方米']);
+  });
+
+  it('从即日起至7月25日 is a window from today', () => {
+    expect(dated('从即日起至7月25日，全省将开展安全生产大排查大整治专项行动。', { year: 2021, date: '2021-06-30' })).toEqual([
+      ['从即日起至7月25日，全省将开展安全生产大排查大整治专项行动', '2021-07-25'],
+    ]);
   });
 });
