@@ -454,7 +454,8 @@ export function findProjects(
       if (sub && v !== null) {
         // "投资额最高的是X项目，总投资…": a subject ending in 的 describes; the name is after 是
         // (round 22: so does a superlative, "最大外资项目是湖州的唯品会华东运营总部项目", and the name after 是 loses its 的-phrase)
-        const complement = sub[1]!.endsWith('的') || sub[1]!.startsWith('最') ? clause.slice(clause.indexOf('是') + 1) : null;
+        // (round 31: and so does a place, "开工现场是河北某某公司…生产项目")
+        const complement = sub[1]!.endsWith('的') || sub[1]!.startsWith('最') || /(?:现场|会场|地点)$/.test(sub[1]!) ? clause.slice(clause.indexOf('是') + 1) : null;
         const described = complement === null ? null : complement.slice(afterDe(complement));
         const raw = described ?? sub[1]!.slice(afterDe(sub[1]!));
         const name = cleanName(raw);
