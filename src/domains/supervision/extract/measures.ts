@@ -66,10 +66,13 @@ export const MEASURES: Measure[] = [
   { word: '根', notBefore: ['据', '本', '源', '基', '治', '除', '系', '深', '植'] },
   // books, lamps, gems, rounds of checks (round 29): "图书流转60万册", "路灯9000盏", "4亿克拉", "督查12轮次"
   { word: '册', notBefore: ['子'] }, { word: '盏' }, { word: '克拉' }, { word: '轮次' },
+  // votes (round 31): "满意95票"; not "一票否决"
+  { word: '票', notBefore: ['否决', '据', '价', '务', '证', '面', '房', '选', '决'] },
 ];
 
 /** Measure words only after a magnitude: 6.42亿度 (kWh), not 一度 (once); "550亿度电" is 亿度 of 电 (round 14). */
-export const AFTER_MAGNITUDE: Measure[] = [{ word: '度' }];
+// (round 31: 万方, cubic metres: "土石方811万方")
+export const AFTER_MAGNITUDE: Measure[] = [{ word: '度' }, { word: '方', notBefore: ['面', '案', '式', '法', '向', '位', '针', '可', '便', '能', '米'] }];
 
 /** Magnitude prefixes that join the unit: 万平方米, 亿元, 亿美元, 千万元. */
 export const MAGNITUDES = ['万亿', '千万', '百万', '十万', '万', '亿', '千', '百'];

@@ -304,6 +304,8 @@ function dropThresholds(norm: string, hits: QuantityHit[], end: number): Quantit
     if (money(h) && next && next.numStart === h.end && !money(next)) return true;
     // "其中超3亿元的10个，超5亿元的3个": a bound, then 的 and a count (round 9)
     if (money(h) && next && !money(next) && norm.slice(h.end, next.numStart) === '的' && /(?:超过|超|高于|以上)$/.test(norm.slice(Math.max(0, h.start - 2), h.numStart) + norm.slice(h.numStart, h.end).replace(/[\d.]+[万亿千]?元$/, ''))) return true;
+    // a size bound right before its noun classifies what is counted: "65蒸吨以下蒸汽锅炉", "35蒸吨及以下燃煤锅炉" (round 31)
+    if (/以下$/.test(norm.slice(h.numStart, h.end)) ? /^[\u4e00-\u9fa5]/.test(norm[h.end] ?? '') && !/^的/.test(norm.slice(h.end)) : /^及以下[\u4e00-\u9fa5]/.test(norm.slice(h.end, h.end + 4))) return true;
     const prev = hits[k - 1];
     // an amount with 以上/以下 between a count and its noun classifies: "30个80亩以上试点项目"
     if (prev && prev.end === h.start && /(?:以上|以下)$/.test(norm.slice(h.numStart, h.end)) && /^[\u4e00-\u9fa5]/.test(norm[h.end] ?? '')) return true;

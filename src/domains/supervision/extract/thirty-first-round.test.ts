@@ -46,3 +46,10 @@ describe('projects', () => {
     ]);
   });
 });
+
+describe('quantities', () => {
+  it('votes and 万方 count; a size bound right before its noun classifies', () => {
+    expect(quantitiesOf('测评结果：满意95票，基本满意27票，实行一票否决。完成土石方811万方。', { year: 2021 })).toEqual(['95票', '27票', '811万方']);
+    expect(quantitiesOf('淘汰35蒸吨及以下燃煤锅炉，65蒸吨以下蒸汽锅炉完成治理改造，共计120台。', { year: 2017 })).toEqual(['120台']);
+  });
+});
