@@ -901,12 +901,8 @@ type UnitsFn = (t: string) => string[];
 /** A clause that says when a campaign starts: "决定自3月11日起", "自即日起". */
 const WINDOW_OPENS = /(?:自|从)[^，。；]{1,14}(?:起|开始)(?:(?:到|至)[^，。；]{2,12})?$/;
 
-/** A clause that tells who speaks or where it is heard, or sits in a table's row: not what an item does. */
+/** A clause that tells who speaks or where it is heard, or sits in a table's row: not what a task does (wholeSegments). */
 const TELLS = /\||(?:介绍|表示|获悉|了解到|指出|说|称|讯|强调|要求|认为|透露|明确|提出|召开|举行|闭幕|开幕|目标是)[：:，,]?$|^(?:至此|预计|目标|据[^，,]*|会上[^，,]*|目前|近日|日前|近期)[：:，,]?$/;
-/** A clause with a time of its own: a step of a timeline ("项目于2020年9月落户、2021年1月供地"), not the subject of the next. */
-const OWN_TIME = /\d{1,2}月|(?:19|20)\d{2}年(?!未|以来)|[今明去上后]年|年底|年内|季度|半年/;
-/** A clause that is only a time: "2022年", "今年上半年". */
-const BARE_TIME = /^(?:(?:19|20)\d{2}年|今年|明年|全年|年内)(?:上半年|下半年|第?[一二三四]季度)?$/;
 /** A clause that opens with its time and says what is then reached: "年内通车", "力争年内完工" (not "4月初开始复工"). */
 function milestoneClause(norm: string, clause: Clause, time: DeadlineHit): boolean {
   if (!TIME_FIRST.test(norm.slice(clause.start, time.start))) return false;
@@ -1043,15 +1039,7 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     // (a window's item holds the clause that starts it: "决定自3月11日起，开展为期一个月的…行动")
     const opening = infos[infos.indexOf(first) - 1];
     const startsWindow = g.deadline?.rule === 'deadline:window' && opening !== undefined && WINDOW_OPENS.test(norm.slice(opening.clause.start, opening.clause.end));
-    // (…and so does an item that opens with its time when the clause before it, in no item of its own, says what is done:
-    // "要…制定本地工作方案，于2024年3月15日前报市安办备案", "焚烧发电厂，计划2020年6月竣工" (round 28))
-    // (a clause before the item that no item holds: the last item ends before it)
-    const free = opening !== undefined && (out.length === 0 || out[out.length - 1]!.end <= opening.clause.start);
-    const subject = free && g.deadline !== null && !g.inherited && g.deadline.start >= first.clause.start &&
-      TIME_FIRST.test(norm.slice(first.clause.start, g.deadline.start)) && !leadIn(norm.slice(opening.clause.start, first.clause.start).trim()) && !OWN_TIME.test(norm.slice(opening.clause.start, opening.clause.end));
-    // (…and a bare time before it that frames its sentence: "2022年，全市新建5G基站2600个以上" (round 29))
-    const framedBy = free && BARE_TIME.test(norm.slice(opening.clause.start, opening.clause.end).trim());
-    const start = startsWindow || subject || framedBy ? opening.clause.start : first.clause.start;
+    const start = startsWindow ? opening.clause.start : first.clause.start;
     const end = openParenCut(norm, start, g.clauses[lastIdx]!.clause.end);
     if (isExhortation(norm.slice(start, end), g.deadline, quantities, projects)) continue;
     const spans: Array<{ start: number; end: number; project: ProjectHit | null }> = [];
