@@ -85,6 +85,15 @@ const CLASS_SUMMARY = /^(?:其中[，,])?[^，。；]{1,12}类[\d一二三四五
 const LOOKS_BACK = /^(?:去年|上年|一年来|过去一年)/;
 /** A vote that chose a counted list: reported, not pledged. */
 const VOTED = /表决|票决|投票|票选/;
+/** Words under a list that are none of its deliverables (the frame loop and the document frame alike): a line that names and
+ * counts a class of the list, a class summed up, a sentence about last year, the vote on the list, the sentence that names
+ * it before its items, a tally. */
+function noDeliverable(sentenceText: string, lineText: string): boolean {
+  return CLASS_LINE.test(lineText.replace(ITEM_LEAD, '').trim()) || CLASS_SUMMARY.test(sentenceText) || LOOKS_BACK.test(sentenceText.replace(ITEM_LEAD, '')) ||
+    (VOTED.test(sentenceText) && DELIVERABLE_WORD.test(sentenceText)) || NAMES_LIST.test(sentenceText) || TALLY.test(sentenceText);
+}
+/** A tally of a vote or a survey: "满意95票，基本满意27票" (round 31), "测评结果显示…". */
+const TALLY = /\d+票|测评结果|满意度/;
 /** A sentence that names the list before its items: "汉中市南郑区2024年10个民生实事项目具体如下：" (round 29). */
 const NAMES_LIST = /(?:实事|大事|工程|项目)[^，。；]{0,6}?(?:如下|分别是|分别为|包括)[：:]?\s*$/;
 /** Words that announce a counted list only name it (no pledge, no decision) or tell the vote that chose it. */
@@ -516,7 +525,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         // 主要是…", is no deliverable, nor a sentence about last year, "去年计划…", "一年来，…", nor one that tells the vote on
         // the list, "…20个民生实事项目正式票选出炉", round 27)
         const sentenceText = norm.slice(Math.max(norm.lastIndexOf('。', it.start - 1), norm.lastIndexOf('\n', it.start - 1)) + 1, it.end);
-        if (CLASS_LINE.test(paraText.replace(ITEM_LEAD, '').trim()) || CLASS_SUMMARY.test(sentenceText) || LOOKS_BACK.test(sentenceText.replace(ITEM_LEAD, '')) || (VOTED.test(sentenceText) && DELIVERABLE_WORD.test(sentenceText)) || NAMES_LIST.test(sentenceText)) continue;
+        if (noDeliverable(sentenceText, paraText)) continue;
         // the words that only name and count the list ("民生实事项目共11项，项目情况如下：") pledge nothing (round 22)
         // (nor does a vote that chose it: "投票表决确定…为10项", round 27)
         if (counted && it.end <= from && it.start >= para.start && namesOnly(norm.slice(para.start, from))) continue;
@@ -668,6 +677,7 @@ function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[],
     const lineTo = norm.indexOf('\n', it.end) < 0 ? norm.length : norm.indexOf('\n', it.end);
     const ownLine = it.start >= leadEnd && !/[。；;]/.test(norm.slice(lineFrom, lineTo).replace(/[。；;]\s*$/, '')) && lineTo - lineFrom <= 60;
     const planItem = (yearPlan && ITEM_LEAD.test(norm.slice(sFrom, it.end))) || ((yearPlan || planLead !== null) && ownLine);
+    if (deliverables && noDeliverable(sText, norm.slice(lineFrom, lineTo))) continue;
     if ((!deliverables && !planItem && !/将|计划|要|确保|力争/.test(sText)) || isPush(it.text) || (PUSH_AFTER_SUBJECT.test(it.text) && !END_STATE.test(it.text)) || DONE.test(it.text) || /去年|上年/.test(sText)) continue;
     if (!END_STATE.test(it.text) && !DELIVERS.test(it.text) && !(it.quantities.length > 0 && TARGET_VERB.test(it.text))) continue;
     it.deadline = `${year}-12-31`;

@@ -53,3 +53,10 @@ describe('quantities', () => {
     expect(quantitiesOf('淘汰35蒸吨及以下燃煤锅炉，65蒸吨以下蒸汽锅炉完成治理改造，共计120台。', { year: 2017 })).toEqual(['120台']);
   });
 });
+
+describe('counted lists', () => {
+  it('a vote\'s or a survey\'s tally under the list is no deliverable', () => {
+    const text = '今天，县人大票决确定2021年10项民生实事项目：\n1.美丽乡村建设工程，新建美丽乡村10个。\n测评结果显示，农村公路改造提升工程，满意161票，基本满意58票。';
+    expect(dated(text, { year: 2021, date: '2021-01-20' }).map(([t]) => t)).toEqual(['1.美丽乡村建设工程，新建美丽乡村10个']);
+  });
+});
