@@ -43,6 +43,7 @@ export const SETS = [
   { set: 'aa', from: 792 },
   { set: 'ab', from: 828 },
   { set: 'ac', from: 864 },
+  { set: 'ad', from: 900 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
