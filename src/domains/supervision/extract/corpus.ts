@@ -44,6 +44,7 @@ export const SETS = [
   { set: 'ab', from: 828 },
   { set: 'ac', from: 864 },
   { set: 'ad', from: 900 },
+  { set: 'ae', from: 936 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
