@@ -122,6 +122,8 @@ const NAME_END_VERBS = [
   '今年', '明年', '在',
   // (round 23: "…生产基地落户在穆棱经济开发区")
   '落户',
+  // (round 32: a push of pace, "…医院加紧基础施工")
+  '加紧',
 ];
 const TRAILING_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|处)$/;
 
@@ -616,6 +618,12 @@ function tidyName(name: string): string {
   let n = name;
   const settles = SETTLES.exec(n);
   if (settles && settles.index >= 3) n = n.slice(0, settles.index);
+  // (round 32: who builds it, "格恩医药产业园由山东格恩医药科技有限公司…")
+  const builder = /由[^，。；]{2,30}?(?:公司|集团)/.exec(n);
+  if (builder && builder.index >= 3) n = n.slice(0, builder.index);
+  // (round 32: a lead that says which kind of project it is, "竣工项目为专用汽车制造挂车")
+  const kind = /^[^，。；]{0,6}?项目(?:为|是)/.exec(n);
+  if (kind && n.length - kind[0].length >= 3) n = n.slice(kind[0].length);
   const built = BUILT_AT.exec(n);
   if (built && n.length - built[0].length >= 3) n = n.slice(built[0].length);
   // (a description says what it does; "芜湖美的厨热…产业园" is a company's name)
