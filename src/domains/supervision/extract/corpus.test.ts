@@ -144,7 +144,7 @@ const FLOOR = {
   // set ad: collected and labelled by three helper sessions while rounds 30 and 31 were written (from ab and ac); scored once
   // (0.921 / 0.974, 0.757 / 0.500, 0.750 / 0.700 with round 27; 0.811 / 0.536 deadlines with round 30; 0.921 / 0.977, 0.824 /
   // 0.545, 0.750 / 0.700 with round 31); then read: round 32 was made from it, so fit
-  'heldout ad': { quantities: [0.92, 0.97], deadlines: [0.86, 0.71], projects: [0.75, 0.70] },
+  'heldout ad': { quantities: [0.92, 0.97], deadlines: [0.86, 0.71], projects: [0.85, 0.80] },
   // set ae: collected and labelled by three helper sessions while round 32 was written (from ad); scored once (0.946 /
   // 0.937, 0.726 / 0.545, 0.852 / 0.719 with round 27; the same but 0.813 / 0.606 deadlines with rounds 31 and 32) and not
   // read: these floors are its first run
