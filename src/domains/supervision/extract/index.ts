@@ -9,7 +9,7 @@ import { IN_TURN, normalize, quoteMask, segment, type Clause, type Paragraph, ty
 import { dateMask, detectDocumentDate } from './dates';
 import { dueCellMonth, findDeadlines, MILESTONES, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
-import { complementMention, findProjects, headingMention, subjectMention, type ProjectHit, type ProjectMention } from './projects';
+import { complementMention, findProjects, headingMention, PROJECT_ATTRIBUTE, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
 import { attachDistributed, attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, statesFigures, type YoyHit } from './results';
@@ -573,8 +573,6 @@ const WHO_LEADS = /^由[^，,]{1,24}(?:牵头|负责|组织|承办)$/;
 function leadIn(clause: string): boolean {
   return TELLS.test(clause) || WHO_LEADS.test(clause.replace(/[，,]$/, ''));
 }
-/** An attribute between a project's total and its name. */
-const PROJECT_ATTRIBUTE = /、(?:占地|用地|建筑面积|总建筑面积|年产)[^，。；、的]{1,16}?(?=的)/;
 /** A bracket that says who does the work: "（牵头单位：经发局；…）". */
 const ROLES_BRACKET = /[（(](?:[^）)]{0,4})(?:牵头|责任|配合|主办|协办)/;
 
@@ -732,6 +730,7 @@ function countedItems(source: string, norm: string, para: Paragraph, from: numbe
       let segStart = Math.max(seg.start, from);
       while (segStart < seg.end && /[：:，,\s]/.test(norm[segStart]!)) segStart++;
       const lead = ITEM_LEAD.exec(norm.slice(segStart, seg.end));
+      // (an item keeps its number, as every item does: round 29)
       const start = segStart;
       const inside = own.filter((it) => it.start < seg.end && it.end > segStart);
       const first = inside[0];

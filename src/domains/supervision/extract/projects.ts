@@ -35,8 +35,10 @@ const ABOUT = '(?:约|超过|超|近|达|逾|预计)';
 /** A project's whole investment: 总投资(额), 投资总额, 计划 or 概算 before it (round 14). */
 // (round 20: 预计 before it, "预计总投资1.35亿元"; 概算投资 without 总)
 const TOTAL = '(?:(?:计划|概算|预计)?(?:总投资额?|投资总额|总投入)|概算投资)';
-// (round 31: an attribute may stand between the amount and 的, "总投资3.75亿元、占地5万平方米的吉林某某公司年产…项目")
-const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(?:、(?:占地|用地|建筑面积|总建筑面积|年产)[^，。；、的]{1,16}?(?=的))?(的)?`, 'g');
+/** An attribute between a project's total and 的 ("总投资3.75亿元、占地5万平方米的吉林某某公司年产…项目"): the project stays, and
+ * the attribute's figure is a quantity (round 31). */
+export const PROJECT_ATTRIBUTE = /、(?:占地|用地|建筑面积|总建筑面积|年产)[^，。；、的]{1,16}?(?=的)/;
+const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(?:${PROJECT_ATTRIBUTE.source})?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
 const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
