@@ -13,7 +13,7 @@ if (!dirA || !dirB) {
   console.error('usage: npx tsx scripts/label-agreement.ts DIR_A DIR_B');
   process.exit(2);
 }
-const names = (d: string) => new Set(readdirSync(d).filter((f) => /^\d{3}\.json$/.test(f)));
+const names = (d: string) => new Set(readdirSync(d).filter((f) => /^\d{3,4}\.json$/.test(f)));
 const inB = names(dirB);
 const both = [...names(dirA)].filter((f) => inB.has(f)).sort();
 const read = (d: string, f: string) => JSON.parse(readFileSync(join(d, f), 'utf8')) as Expected;

@@ -78,10 +78,12 @@ export function setRange(set: SetName): string {
 
 export function loadCorpus(dir: string): CorpusText[] {
   return readdirSync(dir)
-    .filter((f) => /^\d{3}\.json$/.test(f))
-    .sort()
-    .map((f) => {
-      const name = f.slice(0, 3);
+    .filter((f) => /^\d{3,4}\.json$/.test(f))
+    .map((f) => f.slice(0, -'.json'.length))
+    // numbers, not strings: '1000' comes after '999'
+    .sort((a, b) => Number(a) - Number(b))
+    .map((name) => {
+      const f = `${name}.json`;
       const expected = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Expected;
       const raw = readFileSync(join(dir, `${name}.txt`), 'utf8');
       return {
