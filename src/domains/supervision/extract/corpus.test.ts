@@ -146,9 +146,9 @@ const FLOOR = {
   // 0.545, 0.750 / 0.700 with round 31); then read: round 32 was made from it, so fit
   'heldout ad': { quantities: [0.92, 0.97], deadlines: [0.86, 0.71], projects: [0.85, 0.80] },
   // set ae: collected and labelled by three helper sessions while round 32 was written (from ad); scored once (0.946 /
-  // 0.937, 0.726 / 0.545, 0.852 / 0.719 with round 27; the same but 0.813 / 0.606 deadlines with rounds 31 and 32) and not
-  // read: these floors are its first run
-  'heldout ae': { quantities: [0.94, 0.93], deadlines: [0.81, 0.60], projects: [0.85, 0.71] },
+  // 0.937, 0.726 / 0.545, 0.852 / 0.719 with round 27; the same but 0.813 / 0.606 deadlines with rounds 31 and 32); then
+  // read: round 33 was made from it, so fit
+  'heldout ae': { quantities: [0.94, 0.93], deadlines: [0.84, 0.78], projects: [0.85, 0.71] },
 } as const;
 
 describe('real-text corpus', () => {

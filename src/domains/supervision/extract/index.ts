@@ -7,7 +7,7 @@
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
 import { IN_TURN, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment, type Sentence } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
-import { dueCellMonth, findDeadlines, MILESTONES, type DeadlineContext, type DeadlineHit } from './deadline';
+import { dueCellMonth, findDeadlines, LIMIT_PREDICATE, MILESTONES, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
 import { complementMention, findProjects, headingMention, PROJECT_ATTRIBUTE, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
@@ -93,7 +93,8 @@ function noDeliverable(sentenceText: string, lineText: string): boolean {
     (VOTED.test(sentenceText) && DELIVERABLE_WORD.test(sentenceText)) || NAMES_LIST.test(sentenceText) || TALLY.test(sentenceText);
 }
 /** A tally of a vote or a survey: "满意95票，基本满意27票" (round 31), "测评结果显示…". */
-const TALLY = /\d+票|测评结果|满意度/;
+// (…or what the list covers: "本次10件民生实事…覆盖民生各个领域，涉及全域旅游、交通…等方面", round 33)
+const TALLY = /\d+票|测评结果|满意度|(?:涉及|覆盖)[^。；]*?(?:等方面|各个领域|各领域)/;
 /** A sentence that names the list before its items: "汉中市南郑区2024年10个民生实事项目具体如下：" (round 29). */
 const NAMES_LIST = /(?:实事|大事|工程|项目)[^，。；]{0,6}?(?:如下|分别是|分别为|包括)[：:]?\s*$/;
 /** Words that announce a counted list only name it (no pledge, no decision) or tell the vote that chose it. */
@@ -230,11 +231,12 @@ const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确
 /** …and a counted list of deliverables, the object of a verb closing a sentence ("重点抓好15件大事和民生实事。", "为民兴办10件实事。") or in a
  * heading ("十项民生重点工程", "民生实事…进度表"): its year is the one said before it, else the document's (round 17; round 18:
  * more verbs, headings) */
-const COUNTED_DELIVERABLES = String.raw`[十\d一二三四五六七八九百]+(?:件|项|大|个)(?:(?:19|20)\d{2}年度?)?[^。，；：\d]{0,12}?(?:实事|大事|重点工程|民生工程)`;
+// (not 一 alone: "已成为市政府一项惠民工程" is no list, round 33)
+const COUNTED_DELIVERABLES = String.raw`(?!一[件项个])[十\d一二三四五六七八九百]+(?:件|项|大|个)(?:(?:19|20)\d{2}年度?)?[^。，；：\d]{0,12}?(?:实事|大事|重点工程|民生工程|惠民工程|民心工程)`;
 // (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为："; round 23: or the list
 // is told as published, "…2025年度十件民生实事项目 正式出炉！")
 const COUNTED_LIST = new RegExp(
-  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|票决出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?(?:[^，。；]{0,4}?|[，,]\s*)(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|(?:实事|惠民工程|民生工程)(?:项目)?(?:共(?:有|涉及)?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|(?:确定)?以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?\s*(?:正式)?(?:出炉|公布|发布|揭晓))`,
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|票决出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?(?:[^，。；]{0,4}?|[，,]\s*)(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|(?:实事|惠民工程|民生工程)(?:项目)?(?:共(?:有|涉及)?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|(?:确定)?以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?”?\s*(?:正式|日前|近日)?“?(?:出炉|出台|公布|发布|揭晓|确定))`,
 );
 // (round 27: "确定…民生实事项目为10项", "确定以下八类11个项目为2024年度…民生实事项目"; round 28: a comma before the list,
 // "票决出2025年…十件民生实事项目，分别是：")
@@ -245,7 +247,8 @@ const DELIVERABLE_WORD = /实事|大事/;
 /** A counted list told of a year gone by, followed up, or cited. */
 const NOT_A_LIST = /去年|上年|过去|回顾|进展情况|完成情况|根据/;
 /** A heading that reviews a year rather than setting its targets. */
-const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|完成/;
+// (not what is still to be done: "2022年区政府要完成的…实事", round 33)
+const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|(?<![要将需须])完成/;
 /** Words that tell something is done. */
 const DONE = /已(?:经)?|了(?!解)/;
 
@@ -272,7 +275,13 @@ interface Frame {
   title: boolean;
   /** where its list begins: after the words that announce it */
   from: number;
+  /** the paragraph that tells the list as published: its sentences are news, not items */
+  told?: number;
 }
+/** The words that tell a counted list as published or decided. */
+const TOLD_PUBLISHED = /(?:出炉|出台|公布|发布|揭晓|确定)$/;
+/** …said right after the list's name: "李沧区2012年要办的12件实事出台". */
+const TOLD_NEXT = /^(?:项目)?”?\s*(?:正式|日前|近日)?“?(?:出炉|出台|公布|发布|揭晓|确定)/;
 
 /** A frame that sets a year's targets or work (not a counted list of deliverables); `title` runs it through "一、" sections. */
 function targetsFrame(due: DeadlineHit, title: boolean, from: number): Frame {
@@ -356,7 +365,9 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       const at = para.start + hit.index;
       const due = yearDue(at, at + (when || hit[0]).length, when || hit[0], yr);
       const from = para.heading ? para.end : at + hit[0].length;
-      frame = yr >= ctx.year ? { due, plan: true, counted: counted !== null || DELIVERABLE_WORD.test(hit[0]), title: para.heading, from } : null;
+      // (a list told as news, "…十件实事“出炉”", "…10项民生实事日前确定", frames the lines below, not the news around it, round 33)
+      const told = !para.heading && (TOLD_PUBLISHED.test(hit[0]) || TOLD_NEXT.test(paraText.slice(hit.index + hit[0].length))) ? para.index : undefined;
+      frame = yr >= ctx.year ? { due, plan: true, counted: counted !== null || DELIVERABLE_WORD.test(hit[0]), title: para.heading, from, told } : null;
       if (para.heading) continue;
     }
     // "制定了《…2011年度竞争激励机制目标》。现将各项目标任务报告如下：": a year's targets announced as the list below, which
@@ -376,7 +387,10 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
     if (para.heading) {
       const u = units.heading(paraText);
       if (u) sectionUnit = u;
-      const y = YEAR_HEADING.exec(paraText) ?? YEAR_SECTION.exec(paraText) ?? (REVIEW_HEADING.test(paraText) ? null : YEAR_LIST_HEADING.exec(paraText));
+      // (a title wrapped over two lines, "2022年区政府要完成的与人民生活" / "密切相关的实事", is read whole, round 33)
+      const next = paras[para.index + 1];
+      const wrapped = next?.heading && !ENUMERATED.test(paraText) && !ENUMERATED.test(norm.slice(next.start, next.end)) && !/[：:]$/.test(paraText) ? paraText + norm.slice(next.start, next.end) : paraText;
+      const y = YEAR_HEADING.exec(wrapped) ?? YEAR_SECTION.exec(paraText) ?? (REVIEW_HEADING.test(wrapped) ? null : YEAR_LIST_HEADING.exec(wrapped));
       if (y) {
         const yr = Number(y[1]);
         const s = para.start + y.index;
@@ -501,7 +515,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       });
     }
     // in a task table the 完成时限 column dates the rows, even when it says 持续推进 (no date)
-    if (frame && dueColumn < 0) {
+    if (frame && dueColumn < 0 && frame.told !== para.index) {
       const { due, plan, counted, from } = frame;
       const own = items.slice(paraBefore).filter((it) => it.kind === 'task');
       for (const it of own) {
@@ -705,7 +719,7 @@ const NUMBERED_ITEM = new RegExp(String.raw`^\s*${NUMBER_LEAD}`);
 const COMMITS = new RegExp(`${ACTION_VERBS.source}|做好|抓好`);
 
 /** What an unnumbered sentence of a counted list's item does when it is one of its deliverables ("解决…饮水安全问题"). */
-const DELIVERS = new RegExp(`${COMMITS.source}|解决|实行|实施|建设|开展|组建|搭建|改造|新建|提高|发放|配备|安装|培训|升格|硬化|铺设`);
+const DELIVERS = new RegExp(`${COMMITS.source}|解决|实行|实施|建设|开展|组建|搭建|改造|新建|提高|发放|配备|安装|培训|升格|硬化|铺设|清理|规范|给予|取消`);
 
 /** What opens an item of a list: "1." "（6）" "一、" "一是" "●". */
 const ITEM_LEAD = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD}|${SECTION_LEAD}|[一二三四五六七八九十]+是|[●·■◆])\s*`);
@@ -1024,6 +1038,8 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
         // a time in its own bounded form, 前 or 内, right before what is to be done is a deadline whatever the verb:
         // "9月底前关停…", "4月10日前拆净清场", "一个星期内要整治到位" (round 30)
         if (c && k < 0 && /(?:前|以前|之前|内|以内|之内)$/.test(g.deadline.phrase) && BOUNDED_DOES.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
+        // …and so is one told as the predicate of the work it limits: "清理…杂物工作时间节点是4月30日" (round 33)
+        if (c && k < 0 && LIMIT_PREDICATE.test(norm.slice(c.clause.start, g.deadline.start))) k = own;
         // "分别于2026年10月、2027年8月建成投产": the first time shares the milestone of the last (round 9)
         if (c && k < 0 && IN_TURN.test(norm.slice(c.clause.start, g.deadline.start)) && g.deadline.end === c.clause.end && norm[c.clause.end] === '、') k = own;
       }

@@ -118,9 +118,11 @@ export interface Paragraph extends Span {
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…']);
 const SEGMENT_END = new Set(['；', ';']);
+/** A bullet inside a line starts the next item of a list run together: "●积极争创…示范区 ●把数字经济…来抓" (round 33). */
+const BULLET = new Set(['●', '■', '◆', '▲', '★', '☆', '◇']);
 // a table's cell separator ends a clause too ("2 | 力争盘活存量土地400亩。 | 改革办 | 6月底前 |")
 const CLAUSE_END = new Set(['，', ',', '：', ':', '|']);
-const TRIM = new Set([' ', '\t', '\r', '—', '■', '●', '·', '-', '…', '|']);
+const TRIM = new Set([' ', '\t', '\r', '—', '■', '●', '◆', '▲', '★', '☆', '◇', '·', '-', '…', '|']);
 const CLAUSE_PUNCT = /[。，；！？,;：:]/;
 
 function trimSpan(norm: string, start: number, end: number): Span {
@@ -204,6 +206,9 @@ export function segment(norm: string, mask: Uint8Array): Paragraph[] {
         closeSentence(i);
         sStart = segStart = cStart = j;
         i = j - 1;
+      } else if (BULLET.has(ch) && i > sStart) {
+        closeSentence(i);
+        sStart = segStart = cStart = i + 1;
       } else if (SEGMENT_END.has(ch)) {
         closeSegment(i);
         segStart = cStart = i + 1;
