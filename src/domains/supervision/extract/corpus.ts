@@ -45,6 +45,7 @@ export const SETS = [
   { set: 'ac', from: 864 },
   { set: 'ad', from: 900 },
   { set: 'ae', from: 936 },
+  { set: 'af', from: 972 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
