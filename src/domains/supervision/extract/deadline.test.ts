@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deadlinesOf, type DeadlineContext } from './deadline';
 import { detectDocumentDate } from './dates';
-import { extract } from './index';
+import { extractRules } from './index';
 import { normalize } from './sentences';
 
 const ctx = { year: 2022, date: '2022-08-14' };
@@ -122,24 +122,24 @@ describe('document date', () => {
 
 describe('governing deadline in extract', () => {
   it('splits a sentence into one task per own deadline', () => {
-    const r = extract('积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设，年内创建国家高端工程机械及核心零部件制造业创新中心；支持合作。', { year: 2022 });
+    const r = extractRules('积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设，年内创建国家高端工程机械及核心零部件制造业创新中心；支持合作。', { year: 2022 });
     expect(r.items.map((i) => [i.text, i.deadline])).toEqual([
       ['积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设', '2022-08-31'],
       ['年内创建国家高端工程机械及核心零部件制造业创新中心', '2022-12-31'],
     ]);
   });
   it('carries a deadline to later clauses of the same segment', () => {
-    const r = extract('力争年内新增百亿元企业2家、十亿级企业8家，净增“四上”企业100家以上，形成一批标杆企业。', { year: 2022 });
+    const r = extractRules('力争年内新增百亿元企业2家、十亿级企业8家，净增“四上”企业100家以上，形成一批标杆企业。', { year: 2022 });
     expect(r.items).toHaveLength(1);
     expect(r.items[0]!.deadline).toBe('2022-12-31');
     expect(r.items[0]!.quantities.map((q) => q.value)).toEqual([2, 8, 100]);
   });
   it('picks the phrase nearest before the quantity', () => {
-    const r = extract('确保一季度开门红、二季度快起势、三季度再提速、全年增长8%以上。', { year: 2021 });
+    const r = extractRules('确保一季度开门红、二季度快起势、三季度再提速、全年增长8%以上。', { year: 2021 });
     expect(r.items[0]!.deadline).toBe('2021-12-31');
   });
   it('does not carry a deadline across ；', () => {
-    const r = extract('年内完成房屋征收130万平方米；力争新增总部企业20家。', { year: 2022 });
+    const r = extractRules('年内完成房屋征收130万平方米；力争新增总部企业20家。', { year: 2022 });
     expect(r.items.map((i) => i.deadline)).toEqual(['2022-12-31', null]);
   });
 });

@@ -5,7 +5,7 @@
  * (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
+import { extractRules } from './index';
 import { dated, quantitiesOf } from './roundViews';
 
 describe('deadlines', () => {
@@ -38,7 +38,7 @@ describe('deadlines', () => {
 
   it('a year not yet ended that frames figures with changes is no report; its changes are their figures’ yoy', () => {
     const text = '2017年，全区营业总收入实现4500亿元，同比增长11.2%。';
-    const kinds = (opts: { year: number; date: string }) => extract(text, opts).items.map((i) => i.kind);
+    const kinds = (opts: { year: number; date: string }) => extractRules(text, opts).items.map((i) => i.kind);
     expect(kinds({ year: 2017, date: '2017-03-01' })).toEqual(['task']);
     expect(quantitiesOf(text, { year: 2017, date: '2017-03-01' })).toEqual(['4500亿元']);
     // (the year opening the sentence with no commitment word frames it: no deadline, by the labelling rules of set a)

@@ -4,7 +4,7 @@
  * out whole). One test per rule, on short invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
+import { extractRules } from './index';
 import { findProjects } from './projects';
 import { deadlinesOf, type DeadlineContext } from './deadline';
 import { isReportSentence } from './results';
@@ -15,9 +15,9 @@ function ps(text: string) {
   return findProjects(norm, quoteMask(norm), 0, norm.length).map((p) => [p.name, p.investment.value, p.investment.unit, p.rule]);
 }
 const quantitiesOf = (text: string, opts = {}) =>
-  extract(text, opts).items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}${q.atLeast ? '+' : ''}`));
+  extractRules(text, opts).items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}${q.atLeast ? '+' : ''}`));
 const datesOf = (text: string, c: DeadlineContext) => deadlinesOf(text, c).map((d) => [d.phrase, d.date]);
-const dated = (text: string, opts = {}) => extract(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline]);
+const dated = (text: string, opts = {}) => extractRules(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline]);
 const ctx: DeadlineContext = { year: 2022, date: '2022-09-01' };
 
 describe('report or commitment', () => {
@@ -29,7 +29,7 @@ describe('report or commitment', () => {
   });
 
   it('figures listed, then 分别增长: one change per figure, none a figure of its own', () => {
-    const items = extract('上半年，城乡居民人均收入完成21500元、11800元，分别增长4.2%、6.1%。', { year: 2022, date: '2022-08-20' }).items;
+    const items = extractRules('上半年，城乡居民人均收入完成21500元、11800元，分别增长4.2%、6.1%。', { year: 2022, date: '2022-08-20' }).items;
     expect(items.map((i) => [i.quantities[0]!.value, i.yoy])).toEqual([
       [21500, 4.2],
       [11800, 6.1],
@@ -117,7 +117,7 @@ describe('projects', () => {
   });
 
   it('a project named before 工地 / 现场 is the antecedent of 该项目总投资', () => {
-    const items = extract('连日来，恒达精密轴承项目工地一派繁忙。该项目总投资8亿元。', { year: 2022 }).items;
+    const items = extractRules('连日来，恒达精密轴承项目工地一派繁忙。该项目总投资8亿元。', { year: 2022 }).items;
     expect(items.filter((i) => i.project).map((i) => [i.project!.name, i.project!.investment.value])).toEqual([['恒达精密轴承', 8]]);
   });
 });

@@ -5,7 +5,7 @@
  * texts).
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
+import { extractRules } from './index';
 import { findProjects } from './projects';
 import { deadlinesOf, type DeadlineContext } from './deadline';
 import { normalize, quoteMask } from './sentences';
@@ -15,10 +15,10 @@ function ps(text: string) {
   return findProjects(norm, quoteMask(norm), 0, norm.length).map((p) => [p.name, p.investment.value, p.investment.unit, p.rule]);
 }
 const quantitiesOf = (text: string, opts = {}) =>
-  extract(text, opts).items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.upTo ? `-${q.upTo}` : ''}${q.unit}${q.atLeast ? '+' : ''}`));
+  extractRules(text, opts).items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.upTo ? `-${q.upTo}` : ''}${q.unit}${q.atLeast ? '+' : ''}`));
 const datesOf = (text: string, c: DeadlineContext) => deadlinesOf(text, c).map((d) => [d.phrase, d.date]);
-const dated = (text: string, opts = {}) => extract(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline]);
-const projectsOf = (text: string, opts = {}) => extract(text, opts).items.filter((i) => i.project).map((i) => [i.project!.name, i.project!.investment.value]);
+const dated = (text: string, opts = {}) => extractRules(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline]);
+const projectsOf = (text: string, opts = {}) => extractRules(text, opts).items.filter((i) => i.project).map((i) => [i.project!.name, i.project!.investment.value]);
 const ctx: DeadlineContext = { year: 2024, date: '2024-08-20' };
 
 describe('a plan inside a sentence that also reports is read per clause', () => {
@@ -31,7 +31,7 @@ describe('a plan inside a sentence that also reports is read per clause', () => 
   });
 
   it('the report part stays a result, an estimate of a figure stays an estimate', () => {
-    const items = extract('园区已完成投资3亿元，同比增长12%，预计全年实现产值20亿元。', { year: 2024, date: '2024-07-01' }).items;
+    const items = extractRules('园区已完成投资3亿元，同比增长12%，预计全年实现产值20亿元。', { year: 2024, date: '2024-07-01' }).items;
     expect(items.every((i) => i.kind === 'result')).toBe(true);
     expect(dated('今年已开工项目30个，预计四季度有20个项目可实现开工。', { year: 2024, date: '2024-07-01' })).toEqual([]);
   });

@@ -14,6 +14,8 @@ import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
 import { attachDistributed, attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, statesFigures, type YoyHit } from './results';
 import { mayHavePlan, planClauseIndex } from './plans';
+import { applyModel, candidates, type Candidate, type Model } from './learned';
+import { MODEL } from './model';
 
 export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
 export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
@@ -310,6 +312,19 @@ function cells(norm: string, start: number, end: number): Array<{ start: number;
 }
 
 export function extract(text: string, opts: ExtractOptions = {}): ExtractResult {
+  return extractWith(text, opts, MODEL).result;
+}
+
+/** The rules alone, without the learned pass: what the round tests check. */
+export function extractRules(text: string, opts: ExtractOptions = {}): ExtractResult {
+  return extractWith(text, opts, null).result;
+}
+
+/**
+ * The rules, then the learned pass when a model is given (learned.ts); also returns the decisions the model was asked to
+ * take, for training (scripts/extract-train.ts runs the rules alone: model null).
+ */
+export function extractWith(text: string, opts: ExtractOptions, model: Model | null): { result: ExtractResult; candidates: Candidate[] } {
   const norm = normalize(text);
   const quotes = quoteMask(norm);
   const blocked = dateMask(norm, quotes);
@@ -578,7 +593,9 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   }
   documentFrame(norm, paras, items, doc.date, ctx.year);
   wholeSegments(text, norm, paras, items);
-  return { year: doc.year, items };
+  const cands = candidates(norm, paras, items, ctx.year, doc.date);
+  if (model) applyModel(model, cands, items, text, (t) => units.named(t));
+  return { result: { year: doc.year, items }, candidates: cands };
 }
 
 /** A clause that says who leads the work ("由招商局牵头"): the roles read it, the task's text need not hold it. */

@@ -4,7 +4,7 @@ import { findQuantities, labelQuantities } from './quantities';
 import { normalize, quoteMask } from './sentences';
 import { toChineseNumeral } from './numerals';
 import { dateMask } from './dates';
-import { extract } from './index';
+import { extractRules } from './index';
 
 /** Quantities of one clause, with labels (quotations blocked as in extract). */
 function qs(text: string) {
@@ -89,7 +89,7 @@ describe('quantities', () => {
   });
 
   it('marks 力争 quantities aspirational in extract', () => {
-    const r = extract('年内力争新增国家制造业单项冠军1家、省级专精特新“小巨人”企业5家；确保新增企业3家。', { year: 2022 });
+    const r = extractRules('年内力争新增国家制造业单项冠军1家、省级专精特新“小巨人”企业5家；确保新增企业3家。', { year: 2022 });
     const all = r.items.flatMap((i) => i.quantities);
     expect(all.map((q) => [q.value, q.aspirational ?? false])).toEqual([[1, true], [5, true], [3, false]]);
   });

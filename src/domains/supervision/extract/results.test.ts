@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
+import { extractRules } from './index';
 import { isReportSentence, periodEnd } from './results';
 
 describe('result or commitment, from the sentence', () => {
@@ -24,7 +24,7 @@ describe('result or commitment, from the sentence', () => {
   });
 
   it('a change right after a figure is its yoy; a change of its own is a figure', () => {
-    const r = extract('实现地区生产总值664.3亿元，增长5.5%，规上工业增加值同比增长8.4%。商品房销售面积20.1万平方米，增长72%，房地产业工资总额增长11.6%。');
+    const r = extractRules('实现地区生产总值664.3亿元，增长5.5%，规上工业增加值同比增长8.4%。商品房销售面积20.1万平方米，增长72%，房地产业工资总额增长11.6%。');
     const qs = r.items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}`));
     expect(qs).toEqual(['664.3亿元', '8.4%', '20.1万平方米', '11.6%']);
     expect(r.items.find((i) => i.quantities[0]?.value === 664.3)).toMatchObject({ kind: 'result', yoy: 5.5 });
@@ -32,12 +32,12 @@ describe('result or commitment, from the sentence', () => {
   });
 
   it('a second change after a rate is a figure: 比上年同期提高21.9个百分点', () => {
-    const r = extract('高新技术产业完成投资357.1亿元，同比增长22.0%，比上年同期提高21.9个百分点。');
+    const r = extractRules('高新技术产业完成投资357.1亿元，同比增长22.0%，比上年同期提高21.9个百分点。');
     expect(r.items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}`))).toEqual(['357.1亿元', '21.9个百分点']);
   });
 
   it('reports carry no deadline, pledges do (document date given)', () => {
-    const r = extract('一季度，全市25个省重点工业项目完成投资35.9亿元。要确保上半年完成投资80亿元。', { date: '2018-04-20' });
+    const r = extractRules('一季度，全市25个省重点工业项目完成投资35.9亿元。要确保上半年完成投资80亿元。', { date: '2018-04-20' });
     expect(r.items.map((i) => [i.kind, i.deadline])).toEqual([['result', null], ['result', null], ['task', '2018-06-30']]);
   });
 });

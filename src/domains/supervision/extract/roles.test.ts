@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { assignRoles } from './roles';
 import { UnitMatcher } from './units';
-import { extract } from './index';
+import { extractRules } from './index';
 
 const UNITS = ['大庙街道', '徐庄镇', '经发局', '财政局', '招商局', '征迁办', '地方金融监管局'];
 const m = new UnitMatcher(UNITS);
@@ -55,7 +55,7 @@ describe('assignRoles', () => {
 describe('roles in extraction', () => {
   it("seed 000's pledges carry the speaking secretary as the leader", () => {
     const text = readFileSync(new URL('../../../../test/fixtures/extract/000.txt', import.meta.url), 'utf8');
-    const r = extract(text, { year: 2022, units: ['大庙街道', '大黄山街道', '东环街道', '金山桥街道', '金龙湖街道', '徐庄镇'] });
+    const r = extractRules(text, { year: 2022, units: ['大庙街道', '大黄山街道', '东环街道', '金山桥街道', '金龙湖街道', '徐庄镇'] });
     const tasks = r.items.filter((i) => i.kind === 'task');
     expect(tasks.length).toBeGreaterThan(0);
     const withLeader = tasks.filter((t) => t.leader);
@@ -65,13 +65,13 @@ describe('roles in extraction', () => {
   });
 
   it('roles stated after the item in brackets stay out of its text', () => {
-    const r = extract('8月底前完成江苏汇智高端工程机械创新中心建设（牵头单位：经发局；配合单位：财政局；责任领导：张克）。', { year: 2022, units: UNITS });
+    const r = extractRules('8月底前完成江苏汇智高端工程机械创新中心建设（牵头单位：经发局；配合单位：财政局；责任领导：张克）。', { year: 2022, units: UNITS });
     expect(r.items).toHaveLength(1);
     expect(r.items[0]).toMatchObject({ text: '8月底前完成江苏汇智高端工程机械创新中心建设', lead: '经发局', supporting: ['财政局'], leader: '张克' });
   });
 
   it('a rallying call is not a task', () => {
-    const r = extract('会议强调，要决战冲刺100天，全力完成主要目标任务。要大干100天，完成征收30万平方米。', { year: 2022 });
+    const r = extractRules('会议强调，要决战冲刺100天，全力完成主要目标任务。要大干100天，完成征收30万平方米。', { year: 2022 });
     expect(r.items.map((i) => i.text)).toEqual(['要大干100天，完成征收30万平方米']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { extract } from './index';
+import { extractRules } from './index';
 import { CATEGORIES, combineScores, scoreExtraction, type Expected } from './score';
 
 const dir = fileURLToPath(new URL('../../../../test/fixtures/extract/', import.meta.url));
@@ -23,7 +23,7 @@ describe('extractor scores on hand-checked fixtures', () => {
   });
 
   const all = fixtures.map((fx) => {
-    const result = extract(readFileSync(`${dir}${fx.seed}.txt`, 'utf8'), fx.options ?? {});
+    const result = extractRules(readFileSync(`${dir}${fx.seed}.txt`, 'utf8'), fx.options ?? {});
     return { fx, result, scores: scoreExtraction(result, fx) };
   });
 

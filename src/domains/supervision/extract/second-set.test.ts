@@ -4,7 +4,7 @@
  * of the same kind (not the held-out texts).
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
+import { extractRules } from './index';
 import { findProjects } from './projects';
 import { deadlinesOf, type DeadlineContext } from './deadline';
 import { detectDocumentDate } from './dates';
@@ -15,9 +15,9 @@ function ps(text: string) {
   return findProjects(norm, quoteMask(norm), 0, norm.length).map((p) => [p.name, p.investment.value, p.investment.unit, p.rule]);
 }
 const projectsOf = (text: string, opts = {}) =>
-  extract(text, opts).items.filter((i) => i.project).map((i) => [i.project!.name, i.project!.investment.value, i.rules.find((r) => r.startsWith('project:'))]);
-const quantitiesOf = (text: string, opts = {}) => extract(text, opts).items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}${q.atLeast ? '+' : ''}`));
-const datedOf = (text: string, opts = {}) => extract(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline]);
+  extractRules(text, opts).items.filter((i) => i.project).map((i) => [i.project!.name, i.project!.investment.value, i.rules.find((r) => r.startsWith('project:'))]);
+const quantitiesOf = (text: string, opts = {}) => extractRules(text, opts).items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}${q.atLeast ? '+' : ''}`));
+const datedOf = (text: string, opts = {}) => extractRules(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline]);
 const ctx: DeadlineContext = { year: 2023, date: '2023-10-16' };
 
 describe('projects: a nameless 总投资 takes the project last mentioned', () => {
@@ -100,7 +100,7 @@ describe('deadlines: second-set rules', () => {
 
   it('the 完成时限 column of a task table dates its row', () => {
     const text = '序号 | 重点工作 | 责任单位 | 完成时限 |\n1 | 持续提升园区承载能力，加快推进污水处理厂提升项目，全面做好基础设施配套。 | 规划建设局 | 全年 |\n2 | 力争盘活存量土地400亩。 | 改革办 | 6月底前 |';
-    const items = extract(text, { year: 2025 }).items;
+    const items = extractRules(text, { year: 2025 }).items;
     expect(items.map((i) => [i.text, i.deadline])).toEqual([
       ['持续提升园区承载能力，加快推进污水处理厂提升项目，全面做好基础设施配套', '2025-12-31'],
       ['力争盘活存量土地400亩', '2025-06-30'],
@@ -117,7 +117,7 @@ describe('quantities and results: second-set rules', () => {
   });
 
   it('a change after a progress share is the yoy of the figure before the share', () => {
-    const items = extract('1至10月份实际完成投资112亿元，完成年度计划的83.8%，同比增长23.4%。', { year: 2012, date: '2012-11-28' }).items;
+    const items = extractRules('1至10月份实际完成投资112亿元，完成年度计划的83.8%，同比增长23.4%。', { year: 2012, date: '2012-11-28' }).items;
     expect(items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}`))).toEqual(['112亿元', '83.8%']);
     expect(items[0]!.yoy).toBe(23.4);
   });

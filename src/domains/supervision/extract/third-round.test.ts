@@ -4,7 +4,7 @@
  * kind (not corpus texts; set c was labelled before these rules and held out whole).
  */
 import { describe, expect, it } from 'vitest';
-import { extract } from './index';
+import { extractRules } from './index';
 import { findProjects } from './projects';
 import { deadlinesOf, type DeadlineContext } from './deadline';
 import { normalize, quoteMask } from './sentences';
@@ -13,7 +13,7 @@ function ps(text: string) {
   const norm = normalize(text);
   return findProjects(norm, quoteMask(norm), 0, norm.length).map((p) => [p.name, p.investment.value, p.investment.unit, p.rule]);
 }
-const quantitiesOf = (text: string, opts = {}) => extract(text, opts).items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}${q.atLeast ? '+' : ''}`));
+const quantitiesOf = (text: string, opts = {}) => extractRules(text, opts).items.flatMap((i) => i.quantities.map((q) => `${q.value}${q.unit}${q.atLeast ? '+' : ''}`));
 const datesOf = (text: string, c: DeadlineContext) => deadlinesOf(text, c).map((d) => [d.phrase, d.date]);
 const ctx: DeadlineContext = { year: 2024, date: '2024-04-10' };
 
@@ -96,7 +96,7 @@ describe('projects', () => {
 });
 
 describe('a dated heading dates the targets listed under it', () => {
-  const dated = (text: string, opts = {}) => extract(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline, i.rules.includes('deadline:heading')]);
+  const dated = (text: string, opts = {}) => extractRules(text, opts).items.filter((i) => i.deadline).map((i) => [i.text, i.deadline, i.rules.includes('deadline:heading')]);
 
   it('short target lines (read, not skipped as headings) and full lines, until the next section', () => {
     const text = '一、2024年全县主要预期目标\n（一）地区生产总值增长6%以上\n（二）一般公共预算收入增长8%\n二、重点工作\n新增规上工业企业20家。';
