@@ -46,6 +46,7 @@ export const SETS = [
   { set: 'ad', from: 900 },
   { set: 'ae', from: 936 },
   { set: 'af', from: 972 },
+  { set: 'ag', from: 1008 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
