@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extract } from './index';
 import { loadCorpus, type SetName } from './corpus';
@@ -173,6 +174,12 @@ describe('real-text corpus', () => {
     const ab = corpus.filter((c) => c.set === 'a' || c.set === 'b');
     const dev = ab.filter((c) => c.half === 'dev').length;
     expect(Math.abs(ab.length - 2 * dev)).toBeLessThanOrEqual(1);
+  });
+
+  it('lists every source in docs/extraction.md (npx tsx scripts/extract-sources.ts --write)', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../../../docs/extraction.md', import.meta.url)), 'utf8');
+    const missing = corpus.filter((c) => !doc.includes(`| ${c.name} | ${c.set} |`) || !doc.includes(c.source.split(' ')[1]!.replace(/^来源：/, '')));
+    expect(missing.map((c) => c.name)).toEqual([]);
   });
 
   it('has no source twice', () => {
