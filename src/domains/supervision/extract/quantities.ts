@@ -94,6 +94,32 @@ function startsWithAny(s: string, pos: number, words: string[]): string | null {
   return null;
 }
 
+/** A line's start: "N." before a figure, when a line next to it is numbered N−1 or N+1 ("1.既有…", "3.开设…"). */
+const NUMBERED_FIGURE = /^(\d{1,2})\.\d/;
+/** The length of a list number "N." opening a line at `i` and glued to a figure, else 0. */
+function itemNumberAt(norm: string, i: number): number {
+  if (i > 0 && !/[\n ]/.test(norm[i - 1]!)) return 0;
+  const lineStart = norm.lastIndexOf('\n', i - 1) + 1;
+  if (norm.slice(lineStart, i).trim() !== '') return 0;
+  const m = NUMBERED_FIGURE.exec(norm.slice(i, i + 4));
+  if (!m) return 0;
+  const n = Number(m[1]);
+  const lineAt = (from: number, dir: -1 | 1): string => {
+    if (dir < 0) {
+      if (lineStart === 0) return '';
+      const s = norm.lastIndexOf('\n', lineStart - 2) + 1;
+      return norm.slice(s, lineStart - 1);
+    }
+    const e = norm.indexOf('\n', from);
+    if (e < 0) return '';
+    const e2 = norm.indexOf('\n', e + 1);
+    return norm.slice(e + 1, e2 < 0 ? norm.length : e2);
+  };
+  // (the neighbour's number is not itself glued to a figure: "1.5亿元" over "2.5亿元" are two figures)
+  const numbered = (line: string, k: number) => new RegExp(`^\\s*${k}\\s*[.、．](?!\\d)`).test(line);
+  return numbered(lineAt(i, -1), n - 1) || numbered(lineAt(i, 1), n + 1) ? m[1]!.length + 1 : 0;
+}
+
 /**
  * All quantities in norm[start, end). `blocked` marks characters where no quantity may start
  * (quotations, dates, project names and investments).
@@ -101,6 +127,8 @@ function startsWithAny(s: string, pos: number, words: string[]): string | null {
 export function findQuantities(norm: string, blocked: Uint8Array, start: number, end: number): QuantityHit[] {
   const hits: QuantityHit[] = [];
   let i = start;
+  // where a list number "N." ended (the figure glued to it is read)
+  let afterNumber = -1;
   while (i < end) {
     const ch = norm[i]!;
     const isDigit = ch >= '0' && ch <= '9';
@@ -110,6 +138,13 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
       continue;
     }
     const prev = i > 0 ? norm[i - 1]! : '\u0000';
+    // "2.50个小区新增…" between "1.既有…" and "3.开设…": 2. numbers the item, the figure is 50个 (round 34)
+    const listed = isDigit && i !== afterNumber ? itemNumberAt(norm, i) : 0;
+    if (listed > 0) {
+      i += listed;
+      afterNumber = i;
+      continue;
+    }
     const tok = readNumber(norm, i, end);
     if (!tok) {
       i++;
@@ -119,7 +154,7 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
       i = Math.max(i + 1, tok.end);
     };
     if (blocked[i]) { skip(); continue; }
-    if (isDigit && ASCII_BEFORE.test(prev)) { skip(); continue; }
+    if (isDigit && ASCII_BEFORE.test(prev) && i !== afterNumber) { skip(); continue; }
     if (isCn && (CN_NUMERAL_CHARS.includes(prev) || prev === '第')) { skip(); continue; }
     if (prev === '第') { skip(); continue; }
     if (ASCII_AFTER.test(norm[tok.end] ?? '')) { skip(); continue; }
