@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractWith } from '../src/domains/supervision/extract/index';
-import { applyModel, bucket, type Candidate, type Head, type Model } from '../src/domains/supervision/extract/learned';
+import { applyModel, bucket, probability, type Candidate, type Head, type Model } from '../src/domains/supervision/extract/learned';
 import { combineScores, scoreExtraction, type Expected, type Scores } from '../src/domains/supervision/extract/score';
 import { loadCorpus, SETS, type CorpusText } from '../src/domains/supervision/extract/corpus';
 import type { ExtractResult } from '../src/domains/supervision/extract/types';
@@ -160,7 +160,6 @@ if (process.argv.includes('--write')) {
 if (process.argv.includes('--diag')) {
   for (const s of cvSets) {
     const w = quantise(train(docs.filter((d) => d.text.set !== s)), { keep: 0, add: 2 });
-    const { probability } = await import('../src/domains/supervision/extract/learned');
     for (const head of ['add', 'keep'] as Head[]) {
       const rows = docs.filter((d) => d.text.set === s).flatMap((d) => d.cands.map((c, i) => ({ c, y: d.labels[i]! })).filter((r) => r.c.head === head)).map((r) => ({ p: probability(w, r.c), y: r.y }));
       rows.sort((a, b) => b.p - a.p);

@@ -237,8 +237,10 @@ const LIST_INTRO = /(今年|明年|(?:19|20)\d{2}年)[^。]{0,30}?(?:将|要|确
 const COUNTED_DELIVERABLES = String.raw`(?!一[件项个])[十\d一二三四五六七八九百]+(?:件|项|大|个)(?:(?:19|20)\d{2}年度?)?[^。，；：\d]{0,12}?(?:实事|大事|重点工程|民生工程|惠民工程|民心工程)`;
 // (announcing: the count ends its sentence, or 这 takes it up before the list: "这10件实事分别为："; round 23: or the list
 // is told as published, "…2025年度十件民生实事项目 正式出炉！")
+/** The words that tell a counted list as published or decided (COUNTED_LIST, TOLD_PUBLISHED, TOLD_NEXT). */
+const PUBLISHED_VERBS = '出炉|出台|公布|发布|揭晓|确定';
 const COUNTED_LIST = new RegExp(
-  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|票决出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?(?:[^，。；]{0,4}?|[，,]\s*)(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|(?:实事|惠民工程|民生工程)(?:项目)?(?:共(?:有|涉及)?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|(?:确定)?以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?”?\s*(?:正式|日前|近日)?“?(?:出炉|出台|公布|发布|揭晓|确定))`,
+  String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|票决出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?(?:[^，。；]{0,4}?|[，,]\s*)(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|(?:实事|惠民工程|民生工程)(?:项目)?(?:共(?:有|涉及)?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|(?:确定)?以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?”?\s*(?:正式|日前|近日)?“?(?:${PUBLISHED_VERBS}))`,
 );
 // (round 27: "确定…民生实事项目为10项", "确定以下八类11个项目为2024年度…民生实事项目"; round 28: a comma before the list,
 // "票决出2025年…十件民生实事项目，分别是：")
@@ -280,10 +282,10 @@ interface Frame {
   /** the paragraph that tells the list as published: its sentences are news, not items */
   told?: number;
 }
-/** The words that tell a counted list as published or decided. */
-const TOLD_PUBLISHED = /(?:出炉|出台|公布|发布|揭晓|确定)$/;
-/** …said right after the list's name: "李沧区2012年要办的12件实事出台". */
-const TOLD_NEXT = /^(?:项目)?”?\s*(?:正式|日前|近日)?“?(?:出炉|出台|公布|发布|揭晓|确定)/;
+/** A counted list's announcement that ends in telling it published, */
+const TOLD_PUBLISHED = new RegExp(`(?:${PUBLISHED_VERBS})$`);
+/** …or said right after the list's name: "李沧区2012年要办的12件实事出台". */
+const TOLD_NEXT = new RegExp(`^(?:项目)?”?\\s*(?:正式|日前|近日)?“?(?:${PUBLISHED_VERBS})`);
 
 /** A frame that sets a year's targets or work (not a counted list of deliverables); `title` runs it through "一、" sections. */
 function targetsFrame(due: DeadlineHit, title: boolean, from: number): Frame {

@@ -96,6 +96,8 @@ function startsWithAny(s: string, pos: number, words: string[]): string | null {
 
 /** A line's start: "N." before a figure, when a line next to it is numbered N−1 or N+1 ("1.既有…", "3.开设…"). */
 const NUMBERED_FIGURE = /^(\d{1,2})\.\d/;
+/** A plain item number opening a line, not itself glued to a figure: "1.既有…", not "1.5亿元". */
+const PLAIN_NUMBER = /^\s*(\d{1,2})\s*[.、．](?!\d)/;
 /** The length of a list number "N." opening a line at `i` and glued to a figure, else 0. */
 function itemNumberAt(norm: string, i: number): number {
   if (i > 0 && !/[\n ]/.test(norm[i - 1]!)) return 0;
@@ -104,20 +106,12 @@ function itemNumberAt(norm: string, i: number): number {
   const m = NUMBERED_FIGURE.exec(norm.slice(i, i + 4));
   if (!m) return 0;
   const n = Number(m[1]);
-  const lineAt = (from: number, dir: -1 | 1): string => {
-    if (dir < 0) {
-      if (lineStart === 0) return '';
-      const s = norm.lastIndexOf('\n', lineStart - 2) + 1;
-      return norm.slice(s, lineStart - 1);
-    }
-    const e = norm.indexOf('\n', from);
-    if (e < 0) return '';
-    const e2 = norm.indexOf('\n', e + 1);
-    return norm.slice(e + 1, e2 < 0 ? norm.length : e2);
-  };
-  // (the neighbour's number is not itself glued to a figure: "1.5亿元" over "2.5亿元" are two figures)
-  const numbered = (line: string, k: number) => new RegExp(`^\\s*${k}\\s*[.、．](?!\\d)`).test(line);
-  return numbered(lineAt(i, -1), n - 1) || numbered(lineAt(i, 1), n + 1) ? m[1]!.length + 1 : 0;
+  const prevLine = lineStart === 0 ? '' : norm.slice(norm.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+  const nextStart = norm.indexOf('\n', i) + 1;
+  const nextEnd = nextStart === 0 ? 0 : norm.indexOf('\n', nextStart);
+  const nextLine = nextStart === 0 ? '' : norm.slice(nextStart, nextEnd < 0 ? norm.length : nextEnd);
+  const numbered = (line: string, k: number) => Number(PLAIN_NUMBER.exec(line)?.[1] ?? -1) === k;
+  return numbered(prevLine, n - 1) || numbered(nextLine, n + 1) ? m[1]!.length + 1 : 0;
 }
 
 /**
