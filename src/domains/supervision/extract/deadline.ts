@@ -58,7 +58,8 @@ export interface DeadlineHit {
 const CNM = '[一二三四五六七八九十]{1,3}';
 const CND = '[一二三四五六七八九十]{1,3}';
 /** optional year before a phrase: group 1 an explicit year, group 2 明年/次年/后年 (or 去年/上年: a past period) */
-const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年|后年|去年|上年)|今年)?`;
+// (round 35: with 的 after it, "在明年的5月底全部竣工")
+const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年|后年|去年|上年)|今年)?(?:(?<=年)的)?`;
 
 /** Words after a period phrase that make it an attribute of a noun, not a deadline. */
 const ATTRIBUTIVE_AFTER =
@@ -195,7 +196,8 @@ function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number |
 
 /** A month that starts a span ("5月至12月", "2020年5月至2021年12月"), and the start before a span's end. */
 const SPAN_ON = /^\s*[至到]\s*(?:(?:19|20)\d{2}年)?\d{1,2}月/;
-const SPAN_FROM = /(?:((?:19|20)\d{2})年)?\d{1,2}月[至到]$/;
+// (round 35: or its start without 月, "2019年1至5月进行集中整治", "6至7月进行全面核查")
+const SPAN_FROM = /(?:((?:19|20)\d{2})年)?(\d{1,2})月?[至到]$/;
 
 /** Holiday words → the names `chinese-days` gives them. */
 const HOLIDAYS: Record<string, string> = {
@@ -312,7 +314,7 @@ const PATTERNS: Pattern[] = [
     rule: 'deadline:month',
     attributive: true,
     // (after "5月至", the end of a span: round 19)
-    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~—－\d])(?<!(?<!月)[至到])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末上中下]|[一二三四五六七八九十](?!期))`, 'g'),
+    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~—－\d])(?<!(?<![月\d])[至到])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末上中下]|[一二三四五六七八九十](?!期))`, 'g'),
     resolve(m, ctx, after, before, ahead, next) {
       // a month alone (no year, 份 or 前) only as the time of a commitment ("确保8月建成投入使用")
       // or of a milestone still ahead ("为该工程10月验收通电做…准备", "6月即可试生产", round 9;
@@ -326,7 +328,9 @@ const PATTERNS: Pattern[] = [
         const y = !m[1] && !m[2] && spanFrom[1] ? Number(spanFrom[1]) : yearOf(m, 1, ctx);
         if (y === null) return null;
         const end = iso(y, mo, lastDayOfMonth(y, mo));
-        return ctx.date !== null && end < ctx.date ? false : end;
+        // (from January to a month not yet over is the year so far, a report: "今年1至10月，共实施项目92个")
+        const sofar = spanFrom[2] === '1' && ctx.date !== null && ctx.date >= iso(y, 1, 1);
+        return (ctx.date !== null && end < ctx.date) || sofar ? false : end;
       }
       if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx, SCHEDULED_AFTER) && !(ahead === '' && milestoneAhead(mo, next, before, ctx, MILESTONE_IN))) return false;
       const y = yearOf(m, 1, ctx);

@@ -28,7 +28,8 @@ const ACTION_VERBS = new RegExp(
 /** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
 const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
 /** The work a window sets: an action, or a campaign carried out in it ("开展…行动"). */
-const WINDOW_WORK = new RegExp(`${ACTION_VERBS.source}|开展|实施|组织`);
+// (round 35: 进行, "6至7月进行全面核查")
+const WINDOW_WORK = new RegExp(`${ACTION_VERBS.source}|开展|实施|组织|进行`);
 /** Commitment words in ACTION_VERBS: they make a clause a task, but name no action of their own. */
 const MODAL_VERBS = /确保|力争|争取/g;
 
@@ -686,7 +687,8 @@ const DELIVERABLES_DOCUMENT =
  */
 function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[], date: string | null, year: number | null): void {
   if (year === null) return;
-  const early = date !== null && Number(date.slice(0, 4)) === year && Number(date.slice(5, 7)) <= 4;
+  // (or in the December before it: a district's congress may meet then for the coming year, "2018-12-26" for 2019)
+  const early = date !== null && ((Number(date.slice(0, 4)) === year && Number(date.slice(5, 7)) <= 4) || (Number(date.slice(0, 4)) === year - 1 && date.slice(5, 7) === '12'));
   // (the lead is the text's opening, its first two lines and no more than 200 characters of them)
   const leadText = paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join('').slice(0, 200);
   const listed = DELIVERABLES_DOCUMENT.exec(leadText);
@@ -953,7 +955,11 @@ function milestoneClause(norm: string, clause: Clause, time: DeadlineHit): boole
 }
 
 /** What follows a bounded time when it says what is to be done: a verb phrase, after a modal or an adverb of degree. */
-const BOUNDED_DOES = /^(?:凌晨|下班)?(?:各[^，。；]{1,8}?)?(?:要|必须|务必|须|应|全部|全面|彻底|基本)*(?:关停|关闭|拆除|拆净|清场|清理|整改|整治|结束|取缔|搬迁|腾退|上报|报送|提交|落实|完善|制定|出台|到位|消除|清零|交地|签订|启动|部署|淘汰)/;
+// (round 35: what is done may come after its object, fronted by 把 / 将 / 对: "6月30日前把所有问题全部整改到位", "7月15日前将检查情况…
+// 报省…办公室"; and 制订 建立 纠正 开展 报…)
+const BOUNDED_DOES = /^(?:凌晨|下班)?(?:各[^，。；]{1,8}?)?(?:要|必须|务必|须|应|全部|全面|彻底|基本|广泛|集中|认真|逐一|进行)*(?:(?:把|将|对)[^，。；]{1,24}?(?:要|必须|务必|须|应|全部|全面|彻底|基本|逐一)*)?(?:关停|关闭|拆除|拆净|清场|清理|整改|整治|结束|取缔|搬迁|腾退|上报|报送|提交|报(?=[省市县区])|落实|完善|制定|制订|出台|到位|消除|清零|交地|签订|启动|部署|淘汰|建立|纠正|开展|排查|核查|公示|办结|销号)/;
+/** The start of a span before its end: "6至7月", "2019年1月至5月". */
+const SPAN_TO = /\d{1,2}月?[至到]$/;
 
 /** A clause that is only a change of the figure before it: "增长10%", "同比增长5.6%". */
 const YOY_CLAUSE = /^\s*(?:同比|比上年)?(?:增长|下降|提高|减少|增加)\s*[\d.]+%(?:以上|左右)?\s*$/;
@@ -1057,6 +1063,8 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
         // a time in its own bounded form, 前 or 内, right before what is to be done is a deadline whatever the verb:
         // "9月底前关停…", "4月10日前拆净清场", "一个星期内要整治到位" (round 30)
         if (c && k < 0 && /(?:前|以前|之前|内|以内|之内)$/.test(g.deadline.phrase) && BOUNDED_DOES.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
+        // …and so is a span's end before the work done in it: "6至7月进行全面核查", "4月至5月开展…" (round 35)
+        if (c && k < 0 && SPAN_TO.test(norm.slice(c.clause.start, g.deadline.start)) && WINDOW_WORK.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
         // …and so is one told as the predicate of the work it limits: "清理…杂物工作时间节点是4月30日" (round 33)
         if (c && k < 0 && LIMIT_PREDICATE.test(norm.slice(c.clause.start, g.deadline.start))) k = own;
         // "分别于2026年10月、2027年8月建成投产": the first time shares the milestone of the last (round 9)

@@ -1,0 +1,58 @@
+/**
+ * Rules added in round 35, written from sets af and ag after each was scored once (docs/extraction.md). One test per rule,
+ * on invented sentences of the same kind (not corpus texts).
+ */
+import { describe, expect, it } from 'vitest';
+import { dated, projectsOf } from './roundViews';
+
+describe('a campaign told in phases', () => {
+  it('a span whose start has no 月 ("3至5月") is due at its end, and the work done in it is the task', () => {
+    const text = '2020年3至5月开展集中整治，6至7月进行全面核查，8至12月进行“回头看”。';
+    expect(dated(text, { year: 2020, date: '2020-02-20' })).toEqual([
+      ['2020年3至5月开展集中整治', '2020-05-31'],
+      ['6至7月进行全面核查', '2020-07-31'],
+      ['8至12月进行“回头看”', '2020-12-31'],
+    ]);
+  });
+
+  it('a span already over at the document\'s date reports, and 截至 is a cut-off', () => {
+    expect(dated('1至7月，全区完成固定资产投资50亿元。', { year: 2020, date: '2020-08-20' })).toEqual([]);
+    expect(dated('截至7月，全区完成固定资产投资50亿元。', { year: 2020, date: '2020-02-20' })).toEqual([]);
+  });
+});
+
+describe('a bounded time before what is to be done', () => {
+  it('the object fronted by 把 or 将 comes before the verb', () => {
+    const opts = { year: 2021, date: '2021-05-10' };
+    expect(dated('各乡镇要在9月30日前把排查出的隐患全部整改到位。', opts)).toEqual([['各乡镇要在9月30日前把排查出的隐患全部整改到位', '2021-09-30']]);
+    expect(dated('各单位于6月15日前将自查报告报区督查室。', opts)).toEqual([['各单位于6月15日前将自查报告报区督查室', '2021-06-15']]);
+  });
+
+  it('制订, 开展 and 进行 say what is to be done', () => {
+    const opts = { year: 2021, date: '2021-05-10' };
+    expect(dated('对未达标的，2021年8月底以前必须制订整改方案。', opts)).toEqual([['对未达标的，2021年8月底以前必须制订整改方案', '2021-08-31']]);
+    expect(dated('各地将于6月底前广泛开展宣传活动。', opts)).toEqual([['各地将于6月底前广泛开展宣传活动', '2021-06-30']]);
+    expect(dated('年底前进行全面排查。', opts)).toEqual([['年底前进行全面排查', '2021-12-31']]);
+  });
+
+  it('a time without 前 and a verb not of the list stay undated', () => {
+    expect(dated('6月30日，各地把问题整改情况进行了通报。', { year: 2021, date: '2021-05-10' })).toEqual([]);
+  });
+});
+
+describe('year words', () => {
+  it('明年的 names the next year', () => {
+    expect(dated('新校区要在明年的6月底全部竣工。', { year: 2020, date: '2020-08-01' })).toEqual([['新校区要在明年的6月底全部竣工', '2021-06-30']]);
+  });
+});
+
+describe('projects', () => {
+  it('an estimated investment (估算投资, 总投资初步估算) is the project\'s total', () => {
+    expect(projectsOf('据了解，东湖物流园区占地面积300亩，估算投资4.5亿元。', { year: 2015 })).toEqual([['东湖物流园区', 4.5, '亿元']]);
+    expect(projectsOf('城北医院项目位于迎宾大道北侧，建筑面积3万平方米，总投资初步估算32000万元。', { year: 2015 })).toEqual([['城北医院', 32000, '万元']]);
+  });
+
+  it('a name then 属于 describes the project whose total follows', () => {
+    expect(projectsOf('西港物流园区属于省重点扶持项目之一，占地面积520亩，概算投资7亿元。', { year: 2015 })).toEqual([['西港物流园区', 7, '亿元']]);
+  });
+});
