@@ -199,6 +199,11 @@ const SPAN_ON = /^\s*[至到]\s*(?:(?:19|20)\d{2}年)?\d{1,2}月/;
 // (round 35: or its start without 月, "2019年1至5月进行集中整治", "6至7月进行全面核查")
 const SPAN_FROM = /(?:((?:19|20)\d{2})年)?(\d{1,2})月?[至到]$/;
 
+/** The last year a sentence states before a month ("2019年1至5月…", "2020年3月…"), if any. */
+function statedYear(sentence: string): string | undefined {
+  return [...sentence.matchAll(/((?:19|20)\d{2})年(?=\d{1,2}(?:月|[至到]))/g)].pop()?.[1];
+}
+
 /** Holiday words → the names `chinese-days` gives them. */
 const HOLIDAYS: Record<string, string> = {
   春节: '春节', 国庆: '国庆节', 国庆节: '国庆节', 十一: '国庆节', 元旦: '元旦', 五一: '劳动节', 劳动节: '劳动节',
@@ -315,7 +320,7 @@ const PATTERNS: Pattern[] = [
     attributive: true,
     // (after "5月至", the end of a span: round 19)
     re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~—－\d])(?<!(?<![月\d])[至到])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末上中下]|[一二三四五六七八九十](?!期))`, 'g'),
-    resolve(m, ctx, after, before, ahead, next) {
+    resolve(m, ctx, after, before, ahead, next, _rest, sentence) {
       // a month alone (no year, 份 or 前) only as the time of a commitment ("确保8月建成投入使用")
       // or of a milestone still ahead ("为该工程10月验收通电做…准备", "6月即可试生产", round 9;
       // "3月，X、Y开工建设" — a month standing as its own clause, the milestone in the next, round 11)
@@ -323,9 +328,12 @@ const PATTERNS: Pattern[] = [
       if (mo === null || mo < 1 || mo > 12) return false;
       // a span ("建设周期为2020年5月至12月", "4月至5月完成…") is due at its end, still ahead, in the year its start names
       if (SPAN_ON.test(ahead)) return false;
-      const spanFrom = SPAN_FROM.exec(before);
+      // (read from the sentence: the start's year lies more than six characters back, "2019年1至5月", "2020年5月至12月")
+      const spanFrom = SPAN_FROM.exec(sentence);
       if (spanFrom) {
-        const y = !m[1] && !m[2] && spanFrom[1] ? Number(spanFrom[1]) : yearOf(m, 1, ctx);
+        // (a span with no year of its own takes the last year its sentence stated before a month: the phases of a plan,
+        // "2019年1至5月进行集中整治，6至7月进行全面核查", round 35)
+        const y = !m[1] && !m[2] ? Number(spanFrom[1] ?? statedYear(sentence) ?? NaN) || yearOf(m, 1, ctx) : yearOf(m, 1, ctx);
         if (y === null) return null;
         const end = iso(y, mo, lastDayOfMonth(y, mo));
         // (from January to a month not yet over is the year so far, a report: "今年1至10月，共实施项目92个")
@@ -396,19 +404,23 @@ const PATTERNS: Pattern[] = [
     rule: 'deadline:holiday',
     attributive: false,
     // a holiday's short name is often quoted ("“十一”之前"); 十一 is National Day only in quotes
-    re: /(明年)?[“"]?(春节|国庆节?|元旦|五一|十一|劳动节|清明节?|端午节?|中秋节?)[”"]?(?:假期|节日)?(?:之前|以前|前)/g,
+    // (round 35: or right before a milestone, "计划今年国庆通车"; 今年 before it is the holiday's, not the year's end)
+    re: new RegExp(`(明年|今年)?[“"]?(春节|国庆节?|元旦|五一|十一|劳动节|清明节?|端午节?|中秋节?)[”"]?(?:假期|节日)?(?:之前|以前|前|(?=${MILESTONES}))`, 'g'),
     resolve(m, ctx, _after, before) {
-      if (m[2] === '十一' && !/^[“"]/.test(m[0].replace(/^明年/, ''))) return false;
+      if (m[2] === '十一' && !/^[“"]/.test(m[0].replace(/^[今明]年/, ''))) return false;
+      // (the holiday as a milestone's time is a deadline only when planned or pledged: "国庆节开业的商场" is told)
+      if (!/前$/.test(m[0]) && !COMMIT_BEFORE.test(before)) return false;
       if (ctx.year === null) return null;
       const name = HOLIDAYS[m[2]!]!;
-      const first = m[1] ? ctx.year + 1 : ctx.year;
+      const first = m[1] === '明年' ? ctx.year + 1 : ctx.year;
       for (let y = first; y <= first + 1; y++) {
         const start = holidayStart(y, name) ?? FIXED_HOLIDAYS[name]?.(y);
         if (start === undefined) return null;
         // 于 alone before this year's holiday already past tells what was done ("…于春节前签订" in March, round 14)
-        if (y === first && !m[1] && ctx.date !== null && start <= ctx.date && /(?<![将要需拟])于$/.test(before)) return false;
+        if (y === first && m[1] !== '明年' && ctx.date !== null && start <= ctx.date && /(?<![将要需拟])于$/.test(before)) return false;
         // the next one after the document's date (春节 said in November is next year's)
-        if (!m[1] && ctx.date !== null && start <= ctx.date) continue;
+        // (今年春节 said in December is the coming one too)
+        if (m[1] !== '明年' && ctx.date !== null && start <= ctx.date) continue;
         return addDays(start, -1);
       }
       return null;
@@ -736,8 +748,9 @@ export function findDeadlines(
   for (const h of hits) {
     const last = out[out.length - 1];
     if (last && h.start < last.end) continue;
-    // two times joined as a range ("将于今年5月底至6月初动工"): due at the later one (round 28)
-    if (last && last.date !== null && h.date !== null && h.date > last.date && /^\s*[至到~—－-]\s*$/.test(norm.slice(last.end, h.start))) {
+    // two times joined as a range ("将于今年5月底至6月初动工"): due at the later one (round 28); so are two joined by 和 / 或,
+    // one piece of work in both ("在8月底和9月上旬完成招投标工作", round 35)
+    if (last && last.date !== null && h.date !== null && h.date > last.date && /^\s*[至到~—－\-和或]\s*$/.test(norm.slice(last.end, h.start))) {
       out[out.length - 1] = { ...h, start: last.start, phrase: norm.slice(last.start, h.end) };
       continue;
     }

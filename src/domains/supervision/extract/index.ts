@@ -675,7 +675,7 @@ const YEAR_PLAN_DOCUMENT = /((?:19|20)\d{2})年(?:(?!总结|情况|回顾)[^。�
 /** …or a year's counted list of deliverables it tells of: "2016年蓟县推出了新一轮20项民心工程", "为民办实事“十大”工程",
  * "明确2023年民生项目任务单" (round 26). */
 const DELIVERABLES_DOCUMENT =
-  /(?:今年|((?:19|20)\d{2})年)[^。]{0,40}?(?:“?[十\d一二三四五六七八九百]+(?:件|项|大)”?[^。，]{0,12}?(?:实事|民心工程|民生工程|惠民工程|民生项目|工程)|民生(?:项目)?任务单)/;
+  /(?:今年|((?:19|20)\d{2})年)[^。]{0,160}?(?:“?[十\d一二三四五六七八九百]+(?:件|项|大)”?[^。，]{0,12}?(?:实事|民心工程|民生工程|惠民工程|民生项目|工程)|民生(?:项目)?任务单)/;
 
 /**
  * The year a work report or plan is delivered for frames the whole text (docs/extraction.md › List items and their
@@ -958,8 +958,10 @@ function milestoneClause(norm: string, clause: Clause, time: DeadlineHit): boole
 // (round 35: what is done may come after its object, fronted by 把 / 将 / 对: "6月30日前把所有问题全部整改到位", "7月15日前将检查情况…
 // 报省…办公室"; and 制订 建立 纠正 开展 报…)
 const BOUNDED_DOES = /^(?:凌晨|下班)?(?:各[^，。；]{1,8}?)?(?:要|必须|务必|须|应|全部|全面|彻底|基本|广泛|集中|认真|逐一|进行)*(?:(?:把|将|对)[^，。；]{1,24}?(?:要|必须|务必|须|应|全部|全面|彻底|基本|逐一)*)?(?:关停|关闭|拆除|拆净|清场|清理|整改|整治|结束|取缔|搬迁|腾退|上报|报送|提交|报(?=[省市县区])|落实|完善|制定|制订|出台|到位|消除|清零|交地|签订|启动|部署|淘汰|建立|纠正|开展|排查|核查|公示|办结|销号)/;
-/** The start of a span before its end: "6至7月", "2019年1月至5月". */
-const SPAN_TO = /\d{1,2}月?[至到]$/;
+/** A clause that only names what the work of the next is done to: "对因施工不到位导致的问题厕所". */
+const TOPIC_OPENS = /^\s*(?:对于?|针对)[^，,。；;]{2,40}$/;
+/** The start of a span before its end: "6至7月", "2019年1月至5月", "从12月19日起至". */
+const SPAN_TO = /(?:\d{1,2}月?|起|开始)[至到]$/;
 
 /** A clause that is only a change of the figure before it: "增长10%", "同比增长5.6%". */
 const YOY_CLAUSE = /^\s*(?:同比|比上年)?(?:增长|下降|提高|减少|增加)\s*[\d.]+%(?:以上|左右)?\s*$/;
@@ -1064,7 +1066,13 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
         // "9月底前关停…", "4月10日前拆净清场", "一个星期内要整治到位" (round 30)
         if (c && k < 0 && /(?:前|以前|之前|内|以内|之内)$/.test(g.deadline.phrase) && BOUNDED_DOES.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
         // …and so is a span's end before the work done in it: "6至7月进行全面核查", "4月至5月开展…" (round 35)
-        if (c && k < 0 && SPAN_TO.test(norm.slice(c.clause.start, g.deadline.start)) && WINDOW_WORK.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
+        // (or in the next clause when the span is a clause of its own: "从12月19日起至2019年底，将在全市开展…专项行动")
+        if (c && k < 0 && SPAN_TO.test(norm.slice(c.clause.start, g.deadline.start))) {
+          const rest = norm.slice(g.deadline.end, c.clause.end);
+          const then = g.clauses[own + 1];
+          if (WINDOW_WORK.test(rest)) k = own;
+          else if (/^\s*$/.test(rest) && then && WINDOW_WORK.test(norm.slice(then.clause.start, then.clause.end))) k = own + 1;
+        }
         // …and so is one told as the predicate of the work it limits: "清理…杂物工作时间节点是4月30日" (round 33)
         if (c && k < 0 && LIMIT_PREDICATE.test(norm.slice(c.clause.start, g.deadline.start))) k = own;
         // "分别于2026年10月、2027年8月建成投产": the first time shares the milestone of the last (round 9)
@@ -1091,7 +1099,9 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
     // (a window's item holds the clause that starts it: "决定自3月11日起，开展为期一个月的…行动")
     const opening = infos[infos.indexOf(first) - 1];
     const startsWindow = g.deadline?.rule === 'deadline:window' && opening !== undefined && WINDOW_OPENS.test(norm.slice(opening.clause.start, opening.clause.end));
-    const start = startsWindow ? opening.clause.start : first.clause.start;
+    // (…and so does a topic clause fronted by 对 that the work is done to: "对…导致的问题厕所，12月底前完成整改", round 35)
+    const topic = opening !== undefined && opening.deadlines.length === 0 && opening.quantities.length === 0 && TOPIC_OPENS.test(norm.slice(opening.clause.start, opening.clause.end)) && !ACTION_VERBS.test(norm.slice(opening.clause.start, opening.clause.end));
+    const start = startsWindow || topic ? opening.clause.start : first.clause.start;
     const end = openParenCut(norm, start, g.clauses[lastIdx]!.clause.end);
     if (isExhortation(norm.slice(start, end), g.deadline, quantities, projects)) continue;
     const spans: Array<{ start: number; end: number; project: ProjectHit | null }> = [];

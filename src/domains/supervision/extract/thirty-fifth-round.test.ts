@@ -15,6 +15,22 @@ describe('a campaign told in phases', () => {
     ]);
   });
 
+  it('the phases of a plan keep the year their first phase states, however far back', () => {
+    const text = '行动分四个阶段进行，2020年底前进行排查，2021年1至5月进行集中整治，6至7月进行全面核查，8至12月进行“回头看”。';
+    expect(dated(text, { year: 2020, date: '2020-12-20' })).toEqual([
+      ['2020年底前进行排查', '2020-12-31'],
+      ['2021年1至5月进行集中整治', '2021-05-31'],
+      ['6至7月进行全面核查', '2021-07-31'],
+      ['8至12月进行“回头看”', '2021-12-31'],
+    ]);
+  });
+
+  it('a window from a start (从…起至…) dates the campaign in the next clause', () => {
+    expect(dated('从12月1日起至2021年底，将在全市开展违法建设清查专项行动。', { year: 2020, date: '2020-11-25' })).toEqual([
+      ['从12月1日起至2021年底，将在全市开展违法建设清查专项行动', '2021-12-31'],
+    ]);
+  });
+
   it('a span already over at the document\'s date reports, and 截至 is a cut-off', () => {
     expect(dated('1至7月，全区完成固定资产投资50亿元。', { year: 2020, date: '2020-08-20' })).toEqual([]);
     expect(dated('截至7月，全区完成固定资产投资50亿元。', { year: 2020, date: '2020-02-20' })).toEqual([]);
@@ -40,9 +56,40 @@ describe('a bounded time before what is to be done', () => {
   });
 });
 
-describe('year words', () => {
+describe('times', () => {
   it('明年的 names the next year', () => {
     expect(dated('新校区要在明年的6月底全部竣工。', { year: 2020, date: '2020-08-01' })).toEqual([['新校区要在明年的6月底全部竣工', '2021-06-30']]);
+  });
+
+  it('two times joined by 和 for one piece of work: due at the later', () => {
+    expect(dated('我们将在8月底和9月上旬完成招投标工作。', { year: 2017, date: '2017-08-10' })).toEqual([['我们将在8月底和9月上旬完成招投标工作', '2017-09-10']]);
+  });
+
+  it('a holiday right before a planned milestone is its time; told, it is none', () => {
+    const opts = { year: 2020, date: '2020-01-10' };
+    expect(dated('地铁2号线计划今年国庆通车。', opts)).toEqual([['地铁2号线计划今年国庆通车', '2020-09-30']]);
+    expect(dated('国庆节开业的商场有3家。', opts)).toEqual([]);
+    // (今年春节 said in December is the coming one)
+    expect(dated('今年春节前全市再交付5个项目。', { year: 2022, date: '2022-12-20' })).toEqual([['今年春节前全市再交付5个项目', '2023-01-20']]);
+  });
+});
+
+describe('what an item holds', () => {
+  it('a topic clause fronted by 对 belongs to the work done to it', () => {
+    expect(dated('对因施工不到位导致的问题厕所，12月底前完成整改。', { year: 2021, date: '2021-06-24' })).toEqual([
+      ['对因施工不到位导致的问题厕所，12月底前完成整改', '2021-12-31'],
+    ]);
+  });
+
+  it('a year\'s lead that names its counted list of deliverables at the end of a long sentence frames the list', () => {
+    const text = [
+      '2021年县政府将继续从群众最关心的问题入手，计划投资8.6亿元，围绕“改善农村人居环境、提升县城基础设施水平、保障城乡居民饮水安全、持续改善医疗和教育水平”等方面，全力办好十大民生实事。',
+      '一、改善农村人居环境。完成20个美丽乡村建设任务。新建农村公厕30座。',
+    ].join('\n');
+    expect(dated(text, { year: 2021 })).toEqual(expect.arrayContaining([
+      ['完成20个美丽乡村建设任务', '2021-12-31'],
+      ['新建农村公厕30座', '2021-12-31'],
+    ]));
   });
 });
 
