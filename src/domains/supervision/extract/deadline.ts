@@ -112,7 +112,7 @@ function committed(before: string, after: string): boolean {
 
 /** Milestones a month can be the time of ("为该工程10月验收通电做最后的准备"). 完成 is not one: "7月完成投资2亿元" reports. */
 /** Milestones that are also actions of a task (index.ts); 运营 only after a time ("10月运营"), elsewhere it is ongoing ("企业运营"). */
-export const MILESTONES = '验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入运营|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
+export const MILESTONES = '试产|奠基|安装调试|调试|验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入运营|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
 const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONES}|运营)`);
 /** …and a start a schedule sets for a month still ahead: "7月开建…；8月开建…", "9月开工建设" (round 30). */
 const SCHEDULED_AFTER = new RegExp(`^(?:${MILESTONES}|运营|开建|开工|动工)`);

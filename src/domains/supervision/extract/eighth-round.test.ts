@@ -85,6 +85,7 @@ describe('tasks: an expected date whatever its verb', () => {
   });
 
   it('without an expectation word a time and a verb outside the list give no task', () => {
-    expect(dated('8月中旬进行设备调试。', opts)).toEqual([]);
+    // (round 35: 调试 became a milestone, the labels of sets o, p and u date "9月安装调试设备"; a visit is none)
+    expect(dated('8月中旬进行实地考察。', opts)).toEqual([]);
   });
 });

@@ -74,6 +74,17 @@ describe('times', () => {
   });
 });
 
+describe('a project\'s schedule', () => {
+  it('试产, 奠基 and 安装调试 are milestones a month ahead can be the time of', () => {
+    const opts = { year: 2010, date: '2010-02-10' };
+    expect(dated('10月初开始试产。', opts)).toEqual([['10月初开始试产', '2010-10-10']]);
+    expect(dated('5月底奠基。', opts)).toEqual([['5月底奠基', '2010-05-31']]);
+    expect(dated('9月安装调试设备。', opts)).toEqual([['9月安装调试设备', '2010-09-30']]);
+    // (a month already past tells what happened)
+    expect(dated('1月设备安装调试。', { year: 2010, date: '2010-03-10' })).toEqual([]);
+  });
+});
+
 describe('what an item holds', () => {
   it('a topic clause fronted by 对 belongs to the work done to it', () => {
     expect(dated('对因施工不到位导致的问题厕所，12月底前完成整改。', { year: 2021, date: '2021-06-24' })).toEqual([
