@@ -198,7 +198,7 @@ const HEADING_NAME = new RegExp(String.raw`^[^，,：:、。；;\d（(]{2,28}${H
 // a bracketed phase may follow the name: "恒安内坑…基地项目（二期）为…之一"
 // (round 12: a long name after a place and a dash, "在…主会场——…智慧工厂项目现场"; the site's parts, "…项目车间…",
 // and 进入, "…装置项目进入收尾"; a workshop only of a 项目: "公用工程车间" is a part of the works)
-const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|属于|即将|正在|已|将|于|在|自|也|还|计划|预计|概算|估算|总投资|投资总额|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|(?:总体)?规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设(?!项目)|临近|选址|正(?=[\u4e00-\u9fa5])|当天|当日|日前|近日|今天|昨天|目前|\d|$))`);
+const SUBJECT_NAME = new RegExp(String.raw`^([^，,：:。；;“”]{2,60}?${HEAD})(?=(?:[（(][^（）()]{1,6}[）)])?(?:是|为|位于|属于|即将|正在|已|将|于|在|自|也|还|计划|预计|概算|估算|总装机|装机容量|总投资|投资总额|投资额|总用地|总占地|总建筑|占地|建筑面积|用地面积|全长|总长|主线|(?:总体)?规划|由|项目|工地|现场|(?<=项目)(?:车间|厂区)|进入|施工|建设(?!项目)|临近|选址|正(?=[\u4e00-\u9fa5])|当天|当日|日前|近日|今天|昨天|目前|\d|$))`);
 const NOT_A_NAME = /^(?:这|该|此|本|上述|各|全|整个|其|一批|重点|重大|在建|新建|续建|新开工|产业(?!园)|市|县|区|正是|就是|也是|是|项目|平均|单个|每个|首个)|^[一二三四五首]期(?:项目|工程)?$|(?:重点|重大|在建|新建|续建|开工|竣工|签约|储备|民生|亿元以上|以上|以下|这些|等|代表性?)(?:项目|工程)?$|^.{0,4}产业(?:项目)?$|^(?:基础设施|公共服务|社会事业|城市建设|民生|交通|水利|农业|工业|服务业|文旅|文化旅游|医药|化工|电子信息|电子|机械制造|建材|食品|纺织|物流|新能源|新材料)类?(?:项目)?$/;
 
 // (round 14: "…项目位于驿城区，入驻汽车零部件产业园，项目总投资10亿元" — 入驻 / 落户 move a project, they name none)
@@ -218,7 +218,8 @@ export function headingMention(norm: string, start: number, end: number): Projec
 /** The project a clause opens with, if any: "高效低毒…新材料项目正在加快建设". */
 export function subjectMention(norm: string, start: number, end: number): ProjectMention | null {
   const m = SUBJECT_NAME.exec(norm.slice(start, end));
-  if (!m) return null;
+  // (a clause opening with a copula is a predicate, whatever its 的-phrase ends in: "也是全市最大的光伏项目", round 35)
+  if (!m || /^\s*(?:也|还|又)?是/.test(m[1]!)) return null;
   let raw = m[1]!;
   let k = Math.max(afterDe(raw), afterDash(raw));
   raw = raw.slice(k);
@@ -475,7 +476,8 @@ export function findProjects(
     const clauseBefore = opensClause ? '' : lastClause(before);
     // "NAME项目也拉开了开工序幕。作为…首个开工的重点项目，计划总投资2.9亿元": an appositive 作为… describes the project
     // named before it (round 12)
-    const appositive = opensClause && /^\s*作为/.test(lastClause(before));
+    // (round 35: so does a predicate clause, "…项目是…之一，也是…最大光伏项目，总投资近100亿元")
+    const appositive = opensClause && /^\s*(?:作为|(?:也|还|又)(?:是|为))/.test(lastClause(before));
     const anaphor = appositive || !before.endsWith('项目') && (clauseBefore === '' || ANAPHOR.test(clauseBefore)) || ANAPHOR.test(clauseBefore);
     if (anaphor && clauseBefore !== '' && /项目[，,]$/.test(before.slice(0, before.length - clauseBefore.length))) {
       before = before.slice(0, before.length - clauseBefore.length - 1); // "XX项目，该项目总投资…"

@@ -110,6 +110,13 @@ describe('projects', () => {
     expect(projectsOf('城北医院项目位于迎宾大道北侧，建筑面积3万平方米，总投资初步估算32000万元。', { year: 2015 })).toEqual([['城北医院', 32000, '万元']]);
   });
 
+  it('a capacity after the name (总装机容量) and a predicate clause (也是…项目) stand between a project and its total', () => {
+    expect(projectsOf('北山光伏发电项目总装机容量2万千瓦，总投资约1.5亿元。', { year: 2020 })).toEqual([['北山光伏发电', 1.5, '亿元']]);
+    expect(projectsOf('其中南湖光伏基地项目是第二批大型光伏基地项目之一，也是全市单体规模最大的光伏项目，总投资近100亿元。', { year: 2023 })).toEqual([
+      ['南湖光伏基地', 100, '亿元'],
+    ]);
+  });
+
   it('a name then 属于 describes the project whose total follows', () => {
     expect(projectsOf('西港物流园区属于省重点扶持项目之一，占地面积520亩，概算投资7亿元。', { year: 2015 })).toEqual([['西港物流园区', 7, '亿元']]);
   });
