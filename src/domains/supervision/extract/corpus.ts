@@ -47,6 +47,7 @@ export const SETS = [
   { set: 'ae', from: 936 },
   { set: 'af', from: 972 },
   { set: 'ag', from: 1008 },
+  { set: 'ah', from: 1044 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
