@@ -197,7 +197,7 @@ function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number |
 /** A month that starts a span ("5月至12月", "2020年5月至2021年12月"), and the start before a span's end. */
 const SPAN_ON = /^\s*[至到]\s*(?:(?:19|20)\d{2}年)?\d{1,2}月/;
 // (round 35: or its start without 月, "2019年1至5月进行集中整治", "6至7月进行全面核查")
-const SPAN_FROM = /(?:((?:19|20)\d{2})年)?(\d{1,2})月?[至到]$/;
+export const SPAN_FROM = /(?:((?:19|20)\d{2})年)?(\d{1,2})月?[至到]$/;
 
 /** The last year a sentence states before a month ("2019年1至5月…", "2020年3月…"), if any. */
 function statedYear(sentence: string): string | undefined {

@@ -7,7 +7,7 @@
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
 import { IN_TURN, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment, type Sentence } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
-import { dueCellMonth, findDeadlines, LIMIT_PREDICATE, MILESTONES, type DeadlineContext, type DeadlineHit } from './deadline';
+import { dueCellMonth, findDeadlines, LIMIT_PREDICATE, MILESTONES, SPAN_FROM, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
 import { complementMention, findProjects, headingMention, PROJECT_ATTRIBUTE, subjectMention, type ProjectHit, type ProjectMention } from './projects';
 import { UnitMatcher } from './units';
@@ -960,8 +960,8 @@ function milestoneClause(norm: string, clause: Clause, time: DeadlineHit): boole
 const BOUNDED_DOES = /^(?:凌晨|下班)?(?:各[^，。；]{1,8}?)?(?:要|必须|务必|须|应|全部|全面|彻底|基本|广泛|集中|认真|逐一|进行)*(?:(?:把|将|对)[^，。；]{1,24}?(?:要|必须|务必|须|应|全部|全面|彻底|基本|逐一)*)?(?:关停|关闭|拆除|拆净|清场|清理|整改|整治|结束|取缔|搬迁|腾退|上报|报送|提交|报(?=[省市县区])|落实|完善|制定|制订|出台|到位|消除|清零|交地|签订|启动|部署|淘汰|建立|纠正|开展|排查|核查|公示|办结|销号)/;
 /** A clause that only names what the work of the next is done to: "对因施工不到位导致的问题厕所". */
 const TOPIC_OPENS = /^\s*(?:对于?|针对)[^，,。；;]{2,40}$/;
-/** The start of a span before its end: "6至7月", "2019年1月至5月", "从12月19日起至". */
-const SPAN_TO = /(?:\d{1,2}月?|起|开始)[至到]$/;
+/** The start of a span before its end: "6至7月", "2019年1月至5月" (deadline.ts's SPAN_FROM), or "从12月19日起至". */
+const spanTo = (before: string) => SPAN_FROM.test(before) || /(?:起|开始)[至到]$/.test(before);
 
 /** A clause that is only a change of the figure before it: "增长10%", "同比增长5.6%". */
 const YOY_CLAUSE = /^\s*(?:同比|比上年)?(?:增长|下降|提高|减少|增加)\s*[\d.]+%(?:以上|左右)?\s*$/;
@@ -1067,7 +1067,7 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
         if (c && k < 0 && /(?:前|以前|之前|内|以内|之内)$/.test(g.deadline.phrase) && BOUNDED_DOES.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
         // …and so is a span's end before the work done in it: "6至7月进行全面核查", "4月至5月开展…" (round 35)
         // (or in the next clause when the span is a clause of its own: "从12月19日起至2019年底，将在全市开展…专项行动")
-        if (c && k < 0 && SPAN_TO.test(norm.slice(c.clause.start, g.deadline.start))) {
+        if (c && k < 0 && spanTo(norm.slice(c.clause.start, g.deadline.start))) {
           const rest = norm.slice(g.deadline.end, c.clause.end);
           const then = g.clauses[own + 1];
           if (WINDOW_WORK.test(rest)) k = own;
