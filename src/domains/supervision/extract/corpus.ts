@@ -48,6 +48,7 @@ export const SETS = [
   { set: 'af', from: 972 },
   { set: 'ag', from: 1008 },
   { set: 'ah', from: 1044 },
+  { set: 'ai', from: 1074 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
