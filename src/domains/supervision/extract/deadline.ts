@@ -197,7 +197,7 @@ function yearOf(m: RegExpExecArray, idx: number, ctx: DeadlineContext): number |
 /** A month that starts a span ("5月至12月", "2020年5月至2021年12月"), and the start before a span's end. */
 const SPAN_ON = /^\s*[至到]\s*(?:(?:19|20)\d{2}年)?\d{1,2}月/;
 // (round 35: or its start without 月, "2019年1至5月进行集中整治", "6至7月进行全面核查")
-export const SPAN_FROM = /(?:((?:19|20)\d{2})年)?(\d{1,2})月?[至到]$/;
+export const SPAN_FROM = /(\d{1,2})月?[至到]$/;
 
 /** The last year a sentence states before a month ("2019年1至5月…", "2020年3月…"), if any. */
 function statedYear(sentence: string): string | undefined {
@@ -331,13 +331,14 @@ const PATTERNS: Pattern[] = [
       // (read from the sentence: the start's year lies more than six characters back, "2019年1至5月", "2020年5月至12月")
       const spanFrom = SPAN_FROM.exec(sentence);
       if (spanFrom) {
-        // (a span with no year of its own takes the last year its sentence stated before a month: the phases of a plan,
-        // "2019年1至5月进行集中整治，6至7月进行全面核查", round 35)
-        const y = !m[1] && !m[2] ? Number(spanFrom[1] ?? statedYear(sentence) ?? NaN) || yearOf(m, 1, ctx) : yearOf(m, 1, ctx);
+        // (a span with no year of its own takes the last year its sentence stated before a month: its start's, "2020年5月至12月",
+        // or the first phase's in a plan, "2019年1至5月进行集中整治，6至7月进行全面核查", round 35)
+        const stated = !m[1] && !m[2] ? statedYear(sentence) : undefined;
+        const y = stated !== undefined ? Number(stated) : yearOf(m, 1, ctx);
         if (y === null) return null;
         const end = iso(y, mo, lastDayOfMonth(y, mo));
         // (from January to a month not yet over is the year so far, a report: "今年1至10月，共实施项目92个")
-        const sofar = spanFrom[2] === '1' && ctx.date !== null && ctx.date >= iso(y, 1, 1);
+        const sofar = spanFrom[1] === '1' && ctx.date !== null && ctx.date >= iso(y, 1, 1);
         return (ctx.date !== null && end < ctx.date) || sofar ? false : end;
       }
       if (!m[1] && !m[2] && !m[4] && !m[5] && !committed(before, after) && !milestoneAhead(mo, ahead, before, ctx, SCHEDULED_AFTER) && !(ahead === '' && milestoneAhead(mo, next, before, ctx, MILESTONE_IN))) return false;
@@ -412,15 +413,16 @@ const PATTERNS: Pattern[] = [
       if (!/前$/.test(m[0]) && !COMMIT_BEFORE.test(before)) return false;
       if (ctx.year === null) return null;
       const name = HOLIDAYS[m[2]!]!;
-      const first = m[1] === '明年' ? ctx.year + 1 : ctx.year;
+      const nextYear = m[1] === '明年';
+      const first = nextYear ? ctx.year + 1 : ctx.year;
       for (let y = first; y <= first + 1; y++) {
         const start = holidayStart(y, name) ?? FIXED_HOLIDAYS[name]?.(y);
         if (start === undefined) return null;
         // 于 alone before this year's holiday already past tells what was done ("…于春节前签订" in March, round 14)
-        if (y === first && m[1] !== '明年' && ctx.date !== null && start <= ctx.date && /(?<![将要需拟])于$/.test(before)) return false;
+        if (y === first && !nextYear && ctx.date !== null && start <= ctx.date && /(?<![将要需拟])于$/.test(before)) return false;
         // the next one after the document's date (春节 said in November is next year's)
         // (今年春节 said in December is the coming one too)
-        if (m[1] !== '明年' && ctx.date !== null && start <= ctx.date) continue;
+        if (!nextYear && ctx.date !== null && start <= ctx.date) continue;
         return addDays(start, -1);
       }
       return null;

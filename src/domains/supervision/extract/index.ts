@@ -957,7 +957,8 @@ function milestoneClause(norm: string, clause: Clause, time: DeadlineHit): boole
 /** What follows a bounded time when it says what is to be done: a verb phrase, after a modal or an adverb of degree. */
 // (round 35: what is done may come after its object, fronted by 把 / 将 / 对: "6月30日前把所有问题全部整改到位", "7月15日前将检查情况…
 // 报省…办公室"; and 制订 建立 纠正 开展 报…)
-const BOUNDED_DOES = /^(?:凌晨|下班)?(?:各[^，。；]{1,8}?)?(?:要|必须|务必|须|应|全部|全面|彻底|基本|广泛|集中|认真|逐一|进行)*(?:(?:把|将|对)[^，。；]{1,24}?(?:要|必须|务必|须|应|全部|全面|彻底|基本|逐一)*)?(?:关停|关闭|拆除|拆净|清场|清理|整改|整治|结束|取缔|搬迁|腾退|上报|报送|提交|报(?=[省市县区])|落实|完善|制定|制订|出台|到位|消除|清零|交地|签订|启动|部署|淘汰|建立|纠正|开展|排查|核查|公示|办结|销号)/;
+const BOUNDED_DEGREE = '要|必须|务必|须|应|全部|全面|彻底|基本|逐一';
+const BOUNDED_DOES = new RegExp(`^(?:凌晨|下班)?(?:各[^，。；]{1,8}?)?(?:${BOUNDED_DEGREE}|广泛|集中|认真|进行)*(?:(?:把|将|对)[^，。；]{1,24}?(?:${BOUNDED_DEGREE})*)?(?:关停|关闭|拆除|拆净|清场|清理|整改|整治|结束|取缔|搬迁|腾退|上报|报送|提交|报(?=[省市县区])|落实|完善|制定|制订|出台|到位|消除|清零|交地|签订|启动|部署|淘汰|建立|纠正|开展|排查|核查|公示|办结|销号)`);
 /** A clause that only names what the work of the next is done to: "对因施工不到位导致的问题厕所". */
 const TOPIC_OPENS = /^\s*(?:对于?|针对)[^，,。；;]{2,40}$/;
 /** The start of a span before its end: "6至7月", "2019年1月至5月" (deadline.ts's SPAN_FROM), or "从12月19日起至". */
