@@ -172,12 +172,16 @@ const FLOOR = {
   // round 35 and the pass retrained through ag (and 0.913 / 0.958, 0.758 / 0.595, 1.000 / 0.806 with the extractor before
   // round 35) and not read: these floors are its first run
   'heldout ai': { quantities: [0.91, 0.95], deadlines: [0.74, 0.67], projects: [1, 0.8] },
+  // set aj: collected and labelled by three helper sessions at the start of stop 40 (17 texts); scored once with what was
+  // shipped (the pass trained through ag: 0.980 / 0.974, 0.884 / 0.864, 0.714 / 0.714; the rules alone 0.864 / 0.864
+  // deadlines; the pass retrained through ai gave the same) and not read: these floors are its first run
+  'heldout aj': { quantities: [0.98, 0.97], deadlines: [0.88, 0.86], projects: [0.71, 0.71] },
 } as const;
 
 describe('real-text corpus', () => {
   // the fewest texts each set was collected with (set a is checked by its halves)
   const MIN_TEXTS: Record<Exclude<SetName, 'a'>, number> = {
-    b: 18, c: 16, d: 15, e: 15, f: 20, g: 20, h: 20, i: 20, j: 20, k: 20, l: 20, m: 20, n: 30, o: 30, p: 30, q: 30, r: 30, s: 30, t: 30, u: 30, v: 30, w: 30, x: 30, y: 30, z: 30, aa: 30, ab: 30, ac: 30, ad: 30, ae: 30, af: 30, ag: 30, ah: 30, ai: 21,
+    b: 18, c: 16, d: 15, e: 15, f: 20, g: 20, h: 20, i: 20, j: 20, k: 20, l: 20, m: 20, n: 30, o: 30, p: 30, q: 30, r: 30, s: 30, t: 30, u: 30, v: 30, w: 30, x: 30, y: 30, z: 30, aa: 30, ab: 30, ac: 30, ad: 30, ae: 30, af: 30, ag: 30, ah: 30, ai: 21, aj: 17,
   };
 
   it('has every set with its texts, sourced: sets a and b split into two halves, the later sets held out whole', () => {

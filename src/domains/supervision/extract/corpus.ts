@@ -49,6 +49,7 @@ export const SETS = [
   { set: 'ag', from: 1008 },
   { set: 'ah', from: 1044 },
   { set: 'ai', from: 1074 },
+  { set: 'aj', from: 1095 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
