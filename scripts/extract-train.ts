@@ -143,7 +143,7 @@ if (cvSets.length > 0) {
     }
   }
   const base = combineScores(folds.map((fo) => evaluate(fo.test, null))).deadlines;
-  console.log(`rules alone on ${cvSets.join(', ')}: ${f(base.precision)} / ${f(base.recall)}; chosen keep < ${chosen.keep}, add ≥ ${chosen.add}`);
+  console.log(`rules alone on ${cvSets.join(', ')}: ${f(base.precision)} / ${f(base.recall)}; chosen keep < ${chosen.keep}, add ≥ ${chosen.add} (F1 ${f(best)})`);
 }
 if (process.argv.includes('--write')) {
   const model = quantise(train(docs), chosen);
