@@ -25,6 +25,8 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 const ACTION_VERBS = new RegExp(
   String.raw`${MILESTONES}|完成|开工|开建|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
 );
+/** A phase named right before its time in brackets: "集中整治阶段（". */
+const PHASE_NAMED = /阶段\s*[（(]$/;
 /** An expectation right before a time phrase: "预计12月中旬", "可于今年7月底", "计划于", "有望在" (round 8). */
 const EXPECT_BEFORE = /(?:预计|预期|可|有望|计划)(?:将)?(?:于|在)?(?:今年|明年)?$/;
 /** The work a window sets: an action, or a campaign carried out in it ("开展…行动"). */
@@ -1074,6 +1076,8 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
           if (WINDOW_WORK.test(rest)) k = own;
           else if (/^\s*$/.test(rest) && then && WINDOW_WORK.test(norm.slice(then.clause.start, then.clause.end))) k = own + 1;
         }
+        // …and so is a phase's own line that names it with its end in brackets: "（一）宣传动员阶段（2026年1月31日前）" (stop 40)
+        if (c && k < 0 && PHASE_NAMED.test(norm.slice(c.clause.start, g.deadline.start)) && /^[）)][。；]?\s*$/.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
         // …and so is one told as the predicate of the work it limits: "清理…杂物工作时间节点是4月30日" (round 33)
         if (c && k < 0 && LIMIT_PREDICATE.test(norm.slice(c.clause.start, g.deadline.start))) k = own;
         // "分别于2026年10月、2027年8月建成投产": the first time shares the milestone of the last (round 9)

@@ -1,0 +1,32 @@
+/**
+ * Rules added in round 36, written from set aj after it was scored once (docs/extraction.md). One test per rule, on
+ * invented sentences of the same kind (not corpus texts).
+ */
+import { describe, expect, it } from 'vitest';
+import { dated } from './roundViews';
+
+describe('a phase named with its end in brackets', () => {
+  it('is due then when its line says no more', () => {
+    const text = '二、整治时间\n（一）动员部署阶段（2024年5月10日前）\n（二）集中整改阶段（6月底前）\n（三）长效管理阶段（长期）';
+    expect(dated(text, { year: 2024, date: '2024-04-20' })).toEqual([
+      ['（一）动员部署阶段（2024年5月10日前）', '2024-05-10'],
+      ['（二）集中整改阶段（6月底前）', '2024-06-30'],
+    ]);
+  });
+
+  it('leaves the work that follows on the line to the rules that read it', () => {
+    expect(dated('（一）排查阶段（5月20日前）。各镇要全面排查辖区内问题。', { year: 2024, date: '2024-04-20' })).toEqual([
+      ['（一）排查阶段（5月20日前）', '2024-05-20'],
+    ]);
+    // a bracket that is not a phase's time stays undated
+    expect(dated('（一）排查工作（5月20日前）', { year: 2024, date: '2024-04-20' })).toEqual([]);
+  });
+});
+
+describe('a reporting period', () => {
+  it('今年前N月 and 今年前三季度 report, and never read as the year’s end', () => {
+    expect(dated('今年前7月，该项目完成投资1.5亿元，推动3条生产线完成试生产。', { year: 2023, date: '2023-08-06' })).toEqual([]);
+    expect(dated('今年前三季度，全区完成固定资产投资50亿元。', { year: 2023, date: '2023-10-20' })).toEqual([]);
+    expect(dated('今年要完成固定资产投资50亿元。', { year: 2023, date: '2023-02-20' })).toEqual([['今年要完成固定资产投资50亿元', '2023-12-31']]);
+  });
+});
