@@ -145,6 +145,7 @@ if (cvSets.length > 0) {
   const base = combineScores(folds.map((fo) => evaluate(fo.test, null))).deadlines;
   console.log(`rules alone on ${cvSets.join(', ')}: ${f(base.precision)} / ${f(base.recall)}; chosen keep < ${chosen.keep}, add ≥ ${chosen.add} (F1 ${f(best)})`);
 }
+if (process.argv.includes('--write') && cvSets.length === 0) throw new Error('--write needs --cv: the thresholds are chosen on the held-out folds');
 if (process.argv.includes('--write')) {
   const model = quantise(train(docs), chosen);
   const file = join(root, 'src/domains/supervision/extract/model.ts');

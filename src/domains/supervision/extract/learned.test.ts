@@ -74,6 +74,14 @@ describe('the learned pass', () => {
     expect(candidates(norm, paras, [], 2021, '2021-03-01').filter((c) => c.head === 'add').length).toBeGreaterThan(0);
   });
 
+  it('never asks about a report of an earlier year, a short heading or the title line', () => {
+    const text = '2022年开发区重点工作及责任清单（第一批）\n2022年目标任务\n2021年，全区生产总值实现95.6亿元；新建公办幼儿园3所。';
+    const norm = normalize(text);
+    const paras = segment(norm, quoteMask(norm));
+    const asked = candidates(norm, paras, [], 2022, '2022-02-01').filter((c) => c.head === 'add').map((c) => norm.slice(c.start, c.end).replace(/[；。\n]/g, ''));
+    expect(asked).toEqual(['新建公办幼儿园3所']);
+  });
+
   it('is the rules alone when no model is given', () => {
     const text = '今年将办好十件实事。\n1.新建公办幼儿园3所。';
     expect(extractWith(text, { year: 2022 }, null).result.items.some((i) => i.rules.some((r) => r.includes('learned')))).toBe(false);

@@ -150,6 +150,8 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
     // a segment with a dated task, a result or two tasks is left as the rules read it
     const here = over[j]!;
     if (!addable || here.length > 1 || here.some((it) => it.kind === 'result' || it.deadline !== null)) return;
+    // (nor is a segment that names an earlier year, a report of it, a short heading line ("2024年目标任务") or the title line)
+    if (namesEarlierYear(norm.slice(seg.start, seg.end), Number(target.slice(0, 4))) || (paras[k]!.heading && (k === 0 || seg.end - seg.start <= 16))) return;
     const f = spanFeatures(norm, paras, headings, k, seg.start, seg.end, doc);
     const undated = here[0] ?? null;
     if (undated) {
@@ -159,6 +161,11 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
     out.push({ head: 'add', features: f, item: undated, start: seg.start, end: seg.end, date: target });
   });
   return out;
+}
+
+function namesEarlierYear(t: string, year: number): boolean {
+  for (const m of t.matchAll(/((?:19|20)\d{2})年/g)) if (Number(m[1]) < year) return true;
+  return false;
 }
 
 /** For each paragraph, the nearest heading above it within 30 paragraphs, or -1. */
