@@ -35,7 +35,7 @@ interface Doc {
 
 /** The rules' output on a text and, for each decision, what the labels say it should be. */
 function prepare(c: CorpusText): Doc {
-  const { result, candidates: cands } = extractWith(c.text, c.expected.options ?? {}, null);
+  const { result, candidates: cands } = extractWith(c.text, c.expected.options ?? {}, null, true);
   const dated = result.items.filter((i) => i.deadline !== null);
   const used = new Set<number>();
   const unmatched: Expected['deadlines'] = [];

@@ -5,7 +5,7 @@
  *   extract(text, { year: 2022, units: ['大庙街道'] }) → { year, items }
  */
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
-import { IN_TURN, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment, type Sentence } from './sentences';
+import { BRACKET_LEAD, DONE, EDGE_MARK, IN_TURN, ITEM_LEAD, NUMBER_LEAD, SECTION_LEAD, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment, type Sentence } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
 import { dueCellMonth, findDeadlines, LIMIT_PREDICATE, MILESTONES, SPAN_FROM, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
@@ -121,9 +121,6 @@ const PLAIN_TARGET = /(?:完成|实现|同步增长|控制在|达到|稳定在)[
 const TARGET_LINE_PLAIN = /完成(?:年度|全年|市|省|上级)?[^，。；]{0,8}(?:目标任务|目标|任务)$/;
 /** A top-level section heading ("二、…") ends what a dated heading governs. */
 // The ways a line of a list opens, written once: "1." / "12、", "（三）", "二、", "一是", a bullet.
-const NUMBER_LEAD = String.raw`\d{1,2}\s*[.、．]`;
-const BRACKET_LEAD = String.raw`[（(][一二三四五六七八九十\d]{1,3}[）)]`;
-const SECTION_LEAD = String.raw`[一二三四五六七八九十]+、`;
 const SECTION_HEADING = new RegExp(String.raw`^\s*${SECTION_LEAD}`);
 /** A section that ends with its year: "二、奋进的2013年" (round 20; a bare "2020年" line is a caption). */
 const YEAR_SECTION = new RegExp(String.raw`^\s*${SECTION_LEAD}[^。；，]{0,12}?((?:19|20)\d{2})年\s*$`);
@@ -257,7 +254,6 @@ const NOT_A_LIST = /去年|上年|过去|回顾|进展情况|完成情况|根据
 // (not what is still to be done: "2022年区政府要完成的…实事", round 33)
 const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|(?<![要将需须])完成/;
 /** Words that tell something is done. */
-const DONE = /已(?:经)?|了(?!解)/;
 
 /** The year-end a heading (or a sentence announcing a list) gives the lines under it. */
 function yearDue(start: number, end: number, phrase: string, year: number): DeadlineHit {
@@ -327,9 +323,9 @@ export function extractRules(text: string, opts: ExtractOptions = {}): ExtractRe
 
 /**
  * The rules, then the learned pass when a model is given (learned.ts); also returns the decisions the model was asked to
- * take, for training (scripts/extract-train.ts runs the rules alone: model null).
+ * take (`ask`, by default only with a model: scripts/extract-train.ts runs the rules alone and asks).
  */
-export function extractWith(text: string, opts: ExtractOptions, model: Model | null): { result: ExtractResult; candidates: Candidate[] } {
+export function extractWith(text: string, opts: ExtractOptions, model: Model | null, ask = model !== null): { result: ExtractResult; candidates: Candidate[] } {
   const norm = normalize(text);
   const quotes = quoteMask(norm);
   const blocked = dateMask(norm, quotes);
@@ -598,7 +594,7 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
   }
   documentFrame(norm, paras, items, doc.date, ctx.year);
   wholeSegments(text, norm, paras, items);
-  const cands = candidates(norm, paras, items, ctx.year, doc.date);
+  const cands = ask ? candidates(norm, paras, items, ctx.year, doc.date) : [];
   if (model) applyModel(model, cands, items, text, (t) => units.named(t));
   return { result: { year: doc.year, items }, candidates: cands };
 }
@@ -652,8 +648,8 @@ function wholeSegments(source: string, norm: string, paras: Paragraph[], items: 
             from = sep < 0 ? it.start : from + lastTime.index! + lastTime[0].length + sep + 1;
           }
           for (let comma = norm.indexOf('，', from); comma >= 0 && comma < it.start && leadIn(norm.slice(from, comma).trim()); comma = norm.indexOf('，', from)) from = comma + 1;
-          while (from < it.start && /[\s，,；;。：:、]/.test(norm[from]!)) from++;
-          while (to > it.end && /[\s，,；;。：:、]/.test(norm[to - 1]!)) to--;
+          while (from < it.start && EDGE_MARK.test(norm[from]!)) from++;
+          while (to > it.end && EDGE_MARK.test(norm[to - 1]!)) to--;
           if (from >= it.start && to <= it.end) return;
           it.start = Math.min(from, it.start);
           it.end = Math.max(to, it.end);
@@ -745,7 +741,6 @@ const COMMITS = new RegExp(`${ACTION_VERBS.source}|做好|抓好`);
 const DELIVERS = new RegExp(`${COMMITS.source}|解决|实行|实施|建设|开展|组建|搭建|改造|新建|提高|发放|配备|安装|培训|升格|硬化|铺设|清理|规范|给予|取消`);
 
 /** What opens an item of a list: "1." "（6）" "一、" "一是" "●". */
-const ITEM_LEAD = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD}|${SECTION_LEAD}|[一二三四五六七八九十]+是|[●·■◆])\s*`);
 
 /**
  * A counted list's items are one deliverable each, whatever the verb (round 17: its numbered items; round 18: each

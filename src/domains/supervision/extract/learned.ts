@@ -8,7 +8,7 @@
  * Pure and deterministic: the weights are data (model.json), the features are strings hashed into a fixed table.
  */
 import type { ExtractedItem } from './types';
-import type { Paragraph } from './sentences';
+import { DONE, EDGE_MARK, ITEM_LEAD, type Paragraph } from './sentences';
 
 export type Head = 'keep' | 'add';
 
@@ -38,10 +38,9 @@ export interface Candidate {
 
 /** What the document's first lines say it is. */
 const DOC_CUES = ['实事', '工程', '要点', '计划', '方案', '目标', '报告', '任务', '清单', '通知', '会议', '记者', '据悉', '讯', '今年', '年度', '督查', '推进会', '动员', '项目'];
-const ITEM_LEAD = /^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|[一二三四五六七八九十]+是|[●·■◆▲★])\s*/;
 const FLAGS: Array<[string, RegExp]> = [
   ['fig', /\d/],
-  ['done', /已(?:经)?|了(?!解)/],
+  ['done', DONE],
   ['modal', /将(?!近)|要(?![求素点])|确保|力争|争取|计划/],
   ['report', /同比|增长|比上年|累计|截至|截止|实现了|完成了/],
   ['year', /(?:19|20)\d{2}年/],
@@ -218,8 +217,8 @@ export function applyModel(model: Model, cands: Candidate[], items: ExtractedIte
     } else if (c.head === 'add' && p >= model.thresholds.add) {
       let start = c.start;
       let end = c.end;
-      while (start < end && /[\s，,；;。：:、]/.test(source[start]!)) start++;
-      while (end > start && /[\s，,；;。：:、]/.test(source[end - 1]!)) end--;
+      while (start < end && EDGE_MARK.test(source[start]!)) start++;
+      while (end > start && EDGE_MARK.test(source[end - 1]!)) end--;
       if (end <= start) continue;
       const it = c.item ?? newTask(source, start, end, named);
       it.start = Math.min(it.start, start);

@@ -35,6 +35,16 @@ function timeline(before: string, after: string): boolean {
 }
 const TIME_NEXT = /^(?:(?:19|20)\d{2}年|\d{1,2}月|明年|今年|全年|年底|[一二三四]季度|[上下]半年)/;
 
+/** The number or bullet that opens a list item: "3.", "（二）", "三、", "一是", "●" (shared by the rules and the learned pass). */
+export const NUMBER_LEAD = String.raw`\d{1,2}\s*[.、．]`;
+export const BRACKET_LEAD = String.raw`[（(][一二三四五六七八九十\d]{1,3}[）)]`;
+export const SECTION_LEAD = String.raw`[一二三四五六七八九十]+、`;
+export const ITEM_LEAD = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD}|${SECTION_LEAD}|[一二三四五六七八九十]+是|[●·■◆▲★])\s*`);
+/** A mark of what is already done: "已建成", "完成了" (but not "了解"). */
+export const DONE = /已(?:经)?|了(?!解)/;
+/** What a span's edges shed: spaces and clause marks. */
+export const EDGE_MARK = /[\s，,；;。：:、]/;
+
 /** Same-length normalisation: full-width digits/letters/%/. → ASCII. */
 export function normalize(text: string): string {
   let out = '';
