@@ -177,12 +177,16 @@ const FLOOR = {
   // shipped (the pass trained through ag: 0.980 / 0.974, 0.884 / 0.864, 0.714 / 0.714; the rules alone 0.864 / 0.864
   // deadlines; the pass retrained through ai gave the same) and not read: these floors are its first run
   'heldout aj': { quantities: [0.98, 0.97], deadlines: [0.88, 0.86], projects: [0.71, 0.71] },
+  // set ak: collected and labelled by three helper sessions during stop 40 (13 texts); scored once with round 36 and the pass
+  // retrained through aj (0.933 / 0.974, 0.943 / 0.660, 0.333 / 0.250; the rules alone 0.914 / 0.640 deadlines; the extractor
+  // before stop 40, with the pass through ag, 0.944 / 0.680) and not read: these floors are its first run
+  'heldout ak': { quantities: [0.93, 0.97], deadlines: [0.94, 0.66], projects: [0.33, 0.25] },
 } as const;
 
 describe('real-text corpus', () => {
   // the fewest texts each set was collected with (set a is checked by its halves)
   const MIN_TEXTS: Record<Exclude<SetName, 'a'>, number> = {
-    b: 18, c: 16, d: 15, e: 15, f: 20, g: 20, h: 20, i: 20, j: 20, k: 20, l: 20, m: 20, n: 30, o: 30, p: 30, q: 30, r: 30, s: 30, t: 30, u: 30, v: 30, w: 30, x: 30, y: 30, z: 30, aa: 30, ab: 30, ac: 30, ad: 30, ae: 30, af: 30, ag: 30, ah: 30, ai: 21, aj: 17,
+    b: 18, c: 16, d: 15, e: 15, f: 20, g: 20, h: 20, i: 20, j: 20, k: 20, l: 20, m: 20, n: 30, o: 30, p: 30, q: 30, r: 30, s: 30, t: 30, u: 30, v: 30, w: 30, x: 30, y: 30, z: 30, aa: 30, ab: 30, ac: 30, ad: 30, ae: 30, af: 30, ag: 30, ah: 30, ai: 21, aj: 17, ak: 13,
   };
 
   it('has every set with its texts, sourced: sets a and b split into two halves, the later sets held out whole', () => {

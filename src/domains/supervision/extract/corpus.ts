@@ -50,6 +50,7 @@ export const SETS = [
   { set: 'ah', from: 1044 },
   { set: 'ai', from: 1074 },
   { set: 'aj', from: 1095 },
+  { set: 'ak', from: 1112 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
