@@ -27,7 +27,8 @@ export interface ProjectHit {
 }
 
 const NUM = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)`;
-const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|亿)';
+// (亿 alone never ends short of its 元: "投资3671亿元、占…" is not 3671亿 before a name "元、占…", stop 40)
+const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|亿(?![元美欧]))';
 /** Words between 投资 and its amount that do not change the figure (逾 = more than, round 12). */
 // (round 20: 预计, "总投资预计22亿元")
 const ABOUT = '(?:约|超过|超|近|达|逾|预计)';
@@ -41,7 +42,7 @@ const TOTAL = '(?:(?:计划|概算|预计|估算)?(?:总投资额?(?:初步)?(?:
 export const PROJECT_ATTRIBUTE = /、(?:占地|用地|建筑面积|总建筑面积|年产)[^，。；、的]{1,16}?(?=的)/;
 const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(?:${PROJECT_ATTRIBUTE.source})?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
-const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?的`, 'g');
+const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:${PROJECT_ATTRIBUTE.source})?的`, 'g');
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
 const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
 const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
@@ -394,7 +395,8 @@ export function findProjects(
       }
       // "这个总投资10.2亿元的项目": no name, the amount is a figure (also "…的项目将全面投产")
       // (round 23: nor a category alone, "总投资451.3亿元的重点项目135个")
-      if (v === null || name.length < 2 || ANAPHOR.test(name) || name.startsWith('项目') || CATEGORY_ONLY.test(name)) break;
+      // (nor is a share of it a name: "占总投资39.59亿元的77.04%", stop 40)
+      if (v === null || name.length < 2 || ANAPHOR.test(name) || name.startsWith('项目') || CATEGORY_ONLY.test(name) || /^[\d.]+%/.test(name)) break;
       // a group, not one project (round 7): "总投资273亿元的31只重大项目", "总投资超过1亿美元的联成化学等12个重大项目"
       // (the group's total when the count opens the name, a threshold for each when it follows 等)
       if (GROUP_OPEN.test(name)) break;

@@ -3,7 +3,7 @@
  * invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated } from './roundViews';
+import { dated, projectsOf, quantitiesOf } from './roundViews';
 
 describe('a phase named with its end in brackets', () => {
   it('is due then when its line says no more', () => {
@@ -28,5 +28,20 @@ describe('a reporting period', () => {
     expect(dated('今年前7月，该项目完成投资1.5亿元，推动3条生产线完成试生产。', { year: 2023, date: '2023-08-06' })).toEqual([]);
     expect(dated('今年前三季度，全区完成固定资产投资50亿元。', { year: 2023, date: '2023-10-20' })).toEqual([]);
     expect(dated('今年要完成固定资产投资50亿元。', { year: 2023, date: '2023-02-20' })).toEqual([['今年要完成固定资产投资50亿元', '2023-12-31']]);
+  });
+});
+
+describe('an investment and its share', () => {
+  it('亿元 is never split into 亿 and a name that starts with 元', () => {
+    expect(projectsOf('民间投资3671亿元、占项目总投资的58.6%。')).toEqual([]);
+    expect(quantitiesOf('民间投资3671亿元、占项目总投资的58.6%。')).toEqual(['3671亿元', '58.6%']);
+  });
+
+  it('a share of a total is a figure, never a project named by it', () => {
+    expect(projectsOf('该高速累计完成投资30.5亿元，占总投资39.59亿元的77.04%。')).toEqual([]);
+  });
+
+  it('an attribute may stand between a bare 投资 and its project, as after 总投资', () => {
+    expect(projectsOf('开工建设的还有投资3亿元、年产1.6亿个包装箱的某某印刷包装项目。')).toEqual([['某某印刷包装', 3, '亿元']]);
   });
 });
