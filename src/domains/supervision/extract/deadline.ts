@@ -92,6 +92,8 @@ const COMMIT_BEFORE = new RegExp(String.raw`(?:确保|力争|争取|将|要|计�
 /** "在/于 + time" followed by a modal or a completion verb: "在8月10日能够完成". */
 const AT_BEFORE = /(?:在|于)$/;
 const FUTURE_AFTER = /^(?:能够|能|将|要|可|完成|建成|竣工|投产|投入|交付|开工)/;
+/** A date joined to the clause before it: "…，并于7月4日提交…". */
+const JOINED_BEFORE = /[，,]并(?:于|在)$/;
 /** A completion right after a date: "12月30日完成二批次交付". */
 const COMPLETION_AFTER = /^(?:完成|建成|竣工|投产|交付|开工|投用|通车|封顶|完工)/;
 /** A span of time without 内 is a time limit when pledged or expected before it and a completion follows
@@ -112,7 +114,7 @@ function committed(before: string, after: string): boolean {
 
 /** Milestones a month can be the time of ("为该工程10月验收通电做最后的准备"). 完成 is not one: "7月完成投资2亿元" reports. */
 /** Milestones that are also actions of a task (index.ts); 运营 only after a time ("10月运营"), elsewhere it is ongoing ("企业运营"). */
-export const MILESTONES = '试产|奠基|安装调试|调试|验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入运营|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
+export const MILESTONES = '截流|蓄水|试产|奠基|安装调试|调试|验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入运营|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
 const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONES}|运营)`);
 /** …and a start a schedule sets for a month still ahead: "7月开建…；8月开建…", "9月开工建设" (round 30). */
 const SCHEDULED_AFTER = new RegExp(`^(?:${MILESTONES}|运营|开建|开工|动工)`);
@@ -266,8 +268,9 @@ const PATTERNS: Pattern[] = [
       // still ahead, as the time of a completion ("12月30日完成二批次交付") or in its own clause
       // before the commitment ("2014年12月31日，确保…开始试生产") (round 6)
       const dated = !m[5] && !committed(before, after);
-      // (an adverb may come between: "8月26日正式投产", round 13)
-      if (dated && !COMPLETION_AFTER.test(after.replace(PHASE_ADVERB, '')) && !TARGET_CLAUSE_AFTER.test(after)) return false;
+      // (an adverb may come between: "8月26日正式投产", round 13; a date joined by 并于 to a commitment before it is that
+      // commitment's next step, whatever its verb, still ahead: "要在6月30日前完成整改，并于7月4日提交书面报告", round 36)
+      if (dated && !COMPLETION_AFTER.test(after.replace(PHASE_ADVERB, '')) && !TARGET_CLAUSE_AFTER.test(after) && !JOINED_BEFORE.test(before)) return false;
       const y = yearOf(m, 1, ctx);
       const mo = smallNumber(m[3]!);
       const d = smallNumber(m[4]!);
@@ -318,8 +321,8 @@ const PATTERNS: Pattern[] = [
     // a month on its own: "10月以前完成", "争取在10月份竣工", "预计明年3月预验收"
     rule: 'deadline:month',
     attributive: true,
-    // (after "5月至", the end of a span: round 19)
-    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~—－\d])(?<!(?<![月\d])[至到])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末上中下]|[一二三四五六七八九十](?!期))`, 'g'),
+    // (after "5月至", the end of a span: round 19; 上/下 after the month is a dekad only before 旬 or 半, "10月下闸蓄水", round 36)
+    re: new RegExp(String.raw`${YEAR_PREFIX}(?<![-~—－\d])(?<!(?<![月\d])[至到])(\d{1,2}|${CNM})月(份)?(之前|以前|前)?(?![\d日号底末中]|[上下](?:[上中下]?旬|半)|[一二三四五六七八九十](?!期))`, 'g'),
     resolve(m, ctx, after, before, ahead, next, _rest, sentence) {
       // a month alone (no year, 份 or 前) only as the time of a commitment ("确保8月建成投入使用")
       // or of a milestone still ahead ("为该工程10月验收通电做…准备", "6月即可试生产", round 9;

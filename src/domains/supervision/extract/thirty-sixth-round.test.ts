@@ -23,6 +23,28 @@ describe('a phase named with its end in brackets', () => {
   });
 });
 
+describe('a step joined to a commitment', () => {
+  it('a date after 并于 is the commitment’s next step, whatever its verb, when still ahead', () => {
+    const text = '各责任单位要在6月30日前完成集中整改，并于7月4日提交整改情况书面报告。';
+    expect(dated(text, { year: 2016, date: '2016-06-21' })).toEqual([
+      ['各责任单位要在6月30日前完成集中整改', '2016-06-30'],
+      ['并于7月4日提交整改情况书面报告', '2016-07-04'],
+    ]);
+    expect(dated('各单位已于6月30日完成整改，并于7月4日提交了报告。', { year: 2016, date: '2016-08-01' })).toEqual([]);
+  });
+});
+
+describe('a water project’s milestones', () => {
+  it('截流 and 蓄水 are milestones, and 下 after a month is a dekad only before 旬 or 半', () => {
+    const text = '该水库工程2024年10月下河截流，2027年10月下闸蓄水。';
+    expect(dated(text, { year: 2023, date: '2023-05-20' })).toEqual([
+      ['该水库工程2024年10月下河截流', '2024-10-31'],
+      ['2027年10月下闸蓄水', '2027-10-31'],
+    ]);
+    expect(dated('该工程预计10月下旬完成主体施工。', { year: 2023, date: '2023-05-20' })).toEqual([['该工程预计10月下旬完成主体施工', '2023-10-31']]);
+  });
+});
+
 describe('a reporting period', () => {
   it('今年前N月 and 今年前三季度 report, and never read as the year’s end', () => {
     expect(dated('今年前7月，该项目完成投资1.5亿元，推动3条生产线完成试生产。', { year: 2023, date: '2023-08-06' })).toEqual([]);
