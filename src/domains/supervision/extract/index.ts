@@ -253,8 +253,6 @@ const NOT_A_LIST = /去年|上年|过去|回顾|进展情况|完成情况|根据
 /** A heading that reviews a year rather than setting its targets. */
 // (not what is still to be done: "2022年区政府要完成的…实事", round 33)
 const REVIEW_HEADING = /情况|回顾|总结|进展|成效|成绩|(?<![要将需须])完成/;
-/** Words that tell something is done. */
-
 /** The year-end a heading (or a sentence announcing a list) gives the lines under it. */
 function yearDue(start: number, end: number, phrase: string, year: number): DeadlineHit {
   return { start, end, phrase, date: `${year}-12-31`, rule: 'deadline:heading' };
@@ -739,8 +737,6 @@ const COMMITS = new RegExp(`${ACTION_VERBS.source}|做好|抓好`);
 
 /** What an unnumbered sentence of a counted list's item does when it is one of its deliverables ("解决…饮水安全问题"). */
 const DELIVERS = new RegExp(`${COMMITS.source}|解决|实行|实施|建设|开展|组建|搭建|改造|新建|提高|发放|配备|安装|培训|升格|硬化|铺设|清理|规范|给予|取消`);
-
-/** What opens an item of a list: "1." "（6）" "一、" "一是" "●". */
 
 /**
  * A counted list's items are one deliverable each, whatever the verb (round 17: its numbered items; round 18: each
