@@ -3,6 +3,7 @@
  * invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
+import { extractRules } from './index';
 import { dated, projectsOf, quantitiesOf } from './roundViews';
 
 describe('a phase named with its end in brackets', () => {
@@ -50,6 +51,12 @@ describe('a reporting period', () => {
     expect(dated('今年前7月，该项目完成投资1.5亿元，推动3条生产线完成试生产。', { year: 2023, date: '2023-08-06' })).toEqual([]);
     expect(dated('今年前三季度，全区完成固定资产投资50亿元。', { year: 2023, date: '2023-10-20' })).toEqual([]);
     expect(dated('今年要完成固定资产投资50亿元。', { year: 2023, date: '2023-02-20' })).toEqual([['今年要完成固定资产投资50亿元', '2023-12-31']]);
+  });
+
+  it('a figure completed in 今年前N月, ended at the document’s date, is a result', () => {
+    const kinds = (date: string) => extractRules('今年前7月，全区完成固定资产投资50亿元。', { year: 2023, date }).items.map((i) => i.kind);
+    expect(kinds('2023-08-20')).toEqual(['result']);
+    expect(kinds('2023-05-20')).toEqual(['task']);
   });
 });
 
