@@ -183,12 +183,16 @@ const FLOOR = {
   // (round 36, after reading it: 1121's "占总投资39.59亿元的77.04%" no longer names a project "77.04%", so 39.59亿元 is a figure,
   // which its labels read as the project's total: one extra quantity)
   'heldout ak': { quantities: [0.92, 0.97], deadlines: [0.94, 0.66], projects: [0.33, 0.25] },
+  // set al: collected and labelled by three helper sessions during stop 40 (18 texts); scored once with round 36 (its ak part
+  // included) and the pass retrained through aj (0.985 / 0.971, 0.747 / 0.689, 0.538 / 0.538; the rules alone 0.767 / 0.641
+  // deadlines; the extractor before stop 40 0.773 / 0.660) and not read: these floors are its first run
+  'heldout al': { quantities: [0.98, 0.97], deadlines: [0.74, 0.68], projects: [0.53, 0.53] },
 } as const;
 
 describe('real-text corpus', () => {
   // the fewest texts each set was collected with (set a is checked by its halves)
   const MIN_TEXTS: Record<Exclude<SetName, 'a'>, number> = {
-    b: 18, c: 16, d: 15, e: 15, f: 20, g: 20, h: 20, i: 20, j: 20, k: 20, l: 20, m: 20, n: 30, o: 30, p: 30, q: 30, r: 30, s: 30, t: 30, u: 30, v: 30, w: 30, x: 30, y: 30, z: 30, aa: 30, ab: 30, ac: 30, ad: 30, ae: 30, af: 30, ag: 30, ah: 30, ai: 21, aj: 17, ak: 13,
+    b: 18, c: 16, d: 15, e: 15, f: 20, g: 20, h: 20, i: 20, j: 20, k: 20, l: 20, m: 20, n: 30, o: 30, p: 30, q: 30, r: 30, s: 30, t: 30, u: 30, v: 30, w: 30, x: 30, y: 30, z: 30, aa: 30, ab: 30, ac: 30, ad: 30, ae: 30, af: 30, ag: 30, ah: 30, ai: 21, aj: 17, ak: 13, al: 18,
   };
 
   it('has every set with its texts, sourced: sets a and b split into two halves, the later sets held out whole', () => {

@@ -51,6 +51,7 @@ export const SETS = [
   { set: 'ai', from: 1074 },
   { set: 'aj', from: 1095 },
   { set: 'ak', from: 1112 },
+  { set: 'al', from: 1125 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
