@@ -74,6 +74,14 @@ describe('the learned pass', () => {
     expect(candidates(norm, paras, [], 2021, '2021-03-01').filter((c) => c.head === 'add').length).toBeGreaterThan(0);
   });
 
+  it('never makes a task of a segment without words (an item number standing alone, "2。")', () => {
+    const source = '1。开通地铁线路。\n2。\n新开公交线路80条。';
+    const items: ExtractedItem[] = [];
+    const at = source.indexOf('2。');
+    applyModel(flat(3), [{ head: 'add', features: ['x'], item: null, start: at, end: at + 2, date: '2024-12-31' }], items, source, () => []);
+    expect(items).toEqual([]);
+  });
+
   it('never asks about a report of an earlier year, a short heading or the title line', () => {
     const text = '2022年开发区重点工作及责任清单（第一批）\n2022年目标任务\n2021年，全区生产总值实现95.6亿元；新建公办幼儿园3所。';
     const norm = normalize(text);

@@ -219,7 +219,8 @@ export function applyModel(model: Model, cands: Candidate[], items: ExtractedIte
       let end = c.end;
       while (start < end && EDGE_MARK.test(source[start]!)) start++;
       while (end > start && EDGE_MARK.test(source[end - 1]!)) end--;
-      if (end <= start) continue;
+      // (a segment without words, an item's number standing alone as "2。" does, is never a task)
+      if (!/[\u4e00-\u9fa5]{2}/.test(source.slice(start, end))) continue;
       const it = c.item ?? newTask(source, start, end, named);
       it.start = Math.min(it.start, start);
       it.end = Math.max(it.end, end);
