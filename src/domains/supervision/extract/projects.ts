@@ -505,6 +505,12 @@ export function findProjects(
       }
       const ante = mentionBefore(s);
       if (!ante || v === null || s - ante.end > MAX_ANTECEDENT) continue;
+      // (nor across a list item that opens with words of its own, a name the rules could not read: "…；信和信·桂林国际智慧
+      // 健康旅游产业园一期，总投资11.24亿元" is not the total of the project before the ；, round 36)
+      const gap = norm.slice(ante.end, s);
+      const cut = gap.search(/[；;。！？\n][^；;。！？\n]*$/);
+      const item = gap.slice(cut + 1).replace(/^[\s\d.、（()）]+/, '');
+      if (cut >= 0 && /[；;]/.test(gap[cut]!) && /^[\u4e00-\u9fa5A-Za-z]/.test(item) && !/^(?:该|这|此|其|项目)/.test(item)) continue;
       // "总投资788亿元，包括A、B等在内的56个…": the total of the group named after it (round 12)
       if (GROUP_FOLLOWS.test(norm.slice(s + m[0].length, end))) continue;
       // a bare 投资 belongs to the project its own sentence is about: named in it, or taken up by 该项目 opening it

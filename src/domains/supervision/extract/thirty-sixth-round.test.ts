@@ -73,4 +73,14 @@ describe('an investment and its share', () => {
   it('an attribute may stand between a bare 投资 and its project, as after 总投资', () => {
     expect(projectsOf('开工建设的还有投资3亿元、年产1.6亿个包装箱的某某印刷包装项目。')).toEqual([['某某印刷包装', 3, '亿元']]);
   });
+
+  it('a nameless total in a list item never takes the name of the item before it', () => {
+    const text = '新开工项目3个，分别为：某某光电子产业化项目（一期），总投资28亿元；某某·国际健康旅游产业园一期，总投资11.24亿元；某某文化产业园（一期），总投资20亿元。';
+    expect(projectsOf(text, { year: 2014 })).toEqual([
+      ['某某光电子产业化', 28, '亿元'],
+      ['某某文化产业园', 20, '亿元'],
+    ]);
+    // (a total taken up by 该项目 still reaches back across the items before it)
+    expect(projectsOf('某某厂房建设项目1#厂房吊装完成；2#厂房桩基完成。该项目总投资3.5亿元。', { year: 2020 })).toEqual([['某某厂房建设', 3.5, '亿元']]);
+  });
 });
