@@ -242,6 +242,8 @@ const PUBLISHED_VERBS = '出炉|出台|公布|发布|揭晓|确定';
 const COUNTED_LIST = new RegExp(
   String.raw`((?:19|20)?\d{2}年|今年|明年)?[^。]{0,30}?(?:(?:办|抓好|实施|确定|为民|产生|选出|票决出|公布|出炉)[^，。；]{0,10}?${COUNTED_DELIVERABLES}(?:项目)?”?(?:[。：:]|$)|这?${COUNTED_DELIVERABLES}(?:项目)?(?:[^，。；]{0,4}?|[，,]\s*)(?:如下|分别为|分别是|是|为|包括)[：:]|这${COUNTED_DELIVERABLES}[^，。；]{0,4}?(?:分别为|分别是|是|为|包括)|确定(?:惠民|民生)?实事(?:项目)?[十\d一二三四五六七八九百]+(?:件|项)|(?:实事|惠民工程|民生工程)(?:项目)?(?:共(?:有|涉及)?|为|是)[十\d一二三四五六七八九百]+(?:件|项)|(?:确定)?以下[^。]{0,20}?为[^。]{0,30}?实事(?:项目)?|${COUNTED_DELIVERABLES}(?:项目)?”?\s*(?:正式|日前|近日)?“?(?:${PUBLISHED_VERBS}))`,
 );
+/** A word every counted list's announcement holds (COUNTED_LIST, COUNTED_HEADING). */
+const LISTED_WORDS = /实事|大事|工程/;
 // (round 27: "确定…民生实事项目为10项", "确定以下八类11个项目为2024年度…民生实事项目"; round 28: a comma before the list,
 // "票决出2025年…十件民生实事项目，分别是：")
 // (round 23: or a heading that is only the list's name, "实事项目", "政府实事项目")
@@ -369,7 +371,8 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
     // a sentence that announces the year's list ("今年，我市将办好…“十件实事”") dates the lines under it as a heading would
     // (round 16); the paragraph itself is read as usual
     const intro = para.heading ? null : LIST_INTRO.exec(paraText);
-    const counted = intro || NOT_A_LIST.test(paraText) ? null : (para.heading ? COUNTED_HEADING : COUNTED_LIST).exec(paraText);
+    // (every way of counting a list names its deliverables: a paragraph without their words is not tried, for speed)
+    const counted = intro || NOT_A_LIST.test(paraText) || !LISTED_WORDS.test(paraText) ? null : (para.heading ? COUNTED_HEADING : COUNTED_LIST).exec(paraText);
     if ((intro ?? counted) && ctx.year !== null) {
       const hit = (intro ?? counted)!;
       const when = hit[1] ?? '';
