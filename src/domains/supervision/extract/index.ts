@@ -1070,7 +1070,7 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
           if (WINDOW_WORK.test(rest)) k = own;
           else if (/^\s*$/.test(rest) && then && WINDOW_WORK.test(norm.slice(then.clause.start, then.clause.end))) k = own + 1;
         }
-        // …and so is a phase's own line that names it with its end in brackets: "（一）宣传动员阶段（2026年1月31日前）" (stop 40)
+        // …and so is a phase's own line that names it with its end in brackets: "（一）宣传动员阶段（2026年1月31日前）" (round 36)
         if (c && k < 0 && PHASE_NAMED.test(norm.slice(c.clause.start, g.deadline.start)) && /^[）)][。；]?\s*$/.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
         // …and so is one told as the predicate of the work it limits: "清理…杂物工作时间节点是4月30日" (round 33)
         if (c && k < 0 && LIMIT_PREDICATE.test(norm.slice(c.clause.start, g.deadline.start))) k = own;

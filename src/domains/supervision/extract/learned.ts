@@ -5,7 +5,7 @@
  *   item keeps its figures and loses its date (rule `deadline:learned-drop`);
  * - add: for each ；-segment without a dated task, how likely a reader dates it at the end of the document's plan year;
  *   above the threshold its undated task is dated so, or the segment becomes one (rule `deadline:learned`).
- * Pure and deterministic: the weights are data (model.json), the features are strings hashed into a fixed table.
+ * Pure and deterministic: the weights are data (model.ts), the features are strings hashed into a fixed table.
  */
 import type { ExtractedItem } from './types';
 import { DONE, EDGE_MARK, ITEM_LEAD, type Paragraph } from './sentences';
@@ -162,6 +162,7 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
   return out;
 }
 
+/** Does the text name a year before `year` ("2020年" in a 2021 plan)? */
 function namesEarlierYear(t: string, year: number): boolean {
   for (const m of t.matchAll(/((?:19|20)\d{2})年/g)) if (Number(m[1]) < year) return true;
   return false;

@@ -27,7 +27,7 @@ export interface ProjectHit {
 }
 
 const NUM = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)`;
-// (亿 alone never ends short of its 元: "投资3671亿元、占…" is not 3671亿 before a name "元、占…", stop 40)
+// (亿 alone never ends short of its 元: "投资3671亿元、占…" is not 3671亿 before a name "元、占…", round 36)
 const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|亿(?![元美欧]))';
 /** Words between 投资 and its amount that do not change the figure (逾 = more than, round 12). */
 // (round 20: 预计, "总投资预计22亿元")
@@ -395,7 +395,7 @@ export function findProjects(
       }
       // "这个总投资10.2亿元的项目": no name, the amount is a figure (also "…的项目将全面投产")
       // (round 23: nor a category alone, "总投资451.3亿元的重点项目135个")
-      // (nor is a share of it a name: "占总投资39.59亿元的77.04%", stop 40)
+      // (nor is a share of it a name: "占总投资39.59亿元的77.04%", round 36)
       if (v === null || name.length < 2 || ANAPHOR.test(name) || name.startsWith('项目') || CATEGORY_ONLY.test(name) || /^[\d.]+%/.test(name)) break;
       // a group, not one project (round 7): "总投资273亿元的31只重大项目", "总投资超过1亿美元的联成化学等12个重大项目"
       // (the group's total when the count opens the name, a threshold for each when it follows 等)
