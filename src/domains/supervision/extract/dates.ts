@@ -39,6 +39,12 @@ export function addMonths(isoDate: string, months: number): string {
 }
 
 /** 8 / 八 / 十二 → 8 / 8 / 12 */
+/**
+ * The part of a year that runs from January to now: "前7月", "前10个月", "前三个月", "前三季度". A reporting period,
+ * never the year's end (round 36); the months are the one capture group.
+ */
+export const YEAR_TO_DATE = String.raw`前(\d{1,2}|[一二三四五六七八九十]{1,3})个?月|前三季度`;
+
 export function smallNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
   return parseChineseInt(s);

@@ -36,7 +36,7 @@
  * A period phrase that qualifies a noun ("全年目标任务", "下半年工作", "三季度黄金窗口期",
  * "二季度“三百”劳动竞赛", "今年以来") is not a deadline. Phrases in quotation marks are ignored.
  */
-import { addDays, addMonths, daysToSunday, iso, lastDayOfMonth, smallNumber } from './dates';
+import { addDays, addMonths, daysToSunday, iso, lastDayOfMonth, smallNumber, YEAR_TO_DATE } from './dates';
 import { addWorkdays, holidayStart } from '../../../shared/calendar';
 import { parseChineseInt } from './numerals';
 import { normalize, quoteMask } from './sentences';
@@ -507,7 +507,10 @@ const PATTERNS: Pattern[] = [
     attributive: true,
     // "今年1至10月", "今年1-6月份" are a reporting period, not the year's end; before a month or a quarter
     // 今年 is that phrase's year, never the year's end on its own ("今年6月份竣工", past, round 7; "今年前7月", round 36)
-    re: /(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年(?!\d{1,2}\s*[-~至到—]\s*\d|[一二三四五六七八九十]{1,3}[至到]|\d{1,2}月份?[-~至到—]|以来|\d{1,2}月|[一二三四五六七八九十]{1,3}月|第?[一二三四]季度|[上下]半年|前(?:\d{1,2}|[一二三四五六七八九十]{1,3})个?月|前[一二三]季度)|当年|全年)/g,
+    re: new RegExp(
+      String.raw`(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年(?!\d{1,2}\s*[-~至到—]\s*\d|[一二三四五六七八九十]{1,3}[至到]|\d{1,2}月份?[-~至到—]|以来|\d{1,2}月|[一二三四五六七八九十]{1,3}月|第?[一二三四]季度|[上下]半年|${YEAR_TO_DATE})|当年|全年)`,
+      'g',
+    ),
     resolve(_m, ctx) {
       return ctx.year === null ? null : iso(ctx.year, 12, 31);
     },

@@ -8,7 +8,7 @@
  * an annual plan quoted as a figure, `年内计划完成投资X`, is not a pledge). Each figure becomes its
  * own result; a change right after it is its yoy.
  */
-import { iso, lastDayOfMonth } from './dates';
+import { iso, lastDayOfMonth, smallNumber, YEAR_TO_DATE } from './dates';
 
 export interface YoyHit {
   start: number;
@@ -23,8 +23,9 @@ const COMPARED = /同比|比上年|较上年|比去年同期|较去年同期|[�
 /** A progress share after a figure: "，完成年度计划的" / "，占年计划的". */
 const SHARE_BETWEEN = /^[，,、]\s*(?:完成|占|为)[^，；。]{0,12}(?:目标|任务|计划)(?:任务)?(?:投资)?的$/;
 const YOY_GAP = /^[、，,\s]*(?:按[^，；。]{1,10}计算[，,]?)?$/;
-const PERIOD_RE =
-  /(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|前三季度|第?[一二三四]季度|(\d{1,2})\s*[-~至—]\s*(\d{1,2})月份?|前(\d{1,2})个?月|今年以来|半年来)/;
+const PERIOD_RE = new RegExp(
+  String.raw`(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|第?[一二三四]季度|(\d{1,2})\s*[-~至—]\s*(\d{1,2})月份?|${YEAR_TO_DATE}|今年以来|半年来)`,
+);
 const REPORT_VERB = /完成|实现|新签约|签约|累计|新增|达到|预计完成|增长/;
 // a cutoff ("截至9月底", "截至目前") states where things stand (round 9)
 const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:全部)?(?:完成|实现|签约|开工|开复工|复工|投产|建成)|今年以来|半年来|^[^，。；]{0,6}(?:截至|截止)(?:目前|[^，。；]{1,10}(?:底|末|止))/;
@@ -155,8 +156,8 @@ export function findPeriod(sentence: string): string | null {
   if (q) return `Q${'一二三四'.indexOf(q[1]!) + 1}`;
   if (m[2] && m[3]) return `${Number(m[2])}-${Number(m[3])}月`;
   // ("前7月", "前10个月": from January, round 36)
-  if (m[4]) return `1-${Number(m[4])}月`;
-  return null;
+  const months = m[4] ? smallNumber(m[4]) : null;
+  return months === null ? null : `1-${months}月`;
 }
 
 /** Last day of a period in a year: H1 → 06-30, Q3 → 09-30, 1-8月 → 08-31; YTD → null. */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractRules } from './index';
+import { findPeriod } from './results';
 import { dated, projectsOf, quantitiesOf } from './roundViews';
 
 describe('a phase named with its end in brackets', () => {
@@ -57,6 +58,13 @@ describe('a reporting period', () => {
     const kinds = (date: string) => extractRules('今年前7月，全区完成固定资产投资50亿元。', { year: 2023, date }).items.map((i) => i.kind);
     expect(kinds('2023-08-20')).toEqual(['result']);
     expect(kinds('2023-05-20')).toEqual(['task']);
+  });
+
+  it('names the period from January, in digits or in words', () => {
+    expect(findPeriod('今年前7月，全区完成固定资产投资50亿元')).toBe('1-7月');
+    expect(findPeriod('前10个月，规上工业增加值增长8%')).toBe('1-10月');
+    expect(findPeriod('前三个月，重点项目开工85个')).toBe('1-3月');
+    expect(findPeriod('前三季度，完成投资22亿元')).toBe('Q1-Q3');
   });
 });
 
