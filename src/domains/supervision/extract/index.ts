@@ -5,7 +5,7 @@
  *   extract(text, { year: 2022, units: ['大庙街道'] }) → { year, items }
  */
 import type { ExtractedItem, ExtractOptions, ExtractResult, Quantity } from './types';
-import { BRACKET_LEAD, DONE, EDGE_MARK, IN_TURN, ITEM_LEAD, NUMBER_LEAD, SECTION_LEAD, normalize, quoteMask, segment, type Clause, type Paragraph, type Segment, type Sentence } from './sentences';
+import { BRACKET_LEAD, DONE, IN_TURN, ITEM_LEAD, NUMBER_LEAD, SECTION_LEAD, normalize, quoteMask, segment, trimMarks, type Clause, type Paragraph, type Segment, type Sentence } from './sentences';
 import { dateMask, detectDocumentDate } from './dates';
 import { dueCellMonth, findDeadlines, LIMIT_PREDICATE, MILESTONES, SPAN_FROM, type DeadlineContext, type DeadlineHit } from './deadline';
 import { findQuantities, labelQuantities, type QuantityHit } from './quantities';
@@ -44,8 +44,6 @@ const MODAL = /要|确保|力争|争取|将|计划于|预计(?!总投资|投资|
 const FRAME = /^(?:(?:19|20)\d{2}年|今年|全年|当年)$/;
 /** A half or a quarter opening a sentence: "今年上半年，…" (round 13). */
 const PERIOD_OPENING = /^(?:(?:19|20)\d{2}年|今年)?(?:上半年|下半年|第?[一二三四]季度)$/;
-/** A clause that only introduces what follows: "据了解，", "记者了解到，". */
-const LEAD_IN_CLAUSE = /^(?:据了解|据悉|据介绍|据统计|记者了解到|记者获悉|目前)$/;
 /** A heading that gives the year of the targets or tasks listed under it: "一、2023年全区经济社会发展的主要预期目标". */
 const YEAR_HEADING = /((?:19|20)\d{2})年[^。；，]{0,24}?(?:目标|任务|工作安排|计划|要点)/;
 /** …or its list of works: "2017年徐汇区政府实事项目安排" (round 26; not a review of it, "…实事项目进展情况表"). */
@@ -464,7 +462,7 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
         }
         if (!segReport && !MODAL.test(sText)) {
           // (after a lead-in: "据了解， 今年上半年，高新区共有28个项目在建设中", round 13)
-          const first = infos.find((i) => !LEAD_IN_CLAUSE.test(norm.slice(i.clause.start, i.clause.end).trim()));
+          const first = infos.find((i) => !leadIn(norm.slice(i.clause.start, i.clause.end).trim()));
           const d = first?.deadlines[0];
           const whole = first ? norm.slice(first.clause.start, first.clause.end).trim() : '';
           // a half or a quarter frames only a state ("共有28个项目在建设中"), not an action ("一季度，全面启动…") or a plan
@@ -649,8 +647,7 @@ function wholeSegments(source: string, norm: string, paras: Paragraph[], items: 
             from = sep < 0 ? it.start : from + lastTime.index! + lastTime[0].length + sep + 1;
           }
           for (let comma = norm.indexOf('，', from); comma >= 0 && comma < it.start && leadIn(norm.slice(from, comma).trim()); comma = norm.indexOf('，', from)) from = comma + 1;
-          while (from < it.start && EDGE_MARK.test(norm[from]!)) from++;
-          while (to > it.end && EDGE_MARK.test(norm[to - 1]!)) to--;
+          [from, to] = trimMarks(norm, from, to, it);
           if (from >= it.start && to <= it.end) return;
           it.start = Math.min(from, it.start);
           it.end = Math.max(to, it.end);
@@ -941,7 +938,7 @@ type UnitsFn = (t: string) => string[];
 /** A clause that says when a campaign starts: "决定自3月11日起", "自即日起". */
 const WINDOW_OPENS = /(?:自|从)[^，。；]{1,14}(?:起|开始)(?:(?:到|至)[^，。；]{2,12})?$/;
 
-/** A clause that tells who speaks or where it is heard, or sits in a table's row: not what a task does (wholeSegments). */
+/** A clause that tells who speaks or where it is heard, or sits in a table's row: not what a task does ("据了解，", "会上，"). */
 const TELLS = /\||(?:介绍|表示|获悉|了解到|指出|说|称|讯|强调|要求|认为|透露|明确|提出|召开|举行|闭幕|开幕|目标是)[：:，,]?$|^(?:至此|预计|目标|据[^，,]*|会上[^，,]*|目前|近日|日前|近期)[：:，,]?$/;
 /** A clause that opens with its time and says what is then reached: "年内通车", "力争年内完工" (not "4月初开始复工"). */
 function milestoneClause(norm: string, clause: Clause, time: DeadlineHit): boolean {

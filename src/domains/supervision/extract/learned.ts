@@ -8,7 +8,7 @@
  * Pure and deterministic: the weights are data (model.ts), the features are strings hashed into a fixed table.
  */
 import type { ExtractedItem } from './types';
-import { DONE, EDGE_MARK, ITEM_LEAD, type Paragraph } from './sentences';
+import { DONE, ITEM_LEAD, trimMarks, type Paragraph } from './sentences';
 
 export type Head = 'keep' | 'add';
 
@@ -216,10 +216,7 @@ export function applyModel(model: Model, cands: Candidate[], items: ExtractedIte
       delete c.item.deadlinePhrase;
       c.item.rules = [...c.item.rules.filter((r) => !r.startsWith('deadline:')), 'deadline:learned-drop'];
     } else if (c.head === 'add' && p >= model.thresholds.add) {
-      let start = c.start;
-      let end = c.end;
-      while (start < end && EDGE_MARK.test(source[start]!)) start++;
-      while (end > start && EDGE_MARK.test(source[end - 1]!)) end--;
+      const [start, end] = trimMarks(source, c.start, c.end);
       // (a segment without words, an item's number standing alone as "2。" does, is never a task)
       if (!/[\u4e00-\u9fa5]{2}/.test(source.slice(start, end))) continue;
       const it = c.item ?? newTask(source, start, end, named);

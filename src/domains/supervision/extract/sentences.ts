@@ -43,7 +43,14 @@ export const ITEM_LEAD = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_L
 /** A mark of what is already done: "已建成", "完成了" (but not "了解"). */
 export const DONE = /已(?:经)?|了(?!解)/;
 /** What a span's edges shed: spaces and clause marks. */
-export const EDGE_MARK = /[\s，,；;。：:、]/;
+const EDGE_MARK = /[\s，,；;。：:、]/;
+
+/** [start, end) of `text` without the spaces and clause marks at its edges, never cutting into `keep` (a part that stays). */
+export function trimMarks(text: string, start: number, end: number, keep = { start: end, end: start }): [number, number] {
+  while (start < Math.min(end, keep.start) && EDGE_MARK.test(text[start]!)) start++;
+  while (end > Math.max(start, keep.end) && EDGE_MARK.test(text[end - 1]!)) end--;
+  return [start, end];
+}
 
 /** Same-length normalisation: full-width digits/letters/%/. → ASCII. */
 export function normalize(text: string): string {
