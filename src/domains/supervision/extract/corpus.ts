@@ -52,6 +52,7 @@ export const SETS = [
   { set: 'aj', from: 1095 },
   { set: 'ak', from: 1112 },
   { set: 'al', from: 1125 },
+  { set: 'am', from: 1143 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
