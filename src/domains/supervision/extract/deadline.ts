@@ -85,10 +85,10 @@ const HOLDING_VERB = /召开|举办|举行|开展|组织|参加|筹备|要|确�
 // 随着 ("随着一季度重大项目的开工建设", round 7) sets the background, as 围绕 sets a topic
 const TOPIC_BEFORE = /(?:就|对|关于|围绕|随着|总结|盘点|通报|回顾|迈入|进入|宣读了?)$/;
 
-/** A commitment word right before a time phrase: "确保8月建成", "力争在10月", "能在7月". */
+/** A commitment word right before a time phrase: "确保8月建成", "力争在10月", "能在7月", "预计到7月20日" (round 37). */
 /** A time limit told as the predicate: "…工作时间节点是4月30日", "整改时间期限都为6月30日" (round 33; index.ts too). */
 export const LIMIT_PREDICATE = /(?:时间节点|时限|期限|截止(?:时间|日期)|完成时间)(?:都|均|统一)?(?:是|为|定为|定在)$/;
-const COMMIT_BEFORE = new RegExp(String.raw`(?:确保|力争|争取|将|要|计划|预计|有望|务必|必须|能够?|可|最晚|最迟|不晚于)(?:在|于)?$|${LIMIT_PREDICATE.source}`);
+const COMMIT_BEFORE = new RegExp(String.raw`(?:确保|力争|争取|将|要|计划|预计|有望|务必|必须|能够?|可|最晚|最迟|不晚于)(?:在|于|到)?$|${LIMIT_PREDICATE.source}`);
 /** "在/于 + time" followed by a modal or a completion verb: "在8月10日能够完成". */
 const AT_BEFORE = /(?:在|于)$/;
 const FUTURE_AFTER = /^(?:能够|能|将|要|可|完成|建成|竣工|投产|投入|交付|开工)/;
@@ -717,7 +717,7 @@ export function findDeadlines(
       }
       // a period qualifying projects, with no count of them: "组织好明年一季度开工项目" (the projects, not a task, round 9)
       // a relative clause: "今年新签约的功能性…项目", "今年新开工建设的石龙工业园" describe a noun (sets e and i, round 9)
-      if (p.attributive && RELATIVE_AFTER.test(norm.slice(e, e + 10)) && !COMMIT_BEFORE.test(before) && !/(?:预计|计划|确保|力争)到$/.test(before)) continue;
+      if (p.attributive && RELATIVE_AFTER.test(norm.slice(e, e + 10)) && !COMMIT_BEFORE.test(before)) continue;
       const qualified = QUALIFIED_PROJECTS.exec(norm.slice(e, e + 16));
       if (qualified && !/[\d一二三四五六七八九十百]/.test(norm.slice(e + qualified[0].length, end))) continue;
       // a start is not an end: "从2023年第一季度开始", "自2024年1月起" (round 9)

@@ -150,9 +150,9 @@ const GENERIC_OBJECT = /(?:主要|全年|各项|既定|年度)?目标任务|各�
 /**
  * A generic object closing an item, with its completion: "…目标任务圆满完成", "完成全年目标任务"
  * (not a target of its own: "实到外资完成区定目标任务"); "实现全年经济社会发展的目标任务" and the closing idioms
- * of a speech ("交出优异答卷", "谱写新篇章") too (round 9).
+ * of a speech ("交出优异答卷", "谱写新篇章") too (round 9); "完成全年发展目标任务" (round 37).
  */
-const GENERIC_END = /(?:(?:完成|实现)(?:全年|各项|既定|年度|主要)*(?:[^，。；]{2,10}的)?(?:目标任务|目标)|目标任务(?:圆满|全面|超额)完成|各项工作|全年胜利|(?:交出|书写|谱写|作出|做出|开创|展现)[^，。；]{0,10}(?:答卷|篇章|贡献|局面|新成效|新气象|新作为))$/;
+const GENERIC_END = /(?:(?:完成|实现)(?:全年|各项|既定|年度|主要)*(?:[^，。；]{2,10}的|(?:经济社会)?发展)?(?:目标任务|目标)|目标任务(?:圆满|全面|超额)完成|各项工作|全年胜利|(?:交出|书写|谱写|作出|做出|开创|展现)[^，。；]{0,10}(?:答卷|篇章|贡献|局面|新成效|新气象|新作为))$/;
 /** Deadlines that are a whole period (the year, a half, a quarter), not a date. */
 const PERIOD_RULES = new Set(['deadline:year-end', 'deadline:half', 'deadline:quarter', 'deadline:year']);
 
@@ -346,16 +346,21 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
   };
   // a task table: the column headed 完成时限 dates the task of each row
   let dueColumn = -1;
+  // …and its progress columns (their header's cells counted from the right: rows may merge cells on the left)
+  let progress: { width: number; columns: number[] } | null = null;
   // what dates the items listed under a heading or an announcing sentence, until the next section heading
   let frame: Frame | null = null;
   for (const para of paras) {
     const paraText = norm.slice(para.start, para.end);
     const row = paraText.includes('|') ? cells(norm, para.start, para.end) : null;
+    const header = row !== null && row.some((c) => PROGRESS_HEADER.test(c.text));
     if (row) {
       const k = row.findIndex((c) => DUE_HEADER.test(c.text));
       if (k >= 0) dueColumn = k;
+      if (header) progress = { width: row.length, columns: row.flatMap((c, k) => (PROGRESS_HEADER.test(c.text) ? [k] : [])) };
     } else {
       dueColumn = -1;
+      progress = null;
     }
     let rowDue: DeadlineHit | null = null;
     if (row && dueColumn >= 0 && row[dueColumn]) {
@@ -589,6 +594,7 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
       // (items found this way stand in text order among the paragraph's own)
       if (items.length > added) items.splice(paraBefore, items.length - paraBefore, ...items.slice(paraBefore).sort((a, b) => a.start - b.start));
     }
+    if (row && progress) unframeProgress(items, paraBefore, header ? [{ start: para.start, end: para.end }] : progress.columns.map((k) => row[k - progress!.width + row.length]).filter((c) => c !== undefined));
     if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
   documentFrame(norm, paras, items, doc.date, ctx.year);
@@ -827,6 +833,20 @@ function enumeratedTarget(source: string, norm: string, para: Paragraph, makeUni
     let e = end;
     while (e > start && /[。；;，,\s]/.test(norm[e - 1]!)) e--;
     return e > start ? item(source, 'task', start, e, makeUnits) : null;
+  }
+}
+
+/** A task table's progress column: "1-11月推进情况", "进展情况", "是否达序", "说明" (round 37). */
+const PROGRESS_HEADER = /^(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月份?|截至[^|]{0,8}?)?(?:推进|进展|完成|落实)(?:情况|进度)$|^(?:是否[^|]{1,6}|说明|备注)$/;
+
+/** What a progress cell (or the header row naming it) says is done or under way: the frame's year does not date it. Its own
+ * time still does ("剩余预计11月底前完成"). */
+function unframeProgress(items: ExtractedItem[], from: number, cells: Array<{ start: number; end: number }>): void {
+  for (const it of items.slice(from)) {
+    if (!it.rules.includes('deadline:heading') || !cells.some((c) => it.end > c.start && it.end <= c.end)) continue;
+    it.deadline = null;
+    delete it.deadlinePhrase;
+    it.rules = it.rules.filter((r) => r !== 'deadline:heading');
   }
 }
 

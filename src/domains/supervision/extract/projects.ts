@@ -39,7 +39,7 @@ const ABOUT = '(?:约|超过|超|近|达|逾|预计)';
 const TOTAL = '(?:(?:计划|概算|预计|估算)?(?:总投资额?(?:初步)?(?:估算)?|投资总额|总投入)|(?:概算|估算)投资)';
 /** An attribute between a project's total and 的 ("总投资3.75亿元、占地5万平方米的吉林某某公司年产…项目"): the project stays, and
  * the attribute's figure is a quantity (round 31). */
-export const PROJECT_ATTRIBUTE = /、(?:占地|用地|建筑面积|总建筑面积|年产)[^，。；、的]{1,16}?(?=的)/;
+export const PROJECT_ATTRIBUTE = /(?:、(?:占地|用地|建筑面积|总建筑面积)|、?年产)[^，。；、的]{1,16}?(?=的)/;
 const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(?:${PROJECT_ATTRIBUTE.source})?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
 const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:${PROJECT_ATTRIBUTE.source})?的`, 'g');
@@ -69,6 +69,9 @@ const CATEGORY_ONLY = /^(?:省|市|县|区)?(?:重点|重大|在建|新建|续�
 /** A count right after a name read forward: "…制造业项目10个以上" names a class, not a project (round 20). */
 const CLASS_COUNTED = /^(?:项目)?(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家)/;
 const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
+/** Names that run on after the first to 等项目, none with an amount of its own: one total shared by a group
+ * ("总投资36亿元的大安石油、镇赉油砂、洮南万宝煤矿等项目", round 37). */
+const SHARED_AFTER = /^(?:、[^，。；、\d]{2,20}){1,8}等(?:(?:\d+|[一二两三四五六七八九十]+)个)?(?:重点|重大)?项目/;
 /** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
 // (round 7: also roads, lines and buildings counted: "尚勤路、…等8条道路工程，…，总投资12.12亿元")
 // (round 13: roads and buildings count projects only when they are works, "8条道路工程"; "建设22栋单体建筑" is the project's own)
@@ -147,6 +150,9 @@ function nameLength(raw: string): number {
   // a time adverbial after the name: "…一期工程自复工以来"
   const since = /自[\u4e00-\u9fa5]{1,6}以来/.exec(raw);
   if (since && since.index >= 2) n = since.index;
+  // …or a date: "…公路工程自2021年6月开工建设以来", "…公路工程于2021年6月开工" (round 37)
+  const when = /(?:自|于|从)(?:(?:19|20)\d{2}年|\d{1,2}月)|(?:19|20)\d{2}年\d{1,2}月/.exec(raw);
+  if (when && when.index >= 2 && when.index < n) n = when.index;
   return n;
 }
 
@@ -411,6 +417,7 @@ export function findProjects(
         threshold(spanStart, nameStart);
         break;
       }
+      if (rule === 'project:investment-of' && SHARED_AFTER.test(norm.slice(nameEnd, end))) break;
       hits.push({ name, investment: { value: v, unit }, start: spanStart, end: nameEnd, nameStart, nameEnd, rule });
       if (rawEnd !== nameEnd) break; // the list goes on only right after a whole name
       const rest = norm.slice(nameEnd, end);
