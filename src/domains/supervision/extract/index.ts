@@ -23,7 +23,7 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 /** Verbs that make a clause with only a deadline a task. */
 // (every milestone a time can date is an action too: 试飞, 试运行, 通电, 运营, round 12)
 const ACTION_VERBS = new RegExp(
-  String.raw`${MILESTONES}|完成|开工|开建|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|形成|清零|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
+  String.raw`${MILESTONES}|完成|开工|开建|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|形成|清零|制定|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
 );
 /** A phase named right before its time in brackets: "集中整治阶段（". */
 const PHASE_NAMED = /阶段\s*[（(]$/;
@@ -451,7 +451,11 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
         // "截至3月底，…开复工率82.2%；二季度，还将开复工…": a later segment of a report that looks ahead to a period
         // not yet ended is a plan (round 12)
         const segText = norm.slice(seg.start, seg.end);
-        const segReport = report && !(seg !== sentence.segments[0] && LOOKS_AHEAD.test(segText) && findPeriod(segText) !== null && !isReportSentence(segText, doc.date));
+        // (…and a segment that tells what was done is a report in a sentence that pledges in another: "今年，白城开工建设了…13个
+        // 风电项目，已完成投资55.5亿元…；…项目年底前建成投产", round 37)
+        const segReport = report
+          ? !(seg !== sentence.segments[0] && LOOKS_AHEAD.test(segText) && findPeriod(segText) !== null && !isReportSentence(segText, doc.date))
+          : sentence.segments.length > 1 && DONE.test(segText) && !LOOKS_AHEAD.test(segText) && isReportSentence(segText, doc.date);
         const { infos, yoy } = analyseSegment(norm, quotes, blocked, seg, ctx, segReport, mentionBefore, seenProjects, segReport || figuresStated);
         // a question ("一季度11区都有哪些项目开工建设？") sets no deadline
         if (QUESTION.test(sText)) for (const i of infos) i.deadlines = [];

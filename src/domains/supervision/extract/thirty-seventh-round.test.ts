@@ -15,6 +15,12 @@ describe('what a time makes a task', () => {
     // (a report of what took shape is no task: 形成了)
     expect(dated('12月5日前已形成专题报告。', { year: 2018, date: '2018-12-20' })).toEqual([]);
   });
+
+  it('制定 (a plan, a scheme) is one too, whatever the clauses after it', () => {
+    expect(dated('由经发局负责，在6月份之前制定《实施方案》，把握定位，努力打造钻石节点。', { year: 2015, date: '2015-01-21' })).toEqual([
+      ['在6月份之前制定《实施方案》，把握定位，努力打造钻石节点', '2015-06-30'],
+    ]);
+  });
 });
 
 describe('an expected date', () => {
@@ -70,6 +76,18 @@ describe('a task table with progress columns', () => {
       ['1 | 新建停车泊位500个', '2023-12-31'],
       ['2 | 改造老旧小区12个', '2023-12-31'],
       ['剩余4个计划12月20日前开工', '2023-12-20'],
+    ]);
+  });
+});
+
+describe('a sentence that reports and pledges', () => {
+  it('its segment that tells what was done is a report, its segment with a time ahead a task', () => {
+    const text = '今年，白城开工建设了13个风电项目，已完成投资55.5亿元；镇赉众合稻壳发电项目年底前建成投产。';
+    expect(dated(text, { year: 2012 })).toEqual([['镇赉众合稻壳发电项目年底前建成投产', '2012-12-31']]);
+    // (a segment that also plans stays as it was: "…已完成厂房建设，计划9月份生产")
+    expect(dated('今年，某产业园已完成厂房建设，计划9月份生产；某中心年底前建成投产。', { year: 2018, date: '2018-05-10' })).toEqual([
+      ['今年，某产业园已完成厂房建设，计划9月份生产', '2018-09-30'],
+      ['某中心年底前建成投产', '2018-12-31'],
     ]);
   });
 });
