@@ -149,8 +149,10 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
     // a segment with a dated task, a result or two tasks is left as the rules read it
     const here = over[j]!;
     if (!addable || here.length > 1 || here.some((it) => it.kind === 'result' || it.deadline !== null)) return;
-    // (nor is a segment that names an earlier year, a report of it, a short heading line ("2024年目标任务") or the title line)
-    if (namesEarlierYear(norm.slice(seg.start, seg.end), Number(target.slice(0, 4))) || (paras[k]!.heading && (k === 0 || seg.end - seg.start <= 16))) return;
+    // (nor is a segment that names an earlier year, a report of it, a short heading line ("2024年目标任务"), the title line, or
+    // one without words: an item's number standing alone, "2。")
+    const words = norm.slice(seg.start, seg.end);
+    if (namesEarlierYear(words, Number(target.slice(0, 4))) || (paras[k]!.heading && (k === 0 || seg.end - seg.start <= 16)) || !/[\u4e00-\u9fa5]{2}/.test(words)) return;
     const f = spanFeatures(norm, paras, headings, k, seg.start, seg.end, doc);
     const undated = here[0] ?? null;
     if (undated) {
@@ -217,8 +219,6 @@ export function applyModel(model: Model, cands: Candidate[], items: ExtractedIte
       c.item.rules = [...c.item.rules.filter((r) => !r.startsWith('deadline:')), 'deadline:learned-drop'];
     } else if (c.head === 'add' && p >= model.thresholds.add) {
       const [start, end] = trimMarks(source, c.start, c.end);
-      // (a segment without words, an item's number standing alone as "2。" does, is never a task)
-      if (!/[\u4e00-\u9fa5]{2}/.test(source.slice(start, end))) continue;
       const it = c.item ?? newTask(source, start, end, named);
       it.start = Math.min(it.start, start);
       it.end = Math.max(it.end, end);
