@@ -53,6 +53,7 @@ export const SETS = [
   { set: 'ak', from: 1112 },
   { set: 'al', from: 1125 },
   { set: 'am', from: 1143 },
+  { set: 'an', from: 1166 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
