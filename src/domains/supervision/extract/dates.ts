@@ -76,7 +76,9 @@ export function detectDocumentDate(norm: string, yearOverride?: number, dateOver
   const given = dateOverride ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOverride) : null;
   if (given && isValidDate(Number(given[1]), Number(given[2]), Number(given[3]))) {
     const y = Number(given[1]);
-    return { year: yearOverride ?? y, date: yearOverride === undefined || yearOverride === y ? dateOverride! : null, at: null };
+    // (a date before the year given, "2018-12-26" for a 2019 plan, is dropped: the plan's times are read in its own year; a date
+    // after it, a report of 2018 delivered in January 2019, stays, so that nothing of 2018 is dated as still ahead, round 38)
+    return { year: yearOverride ?? y, date: yearOverride === undefined || yearOverride <= y ? dateOverride! : null, at: null };
   }
   interface Cand { at: number; y: number | null; m: number; d: number }
   const cands: Cand[] = [];

@@ -489,6 +489,16 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // a works period stated while it runs ends with its last year: "建设工期2023-2025年", "建设周期为2023年至2025年" (round 38)
+    rule: 'deadline:works-period',
+    attributive: false,
+    re: /(?:(?:建设|施工)(?:工期|周期|期)|工期)(?:为|是)?\s*(?:19|20)\d{2}年?\s*[-—~～至到]\s*((?:19|20)\d{2})年(?:底|末)?/g,
+    resolve(m, ctx) {
+      const y = Number(m[1]);
+      return ctx.year !== null && y < ctx.year ? false : iso(y, 12, 31);
+    },
+  },
+  {
     rule: 'deadline:year',
     attributive: true,
     re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零]|[一二三四五六七八九十](?!期)|上半年|下半年|第?[一二三四]季度|以来)`, 'g'),

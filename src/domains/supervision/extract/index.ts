@@ -114,7 +114,7 @@ const WORK_FOLLOWS = /(?:抓好|做好|从)(?:以下)?[^。：:，]{0,10}?(?:工
  * they are the year of the heading above it, else of the document (round 9). */
 const TARGET_HEADING = /(?:预期目标|主要目标)(?:任务)?$/;
 /** A target without a figure after a list of the year's targets: it is reached (完成 / 实现 / 同步 / 控制在 / 达到). */
-const PLAIN_TARGET = /(?:完成|实现|同步增长|控制在|达到|稳定在)[^，。；]{0,16}(?:任务|目标|增长|以内|以下|要求|标准|水平)[。；;]?\s*$/;
+const PLAIN_TARGET = /(?:(?:完成|实现|同步增长|控制在|达到|稳定在)[^，。；]{0,16}(?:任务|目标|增长|以内|以下|要求|标准|水平)|增长[^，。；]{0,8}同步)[。；;]?\s*$/;
 /** A short line under a target heading that sets a target without a figure ("空气质量完成年度目标任务"). */
 const TARGET_LINE_PLAIN = /完成(?:年度|全年|市|省|上级)?[^，。；]{0,8}(?:目标任务|目标|任务)$/;
 /** A top-level section heading ("二、…") ends what a dated heading governs. */
@@ -279,6 +279,8 @@ interface Frame {
   /** the paragraph that tells the list as published: its sentences are news, not items */
   told?: number;
 }
+/** A paragraph that opens as news of the meeting itself: "会上，", "在听取…汇报后，". */
+const MEETING_OPENS = /^\s*(?:会上|在听取[^，。]{0,30}后)[，,：:]/;
 /** A counted list's announcement that ends in telling it published, */
 const TOLD_PUBLISHED = new RegExp(`(?:${PUBLISHED_VERBS})$`);
 /** …or said right after the list's name: "李沧区2012年要办的12件实事出台". */
@@ -514,6 +516,21 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
           items.push(t);
         }
       }
+      // (…and so is a ；-segment of the list's own sentence that sets one: "…；城乡居民收入增长与经济增长同步；…" (round 38))
+      if (list && ctx.year !== null) {
+        const found = items.slice(before);
+        for (const seg of sentence.segments) {
+          const segText = norm.slice(seg.start, seg.end).trim();
+          if (seg.start < from! || segText.length > 40 || found.some((it) => it.start < seg.end && it.end > seg.start)) continue;
+          if (!PLAIN_TARGET.test(segText) || isPush(segText)) continue;
+          const t = sentenceItem(text, norm, seg.start, seg.end, makeUnits);
+          if (t) {
+            t.rules.push('task:plain-target');
+            items.push(t);
+          }
+        }
+        items.splice(before, items.length - before, ...items.slice(before).sort((a, b) => a.start - b.start));
+      }
       if (from !== null && listing !== null && ctx.year !== null) {
         for (const it of items.slice(before)) {
           if (it.kind !== 'task' || it.deadline !== null || (it.quantities.length === 0 && !it.rules.includes('task:plain-target')) || it.end <= from) continue; // (round 22: an item holding the list's lead is its first target)
@@ -538,6 +555,9 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
         it.rules.push(...r.rules);
       });
     }
+    // (a counted list ends at a paragraph that opens as news of a meeting, "会上，…作了汇报发言": what follows tells how the
+    // list is going, no item of it, round 38)
+    if (frame?.counted && !para.heading && para.start >= frame.from && MEETING_OPENS.test(paraText)) frame = null;
     // in a task table the 完成时限 column dates the rows, even when it says 持续推进 (no date)
     if (frame && dueColumn < 0 && frame.told !== para.index) {
       const { due, plan, counted, from } = frame;
@@ -695,15 +715,17 @@ function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[],
   if (year === null) return;
   // (or in the December before it: a district's congress may meet then for the coming year, "2018-12-26" for 2019)
   const early = date !== null && ((Number(date.slice(0, 4)) === year && Number(date.slice(5, 7)) <= 4) || (Number(date.slice(0, 4)) === year - 1 && date.slice(5, 7) === '12'));
-  // (the lead is the text's opening, its first two lines and no more than 200 characters of them)
-  const leadText = paras.slice(0, 2).map((p) => norm.slice(p.start, p.end)).join('').slice(0, 200);
+  // (the lead is the text's opening, its first two lines and no more than 200 characters of them; an official notice's number
+  // and addressees come before it: "许政〔2023〕2号", "各县（市、区）人民政府，…各部门：", round 38)
+  const from = Math.max(0, paras.findIndex((p) => !NOTICE_HEAD.test(norm.slice(p.start, p.end).trim())));
+  const leadText = paras.slice(from, from + 2).map((p) => norm.slice(p.start, p.end)).join('').slice(0, 200);
   const listed = DELIVERABLES_DOCUMENT.exec(leadText);
   const deliverables = listed !== null && !NOT_A_LIST.test(leadText) && (early || (date === null && Number(listed[1]) === year));
   // (a plan that names its year, "大气污染防治2014年行动计划", frames that year whenever in it it is issued, round 28)
   const named = YEAR_PLAN_DOCUMENT.exec(leadText);
   const yearPlan = named !== null && Number(named[1]) === year && (date === null || Number(date.slice(0, 4)) === year);
   const planLead = !deliverables && early ? PLAN_DOCUMENT.exec(leadText) : null;
-  const leadEnd = paras[Math.min(1, paras.length - 1)]?.end ?? 0;
+  const leadEnd = paras[Math.min(from + 1, paras.length - 1)]?.end ?? 0;
   const lead = deliverables ? listed : planLead ?? (yearPlan ? named : null);
   if (!lead) return;
   for (const it of items) {
@@ -724,6 +746,9 @@ function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[],
     it.rules.push('deadline:document');
   }
 }
+
+/** An official notice's number line ("许政〔2023〕2号") or its addressees ("各县（市、区）人民政府，…各部门："). */
+const NOTICE_HEAD = /^[\u4e00-\u9fa5]{1,12}[〔[（(]\s*(?:19|20)\d{2}\s*[〕\]）)]\s*\d+\s*号$|^各[^。；]{0,160}[：:]$/;
 
 /** An enumerated line: "7.城乡居民收入…", "（三）…", "12、…". */
 const ENUMERATED = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD})`);
@@ -1095,6 +1120,8 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
         if (c && k < 0 && PHASE_NAMED.test(norm.slice(c.clause.start, g.deadline.start)) && /^[）)][。；]?\s*$/.test(norm.slice(g.deadline.end, c.clause.end))) k = own;
         // …and so is one told as the predicate of the work it limits: "清理…杂物工作时间节点是4月30日" (round 33)
         if (c && k < 0 && LIMIT_PREDICATE.test(norm.slice(c.clause.start, g.deadline.start))) k = own;
+        // …and a works period stated while it runs, whose end is when the works are done: "建设工期2023-2025年" (round 38)
+        if (c && k < 0 && g.deadline.rule === 'deadline:works-period') k = own;
         // "分别于2026年10月、2027年8月建成投产": the first time shares the milestone of the last (round 9)
         if (c && k < 0 && IN_TURN.test(norm.slice(c.clause.start, g.deadline.start)) && g.deadline.end === c.clause.end && norm[c.clause.end] === '、') k = own;
       }

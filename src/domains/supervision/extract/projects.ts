@@ -38,8 +38,9 @@ const ABOUT = '(?:约|超过|超|近|达|逾|预计)';
 // (round 35: 估算, "估算投资6.50亿元", "总投资初步估算49490.08万元")
 const TOTAL = '(?:(?:计划|概算|预计|估算)?(?:总投资额?(?:初步)?(?:估算)?|投资总额|总投入)|(?:概算|估算)投资)';
 /** An attribute between a project's total and 的 ("总投资3.75亿元、占地5万平方米的吉林某某公司年产…项目"): the project stays, and
- * the attribute's figure is a quantity (round 31). */
-export const PROJECT_ATTRIBUTE = /(?:、(?:占地|用地|建筑面积|总建筑面积)|、?年产)[^，。；、的]{1,16}?(?=的)/;
+ * the attribute's figure is a quantity (round 31); a capacity without 、 (round 37); two or three of them ("…、占地面积500亩、
+ * 建筑面积约20万平方米的…", round 38). */
+export const PROJECT_ATTRIBUTE = /(?:(?:、(?:占地|用地|建筑面积|总建筑面积)|、?年产)[^，。；、的]{1,16}?){1,3}(?=的)/;
 const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(?:${PROJECT_ATTRIBUTE.source})?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
 const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:${PROJECT_ATTRIBUTE.source})?的`, 'g');

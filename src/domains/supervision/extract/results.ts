@@ -54,7 +54,7 @@ const PLAN_FIGURE = /(?:年内|年度|全年)计划/g;
 const TARGET_COMPARED = /(?:高于|低于|超过?|超出|塌|落后于?|快于|慢于|好于|差于|比|较)(?:年度|全年|年初|序时)?目标/g;
 /** "以…为总目标": the aim a year's work was oriented to, told in its review; it pledges nothing (round 13). */
 const ORIENTATION = /以[^，。；]{1,40}为(?:总|主要)?目标/g;
-const PLEDGE_MARKER = /力争|确保|争取|年内|年底前|月底前|目标|计划于|将于|将在|要(?:确保|完成|实现|在|于)|务必|必须|明年|后年/;
+const PLEDGE_MARKER = /力争|确保|争取|年内|年底前|月底前|目标|计划于|将于|将在|要(?:确保|完成|实现|在|于)|务必|必须|明年|后年|(?<![相供反适响对答感])应(?:完成|建设|建成|实现|达到|开工|新增)/;
 
 export function findYoy(norm: string, start: number, end: number): YoyHit[] {
   const text = norm.slice(start, end);
