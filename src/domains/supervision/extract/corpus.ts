@@ -54,6 +54,7 @@ export const SETS = [
   { set: 'al', from: 1125 },
   { set: 'am', from: 1143 },
   { set: 'an', from: 1166 },
+  { set: 'ao', from: 1189 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
