@@ -196,7 +196,10 @@ const FLOOR = {
   // (then read: round 37's second part was written from it and the pass retrained through it)
   'heldout am': { quantities: [0.95, 0.91], deadlines: [0.75, 0.76], projects: [0.7, 0.54] },
   // set an (stop 41): scored once and not read, with all of round 37 and the pass trained through am
+  // (then read: round 38 was written from it and the pass retrained through it; 1171 converted to simplified)
   'heldout an': { quantities: [0.96, 0.98], deadlines: [0.81, 0.7], projects: [0.8, 0.61] },
+  // set ao (stop 41): scored once and not read, with round 38 and the pass trained through an
+  'heldout ao': { quantities: [0.92, 0.97], deadlines: [0.76, 0.76], projects: [0.87, 0.66] },
 } as const;
 
 describe('real-text corpus', () => {
