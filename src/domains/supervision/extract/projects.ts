@@ -43,7 +43,7 @@ const TOTAL = '(?:(?:计划|概算|预计|估算)?(?:总投资额?(?:初步)?(?:
 export const PROJECT_ATTRIBUTE = /(?:(?:、(?:占地|用地|建筑面积|总建筑面积)|、?年产)[^，。；、的]{1,16}?){1,3}(?=的)/;
 const FORWARD = new RegExp(String.raw`${TOTAL}${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:以上(?=的))?(?:${PROJECT_ATTRIBUTE.source})?(的)?`, 'g');
 /** "投资2亿的恒源食品农林产业园": 投资 not qualified (年度投资, 一期投资, 计划投资, 拟投资, 完成投资… are not a project's whole). */
-const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:${PROJECT_ATTRIBUTE.source})?的`, 'g');
+const INVEST_OF = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资额?${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?:人民币)?(?:${PROJECT_ATTRIBUTE.source})?的`, 'g');
 /** "投资1274.5万元县城至青年产业园的供水管网工程": 投资 and the name with no 的 between (a head noun must end it). */
 const INVEST_BARE = new RegExp(String.raw`(?<![总度划期计成增资际均年续拟算])投资${ABOUT}?\s*${NUM}\s*${INV_UNIT}(?=[\u4e00-\u9fa5])`, 'g');
 const HEAD_END = /(?:项目|产业园|园区|基地|工程|中心|工厂)$/;
@@ -71,8 +71,9 @@ const CATEGORY_ONLY = /^(?:省|市|县|区)?(?:重点|重大|在建|新建|续�
 const CLASS_COUNTED = /^(?:项目)?(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家)/;
 const GROUP_AFTER = /^等(?!一批)(?:\d+|[一二两三四五六七八九十百]+)余?(?:个|项|家|只|批)/;
 /** Names that run on after the first to 等项目, none with an amount of its own: one total shared by a group
- * ("总投资36亿元的大安石油、镇赉油砂、洮南万宝煤矿等项目", round 37). */
-const SHARED_AFTER = /^(?:、[^，。；、\d]{2,20}){1,8}等(?:(?:\d+|[一二两三四五六七八九十]+)个)?(?:重点|重大)?项目/;
+ * ("总投资36亿元的大安石油、镇赉油砂、洮南万宝煤矿等项目", round 37; joined by 和, "…等新兴产业项目", round 39). "…等一批重大项目"
+ * after a name is the seeds' reading of the first name's own total (seed 003). */
+const SHARED_AFTER = /^(?:[、和与][^，。；、\d]{2,30}){1,8}等(?!一批)(?:(?:\d+|[一二两三四五六七八九十]+)个)?[^，。；、\d]{0,6}?项目/;
 /** Between a mentioned project and a nameless 总投资: a count of projects or companies makes it a group's total. */
 // (round 7: also roads, lines and buildings counted: "尚勤路、…等8条道路工程，…，总投资12.12亿元")
 // (round 13: roads and buildings count projects only when they are works, "8条道路工程"; "建设22栋单体建筑" is the project's own)
@@ -132,6 +133,8 @@ const NAME_END_VERBS = [
   '落户',
   // (round 32: a push of pace, "…医院加紧基础施工")
   '加紧',
+  // (round 39: "总投资231亿元的合肥新桥机场S1线宣布开建")
+  '宣布',
 ];
 const TRAILING_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|家|项|处)$/;
 
