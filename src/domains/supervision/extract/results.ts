@@ -28,7 +28,7 @@ const PERIOD_RE = new RegExp(
 );
 const REPORT_VERB = /完成|实现|新签约|签约|累计|新增|达到|预计完成|增长/;
 // a cutoff ("截至9月底", "截至目前") states where things stand (round 9)
-const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地)了|已(?:经)?(?:全部)?(?:完成|实现|签约|开工|开复工|复工|投产|建成|形成)|今年以来|半年来|^[^，。；]{0,6}(?:截至|截止)(?:目前|[^，。；]{1,10}(?:底|末|止))/;
+const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地|建设|实施|举办|召开|组织|出台|制定|新建|改造|招引|培育|打造)了|已(?:经)?(?:全部)?(?:完成|实现|签约|开工|开复工|复工|投产|建成|形成)|今年以来|半年来|^[^，。；]{0,6}(?:截至|截止)(?:目前|[^，。；]{1,10}(?:底|末|止))/;
 /** "至9月底，" opening a sentence: a cut-off when that month has ended, a deadline ahead of it ("至11月底，…将全部动工", round 15). */
 const UNTIL_MONTH = /^至(\d{1,2})月(?:底|末)[，,]/;
 /** A whole year framing a sentence: "2017年，…", "今年，…" (a report only once it has ended, round 15). */
