@@ -348,7 +348,7 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
   };
   // a task table: the column headed 完成时限 dates the task of each row
   let dueColumn = -1;
-  // …and its progress columns (their header's cells counted from the right: rows may merge cells on the left)
+  // …and its progress columns
   let progress: { width: number; columns: number[] } | null = null;
   // what dates the items listed under a heading or an announcing sentence, until the next section heading
   let frame: Frame | null = null;
@@ -529,7 +529,7 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
             items.push(t);
           }
         }
-        items.splice(before, items.length - before, ...items.slice(before).sort((a, b) => a.start - b.start));
+        inTextOrder(items, before);
       }
       if (from !== null && listing !== null && ctx.year !== null) {
         for (const it of items.slice(before)) {
@@ -616,9 +616,9 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
         });
       }
       // (items found this way stand in text order among the paragraph's own)
-      if (items.length > added) items.splice(paraBefore, items.length - paraBefore, ...items.slice(paraBefore).sort((a, b) => a.start - b.start));
+      if (items.length > added) inTextOrder(items, paraBefore);
     }
-    if (row && progress) unframeProgress(items, paraBefore, header ? [{ start: para.start, end: para.end }] : progress.columns.map((k) => row[k - progress!.width + row.length]).filter((c) => c !== undefined));
+    if (row && progress) unframeProgress(items, paraBefore, header ? [{ start: para.start, end: para.end }] : progressCells(row, progress));
     if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
   documentFrame(norm, paras, items, doc.date, ctx.year);
@@ -747,6 +747,11 @@ function documentFrame(norm: string, paras: Paragraph[], items: ExtractedItem[],
   }
 }
 
+/** Items from `from` on, put back in text order after some were added out of it. */
+function inTextOrder(items: ExtractedItem[], from: number): void {
+  items.splice(from, items.length - from, ...items.slice(from).sort((a, b) => a.start - b.start));
+}
+
 /** An official notice's number line ("许政〔2023〕2号") or its addressees ("各县（市、区）人民政府，…各部门："). */
 const NOTICE_HEAD = /^[\u4e00-\u9fa5]{1,12}[〔[（(]\s*(?:19|20)\d{2}\s*[〕\]）)]\s*\d+\s*号$|^各[^。；]{0,160}[：:]$/;
 
@@ -867,6 +872,11 @@ function enumeratedTarget(source: string, norm: string, para: Paragraph, makeUni
 
 /** A task table's progress column: "1-11月推进情况", "进展情况", "是否达序", "说明" (round 37). */
 const PROGRESS_HEADER = /^(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月份?|截至[^|]{0,8}?)?(?:推进|进展|完成|落实)(?:情况|进度)$|^(?:是否[^|]{1,6}|说明|备注)$/;
+
+/** A row's cells under the progress columns, the header's counted from the right (rows may merge cells on the left). */
+function progressCells<C>(row: C[], progress: { width: number; columns: number[] }): C[] {
+  return progress.columns.flatMap((k) => row[k - progress.width + row.length] ?? []);
+}
 
 /** What a progress cell (or the header row naming it) says is done or under way: the frame's year does not date it. Its own
  * time still does ("剩余预计11月底前完成"). */
