@@ -27,7 +27,8 @@ const PERIOD_RE = new RegExp(
   String.raw`(?:(?:19|20)\d{2}年)?(?:今年|本年)?(上半年|下半年|第?[一二三四]季度|(\d{1,2})\s*[-~至—]\s*(\d{1,2})月份?|${YEAR_TO_DATE}|今年以来|半年来)`,
 );
 const REPORT_VERB = /完成|实现|新签约|签约|累计|新增|达到|预计完成|增长/;
-// a cutoff ("截至9月底", "截至目前") states where things stand (round 9)
+// a cutoff ("截至9月底", "截至目前") states where things stand (round 9); a verb of done work with 了 does too ("重点建设了…",
+// "出台了…", round 39; not 开展了, which "…已连续开展了两年，…还将有序开展…" shares with a plan)
 const PAST_MARKER = /(?:签约|完成|实现|新增|获评|获批|入选|开工|投产|引进|落地|建设|实施|举办|召开|组织|出台|制定|新建|改造|招引|培育|打造)了|已(?:经)?(?:全部)?(?:完成|实现|签约|开工|开复工|复工|投产|建成|形成)|今年以来|半年来|^[^，。；]{0,6}(?:截至|截止)(?:目前|[^，。；]{1,10}(?:底|末|止))/;
 /** "至9月底，" opening a sentence: a cut-off when that month has ended, a deadline ahead of it ("至11月底，…将全部动工", round 15). */
 const UNTIL_MONTH = /^至(\d{1,2})月(?:底|末)[，,]/;
@@ -54,6 +55,7 @@ const PLAN_FIGURE = /(?:年内|年度|全年)计划/g;
 const TARGET_COMPARED = /(?:高于|低于|超过?|超出|塌|落后于?|快于|慢于|好于|差于|比|较)(?:年度|全年|年初|序时)?目标/g;
 /** "以…为总目标": the aim a year's work was oriented to, told in its review; it pledges nothing (round 13). */
 const ORIENTATION = /以[^，。；]{1,40}为(?:总|主要)?目标/g;
+// (round 38: 应 before an action, "按照计划，到2018年底，主城区应完成…"; not 相应, 供应)
 const PLEDGE_MARKER = /力争|确保|争取|年内|年底前|月底前|目标|计划于|将于|将在|要(?:确保|完成|实现|在|于)|务必|必须|明年|后年|(?<![相供反适响对答感])应(?:完成|建设|建成|实现|达到|开工|新增)/;
 
 export function findYoy(norm: string, start: number, end: number): YoyHit[] {
