@@ -53,6 +53,8 @@ export interface DeadlineHit {
   phrase: string;
   date: string | null;
   rule: string;
+  /** the phrase itself says the work is done then ("建设工期2023-2025年"): its clause is a task without a milestone verb */
+  completion?: true;
 }
 
 const CNM = '[一二三四五六七八九十]{1,3}';
@@ -184,6 +186,8 @@ interface Pattern {
   rule: string;
   /** check ATTRIBUTIVE_AFTER */
   attributive: boolean;
+  /** its hits carry `completion` */
+  completion?: true;
   /** the date; null when the year is unknown; false when the phrase is not a deadline after all */
   /** `after`: the next 4 characters; `ahead`: the next 10 (a phase and an adverb before a milestone, round 8) */
   resolve(m: RegExpExecArray, ctx: DeadlineContext, after: string, before: string, ahead: string, next: string, rest: string, sentence: string): string | null | false;
@@ -492,6 +496,7 @@ const PATTERNS: Pattern[] = [
     // a works period stated while it runs ends with its last year: "建设工期2023-2025年", "建设周期为2023年至2025年" (round 38)
     rule: 'deadline:works-period',
     attributive: false,
+    completion: true,
     re: /(?:(?:建设|施工)(?:工期|周期|期)|工期)(?:为|是)?\s*(?:19|20)\d{2}年?\s*[-—~～至到]\s*((?:19|20)\d{2})年(?:底|末)?/g,
     resolve(m, ctx) {
       const y = Number(m[1]);
@@ -758,7 +763,7 @@ export function findDeadlines(
       // (…and without the document's date, a year stated before the document's year: "项目于2020年9月落户" in 2021, round 26)
       if (date !== null && ctx.year !== null && Number(date.slice(0, 4)) < ctx.year && /^(?:19|20)\d{2}年/.test(m[0]) && !m[0].endsWith('前')) continue;
       if (date !== null && ctx.date !== null && date <= ctx.date && UNTIL_BEFORE.test(before)) continue;
-      hits.push({ start: s, end: e, phrase: m[0], date, rule: p.rule });
+      hits.push({ start: s, end: e, phrase: m[0], date, rule: p.rule, ...(p.completion ? { completion: true as const } : {}) });
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -509,25 +509,12 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
       if (list) listing = list[0];
       // (…and so is a short sentence after the list that sets a target without a figure: "约束性指标不折不扣完成市下达任务。",
       // "城乡居民人均可支配收入实现与经济同步增长。" (round 28))
-      if (!list && from !== null && items.length === before && !report && sText.trim().length <= 40 && PLAIN_TARGET.test(sText) && !isPush(sText.trim())) {
-        const t = sentenceItem(text, norm, sentence.start, sentence.end, makeUnits);
-        if (t) {
-          t.rules.push('task:plain-target');
-          items.push(t);
-        }
-      }
+      if (!list && from !== null && items.length === before && !report) items.push(...plainTarget(text, norm, sentence.start, sentence.end, makeUnits));
       // (…and so is a ；-segment of the list's own sentence that sets one: "…；城乡居民收入增长与经济增长同步；…" (round 38))
       if (list && ctx.year !== null) {
         const found = items.slice(before);
         for (const seg of sentence.segments) {
-          const segText = norm.slice(seg.start, seg.end).trim();
-          if (seg.start < from! || segText.length > 40 || found.some((it) => it.start < seg.end && it.end > seg.start)) continue;
-          if (!PLAIN_TARGET.test(segText) || isPush(segText)) continue;
-          const t = sentenceItem(text, norm, seg.start, seg.end, makeUnits);
-          if (t) {
-            t.rules.push('task:plain-target');
-            items.push(t);
-          }
+          if (seg.start >= from! && !found.some((it) => it.start < seg.end && it.end > seg.start)) items.push(...plainTarget(text, norm, seg.start, seg.end, makeUnits));
         }
         inTextOrder(items, before);
       }
@@ -561,7 +548,11 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
     // in a task table the 完成时限 column dates the rows, even when it says 持续推进 (no date)
     if (frame && dueColumn < 0 && frame.told !== para.index) {
       const { due, plan, counted, from } = frame;
-      const own = items.slice(paraBefore).filter((it) => it.kind === 'task');
+      // (what a task table's progress cell, or the header row naming it, says is done or under way: the frame's year does
+      // not date it, while its own time still does, "剩余预计11月底前完成", round 37)
+      const cells = row && progress ? (header ? [para] : progressCells(row, progress)) : [];
+      const inProgress = (it: ExtractedItem) => cells.some((c) => it.end > c.start && it.end <= c.end);
+      const own = items.slice(paraBefore).filter((it) => it.kind === 'task' && !inProgress(it));
       for (const it of own) {
         // under "2023年…任务分解" a notice of December 2022 means 2023 by 全年 / 今年 / 年内 (round 11)
         if (it.deadline !== null && due.date !== null && it.deadline < due.date && it.deadline.endsWith('-12-31') && /^(?:全年|今年|年内|年底前?|当年)$/.test(it.deadlinePhrase ?? '')) {
@@ -593,9 +584,12 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
       }
       const added = items.length;
       const mark = (t: ExtractedItem, rule: string) => {
-        t.deadline = due.date;
-        t.deadlinePhrase = due.phrase;
-        t.rules.push('deadline:heading', rule);
+        if (!inProgress(t)) {
+          t.deadline = due.date;
+          t.deadlinePhrase = due.phrase;
+          t.rules.push('deadline:heading');
+        }
+        t.rules.push(rule);
         items.push(t);
       };
       if (own.length === 0) {
@@ -618,7 +612,6 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
       // (items found this way stand in text order among the paragraph's own)
       if (items.length > added) inTextOrder(items, paraBefore);
     }
-    if (row && progress) unframeProgress(items, paraBefore, header ? [{ start: para.start, end: para.end }] : progressCells(row, progress));
     if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
   }
   documentFrame(norm, paras, items, doc.date, ctx.year);
@@ -677,7 +670,7 @@ function wholeSegments(source: string, norm: string, paras: Paragraph[], items: 
             from = sep < 0 ? it.start : from + lastTime.index! + lastTime[0].length + sep + 1;
           }
           for (let comma = norm.indexOf('，', from); comma >= 0 && comma < it.start && leadIn(norm.slice(from, comma).trim()); comma = norm.indexOf('，', from)) from = comma + 1;
-          [from, to] = trimMarks(norm, from, to, it);
+          [from, to] = trimMarks(norm, from, to, { keep: it });
           if (from >= it.start && to <= it.end) return;
           it.start = Math.min(from, it.start);
           it.end = Math.max(to, it.end);
@@ -831,6 +824,15 @@ function committedItem(source: string, norm: string, sentence: Sentence, makeUni
   return sentenceItem(source, norm, sentence.start, sentence.end, makeUnits);
 }
 
+/** A short sentence or segment of a target list that sets a target without a figure, as an item (none or one). */
+function plainTarget(source: string, norm: string, start: number, end: number, makeUnits: UnitsFn): ExtractedItem[] {
+  const t = norm.slice(start, end).trim();
+  if (t.length > 40 || !PLAIN_TARGET.test(t) || isPush(t)) return [];
+  const it = sentenceItem(source, norm, start, end, makeUnits);
+  if (it) it.rules.push('task:plain-target');
+  return it ? [it] : [];
+}
+
 /** A sentence from start, before any bracket it opens, without its closing punctuation. */
 function sentenceItem(source: string, norm: string, start: number, sentenceEnd: number, makeUnits: UnitsFn): ExtractedItem | null {
   while (start < sentenceEnd && /\s/.test(norm[start]!)) start++;
@@ -876,17 +878,6 @@ const PROGRESS_HEADER = /^(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月份?|截至[^|]{0,
 /** A row's cells under the progress columns, the header's counted from the right (rows may merge cells on the left). */
 function progressCells<C>(row: C[], progress: { width: number; columns: number[] }): C[] {
   return progress.columns.flatMap((k) => row[k - progress.width + row.length] ?? []);
-}
-
-/** What a progress cell (or the header row naming it) says is done or under way: the frame's year does not date it. Its own
- * time still does ("剩余预计11月底前完成"). */
-function unframeProgress(items: ExtractedItem[], from: number, cells: Array<{ start: number; end: number }>): void {
-  for (const it of items.slice(from)) {
-    if (!it.rules.includes('deadline:heading') || !cells.some((c) => it.end > c.start && it.end <= c.end)) continue;
-    it.deadline = null;
-    delete it.deadlinePhrase;
-    it.rules = it.rules.filter((r) => r !== 'deadline:heading');
-  }
 }
 
 /**
@@ -1131,7 +1122,7 @@ function taskItems(source: string, norm: string, seg: Segment, infos: ClauseInfo
         // …and so is one told as the predicate of the work it limits: "清理…杂物工作时间节点是4月30日" (round 33)
         if (c && k < 0 && LIMIT_PREDICATE.test(norm.slice(c.clause.start, g.deadline.start))) k = own;
         // …and a works period stated while it runs, whose end is when the works are done: "建设工期2023-2025年" (round 38)
-        if (c && k < 0 && g.deadline.rule === 'deadline:works-period') k = own;
+        if (c && k < 0 && g.deadline.completion) k = own;
         // "分别于2026年10月、2027年8月建成投产": the first time shares the milestone of the last (round 9)
         if (c && k < 0 && IN_TURN.test(norm.slice(c.clause.start, g.deadline.start)) && g.deadline.end === c.clause.end && norm[c.clause.end] === '、') k = own;
       }

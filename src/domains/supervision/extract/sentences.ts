@@ -42,13 +42,15 @@ export const SECTION_LEAD = String.raw`[一二三四五六七八九十]+、`;
 export const ITEM_LEAD = new RegExp(String.raw`^\s*(?:${NUMBER_LEAD}|${BRACKET_LEAD}|${SECTION_LEAD}|[一二三四五六七八九十]+是|[●·■◆▲★])\s*`);
 /** A mark of what is already done: "已建成", "完成了" (but not "了解"). */
 export const DONE = /已(?:经)?|了(?!解)/;
-/** What a span's edges shed: spaces and clause marks. */
-const EDGE_MARK = /[\s，,；;。：:、]/;
+/** What an item's edges shed: spaces and clause marks. */
+const CLAUSE_MARKS = /[\s，,；;。：:、]/;
+/** What the edges of a line, sentence or clause shed in segmenting: spaces, bullets and rules (clause marks stay). */
+const LINE_MARKS = /[ \t\r\n—■●◆▲★☆◇·\-…|]/;
 
-/** [start, end) of `text` without the spaces and clause marks at its edges, never cutting into `keep` (a part that stays). */
-export function trimMarks(text: string, start: number, end: number, keep = { start: end, end: start }): [number, number] {
-  while (start < Math.min(end, keep.start) && EDGE_MARK.test(text[start]!)) start++;
-  while (end > Math.max(start, keep.end) && EDGE_MARK.test(text[end - 1]!)) end--;
+/** [start, end) of `text` without the marks at its edges, never cutting into `keep` (a part that stays). */
+export function trimMarks(text: string, start: number, end: number, { keep = { start: end, end: start }, marks = CLAUSE_MARKS } = {}): [number, number] {
+  while (start < Math.min(end, keep.start) && marks.test(text[start]!)) start++;
+  while (end > Math.max(start, keep.end) && marks.test(text[end - 1]!)) end--;
   return [start, end];
 }
 
@@ -139,14 +141,10 @@ const SEGMENT_END = new Set(['；', ';']);
 const BULLET = new Set(['●', '■', '◆', '▲', '★', '☆', '◇']);
 // a table's cell separator ends a clause too ("2 | 力争盘活存量土地400亩。 | 改革办 | 6月底前 |")
 const CLAUSE_END = new Set(['，', ',', '：', ':', '|']);
-const TRIM = new Set([' ', '\t', '\r', '—', '■', '●', '◆', '▲', '★', '☆', '◇', '·', '-', '…', '|']);
 const CLAUSE_PUNCT = /[。，；！？,;：:]/;
 
 function trimSpan(norm: string, start: number, end: number): Span {
-  let s = start;
-  let e = end;
-  while (s < e && TRIM.has(norm[s]!)) s++;
-  while (e > s && (TRIM.has(norm[e - 1]!) || norm[e - 1] === '\n')) e--;
+  const [s, e] = trimMarks(norm, start, end, { marks: LINE_MARKS });
   return { start: s, end: e };
 }
 
