@@ -55,6 +55,7 @@ export const SETS = [
   { set: 'am', from: 1143 },
   { set: 'an', from: 1166 },
   { set: 'ao', from: 1189 },
+  { set: 'ap', from: 1211 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
