@@ -83,6 +83,35 @@ describe('supervision: from a speech to tasks', () => {
     expect(SEED_003.slice(hz.start, hz.end)).toBe(hz.text);
   });
 
+  it("reads the document's date: a period over by then is reported, not pledged; a date ahead of the zone's, or a year off, stores nothing", async () => {
+    const text = '全区今年一季度新开工项目20个，完成投资12亿元。';
+    const kinds = async (date?: string) => {
+      const res = await sup.send('POST', '/api/supervision/extract', { text, year: 2022, ...(date ? { date } : {}) });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as typeof draft).items.map((i) => i.kind);
+    };
+    expect(await kinds('2022-01-10')).toEqual(['task']);
+    expect(await kinds('2022-05-10')).toEqual(['result', 'result']);
+    const stored = await sup.send('POST', '/api/supervision/documents', { title: '一季度项目建设情况', kind: 'report', year: 2022, issuedOn: '2022-05-10', body: text });
+    expect(stored.statusCode, stored.body).toBe(200);
+    expect(stored.json().document.issuedOn).toBe('2022-05-10');
+    expect(stored.json().draft.items.map((i: { kind: string }) => i.kind)).toEqual(['result', 'result']);
+    const again = (await sup.get(`/api/supervision/documents/${stored.json().document.id}`)).json();
+    expect(again.document.issuedOn).toBe('2022-05-10');
+    expect(again.draft.items.map((i: { kind: string }) => i.kind)).toEqual(['result', 'result']);
+    // the zone's date is 2022-08-20: a document cannot be issued after it, nor years from its own year
+    const before = await count('supervision_documents');
+    const ahead = await sup.send('POST', '/api/supervision/documents', { title: 'x', kind: 'report', year: 2022, issuedOn: '2022-09-01', body: text });
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.json()).toMatchObject({ code: 'supervision.issued_after_today', message: expect.stringContaining('晚于本区当前日期2022-08-20') });
+    const far = await sup.send('POST', '/api/supervision/documents', { title: 'x', kind: 'report', year: 2019, issuedOn: '2022-05-10', body: text }, { 'x-lang': 'en' });
+    expect(far.json()).toMatchObject({ code: 'supervision.issued_far_from_year', message: expect.stringContaining('more than a year away from the document year 2019') });
+    const bad = await sup.send('POST', '/api/supervision/documents', { title: 'x', kind: 'report', year: 2022, issuedOn: '2022-02-30', body: text });
+    expect(bad.statusCode).toBe(400);
+    expect((await sup.send('POST', '/api/supervision/extract', { text, date: '2022-09-01' })).json().code).toBe('supervision.issued_after_today');
+    expect(await count('supervision_documents')).toBe(before);
+  });
+
   it('refuses the breakdown to reporters and viewers', async () => {
     expect((await damiao.send('POST', '/api/supervision/documents', { title: 'x', kind: 'speech', body: SEED_003 })).statusCode).toBe(403);
     expect((await viewer.send('POST', '/api/supervision/extract', { text: SEED_003 })).statusCode).toBe(403);

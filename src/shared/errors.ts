@@ -168,6 +168,8 @@ const catalogue = {
   },
   'campaigns.dates': { status: 400, zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
   // supervision (督查督办)
+  'supervision.issued_after_today': { status: 400, zh: '文件日期{date}晚于本区当前日期{today}', en: 'The document date {date} is after the zone\'s date {today}' },
+  'supervision.issued_far_from_year': { status: 400, zh: '文件日期{date}与文件年度{year}相差超过一年', en: 'The document date {date} is more than a year away from the document year {year}' },
   'supervision.year_required': { status: 400, zh: '无法从文中读出年份，请填写文件年份', en: 'The text gives no year; enter the document year' },
   'supervision.source_range': { status: 400, zh: '第{row}项的原文位置超出文件范围', en: 'Item {row}: the source position lies outside the document' },
   'supervision.lead_required': { status: 400, zh: '第{row}项须指定牵头单位和办结时限', en: 'Item {row} needs a lead unit and a deadline' },

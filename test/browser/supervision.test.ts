@@ -61,9 +61,14 @@ describe('督查督办 in the browser', () => {
     await page.goto('/supervision/breakdown');
     await page.getByTestId('sv-doc-title').fill('经开区党工委工作会议（浏览器测试）');
     await page.getByTestId('sv-doc-year').fill('2022');
+    // the day the speech was given (the report says 8月14日 without a year)
+    await page.getByTestId('sv-doc-date').click();
+    await page.keyboard.type('2022-08-14');
+    await page.keyboard.press('Enter');
     await page.getByTestId('sv-doc-body').fill(SEED_003);
     await page.getByTestId('sv-doc-submit').click();
     await sv.draft.waitFor();
+    await page.getByText('（2022-08-14）').waitFor();
     const hz = sv.draftRow('积极搭建创新平台，8月底前完成江苏汇智高端工程机械创新中心建设');
     await expect.poll(valueOf(hz.locator('.ant-picker input'))).toBe('2022-08-31');
     const ewin = sv.draftRow('全力打造近悦远来的发展环境，不断深化“把企业家当自家人、把企业事当自家事”营商内涵，持续扩大“一网通办”“一次办结”覆盖面，10月底前将“e窗”平台应用范围拓展至450项，实现就近办、远程办、协同办');

@@ -21,6 +21,8 @@ export const supervisionDocuments = pgTable('supervision_documents', {
   title: text('title').notNull(),
   kind: text('kind').$type<SupervisionDocumentKind>().notNull(),
   year: integer('year').notNull(),
+  /** the day it was given or issued, when the user gave it (0027) */
+  issuedOn: day('issued_on'),
   body: text('body').notNull(),
   fileId: uuid('file_id'),
   createdBy: uuid('created_by'),

@@ -60,8 +60,8 @@ export async function seedSupervision(handle: DbHandle, zone: DemoZone, zoneId: 
   const write = <T>(fn: Parameters<typeof writeAudited<T>>[3]) => writeAudited(handle.db, { zoneId, userId: null }, null, fn);
 
   // Seed 003: the leader's speech, broken into tasks.
-  const speech = await write((tx, audit) => createDocument(tx, audit, sup, { title: '经开区党工委工作会议（冲刺100天、奋力保全年）', kind: 'speech', year: 2022, body: seedText('003') }));
-  const d3 = await draftOf(handle.db, zoneId, speech.body, 2022);
+  const speech = await write((tx, audit) => createDocument(tx, audit, sup, { title: '经开区党工委工作会议（冲刺100天、奋力保全年）', kind: 'speech', year: 2022, issuedOn: '2022-08-14', body: seedText('003') }, DEMO_DAY));
+  const d3 = await draftOf(handle.db, zoneId, speech.body, { year: 2022, date: speech.issuedOn });
   const seen = new Set<string>();
   const speechItems: ConfirmItem[] = [];
   for (const it of d3.items) {
@@ -89,8 +89,8 @@ export async function seedSupervision(handle: DbHandle, zone: DemoZone, zoneId: 
   const speechTasks = await write((tx, audit) => confirmItems(tx, audit, sup, speech.id, speechItems, demoAt('2022-08-15')));
 
   // Seed 000: the units' pledges; each pledge is its own unit's task.
-  const pledges = await write((tx, audit) => createDocument(tx, audit, sup, { title: '各镇（街）贯彻落实经开区党工委工作会议精神表态', kind: 'pledge', year: 2022, body: seedText('000') }));
-  const d0 = await draftOf(handle.db, zoneId, pledges.body, 2022);
+  const pledges = await write((tx, audit) => createDocument(tx, audit, sup, { title: '各镇（街）贯彻落实经开区党工委工作会议精神表态', kind: 'pledge', year: 2022, body: seedText('000') }, DEMO_DAY));
+  const d0 = await draftOf(handle.db, zoneId, pledges.body, { year: 2022 });
   const pledgeItems: ConfirmItem[] = d0.items
     .filter((it) => it.kind === 'task' && it.unitIds.length > 0)
     .map((it) => {

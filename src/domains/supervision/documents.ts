@@ -39,6 +39,8 @@ export const documentInput = z
     title: z.string().trim().min(1).max(200),
     kind: z.enum(supervisionDocumentKinds),
     year: z.number().int().min(2000).max(2100).optional(),
+    /** the day it was given or issued: what periods it can report as over */
+    issuedOn: isoDate.optional(),
     body: z.string().max(500_000).optional(),
     fileId: z.uuid().optional(),
   })
@@ -99,16 +101,17 @@ async function zoneTasks(db: ReadDb | Tx, zoneId: string): Promise<KnownTask[]> 
 /**
  * Runs the extractor on a text with the zone's unit and leader names; names are mapped to ids,
  * and each task item is compared with the zone's tasks (a possible duplicate is flagged).
+ * `date`: the day the text was given or issued (else the extractor reads it from the text, if there);
  * `documentId`: tasks confirmed from this same document are not duplicates of its own items.
  */
-export async function draftOf(db: ReadDb | Tx, zoneId: string, text: string, year?: number, documentId?: string) {
+export async function draftOf(db: ReadDb | Tx, zoneId: string, text: string, { year, date, documentId }: { year?: number; date?: string | null; documentId?: string } = {}) {
   const [list, leaders, known] = [await zoneUnits(db, zoneId), await zoneLeaders(db, zoneId), await zoneTasks(db, zoneId)];
   const others = documentId ? await tasksNotFrom(db, zoneId, documentId, known) : known;
   const byName = new Map(list.map((u) => [u.name, u.id]));
   const idOf = (n: string) => byName.get(n);
   const ids = (names: readonly string[]) => names.map(idOf).filter((x): x is string => !!x);
   const t0 = performance.now();
-  const result = extract(text, { year, units: list.map((u) => u.name), leaders });
+  const result = extract(text, { year, date: date ?? undefined, units: list.map((u) => u.name), leaders });
   const ms = Math.round((performance.now() - t0) * 10) / 10;
   const items: DraftItem[] = result.items.map((it) => ({
     ...it,
@@ -141,14 +144,26 @@ async function fileText(tx: Tx, actor: Actor, fileId: string) {
   }
 }
 
-export async function createDocument(tx: Tx, audit: Audit, actor: Actor, input: DocumentInput) {
+/**
+ * A document's date must be past (`today`: the zone's date), and at most a year from the document's year: a plan may be
+ * issued the December before its year, a report the January after.
+ */
+export function checkIssued(date: string | undefined, year: number | undefined, today: string): void {
+  if (!date) return;
+  if (date > today) throw new AppError('supervision.issued_after_today', { date, today });
+  if (year !== undefined && Math.abs(Number(date.slice(0, 4)) - year) > 1) throw new AppError('supervision.issued_far_from_year', { date, year });
+}
+
+export async function createDocument(tx: Tx, audit: Audit, actor: Actor, input: DocumentInput, today: string) {
+  const date = input.issuedOn;
   const body = input.fileId ? await fileText(tx, actor, input.fileId) : input.body!;
   if (!body.trim()) throw new AppError('supervision.unreadable', { name: input.title });
-  const year = input.year ?? extract(body).year;
+  const year = input.year ?? extract(body, { date }).year;
   if (!year) throw new AppError('supervision.year_required');
+  checkIssued(date, year, today);
   const [doc] = await tx
     .insert(supervisionDocuments)
-    .values({ zoneId: actor.zoneId, title: input.title, kind: input.kind, year, body, fileId: input.fileId ?? null, createdBy: actor.userId })
+    .values({ zoneId: actor.zoneId, title: input.title, kind: input.kind, year, issuedOn: date ?? null, body, fileId: input.fileId ?? null, createdBy: actor.userId })
     .returning();
   await audit({ action: 'create', entity: 'supervision.document', entityId: doc!.id, after: { ...doc, body: `${body.length} chars` } });
   return doc!;
@@ -161,6 +176,7 @@ export async function listDocuments(db: ReadDb, actor: Actor, q: PageQuery) {
     title: supervisionDocuments.title,
     kind: supervisionDocuments.kind,
     year: supervisionDocuments.year,
+    issuedOn: supervisionDocuments.issuedOn,
     createdAt: supervisionDocuments.createdAt,
   };
   const page = await paged(
@@ -183,7 +199,7 @@ export async function listDocuments(db: ReadDb, actor: Actor, q: PageQuery) {
 export async function getDocument(db: ReadDb, actor: Actor, id: string) {
   const [doc] = await db.select().from(supervisionDocuments).where(and(eq(supervisionDocuments.id, id), eq(supervisionDocuments.zoneId, actor.zoneId)));
   if (!doc) throw new AppError('not_found', { entity: 'document' });
-  const draft = await draftOf(db, actor.zoneId, doc.body, doc.year, doc.id);
+  const draft = await draftOf(db, actor.zoneId, doc.body, { year: doc.year, date: doc.issuedOn, documentId: doc.id });
   const confirmed = await db
     .select({ id: supervisionTasks.id, start: supervisionTasks.sourceStart, end: supervisionTasks.sourceEnd, text: supervisionTasks.text })
     .from(supervisionTasks)

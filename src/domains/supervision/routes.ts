@@ -6,13 +6,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestKinds, supervisionDocumentKinds, taskCadences, taskOrigins, taskPriorities } from '../../db/schema';
 import { requireActor } from '../../server/context';
-import { errors, idParams } from '../../shared/http';
+import { errors, idParams, isoDate } from '../../shared/http';
 import { version } from '../../shared/input';
 import { LOOP_ACTIONS, LOOP_STATES } from '../../shared/loop/machine';
 import { eventView } from '../../shared/loop/routes';
 import { notifyAssignedSubjects } from '../../shared/notifyEvents';
 import { pageOf, pageQuery } from '../../shared/pagination';
-import { confirmInput, confirmItems, createDocument, documentInput, draftOf, getDocument, listDocuments, SUBJECT_TYPE } from './documents';
+import { checkIssued, confirmInput, confirmItems, createDocument, documentInput, draftOf, getDocument, listDocuments, SUBJECT_TYPE } from './documents';
 import { announceNotice, issueNotice, noticeDocument, noticeInput } from './notices';
 import { getSettings, saveSettings, settingsInput } from './settings';
 import {
@@ -59,7 +59,7 @@ const draftItemBody = z.object({
   rules: z.array(z.string()),
 });
 const draftBody = z.object({ year: z.number().nullable(), items: z.array(draftItemBody), ms: z.number() });
-const documentBody = z.object({ id: z.string(), title: z.string(), kind: z.enum(supervisionDocumentKinds), year: z.number(), body: z.string(), createdAt: z.date() });
+const documentBody = z.object({ id: z.string(), title: z.string(), kind: z.enum(supervisionDocumentKinds), year: z.number(), issuedOn: z.string().nullable(), body: z.string(), createdAt: z.date() });
 const spanBody = z.object({ id: z.string(), start: z.number().nullable(), end: z.number().nullable(), text: z.string() });
 export const taskBody = z.object({
   id: z.string(),
@@ -175,11 +175,15 @@ export async function supervisionRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Run the extractor on a text: a draft task list with deadlines, quantities, projects and units (nothing is stored)',
-        body: z.object({ text: z.string().min(1).max(500_000), year: z.number().int().min(2000).max(2100).optional() }),
+        body: z.object({ text: z.string().min(1).max(500_000), year: z.number().int().min(2000).max(2100).optional(), date: isoDate.optional() }),
         response: { 200: draftBody, ...errors },
       },
     },
-    async (req) => draftOf(req.ctx.db, requireActor(req.ctx).zoneId, req.body.text, req.body.year),
+    async (req) => {
+      const { text, year, date } = req.body;
+      checkIssued(date, year, req.ctx.today);
+      return draftOf(req.ctx.db, requireActor(req.ctx).zoneId, text, { year, date });
+    },
   );
 
   api.get(
@@ -195,8 +199,8 @@ export async function supervisionRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req.ctx);
-      const doc = await req.ctx.write((tx, audit) => createDocument(tx, audit, actor, req.body));
-      return { document: doc, draft: await draftOf(req.ctx.db, actor.zoneId, doc.body, doc.year) };
+      const doc = await req.ctx.write((tx, audit) => createDocument(tx, audit, actor, req.body, req.ctx.today));
+      return { document: doc, draft: await draftOf(req.ctx.db, actor.zoneId, doc.body, { year: doc.year, date: doc.issuedOn }) };
     },
   );
   api.get(

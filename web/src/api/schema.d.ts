@@ -10289,6 +10289,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
+                                issuedOn: string | null;
                                 /** @enum {string} */
                                 kind: "speech" | "pledge" | "report";
                                 taskCount: number;
@@ -10318,6 +10319,7 @@ export interface paths {
                         body?: string;
                         /** Format: uuid */
                         fileId?: string;
+                        issuedOn?: string;
                         /** @enum {string} */
                         kind: "speech" | "pledge" | "report";
                         title: string;
@@ -10338,6 +10340,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
+                                issuedOn: string | null;
                                 /** @enum {string} */
                                 kind: "speech" | "pledge" | "report";
                                 title: string;
@@ -10436,6 +10439,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
+                                issuedOn: string | null;
                                 /** @enum {string} */
                                 kind: "speech" | "pledge" | "report";
                                 title: string;
@@ -10606,6 +10610,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        date?: string;
                         text: string;
                         year?: number;
                     };

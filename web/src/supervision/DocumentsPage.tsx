@@ -1,21 +1,22 @@
 // 任务分解: paste a speech, report or the units' pledges (or upload .txt/.docx),
 // get the extractor's draft, and the list of documents broken down so far.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import dayjs from 'dayjs';
-import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Upload } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Upload } from 'antd';
 import { useSession } from '../auth/session';
 import { useErrorMessage } from '../api/useErrorMessage';
 import { QueryError } from '../system/QueryError';
 import { supervisionApi, uploadFile, type FileInfo, type SvDocument } from './api';
 import { useSvT } from './i18n';
 import { useDocuments, useSvMutation } from './queries';
-import { useZoneYear } from '../shell/zone';
+import { useZone, useZoneYear } from '../shell/zone';
 
 interface NewDoc {
   title: string;
   kind: SvDocument['kind'];
   year?: number;
+  issuedOn?: Dayjs | null;
   body?: string;
 }
 
@@ -27,9 +28,16 @@ export default function DocumentsPage() {
   const [page, setPage] = useState(1);
   const docs = useDocuments(page);
   const zoneYear = useZoneYear();
+  const today = useZone().data?.today;
   const [file, setFile] = useState<FileInfo | null>(null);
   const [form] = Form.useForm<NewDoc>();
-  const create = useSvMutation((v: NewDoc & { fileId?: string }) => supervisionApi.createDocument(v));
+  // the zone's year, once known (a replayed zone's is not the calendar's), unless the user chose one
+  useEffect(() => {
+    if (zoneYear && !form.isFieldTouched('year')) form.setFieldValue('year', zoneYear);
+  }, [zoneYear, form]);
+  const create = useSvMutation(({ issuedOn, ...v }: NewDoc & { fileId?: string }) =>
+    supervisionApi.createDocument({ ...v, issuedOn: issuedOn ? issuedOn.format('YYYY-MM-DD') : undefined }),
+  );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('doc.new')}>
@@ -37,7 +45,7 @@ export default function DocumentsPage() {
           form={form}
           layout="vertical"
           data-testid="sv-doc-form"
-          initialValues={{ kind: 'speech', year: zoneYear ?? dayjs().year() }}
+          initialValues={{ kind: 'speech', year: zoneYear }}
           onFinish={(v) =>
             create.mutate(
               { ...v, body: file ? undefined : v.body, fileId: file?.id, year: v.year ?? undefined },
@@ -54,6 +62,9 @@ export default function DocumentsPage() {
             </Form.Item>
             <Form.Item name="year" label={t('doc.year')} tooltip={t('doc.yearHint')} style={{ width: 120 }}>
               <InputNumber min={2000} max={2100} data-testid="sv-doc-year" />
+            </Form.Item>
+            <Form.Item name="issuedOn" label={t('doc.issuedOn')} tooltip={t('doc.issuedOnHint')} style={{ width: 170 }}>
+              <DatePicker disabledDate={(d) => (today ? d.isAfter(dayjs(today), 'day') : false)} data-testid="sv-doc-date" />
             </Form.Item>
           </Space>
           <Form.Item name="body" label={t('doc.text')} rules={[{ required: !file }]}>
@@ -97,6 +108,7 @@ export default function DocumentsPage() {
               { title: t('doc.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/supervision/breakdown/${r.id}`}>{v}</Link> },
               { title: t('doc.kind'), dataIndex: 'kind', width: 180, render: (k: SvDocument['kind']) => t(`doc.kind.${k}`) },
               { title: t('doc.year'), dataIndex: 'year', width: 80 },
+              { title: t('doc.issuedOn'), dataIndex: 'issuedOn', width: 110, render: (d: string | null) => d ?? '—' },
               { title: t('doc.tasks'), dataIndex: 'taskCount', width: 90, align: 'right', render: (n: number, r) => <Link to={`/supervision/tasks?documentId=${r.id}`}>{n}</Link> },
             ]}
           />

@@ -201,7 +201,7 @@ function Review({ view }: { view: DocumentView }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('review.title')}：{view.document.title}（{view.document.year}）
+          {t('review.title')}：{view.document.title}（{view.document.issuedOn ?? view.document.year}）
         </Typography.Title>
         <span className="gj-sv-muted">{t('review.ms', { ms: view.draft.ms })}</span>
       </Space>
