@@ -65,7 +65,7 @@ const YEAR_PREFIX = String.raw`(?:((?:19|20)\d{2})年|(明年|次年|后年|去�
 
 /** Words after a period phrase that make it an attribute of a noun, not a deadline. */
 const ATTRIBUTIVE_AFTER =
-  /^(?:的|工作|经济|考核|情况|目标|任务|各项|以来|来|黄金|劳动|态势|实绩|成绩|是|同期|计划|预算|指标|数据|形势|项目|“|"|‘|[^，。；、：\d]{1,3}的)/;
+  /^(?:的|工作|经济|发展|考核|情况|目标|任务|各项|以来|来|黄金|劳动|态势|实绩|成绩|是|同期|计划|预算|指标|数据|形势|项目|“|"|‘|[^，。；、：\d]{1,3}的)/;
 /** A batch of projects named by its period, at its ceremony: "2020年第三季度重大项目举行集中开工仪式",
  * "第二季度总投资85.9亿元…的60个重点项目集中开工" (round 21). */
 const BATCH_AFTER = /^(?:(?:重大|重点)项目(?:举行|集中)|总投资)/;

@@ -23,7 +23,7 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 /** Verbs that make a clause with only a deadline a task. */
 // (every milestone a time can date is an action too: 试飞, 试运行, 通电, 运营, round 12)
 const ACTION_VERBS = new RegExp(
-  String.raw`${MILESTONES}|完成|开工|开建|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|形成|清零|制定|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
+  String.raw`${MILESTONES}|完成|开工|(?<!开始)复工|开建|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|形成|清零|制定|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
 );
 /** A phase named right before its time in brackets: "集中整治阶段（". */
 const PHASE_NAMED = /阶段\s*[（(]$/;

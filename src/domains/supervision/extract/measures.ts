@@ -18,14 +18,16 @@ export const MEASURES: Measure[] = [
   { word: '平方公里' }, { word: '平方米' }, { word: '平米' }, { word: '㎡' }, { word: '立方米' }, { word: '公顷' }, { word: '亩' },
   { word: '公里' }, { word: '千米' }, { word: '米', notBefore: ['粮'] }, { word: '蒸吨' }, { word: '吨' }, { word: '毫克' }, { word: '微克' },
   { word: '千瓦时' }, { word: '千瓦' }, { word: '安时' }, { word: '兆瓦' }, { word: '千升' },
+  // (round 40: "10吉瓦时", "181.3公斤", "10万千伏安")
+  { word: '吉瓦时' }, { word: '吉瓦' }, { word: '公斤' }, { word: '千克' }, { word: '千伏安' },
   // percentages
-  { word: '个百分点' }, { word: '%' }, { word: '倍', notBefore: ['增'] },
+  { word: '个百分点' }, { word: '%' }, { word: '‰' }, { word: '倍', notBefore: ['增'] },
   // time
   { word: '个工作日' }, { word: '工作日' }, { word: '个季度' }, { word: '个月' }, { word: '小时' },
   { word: '天', notBefore: ['然', '津', '空', '气', '下', '地'] },
   { word: '日', notBefore: ['常', '益', '前', '报', '本', '子'] },
   // counts
-  { word: '家次' }, { word: '人次' }, { word: '台套' },
+  { word: '家次' }, { word: '人次' }, { word: '台套' }, { word: '场次' }, { word: '批次' }, { word: '天次' },
   { word: '家', notBefore: ['庭', '长', '属', '乡', '园', '族', '人'], exceptBefore: ['长者'] },
   // "两个加快" is a slogan, "51个加快建设项目" counts projects at a stage
   { word: '个', notBefore: ['人', '体', '性', '别', '案', '方面', '层面', '特点', '意识', '确立', '维护', '自信', '务必', '加快'], exceptBefore: ['加快建设', '加快前期', '加快推进项目'] },
@@ -48,7 +50,8 @@ export const MEASURES: Measure[] = [
   { word: '列', notBefore: ['入', '为', '出', '席', '举', '队', '车', '表', '明', '支', '岛', '宁', '强', '装'] },
   { word: '部', notBefore: ['门', '署', '分', '队', '长', '委', '位', '件', '署', '落', '级', '属', '室'] },
   { word: '批', notBefore: ['准', '复', '示', '评', '次'] },
-  { word: '次', notBefore: ['要', '序', '日', '生', '结构', '党代会', '全会', '人代会', '代表大会', '全委会'] },
+  // (三次产业 are the three sectors of the economy, round 40)
+  { word: '次', notBefore: ['要', '序', '日', '生', '结构', '产业', '党代会', '全会', '人代会', '代表大会', '全委会'] },
   { word: '场', notBefore: ['景', '所', '馆', '地', '面', '合', '长', '站'] },
   { word: '大类' },
   { word: '类', notBefore: ['别', '型', '似'] },
@@ -72,7 +75,8 @@ export const MEASURES: Measure[] = [
 
 /** Measure words only after a magnitude: 6.42亿度 (kWh), not 一度 (once); "550亿度电" is 亿度 of 电 (round 14). */
 // (round 31: 万方, cubic metres: "土石方811万方")
-export const AFTER_MAGNITUDE: Measure[] = [{ word: '度' }, { word: '方', notBefore: ['面', '案', '式', '法', '向', '位', '针', '可', '便', '能', '米'] }];
+// (round 40: "6.4亿瓦时", "纺纱30万锭", "粮食15亿斤")
+export const AFTER_MAGNITUDE: Measure[] = [{ word: '度' }, { word: '瓦时' }, { word: '锭' }, { word: '斤' }, { word: '方', notBefore: ['面', '案', '式', '法', '向', '位', '针', '可', '便', '能', '米'] }];
 
 /** Magnitude prefixes that join the unit: 万平方米, 亿元, 亿美元, 千万元. */
 export const MAGNITUDES = ['万亿', '千万', '百万', '十万', '万', '亿', '千', '百'];
