@@ -56,6 +56,7 @@ export const SETS = [
   { set: 'an', from: 1166 },
   { set: 'ao', from: 1189 },
   { set: 'ap', from: 1211 },
+  { set: 'aq', from: 1236 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
