@@ -57,6 +57,7 @@ export const SETS = [
   { set: 'ao', from: 1189 },
   { set: 'ap', from: 1211 },
   { set: 'aq', from: 1236 },
+  { set: 'ar', from: 1259 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
