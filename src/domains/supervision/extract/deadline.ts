@@ -96,8 +96,6 @@ const AT_BEFORE = /(?:在|于)$/;
 const FUTURE_AFTER = /^(?:能够|能|将|要|可|完成|建成|竣工|投产|投入|交付|开工)/;
 /** A date joined to the clause before it: "…，并于7月4日提交…". */
 const JOINED_BEFORE = /[，,]并(?:于|在)$/;
-/** A completion right after a date: "12月30日完成二批次交付". */
-const COMPLETION_AFTER = /^(?:完成|建成|竣工|投产|交付|开工|投用|通车|封顶|完工)/;
 /** A span of time without 内 is a time limit when pledged or expected before it and a completion follows
  * ("预计15个月完成基地建造", round 13); "历时15个月完成建设" is a duration (quantities.ts reads the same two). */
 export const LIMIT_PLEDGE = /(?:预计|计划|力争|争取|确保|要|将|需)$/;
@@ -118,6 +116,8 @@ function committed(before: string, after: string): boolean {
 /** Milestones that are also actions of a task (index.ts); 运营 only after a time ("10月运营"), elsewhere it is ongoing ("企业运营"). */
 export const MILESTONES = '截流|蓄水|试产|奠基|安装调试|调试|验收|通电|投产|竣工|建成|完工|通车|投用|投入使用|投入运行|投入运营|投入生产|投入试生产|试生产|试车|试运行|试飞|开园|交付|封顶|并网|贯通|开业';
 const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONES}|运营)`);
+/** A completion right after a date or a span: "12月30日完成二批次交付", "9月30日可以如期开园" (round 41: every milestone). */
+const COMPLETION_AFTER = new RegExp(`^(?:完成|开工|${MILESTONES})`);
 /** …and a start a schedule sets for a month still ahead: "7月开建…；8月开建…", "9月开工建设" (round 30). */
 const SCHEDULED_AFTER = new RegExp(`^(?:${MILESTONES}|运营|开建|开工|动工)`);
 
@@ -153,7 +153,7 @@ function windowStart(sentence: string, ctx: DeadlineContext): string | null {
 }
 
 /** A phase and an adverb between a time and its milestone: "2024年8月一期竣工", "2017年一期率先完工" (round 8). */
-const PHASE_ADVERB = /^(?:[一二三四首]期(?:工程|项目)?)?(?:率先|全面|基本|正式|全部|即可|可|将|能|都)?/;
+const PHASE_ADVERB = /^(?:[一二三四首]期(?:工程|项目)?)?(?:率先|全面|基本|正式|全部|即可|可以|可|将|能够|能|都|如期|按期){0,2}/;
 
 /**
  * A bare month right before a milestone verb is the milestone's time when the month is still
@@ -267,14 +267,14 @@ const PATTERNS: Pattern[] = [
     attributive: false,
     // (a weekday in brackets may stand before 前: "于4月20日（星期五）前上报", round 15)
     re: new RegExp(String.raw`${YEAR_PREFIX}(\d{1,2}|${CNM})月(\d{1,2}|${CND})日(?:[（(](?:星期|周)[一二三四五六日天][）)])?(之前|以前|前|止)?`, 'g'),
-    resolve(m, ctx, after, before) {
+    resolve(m, ctx, after, before, ahead) {
       // without 前/止 a date is a deadline only as the time of a commitment: "在8月10日能够完成"; or,
       // still ahead, as the time of a completion ("12月30日完成二批次交付") or in its own clause
       // before the commitment ("2014年12月31日，确保…开始试生产") (round 6)
       const dated = !m[5] && !committed(before, after);
       // (an adverb may come between: "8月26日正式投产", round 13; a date joined by 并于 to a commitment before it is that
       // commitment's next step, whatever its verb, still ahead: "要在6月30日前完成整改，并于7月4日提交书面报告", round 36)
-      if (dated && !COMPLETION_AFTER.test(after.replace(PHASE_ADVERB, '')) && !TARGET_CLAUSE_AFTER.test(after) && !JOINED_BEFORE.test(before)) return false;
+      if (dated && !COMPLETION_AFTER.test(ahead.replace(PHASE_ADVERB, '')) && !TARGET_CLAUSE_AFTER.test(after) && !JOINED_BEFORE.test(before)) return false;
       const y = yearOf(m, 1, ctx);
       const mo = smallNumber(m[3]!);
       const d = smallNumber(m[4]!);
