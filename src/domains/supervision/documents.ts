@@ -23,7 +23,7 @@ import { isoDate } from '../../shared/http';
 import { raiseItem } from '../../shared/loop/store';
 import { offsetOf, paged, type PageQuery } from '../../shared/pagination';
 import type { Actor } from '../../shared/policy';
-import { extract, type ExtractedItem } from './extract';
+import { documentYear, extract, type ExtractedItem } from './extract';
 import { possibleDuplicate, type KnownTask } from './duplicates';
 import { getSettings } from './settings';
 import { readSourceText, UnreadableText } from './sourceText';
@@ -158,7 +158,7 @@ export async function createDocument(tx: Tx, audit: Audit, actor: Actor, input: 
   const date = input.issuedOn;
   const body = input.fileId ? await fileText(tx, actor, input.fileId) : input.body!;
   if (!body.trim()) throw new AppError('supervision.unreadable', { name: input.title });
-  const year = input.year ?? extract(body, { date }).year;
+  const year = input.year ?? documentYear(body, { date });
   if (!year) throw new AppError('supervision.year_required');
   checkIssued(date, year, today);
   const [doc] = await tx

@@ -91,9 +91,8 @@ const TOPIC_BEFORE = /(?:就|对|关于|围绕|随着|总结|盘点|通报|回�
 /** A time limit told as the predicate: "…工作时间节点是4月30日", "整改时间期限都为6月30日" (round 33; index.ts too). */
 export const LIMIT_PREDICATE = /(?:时间节点|时限|期限|截止(?:时间|日期)|完成时间)(?:都|均|统一)?(?:是|为|定为|定在)$/;
 const COMMIT_BEFORE = new RegExp(String.raw`(?:确保|力争|争取|将|要|计划|预计|有望|务必|必须|能够?|可|最晚|最迟|不晚于)(?:在|于|到)?$|${LIMIT_PREDICATE.source}`);
-/** "在/于 + time" followed by a modal or a completion verb: "在8月10日能够完成". */
+/** "在/于 + time" followed by a modal or a completion verb (FUTURE_AFTER). */
 const AT_BEFORE = /(?:在|于)$/;
-const FUTURE_AFTER = /^(?:能够|能|将|要|可|完成|建成|竣工|投产|投入|交付|开工)/;
 /** A date joined to the clause before it: "…，并于7月4日提交…". */
 const JOINED_BEFORE = /[，,]并(?:于|在)$/;
 /** A span of time without 内 is a time limit when pledged or expected before it and a completion follows
@@ -118,6 +117,8 @@ export const MILESTONES = '截流|蓄水|试产|奠基|安装调试|调试|验�
 const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONES}|运营)`);
 /** A completion right after a date or a span: "12月30日完成二批次交付", "9月30日可以如期开园" (round 41: every milestone). */
 const COMPLETION_AFTER = new RegExp(`^(?:完成|开工|${MILESTONES})`);
+/** …and after "在/于 + time" a modal may come first: "在8月10日能够完成". */
+const FUTURE_AFTER = new RegExp(`^(?:能够|能|将|要|可)|${COMPLETION_AFTER.source}`);
 /** …and a start a schedule sets for a month still ahead: "7月开建…；8月开建…", "9月开工建设" (round 30). */
 const SCHEDULED_AFTER = new RegExp(`^(?:${MILESTONES}|运营|开建|开工|动工)`);
 

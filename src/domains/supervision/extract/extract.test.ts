@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { extractRules, type ExtractedItem } from './index';
+import { documentYear, extractRules, type ExtractedItem } from './index';
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/extract/', import.meta.url));
 const seed = (id: string) => readFileSync(`${fixtures}${id}.txt`, 'utf8');
@@ -21,6 +21,15 @@ describe('extract: API and invariants', () => {
 
   it('is deterministic', () => {
     for (const t of texts) expect(extractRules(t)).toEqual(extractRules(t));
+  });
+
+  it('documentYear is the year extraction reads, given or not', () => {
+    const plain = ['', '同志们，要团结奋斗、勇毅前行。', '2019年12月26日，区委经济工作会议召开。明年要新开工项目20个。'];
+    for (const t of [...texts, ...plain]) {
+      for (const opts of [{}, { year: 2022 }, { date: '2018-12-26' }, { year: 2019, date: '2018-12-26' }]) {
+        expect(documentYear(t, opts)).toBe(extractRules(t, opts).year);
+      }
+    }
   });
 
   it('handles empty and plain text', () => {

@@ -316,6 +316,11 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   return extractWith(text, opts, MODEL).result;
 }
 
+/** The year a text is about (given, read from its date, or from the text), without extracting it: what a new document is filed under. */
+export function documentYear(text: string, opts: Pick<ExtractOptions, 'year' | 'date'> = {}): number | null {
+  return detectDocumentDate(normalize(text), opts.year, opts.date).year;
+}
+
 /** The rules alone, without the learned pass: what the round tests check. */
 export function extractRules(text: string, opts: ExtractOptions = {}): ExtractResult {
   return extractWith(text, opts, null).result;
@@ -612,7 +617,7 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
       // (items found this way stand in text order among the paragraph's own)
       if (items.length > added) inTextOrder(items, paraBefore);
     }
-    if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, (t) => uniq([...baseUnits, ...units.named(t)]));
+    if (rowDue && row) addRowDeadline(text, norm, para, row, dueColumn, rowDue, items, paraBefore, makeUnits);
   }
   documentFrame(norm, paras, items, doc.date, ctx.year);
   wholeSegments(text, norm, paras, items);

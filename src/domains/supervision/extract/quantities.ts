@@ -36,6 +36,8 @@ const ARTICLE_ONE = ['批', '些', '系列', '个', '种', '道', '番', '股', 
 /** 一 after a negation within two characters is emphatic: 不漏一人, 无一例外 */
 const NEGATION_BEFORE = /[不无没未][\u4e00-\u9fa5]?$/;
 // 这一天 / 那一年: a demonstrative before 一 makes it an article
+/** Measure words a lone 二 makes ordinal (see below). */
+const SECOND_BEFORE = new Set(['次', '批次']);
 const ONE_IDIOM_BEFORE = '统唯之单专同划合归均逐不无每万第另这那';
 const TIME_UNITS = ['天', '日', '个工作日', '工作日', '小时', '个月', '个季度'];
 const ASCII_BEFORE = /[0-9A-Za-z.+#_/\\-]/;
@@ -229,8 +231,8 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     if (/[≈=＝]/.test(prev) || /^[≈=＝]/.test(norm.slice(p + measure.length, p + measure.length + 1))) { skip(); continue; }
     // a session is an ordinal: "十三届三次全体会议", "县十七届人大三次会议"
     if (measure === '次' && (prev === '届' || /届[^，。；、\d]{0,6}$/.test(norm.slice(Math.max(start, i - 8), i)))) { skip(); continue; }
-    // a lone 二 before 次 is "second(ary)", not twice (a count says 两次): "二次创业", "二次开发"
-    if (measure === '次' && tok.cn && norm.slice(i, tok.end) === '二') { skip(); continue; }
+    // a lone 二 before 次 or 批次 is "second(ary)", not a count (a count says 两次): "二次创业", "二次开发", "二批次交付"
+    if (SECOND_BEFORE.has(measure) && tok.cn && norm.slice(i, tok.end) === '二') { skip(); continue; }
     // 前 + number selects the first N of an ordered series: "前三批开工动员项目", "前10家企业"
     if (prev === '前' && !/[目此之提当日月年节底空以先从]$/.test(norm.slice(Math.max(start, i - 2), i - 1))) { skip(); continue; }
     const isOne = tok.cn && norm.slice(i, tok.end) === '一';
