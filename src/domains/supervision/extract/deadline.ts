@@ -90,9 +90,11 @@ const TOPIC_BEFORE = /(?:就|对|关于|围绕|随着|总结|盘点|通报|回�
 /** A commitment word right before a time phrase: "确保8月建成", "力争在10月", "能在7月", "预计到7月20日" (round 37). */
 /** A time limit told as the predicate: "…工作时间节点是4月30日", "整改时间期限都为6月30日" (round 33; index.ts too). */
 export const LIMIT_PREDICATE = /(?:时间节点|时限|期限|截止(?:时间|日期)|完成时间)(?:都|均|统一)?(?:是|为|定为|定在)$/;
-const COMMIT_BEFORE = new RegExp(String.raw`(?:确保|力争|争取|将|要|计划|预计|有望|务必|必须|能够?|可|最晚|最迟|不晚于)(?:在|于|到)?$|${LIMIT_PREDICATE.source}`);
+const COMMIT_BEFORE = new RegExp(String.raw`(?:确保|力争|争取|将|要|计划|拟|预计|有望|务必|必须|能够?|可|最晚|最迟|不晚于)(?:在|于|到)?$|${LIMIT_PREDICATE.source}`);
 /** "在/于 + time" followed by a modal or a completion verb (FUTURE_AFTER). */
 const AT_BEFORE = /(?:在|于)$/;
+/** A plan's own words before its time: "拟于", "计划在" (round 42). */
+const PLANNED_BEFORE = /(?:拟|计划|预计)(?:于|在|到)$/;
 /** A date joined to the clause before it: "…，并于7月4日提交…". */
 const JOINED_BEFORE = /[，,]并(?:于|在)$/;
 /** A span of time without 内 is a time limit when pledged or expected before it and a completion follows
@@ -715,10 +717,12 @@ export function findDeadlines(
       const e = s + m[0].length;
       // (a quoted holiday name is the holiday: "“十一”之前")
       if ((mask[s] || mask[e - 1]) && !(p.rule === 'deadline:holiday' && !mask[e - 1])) continue;
-      if (p.attributive && (ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4)) || BATCH_AFTER.test(norm.slice(e, e + 8)))) continue;
+      // (a time a plan sets is no attribute, even before 的: "拟于2019年竣工的有6个地铁工程", round 42)
+      const planned = PLANNED_BEFORE.test(norm.slice(Math.max(0, s - 4), s));
+      if (p.attributive && !planned && (ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4)) || BATCH_AFTER.test(norm.slice(e, e + 8)))) continue;
       if (RALLY_AFTER.test(norm.slice(e, e + 6))) continue;
       // a past event told with 是…的: "是今年三月份开工建设的"; a relative clause: "今年开工建设的有5个项目"
-      if (/^[^，。；：、\d]{1,9}的(?:[，。；有]|$)/.test(norm.slice(e, Math.min(end, e + 12))) && !/前$/.test(m[0])) continue;
+      if (/^[^，。；：、\d]{1,9}的(?:[，。；有]|$)/.test(norm.slice(e, Math.min(end, e + 12))) && !/前$/.test(m[0]) && !planned) continue;
       // a period followed by 累计/共 + figure is a total being reported: "全年累计开行…", "今年…共3212个"
       // (unless planned: "计划年底累计投用园区项目超60个", round 15)
       if (p.attributive && /^(?:累计|共计|共有|共)|^[^，。；]{0,16}共(?:计|有|涉及)?[\d一二三四五六七八九十]/.test(norm.slice(e, Math.min(end, e + 20))) && !COMMIT_BEFORE.test(norm.slice(Math.max(0, s - 6), s))) continue;

@@ -20,7 +20,7 @@ const TIMED_MILESTONE = /(?:\d{1,2}月(?:底|末|份)?|年底|年内|[一二三�
 /** A period, then its figure, ending the clause so far: "确保一季度固定资产投资增长15%以上" (round 14). */
 const TIMED_FIGURE = /(?:[一二三四]季度|上半年|下半年|1-\d{1,2}月)[^，。；、]{0,20}?(?:增长|达到|完成|突破)\d+(?:\.\d+)?(?:%|亿元|万元)(?:以上|左右)?$/;
 /** A time and what happens then, in a part of a timeline: "于2020年9月落户肇庆", "首期厂房预计今年年底封顶". */
-const TIMED_EVENT = /(?:(?:19|20)\d{2}年|\d{1,2}月|年底|年内|今年|明年|[一二三四]季度|[上下]半年)[^、，。；]*?[\u4e00-\u9fa5]{2}$/;
+const TIMED_EVENT = /(?:(?:19|20)\d{2}年|\d{1,2}月|年底|年内|今年|明年|[一二三四]季度|[上下]半年)[^、，。；]*?(?:[\u4e00-\u9fa5]{2}|[\u4e00-\u9fa5][^、，。；]*?\d[\u4e00-\u9fa5%]{1,3})$/;
 /** The part of a list from `from` to the next 、 or clause mark (or `end`). */
 function partAfter(norm: string, from: number, end: number): string {
   let j = from;
