@@ -58,6 +58,7 @@ export const SETS = [
   { set: 'ap', from: 1211 },
   { set: 'aq', from: 1236 },
   { set: 'ar', from: 1259 },
+  { set: 'as', from: 1275 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
