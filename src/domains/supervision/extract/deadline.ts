@@ -70,6 +70,9 @@ const ATTRIBUTIVE_AFTER =
  * "第二季度总投资85.9亿元…的60个重点项目集中开工" (round 21). */
 const BATCH_AFTER = /^(?:(?:重大|重点)项目(?:举行|集中)|总投资)/;
 
+/** An event before 的 after a time: the time bounds which cases are meant, "10月底前发生的欠薪案件" (round 43). */
+const SCOPE_AFTER = /^(?:发生|产生|拖欠|欠下|立案|受理|形成|签订|登记|备案)的/;
+
 /** "截至9月底", "截止目前": the cut-off of a report. */
 const CUTOFF_BEFORE = /(?:截至|截止到?)$/;
 /** "至9月底累计完成": a cut-off when the date has passed at the document's date. */
@@ -416,13 +419,21 @@ const PATTERNS: Pattern[] = [
     attributive: false,
     // a holiday's short name is often quoted ("“十一”之前"); 十一 is National Day only in quotes
     // (round 35: or right before a milestone, "计划今年国庆通车"; 今年 before it is the holiday's, not the year's end)
-    re: new RegExp(`(明年|今年)?[“"]?(春节|国庆节?|元旦|五一|十一|劳动节|清明节?|端午节?|中秋节?)[”"]?(?:假期|节日)?(?:之前|以前|前|(?=${MILESTONES}))`, 'g'),
+    // (a year may be named: "在2020年春节前及时动态清零" is that year's festival, not the year's end, round 43)
+    re: new RegExp(`(明年|今年|(?:19|20)\\d{2}年)?[“"]?(春节|国庆节?|元旦|五一|十一|劳动节|清明节?|端午节?|中秋节?)[”"]?(?:假期|节日)?(?:之前|以前|前|(?=${MILESTONES}))`, 'g'),
     resolve(m, ctx, _after, before) {
-      if (m[2] === '十一' && !/^[“"]/.test(m[0].replace(/^[今明]年/, ''))) return false;
+      if (m[2] === '十一' && !/^[“"]/.test(m[0].replace(/^(?:[今明]|\d{4})年/, ''))) return false;
       // (the holiday as a milestone's time is a deadline only when planned or pledged: "国庆节开业的商场" is told)
       if (!/前$/.test(m[0]) && !COMMIT_BEFORE.test(before)) return false;
-      if (ctx.year === null) return null;
       const name = HOLIDAYS[m[2]!]!;
+      const named = /^\d{4}/.test(m[1] ?? '') ? Number(m[1]!.slice(0, 4)) : null;
+      if (named !== null) {
+        const start = holidayStart(named, name) ?? FIXED_HOLIDAYS[name]?.(named);
+        // (a festival already begun at the document's date tells what was done by then)
+        if (start !== undefined && ctx.date !== null && start <= ctx.date) return false;
+        return start === undefined ? null : addDays(start, -1);
+      }
+      if (ctx.year === null) return null;
       const nextYear = m[1] === '明年';
       const first = nextYear ? ctx.year + 1 : ctx.year;
       for (let y = first; y <= first + 1; y++) {
@@ -509,7 +520,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:year',
     attributive: true,
-    re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零]|[一二三四五六七八九十](?!期)|上半年|下半年|第?[一二三四]季度|以来)`, 'g'),
+    re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零]|[一二三四五六七八九十](?!期)|上半年|下半年|第?[一二三四]季度|以来|[“"]?(?:春节|国庆|元旦|五一|劳动节|清明|端午|中秋))`, 'g'),
     resolve(m, ctx, after, before, ahead, _next, rest) {
       const y = Number(m[1]);
       if (ctx.year !== null && y < ctx.year) return false;
@@ -721,6 +732,8 @@ export function findDeadlines(
       const planned = PLANNED_BEFORE.test(norm.slice(Math.max(0, s - 4), s));
       if (p.attributive && !planned && (ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4)) || BATCH_AFTER.test(norm.slice(e, e + 8)))) continue;
       if (RALLY_AFTER.test(norm.slice(e, e + 6))) continue;
+      // a time that bounds what is counted: "2019年10月底前发生的…欠薪案件" (round 43)
+      if (SCOPE_AFTER.test(norm.slice(e, e + 5))) continue;
       // a past event told with 是…的: "是今年三月份开工建设的"; a relative clause: "今年开工建设的有5个项目"
       if (/^[^，。；：、\d]{1,9}的(?:[，。；有]|$)/.test(norm.slice(e, Math.min(end, e + 12))) && !/前$/.test(m[0]) && !planned) continue;
       // a period followed by 累计/共 + figure is a total being reported: "全年累计开行…", "今年…共3212个"

@@ -23,7 +23,7 @@ export { parseChineseInt, parseNumber, toChineseNumeral } from './numerals';
 /** Verbs that make a clause with only a deadline a task. */
 // (every milestone a time can date is an action too: 试飞, 试运行, 通电, 运营, round 12)
 const ACTION_VERBS = new RegExp(
-  String.raw`${MILESTONES}|完成|开工|(?<!开始)复工|开建|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|形成|清零|制定|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
+  String.raw`${MILESTONES}|完成|开工|(?<!开始)复工|开建|新增|净增|创建|创成|打造|拓展|推进|确保|力争|争取|实现|签约|上市|开学|达产|达效|启动|获批|办好|突破|落地|出台|招引|引进|投运|营业|动工|完毕|报送|上报|提交|形成|清零|制定|(?:进入|跻身|迈入|位居|位列)[^，。；]{0,14}?(?:前(?:\d+|[一二三四五六七八九十]+)(?:名|位|强)|前列|行列|第一方阵)|报(?:区|市|县|省)[\u4e00-\u9fa5]{0,8}?(?:委|局|办|政府|办公室|中心)`,
 );
 /** A phase named right before its time in brackets: "集中整治阶段（". */
 const PHASE_NAMED = /阶段\s*[（(]$/;
@@ -974,7 +974,7 @@ function analyseSegment(
     const quantities = yoy.size === 0 ? found[k]! : found[k]!.filter((q) => ![...yoy.keys()].some((y) => q.numStart >= y.start && q.numStart < y.end));
     labelQuantities(norm, quantities, clause.start, clause.end);
     // deadline phrases are read outside quotations only (dates are what they are made of)
-    const deadlines = report ? [] : carryYear(findDeadlines(norm, quotes, clause.start, clause.end, ctx), said === ctx ? null : findDeadlines(norm, quotes, clause.start, clause.end, said));
+    const deadlines = report ? [] : carryYear(findDeadlines(norm, quotes, clause.start, clause.end, ctx), said === ctx ? null : findDeadlines(norm, quotes, clause.start, clause.end, said), norm, clause.start);
     for (const d of deadlines) {
       if (d.date !== null && YEAR_SAID.test(d.phrase) && !/^(?:今年|去年|上年)/.test(d.phrase)) said = { ...ctx, year: Number(d.date.slice(0, 4)) };
     }
@@ -1021,9 +1021,13 @@ const TIME_FIRST = /^\s*(?:并|要|将|计划|预计|力争|确保|争取|务必
 const YEAR_SAID = /^(?:(?:19|20)\d{2}年|明年|次年|后年|今年|去年|上年)/;
 
 /** A clause's times: those that say their year as read, the others as read in the year said before them (if one was). */
-function carryYear(own: DeadlineHit[], carried: DeadlineHit[] | null): DeadlineHit[] {
+function carryYear(own: DeadlineHit[], carried: DeadlineHit[] | null, norm: string, clauseStart: number): DeadlineHit[] {
   if (carried === null) return own;
-  return [...own.filter((d) => YEAR_SAID.test(d.phrase)), ...carried.filter((d) => !YEAR_SAID.test(d.phrase))].sort((a, b) => a.start - b.start);
+  // (only to a time that opens its clause: after a new subject the clause is another's, "…明年牡丹文化节前全线通车，九都西路西环路
+  // 互通立交9月底要主线通车" is this year's September, round 43)
+  const opens = (d: DeadlineHit) => d.start - clauseStart <= 4 || !/[\u4e00-\u9fa5]{5}/.test(norm.slice(clauseStart, d.start));
+  const keep = (d: DeadlineHit) => YEAR_SAID.test(d.phrase) || !opens(d);
+  return [...own.filter(keep), ...carried.filter((d) => !keep(d))].sort((a, b) => a.start - b.start);
 }
 
 function item(
