@@ -3,7 +3,7 @@
  * corpus. One test per rule, on invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated, datesOf } from './roundViews';
+import { dated, datesOf, projectsOf } from './roundViews';
 
 describe('a holiday of a named year', () => {
   it('is that year\'s festival, not the year\'s end; one already begun tells what was done', () => {
@@ -41,5 +41,17 @@ describe('a rank to reach', () => {
     const opts = { year: 2018, date: '2018-01-13' };
     expect(dated('到2020年高新区进入国家高新区前15名。', opts)).toEqual([['到2020年高新区进入国家高新区前15名', '2020-12-31']]);
     expect(dated('到2020年高新区进入全国前列。', opts)).toEqual([['到2020年高新区进入全国前列', '2020-12-31']]);
+  });
+});
+
+describe('project names', () => {
+  it('the subject of 作为…项目 is the name, as of 是…项目', () => {
+    expect(projectsOf('兴石河（通州区）治理工程作为沿海地区水利发展建设项目，总投资5662万元，力争2025年5月底前完成主体工程。', { year: 2025 })).toEqual([
+      ['兴石河（通州区）治理工程', 5662, '万元'],
+    ]);
+  });
+  it('启动建设 / 开工建设 between an amount and a name is no part of the name, as 启动 is not', () => {
+    expect(projectsOf('投资150亿元启动建设兰州新区产业园。', { year: 2021 })).toEqual([['兰州新区产业园', 150, '亿元']]);
+    expect(projectsOf('投资8亿元开工建设临港物流园区。', { year: 2021 })).toEqual([['临港物流园区', 8, '亿元']]);
   });
 });

@@ -89,7 +89,7 @@ const MAX_ANTECEDENT = 200;
 // (round 20: or a count and 、, "筛选了259个、总投资1224亿元的…重大项目")
 const GROUP_BEFORE = /(?<!第)(?:\d+|[一二两三四五六七八九十]+)余?(?:个|项|家|批)、?$/;
 /** A verb between a bare 投资X and the name it governs. */
-const BARE_LEAD = /^(?:启动了|启动|新建|兴建|建设|实施)(?=.{3})/;
+const BARE_LEAD = /^(?:启动了|启动建设|启动|开工建设|新建|兴建|建设|实施)(?=.{3})/;
 /** A demonstrative before 总投资…的 and a generic head after it: the project named before ("这个总投资15亿元的重大工程"). */
 const DEMONSTRATIVE = /(?:这个|这一|该|此)$/;
 // (round 21: or a nickname in quotation marks, "这个总投资近3亿元的“水脉”项目")
@@ -462,7 +462,7 @@ export function findProjects(
       // "X是…之一，总投资…", "X项目是…的重点项目，总投资…": the investment is the subject's
       const clause = lastClause(before);
       // (round 20: 为 as 是, "兴威公司…生产线项目为本次集中开工的代表项目，总投资5.5亿元")
-      const sub = /^\s*([^，,：:、。；;“”\s]{2,30}?)(?:是|(?<=项目)为)[^，。；]*(?:之一|项目)$/.exec(clause);
+      const sub = /^\s*([^，,：:、。；;“”\s]{2,30}?)(?:是|作为|(?<=项目)为)[^，。；]*(?:之一|项目)$/.exec(clause);
       const v = value(m[1]!);
       // "该项目为聊城环保科技城产业园，计划总投资11.86亿元": the demonstrative's complement is the name (round 24)
       const called = /^\s*(?:该|这个|此|本)项目(?:为|是|即)([^，,：:。；;“”]{3,40})$/.exec(clause);
