@@ -59,6 +59,7 @@ export const SETS = [
   { set: 'aq', from: 1236 },
   { set: 'ar', from: 1259 },
   { set: 'as', from: 1275 },
+  { set: 'at', from: 1306 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
