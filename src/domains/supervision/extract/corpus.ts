@@ -60,6 +60,7 @@ export const SETS = [
   { set: 'ar', from: 1259 },
   { set: 'as', from: 1275 },
   { set: 'at', from: 1306 },
+  { set: 'au', from: 1340 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
