@@ -90,6 +90,14 @@ describe('the learned pass', () => {
     expect(asked).toEqual(['新建公办幼儿园3所']);
   });
 
+  it('never asks about a target over several years (年均, 今后五年, 三年内): it is not due at one year\'s end', () => {
+    const text = '2017年主要目标：\n地区生产总值年均增长7.5%以上；今后五年建成地铁3条；三年内完成棚改10万户；新建公办幼儿园3所。';
+    const norm = normalize(text);
+    const paras = segment(norm, quoteMask(norm));
+    const asked = candidates(norm, paras, [], 2017, '2017-02-01').filter((c) => c.head === 'add').map((c) => norm.slice(c.start, c.end).replace(/[；。\n]/g, ''));
+    expect(asked).toEqual(['新建公办幼儿园3所']);
+  });
+
   it('is the rules alone when no model is given', () => {
     const text = '今年将办好十件实事。\n1.新建公办幼儿园3所。';
     expect(extractWith(text, { year: 2022 }, null).result.items.some((i) => i.rules.some((r) => r.includes('learned')))).toBe(false);

@@ -152,7 +152,7 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
     // (nor is a segment that names an earlier year, a report of it, a short heading line ("2024年目标任务"), the title line, or
     // one without words: an item's number standing alone, "2。")
     const words = norm.slice(seg.start, seg.end);
-    if (namesEarlierYear(words, Number(target.slice(0, 4))) || (paras[k]!.heading && (k === 0 || seg.end - seg.start <= 16)) || !/[\u4e00-\u9fa5]{2}/.test(words)) return;
+    if (namesEarlierYear(words, Number(target.slice(0, 4))) || MULTI_YEAR.test(words) || (paras[k]!.heading && (k === 0 || seg.end - seg.start <= 16)) || !/[\u4e00-\u9fa5]{2}/.test(words)) return;
     const f = spanFeatures(norm, paras, headings, k, seg.start, seg.end, doc);
     const undated = here[0] ?? null;
     if (undated) {
@@ -163,6 +163,9 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
   });
   return out;
 }
+
+/** A target over several years ("年均增长7.5%", "今后五年", "三年内"): not one year's end. */
+const MULTI_YEAR = /年均|今后[一二三四五六七八九十\d]+年|未来[一二三四五六七八九十\d]+年|[两二三四五六七八九十\d]年(?:内|间)/;
 
 /** Does the text name a year before `year` ("2020年" in a 2021 plan)? */
 function namesEarlierYear(t: string, year: number): boolean {
