@@ -61,6 +61,7 @@ export const SETS = [
   { set: 'as', from: 1275 },
   { set: 'at', from: 1306 },
   { set: 'au', from: 1340 },
+  { set: 'av', from: 1368 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
