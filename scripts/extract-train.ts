@@ -129,19 +129,20 @@ if (cvSets.length > 0) {
     return { test: docs.filter((d) => d.text.set === s), w };
   });
   const f = (x: number) => x.toFixed(3);
-  let best = -1;
+  const grid: Array<{ keep: number; add: number; precision: number; f1: number }> = [];
   console.log('| keep below | add from | deadlines P | R | F1 |\n|---:|---:|---:|---:|---:|');
   for (const keep of KEEP) {
     for (const add of ADD) {
       const s = combineScores(folds.map((fo) => evaluate(fo.test, quantise(fo.w, { keep, add })))).deadlines;
       const f1 = (2 * s.precision * s.recall) / (s.precision + s.recall);
       console.log(`| ${keep} | ${add > 1 ? '—' : add} | ${f(s.precision)} | ${f(s.recall)} | ${f(f1)} |`);
-      if (f1 > best) {
-        best = f1;
-        chosen = { keep, add };
-      }
+      grid.push({ keep, add, precision: s.precision, f1 });
     }
   }
+  // the best F1; among those equal to it at the printed precision, the most precise (a wrong date misleads, a missing one does not)
+  const best = Math.max(...grid.map((g) => g.f1));
+  const tied = grid.filter((g) => f(g.f1) === f(best)).sort((a, b) => b.precision - a.precision);
+  chosen = { keep: tied[0]!.keep, add: tied[0]!.add };
   const base = combineScores(folds.map((fo) => evaluate(fo.test, null))).deadlines;
   console.log(`rules alone on ${cvSets.join(', ')}: ${f(base.precision)} / ${f(base.recall)}; chosen keep < ${chosen.keep}, add ≥ ${chosen.add} (F1 ${f(best)})`);
 }

@@ -292,6 +292,22 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // the autumn term's start, 1 September: "4所幼儿园秋季开学前投入使用" (31 August), "明年秋季开学投入使用" (round 43; a bare
+    // "秋季开学" after another year's milestone is not read: its year is not said)
+    rule: 'deadline:school-start',
+    attributive: false,
+    re: /(今年|明年)?秋季开学(之?前)?/g,
+    resolve(m, ctx) {
+      if (!m[1] && !m[2]) return false;
+      if (ctx.year === null) return null;
+      const y = m[1] === '明年' ? ctx.year + 1 : ctx.year;
+      const at = (year: number) => (m[2] ? iso(year, 8, 31) : iso(year, 9, 1));
+      // (without 今年/明年 it is the next one after the document's date, as a holiday is)
+      if (ctx.date !== null && at(y) < ctx.date) return m[1] ? false : at(y + 1);
+      return at(y);
+    },
+  },
+  {
     // "计划在2013年年初竣工投产", "明年初": the first month of that year (round 6)
     rule: 'deadline:year-start',
     attributive: true,
@@ -499,7 +515,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:next-year',
     attributive: true,
-    re: /(明年|后年)(?:年底|底|内)?(?:之前|以前|前)?/g,
+    re: /(明年|后年)(?!秋季开学)(?:年底|底|内)?(?:之前|以前|前)?/g,
     resolve(m, ctx, after, before) {
       // "建成后年产值50亿元": 后 ends the verb before it, 年产值 is the figure
       if (m[1] === '后年' && (/^[产销收均纳利税]/.test(after) || AFTER_VERB.test(before))) return false;
@@ -537,7 +553,7 @@ const PATTERNS: Pattern[] = [
     // "今年1至10月", "今年1-6月份" are a reporting period, not the year's end; before a month or a quarter
     // 今年 is that phrase's year, never the year's end on its own ("今年6月份竣工", past, round 7; "今年前7月", round 36)
     re: new RegExp(
-      String.raw`(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年(?!\d{1,2}\s*[-~至到—]\s*\d|[一二三四五六七八九十]{1,3}[至到]|\d{1,2}月份?[-~至到—]|以来|\d{1,2}月|[一二三四五六七八九十]{1,3}月|第?[一二三四]季度|[上下]半年|${YEAR_TO_DATE})|当年|全年)`,
+      String.raw`(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年(?!\d{1,2}\s*[-~至到—]\s*\d|[一二三四五六七八九十]{1,3}[至到]|\d{1,2}月份?[-~至到—]|以来|\d{1,2}月|[一二三四五六七八九十]{1,3}月|第?[一二三四]季度|[上下]半年|秋季开学|${YEAR_TO_DATE})|当年|全年)`,
       'g',
     ),
     resolve(_m, ctx) {

@@ -3,7 +3,7 @@
  * corpus. One test per rule, on invented sentences of the same kind (not corpus texts).
  */
 import { describe, expect, it } from 'vitest';
-import { dated, datesOf, projectsOf } from './roundViews';
+import { dated, datesOf, projectsOf, quantitiesOf } from './roundViews';
 
 describe('a holiday of a named year', () => {
   it('is that year\'s festival, not the year\'s end; one already begun tells what was done', () => {
@@ -53,5 +53,25 @@ describe('project names', () => {
   it('启动建设 / 开工建设 between an amount and a name is no part of the name, as 启动 is not', () => {
     expect(projectsOf('投资150亿元启动建设兰州新区产业园。', { year: 2021 })).toEqual([['兰州新区产业园', 150, '亿元']]);
     expect(projectsOf('投资8亿元开工建设临港物流园区。', { year: 2021 })).toEqual([['临港物流园区', 8, '亿元']]);
+  });
+});
+
+describe('measure words 床 and 堂', () => {
+  it('count beds and lessons; 床位 is a noun, and 一堂 a gathering', () => {
+    expect(quantitiesOf('新建发热门诊1栋，总床位数348床；推进300堂健康知识巡讲，新增床位50张。', { year: 2024 })).toEqual(['1栋', '348床', '300堂', '50张']);
+    expect(quantitiesOf('政协委员与街道干部齐聚一堂。', { year: 2024 })).toEqual([]);
+  });
+});
+
+describe('the autumn term', () => {
+  it('starts on 1 September; 秋季开学前 is 31 August, the next one when no year is said', () => {
+    expect(datesOf('预计在明年4月完成，明年秋季开学投入使用', { year: 2018, date: '2018-09-27' })).toEqual([
+      ['明年4月', '2019-04-30', 'deadline:month'],
+      ['明年秋季开学', '2019-09-01', 'deadline:school-start'],
+    ]);
+    expect(datesOf('确保4所幼儿园秋季开学前投入使用', { year: 2019, date: '2019-12-31' })).toEqual([['秋季开学前', '2020-08-31', 'deadline:school-start']]);
+    // (a bare 秋季开学 names no year; 今年 already past tells what happened)
+    expect(datesOf('2021年6月一期工程竣工，秋季开学投入使用', { year: 2020, date: '2020-03-08' })).toEqual([['2021年6月', '2021-06-30', 'deadline:month']]);
+    expect(datesOf('今年秋季开学投入使用', { year: 2018, date: '2018-10-08' })).toEqual([]);
   });
 });

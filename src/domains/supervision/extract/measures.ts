@@ -28,6 +28,8 @@ export const MEASURES: Measure[] = [
   { word: '日', notBefore: ['常', '益', '前', '报', '本', '子'] },
   // counts
   { word: '家次' }, { word: '人次' }, { word: '台套' }, { word: '场次' }, { word: '批次' }, { word: '天次' },
+  // (round 43: "总床位数348床", "300堂健康知识巡讲")
+  { word: '床', notBefore: ['位', '铺', '单', '上', '边', '头'] }, { word: '堂', notBefore: ['课'] },
   { word: '家', notBefore: ['庭', '长', '属', '乡', '园', '族', '人'], exceptBefore: ['长者'] },
   // "两个加快" is a slogan, "51个加快建设项目" counts projects at a stage
   { word: '个', notBefore: ['人', '体', '性', '别', '案', '方面', '层面', '特点', '意识', '确立', '维护', '自信', '务必', '加快'], exceptBefore: ['加快建设', '加快前期', '加快推进项目'] },

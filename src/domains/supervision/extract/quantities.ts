@@ -238,6 +238,8 @@ export function findQuantities(norm: string, blocked: Uint8Array, start: number,
     const isOne = tok.cn && norm.slice(i, tok.end) === '一';
     if (isOne && (ARTICLE_ONE.some((w) => norm.startsWith(w, p)) || ONE_IDIOM_BEFORE.includes(prev) || NEGATION_BEFORE.test(norm.slice(Math.max(start, i - 2), i)))) { skip(); continue; }
     if (measure === '类' && hits.length > 0 && hits[hits.length - 1]!.end === i) { skip(); continue; }
+    // 一堂 is a gathering, not one lesson: "齐聚一堂", "欢聚一堂" (round 43)
+    if (isOne && measure === '堂') { skip(); continue; }
     // 一 + a measure word said twice is reduplication ("一栋栋厂房", "一个个项目": row upon row), not 1
     if (isOne && measure.length === 1 && norm[p + 1] === measure) { skip(); continue; }
     p += impliedYuan ? (norm[p] === '元' ? 1 : magnitude.length === 1 && norm.startsWith(magnitude, p) ? 1 : 0) : measure.length;
