@@ -443,20 +443,16 @@ const PATTERNS: Pattern[] = [
       if (!/前$/.test(m[0]) && !COMMIT_BEFORE.test(before)) return false;
       const name = HOLIDAYS[m[2]!]!;
       const named = /^\d{4}/.test(m[1] ?? '') ? Number(m[1]!.slice(0, 4)) : null;
-      if (named !== null) {
-        const start = holidayStart(named, name) ?? FIXED_HOLIDAYS[name]?.(named);
-        // (a festival already begun at the document's date tells what was done by then)
-        if (start !== undefined && ctx.date !== null && start <= ctx.date) return false;
-        return start === undefined ? null : addDays(start, -1);
-      }
-      if (ctx.year === null) return null;
+      if (named === null && ctx.year === null) return null;
       const nextYear = m[1] === '明年';
-      const first = nextYear ? ctx.year + 1 : ctx.year;
-      for (let y = first; y <= first + 1; y++) {
+      const first = named ?? (nextYear ? ctx.year! + 1 : ctx.year!);
+      // (a named year's festival is that one only, with no roll-over to the next)
+      for (let y = first; y <= (named ?? first + 1); y++) {
         const start = holidayStart(y, name) ?? FIXED_HOLIDAYS[name]?.(y);
         if (start === undefined) return null;
-        // 于 alone before this year's holiday already past tells what was done ("…于春节前签订" in March, round 14)
-        if (y === first && !nextYear && ctx.date !== null && start <= ctx.date && /(?<![将要需拟])于$/.test(before)) return false;
+        // 于 alone before this year's holiday already past tells what was done ("…于春节前签订" in March, round 14); a named
+        // year's festival already begun at the document's date tells what was done by then
+        if (y === first && !nextYear && ctx.date !== null && start <= ctx.date && (named !== null || /(?<![将要需拟])于$/.test(before))) return false;
         // the next one after the document's date (春节 said in November is next year's)
         // (今年春节 said in December is the coming one too)
         if (!nextYear && ctx.date !== null && start <= ctx.date) continue;
@@ -515,7 +511,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:next-year',
     attributive: true,
-    re: /(明年|后年)(?!秋季开学)(?:年底|底|内)?(?:之前|以前|前)?/g,
+    re: /(明年|后年)(?:年底|底|内)?(?:之前|以前|前)?/g,
     resolve(m, ctx, after, before) {
       // "建成后年产值50亿元": 后 ends the verb before it, 年产值 is the figure
       if (m[1] === '后年' && (/^[产销收均纳利税]/.test(after) || AFTER_VERB.test(before))) return false;
@@ -536,7 +532,7 @@ const PATTERNS: Pattern[] = [
   {
     rule: 'deadline:year',
     attributive: true,
-    re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零]|[一二三四五六七八九十](?!期)|上半年|下半年|第?[一二三四]季度|以来|[“"]?(?:春节|国庆|元旦|五一|劳动节|清明|端午|中秋))`, 'g'),
+    re: new RegExp(String.raw`((?:19|20)\d{2})年(?:年底|底|末|内)?(?:之前|以前|前)?(?![\d〇零]|[一二三四五六七八九十](?!期)|上半年|下半年|第?[一二三四]季度|以来)`, 'g'),
     resolve(m, ctx, after, before, ahead, _next, rest) {
       const y = Number(m[1]);
       if (ctx.year !== null && y < ctx.year) return false;
@@ -553,7 +549,7 @@ const PATTERNS: Pattern[] = [
     // "今年1至10月", "今年1-6月份" are a reporting period, not the year's end; before a month or a quarter
     // 今年 is that phrase's year, never the year's end on its own ("今年6月份竣工", past, round 7; "今年前7月", round 36)
     re: new RegExp(
-      String.raw`(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年(?!\d{1,2}\s*[-~至到—]\s*\d|[一二三四五六七八九十]{1,3}[至到]|\d{1,2}月份?[-~至到—]|以来|\d{1,2}月|[一二三四五六七八九十]{1,3}月|第?[一二三四]季度|[上下]半年|秋季开学|${YEAR_TO_DATE})|当年|全年)`,
+      String.raw`(?<![\d〇零一二三四五六七八九十百两每去明前])(?:今年内|今年年底|年底之前|年底前|年末前|年内|年底|年末|今年(?!\d{1,2}\s*[-~至到—]\s*\d|[一二三四五六七八九十]{1,3}[至到]|\d{1,2}月份?[-~至到—]|以来|\d{1,2}月|[一二三四五六七八九十]{1,3}月|第?[一二三四]季度|[上下]半年|${YEAR_TO_DATE})|当年|全年)`,
       'g',
     ),
     resolve(_m, ctx) {
@@ -724,6 +720,66 @@ export function dueCellMonth(norm: string, start: number, end: number, ctx: Dead
   return { start, end, phrase: t.trim(), date: y === null ? null : iso(y, mo, lastDayOfMonth(y, mo)), rule: 'deadline:month' };
 }
 
+/** One phrase a pattern matched at norm[s, e): the deadline it sets, or null when it sets none. */
+function judge(p: Pattern, m: RegExpExecArray, norm: string, mask: Uint8Array, s: number, e: number, end: number, ctx: DeadlineContext): DeadlineHit | null {
+  // (a quoted holiday name is the holiday: "“十一”之前")
+  if ((mask[s] || mask[e - 1]) && !(p.rule === 'deadline:holiday' && !mask[e - 1])) return null;
+  // (a time a plan sets is no attribute, even before 的: "拟于2019年竣工的有6个地铁工程", round 42)
+  const planned = PLANNED_BEFORE.test(norm.slice(Math.max(0, s - 4), s));
+  if (p.attributive && !planned && (ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4)) || BATCH_AFTER.test(norm.slice(e, e + 8)))) return null;
+  if (RALLY_AFTER.test(norm.slice(e, e + 6))) return null;
+  // a time that bounds what is counted: "2019年10月底前发生的…欠薪案件" (round 43)
+  if (SCOPE_AFTER.test(norm.slice(e, e + 5))) return null;
+  // a past event told with 是…的: "是今年三月份开工建设的"; a relative clause: "今年开工建设的有5个项目"
+  if (/^[^，。；：、\d]{1,9}的(?:[，。；有]|$)/.test(norm.slice(e, Math.min(end, e + 12))) && !/前$/.test(m[0]) && !planned) return null;
+  // a period followed by 累计/共 + figure is a total being reported: "全年累计开行…", "今年…共3212个"
+  // (unless planned: "计划年底累计投用园区项目超60个", round 15)
+  if (p.attributive && /^(?:累计|共计|共有|共)|^[^，。；]{0,16}共(?:计|有|涉及)?[\d一二三四五六七八九十]/.test(norm.slice(e, Math.min(end, e + 20))) && !COMMIT_BEFORE.test(norm.slice(Math.max(0, s - 6), s))) return null;
+  if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) return null;
+  const before = norm.slice(Math.max(0, s - 6), s);
+  if (CUTOFF_BEFORE.test(before)) return null;
+  if (m[0] === '当年' && !sameYearAhead(norm, s, ctx) && !COMMIT_IN_CLAUSE.test(clauseBefore(norm, s))) return null;
+  if (p.attributive && (nounPhrase(norm, s, e, end, before) || FRAMING_AFTER.test(norm.slice(e, e + 24)))) return null;
+  if (p.attributive || /^(?:19|20)\d{2}年/.test(m[0])) {
+    const ev = EVENT_AFTER.exec(norm.slice(e, end));
+    if (ev && !HOLDING_VERB.test(ev[0])) return null;
+  }
+  // a period qualifying projects, with no count of them: "组织好明年一季度开工项目" (the projects, not a task, round 9)
+  // a relative clause: "今年新签约的功能性…项目", "今年新开工建设的石龙工业园" describe a noun (sets e and i, round 9)
+  if (p.attributive && RELATIVE_AFTER.test(norm.slice(e, e + 10)) && !COMMIT_BEFORE.test(before)) return null;
+  const qualified = QUALIFIED_PROJECTS.exec(norm.slice(e, e + 16));
+  if (qualified && !/[\d一二三四五六七八九十百]/.test(norm.slice(e + qualified[0].length, end))) return null;
+  // a start is not an end: "从2023年第一季度开始", "自2024年1月起" (round 9)
+  if (/^(?:开始|起(?!草))/.test(norm.slice(e, e + 2)) && /[从自][^，。；]{0,6}$/.test(clauseBefore(norm, s))) return null;
+  // a recurring date is not one deadline: "每季度最后一个月的30日前", "每月5日前报送" (round 9)
+  if (/每(?:个)?(?:年|半年|季度|季|月|周|旬)[^，。；]{0,16}$/.test(clauseBefore(norm, s))) return null;
+  // a period of last year is past: "去年下半年落户" (round 6)
+  if (/^(?:去年|上年)/.test(m[0])) return null;
+  // a purpose is no commitment: "为明年达产打下基础", "为年底投产创造条件" (round 30)
+  if (/^\s*为/.test(clauseBefore(norm, s)) && /^[^，。；]{0,16}?(?:打下|奠定|夯实)?(?:基础|条件)(?:[，。；]|$)/.test(norm.slice(e, Math.min(end, e + 20)))) return null;
+  // a time inside "…以来" is where a span starts: "今年年产5000台…技改项目投产以来" (round 14)
+  if (/^[^，。；：]{0,30}以来/.test(norm.slice(e, end))) return null;
+  const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)), nextClause(norm, e, end), norm.slice(e, end), sentenceBefore(norm, s));
+  if (date === false) return null;
+  // a month already past at the document's date, with no 前 and no commitment in its sentence,
+  // tells what happened: "联成塑胶2月份开工建设" (September), "4月初开始复工" (round 6)
+  // (于 alone commits nothing when the month has passed: "38个项目于6月建成投产" in July, round 8; and a modal in the
+  // next clause is that clause's: "也于今年6月开工建设，预计2027年建成投产")
+  // …and so does a quarter or a half that has ended ("上半年，…以推进71个重大项目…为重点" in July; sets f and i, round 10)
+  const ended = date !== null && ctx.date !== null && (PAST_CAPABLE.has(p.rule) ? date < ctx.date.slice(0, 8) + '01' : WHOLE_PERIOD_RULES.has(p.rule) && date < ctx.date);
+  if (ended && !/前$/.test(m[0]) && !COMMIT_BEFORE.test(before) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + ownClause(norm, e, end))) return null;
+  // 已于 / 已在 before a time tells what has been done: "项目一期已于今年春节前封顶" (round 8)
+  if (ALREADY_BEFORE.test(before)) return null;
+  // a stated year and month already past at the document's date: an event, not a deadline
+  // ("项目2022年1月开工建设" in a report of January 2023)
+  // (a phrase with 前 is a deadline's own form and stays one)
+  if (date !== null && ctx.date !== null && date < ctx.date && /^(?:19|20)\d{2}年/.test(m[0]) && !m[0].endsWith('前')) return null;
+  // (…and without the document's date, a year stated before the document's year: "项目于2020年9月落户" in 2021, round 26)
+  if (date !== null && ctx.year !== null && Number(date.slice(0, 4)) < ctx.year && /^(?:19|20)\d{2}年/.test(m[0]) && !m[0].endsWith('前')) return null;
+  if (date !== null && ctx.date !== null && date <= ctx.date && UNTIL_BEFORE.test(before)) return null;
+  return { start: s, end: e, phrase: m[0], date, rule: p.rule, ...(p.completion ? { completion: true as const } : {}) };
+}
+
 export function findDeadlines(
   norm: string,
   mask: Uint8Array,
@@ -733,6 +789,9 @@ export function findDeadlines(
 ): DeadlineHit[] {
   const text = norm.slice(start, end);
   const hits: DeadlineHit[] = [];
+  // a phrase judged no deadline keeps the shorter ones inside it from being read alone: "2020年春节前" told of a festival
+  // already past is not the year 2020, "今年秋季开学" is not this year's end
+  const rejected: Array<{ start: number; end: number }> = [];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
@@ -742,67 +801,16 @@ export function findDeadlines(
       }
       const s = start + m.index;
       const e = s + m[0].length;
-      // (a quoted holiday name is the holiday: "“十一”之前")
-      if ((mask[s] || mask[e - 1]) && !(p.rule === 'deadline:holiday' && !mask[e - 1])) continue;
-      // (a time a plan sets is no attribute, even before 的: "拟于2019年竣工的有6个地铁工程", round 42)
-      const planned = PLANNED_BEFORE.test(norm.slice(Math.max(0, s - 4), s));
-      if (p.attributive && !planned && (ATTRIBUTIVE_AFTER.test(norm.slice(e, e + 4)) || BATCH_AFTER.test(norm.slice(e, e + 8)))) continue;
-      if (RALLY_AFTER.test(norm.slice(e, e + 6))) continue;
-      // a time that bounds what is counted: "2019年10月底前发生的…欠薪案件" (round 43)
-      if (SCOPE_AFTER.test(norm.slice(e, e + 5))) continue;
-      // a past event told with 是…的: "是今年三月份开工建设的"; a relative clause: "今年开工建设的有5个项目"
-      if (/^[^，。；：、\d]{1,9}的(?:[，。；有]|$)/.test(norm.slice(e, Math.min(end, e + 12))) && !/前$/.test(m[0]) && !planned) continue;
-      // a period followed by 累计/共 + figure is a total being reported: "全年累计开行…", "今年…共3212个"
-      // (unless planned: "计划年底累计投用园区项目超60个", round 15)
-      if (p.attributive && /^(?:累计|共计|共有|共)|^[^，。；]{0,16}共(?:计|有|涉及)?[\d一二三四五六七八九十]/.test(norm.slice(e, Math.min(end, e + 20))) && !COMMIT_BEFORE.test(norm.slice(Math.max(0, s - 6), s))) continue;
-      if (p.attributive && TOPIC_BEFORE.test(norm.slice(Math.max(0, s - 4), s).replace(/全区|全市|今年/g, ''))) continue;
-      const before = norm.slice(Math.max(0, s - 6), s);
-      if (CUTOFF_BEFORE.test(before)) continue;
-      if (m[0] === '当年' && !sameYearAhead(norm, s, ctx) && !COMMIT_IN_CLAUSE.test(clauseBefore(norm, s))) continue;
-      if (p.attributive && (nounPhrase(norm, s, e, end, before) || FRAMING_AFTER.test(norm.slice(e, e + 24)))) continue;
-      if (p.attributive || /^(?:19|20)\d{2}年/.test(m[0])) {
-        const ev = EVENT_AFTER.exec(norm.slice(e, end));
-        if (ev && !HOLDING_VERB.test(ev[0])) continue;
-      }
-      // a period qualifying projects, with no count of them: "组织好明年一季度开工项目" (the projects, not a task, round 9)
-      // a relative clause: "今年新签约的功能性…项目", "今年新开工建设的石龙工业园" describe a noun (sets e and i, round 9)
-      if (p.attributive && RELATIVE_AFTER.test(norm.slice(e, e + 10)) && !COMMIT_BEFORE.test(before)) continue;
-      const qualified = QUALIFIED_PROJECTS.exec(norm.slice(e, e + 16));
-      if (qualified && !/[\d一二三四五六七八九十百]/.test(norm.slice(e + qualified[0].length, end))) continue;
-      // a start is not an end: "从2023年第一季度开始", "自2024年1月起" (round 9)
-      if (/^(?:开始|起(?!草))/.test(norm.slice(e, e + 2)) && /[从自][^，。；]{0,6}$/.test(clauseBefore(norm, s))) continue;
-      // a recurring date is not one deadline: "每季度最后一个月的30日前", "每月5日前报送" (round 9)
-      if (/每(?:个)?(?:年|半年|季度|季|月|周|旬)[^，。；]{0,16}$/.test(clauseBefore(norm, s))) continue;
-      // a period of last year is past: "去年下半年落户" (round 6)
-      if (/^(?:去年|上年)/.test(m[0])) continue;
-      // a purpose is no commitment: "为明年达产打下基础", "为年底投产创造条件" (round 30)
-      if (/^\s*为/.test(clauseBefore(norm, s)) && /^[^，。；]{0,16}?(?:打下|奠定|夯实)?(?:基础|条件)(?:[，。；]|$)/.test(norm.slice(e, Math.min(end, e + 20)))) continue;
-      // a time inside "…以来" is where a span starts: "今年年产5000台…技改项目投产以来" (round 14)
-      if (/^[^，。；：]{0,30}以来/.test(norm.slice(e, end))) continue;
-      const date = p.resolve(m, ctx, norm.slice(e, e + 4), before, norm.slice(e, Math.min(end, e + 10)), nextClause(norm, e, end), norm.slice(e, end), sentenceBefore(norm, s));
-      if (date === false) continue;
-      // a month already past at the document's date, with no 前 and no commitment in its sentence,
-      // tells what happened: "联成塑胶2月份开工建设" (September), "4月初开始复工" (round 6)
-      // (于 alone commits nothing when the month has passed: "38个项目于6月建成投产" in July, round 8; and a modal in the
-      // next clause is that clause's: "也于今年6月开工建设，预计2027年建成投产")
-      // …and so does a quarter or a half that has ended ("上半年，…以推进71个重大项目…为重点" in July; sets f and i, round 10)
-      const ended = date !== null && ctx.date !== null && (PAST_CAPABLE.has(p.rule) ? date < ctx.date.slice(0, 8) + '01' : WHOLE_PERIOD_RULES.has(p.rule) && date < ctx.date);
-      if (ended && !/前$/.test(m[0]) && !COMMIT_BEFORE.test(before) && !COMMIT_IN_CLAUSE.test(sentenceBefore(norm, s) + ownClause(norm, e, end))) continue;
-      // 已于 / 已在 before a time tells what has been done: "项目一期已于今年春节前封顶" (round 8)
-      if (ALREADY_BEFORE.test(before)) continue;
-      // a stated year and month already past at the document's date: an event, not a deadline
-      // ("项目2022年1月开工建设" in a report of January 2023)
-      // (a phrase with 前 is a deadline's own form and stays one)
-      if (date !== null && ctx.date !== null && date < ctx.date && /^(?:19|20)\d{2}年/.test(m[0]) && !m[0].endsWith('前')) continue;
-      // (…and without the document's date, a year stated before the document's year: "项目于2020年9月落户" in 2021, round 26)
-      if (date !== null && ctx.year !== null && Number(date.slice(0, 4)) < ctx.year && /^(?:19|20)\d{2}年/.test(m[0]) && !m[0].endsWith('前')) continue;
-      if (date !== null && ctx.date !== null && date <= ctx.date && UNTIL_BEFORE.test(before)) continue;
-      hits.push({ start: s, end: e, phrase: m[0], date, rule: p.rule, ...(p.completion ? { completion: true as const } : {}) });
+      const hit = judge(p, m, norm, mask, s, e, end, ctx);
+      if (hit) hits.push(hit);
+      else rejected.push({ start: s, end: e });
     }
   }
+  const inRejected = (h: DeadlineHit) => rejected.some((r) => r.start <= h.start && h.end <= r.end && r.end - r.start > h.end - h.start);
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: DeadlineHit[] = [];
   for (const h of hits) {
+    if (inRejected(h)) continue;
     const last = out[out.length - 1];
     if (last && h.start < last.end) continue;
     // two times joined as a range ("将于今年5月底至6月初动工"): due at the later one (round 28); so are two joined by 和 / 或,
