@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extract } from './index';
-import { loadCorpus, type SetName } from './corpus';
+import { listedAgain, loadCorpus, type SetName } from './corpus';
 import { CATEGORIES, corpusBody, scoreSet, type Expected } from './score';
 import type { ExtractResult } from './types';
 
@@ -246,6 +246,11 @@ describe('real-text corpus', () => {
     expect(missing.map((c) => c.name)).toEqual([]);
   });
 
+  it('labels a commitment sentence under one time as one deadline, however many targets it lists (round 44)', () => {
+    const broken = corpus.flatMap((c) => listedAgain(c.text, c.expected.deadlines).map((d) => `${c.name} ${d.date} ${d.text}`));
+    expect(broken).toEqual([]);
+  });
+
   it('has no source twice', () => {
     const urls = corpus.map((c) => c.source.split(' ')[1]);
     expect(new Set(urls).size).toBe(urls.length);
@@ -292,5 +297,21 @@ describe('scoreSet', () => {
   it('drops the source line of a corpus text', () => {
     expect(corpusBody('# 来源：http://x ｜ t ｜ 2020\n正文')).toBe('正文');
     expect(corpusBody('正文')).toBe('正文');
+  });
+});
+
+describe('listedAgain', () => {
+  const d = (text: string, date = '2023-12-31') => ({ text, date });
+  it('finds a later target of one sentence under the same time', () => {
+    const body = '全年地区生产总值增长8%以上，财政收入增长8%以上，完成固定资产投资100亿元以上。';
+    expect(listedAgain(body, [d('地区生产总值增长8%以上'), d('财政收入增长8%以上'), d('完成固定资产投资100亿元')])).toEqual([d('财政收入增长8%以上'), d('完成固定资产投资100亿元')]);
+  });
+  it('keeps a snippet with its own time, another date, or another segment', () => {
+    const body = '一季度开工项目10个，年底前建成项目5个；新增就业1000人。6月底前完成拆迁，拆除厂房2处。';
+    expect(listedAgain(body, [d('一季度开工项目10个', '2023-03-31'), d('年底前建成项目5个'), d('新增就业1000人'), d('6月底前完成拆迁', '2023-06-30'), d('拆除厂房2处')])).toEqual([]);
+  });
+  it('reads a snippet said twice as the one after the label before it', () => {
+    const body = '新增碧道100公里、新增学位20万个等十件实事。十件实事如下：\n新增碧道100公里\n新增学位20万个';
+    expect(listedAgain(body, [d('十件实事如下'), d('新增碧道100公里'), d('新增学位20万个')])).toEqual([]);
   });
 });

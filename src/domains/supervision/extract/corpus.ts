@@ -113,3 +113,32 @@ export function loadCorpus(dir: string): CorpusText[] {
       };
     });
 }
+
+/** Where a labelled deadline's segment ends: a sentence, a `；`-segment, a bullet, a line, or an item numbered after a comma. */
+const SEGMENT_BREAK = /[。；;！？!?\n·●■◆▲]|(?<=[，,：:])(?:[一二三四五六七八九十]是|（[一二三四五六七八九十\d]+）|[①②③④⑤⑥⑦⑧⑨⑩])/g;
+/** A time phrase of a snippet's own: such a snippet is its own deadline even beside another of the same date. */
+const OWN_TIME =
+  /(?:19|20)\d{2}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年末|年内|年前|全年|当年|今年|明年|后年|[上下]半年|[一二三四1-4]季度|本季度|春节|国庆|十一|元旦|五一|中秋|端午|清明|\d{1,2}日|[上中下]旬|开学|工作日|天内|月内|周内|月底|日前|近期|即日/;
+
+/**
+ * Deadline labels that break the granularity convention (docs/extraction.md, "Labelling rules", settled in round 44): a
+ * commitment sentence under one time is one deadline, however many targets it lists, so a later label in the same segment
+ * with the same date and no time phrase of its own belongs to the first one. Snippets are located in document order.
+ */
+export function listedAgain(body: string, deadlines: Expected['deadlines']): Expected['deadlines'] {
+  const cuts = [0, ...[...body.matchAll(SEGMENT_BREAK)].map((m) => m.index), body.length];
+  const segmentAt = (i: number) => cuts.findIndex((c, k) => c <= i && i < (cuts[k + 1] ?? Infinity));
+  const seen = new Set<string>();
+  const out: Expected['deadlines'] = [];
+  let cursor = 0;
+  for (const d of deadlines) {
+    let at = body.indexOf(d.text, cursor);
+    if (at < 0) at = body.indexOf(d.text);
+    if (at < 0) continue;
+    cursor = at;
+    const key = `${segmentAt(at)} ${d.date}`;
+    if (seen.has(key) && !OWN_TIME.test(d.text)) out.push(d);
+    seen.add(key);
+  }
+  return out;
+}
