@@ -3,6 +3,8 @@
  * rather than by a lookahead in each generic pattern. Invented sentences of the kinds measured on the corpus.
  */
 import { describe, expect, it } from 'vitest';
+import { extract, extractRules } from './index';
+import { ANNOUNCES_LIST } from './learned';
 import { datesOf } from './roundViews';
 
 describe('a rejected phrase', () => {
@@ -15,5 +17,25 @@ describe('a rejected phrase', () => {
   });
   it('leaves a deadline beside it alone', () => {
     expect(datesOf('该合同于2019年春节前签订，2019年底前完成结算', { year: 2019, date: '2019-11-20' })).toEqual([['2019年底前', '2019-12-31', 'deadline:year']]);
+  });
+});
+
+describe('a sentence that pledges a counted list', () => {
+  const text = '在昨日开幕的市人代会上，市长在《政府工作报告》中郑重承诺，今年市政府要为全市人民着力办好10件实事。\n1.新建中小学3所。\n2.改造老旧小区20个。';
+  const opts = { year: 2011, date: '2011-01-20' };
+  it('is a deadline the learned pass is not asked to drop', () => {
+    const pledge = extractRules(text, opts).items.find((i) => i.text.includes('办好10件实事'));
+    expect([pledge?.deadline, pledge?.rules.includes(ANNOUNCES_LIST)]).toEqual(['2011-12-31', true]);
+    expect(extract(text, opts).items.filter((i) => i.deadline === '2011-12-31').map((i) => i.text)).toEqual([
+      expect.stringMatching(/办好10件实事$/),
+      expect.stringMatching(/新建中小学3所$/),
+      expect.stringMatching(/改造老旧小区20个$/),
+    ]);
+  });
+  it('is not a vote that chose the list, nor words that only name it', () => {
+    const voted = '经人大代表投票表决，确定了2011年10件民生实事。\n1.新建中小学3所。';
+    expect(extractRules(voted, opts).items.some((i) => i.rules.includes(ANNOUNCES_LIST))).toBe(false);
+    const named = '2011年10件民生实事具体如下：\n1.新建中小学3所。';
+    expect(extractRules(named, opts).items.some((i) => i.rules.includes(ANNOUNCES_LIST))).toBe(false);
   });
 });

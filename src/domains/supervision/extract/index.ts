@@ -14,7 +14,7 @@ import { UnitMatcher } from './units';
 import { assignRoles } from './roles';
 import { attachDistributed, attachYoy, findPeriod, findYoy, indicatorOf, isReportSentence, statesFigures, type YoyHit } from './results';
 import { mayHavePlan, planClauseIndex } from './plans';
-import { applyModel, candidates, type Candidate, type Model } from './learned';
+import { ANNOUNCES_LIST, applyModel, candidates, type Candidate, type Model } from './learned';
 import { MODEL } from './model';
 
 export type { ExtractedItem, ExtractOptions, ExtractResult, Quantity, ExtractedProject } from './types';
@@ -574,6 +574,9 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
           it.rules = it.rules.filter((r) => !r.startsWith('deadline:'));
           continue;
         }
+        // (the words that pledge or decide a counted list, "今年市政府要为全市人民着力办好10件实事", are a deadline of their own, whatever
+        // the news around them: the learned pass is not asked to drop it, round 44)
+        if (counted && it.deadline !== null && it.start < from && it.end > due.start && !namesOnly(norm.slice(para.start, from))) it.rules.push(ANNOUNCES_LIST);
         if (it.deadline !== null || (it.quantities.length === 0 && !counted && !(plan && it.rules.includes('task:action-verb') && !isPush(it.text)))) continue;
         // (a line that names and counts a class of the list, "一、“优化教育资源布局”类，共1项", or sums one up, "其中，安居保障类3项，
         // 主要是…", is no deliverable, nor a sentence about last year, "去年计划…", "一年来，…", nor one that tells the vote on

@@ -140,6 +140,7 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
   const out: Candidate[] = [];
   segs.forEach(({ seg, k }, j) => {
     for (const it of starting[j]!) {
+      if (it.rules.includes(ANNOUNCES_LIST)) continue;
       const f = spanFeatures(norm, paras, headings, k, it.start, it.end, doc);
       for (const r of it.rules) f.push(`r:${r}`);
       f.push(`dp:${shape(it.deadlinePhrase ?? '')}`, `dy:${it.deadline!.endsWith('-12-31') ? 'year-end' : 'day'}`);
@@ -163,6 +164,9 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
   });
   return out;
 }
+
+/** The rule of a sentence that pledges or decides a counted list (index.ts): its date is the rules' to give, not the pass's to drop. */
+export const ANNOUNCES_LIST = 'deadline:announces-list';
 
 /** A target over several years ("年均增长7.5%", "今后五年", "三年内"): not one year's end. */
 const MULTI_YEAR = /年均|今后[一二三四五六七八九十\d]+年|未来[一二三四五六七八九十\d]+年|[两二三四五六七八九十\d]年(?:内|间)/;
