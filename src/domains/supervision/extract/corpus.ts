@@ -62,6 +62,7 @@ export const SETS = [
   { set: 'at', from: 1306 },
   { set: 'au', from: 1340 },
   { set: 'av', from: 1368 },
+  { set: 'aw', from: 1394 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
