@@ -3,7 +3,7 @@
  * rather than by a lookahead in each generic pattern. Invented sentences of the kinds measured on the corpus.
  */
 import { describe, expect, it } from 'vitest';
-import { extract, extractRules } from './index';
+import { extract, extractRules, extractWith } from './index';
 import { ANNOUNCES_LIST } from './learned';
 import { datesOf } from './roundViews';
 
@@ -37,5 +37,15 @@ describe('a sentence that pledges a counted list', () => {
     expect(extractRules(voted, opts).items.some((i) => i.rules.includes(ANNOUNCES_LIST))).toBe(false);
     const named = '2011年10件民生实事具体如下：\n1.新建中小学3所。';
     expect(extractRules(named, opts).items.some((i) => i.rules.includes(ANNOUNCES_LIST))).toBe(false);
+  });
+});
+
+describe('a segment that tells how far work has got', () => {
+  it('is never offered to the learned pass to date', () => {
+    const text = '2024年民生实事推进情况。\n9项工程类民生实事中，3项进展较快，托幼行动完成率35%；2项正在进行前期工作；新建公园2个。';
+    const asked = extractWith(text, { year: 2024, date: '2024-05-11' }, null, true).candidates.filter((c) => c.head === 'add');
+    const words = asked.map((c) => text.slice(c.start, c.end));
+    expect(words.some((w) => w.includes('完成率') || w.includes('正在'))).toBe(false);
+    expect(words).toContain('新建公园2个');
   });
 });

@@ -153,7 +153,7 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
     // (nor is a segment that names an earlier year, a report of it, a short heading line ("2024年目标任务"), the title line, or
     // one without words: an item's number standing alone, "2。")
     const words = norm.slice(seg.start, seg.end);
-    if (namesEarlierYear(words, Number(target.slice(0, 4))) || MULTI_YEAR.test(words) || (paras[k]!.heading && (k === 0 || seg.end - seg.start <= 16)) || !/[\u4e00-\u9fa5]{2}/.test(words)) return;
+    if (namesEarlierYear(words, Number(target.slice(0, 4))) || MULTI_YEAR.test(words) || PROGRESS_TOLD.test(words) || (paras[k]!.heading && (k === 0 || seg.end - seg.start <= 16)) || !/[\u4e00-\u9fa5]{2}/.test(words)) return;
     const f = spanFeatures(norm, paras, headings, k, seg.start, seg.end, doc);
     const undated = here[0] ?? null;
     if (undated) {
@@ -167,6 +167,9 @@ export function candidates(norm: string, paras: Paragraph[], items: ExtractedIte
 
 /** The rule of a sentence that pledges or decides a counted list (index.ts): its date is the rules' to give, not the pass's to drop. */
 export const ANNOUNCES_LIST = 'deadline:announces-list';
+
+/** A segment that tells how far work has got ("完成率35%", "3项进展较快", "正在进行前期工作"): a report, never a plan's target. */
+const PROGRESS_TOLD = /完成率|进展(?:较快|顺利|良好)|正在(?:进行|抓紧|实施|开展|推进)|已(?:经)?(?:完成|启动|开工|建成|竣工|投产|实施)/;
 
 /** A target over several years ("年均增长7.5%", "今后五年", "三年内"): not one year's end. */
 const MULTI_YEAR = /年均|今后[一二三四五六七八九十\d]+年|未来[一二三四五六七八九十\d]+年|[两二三四五六七八九十\d]年(?:内|间)/;
