@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract, extractRules, extractWith } from './index';
 import { ANNOUNCES_LIST } from './learned';
-import { datesOf } from './roundViews';
+import { datesOf, projectsOf } from './roundViews';
 
 describe('a rejected phrase', () => {
   it('keeps the year inside it from being read alone', () => {
@@ -47,5 +47,12 @@ describe('a segment that tells how far work has got', () => {
     const words = asked.map((c) => text.slice(c.start, c.end));
     expect(words.some((w) => w.includes('完成率') || w.includes('正在'))).toBe(false);
     expect(words).toContain('新建公园2个');
+  });
+});
+
+describe('a verb before a project\'s name', () => {
+  it('is no part of the name: 宣布, 落实', () => {
+    expect(projectsOf('全县宣布云南绿源园艺有限公司花卉种植基地项目总投资3.1亿元')).toEqual([['云南绿源园艺有限公司花卉种植基地', 3.1, '亿元']]);
+    expect(projectsOf('园区落实电弧坩埚项目总投资1亿元')).toEqual([['电弧坩埚', 1, '亿元']]);
   });
 });
