@@ -63,6 +63,7 @@ export const SETS = [
   { set: 'au', from: 1340 },
   { set: 'av', from: 1368 },
   { set: 'aw', from: 1394 },
+  { set: 'ax', from: 1426 },
 ] as const;
 
 export type SetName = (typeof SETS)[number]['set'];
