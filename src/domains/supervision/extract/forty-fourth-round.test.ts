@@ -56,3 +56,12 @@ describe('a verb before a project\'s name', () => {
     expect(projectsOf('园区落实电弧坩埚项目总投资1亿元')).toEqual([['电弧坩埚', 1, '亿元']]);
   });
 });
+
+describe('a spoken 个亿 in a project\'s total', () => {
+  it('is 亿元, as for a figure', () => {
+    expect(projectsOf('签约的项目分别是：森林康养小镇建设项目，总投资3.1个亿；景区开发建设项目，总投资1.2个亿。')).toEqual([
+      ['森林康养小镇建设', 3.1, '亿元'],
+      ['景区开发建设', 1.2, '亿元'],
+    ]);
+  });
+});

@@ -28,7 +28,7 @@ export interface ProjectHit {
 
 const NUM = String.raw`(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)`;
 // (亿 alone never ends short of its 元: "投资3671亿元、占…" is not 3671亿 before a name "元、占…", round 36)
-const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|亿(?![元美欧]))';
+const INV_UNIT = '(亿美元|万美元|亿欧元|万欧元|亿元|万元|个?亿(?![元美欧]))';
 /** Words between 投资 and its amount that do not change the figure (逾 = more than, round 12). */
 // (round 20: 预计, "总投资预计22亿元")
 const ABOUT = '(?:约|超过|超|近|达|逾|预计)';
@@ -116,7 +116,8 @@ function value(s: string): number | null {
 }
 
 function unitOf(u: string): string {
-  return u === '亿' ? '亿元' : u;
+  // (a spoken 个亿, "总投资3.1个亿", is 亿元 as quantities.ts reads it, round 44)
+  return u === '亿' || u === '个亿' ? '亿元' : u;
 }
 
 /** Verbs that end a name read forward ("…电池基地完成主体封顶" → 电池基地). */
