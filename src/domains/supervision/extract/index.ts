@@ -558,6 +558,8 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
       const cells = row && progress ? (header ? [para] : progressCells(row, progress)) : [];
       const inProgress = (it: ExtractedItem) => cells.some((c) => it.end > c.start && it.end <= c.end);
       const own = items.slice(paraBefore).filter((it) => it.kind === 'task' && !inProgress(it));
+      // the words before a counted list only name it, or tell the vote that chose it (they pledge nothing)
+      const namesList = counted && namesOnly(norm.slice(para.start, from));
       for (const it of own) {
         // under "2023年…任务分解" a notice of December 2022 means 2023 by 全年 / 今年 / 年内 (round 11)
         if (it.deadline !== null && due.date !== null && it.deadline < due.date && it.deadline.endsWith('-12-31') && /^(?:全年|今年|年内|年底前?|当年)$/.test(it.deadlinePhrase ?? '')) {
@@ -568,7 +570,7 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
         // (under a heading that sets the year's targets, an action without a figure is one of them too, round 15;
         // in a counted list every item is one deliverable, whatever its verb, round 17)
         // (words that only name the list keep no time of their own: "…2024年10个民生实事项目具体如下：", round 29)
-        if (counted && it.deadline !== null && it.end <= from && it.start >= para.start && it.rules.some((r) => PERIOD_RULES.has(r)) && namesOnly(norm.slice(para.start, from))) {
+        if (namesList && it.deadline !== null && it.end <= from && it.start >= para.start && it.rules.some((r) => PERIOD_RULES.has(r))) {
           it.deadline = null;
           delete it.deadlinePhrase;
           it.rules = it.rules.filter((r) => !r.startsWith('deadline:'));
@@ -576,7 +578,7 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
         }
         // (the words that pledge or decide a counted list, "今年市政府要为全市人民着力办好10件实事", are a deadline of their own, whatever
         // the news around them: the learned pass is not asked to drop it, round 44)
-        if (counted && it.deadline !== null && it.start < from && it.end > due.start && !namesOnly(norm.slice(para.start, from))) it.rules.push(ANNOUNCES_LIST);
+        if (counted && !namesList && it.deadline !== null && it.start < from && it.end > due.start) it.rules.push(ANNOUNCES_LIST);
         if (it.deadline !== null || (it.quantities.length === 0 && !counted && !(plan && it.rules.includes('task:action-verb') && !isPush(it.text)))) continue;
         // (a line that names and counts a class of the list, "一、“优化教育资源布局”类，共1项", or sums one up, "其中，安居保障类3项，
         // 主要是…", is no deliverable, nor a sentence about last year, "去年计划…", "一年来，…", nor one that tells the vote on
@@ -585,7 +587,7 @@ export function extractWith(text: string, opts: ExtractOptions, model: Model | n
         if (noDeliverable(sentenceText, paraText)) continue;
         // the words that only name and count the list ("民生实事项目共11项，项目情况如下：") pledge nothing (round 22)
         // (nor does a vote that chose it: "投票表决确定…为10项", round 27)
-        if (counted && it.end <= from && it.start >= para.start && namesOnly(norm.slice(para.start, from))) continue;
+        if (namesList && it.end <= from && it.start >= para.start) continue;
         it.deadline = due.date;
         it.deadlinePhrase = due.phrase;
         it.rules.push('deadline:heading');
